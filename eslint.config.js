@@ -1,0 +1,37 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+/** Folder boundaries from ARCHITECTURE.md, enforced instead of remembered. */
+const pureEngine = {
+  patterns: [
+    {group: ['node:*', 'fs', 'path', 'child_process', 'zlib', 'os'], message: 'engine/ and rules/ are pure: no IO.'},
+    {group: ['@oclif/*', '@actions/*', 'simple-git', 'execa', 'zod'], message: 'engine/ and rules/ do not depend on frameworks.'},
+    {group: ['../io/*', '../config/*', '../monitor/*', '../report/*', '../commands/*', '../git.js', '../base-command.js'], message: 'engine/ and rules/ sit below every other layer.'},
+  ],
+}
+
+export default tseslint.config(
+  {ignores: ['lib/**', 'dist/**', 'node_modules/**', 'coverage/**', 'oclif.manifest.json', 'bench/.data/**']},
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {globals: {process: 'readonly', console: 'readonly', Buffer: 'readonly', performance: 'readonly'}},
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', {fixStyle: 'inline-type-imports'}],
+      '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
+      'no-console': 'error',
+      eqeqeq: 'error',
+    },
+  },
+  {
+    files: ['src/**'],
+    ignores: ['src/git.ts'],
+    rules: {'no-restricted-imports': ['error', {paths: [{name: 'simple-git', message: 'Only src/git.ts talks to git.'}]}]},
+  },
+  {files: ['src/engine/**', 'src/rules/**'], rules: {'no-restricted-imports': ['error', pureEngine]}},
+  {
+    files: ['src/engine/**', 'src/rules/**'],
+    rules: {'no-restricted-globals': ['error', {name: 'process', message: 'engine/ and rules/ must not look at process.'}]},
+  },
+  {files: ['bench/**', 'bin/**', 'test/**'], rules: {'no-console': 'off'}},
+)

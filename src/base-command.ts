@@ -1,0 +1,66 @@
+import {Command} from '@oclif/core'
+
+import {ExitCode, exitCodeHelp, isLlmopsError, type ExitCodeValue} from './errors.js'
+
+interface Failure {
+  code: string
+  message: string
+  exitCode: ExitCodeValue | number
+  suggestions: string[]
+}
+
+type OclifError = Error & {code?: string; oclif?: {exit?: number}; exitCode?: number}
+
+function toFailure(error: unknown): Failure {
+  if (isLlmopsError(error)) {
+    return {code: error.code, message: error.message, exitCode: error.exitCode, suggestions: error.suggestions}
+  }
+
+  const err = error as OclifError
+  // oclif's own errors (bad flag, missing argument, this.exit) carry their exit code.
+  if (err?.oclif?.exit !== undefined) {
+    return {code: err.code ?? 'E_USAGE', message: err.message, exitCode: err.oclif.exit, suggestions: []}
+  }
+
+  return {
+    code: 'E_INTERNAL',
+    message: `internal error: ${err?.message ?? String(error)}`,
+    exitCode: ExitCode.INTERNAL,
+    suggestions: ['This is a bug in llmops. Re-run with DEBUG=llmops to see the stack trace and report it.'],
+  }
+}
+
+/**
+ * Shared base of every command: `--json`, and the only place (with the Action entry) where an
+ * error becomes an exit code and a message. User mistakes never print a stack trace.
+ */
+export abstract class BaseCommand extends Command {
+  static override enableJsonFlag = true
+
+  static exitCodesHelp = `EXIT CODES\n${exitCodeHelp()}`
+
+  /** Write one line to stderr (human channel; stdout is for data). */
+  protected note(message: string): void {
+    process.stderr.write(`${message}\n`)
+  }
+
+  protected override async catch(error: Error): Promise<unknown> {
+    const failure = toFailure(error)
+    process.exitCode = failure.exitCode
+    const oclifError = error as OclifError
+    if (failure.exitCode === 0 && oclifError.code === 'EEXIT') return undefined
+    if (this.jsonEnabled()) {
+      this.logJson({
+        error: {code: failure.code, message: failure.message, exit_code: failure.exitCode, suggestions: failure.suggestions},
+      })
+      return undefined
+    }
+
+    // oclif's parse errors print well (with the usage line); let oclif handle them.
+    if (!isLlmopsError(error) && oclifError.oclif?.exit !== undefined) throw error
+    const lines = [`Error: ${failure.message}`, ...failure.suggestions.map((s) => `  Hint: ${s}`)]
+    if (failure.exitCode === ExitCode.INTERNAL && /\bllmops\b/.test(process.env.DEBUG ?? '')) lines.push(String(error.stack))
+    this.note(lines.join('\n'))
+    return undefined
+  }
+}

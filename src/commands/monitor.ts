@@ -1,0 +1,91 @@
+import {Args, Flags} from '@oclif/core'
+
+import {BaseCommand} from '../base-command.js'
+import {FAIL_ON, type FailOn} from '../config/schema.js'
+import {ExitCode, usageError} from '../errors.js'
+import type {MonitorJsonResult} from '../monitor/cli.js'
+
+export const DEFAULT_LOG_FILE = 'sample_chatbot_logs.jsonl'
+
+export default class Monitor extends BaseCommand {
+  static override summary = 'Scan chatbot interaction logs for PII, secrets, functional errors and latency.'
+
+  static override description = `Reads JSON Lines logs (one interaction per line; .gz read transparently; - for stdin) and prints one JSON line per interaction to stdout, in input order, with its findings, functional errors and latency. Detected values are masked everywhere unless --no-redact is given. A summary goes to stderr.
+
+Malformed lines never stop the run: each yields an output line with its file, line number and parse error.
+
+With no FILE it reads ${DEFAULT_LOG_FILE} in the current directory. Settings come from flags, then the config file (--config, $LLMOPS_CONFIG or .llmops.json), then defaults.
+
+${BaseCommand.exitCodesHelp}`
+
+  static override examples = [
+    {description: 'Scan the sample log', command: '<%= config.bin %> <%= command.id %>'},
+    {description: 'Scan rotated logs, keep only flagged interactions', command: "<%= config.bin %> <%= command.id %> logs/*.jsonl.gz | jq -c 'select(.pii_detected or .error)'"},
+    {description: 'Fail a CI step on any PII or secret', command: '<%= config.bin %> <%= command.id %> logs.jsonl --fail-on pii,secret --format summary'},
+    {description: 'Watch a live log like tail -f (Ctrl-C prints the summary)', command: '<%= config.bin %> <%= command.id %> --follow /var/log/chatbot.jsonl'},
+    {description: 'Scan OpenAI-style records', command: "<%= config.bin %> <%= command.id %> --fields 'messages[].content,choices[].message.content' chat.jsonl"},
+  ]
+
+  static override strict = false
+
+  static override args = {
+    file: Args.string({description: `JSON Lines log file(s), .gz allowed, - for stdin [default: ${DEFAULT_LOG_FILE}]`}),
+  }
+
+  static override flags = {
+    config: Flags.string({char: 'c', helpValue: 'FILE', description: 'config file [default: $LLMOPS_CONFIG, else .llmops.json if present]'}),
+    'fail-on': Flags.string({
+      delimiter: ',',
+      multiple: true,
+      options: [...FAIL_ON],
+      description: 'exit 1 when any of these is found (comma-separated)',
+      helpValue: 'pii,secret,error,slow',
+    }),
+    fields: Flags.string({
+      delimiter: ',',
+      multiple: true,
+      description: 'text fields to scan for PII [default: bot_response,user_query]; nested paths like messages[].content',
+      helpValue: 'PATH',
+    }),
+    'slow-ms': Flags.integer({min: 1, description: 'latency in ms above which an interaction is slow [default: 1500]', helpValue: 'MS'}),
+    'latency-field': Flags.string({
+      delimiter: ',',
+      multiple: true,
+      description: 'fields that hold the latency in ms, first present wins [default: latency_ms,duration_ms,latency,...]',
+      helpValue: 'NAME',
+    }),
+    'group-by': Flags.string({description: 'field for the summary breakdown [default: model_version]', helpValue: 'FIELD'}),
+    format: Flags.string({options: ['jsonl', 'summary'], default: 'jsonl', description: 'jsonl: a line per interaction on stdout; summary: only the summary, on stdout'}),
+    redact: Flags.boolean({allowNo: true, default: true, description: 'mask detected values in all output; --no-redact shows them raw'}),
+    follow: Flags.boolean({char: 'f', description: 'keep reading a growing file like tail -f (survives truncation and rotation)'}),
+    quiet: Flags.boolean({char: 'q', description: 'do not print the summary on stderr'}),
+  }
+
+  async run(): Promise<MonitorJsonResult | undefined> {
+    const {argv, flags} = await this.parse(Monitor)
+    const {executeMonitor} = await import('../monitor/cli.js')
+    const files = (argv as string[]).length > 0 ? (argv as string[]) : [DEFAULT_LOG_FILE]
+    if (flags.follow && (files.length !== 1 || files[0] === '-' || files[0]?.endsWith('.gz'))) {
+      throw usageError('--follow needs exactly one plain (not .gz) log file, not stdin', 'E_USAGE')
+    }
+
+    if (flags.follow && this.jsonEnabled()) throw usageError('--follow cannot be combined with --json (it never ends)', 'E_USAGE')
+    const outcome = await executeMonitor({
+      files,
+      configPath: flags.config,
+      overrides: {
+        failOn: flags['fail-on'] as FailOn[] | undefined,
+        fields: flags.fields,
+        slowMs: flags['slow-ms'],
+        latencyFields: flags['latency-field'],
+        groupBy: flags['group-by'],
+      },
+      redact: flags.redact,
+      follow: flags.follow,
+      format: this.jsonEnabled() ? 'json' : (flags.format as 'jsonl' | 'summary'),
+      quiet: flags.quiet,
+    })
+    if (outcome.exitCode !== ExitCode.OK) process.exitCode = outcome.exitCode
+    return outcome.json
+  }
+}

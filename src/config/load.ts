@@ -1,0 +1,63 @@
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+
+import {usageError} from '../errors.js'
+import {describeJsonError} from '../io/jsonl.js'
+import {configSchema, type Config} from './schema.js'
+
+export const DEFAULT_CONFIG_FILE = '.llmops.json'
+export const CONFIG_ENV = 'LLMOPS_CONFIG'
+
+export interface LoadedConfig {
+  config: Config
+  /** The file it came from, or undefined when only defaults apply. */
+  source: string | undefined
+}
+
+function formatIssuePath(pathParts: ReadonlyArray<PropertyKey>): string {
+  let out = ''
+  for (const part of pathParts) out += typeof part === 'number' ? `[${part}]` : out === '' ? String(part) : `.${String(part)}`
+  return out || '(root)'
+}
+
+/** Validate a parsed config object; the error names the file and every bad key. */
+export function parseConfig(data: unknown, source: string): Config {
+  const result = configSchema.safeParse(data)
+  if (result.success) return result.data
+  const problems = result.error.issues.map((issue) => {
+    const where = formatIssuePath(issue.path)
+    if (issue.code === 'unrecognized_keys') return `${where}: unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+    return `${where}: ${issue.message}`
+  })
+  throw usageError(`invalid config ${source}:\n  ${problems.join('\n  ')}`, 'E_CONFIG_INVALID', [
+    'See the Configuration section of the README for the keys and their types.',
+  ])
+}
+
+/**
+ * Find and validate the project config. Order: an explicit path (flag), then $LLMOPS_CONFIG,
+ * then `.llmops.json` in `cwd`; without any, the defaults.
+ */
+export async function loadConfig(options: {cwd: string; path?: string | undefined; env?: NodeJS.ProcessEnv}): Promise<LoadedConfig> {
+  const explicit = options.path ?? (options.env?.[CONFIG_ENV] || undefined)
+  const file = path.resolve(options.cwd, explicit ?? DEFAULT_CONFIG_FILE)
+  const shown = explicit ?? DEFAULT_CONFIG_FILE
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' && explicit === undefined) return {config: configSchema.parse({}), source: undefined}
+    const why = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'unknown error'})`
+    throw usageError(`config file ${shown} ${why}`, 'E_CONFIG_NOT_FOUND')
+  }
+
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    throw usageError(`config file ${shown} is not valid JSON: ${describeJsonError(error)}`, 'E_CONFIG_INVALID')
+  }
+
+  return {config: parseConfig(data, shown), source: file}
+}

@@ -1,0 +1,41 @@
+import {z} from 'zod'
+
+import {parseFieldPath} from './field-path.js'
+
+export const FAIL_ON = ['pii', 'secret', 'error', 'slow'] as const
+export type FailOn = (typeof FAIL_ON)[number]
+
+const fieldPath = z.string().superRefine((value, ctx) => {
+  const parsed = parseFieldPath(value)
+  if (typeof parsed === 'string') ctx.addIssue({code: 'custom', message: parsed})
+})
+
+const names = z.array(z.string().min(1)).min(1)
+
+export const monitorConfigSchema = z.strictObject({
+  /** Text fields scanned for PII and secrets. */
+  fields: z.array(fieldPath).min(1).default(['bot_response', 'user_query']),
+  /** Field whose null, missing or blank value is a functional error; null disables the check. */
+  responseField: z.string().min(1).nullable().default('bot_response'),
+  /** Field whose absence is a functional error; null disables the check. */
+  queryField: z.string().min(1).nullable().default('user_query'),
+  /** Fields that, when set, mark the interaction as failed. */
+  errorFields: z.array(z.string().min(1)).default(['error', 'error_type']),
+  idFields: names.default(['id', 'interaction_id', 'request_id']),
+  latencyFields: names.default(['latency_ms', 'duration_ms', 'latency', 'response_time_ms', 'elapsed_ms']),
+  timestampFields: names.default(['timestamp', 'timestamp_utc', 'ts', 'time', 'created_at']),
+  /** Latency above which an interaction is flagged slow. */
+  slowMs: z.number().positive().default(1500),
+  /** Summary breakdown field; null disables it. */
+  groupBy: z.string().min(1).nullable().default('model_version'),
+  failOn: z.array(z.enum(FAIL_ON)).default([]),
+  redact: z.boolean().default(true),
+})
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  monitor: monitorConfigSchema.default(monitorConfigSchema.parse({})),
+})
+
+export type MonitorConfig = z.infer<typeof monitorConfigSchema>
+export type Config = z.infer<typeof configSchema>

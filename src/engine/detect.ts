@@ -1,0 +1,70 @@
+import type {CompiledRule, RuleSet} from './compile.js'
+import {SEVERITY_RANK, type Match} from './types.js'
+
+function keywordsPresent(rule: CompiledRule, text: string, lower: string | undefined): boolean {
+  if (rule.keywords === undefined) return true
+  for (const keyword of rule.keywords) {
+    if ((lower ?? text).includes(keyword)) return true
+  }
+  return false
+}
+
+function contextPresent(rule: CompiledRule, lower: string, start: number): boolean {
+  if (rule.context === undefined) return true
+  return rule.context.regex.test(lower.slice(Math.max(0, start - rule.context.window), start))
+}
+
+/** Higher severity wins an overlap, then the longer match, then the earlier rule. */
+function beats(a: Match, b: Match): boolean {
+  const bySeverity = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
+  if (bySeverity !== 0) return bySeverity > 0
+  return a.end - a.start > b.end - b.start
+}
+
+/** Keep non-overlapping matches, sorted by start. */
+function resolveOverlaps(matches: Match[]): Match[] {
+  if (matches.length < 2) return matches
+  matches.sort((a, b) => a.start - b.start || b.end - a.end)
+  const kept: Match[] = []
+  for (const match of matches) {
+    const last = kept.at(-1)
+    if (last === undefined || match.start >= last.end) kept.push(match)
+    else if (beats(match, last)) kept[kept.length - 1] = match
+  }
+  return kept
+}
+
+/**
+ * Find every match of the rule set in one text: prefilter -> regex -> validator -> context ->
+ * overlap resolution. Pure and synchronous; returns positions only, never values.
+ */
+export function detect(text: string, ruleSet: RuleSet): Match[] {
+  if (text.length === 0) return []
+  const lower = ruleSet.needsLowerCase ? text.toLowerCase() : undefined
+  const matches: Match[] = []
+  for (const rule of ruleSet.rules) {
+    if (!keywordsPresent(rule, text, lower)) continue
+    const {regex} = rule
+    regex.lastIndex = 0
+    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+      const value = m[0]
+      if (value.length === 0) {
+        regex.lastIndex++
+        continue
+      }
+
+      if (rule.validator !== undefined && !rule.validator(value)) continue
+      if (!contextPresent(rule, lower ?? text.toLowerCase(), m.index)) continue
+      matches.push({
+        rule: rule.id,
+        type: rule.type,
+        category: rule.category,
+        severity: rule.severity,
+        start: m.index,
+        end: m.index + value.length,
+      })
+    }
+  }
+
+  return resolveOverlaps(matches)
+}

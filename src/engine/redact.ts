@@ -1,0 +1,72 @@
+import type {EntityType, Match} from './types.js'
+
+/** `jane.doe@mail.example.com` -> `j***@m***.com`: enough to recognise, not to contact. */
+function maskEmail(value: string): string {
+  const at = value.lastIndexOf('@')
+  const local = value.slice(0, at)
+  const domain = value.slice(at + 1)
+  const dot = domain.lastIndexOf('.')
+  return `${local.slice(0, 1)}***@${domain.slice(0, 1)}***${domain.slice(dot)}`
+}
+
+/** Replace digits with `*`, keeping separators and the last `keep` digits. */
+function maskDigits(value: string, keep: number): string {
+  const total = value.replaceAll(/\D/g, '').length
+  let seen = 0
+  let out = ''
+  for (const ch of value) {
+    if (ch >= '0' && ch <= '9') {
+      seen++
+      out += seen > total - keep ? ch : '*'
+    } else {
+      out += ch
+    }
+  }
+
+  return out
+}
+
+/** Keep the first `keep` characters, star the rest (for secrets and unknown types). */
+function maskTail(value: string, keep: number): string {
+  const visible = value.length > keep * 3 ? keep : 0
+  return value.slice(0, visible) + '*'.repeat(Math.min(8, Math.max(3, value.length - visible)))
+}
+
+/** The masked form of a detected value: never the value itself. */
+export function mask(value: string, type: EntityType): string {
+  switch (type) {
+    case 'EMAIL': {
+      return maskEmail(value)
+    }
+
+    case 'PHONE': {
+      return maskDigits(value, 2)
+    }
+
+    case 'CREDIT_CARD': {
+      return maskDigits(value, 4)
+    }
+
+    case 'US_SSN':
+    case 'IBAN': {
+      return maskDigits(value, 0)
+    }
+
+    default: {
+      return maskTail(value, 4)
+    }
+  }
+}
+
+/** Rebuild `text` with every match replaced by its masked form. Matches must not overlap. */
+export function redactText(text: string, matches: readonly Match[]): string {
+  if (matches.length === 0) return text
+  let out = ''
+  let cursor = 0
+  for (const match of matches) {
+    out += text.slice(cursor, match.start) + mask(text.slice(match.start, match.end), match.type)
+    cursor = match.end
+  }
+
+  return out + text.slice(cursor)
+}

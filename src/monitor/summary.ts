@@ -1,0 +1,185 @@
+import type {FailOn} from '../config/schema.js'
+import {LatencyStats} from '../engine/index.js'
+import type {Analyzed, ErrorKind} from './types.js'
+
+/** Distinct group values kept in the breakdown; the rest are counted under OTHER_GROUP. */
+export const MAX_GROUPS = 50
+export const OTHER_GROUP = '(other)'
+
+export interface LatencySummary {
+  count: number
+  /** Records without a usable latency field. */
+  missing: number
+  p50: number | null
+  p90: number | null
+  p95: number | null
+  p99: number | null
+  max: number | null
+  mean: number | null
+  slow: number
+  threshold_ms: number
+  /** False once there are so many samples that percentiles are estimated (within 1%). */
+  exact: boolean
+}
+
+export interface GroupSummary {
+  records: number
+  errors: number
+  pii: number
+  secrets: number
+  latency: LatencySummary
+}
+
+export interface MonitorSummary {
+  inputs: string[]
+  /** Lines that were JSON objects. */
+  records: number
+  /** Lines that could not be used (not JSON, not an object, too long). */
+  malformed_lines: number
+  blank_lines: number
+  findings: {
+    total: number
+    pii: number
+    secrets: number
+    records_with_pii: number
+    records_with_secrets: number
+    by_type: Record<string, number>
+  }
+  /** `total`: records and malformed lines with at least one functional error. */
+  errors: {total: number; by_kind: Partial<Record<ErrorKind, number>>}
+  latency: LatencySummary
+  group_by: string | null
+  groups: Record<string, GroupSummary>
+  duration_ms: number
+}
+
+class Tally {
+  records = 0
+  errors = 0
+  pii = 0
+  secrets = 0
+  slow = 0
+  missingLatency = 0
+  readonly latency = new LatencyStats()
+
+  /** Malformed lines count as errors and may hold findings, but are not records. */
+  add({record}: Analyzed, slowMs: number, malformed: boolean): void {
+    if (!malformed) this.records++
+    if (record.errors.length > 0) this.errors++
+    for (const f of record.findings) {
+      if (f.category === 'secret') this.secrets++
+      else this.pii++
+    }
+
+    if (malformed) return
+    if (record.latency_ms === null) this.missingLatency++
+    else {
+      this.latency.add(record.latency_ms)
+      if (record.latency_ms > slowMs) this.slow++
+    }
+  }
+
+  latencySummary(thresholdMs: number): LatencySummary {
+    const [p50, p90, p95, p99] = this.latency.percentiles([50, 90, 95, 99])
+    const {count} = this.latency
+    return {
+      count,
+      missing: this.missingLatency,
+      p50: p50 ?? null,
+      p90: p90 ?? null,
+      p95: p95 ?? null,
+      p99: p99 ?? null,
+      max: count === 0 ? null : this.latency.max,
+      mean: count === 0 ? null : Math.round((this.latency.sum / count) * 10) / 10,
+      slow: this.slow,
+      threshold_ms: thresholdMs,
+      exact: this.latency.isExact,
+    }
+  }
+}
+
+const MALFORMED: ReadonlySet<ErrorKind> = new Set(['malformed_json', 'not_object', 'line_too_long'])
+
+/** Accumulates a run's figures in memory that does not grow with the input. */
+export class SummaryBuilder {
+  private readonly all = new Tally()
+  private readonly groups = new Map<string, Tally>()
+  private readonly byType = new Map<string, number>()
+  private readonly byKind = new Map<ErrorKind, number>()
+  private recordsWithPii = 0
+  private recordsWithSecrets = 0
+  private malformed = 0
+  blankLines = 0
+
+  constructor(
+    private readonly slowMs: number,
+    private readonly groupBy: string | null,
+  ) {}
+
+  add(analyzed: Analyzed): void {
+    const {record} = analyzed
+    const malformed = record.errors.length === 1 && MALFORMED.has(record.errors[0] as ErrorKind)
+    if (malformed) this.malformed++
+    for (const kind of record.errors) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1)
+    for (const f of record.findings) this.byType.set(f.type, (this.byType.get(f.type) ?? 0) + 1)
+    if (record.pii_detected) this.recordsWithPii++
+    if (record.secret_detected) this.recordsWithSecrets++
+    this.all.add(analyzed, this.slowMs, malformed)
+    if (analyzed.group !== undefined) this.groupFor(analyzed.group).add(analyzed, this.slowMs, malformed)
+  }
+
+  finish(inputs: string[], durationMs: number): MonitorSummary {
+    const groups: Record<string, GroupSummary> = {}
+    for (const [name, t] of [...this.groups].sort(([a], [b]) => a.localeCompare(b))) {
+      groups[name] = {records: t.records, errors: t.errors, pii: t.pii, secrets: t.secrets, latency: t.latencySummary(this.slowMs)}
+    }
+
+    return {
+      inputs,
+      records: this.all.records,
+      malformed_lines: this.malformed,
+      blank_lines: this.blankLines,
+      findings: {
+        total: this.all.pii + this.all.secrets,
+        pii: this.all.pii,
+        secrets: this.all.secrets,
+        records_with_pii: this.recordsWithPii,
+        records_with_secrets: this.recordsWithSecrets,
+        by_type: Object.fromEntries([...this.byType].sort(([a], [b]) => a.localeCompare(b))),
+      },
+      errors: {total: this.all.errors, by_kind: Object.fromEntries(this.byKind)},
+      latency: this.all.latencySummary(this.slowMs),
+      group_by: this.groupBy,
+      groups,
+      duration_ms: Math.round(durationMs),
+    }
+  }
+
+  private groupFor(name: string): Tally {
+    const existing = this.groups.get(name)
+    if (existing !== undefined) return existing
+    const key = this.groups.size >= MAX_GROUPS ? OTHER_GROUP : name
+    const tally = this.groups.get(key) ?? new Tally()
+    this.groups.set(key, tally)
+    return tally
+  }
+}
+
+export interface GateResult {
+  fail_on: FailOn[]
+  passed: boolean
+  /** Each category that tripped the gate, with its count. */
+  failures: Array<{category: FailOn; count: number}>
+}
+
+/** Which of the `--fail-on` categories the run found. */
+export function evaluateGate(summary: MonitorSummary, failOn: readonly FailOn[]): GateResult {
+  const counts: Record<FailOn, number> = {
+    pii: summary.findings.pii,
+    secret: summary.findings.secrets,
+    error: summary.errors.total,
+    slow: summary.latency.slow,
+  }
+  const failures = failOn.filter((c) => counts[c] > 0).map((category) => ({category, count: counts[category]}))
+  return {fail_on: [...failOn], passed: failures.length === 0, failures}
+}

@@ -1,0 +1,49 @@
+import type {MonitorConfig} from '../config/schema.js'
+import type {PathStep} from '../config/field-path.js'
+import type {Finding, RuleSet} from '../engine/index.js'
+
+export const ERROR_KINDS = [
+  'malformed_json',
+  'not_object',
+  'line_too_long',
+  'null_response',
+  'missing_response',
+  'empty_response',
+  'missing_query',
+  'error_field',
+] as const
+export type ErrorKind = (typeof ERROR_KINDS)[number]
+
+/** One output line of `llmops monitor`: the contract users' scripts rely on. */
+export interface RecordResult {
+  interaction_id: string | null
+  file: string
+  line: number
+  timestamp_utc: string
+  latency_ms: number | null
+  slow: boolean
+  pii_detected: boolean
+  secret_detected: boolean
+  /** The first functional error, or null. */
+  error: ErrorKind | null
+  errors: ErrorKind[]
+  /** Why the line is not a JSON object (malformed lines only); never quotes the line. */
+  parse_error?: string
+  findings: Finding[]
+  /** The record with every finding masked (raw with --no-redact); null for malformed lines. */
+  original_interaction: unknown
+}
+
+/** Everything analysis needs, resolved once per run. */
+export interface AnalyzeContext {
+  config: MonitorConfig
+  ruleSet: RuleSet
+  fieldPaths: PathStep[][]
+  redact: boolean
+}
+
+export interface Analyzed {
+  record: RecordResult
+  /** Value of the group-by field, when present. */
+  group: string | undefined
+}

@@ -1,0 +1,54 @@
+import type {GateResult, LatencySummary, MonitorSummary} from '../monitor/index.js'
+
+const ms = (value: number | null): string => (value === null ? '-' : `${Math.round(value)} ms`)
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+function table(rows: string[][], indent = '  '): string[] {
+  const widths: number[] = []
+  for (const row of rows) for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, cell.length)
+  return rows.map((row) => indent + row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd())
+}
+
+function latencyLine(latency: LatencySummary): string {
+  if (latency.count === 0) return 'no latency field in any record'
+  const estimate = latency.exact ? '' : ' (percentiles estimated within 1%)'
+  return `p50 ${ms(latency.p50)}  p90 ${ms(latency.p90)}  p95 ${ms(latency.p95)}  p99 ${ms(latency.p99)}  max ${ms(latency.max)}${estimate}`
+}
+
+/** The human summary of a run: plain text, no colour, safe for terminals and CI logs. */
+export function formatSummary(summary: MonitorSummary, gate: GateResult, options: {interrupted?: boolean} = {}): string {
+  const lines: string[] = []
+  const head = `llmops monitor: ${plural(summary.records, 'record')} from ${summary.inputs.join(', ')} in ${summary.duration_ms} ms`
+  lines.push(options.interrupted ? `${head} (interrupted: partial figures)` : head)
+  if (summary.malformed_lines > 0) lines.push(`  ${plural(summary.malformed_lines, 'malformed line')} (see the lines with "parse_error")`)
+
+  const {findings} = summary
+  lines.push('', `PII and secrets: ${plural(findings.total, 'finding')} in ${plural(findings.records_with_pii + findings.records_with_secrets, 'record')}`)
+  if (findings.total > 0) lines.push(...table(Object.entries(findings.by_type).map(([type, n]) => [type, String(n)])))
+
+  lines.push('', `Errors: ${plural(summary.errors.total, 'record')} with a functional error`)
+  const kinds = Object.entries(summary.errors.by_kind)
+  if (kinds.length > 0) lines.push(...table(kinds.map(([kind, n]) => [kind, String(n)])))
+
+  const {latency} = summary
+  lines.push('', `Latency: ${latencyLine(latency)}`)
+  if (latency.count > 0) lines.push(`  slow (> ${latency.threshold_ms} ms): ${latency.slow} of ${latency.count}`)
+  if (latency.missing > 0) lines.push(`  ${plural(latency.missing, 'record')} without a latency field`)
+
+  const groups = Object.entries(summary.groups)
+  if (groups.length > 0 && summary.group_by !== null) {
+    lines.push('', `By ${summary.group_by}:`)
+    const rows = [[summary.group_by, 'records', 'errors', 'pii', 'secrets', 'p95', 'slow']]
+    for (const [name, g] of groups) rows.push([name, String(g.records), String(g.errors), String(g.pii), String(g.secrets), ms(g.latency.p95), String(g.latency.slow)])
+    lines.push(...table(rows))
+  }
+
+  if (gate.fail_on.length > 0) {
+    const verdict = gate.passed
+      ? 'passed'
+      : `FAILED: ${gate.failures.map((f) => `${f.count} ${f.category}`).join(', ')}`
+    lines.push('', `Gate (--fail-on ${gate.fail_on.join(',')}): ${verdict}`)
+  }
+
+  return lines.join('\n') + '\n'
+}
