@@ -1,0 +1,75 @@
+import {describe, expect, it} from 'vitest'
+
+import {compileRules, detect, RuleCompileError, type Rule} from '../../src/engine/index.js'
+import {builtinRules} from '../../src/rules/index.js'
+
+const ruleSet = compileRules(builtinRules)
+const slices = (text: string): string[] => detect(text, ruleSet).map((m) => text.slice(m.start, m.end))
+
+const rule = (over: Partial<Rule>): Rule => ({
+  id: 'test.rule',
+  type: 'TEST',
+  category: 'pii',
+  severity: 'low',
+  description: 'test',
+  pattern: 'x+',
+  examples: {match: [], noMatch: []},
+  ...over,
+})
+
+describe('detect', () => {
+  it('finds the sample findings with exact UTF-16 offsets', () => {
+    const text = 'No problem, please send an email to our support team at help@saas-startup.com for assistance.'
+    expect(detect(text, ruleSet)).toEqual([
+      {rule: 'pii.email', type: 'EMAIL', category: 'pii', severity: 'high', start: 56, end: 77},
+    ])
+  })
+
+  it('keeps offsets exact after emoji and CJK text', () => {
+    const text = '👋🏽 你好！電話は 555-010-0199、メールは jane@example.com です'
+    const matches = detect(text, ruleSet)
+    expect(matches.map((m) => text.slice(m.start, m.end))).toEqual(['555-010-0199', 'jane@example.com'])
+  })
+
+  it('finds several values in order and nothing in clean text', () => {
+    expect(slices('a@example.com or b@example.org, or call 555-010-0123')).toEqual(['a@example.com', 'b@example.org', '555-010-0123'])
+    expect(slices('Your order #A-12345 ships on 2024-05-01 for $1,299.00')).toEqual([])
+    expect(detect('', ruleSet)).toEqual([])
+  })
+
+  it('is better than the seed phone regex on ids and worse on nothing it should match', () => {
+    // the seed regex \b\d{3}[-.]?\d{3}[-.]?\d{4}\b fires on every 10-digit id
+    expect(slices('user id 1234567890 and ts 1700000000')).toEqual([])
+    expect(slices('support: 555-123-4567, 555.123.4567, (555) 123-4567')).toEqual(['555-123-4567', '555.123.4567', '(555) 123-4567'])
+  })
+
+  it('resolves overlaps: the more severe match wins', () => {
+    const set = compileRules([rule({id: 'low', pattern: 'abc', severity: 'low'}), rule({id: 'high', pattern: 'bcd', severity: 'high'})])
+    expect(detect('abcd', set).map((m) => m.rule)).toEqual(['high'])
+  })
+
+  it('runs a rule only when one of its keywords is present', () => {
+    const set = compileRules([rule({pattern: 'token_[a-z]+', keywords: ['TOKEN_']})])
+    expect(detect('my token_abc', set)).toHaveLength(1)
+    expect(detect('nothing here', set)).toHaveLength(0)
+  })
+
+  it('applies context words as whole words only', () => {
+    const set = compileRules([rule({pattern: String.raw`\d{4}`, context: {words: ['tel'], window: 10}})])
+    expect(detect('tel: 1234', set)).toHaveLength(1)
+    expect(detect('hotel 1234', set)).toHaveLength(0)
+  })
+
+  it('rejects bad rules with a message naming the rule', () => {
+    expect(() => compileRules([rule({id: 'bad.regex', pattern: '('})])).toThrow(/rule bad.regex: invalid pattern/)
+    expect(() => compileRules([rule({id: 'empty', pattern: 'x*'})])).toThrow(RuleCompileError)
+    expect(() => compileRules([rule({validator: 'nope'})])).toThrow(/unknown validator "nope"/)
+    expect(() => compileRules([rule({}), rule({})])).toThrow(/duplicate rule id/)
+  })
+
+  it('stays fast on adversarial input (linear scans)', () => {
+    // Not a timing assertion: the test would hang for minutes if a regex backtracked catastrophically.
+    const evil = ['a'.repeat(50_000) + '@', '1-'.repeat(50_000), '+1 '.repeat(30_000), 'a.'.repeat(50_000) + '@x'].join(' ')
+    expect(Array.isArray(detect(evil, ruleSet))).toBe(true)
+  })
+})

@@ -1,0 +1,79 @@
+import {describe, expect, it} from 'vitest'
+
+import {configSchema} from '../../src/config/schema.js'
+import {OversizedLine} from '../../src/io/lines.js'
+import {analyzeLine, prepareContext, type AnalyzeContext} from '../../src/monitor/index.js'
+
+const NOW = '2030-01-01T00:00:00.000Z'
+const context = (monitor: Record<string, unknown> = {}, redact = true): AnalyzeContext =>
+  prepareContext(configSchema.parse({monitor}).monitor, redact)
+const analyze = (record: unknown, ctx = context()) => analyzeLine(JSON.stringify(record), 'logs.jsonl', 7, NOW, ctx)
+
+describe('analyzeLine', () => {
+  it('reports findings with field, offsets and masked value, and redacts the record', () => {
+    const input = {id: 'int_9', user_query: 'mail me: jane@example.com', bot_response: 'Call 555-010-0199.'}
+    const {record} = analyze(input)
+    expect(record).toMatchObject({interaction_id: 'int_9', file: 'logs.jsonl', line: 7, pii_detected: true, error: null, errors: []})
+    expect(record.findings).toEqual([
+      {type: 'PHONE', category: 'pii', rule: 'pii.phone.formatted', field: 'bot_response', start: 5, end: 17, severity: 'medium', masked: '***-***-**99'},
+      {type: 'EMAIL', category: 'pii', rule: 'pii.email', field: 'user_query', start: 9, end: 25, severity: 'high', masked: 'j***@e***.com'},
+    ])
+    expect(record.original_interaction).toEqual({id: 'int_9', user_query: 'mail me: j***@e***.com', bot_response: 'Call ***-***-**99.'})
+    expect(JSON.stringify(record)).not.toMatch(/jane|0199/)
+  })
+
+  it('keeps raw values only when redaction is off', () => {
+    const {record} = analyze({user_query: 'jane@example.com', bot_response: 'ok'}, context({}, false))
+    expect(record.findings[0]?.value).toBe('jane@example.com')
+    expect(record.original_interaction).toEqual({user_query: 'jane@example.com', bot_response: 'ok'})
+  })
+
+  it.each([
+    [{user_query: 'q', bot_response: null}, ['null_response']],
+    [{user_query: 'q'}, ['missing_response']],
+    [{user_query: 'q', bot_response: '   '}, ['empty_response']],
+    [{bot_response: 'a'}, ['missing_query']],
+    [{user_query: 'q', bot_response: 'a', error: 'timeout'}, ['error_field']],
+    [{user_query: 'q', bot_response: null, error_type: 'upstream_5xx'}, ['null_response', 'error_field']],
+    [{user_query: 'q', bot_response: 'a', error: null, error_type: ''}, []],
+  ])('functional errors of %j', (input, errors) => {
+    const {record} = analyze(input)
+    expect(record.errors).toEqual(errors)
+    expect(record.error).toBe(errors[0] ?? null)
+  })
+
+  it('reads latency from the first alias present and flags slow records', () => {
+    expect(analyze({latency_ms: 842, user_query: 'q', bot_response: 'a'}).record).toMatchObject({latency_ms: 842, slow: false})
+    expect(analyze({duration_ms: '2000', user_query: 'q', bot_response: 'a'}).record).toMatchObject({latency_ms: 2000, slow: true})
+    expect(analyze({latency: 1600}, context({slowMs: 2000})).record).toMatchObject({latency_ms: 1600, slow: false})
+    expect(analyze({latency_ms: 'fast', user_query: 'q', bot_response: 'a'}).record).toMatchObject({latency_ms: null, slow: false})
+  })
+
+  it("uses the record's timestamp in UTC, else the time it was observed", () => {
+    expect(analyze({timestamp: '2024-03-01T10:00:00+02:00'}).record.timestamp_utc).toBe('2024-03-01T08:00:00.000Z')
+    expect(analyze({ts: 1_700_000_000}).record.timestamp_utc).toBe('2023-11-14T22:13:20.000Z')
+    expect(analyze({timestamp: 'yesterday'}).record.timestamp_utc).toBe(NOW)
+  })
+
+  it('scans nested paths and masks them in place', () => {
+    const ctx = context({fields: ['messages[].content', 'choices[].message.content']})
+    const {record} = analyze({messages: [{role: 'user', content: 'I am jane@example.com'}], choices: [{message: {content: 'Noted'}}]}, ctx)
+    expect(record.findings.map((f) => [f.field, f.start])).toEqual([['messages[0].content', 5]])
+    expect(record.original_interaction).toEqual({messages: [{role: 'user', content: 'I am j***@e***.com'}], choices: [{message: {content: 'Noted'}}]})
+  })
+
+  it('turns malformed and non-object lines into results, scanning their raw text', () => {
+    const bad = analyzeLine('{"bot_response": "write to jane@example.com', 'x.jsonl', 3, NOW, context())
+    expect(bad.record).toMatchObject({error: 'malformed_json', line: 3, file: 'x.jsonl', pii_detected: true, original_interaction: null})
+    expect(bad.record.findings[0]).toMatchObject({field: '$line', type: 'EMAIL', masked: 'j***@e***.com'})
+    expect(bad.record.parse_error).not.toContain('jane')
+    expect(analyzeLine('[1,2]', 'x', 1, NOW, context()).record).toMatchObject({error: 'not_object', parse_error: 'expected a JSON object, got an array'})
+    expect(analyzeLine('42', 'x', 1, NOW, context()).record.parse_error).toBe('expected a JSON object, got a number')
+    expect(analyzeLine(new OversizedLine(99), 'x', 1, NOW, context()).record.error).toBe('line_too_long')
+  })
+
+  it('returns the group-by value', () => {
+    expect(analyze({model_version: 'gpt-x-1'}).group).toBe('gpt-x-1')
+    expect(analyze({}).group).toBeUndefined()
+  })
+})
