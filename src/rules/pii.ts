@@ -17,13 +17,16 @@ export const piiRules: Rule[] = [
     severity: 'high',
     description: 'E-mail address with a public top-level domain',
     keywords: ['@'],
-    pattern: String.raw`(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w-]|:\w)`,
+    // Unicode letters too (RFC 6531): an ASCII-only local part would leave "ünï" of "ünïcode@..." unmasked.
+    pattern: String.raw`(?<![\p{L}\p{N}_.%+-])[\p{L}\p{N}_.%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,24}(?![\p{L}\p{N}_-]|:\w)`,
+    flags: 'u',
     validator: 'email',
     examples: {
       match: [
         'jane.doe@example-mail.com',
         {text: 'write to first.last+billing@mail.eu.example.org today', value: 'first.last+billing@mail.eu.example.org'},
         {text: 'Contact: J_Smith99@Fake-Corp.co.uk.', value: 'J_Smith99@Fake-Corp.co.uk'},
+        {text: 'écrivez à ünïcode.fan@exämple.com', value: 'ünïcode.fan@exämple.com'},
       ],
       noMatch: [
         {text: 'see logo@2x.png in the assets folder', reason: 'a retina image file name, not an address'},

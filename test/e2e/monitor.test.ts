@@ -1,0 +1,178 @@
+import {readFile, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {gzipSync} from 'node:zlib'
+
+import {describe, expect, it} from 'vitest'
+
+import {FIXTURES, ROOT, jsonLines, llmops, tempDir} from '../helpers.js'
+
+const fixture = (name: string): string => path.join(FIXTURES, name)
+
+describe('llmops monitor (built CLI)', () => {
+  it('runs on sample_chatbot_logs.jsonl with no arguments', async () => {
+    const result = await llmops(['monitor'])
+    expect(result.exitCode).toBe(0)
+    const lines = jsonLines(result.stdout)
+    expect(lines.map((l) => l.interaction_id)).toEqual(['int_001', 'int_002', 'int_003', 'int_004', 'int_005'])
+    const byId = Object.fromEntries(lines.map((l) => [l.interaction_id, l]))
+    expect(byId.int_002?.findings).toEqual([
+      {type: 'EMAIL', category: 'pii', rule: 'pii.email', field: 'bot_response', start: 56, end: 77, severity: 'high', masked: 'h***@s***.com'},
+    ])
+    expect(byId.int_003?.findings).toMatchObject([{type: 'PHONE', field: 'bot_response', start: 62, end: 74, masked: '***-***-**67'}])
+    expect(byId.int_004).toMatchObject({error: 'null_response', pii_detected: false, findings: []})
+    for (const id of ['int_001', 'int_005']) expect(byId[id]).toMatchObject({error: null, pii_detected: false, findings: []})
+    for (const line of lines) {
+      expect(Object.keys(line)).toEqual(expect.arrayContaining(['interaction_id', 'timestamp_utc', 'latency_ms', 'pii_detected', 'error', 'slow', 'findings', 'original_interaction']))
+      expect(line.timestamp_utc).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+    }
+
+    expect(result.stderr).toContain('5 records from sample_chatbot_logs.jsonl')
+    expect(result.stderr).toMatch(/EMAIL\s+1/)
+  })
+
+  it('reports malformed and non-object lines with their line numbers and keeps going', async () => {
+    const result = await llmops(['monitor', fixture('mixed.jsonl')])
+    expect(result.exitCode).toBe(0)
+    const lines = jsonLines(result.stdout)
+    expect(lines.map((l) => [l.line, l.error])).toEqual([
+      [1, null],
+      [2, 'malformed_json'],
+      [4, 'not_object'],
+      [5, 'not_object'],
+      [6, 'empty_response'],
+    ])
+    expect(lines[1]?.parse_error).toEqual(expect.any(String))
+    expect(lines[4]).toMatchObject({interaction_id: 'ok_2', errors: ['empty_response', 'error_field'], latency_ms: 2400, slow: true})
+    expect(result.stderr).toContain('3 malformed lines')
+    expect(result.stderr).toMatch(/bot-2024-06\s+1\s+1/)
+  })
+
+  it('handles an empty file', async () => {
+    const result = await llmops(['monitor', fixture('empty.jsonl')])
+    expect(result).toMatchObject({exitCode: 0, stdout: ''})
+    expect(result.stderr).toContain('0 records')
+  })
+
+  it('handles a huge single line', async () => {
+    const dir = await tempDir()
+    const file = path.join(dir, 'huge.jsonl')
+    const filler = 'lorem ipsum '.repeat(500_000)
+    await writeFile(file, JSON.stringify({id: 'big', user_query: 'q', bot_response: `${filler}mail huge.line@example.com`}) + '\n')
+    const result = await llmops(['monitor', file, '--quiet'])
+    expect(result.exitCode).toBe(0)
+    const [line] = jsonLines(result.stdout)
+    expect(line?.findings).toMatchObject([{type: 'EMAIL', start: filler.length + 5, end: filler.length + 5 + 'huge.line@example.com'.length}])
+  })
+
+  it('reads gzip files and stdin with the same results as the plain file', async () => {
+    const dir = await tempDir()
+    const sample = await readFile(path.join(ROOT, 'sample_chatbot_logs.jsonl'))
+    await writeFile(path.join(dir, 'logs.jsonl.gz'), gzipSync(sample))
+    const strip = (text: unknown) => jsonLines(text).map(({timestamp_utc: _t, file: _f, ...rest}) => rest)
+    const plain = await llmops(['monitor', 'sample_chatbot_logs.jsonl', '--quiet'])
+    const gz = await llmops(['monitor', path.join(dir, 'logs.jsonl.gz'), '--quiet'])
+    const stdin = await llmops(['monitor', '-', '--quiet'], {input: sample})
+    expect(gz.exitCode).toBe(0)
+    expect(stdin.exitCode).toBe(0)
+    expect(strip(gz.stdout)).toEqual(strip(plain.stdout))
+    expect(strip(stdin.stdout)).toEqual(strip(plain.stdout))
+    expect(jsonLines(stdin.stdout)[0]?.file).toBe('-')
+  })
+
+  it('reports a corrupt gzip file by name with exit 2', async () => {
+    const dir = await tempDir()
+    const file = path.join(dir, 'broken.jsonl.gz')
+    await writeFile(file, gzipSync(Buffer.from('{"id":1}\n'.repeat(1000))).subarray(0, 40))
+    const result = await llmops(['monitor', file])
+    expect(result.exitCode).toBe(2)
+    expect(result.stderr).toMatch(/broken\.jsonl\.gz: not a valid gzip stream/)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('gives UTF-16 offsets that slice exactly the finding after emoji and CJK', async () => {
+    const result = await llmops(['monitor', fixture('unicode.jsonl'), '--no-redact', '--quiet'])
+    const [line] = jsonLines(result.stdout)
+    const original = JSON.parse(await readFile(fixture('unicode.jsonl'), 'utf8')) as {bot_response: string}
+    const findings = line?.findings as Array<{start: number; end: number; value: string}>
+    expect(findings.map((f) => original.bot_response.slice(f.start, f.end))).toEqual(['555-010-0142', 'ünïcode.fan@example.com'])
+    expect(findings.map((f) => f.value)).toEqual(['555-010-0142', 'ünïcode.fan@example.com'])
+  })
+
+  it('scans nested fields given by --fields and reads latency aliases', async () => {
+    const result = await llmops(['monitor', fixture('nested.jsonl'), '--fields', 'messages[].content,choices[].message.content', '--quiet'])
+    const [line] = jsonLines(result.stdout)
+    expect(line).toMatchObject({interaction_id: 'req_1', latency_ms: 1800, slow: true})
+    expect((line?.findings as Array<{field: string}>).map((f) => f.field)).toEqual(['messages[0].content', 'choices[0].message.content'])
+  })
+})
+
+describe('llmops monitor exit codes and modes', () => {
+  it('exits 1 when --fail-on finds something, 0 when it does not', async () => {
+    const failed = await llmops(['monitor', '--fail-on', 'pii,secret'])
+    expect(failed.exitCode).toBe(1)
+    expect(failed.stderr).toContain('Gate (--fail-on pii,secret): FAILED: 2 pii')
+    const passed = await llmops(['monitor', '--fail-on', 'secret,slow'])
+    expect(passed.exitCode).toBe(0)
+    expect(passed.stderr).toContain('passed')
+    expect((await llmops(['monitor', '--fail-on', 'error'])).exitCode).toBe(1)
+  })
+
+  it('exits 2 naming the missing file, the bad flag or the bad config', async () => {
+    const missing = await llmops(['monitor', 'sample_chatbot_logs.jsonl', 'nope/missing.jsonl'])
+    expect(missing.exitCode).toBe(2)
+    expect(missing.stdout).toBe('')
+    expect(missing.stderr).toContain('input file nope/missing.jsonl not found')
+
+    const dir = await tempDir()
+    const noDefault = await llmops(['monitor'], {cwd: dir})
+    expect(noDefault.exitCode).toBe(2)
+    expect(noDefault.stderr).toContain('sample_chatbot_logs.jsonl not found')
+
+    const badFlag = await llmops(['monitor', '--fail-on', 'pii,typo'])
+    expect(badFlag.exitCode).toBe(2)
+    expect(badFlag.stderr).toMatch(/typo/)
+
+    await writeFile(path.join(dir, '.llmops.json'), JSON.stringify({monitor: {slowMs: 'fast'}}))
+    await writeFile(path.join(dir, 'sample_chatbot_logs.jsonl'), '{}\n')
+    const badConfig = await llmops(['monitor'], {cwd: dir})
+    expect(badConfig.exitCode).toBe(2)
+    expect(badConfig.stderr).toContain('monitor.slowMs')
+    expect(badConfig.stderr).not.toMatch(/\n\s+at /)
+
+    const badFollow = await llmops(['monitor', '--follow', '-'])
+    expect(badFollow.exitCode).toBe(2)
+  })
+
+  it('prints one JSON object with --json and keeps the gate exit code', async () => {
+    const result = await llmops(['monitor', '--json', '--fail-on', 'pii'])
+    expect(result.exitCode).toBe(1)
+    const output = JSON.parse(String(result.stdout)) as {records: unknown[]; summary: Record<string, unknown>; gate: Record<string, unknown>}
+    expect(Object.keys(output).sort()).toEqual(['gate', 'records', 'summary'])
+    expect(output.records).toHaveLength(5)
+    expect(output.summary).toMatchObject({records: 5, malformed_lines: 0, findings: {total: 2, by_type: {EMAIL: 1, PHONE: 1}}, errors: {total: 1}})
+    expect(output.gate).toEqual({fail_on: ['pii'], passed: false, failures: [{category: 'pii', count: 2}]})
+    expect(result.stderr).toBe('')
+  })
+
+  it('prints errors as JSON with --json', async () => {
+    const result = await llmops(['monitor', 'missing.jsonl', '--json'])
+    expect(result.exitCode).toBe(2)
+    expect(JSON.parse(String(result.stdout))).toMatchObject({error: {code: 'E_INPUT_NOT_FOUND', exit_code: 2}})
+  })
+
+  it('prints only the summary with --format summary', async () => {
+    const result = await llmops(['monitor', '--format', 'summary'])
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain('llmops monitor: 5 records')
+    expect(result.stdout).not.toContain('{')
+    expect(result.stderr).toBe('')
+  })
+
+  it('documents the exit codes in --help', async () => {
+    const result = await llmops(['monitor', '--help'])
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain('EXIT CODES')
+    expect(result.stdout).toMatch(/130\s+interrupted/)
+    expect(result.stdout).toContain('--fail-on')
+  })
+})
