@@ -34,7 +34,7 @@ export const EXIT_CODE_TABLE: ReadonlyArray<readonly [ExitCodeValue, string]> = 
 ]
 
 export function exitCodeHelp(): string {
-  return EXIT_CODE_TABLE.map(([code, meaning]) => `  ${String(code).padStart(3)}  ${meaning}`).join('\n')
+  return EXIT_CODE_TABLE.map(([code, meaning]) => `${String(code).padEnd(4)} ${meaning}`).join('\n')
 }
 
 export interface LlmopsErrorOptions {

@@ -23,7 +23,7 @@ ${BaseCommand.exitCodesHelp}`
     {description: 'Scan rotated logs, keep only flagged interactions', command: "<%= config.bin %> <%= command.id %> logs/*.jsonl.gz | jq -c 'select(.pii_detected or .error)'"},
     {description: 'Fail a CI step on any PII or secret', command: '<%= config.bin %> <%= command.id %> logs.jsonl --fail-on pii,secret --format summary'},
     {description: 'Watch a live log like tail -f (Ctrl-C prints the summary)', command: '<%= config.bin %> <%= command.id %> --follow /var/log/chatbot.jsonl'},
-    {description: 'Scan OpenAI-style records', command: "<%= config.bin %> <%= command.id %> --fields 'messages[].content,choices[].message.content' chat.jsonl"},
+    {description: 'Report findings in nested fields under the main text fields', command: "<%= config.bin %> <%= command.id %> --fields 'bot_response,user_query,messages[].content' chat.jsonl"},
   ]
 
   static override strict = false
@@ -54,7 +54,7 @@ ${BaseCommand.exitCodesHelp}`
       description: 'fields that hold the latency in ms, first present wins [default: latency_ms,duration_ms,latency,...]',
       helpValue: 'NAME',
     }),
-    'group-by': Flags.string({description: 'field for the summary breakdown [default: model_version]', helpValue: 'FIELD'}),
+    'group-by': Flags.string({description: "field for the summary breakdown, 'none' to turn it off [default: model_version]", helpValue: 'FIELD'}),
     format: Flags.string({options: ['jsonl', 'summary'], default: 'jsonl', description: 'jsonl: a line per interaction on stdout; summary: only the summary, on stdout'}),
     redact: Flags.boolean({allowNo: true, default: true, description: 'mask detected values in all output; --no-redact shows them raw'}),
     follow: Flags.boolean({char: 'f', description: 'keep reading a growing file like tail -f (survives truncation and rotation)'}),
@@ -78,7 +78,7 @@ ${BaseCommand.exitCodesHelp}`
         fields: flags.fields,
         slowMs: flags['slow-ms'],
         latencyFields: flags['latency-field'],
-        groupBy: flags['group-by'],
+        groupBy: flags['group-by'] === 'none' ? null : flags['group-by'],
       },
       redact: flags.redact,
       follow: flags.follow,

@@ -64,6 +64,29 @@ function walk(value: unknown, steps: readonly PathStep[], i: number, keys: Array
   }
 }
 
+function walkAll(value: unknown, keys: Array<string | number>, skip: ReadonlySet<string>, out: TextAt[]): void {
+  if (typeof value === 'string') {
+    const field = label(keys)
+    if (!skip.has(field)) out.push({field, keys: [...keys], text: value})
+    return
+  }
+
+  if (value === null || typeof value !== 'object') return
+  const entries: Iterable<[string | number, unknown]> = Array.isArray(value) ? value.entries() : Object.entries(value)
+  for (const [key, child] of entries) {
+    keys.push(key)
+    walkAll(child, keys, skip, out)
+    keys.pop()
+  }
+}
+
+/** Every string in the record, in document order, except the fields labelled in `skip`. */
+export function allTexts(record: unknown, skip: ReadonlySet<string>): TextAt[] {
+  const out: TextAt[] = []
+  walkAll(record, [], skip, out)
+  return out
+}
+
 /** Every string found at the given paths, in path order. */
 export function textsAt(record: unknown, paths: ReadonlyArray<readonly PathStep[]>): TextAt[] {
   const out: TextAt[] = []

@@ -29,7 +29,11 @@ export const monitorConfigSchema = z.strictObject({
   /** Summary breakdown field; null disables it. */
   groupBy: z.string().min(1).nullable().default('model_version'),
   failOn: z.array(z.enum(FAIL_ON)).default([]),
-  redact: z.boolean().default(true),
+  /**
+   * Also scan every other string in the record (metadata, nested messages), so that no value is
+   * echoed unmasked in `original_interaction`. Findings there name their field path.
+   */
+  scanAllFields: z.boolean().default(true),
 })
 
 export const configSchema = z.strictObject({

@@ -1,6 +1,7 @@
 import {open, stat, type FileHandle} from 'node:fs/promises'
 import {setTimeout as sleep} from 'node:timers/promises'
 
+import {usageError} from '../errors.js'
 import {CHUNK_SIZE} from './input.js'
 
 /** Yielded when the followed file was truncated or replaced: the reader starts a new file. */
@@ -24,13 +25,18 @@ async function inode(path: string): Promise<number | undefined> {
  * Survives truncation (start again at 0) and rotation (drain the old file, then open the new one
  * at the same path). Ends, without error, when `signal` aborts.
  */
-export async function* followChunks(path: string, options: FollowOptions): AsyncGenerator<Buffer | typeof RESTARTED> {
+export async function* followChunks(path: string, display: string, options: FollowOptions): AsyncGenerator<Buffer | typeof RESTARTED> {
   const pollMs = options.pollMs ?? 250
   let handle: FileHandle = await open(path, 'r')
   let ino = (await handle.stat()).ino
   let position = 0
   const buffer = Buffer.allocUnsafe(CHUNK_SIZE)
   try {
+    const head = await handle.read(buffer, 0, 2, 0)
+    if (head.bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b) {
+      throw usageError(`--follow reads plain text logs; ${display} is gzip-compressed`, 'E_USAGE')
+    }
+
     while (!options.signal.aborted) {
       const {bytesRead} = await handle.read(buffer, 0, buffer.length, position)
       if (bytesRead > 0) {

@@ -1,12 +1,13 @@
-import {textsAt, setAt} from '../config/field-path.js'
-import {detect, mask, redactText, type Finding} from '../engine/index.js'
+import {allTexts, setAt, textsAt, type TextAt} from '../config/field-path.js'
+import {detect, mask, redactText, type Finding, type Match} from '../engine/index.js'
 import {OversizedLine} from '../io/lines.js'
 import {parseJsonLine} from '../io/jsonl.js'
 import type {AnalyzeContext, Analyzed, ErrorKind, RecordResult} from './types.js'
 
 type Json = Record<string, unknown>
 
-const isSet = (value: unknown): boolean => value !== undefined && value !== null && value !== false && value !== ''
+/** An error field counts when it holds something: not null, false, 0 or an empty string. */
+const isSet = (value: unknown): boolean => value !== undefined && value !== null && value !== false && value !== '' && value !== 0
 
 function firstScalar(record: Json, names: readonly string[]): string | null {
   for (const name of names) {
@@ -28,12 +29,20 @@ function latencyOf(record: Json, names: readonly string[]): number | null {
   return null
 }
 
+const LOCAL_ISO = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d(?:\.\d+)?)?)$/
+
+/** A date-time without a zone is taken as UTC, never as the machine's local time. */
+function asUtc(value: string): string {
+  const m = LOCAL_ISO.exec(value.trim())
+  return m === null ? value : `${m[1]}T${m[2]}Z`
+}
+
 /** The record's own time in ISO-8601 UTC (epoch seconds or milliseconds accepted), else `observedAt`. */
 function timestampOf(record: Json, names: readonly string[], observedAt: string): string {
   for (const name of names) {
     const value = record[name]
     if (typeof value !== 'string' && typeof value !== 'number') continue
-    const ms = typeof value === 'number' ? (value < 1e11 ? value * 1000 : value) : Date.parse(value)
+    const ms = typeof value === 'number' ? (value < 1e11 ? value * 1000 : value) : Date.parse(asUtc(value))
     if (Number.isFinite(ms)) {
       const date = new Date(ms)
       if (!Number.isNaN(date.getTime())) return date.toISOString()
@@ -58,32 +67,46 @@ function functionalErrors(record: Json, ctx: AnalyzeContext): ErrorKind[] {
   return errors
 }
 
-function scan(value: unknown, ctx: AnalyzeContext, rawPaths: boolean): {findings: Finding[]; redacted: unknown} {
-  const findings: Finding[] = []
-  let redacted = value
-  const texts = rawPaths ? [{field: '$line', keys: [], text: value as string}] : textsAt(value, ctx.fieldPaths)
-  for (const {field, keys, text} of texts) {
-    const matches = detect(text, ctx.ruleSet)
-    if (matches.length === 0) continue
-    for (const m of matches) {
-      const raw = text.slice(m.start, m.end)
-      const finding: Finding = {type: m.type, category: m.category, rule: m.rule, field, start: m.start, end: m.end, severity: m.severity, masked: mask(raw, m.type)}
-      if (!ctx.redact) finding.value = raw
-      findings.push(finding)
-    }
+function toFindings(at: TextAt, matches: readonly Match[], redact: boolean): Finding[] {
+  return matches.map((m) => {
+    const raw = at.text.slice(m.start, m.end)
+    const finding: Finding = {type: m.type, category: m.category, rule: m.rule, field: at.field, start: m.start, end: m.end, severity: m.severity, masked: mask(raw, m.type)}
+    if (!redact) finding.value = raw
+    return finding
+  })
+}
 
-    if (ctx.redact && !rawPaths) redacted = setAt(redacted, keys, redactText(text, matches))
+/** The configured fields first, then (unless disabled) every other string of the record. */
+function textsOf(record: Json, ctx: AnalyzeContext): TextAt[] {
+  const primary = textsAt(record, ctx.fieldPaths)
+  if (!ctx.config.scanAllFields) return primary
+  return [...primary, ...allTexts(record, new Set(primary.map((t) => t.field)))]
+}
+
+function scanRecord(record: Json, ctx: AnalyzeContext): {findings: Finding[]; redacted: unknown} {
+  const findings: Finding[] = []
+  let redacted: unknown = record
+  for (const at of textsOf(record, ctx)) {
+    const matches = detect(at.text, ctx.ruleSet)
+    if (matches.length === 0) continue
+    findings.push(...toFindings(at, matches, ctx.redact))
+    if (ctx.redact) redacted = setAt(redacted, at.keys, redactText(at.text, matches))
   }
 
   return {findings, redacted}
+}
+
+/** A line that is not a record is still scanned, as field `$line`; it is never echoed. */
+function scanLine(line: string, ctx: AnalyzeContext): Finding[] {
+  return toFindings({field: '$line', keys: [], text: line}, detect(line, ctx.ruleSet), ctx.redact)
 }
 
 function hasCategory(findings: readonly Finding[], secret: boolean): boolean {
   return findings.some((f) => (f.category === 'secret') === secret)
 }
 
-function failed(kind: ErrorKind, file: string, line: number, observedAt: string, findings: Finding[] = [], parseError?: string): RecordResult {
-  const result: RecordResult = {
+function failed(kind: ErrorKind, file: string, line: number, observedAt: string, parseError: string, findings: Finding[] = []): RecordResult {
+  return {
     interaction_id: null,
     file,
     line,
@@ -94,11 +117,10 @@ function failed(kind: ErrorKind, file: string, line: number, observedAt: string,
     secret_detected: hasCategory(findings, true),
     error: kind,
     errors: [kind],
+    parse_error: parseError,
     findings,
     original_interaction: null,
   }
-  if (parseError !== undefined) result.parse_error = parseError
-  return result
 }
 
 /**
@@ -108,23 +130,23 @@ function failed(kind: ErrorKind, file: string, line: number, observedAt: string,
  */
 export function analyzeLine(line: string | OversizedLine, file: string, lineNumber: number, observedAt: string, ctx: AnalyzeContext): Analyzed {
   if (line instanceof OversizedLine) {
-    return {record: failed('line_too_long', file, lineNumber, observedAt, [], `line of ${line.length} characters exceeds the limit`), group: undefined}
+    return {record: failed('line_too_long', file, lineNumber, observedAt, `line of ${line.length} characters exceeds the limit`), group: undefined}
   }
 
   const parsed = parseJsonLine(line)
   if (!parsed.ok) {
-    return {record: failed('malformed_json', file, lineNumber, observedAt, scan(line, ctx, true).findings, parsed.error), group: undefined}
+    return {record: failed('malformed_json', file, lineNumber, observedAt, parsed.error, scanLine(line, ctx)), group: undefined}
   }
 
   const {value} = parsed
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`
-    return {record: failed('not_object', file, lineNumber, observedAt, scan(line, ctx, true).findings, `expected a JSON object, got ${kind}`), group: undefined}
+    return {record: failed('not_object', file, lineNumber, observedAt, `expected a JSON object, got ${kind}`, scanLine(line, ctx)), group: undefined}
   }
 
   const record = value as Json
   const {config} = ctx
-  const {findings, redacted} = scan(record, ctx, false)
+  const {findings, redacted} = scanRecord(record, ctx)
   const errors = functionalErrors(record, ctx)
   const latency = latencyOf(record, config.latencyFields)
   const groupValue = config.groupBy === null ? undefined : record[config.groupBy]

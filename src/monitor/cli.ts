@@ -26,7 +26,7 @@ export interface MonitorInvocation {
     fields?: string[] | undefined
     slowMs?: number | undefined
     latencyFields?: string[] | undefined
-    groupBy?: string | undefined
+    groupBy?: string | null | undefined
   }
   redact: boolean
   follow: boolean

@@ -62,7 +62,7 @@ export async function runMonitor(options: MonitorRunOptions): Promise<MonitorRes
     let splitter = new LineSplitter()
     const chunks =
       options.follow && source.kind === 'file' && options.signal
-        ? followChunks(source.path, {signal: options.signal})
+        ? followChunks(source.path, source.display, {signal: options.signal})
         : openChunks(source, options.stdin)
     for await (const chunk of chunks) {
       if (chunk === RESTARTED) {

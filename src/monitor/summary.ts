@@ -43,6 +43,8 @@ export interface MonitorSummary {
     secrets: number
     records_with_pii: number
     records_with_secrets: number
+    /** Records (and malformed lines) with at least one finding of either kind. */
+    records_with_findings: number
     by_type: Record<string, number>
   }
   /** `total`: records and malformed lines with at least one functional error. */
@@ -108,6 +110,7 @@ export class SummaryBuilder {
   private readonly byKind = new Map<ErrorKind, number>()
   private recordsWithPii = 0
   private recordsWithSecrets = 0
+  private recordsWithFindings = 0
   private malformed = 0
   blankLines = 0
 
@@ -124,6 +127,7 @@ export class SummaryBuilder {
     for (const f of record.findings) this.byType.set(f.type, (this.byType.get(f.type) ?? 0) + 1)
     if (record.pii_detected) this.recordsWithPii++
     if (record.secret_detected) this.recordsWithSecrets++
+    if (record.findings.length > 0) this.recordsWithFindings++
     this.all.add(analyzed, this.slowMs, malformed)
     if (analyzed.group !== undefined) this.groupFor(analyzed.group).add(analyzed, this.slowMs, malformed)
   }
@@ -145,6 +149,7 @@ export class SummaryBuilder {
         secrets: this.all.secrets,
         records_with_pii: this.recordsWithPii,
         records_with_secrets: this.recordsWithSecrets,
+        records_with_findings: this.recordsWithFindings,
         by_type: Object.fromEntries([...this.byType].sort(([a], [b]) => a.localeCompare(b))),
       },
       errors: {total: this.all.errors, by_kind: Object.fromEntries(this.byKind)},

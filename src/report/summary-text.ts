@@ -23,10 +23,11 @@ export function formatSummary(summary: MonitorSummary, gate: GateResult, options
   if (summary.malformed_lines > 0) lines.push(`  ${plural(summary.malformed_lines, 'malformed line')} (see the lines with "parse_error")`)
 
   const {findings} = summary
-  lines.push('', `PII and secrets: ${plural(findings.total, 'finding')} in ${plural(findings.records_with_pii + findings.records_with_secrets, 'record')}`)
+  lines.push('', `PII and secrets: ${plural(findings.total, 'finding')} in ${plural(findings.records_with_findings, 'line')}`)
   if (findings.total > 0) lines.push(...table(Object.entries(findings.by_type).map(([type, n]) => [type, String(n)])))
 
-  lines.push('', `Errors: ${plural(summary.errors.total, 'record')} with a functional error`)
+  const malformed = summary.malformed_lines > 0 ? ` (${summary.malformed_lines} of them malformed)` : ''
+  lines.push('', `Errors: ${plural(summary.errors.total, 'line')} with a functional error${malformed}`)
   const kinds = Object.entries(summary.errors.by_kind)
   if (kinds.length > 0) lines.push(...table(kinds.map(([kind, n]) => [kind, String(n)])))
 

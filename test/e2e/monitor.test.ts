@@ -45,6 +45,8 @@ describe('llmops monitor (built CLI)', () => {
     expect(lines[4]).toMatchObject({interaction_id: 'ok_2', errors: ['empty_response', 'error_field'], latency_ms: 2400, slow: true})
     expect(result.stderr).toContain('3 malformed lines')
     expect(result.stderr).toMatch(/bot-2024-06\s+1\s+1/)
+    const noGroups = await llmops(['monitor', fixture('mixed.jsonl'), '--group-by', 'none'])
+    expect(noGroups.stderr).not.toContain('bot-2024-06')
   })
 
   it('handles an empty file', async () => {
@@ -141,6 +143,13 @@ describe('llmops monitor exit codes and modes', () => {
 
     const badFollow = await llmops(['monitor', '--follow', '-'])
     expect(badFollow.exitCode).toBe(2)
+
+    // a gzip file under a plain name cannot be followed
+    const gzDir = await tempDir()
+    await writeFile(path.join(gzDir, 'zipped.jsonl'), gzipSync(Buffer.from('{}\n')))
+    const gzFollow = await llmops(['monitor', '--follow', 'zipped.jsonl'], {cwd: gzDir})
+    expect(gzFollow.exitCode).toBe(2)
+    expect(gzFollow.stderr).toContain('zipped.jsonl is gzip-compressed')
   })
 
   it('prints one JSON object with --json and keeps the gate exit code', async () => {

@@ -36,6 +36,7 @@ describe('analyzeLine', () => {
     [{user_query: 'q', bot_response: 'a', error: 'timeout'}, ['error_field']],
     [{user_query: 'q', bot_response: null, error_type: 'upstream_5xx'}, ['null_response', 'error_field']],
     [{user_query: 'q', bot_response: 'a', error: null, error_type: ''}, []],
+    [{user_query: 'q', bot_response: 'a', error: 0, error_type: false}, []],
   ])('functional errors of %j', (input, errors) => {
     const {record} = analyze(input)
     expect(record.errors).toEqual(errors)
@@ -53,6 +54,9 @@ describe('analyzeLine', () => {
     expect(analyze({timestamp: '2024-03-01T10:00:00+02:00'}).record.timestamp_utc).toBe('2024-03-01T08:00:00.000Z')
     expect(analyze({ts: 1_700_000_000}).record.timestamp_utc).toBe('2023-11-14T22:13:20.000Z')
     expect(analyze({timestamp: 'yesterday'}).record.timestamp_utc).toBe(NOW)
+    // no zone designator: UTC, whatever the machine's time zone
+    expect(analyze({timestamp: '2024-05-01 10:00:00'}).record.timestamp_utc).toBe('2024-05-01T10:00:00.000Z')
+    expect(analyze({created_at: '2024-05-01T10:00'}).record.timestamp_utc).toBe('2024-05-01T10:00:00.000Z')
   })
 
   it('scans nested paths and masks them in place', () => {
@@ -70,6 +74,21 @@ describe('analyzeLine', () => {
     expect(analyzeLine('[1,2]', 'x', 1, NOW, context()).record).toMatchObject({error: 'not_object', parse_error: 'expected a JSON object, got an array'})
     expect(analyzeLine('42', 'x', 1, NOW, context()).record.parse_error).toBe('expected a JSON object, got a number')
     expect(analyzeLine(new OversizedLine(99), 'x', 1, NOW, context()).record.error).toBe('line_too_long')
+  })
+
+  it('also scans and masks every other string of the record unless scanAllFields is off', () => {
+    const input = {user_query: 'q', bot_response: 'a', meta: {customer_email: 'meta.person@example.com', tags: ['x', 'call 555-010-0111']}}
+    const {record} = analyze(input)
+    expect(record.findings.map((f) => f.field)).toEqual(['meta.customer_email', 'meta.tags[1]'])
+    expect(record.original_interaction).toEqual({user_query: 'q', bot_response: 'a', meta: {customer_email: 'm***@e***.com', tags: ['x', 'call ***-***-**11']}})
+    const off = analyze(input, context({scanAllFields: false})).record
+    expect(off.findings).toEqual([])
+    expect(off.original_interaction).toEqual(input)
+  })
+
+  it('reports a configured field once even when the sweep passes it again', () => {
+    const {record} = analyze({user_query: 'jane@example.com', bot_response: 'ok'})
+    expect(record.findings).toHaveLength(1)
   })
 
   it('returns the group-by value', () => {
