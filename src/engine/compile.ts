@@ -8,14 +8,14 @@ export interface CompiledRule {
   severity: Severity
   regex: RegExp
   keywords: string[] | undefined
+  /** Some keyword has letters, so it is looked up in the lower-cased text. */
+  keywordsNeedLowerCase: boolean
   validator: Validator | undefined
   context: {regex: RegExp; window: number} | undefined
 }
 
 export interface RuleSet {
   rules: CompiledRule[]
-  /** True when some rule needs the lower-cased text (keywords or context). */
-  needsLowerCase: boolean
 }
 
 /** A rule that cannot be compiled: the message names the rule and what is wrong with it. */
@@ -66,6 +66,7 @@ function compileOne(rule: Rule): CompiledRule {
     severity: rule.severity,
     regex,
     keywords: rule.keywords?.length ? rule.keywords.map((k) => k.toLowerCase()) : undefined,
+    keywordsNeedLowerCase: rule.keywords?.some((k) => k.toLowerCase() !== k.toUpperCase()) ?? false,
     validator,
     context,
   }
@@ -79,8 +80,5 @@ export function compileRules(rules: readonly Rule[]): RuleSet {
     seen.add(rule.id)
     return compileOne(rule)
   })
-  return {
-    rules: compiled,
-    needsLowerCase: compiled.some((r) => r.context !== undefined || r.keywords?.some((k) => k !== k.toUpperCase())),
-  }
+  return {rules: compiled}
 }

@@ -1,17 +1,29 @@
 import type {CompiledRule, RuleSet} from './compile.js'
 import {SEVERITY_RANK, type Match} from './types.js'
 
-function keywordsPresent(rule: CompiledRule, text: string, lower: string | undefined): boolean {
-  if (rule.keywords === undefined) return true
-  for (const keyword of rule.keywords) {
-    if ((lower ?? text).includes(keyword)) return true
+/** The lower-cased text, computed at most once per text and only if a rule needs it. */
+class Lower {
+  private value: string | undefined
+  constructor(private readonly text: string) {}
+  get(): string {
+    this.value ??= this.text.toLowerCase()
+    return this.value
   }
+}
+
+function keywordsPresent(rule: CompiledRule, text: string, lower: Lower): boolean {
+  if (rule.keywords === undefined) return true
+  const haystack = rule.keywordsNeedLowerCase ? lower.get() : text
+  for (const keyword of rule.keywords) {
+    if (haystack.includes(keyword)) return true
+  }
+
   return false
 }
 
-function contextPresent(rule: CompiledRule, lower: string, start: number): boolean {
+function contextPresent(rule: CompiledRule, lower: Lower, start: number): boolean {
   if (rule.context === undefined) return true
-  return rule.context.regex.test(lower.slice(Math.max(0, start - rule.context.window), start))
+  return rule.context.regex.test(lower.get().slice(Math.max(0, start - rule.context.window), start))
 }
 
 /** Higher severity wins an overlap, then the longer match, then the earlier rule. */
@@ -40,7 +52,7 @@ function resolveOverlaps(matches: Match[]): Match[] {
  */
 export function detect(text: string, ruleSet: RuleSet): Match[] {
   if (text.length === 0) return []
-  const lower = ruleSet.needsLowerCase ? text.toLowerCase() : undefined
+  const lower = new Lower(text)
   const matches: Match[] = []
   for (const rule of ruleSet.rules) {
     if (!keywordsPresent(rule, text, lower)) continue
@@ -54,7 +66,7 @@ export function detect(text: string, ruleSet: RuleSet): Match[] {
       }
 
       if (rule.validator !== undefined && !rule.validator(value)) continue
-      if (!contextPresent(rule, lower ?? text.toLowerCase(), m.index)) continue
+      if (!contextPresent(rule, lower, m.index)) continue
       matches.push({
         rule: rule.id,
         type: rule.type,

@@ -9,7 +9,13 @@ import {isLlmopsError, usageError} from '../errors.js'
 
 export type InputSource = {kind: 'file'; path: string; display: string} | {kind: 'stdin'; display: '-'}
 
-export const CHUNK_SIZE = 1024 * 1024
+/**
+ * Read size. Small on purpose: a decoded chunk (and the output built from it) stays below V8's
+ * large-object threshold, so it dies young in the scavenger instead of piling up in old space
+ * until a full GC. Measured on a 200 MB log: 1 MiB chunks peak at ~205 MB RSS, 16 KiB at
+ * ~110 MB, with the same throughput.
+ */
+export const CHUNK_SIZE = 16 * 1024
 
 function ioProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code

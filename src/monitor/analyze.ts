@@ -29,6 +29,8 @@ function latencyOf(record: Json, names: readonly string[]): number | null {
   return null
 }
 
+/** Already ISO-8601 UTC with milliseconds, as toISOString() writes it: used as is. */
+const CANONICAL_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
 const LOCAL_ISO = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d(?:\.\d+)?)?)$/
 
 /** A date-time without a zone is taken as UTC, never as the machine's local time. */
@@ -41,6 +43,7 @@ function asUtc(value: string): string {
 function timestampOf(record: Json, names: readonly string[], observedAt: string): string {
   for (const name of names) {
     const value = record[name]
+    if (typeof value === 'string' && CANONICAL_UTC.test(value) && Number.isFinite(Date.parse(value))) return value
     if (typeof value !== 'string' && typeof value !== 'number') continue
     const ms = typeof value === 'number' ? (value < 1e11 ? value * 1000 : value) : Date.parse(asUtc(value))
     if (Number.isFinite(ms)) {
@@ -166,5 +169,6 @@ export function analyzeLine(line: string | OversizedLine, file: string, lineNumb
       original_interaction: ctx.redact ? redacted : record,
     },
     group: typeof groupValue === 'string' || typeof groupValue === 'number' ? String(groupValue) : undefined,
+    raw: redacted === record || !ctx.redact ? line : undefined,
   }
 }

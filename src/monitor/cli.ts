@@ -9,7 +9,7 @@ import {formatSummary} from '../report/summary-text.js'
 import {prepareContext} from './context.js'
 import {runMonitor} from './run.js'
 import type {GateResult, MonitorSummary} from './summary.js'
-import type {RecordResult} from './types.js'
+import type {Analyzed, RecordResult} from './types.js'
 
 /** The single result object of `llmops monitor --json`. */
 export interface MonitorJsonResult {
@@ -90,11 +90,11 @@ export async function executeMonitor(
   const collected: RecordResult[] = []
   const onRecords =
     invocation.format === 'json'
-      ? (records: RecordResult[]) => {
-          collected.push(...records)
+      ? (batch: Analyzed[]) => {
+          for (const analyzed of batch) collected.push(analyzed.record)
         }
       : invocation.format === 'jsonl'
-        ? (records: RecordResult[]) => out.write(formatRecords(records))
+        ? (batch: Analyzed[]) => out.write(formatRecords(batch))
         : () => {}
   const showProgress = invocation.format !== 'json' && !invocation.follow && io.stderr.isTTY === true && !io.env.CI
   const progress = showProgress ? new ProgressLine(io.stderr) : undefined

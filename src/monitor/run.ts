@@ -4,7 +4,7 @@ import {openChunks, type InputSource} from '../io/input.js'
 import {LineSplitter, type LineBatch} from '../io/lines.js'
 import {analyzeLine} from './analyze.js'
 import {SummaryBuilder, evaluateGate, type GateResult, type MonitorSummary} from './summary.js'
-import type {AnalyzeContext, RecordResult} from './types.js'
+import type {AnalyzeContext, Analyzed} from './types.js'
 
 export interface MonitorRunOptions {
   sources: InputSource[]
@@ -16,7 +16,7 @@ export interface MonitorRunOptions {
   signal?: AbortSignal
   stdin: NodeJS.ReadableStream
   /** Receives the results of each batch of lines, in input order; awaited (backpressure). */
-  onRecords: (records: RecordResult[]) => void | Promise<void>
+  onRecords: (batch: Analyzed[]) => void | Promise<void>
   onProgress?: (progress: {bytes: number; records: number}) => void
   now?: () => Date
 }
@@ -39,7 +39,7 @@ export async function runMonitor(options: MonitorRunOptions): Promise<MonitorRes
   const emit = async (source: InputSource, batch: LineBatch): Promise<void> => {
     if (batch.lines.length === 0) return
     const observedAt = now().toISOString()
-    const records: RecordResult[] = []
+    const records: Analyzed[] = []
     for (const [i, line] of batch.lines.entries()) {
       if (typeof line === 'string' && line.trim() === '') {
         summary.blankLines++
@@ -48,7 +48,7 @@ export async function runMonitor(options: MonitorRunOptions): Promise<MonitorRes
 
       const analyzed = analyzeLine(line, source.display, batch.firstLine + i, observedAt, context)
       summary.add(analyzed)
-      records.push(analyzed.record)
+      records.push(analyzed)
     }
 
     lines += batch.lines.length

@@ -46,4 +46,9 @@ export interface Analyzed {
   record: RecordResult
   /** Value of the group-by field, when present. */
   group: string | undefined
+  /**
+   * The input line, when `original_interaction` is exactly the parsed line (nothing masked):
+   * reporters can embed it instead of serialising the record again.
+   */
+  raw?: string | undefined
 }

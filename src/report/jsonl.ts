@@ -1,8 +1,19 @@
-import type {RecordResult} from '../monitor/index.js'
+import type {Analyzed} from '../monitor/index.js'
 
-/** One JSON line per record, in input order: the stdout contract of `llmops monitor`. */
-export function formatRecords(records: readonly RecordResult[]): string {
+/**
+ * One JSON line per record, in input order: the stdout contract of `llmops monitor`.
+ * `original_interaction` is the last key; when nothing in it was masked, the input line itself
+ * is embedded (it is the same JSON value), which saves serialising every record a second time.
+ */
+export function formatRecord({record, raw}: Analyzed): string {
+  if (raw === undefined) return JSON.stringify(record)
+  const {original_interaction: _, ...head} = record
+  const json = JSON.stringify(head)
+  return `${json.slice(0, -1)},"original_interaction":${raw}}`
+}
+
+export function formatRecords(batch: readonly Analyzed[]): string {
   let out = ''
-  for (const record of records) out += JSON.stringify(record) + '\n'
+  for (const analyzed of batch) out += formatRecord(analyzed) + '\n'
   return out
 }

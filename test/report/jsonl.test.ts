@@ -1,0 +1,34 @@
+import {describe, expect, it} from 'vitest'
+
+import {configSchema} from '../../src/config/schema.js'
+import {analyzeLine, prepareContext} from '../../src/monitor/index.js'
+import {formatRecord, formatRecords} from '../../src/report/jsonl.js'
+
+const ctx = prepareContext(configSchema.parse({}).monitor, true)
+const analyze = (line: string) => analyzeLine(line, 'f.jsonl', 1, '2030-01-01T00:00:00.000Z', ctx)
+
+describe('formatRecord', () => {
+  it.each([
+    '{"id": "a", "user_query": "q", "bot_response": "clean text", "latency_ms": 12.5}',
+    '  {"id":"b","user_query":"q","bot_response":"mail jane@example.com"}  ',
+    '{"id":"c","user_query":"q","bot_response":null,"nested":{"x":[1,"\\u00e9"]}}',
+    '{"broken": ',
+    '[1]',
+  ])('writes one line that parses to exactly the record: %s', (line) => {
+    const analyzed = analyze(line)
+    const text = formatRecord(analyzed)
+    expect(text).not.toContain('\n')
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(analyzed.record)))
+    expect(Object.keys(JSON.parse(text) as object).at(-1)).toBe('original_interaction')
+  })
+
+  it('embeds the input line only when nothing in it was masked', () => {
+    expect(analyze('{"id":"a","user_query":"q","bot_response":"ok"}').raw).toBeDefined()
+    expect(analyze('{"id":"a","user_query":"q","bot_response":"jane@example.com"}').raw).toBeUndefined()
+  })
+
+  it('ends every record with a newline', () => {
+    const batch = [analyze('{"id":"a"}'), analyze('{"id":"b"}')]
+    expect(formatRecords(batch).split('\n')).toHaveLength(3)
+  })
+})
