@@ -1,7 +1,7 @@
 import type {GateResult, LatencySummary, MonitorSummary} from '../monitor/index.js'
 
 const ms = (value: number | null): string => (value === null ? '-' : `${Math.round(value)} ms`)
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`
 
 function table(rows: string[][], indent = '  '): string[] {
   const widths: number[] = []

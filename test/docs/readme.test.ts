@@ -1,0 +1,30 @@
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+
+import {execa} from 'execa'
+import {describe, expect, it} from 'vitest'
+
+import {ROOT} from '../helpers.js'
+
+/** The generated block, between the markers on lines of their own. */
+const section = (text: string): string => /^<!-- commands -->$[\s\S]*?^<!-- commandsstop -->$/m.exec(text)?.[0] ?? ''
+
+describe('README', () => {
+  it('has an up-to-date generated command reference (run `npm run readme`)', async () => {
+    const generated = await execa('node', [path.join(ROOT, 'node_modules/oclif/bin/run.js'), 'readme', '--no-aliases', '--dry-run'], {
+      cwd: ROOT,
+      env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
+    })
+    const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8')
+    expect(section(readme)).toContain('## `llmops monitor [FILE]`')
+    expect(section(readme)).toBe(section(generated.stdout))
+  })
+
+  it('shows exactly the two quick-start commands that .ci/run runs', async () => {
+    const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8')
+    const ci = await readFile(path.join(ROOT, '.ci', 'run'), 'utf8')
+    const quickStart = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1]?.trim().split('\n')
+    expect(quickStart).toEqual(['npm ci && ./bin/run.js monitor', 'npm test'])
+    for (const command of quickStart ?? []) expect(ci).toContain(`\n${command}\n`)
+  })
+})
