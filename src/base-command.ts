@@ -2,7 +2,7 @@ import {Command} from '@oclif/core'
 
 import {ExitCode, exitCodeHelp, isLlmopsError, type ExitCodeValue} from './errors.js'
 
-interface Failure {
+export interface Failure {
   code: string
   message: string
   exitCode: ExitCodeValue | number
@@ -11,7 +11,8 @@ interface Failure {
 
 type OclifError = Error & {code?: string; oclif?: {exit?: number}; exitCode?: number}
 
-function toFailure(error: unknown): Failure {
+/** How an error is shown: expected failures keep their code, anything else is an internal error (70). */
+export function toFailure(error: unknown): Failure {
   if (isLlmopsError(error)) {
     return {code: error.code, message: error.message, exitCode: error.exitCode, suggestions: error.suggestions}
   }

@@ -1,0 +1,35 @@
+import {Errors} from '@oclif/core'
+import {describe, expect, it} from 'vitest'
+
+import {toFailure} from '../src/base-command.js'
+import {EXIT_CODE_TABLE, ExitCode, LlmopsError, exitCodeHelp, usageError} from '../src/errors.js'
+
+describe('toFailure', () => {
+  it('keeps the code, exit code and hints of an LlmopsError', () => {
+    const error = usageError('input file x.jsonl not found', 'E_INPUT_NOT_FOUND', ['give a path'])
+    expect(toFailure(error)).toEqual({code: 'E_INPUT_NOT_FOUND', message: 'input file x.jsonl not found', exitCode: 2, suggestions: ['give a path']})
+    const precondition = new LlmopsError('dirty tree', {code: 'E_DIRTY', exitCode: ExitCode.PRECONDITION})
+    expect(toFailure(precondition).exitCode).toBe(3)
+  })
+
+  it("keeps oclif's own exit codes (parse errors)", () => {
+    expect(toFailure(new Errors.CLIError('Expected --fail-on=typo to be one of: pii', {exit: 2})).exitCode).toBe(2)
+  })
+
+  it('turns anything else into an internal error, exit 70, never 0 or 1', () => {
+    const failure = toFailure(new TypeError("Cannot read properties of undefined (reading 'x')"))
+    expect(failure).toMatchObject({code: 'E_INTERNAL', exitCode: 70})
+    expect(failure.message).toMatch(/^internal error: Cannot read/)
+    expect(toFailure('a string').exitCode).toBe(70)
+    expect(toFailure(undefined).exitCode).toBe(70)
+  })
+})
+
+describe('the exit-code table', () => {
+  it('lists every exit code once, in order, in --help form', () => {
+    const codes = EXIT_CODE_TABLE.map(([code]) => code)
+    expect(codes).toEqual(Object.values(ExitCode))
+    expect(exitCodeHelp().split('\n')).toHaveLength(codes.length)
+    expect(exitCodeHelp()).toMatch(/^70 {3}internal error/m)
+  })
+})
