@@ -3,7 +3,6 @@ import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../base-command.js'
 import {FAIL_ON, type FailOn} from '../config/schema.js'
 import {ExitCode, usageError} from '../errors.js'
-import type {MonitorJsonResult} from '../monitor/cli.js'
 
 export const DEFAULT_LOG_FILE = 'sample_chatbot_logs.jsonl'
 
@@ -61,7 +60,8 @@ ${BaseCommand.exitCodesHelp}`
     quiet: Flags.boolean({char: 'q', description: 'do not print the summary on stderr'}),
   }
 
-  async run(): Promise<MonitorJsonResult | undefined> {
+  /** Returns nothing: every mode, --json included, streams its output as it goes. */
+  async run(): Promise<void> {
     const {argv, flags} = await this.parse(Monitor)
     const {executeMonitor} = await import('../monitor/cli.js')
     const files = (argv as string[]).length > 0 ? (argv as string[]) : [DEFAULT_LOG_FILE]
@@ -70,7 +70,7 @@ ${BaseCommand.exitCodesHelp}`
     }
 
     if (flags.follow && this.jsonEnabled()) throw usageError('--follow cannot be combined with --json (it never ends)', 'E_USAGE')
-    const outcome = await executeMonitor({
+    const exitCode = await executeMonitor({
       files,
       configPath: flags.config,
       overrides: {
@@ -85,7 +85,6 @@ ${BaseCommand.exitCodesHelp}`
       format: this.jsonEnabled() ? 'json' : (flags.format as 'jsonl' | 'summary'),
       quiet: flags.quiet,
     })
-    if (outcome.exitCode !== ExitCode.OK) process.exitCode = outcome.exitCode
-    return outcome.json
+    if (exitCode !== ExitCode.OK) process.exitCode = exitCode
   }
 }

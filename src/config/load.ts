@@ -54,7 +54,7 @@ export async function loadConfig(options: {cwd: string; path?: string | undefine
 
   let data: unknown
   try {
-    data = JSON.parse(text)
+    data = JSON.parse(text.codePointAt(0) === 0xfe_ff ? text.slice(1) : text)
   } catch (error) {
     throw usageError(`config file ${shown} is not valid JSON: ${describeJsonError(error)}`, 'E_CONFIG_INVALID')
   }

@@ -33,16 +33,26 @@ function beats(a: Match, b: Match): boolean {
   return a.end - a.start > b.end - b.start
 }
 
-/** Keep non-overlapping matches, sorted by start. */
+/**
+ * Merge overlapping matches into one finding per span, sorted by start. The winner gives its
+ * rule and type, and the span is the union: masking only the winner's part would leave the
+ * rest of the other value in clear text.
+ */
 function resolveOverlaps(matches: Match[]): Match[] {
   if (matches.length < 2) return matches
   matches.sort((a, b) => a.start - b.start || b.end - a.end)
   const kept: Match[] = []
   for (const match of matches) {
     const last = kept.at(-1)
-    if (last === undefined || match.start >= last.end) kept.push(match)
-    else if (beats(match, last)) kept[kept.length - 1] = match
+    if (last === undefined || match.start >= last.end) {
+      kept.push(match)
+      continue
+    }
+
+    const winner = beats(match, last) ? match : last
+    kept[kept.length - 1] = {...winner, start: last.start, end: Math.max(last.end, match.end)}
   }
+
   return kept
 }
 

@@ -74,8 +74,14 @@ async function* passThrough(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGen
  * The bytes of one input, gunzipped transparently when they start with the gzip magic bytes
  * (whatever the file name). Errors are usage errors that name the input.
  */
-export async function* openChunks(source: InputSource, stdin: NodeJS.ReadableStream): AsyncGenerator<Buffer> {
+export async function* openChunks(source: InputSource, stdin: NodeJS.ReadableStream, signal?: AbortSignal): AsyncGenerator<Buffer> {
   const raw = source.kind === 'stdin' ? stdin : createReadStream(source.path, {highWaterMark: CHUNK_SIZE})
+  // Ctrl-C must work while a pipe is silent (`kubectl logs -f | llmops monitor -`): stop reading.
+  const stop = (): void => {
+    ;(raw as NodeJS.ReadableStream & {destroy: () => void}).destroy()
+  }
+
+  signal?.addEventListener('abort', stop, {once: true})
   try {
     const iterator = (raw as AsyncIterable<Buffer>)[Symbol.asyncIterator]()
     const first = await iterator.next()
@@ -99,7 +105,10 @@ export async function* openChunks(source: InputSource, stdin: NodeJS.ReadableStr
       throw error
     }
   } catch (error) {
+    if (signal?.aborted) return
     if (isLlmopsError(error)) throw error
     throw usageError(`input ${source.display} ${ioProblem(error)}`, 'E_INPUT_READ')
+  } finally {
+    signal?.removeEventListener('abort', stop)
   }
 }

@@ -8,7 +8,7 @@ export type ParsedLine = {ok: true; value: unknown} | {ok: false; error: string}
  */
 export function describeJsonError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
-  const withoutSnippet = message.replace(/,\s*".*$/s, '').replace(/\s+in JSON at position (\d+).*$/s, (_, pos: string) => ` at column ${Number(pos) + 1}`)
+  const withoutSnippet = message.replace(/,\s*".*$/s, '').replace(/\s+(?:in JSON )?at position (\d+).*$/s, (_, pos: string) => ` at column ${Number(pos) + 1}`)
   const quote = withoutSnippet.indexOf('"')
   return (quote === -1 ? withoutSnippet : withoutSnippet.slice(0, quote)).trim() || 'invalid JSON'
 }
@@ -19,4 +19,15 @@ export function parseJsonLine(text: string): ParsedLine {
   } catch (error) {
     return {ok: false, error: describeJsonError(error)}
   }
+}
+
+const ESCAPE = /\\(?:u([\da-fA-F]{4})|([\s\S]))/g
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {n: '\n', t: '\t', r: '\r', b: '\b', f: '\f'}
+
+/** Decode every JSON string escape in a raw line, leaving the rest of the text as it is. */
+export function unescapeJson(line: string): string {
+  if (!line.includes('\\')) return line
+  return line.replace(ESCAPE, (_, hex: string | undefined, ch: string) =>
+    hex === undefined ? (SIMPLE_ESCAPES[ch] ?? ch) : String.fromCodePoint(Number.parseInt(hex, 16)),
+  )
 }

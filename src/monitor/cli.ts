@@ -1,22 +1,15 @@
 import {loadConfig} from '../config/load.js'
-import type {FailOn, MonitorConfig} from '../config/schema.js'
-import {ExitCode, type ExitCodeValue} from '../errors.js'
+import {monitorConfigSchema, type FailOn, type MonitorConfig} from '../config/schema.js'
+import {ExitCode, usageError, type ExitCodeValue} from '../errors.js'
 import {resolveInputs} from '../io/input.js'
 import {OutputClosed, StreamWriter} from '../io/output.js'
+import {JsonResultWriter} from '../report/json.js'
 import {formatRecords} from '../report/jsonl.js'
 import {ProgressLine} from '../report/progress.js'
 import {formatSummary} from '../report/summary-text.js'
 import {prepareContext} from './context.js'
-import {runMonitor} from './run.js'
-import type {GateResult, MonitorSummary} from './summary.js'
-import type {Analyzed, RecordResult} from './types.js'
-
-/** The single result object of `llmops monitor --json`. */
-export interface MonitorJsonResult {
-  records: RecordResult[]
-  summary: MonitorSummary
-  gate: GateResult
-}
+import {runMonitor, type MonitorResult} from './run.js'
+import type {Analyzed} from './types.js'
 
 export interface MonitorInvocation {
   files: string[]
@@ -44,6 +37,15 @@ export interface MonitorIo {
 
 const defaultIo = (): MonitorIo => ({cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr})
 
+const FLAG_OF: Readonly<Record<string, string>> = {
+  failOn: '--fail-on',
+  fields: '--fields',
+  slowMs: '--slow-ms',
+  latencyFields: '--latency-field',
+  groupBy: '--group-by',
+}
+
+/** Flags over the config file; flag values go through the same schema as the file. */
 function merge(config: MonitorConfig, overrides: MonitorInvocation['overrides']): MonitorConfig {
   const merged = {...config}
   if (overrides.failOn !== undefined) merged.failOn = overrides.failOn
@@ -51,7 +53,11 @@ function merge(config: MonitorConfig, overrides: MonitorInvocation['overrides'])
   if (overrides.slowMs !== undefined) merged.slowMs = overrides.slowMs
   if (overrides.latencyFields !== undefined) merged.latencyFields = overrides.latencyFields
   if (overrides.groupBy !== undefined) merged.groupBy = overrides.groupBy
-  return merged
+  const checked = monitorConfigSchema.safeParse(merged)
+  if (checked.success) return checked.data
+  const issue = checked.error.issues[0]
+  const key = String(issue?.path[0] ?? '')
+  throw usageError(`invalid ${FLAG_OF[key] ?? key} value: ${issue?.message ?? 'invalid'}`, 'E_USAGE')
 }
 
 /** Ctrl-C (or SIGTERM) stops the run gracefully; a second one exits at once. */
@@ -73,34 +79,65 @@ function interruptController(): {signal: AbortSignal; dispose: () => void} {
   }
 }
 
+/** Each output mode: what to write per batch of records, and at the end. */
+interface Sink {
+  start(): string
+  records(batch: Analyzed[]): string
+  end(result: MonitorResult, summaryText: string): {stdout: string; stderr: string}
+}
+
+function sinkFor(invocation: MonitorInvocation): Sink {
+  switch (invocation.format) {
+    case 'json': {
+      const writer = new JsonResultWriter()
+      return {
+        start: () => writer.head(),
+        records: (batch) => writer.records(batch),
+        end: ({summary, gate, interrupted}) => ({stdout: writer.tail(summary, gate, interrupted), stderr: ''}),
+      }
+    }
+
+    case 'summary': {
+      return {start: () => '', records: () => '', end: (_, text) => ({stdout: text, stderr: ''})}
+    }
+
+    default: {
+      return {start: () => '', records: formatRecords, end: (_, text) => ({stdout: '', stderr: invocation.quiet ? '' : text})}
+    }
+  }
+}
+
 /**
  * The CLI edge of the monitor: config, inputs, stdout/stderr, signals and progress. The command
  * only parses flags; this wires IO around the pure `runMonitor` use case.
  */
-export async function executeMonitor(
-  invocation: MonitorInvocation,
-  io: MonitorIo = defaultIo(),
-): Promise<{exitCode: ExitCodeValue; json: MonitorJsonResult | undefined}> {
+export async function executeMonitor(invocation: MonitorInvocation, io: MonitorIo = defaultIo()): Promise<ExitCodeValue> {
   const {config} = await loadConfig({cwd: io.cwd, path: invocation.configPath, env: io.env})
   const monitorConfig = merge(config.monitor, invocation.overrides)
   const context = prepareContext(monitorConfig, invocation.redact)
   const sources = await resolveInputs(invocation.files, io.cwd)
+  const gated = monitorConfig.failOn.length > 0
 
   const out = new StreamWriter(io.stdout)
-  const collected: RecordResult[] = []
-  const onRecords =
-    invocation.format === 'json'
-      ? (batch: Analyzed[]) => {
-          for (const analyzed of batch) collected.push(analyzed.record)
-        }
-      : invocation.format === 'jsonl'
-        ? (batch: Analyzed[]) => out.write(formatRecords(batch))
-        : () => {}
-  const showProgress = invocation.format !== 'json' && !invocation.follow && io.stderr.isTTY === true && !io.env.CI
+  let outputClosed = false
+  /** When the reader of stdout goes away, stop, unless a gate still needs the whole input. */
+  const write = async (text: string): Promise<void> => {
+    try {
+      await out.write(text)
+    } catch (error) {
+      if (!(error instanceof OutputClosed)) throw error
+      outputClosed = true
+      if (!gated) throw error
+    }
+  }
+
+  const sink = sinkFor(invocation)
+  const showProgress = invocation.format !== 'json' && !invocation.follow && io.stderr.isTTY === true && !io.env.CI && io.env.TERM !== 'dumb'
   const progress = showProgress ? new ProgressLine(io.stderr) : undefined
   const interrupt = interruptController()
   let result
   try {
+    await write(sink.start())
     result = await runMonitor({
       sources,
       context,
@@ -108,22 +145,20 @@ export async function executeMonitor(
       follow: invocation.follow,
       signal: interrupt.signal,
       stdin: io.stdin,
-      onRecords,
+      onRecords: (batch) => (outputClosed ? undefined : write(sink.records(batch))),
       onProgress: progress ? (p) => progress.update(p) : undefined,
     })
   } catch (error) {
-    if (error instanceof OutputClosed) return {exitCode: ExitCode.OK, json: undefined}
+    if (error instanceof OutputClosed) return ExitCode.OK
     throw error
   } finally {
     interrupt.dispose()
     progress?.clear()
   }
 
-  const {summary, gate, interrupted} = result
-  const exitCode = interrupted ? ExitCode.INTERRUPTED : gate.passed ? ExitCode.OK : ExitCode.GATE_FAILED
-  if (invocation.format === 'json') return {exitCode, json: {records: collected, summary, gate}}
-  const text = formatSummary(summary, gate, {interrupted})
-  if (invocation.format === 'summary') await out.write(text)
-  else if (!invocation.quiet) io.stderr.write(text)
-  return {exitCode, json: undefined}
+  const {gate, interrupted} = result
+  const end = sink.end(result, formatSummary(result.summary, gate, {interrupted}))
+  if (!outputClosed) await write(end.stdout)
+  if (end.stderr) io.stderr.write(end.stderr)
+  return interrupted ? ExitCode.INTERRUPTED : gate.passed ? ExitCode.OK : ExitCode.GATE_FAILED
 }

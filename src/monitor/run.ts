@@ -59,15 +59,16 @@ export async function runMonitor(options: MonitorRunOptions): Promise<MonitorRes
   const aborted = (): boolean => options.signal?.aborted === true
   for (const source of options.sources) {
     if (aborted()) break
-    let splitter = new LineSplitter()
+    const newSplitter = (): LineSplitter => new LineSplitter(context.config.maxLineLength)
+    let splitter = newSplitter()
     const chunks =
       options.follow && source.kind === 'file' && options.signal
         ? followChunks(source.path, source.display, {signal: options.signal})
-        : openChunks(source, options.stdin)
+        : openChunks(source, options.stdin, options.signal)
     for await (const chunk of chunks) {
       if (chunk === RESTARTED) {
         await emit(source, splitter.end())
-        splitter = new LineSplitter()
+        splitter = newSplitter()
         continue
       }
 

@@ -36,6 +36,8 @@ export interface MonitorSummary {
   records: number
   /** Lines that could not be used (not JSON, not an object, too long). */
   malformed_lines: number
+  /** Lines too long to scan: the PII and secret gates fail closed on them. */
+  unscanned_lines: number
   blank_lines: number
   findings: {
     total: number
@@ -100,7 +102,7 @@ class Tally {
   }
 }
 
-const MALFORMED: ReadonlySet<ErrorKind> = new Set(['malformed_json', 'not_object', 'line_too_long'])
+const MALFORMED: ReadonlySet<ErrorKind> = new Set(['malformed_json', 'not_object', 'line_too_long', 'too_deep'])
 
 /** Accumulates a run's figures in memory that does not grow with the input. */
 export class SummaryBuilder {
@@ -112,6 +114,7 @@ export class SummaryBuilder {
   private recordsWithSecrets = 0
   private recordsWithFindings = 0
   private malformed = 0
+  private unscanned = 0
   blankLines = 0
 
   constructor(
@@ -123,6 +126,7 @@ export class SummaryBuilder {
     const {record} = analyzed
     const malformed = record.errors.length === 1 && MALFORMED.has(record.errors[0] as ErrorKind)
     if (malformed) this.malformed++
+    if (record.error === 'line_too_long') this.unscanned++
     for (const kind of record.errors) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1)
     for (const f of record.findings) this.byType.set(f.type, (this.byType.get(f.type) ?? 0) + 1)
     if (record.pii_detected) this.recordsWithPii++
@@ -142,6 +146,7 @@ export class SummaryBuilder {
       inputs,
       records: this.all.records,
       malformed_lines: this.malformed,
+      unscanned_lines: this.unscanned,
       blank_lines: this.blankLines,
       findings: {
         total: this.all.pii + this.all.secrets,
@@ -173,8 +178,8 @@ export class SummaryBuilder {
 export interface GateResult {
   fail_on: FailOn[]
   passed: boolean
-  /** Each category that tripped the gate, with its count. */
-  failures: Array<{category: FailOn; count: number}>
+  /** Each category that tripped the gate, with its count; `unscanned` when lines could not be checked. */
+  failures: Array<{category: FailOn | 'unscanned'; count: number}>
 }
 
 /** Which of the `--fail-on` categories the run found. */
@@ -185,6 +190,11 @@ export function evaluateGate(summary: MonitorSummary, failOn: readonly FailOn[])
     error: summary.errors.total,
     slow: summary.latency.slow,
   }
-  const failures = failOn.filter((c) => counts[c] > 0).map((category) => ({category, count: counts[category]}))
+  const failures: GateResult['failures'] = failOn.filter((c) => counts[c] > 0).map((category) => ({category, count: counts[category]}))
+  // Fail closed: a line that was never scanned cannot pass a PII or secret gate.
+  if (summary.unscanned_lines > 0 && failOn.some((c) => c === 'pii' || c === 'secret')) {
+    failures.push({category: 'unscanned', count: summary.unscanned_lines})
+  }
+
   return {fail_on: [...failOn], passed: failures.length === 0, failures}
 }

@@ -6,6 +6,7 @@ export const ERROR_KINDS = [
   'malformed_json',
   'not_object',
   'line_too_long',
+  'too_deep',
   'null_response',
   'missing_response',
   'empty_response',

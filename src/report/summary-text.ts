@@ -3,6 +3,16 @@ import type {GateResult, LatencySummary, MonitorSummary} from '../monitor/index.
 const ms = (value: number | null): string => (value === null ? '-' : `${Math.round(value)} ms`)
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`
 
+/**
+ * Group names come from the logs: never let them move the cursor, print a fake line or stretch
+ * the table. Control characters become `\uXXXX`; long values are cut.
+ */
+export function cell(text: string, max = 40): string {
+  // eslint-disable-next-line no-control-regex
+  const safe = text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => `\\u${c.codePointAt(0)?.toString(16).padStart(4, '0')}`)
+  return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe
+}
+
 function table(rows: string[][], indent = '  '): string[] {
   const widths: number[] = []
   for (const row of rows) for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, cell.length)
@@ -38,9 +48,9 @@ export function formatSummary(summary: MonitorSummary, gate: GateResult, options
 
   const groups = Object.entries(summary.groups)
   if (groups.length > 0 && summary.group_by !== null) {
-    lines.push('', `By ${summary.group_by}:`)
-    const rows = [[summary.group_by, 'records', 'errors', 'pii', 'secrets', 'p95', 'slow']]
-    for (const [name, g] of groups) rows.push([name, String(g.records), String(g.errors), String(g.pii), String(g.secrets), ms(g.latency.p95), String(g.latency.slow)])
+    lines.push('', `By ${cell(summary.group_by)}:`)
+    const rows = [[cell(summary.group_by), 'records', 'errors', 'pii', 'secrets', 'p95', 'slow']]
+    for (const [name, g] of groups) rows.push([cell(name), String(g.records), String(g.errors), String(g.pii), String(g.secrets), ms(g.latency.p95), String(g.latency.slow)])
     lines.push(...table(rows))
   }
 

@@ -4,7 +4,9 @@ import {gzipSync} from 'node:zlib'
 
 import {describe, expect, it} from 'vitest'
 
-import {FIXTURES, ROOT, jsonLines, llmops, tempDir} from '../helpers.js'
+import {execa} from 'execa'
+
+import {BIN, FIXTURES, ROOT, jsonLines, llmops, tempDir} from '../helpers.js'
 
 const fixture = (name: string): string => path.join(FIXTURES, name)
 
@@ -155,12 +157,68 @@ describe('llmops monitor exit codes and modes', () => {
   it('prints one JSON object with --json and keeps the gate exit code', async () => {
     const result = await llmops(['monitor', '--json', '--fail-on', 'pii'])
     expect(result.exitCode).toBe(1)
-    const output = JSON.parse(String(result.stdout)) as {records: unknown[]; summary: Record<string, unknown>; gate: Record<string, unknown>}
-    expect(Object.keys(output).sort()).toEqual(['gate', 'records', 'summary'])
+    const output = JSON.parse(String(result.stdout)) as {records: unknown[]; summary: Record<string, unknown>; gate: Record<string, unknown>; interrupted: boolean}
+    expect(Object.keys(output).sort()).toEqual(['gate', 'interrupted', 'records', 'summary'])
+    expect(output.interrupted).toBe(false)
     expect(output.records).toHaveLength(5)
     expect(output.summary).toMatchObject({records: 5, malformed_lines: 0, findings: {total: 2, by_type: {EMAIL: 1, PHONE: 1}}, errors: {total: 1}})
     expect(output.gate).toEqual({fail_on: ['pii'], passed: false, failures: [{category: 'pii', count: 2}]})
     expect(result.stderr).toBe('')
+  })
+
+  it('streams --json records in input order, identical to the JSONL lines', async () => {
+    const json = JSON.parse(String((await llmops(['monitor', '--json', fixture('mixed.jsonl')])).stdout)) as {records: Array<Record<string, unknown>>}
+    const lines = jsonLines((await llmops(['monitor', '--quiet', fixture('mixed.jsonl')])).stdout)
+    const strip = (r: Record<string, unknown>) => ({...r, timestamp_utc: undefined})
+    expect(json.records.map(strip)).toEqual(lines.map(strip))
+  })
+
+  it('keeps reading for the gate when the reader of stdout goes away', async () => {
+    const dir = await tempDir()
+    const file = path.join(dir, 'big.jsonl')
+    const clean = JSON.stringify({id: 'x', user_query: 'q', bot_response: 'fine '.repeat(40)}) + '\n'
+    await writeFile(file, clean.repeat(20_000) + JSON.stringify({id: 'late', user_query: 'q', bot_response: 'mail late.leak@example.com'}) + '\n')
+    const gated = await execa('bash', ['-c', `node ${BIN} monitor ${file} --fail-on pii --quiet | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`])
+    expect(gated.stdout.trim()).toBe('1')
+    const ungated = await execa('bash', ['-c', `node ${BIN} monitor ${file} --quiet | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`])
+    expect(ungated.stdout.trim()).toBe('0')
+  })
+
+  it('fails a PII gate closed on a line too long to scan', async () => {
+    const dir = await tempDir()
+    await writeFile(path.join(dir, '.llmops.json'), JSON.stringify({monitor: {maxLineLength: 2048}}))
+    await writeFile(path.join(dir, 'logs.jsonl'), JSON.stringify({id: 'long', bot_response: 'x'.repeat(5000)}) + '\n')
+    const result = await llmops(['monitor', 'logs.jsonl', '--fail-on', 'pii'], {cwd: dir})
+    expect(result.exitCode).toBe(1)
+    expect(result.stderr).toContain('FAILED: 1 unscanned')
+    expect(jsonLines(result.stdout)[0]).toMatchObject({error: 'line_too_long'})
+  })
+
+  it('stops on Ctrl-C while stdin is silent, with the summary', async () => {
+    const child = execa('node', [BIN, 'monitor', '-'], {reject: false, stdin: 'pipe', env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true'}})
+    child.stdin?.write(JSON.stringify({id: 'first', user_query: 'q', bot_response: 'a'}) + '\n')
+    let out = ''
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString()
+    })
+    const deadline = Date.now() + 10_000
+    while (!out.includes('first') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+    child.kill('SIGINT')
+    const result = await child
+    expect(result.exitCode).toBe(130)
+    expect(String(result.stderr)).toContain('1 record from -')
+  })
+
+  it('rejects empty flag values and reads a config file that starts with a BOM', async () => {
+    const empty = await llmops(['monitor', '--group-by', ''])
+    expect(empty.exitCode).toBe(2)
+    expect(empty.stderr).toContain('invalid --group-by value')
+    const dir = await tempDir()
+    await writeFile(path.join(dir, '.llmops.json'), '\uFEFF' + JSON.stringify({monitor: {slowMs: 10}}))
+    await writeFile(path.join(dir, 'sample_chatbot_logs.jsonl'), JSON.stringify({id: 'a', user_query: 'q', bot_response: 'a', latency_ms: 20}) + '\n')
+    const bom = await llmops(['monitor'], {cwd: dir})
+    expect(bom.exitCode).toBe(0)
+    expect(jsonLines(bom.stdout)[0]).toMatchObject({slow: true})
   })
 
   it('prints errors as JSON with --json', async () => {

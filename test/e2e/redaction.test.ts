@@ -18,6 +18,12 @@ async function plantedLog(): Promise<string> {
     JSON.stringify({id: 'p2', user_query: 'hi', bot_response: null, messages: [{content: `again ${EMAIL}`}]}),
     `{"id": "p3", "user_query": "truncated ${EMAIL} and ${PHONE}`,
     JSON.stringify(`${EMAIL} ${PHONE}`),
+    // the value hides where a parser does not look, or is shown outside original_interaction
+    `{"id": "p5", "user_query": "q", "bot_response": "mail ${EMAIL}", "bot_response": "ok"}`,
+    JSON.stringify({id: EMAIL, user_query: 'q', bot_response: 'a', model_version: PHONE}),
+    JSON.stringify({id: 'p7', user_query: 'q', bot_response: 'a', contacts: {[EMAIL]: 'primary'}}),
+    JSON.stringify({id: 'p8', user_query: 'q', bot_response: `${PHONE}@example.com`}),
+    `{"id": "p9", "user_query": "q", "bot_response": "mail planted.canary\\u0040example.com"}`,
   ]
   await writeFile(file, lines.join('\n') + '\n')
   return file
@@ -46,8 +52,10 @@ describe('redaction is a property of every output surface', () => {
     const file = await plantedLog()
     const redacted = await llmops(['monitor', file, '--json', '--fields', 'bot_response,user_query,messages[].content'])
     const output = JSON.parse(String(redacted.stdout)) as {summary: {findings: {by_type: Record<string, number>}}}
-    // p1: email + phone; p2: nested email; p3 (malformed): email + phone; p4 (not an object): email + phone
-    expect(output.summary.findings.by_type).toEqual({EMAIL: 4, PHONE: 3})
+    // p1: email + phone; p2: nested email; p3 (malformed): email + phone; p4 (not an object): email + phone;
+    // p5: duplicate key (reported on $line; the record is re-serialised, not echoed); p6: id email +
+    // group phone; p7: key email; p8: phone and email overlapping (one finding); p9: escaped @
+    expect(output.summary.findings.by_type).toEqual({EMAIL: 9, PHONE: 4})
 
     const raw = await llmops(['monitor', file, '--no-redact'])
     expect(String(raw.stdout)).toContain(EMAIL)

@@ -91,6 +91,32 @@ describe('analyzeLine', () => {
     expect(record.findings).toHaveLength(1)
   })
 
+  it('masks an id, a group value and an object key that hold PII', () => {
+    const result = analyze({id: 'jane@example.com', user_query: 'q', bot_response: 'a', model_version: '555-010-0199', by: {'joe@example.org': 1}})
+    expect(result.record.interaction_id).toBe('j***@e***.com')
+    expect(result.group).toBe('***-***-**99')
+    expect(result.record.original_interaction).toMatchObject({by: {'j***@e***.org': 1}})
+    expect(result.record.findings.map((f) => f.field)).toEqual(['id', 'model_version', 'by.{key}'])
+    expect(result.raw).toBeUndefined()
+  })
+
+  it('reports a record nested too deep instead of overflowing the stack', () => {
+    const line = `{"a":${'['.repeat(5000)}"mail jane@example.com"${']'.repeat(5000)}}`
+    const {record} = analyzeLine(line, 'f', 1, NOW, context())
+    expect(record).toMatchObject({error: 'too_deep', original_interaction: null, pii_detected: true})
+  })
+
+  it('masks the whole span where two values overlap', () => {
+    const {record} = analyze({user_query: 'q', bot_response: 'x +44 20 7946 0958@example.com y'})
+    expect(record.findings).toHaveLength(1)
+    expect(JSON.stringify(record.original_interaction)).not.toMatch(/7946|0958/)
+  })
+
+  it('ignores ambiguous, machine-dependent date formats', () => {
+    expect(analyze({timestamp: '01/02/2024 10:00'}).record.timestamp_utc).toBe(NOW)
+    expect(analyze({timestamp: '2024-01-02T10:00:00+0100'}).record.timestamp_utc).toBe('2024-01-02T09:00:00.000Z')
+  })
+
   it('returns the group-by value', () => {
     expect(analyze({model_version: 'gpt-x-1'}).group).toBe('gpt-x-1')
     expect(analyze({}).group).toBeUndefined()
