@@ -21,13 +21,16 @@ export function parseJsonLine(text: string): ParsedLine {
   }
 }
 
-const ESCAPE = /\\(?:u([\da-fA-F]{4})|([\s\S]))/g
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {n: '\n', t: '\t', r: '\r', b: '\b', f: '\f'}
+const UNICODE_ESCAPE = /\\u([\da-fA-F]{4})/g
 
-/** Decode every JSON string escape in a raw line, leaving the rest of the text as it is. */
-export function unescapeJson(line: string): string {
+/**
+ * The raw line with JSON escapes made harmless for a scan that must not miss what the decoded
+ * strings hold: `\uXXXX` is decoded, and `\n`-style escapes become two spaces (a boundary, like
+ * the newline they stand for; the letter would glue onto the next token). Other escapes
+ * (`\"`, `\\`, `\/`) already show the character that bounds a match.
+ */
+export function scanText(line: string): string {
   if (!line.includes('\\')) return line
-  return line.replace(ESCAPE, (_, hex: string | undefined, ch: string) =>
-    hex === undefined ? (SIMPLE_ESCAPES[ch] ?? ch) : String.fromCodePoint(Number.parseInt(hex, 16)),
-  )
+  const spaced = line.replaceAll(/\\[bfnrt]/g, '  ')
+  return spaced.includes('\\u') ? spaced.replaceAll(UNICODE_ESCAPE, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16))) : spaced
 }

@@ -1,6 +1,6 @@
 import {detect, mask, redactText, type Finding, type Match} from '../engine/index.js'
 import {OversizedLine} from '../io/lines.js'
-import {parseJsonLine, unescapeJson} from '../io/jsonl.js'
+import {parseJsonLine, scanText} from '../io/jsonl.js'
 import {firstScalar, functionalErrors, latencyOf, timestampOf, type Json} from './fields.js'
 import {allTexts, renameKeyAt, setAt, textsAt, TooDeep, type TextAt} from './record.js'
 import type {AnalyzeContext, Analyzed, ErrorKind, RecordResult} from './types.js'
@@ -46,13 +46,13 @@ function scanLine(line: string, ctx: AnalyzeContext): Finding[] {
 }
 
 /**
- * True when no rule matches anywhere in the line, JSON escapes decoded: then no string or key
- * of the record can match either, since each appears verbatim in that text between quotes,
+ * True when no rule matches anywhere in the line (escapes made harmless by scanText): then no
+ * string or key of the record can match either, since each appears in that text between quotes,
  * which bound a match like the start or end of a text. Such a record needs no walk, and its
  * line can be echoed as is (a duplicate key's hidden value is in the line too, so it is seen).
  */
 function lineIsClean(line: string, ctx: AnalyzeContext): boolean {
-  return detect(unescapeJson(line), ctx.ruleSet).length === 0
+  return detect(scanText(line), ctx.ruleSet).length === 0
 }
 
 function failed(kind: ErrorKind, file: string, line: number, observedAt: string, parseError: string, findings: Finding[] = []): RecordResult {

@@ -7,6 +7,10 @@ import type {Rule} from '../engine/types.js'
  * that keeps every scan linear in the length of the text.
  */
 
+/** Letters beyond ASCII: Latin-1 and Latin Extended, Greek to Devanagari and beyond, kana, CJK, Hangul. */
+const LETTERS = String.raw`\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0370-\u1FFF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF`
+const EMAIL_CHARS = String.raw`\w${LETTERS}`
+
 const PHONE_END = String.raw`(?:\s?(?:ext\.?|x|#)\s?\d{1,5})?(?![\w-]|[.,]\d)`
 
 export const piiRules: Rule[] = [
@@ -17,9 +21,9 @@ export const piiRules: Rule[] = [
     severity: 'high',
     description: 'E-mail address with a public top-level domain',
     keywords: ['@'],
-    // Unicode letters too (RFC 6531): an ASCII-only local part would leave "ünï" of "ünïcode@..." unmasked.
-    pattern: String.raw`(?<![\p{L}\p{N}_.%+-])[\p{L}\p{N}_.%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,24}(?![\p{L}\p{N}_-]|:\w)`,
-    flags: 'u',
+    // Letters of the main scripts too (RFC 6531): an ASCII-only local part would leave "ünï" of
+    // "ünïcode@..." unmasked. Explicit ranges, not \p{L} with the u flag: that is 5x slower.
+    pattern: String.raw`(?<![${EMAIL_CHARS}.%+-])[${EMAIL_CHARS}.%+-]+@[${EMAIL_CHARS}-]+(?:\.[${EMAIL_CHARS}-]+)*\.(?:[A-Za-z]{2,24}|[${LETTERS}]{2,24})(?![A-Za-z0-9${LETTERS}-]|:[\w.-]+\/)`,
     validator: 'email',
     examples: {
       match: [
@@ -27,6 +31,8 @@ export const piiRules: Rule[] = [
         {text: 'write to first.last+billing@mail.eu.example.org today', value: 'first.last+billing@mail.eu.example.org'},
         {text: 'Contact: J_Smith99@Fake-Corp.co.uk.', value: 'J_Smith99@Fake-Corp.co.uk'},
         {text: 'écrivez à ünïcode.fan@exämple.com', value: 'ünïcode.fan@exämple.com'},
+        {text: 'alice@example.com:thanks for the quick reply', value: 'alice@example.com'},
+        {text: 'sign-up: alice_smith@example.com_', value: 'alice_smith@example.com'},
       ],
       noMatch: [
         {text: 'see logo@2x.png in the assets folder', reason: 'a retina image file name, not an address'},
@@ -50,6 +56,8 @@ export const piiRules: Rule[] = [
       String.raw`|\+[1-9]\d{9,14}` +
       // NANP: optional 1, area code with or without parentheses, separators required
       String.raw`|(?:1[-. ])?(?:\(\d{3}\)[ ]?|\d{3}[-. ])\d{3}[-. ]\d{4}` +
+      // one separator only, as the seed regex allowed: 555-1234567, 555123-4567
+      String.raw`|\d{3}[-.]\d{7}|\d{6}[-.]\d{4}` +
       // national trunk prefix 0: UK 020 7946 0958, FR 01 23 45 67 89, DE 030 1234567
       String.raw`|\(?0\d{1,4}\)?[-. /]\d{2,8}(?:[-. ]\d{2,4}){0,4}` +
       String.raw`)` +
@@ -65,6 +73,8 @@ export const piiRules: Rule[] = [
         {text: 'Berlin +49 (30) 1234 5678', value: '+49 (30) 1234 5678'},
         {text: 'ring +15550100199', value: '+15550100199'},
         {text: 'London 020 7946 0958', value: '020 7946 0958'},
+        {text: 'text 555-0100199 now', value: '555-0100199'},
+        {text: 'or 555010-0199.', value: '555010-0199'},
       ],
       noMatch: [
         {text: 'Your order #A-12345 has shipped', reason: 'an order number'},
