@@ -30,6 +30,14 @@ export default tseslint.config(
   },
   {files: ['src/engine/**', 'src/rules/**'], rules: {'no-restricted-imports': ['error', pureEngine]}},
   {
+    files: ['src/io/**', 'src/config/**'],
+    rules: {'no-restricted-imports': ['error', {patterns: [{group: ['../monitor/*', '../report/*', '../commands/*', '../base-command.js'], message: 'io/ and config/ sit below the use cases.'}]}]},
+  },
+  {
+    files: ['src/report/**'],
+    rules: {'no-restricted-imports': ['error', {patterns: [{group: ['node:*', '../io/*', '../commands/*', '../config/load.js'], message: 'report/ formats results: pure, no IO.'}]}]},
+  },
+  {
     files: ['src/engine/**', 'src/rules/**'],
     rules: {'no-restricted-globals': ['error', {name: 'process', message: 'engine/ and rules/ must not look at process.'}]},
   },

@@ -43,7 +43,7 @@ ${BaseCommand.exitCodesHelp}`
     fields: Flags.string({
       delimiter: ',',
       multiple: true,
-      description: 'text fields to scan for PII [default: bot_response,user_query]; nested paths like messages[].content',
+      description: 'text fields whose findings come first [default: bot_response,user_query]; nested paths like messages[].content (all other strings are scanned too)',
       helpValue: 'PATH',
     }),
     'slow-ms': Flags.integer({min: 1, description: 'latency in ms above which an interaction is slow [default: 1500]', helpValue: 'MS'}),
