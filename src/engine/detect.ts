@@ -1,5 +1,5 @@
-import type {CompiledRule, RuleSet} from './compile.js'
-import {SEVERITY_RANK, type Match} from './types.js'
+import type {CompiledAllowlist, CompiledContext, CompiledRule, RuleSet} from './compile.js'
+import {SEVERITY_RANK, type EntityType, type Match} from './types.js'
 
 /** The lower-cased text, computed at most once per text and only if a rule needs it. */
 class Lower {
@@ -21,15 +21,30 @@ function keywordsPresent(rule: CompiledRule, text: string, lower: Lower): boolea
   return false
 }
 
-function contextPresent(rule: CompiledRule, lower: Lower, start: number): boolean {
-  if (rule.context === undefined) return true
-  return rule.context.regex.test(lower.get().slice(Math.max(0, start - rule.context.window), start))
+function contextDelta(context: CompiledContext | undefined, lower: Lower, start: number, end: number): number {
+  if (context === undefined) return 0
+  const text = lower.get()
+  const before = text.slice(Math.max(0, start - context.window), start)
+  if (context.regex.test(before)) return context.delta
+  return context.after > 0 && context.regex.test(text.slice(end, end + context.after)) ? context.delta : 0
 }
 
-/** Higher severity wins an overlap, then the longer match, then the earlier rule. */
+function allowed(allowlist: CompiledAllowlist, type: EntityType, value: string): boolean {
+  const lower = value.toLowerCase()
+  if (allowlist.values.has(lower)) return true
+  if (type === 'EMAIL') {
+    const domain = lower.slice(lower.lastIndexOf('@') + 1)
+    if (allowlist.emailDomains.some((d) => domain === d || domain.endsWith(`.${d}`))) return true
+  }
+
+  return allowlist.patterns.some((p) => p.test(value))
+}
+
+/** Higher severity wins an overlap, then higher confidence, then the longer match. */
 function beats(a: Match, b: Match): boolean {
   const bySeverity = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
   if (bySeverity !== 0) return bySeverity > 0
+  if (a.confidence !== b.confidence) return a.confidence > b.confidence
   return a.end - a.start > b.end - b.start
 }
 
@@ -56,37 +71,48 @@ function resolveOverlaps(matches: Match[]): Match[] {
   return kept
 }
 
+export interface ScanResult {
+  matches: Match[]
+  /** Matches of allowlisted values: not findings, but counted so nothing is dropped silently. */
+  suppressed: Match[]
+}
+
 /**
  * Find every match of the rule set in one text: prefilter -> regex -> validator -> context ->
- * overlap resolution. Pure and synchronous; returns positions only, never values.
+ * allowlist -> overlap resolution. Pure and synchronous; returns positions only, never values.
  */
-export function detect(text: string, ruleSet: RuleSet): Match[] {
-  if (text.length === 0) return []
+export function scan(text: string, ruleSet: RuleSet): ScanResult {
+  const result: ScanResult = {matches: [], suppressed: []}
+  if (text.length === 0) return result
   const lower = new Lower(text)
-  const matches: Match[] = []
   for (const rule of ruleSet.rules) {
     if (!keywordsPresent(rule, text, lower)) continue
     const {regex} = rule
     regex.lastIndex = 0
     for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-      const value = m[0]
-      if (value.length === 0) {
+      if (m[0].length === 0) {
         regex.lastIndex++
         continue
       }
 
+      const span = rule.group === 0 ? [m.index, m.index + m[0].length] : m.indices?.[rule.group]
+      if (span === undefined || span[0] === span[1]) continue
+      const [start, end] = span as [number, number]
+      const value = text.slice(start, end)
       if (rule.validator !== undefined && !rule.validator(value)) continue
-      if (!contextPresent(rule, lower, m.index)) continue
-      matches.push({
-        rule: rule.id,
-        type: rule.type,
-        category: rule.category,
-        severity: rule.severity,
-        start: m.index,
-        end: m.index + value.length,
-      })
+      const confidence = rule.confidence + contextDelta(rule.context, lower, start, end) + contextDelta(rule.negativeContext, lower, start, end)
+      if (confidence < ruleSet.minConfidence) continue
+      const match: Match = {rule: rule.id, type: rule.type, category: rule.category, severity: rule.severity, confidence: Math.min(1, Math.round(confidence * 100) / 100), start, end}
+      if (ruleSet.allowlist !== undefined && allowed(ruleSet.allowlist, rule.type, value)) result.suppressed.push(match)
+      else result.matches.push(match)
     }
   }
 
-  return resolveOverlaps(matches)
+  result.matches = resolveOverlaps(result.matches)
+  return result
+}
+
+/** The findings of `scan`, without the suppressed ones. */
+export function detect(text: string, ruleSet: RuleSet): Match[] {
+  return scan(text, ruleSet).matches
 }

@@ -17,6 +17,16 @@ export type EntityType =
 
 export type Category = 'pii' | 'secret'
 
+/** Organisation values that look like PII but are public on purpose (a support address). */
+export interface Allowlist {
+  /** Exact values, compared case-insensitively. */
+  values?: string[]
+  /** E-mail domains whose addresses are allowed (subdomains too). */
+  emailDomains?: string[]
+  /** Regular expressions a whole value must match to be allowed. */
+  patterns?: string[]
+}
+
 export interface RuleExamples {
   /** Texts that must produce exactly one finding of this rule (the whole text or `value` inside it). */
   match: Array<string | {text: string; value: string}>
@@ -24,12 +34,14 @@ export interface RuleExamples {
   noMatch: Array<{text: string; reason: string}>
 }
 
-/** Optional context window: words near the match that make it count. */
+/** Words near a match that change how much it is believed (Presidio's context enhancer). */
 export interface RuleContext {
-  /** Lower-case words or phrases; one of them must occur in the window before the match. */
+  /** Lower-case words or phrases, matched as whole words. */
   words: string[]
   /** Characters before the match to look in. */
   window: number
+  /** Characters after the match to look in (default 0). */
+  after?: number
 }
 
 /** A rule is data: it can live in a config file with the same schema. */
@@ -39,16 +51,22 @@ export interface Rule {
   category: Category
   severity: Severity
   description: string
-  /** Cheap prefilter: the rule only runs on texts containing one of these (lower-case) strings. */
+  /** Cheap prefilter: the rule only runs on texts containing one of these strings (case-insensitive). */
   keywords?: string[]
   /** JavaScript regular expression source; the whole match is the finding unless `group` is set. */
   pattern: string
-  /** Extra regex flags (`i`, `u`); `g` is always added. */
+  /** Extra regex flags (`i`, `u`, `m`, `s`); `g` is always added. */
   flags?: string
-  /** Name of a validator in validators.ts that must accept the matched value. */
+  /** Capture group that holds the value (e.g. the value of `api_key=...`); default: the whole match. */
+  group?: number
+  /** Name of a validator in validators.ts that must accept the value. */
   validator?: string
-  /** If set, the match only counts when one of the context words precedes it. */
-  context?: RuleContext
+  /** Base confidence in [0, 1]; default 0.8. Findings below the engine's minimum (0.5) are dropped. */
+  confidence?: number
+  /** Context words that raise the confidence (by `boost`, default 0.3). */
+  context?: RuleContext & {boost?: number}
+  /** Context words that lower it (by `penalty`, default 0.5): "version 10.0.0.1" is no address. */
+  negativeContext?: RuleContext & {penalty?: number}
   examples: RuleExamples
 }
 
@@ -58,6 +76,8 @@ export interface Match {
   type: EntityType
   category: Category
   severity: Severity
+  /** How much the engine believes it, in [0, 1], after context. */
+  confidence: number
   /** UTF-16 index of the first character (JavaScript string index). */
   start: number
   /** UTF-16 index after the last character (exclusive). */
@@ -73,6 +93,7 @@ export interface Finding {
   start: number
   end: number
   severity: Severity
+  confidence: number
   masked: string
   /** The raw value: only present when the user asked for `--no-redact`. */
   value?: string

@@ -6,9 +6,98 @@ const digitsOf = (value: string): string => value.replaceAll(/\D/g, '')
 
 /** Top-level domains that never belong to a public mailbox, and file-like suffixes. */
 const NON_PUBLIC_TLDS = new Set([
-  'local', 'localhost', 'internal', 'invalid', 'test', 'example', 'lan', 'home', 'corp',
-  'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ico', 'css', 'js', 'ts', 'json', 'git',
+  'local', 'localhost', 'internal', 'invalid', 'test', 'example', 'lan', 'home', 'corp', 'intranet',
+  'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ico', 'css', 'js', 'ts', 'json', 'git', 'md', 'txt',
 ])
+
+/** Luhn checksum (ISO/IEC 7812): double every second digit from the right. */
+export function luhn(digits: string): boolean {
+  let sum = 0
+  for (let i = 0; i < digits.length; i++) {
+    let d = (digits.codePointAt(digits.length - 1 - i) ?? 48) - 48
+    if (i % 2 === 1) {
+      d *= 2
+      if (d > 9) d -= 9
+    }
+
+    sum += d
+  }
+
+  return digits.length > 0 && sum % 10 === 0
+}
+
+/** Issuer identification ranges and lengths of the card networks seen in customer chats. */
+const CARD_NETWORKS: ReadonlyArray<{prefix: RegExp; lengths: readonly number[]}> = [
+  {prefix: /^4/, lengths: [13, 16, 19]}, // Visa
+  {prefix: /^(?:5[1-5]|2(?:2[2-9]|[3-6]\d|7[01]|720))/, lengths: [16]}, // Mastercard
+  {prefix: /^3[47]/, lengths: [15]}, // American Express
+  {prefix: /^(?:6011|65|64[4-9]|622)/, lengths: [16, 19]}, // Discover
+  {prefix: /^(?:30[0-5]|3095|36|3[89])/, lengths: [14, 16, 19]}, // Diners Club
+  {prefix: /^35(?:2[89]|[3-8])/, lengths: [16, 19]}, // JCB
+  {prefix: /^62/, lengths: [16, 17, 18, 19]}, // UnionPay
+  {prefix: /^(?:50|5[6-8]|6[0-9])/, lengths: [12, 13, 14, 15, 16, 17, 18, 19]}, // Maestro
+]
+
+/** IBAN length per country (SWIFT IBAN registry). */
+const IBAN_LENGTHS: Readonly<Record<string, number>> = {
+  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28,
+  CZ: 24, DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18,
+  GR: 27, GT: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32,
+  LI: 21, LT: 20, LU: 20, LV: 21, MC: 27, MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24,
+  PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28,
+  TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20,
+}
+
+/** ISO 13616 check: country length, then mod 97 of the rearranged number equals 1. */
+export function iban(value: string): boolean {
+  const compact = value.replaceAll(/\s/g, '').toUpperCase()
+  if (IBAN_LENGTHS[compact.slice(0, 2)] !== compact.length) return false
+  const rearranged = compact.slice(4) + compact.slice(0, 4)
+  let remainder = 0
+  for (const ch of rearranged) {
+    const code = ch.codePointAt(0) ?? 0
+    const n = code >= 65 ? code - 55 : code - 48
+    if (n < 0 || n > 35) return false
+    remainder = (remainder * (n > 9 ? 100 : 10) + n) % 97
+  }
+
+  return remainder === 1
+}
+
+function ipv4(value: string): boolean {
+  const parts = value.split('.')
+  return parts.length === 4 && parts.every((p) => /^(?:0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255)
+}
+
+function ipv6(value: string): boolean {
+  const text = value.toLowerCase()
+  if (!/^[\da-f:]+$/.test(text) || text.includes(':::')) return false
+  const halves = text.split('::')
+  if (halves.length > 2) return false
+  const groups = halves.flatMap((half) => (half === '' ? [] : half.split(':')))
+  if (groups.some((g) => g.length === 0 || g.length > 4)) return false
+  return halves.length === 2 ? groups.length >= 1 && groups.length <= 7 : groups.length === 8
+}
+
+/** Shannon entropy in bits per character. */
+export function entropy(value: string): number {
+  const counts = new Map<string, number>()
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1)
+  let bits = 0
+  for (const n of counts.values()) {
+    const p = n / value.length
+    bits -= p * Math.log2(p)
+  }
+
+  return bits
+}
+
+/** `sk-...`, `<YOUR_KEY>`, `${API_KEY}`, `xxxx`, `********`, `changeme`: documentation, not secrets. */
+const PLACEHOLDER = /^[<{[$%]|[>}\]]$|\.{3}|x{4,}|\*{3,}|your[_-]?|example[_-]?key|redacted|changeme|placeholder|dummy|sample|insert|replace/i
+
+export function placeholder(value: string): boolean {
+  return PLACEHOLDER.test(value)
+}
 
 export const validators: Readonly<Record<string, Validator>> = {
   /** An address whose domain ends in an alphabetic public-looking TLD. */
@@ -24,6 +113,48 @@ export const validators: Readonly<Record<string, Validator>> = {
   phone(value) {
     const digits = digitsOf(value.replace(/\s*(?:ext\.?|x|#)\s*\d+$/i, ''))
     return digits.length >= 10 && digits.length <= 15 && !/^(\d)\1+$/.test(digits)
+  },
+
+  /** Luhn-valid, with the length and prefix of a known card network, not one repeated digit. */
+  creditCard(value) {
+    const digits = digitsOf(value)
+    if (!luhn(digits) || /^(\d)\1+$/.test(digits)) return false
+    return CARD_NETWORKS.some((n) => n.prefix.test(digits) && n.lengths.includes(digits.length))
+  },
+
+  /** Area 001-665/667-899, group 01-99, serial 0001-9999 (SSA rules); not the advertised 078-05-1120. */
+  usSsn(value) {
+    const digits = digitsOf(value)
+    if (digits.length !== 9 || digits === '078051120' || digits === '219099999') return false
+    const area = Number(digits.slice(0, 3))
+    return area !== 0 && area !== 666 && area < 900 && digits.slice(3, 5) !== '00' && digits.slice(5) !== '0000'
+  },
+
+  iban,
+
+  /** IPv4 with every octet 0-255 (no leading zeros), or IPv6 (full or compressed). */
+  ip(value) {
+    return value.includes(':') ? ipv6(value) : ipv4(value)
+  },
+
+  /** A secret-looking value: long, random enough, and not a placeholder. */
+  secretValue(value) {
+    return value.length >= 12 && !placeholder(value) && entropy(value) >= 3.3 && /\d/.test(value) && /[A-Za-z]/.test(value)
+  },
+
+  /** A token with a known prefix: not a placeholder and not one repeated character. */
+  token(value) {
+    return !placeholder(value) && !/(.)\1{7,}/.test(value)
+  },
+
+  /** A JWT: three base64url parts whose header decodes to JSON with an `alg`. */
+  jwt(value) {
+    const header = value.split('.')[0] ?? ''
+    try {
+      return /"alg"/.test(atob(header.replaceAll('-', '+').replaceAll('_', '/')))
+    } catch {
+      return false
+    }
   },
 }
 

@@ -8,7 +8,7 @@ import type {AnalyzeContext, Analyzed, ErrorKind, RecordResult} from './types.js
 function toFindings(at: TextAt, matches: readonly Match[], redact: boolean): Finding[] {
   return matches.map((m) => {
     const raw = at.text.slice(m.start, m.end)
-    const finding: Finding = {type: m.type, category: m.category, rule: m.rule, field: at.field, start: m.start, end: m.end, severity: m.severity, masked: mask(raw, m.type)}
+    const finding: Finding = {type: m.type, category: m.category, rule: m.rule, field: at.field, start: m.start, end: m.end, severity: m.severity, confidence: m.confidence, masked: mask(raw, m.type)}
     if (!redact) finding.value = raw
     return finding
   })

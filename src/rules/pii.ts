@@ -23,7 +23,7 @@ export const piiRules: Rule[] = [
     keywords: ['@'],
     // Letters of the main scripts too (RFC 6531): an ASCII-only local part would leave "ünï" of
     // "ünïcode@..." unmasked. Explicit ranges, not \p{L} with the u flag: that is 5x slower.
-    pattern: String.raw`(?<![${EMAIL_CHARS}.%+-])[${EMAIL_CHARS}.%+-]+@[${EMAIL_CHARS}-]+(?:\.[${EMAIL_CHARS}-]+)*\.(?:[A-Za-z]{2,24}|[${LETTERS}]{2,24})(?![A-Za-z0-9${LETTERS}-]|:[\w.-]+\/)`,
+    pattern: String.raw`(?<![${EMAIL_CHARS}.%+/-])[${EMAIL_CHARS}.%+-]+@[${EMAIL_CHARS}-]+(?:\.[${EMAIL_CHARS}-]+)*\.(?:[A-Za-z]{2,24}|[${LETTERS}]{2,24})(?![A-Za-z0-9${LETTERS}-]|:[\w.-]+\/)`,
     validator: 'email',
     examples: {
       match: [
@@ -37,6 +37,7 @@ export const piiRules: Rule[] = [
       noMatch: [
         {text: 'see logo@2x.png in the assets folder', reason: 'a retina image file name, not an address'},
         {text: 'git clone git@github.com:org/repo.git', reason: 'an SSH git remote'},
+        {text: 'git clone https://oauth2@gitlab.example.com/team/app.git', reason: 'the user part of a URL'},
         {text: 'ssh admin@localhost', reason: 'no public top-level domain'},
         {text: 'the @mention feature', reason: 'no local part'},
         {text: 'user@server', reason: 'no dot in the domain'},
@@ -49,23 +50,32 @@ export const piiRules: Rule[] = [
     category: 'pii',
     severity: 'medium',
     description: 'Phone number written with separators: NANP (555-123-4567, (555) 123-4567), +CC international, 0-prefixed national',
+    // Not right after another group of digits ("tracking 9400 1441 8250 0886 ..."): a phone starts a number.
     pattern:
-      String.raw`(?<![\w+.-])(?:` +
-      // +CC then groups of digits, optional (area) group
-      String.raw`\+[1-9]\d{0,2}[-. ]?(?:\(\d{1,4}\)[-. ]?)?\d{1,4}(?:[-. ]\d{1,4}){1,5}` +
-      String.raw`|\+[1-9]\d{9,14}` +
+      String.raw`(?<![\w+.-])(?<!\d[-. /])(?:` +
+      // +CC, an optional (area) group such as (0) or (11), then groups; after the first group a
+      // separator is required, so the ways to split a digit run stay few (linear time)
+      String.raw`\+[1-9]\d{0,2}(?:[-. ]?\(\d{1,4}\))?[-. ]?\d{1,12}(?:[-. ]\d{1,6}){0,5}` +
       // NANP: optional 1, area code with or without parentheses, separators required
       String.raw`|(?:1[-. ])?(?:\(\d{3}\)[ ]?|\d{3}[-. ])\d{3}[-. ]\d{4}` +
       // one separator only, as the seed regex allowed: 555-1234567, 555123-4567
       String.raw`|\d{3}[-.]\d{7}|\d{6}[-.]\d{4}` +
+      // two-digit area code in parentheses: Brazil (11) 97176-7452
+      String.raw`|\(\d{2}\)[ ]?\d{4,5}-\d{4}` +
       // national trunk prefix 0: UK 020 7946 0958, FR 01 23 45 67 89, DE 030 1234567
       String.raw`|\(?0\d{1,4}\)?[-. /]\d{2,8}(?:[-. ]\d{2,4}){0,4}` +
       String.raw`)` +
       PHONE_END,
     validator: 'phone',
+    negativeContext: {words: ['tracking', 'isbn', 'iban', 'invoice', 'serial', 'imei', 'card', 'account number', 'order'], window: 25},
     examples: {
       match: [
         '555-123-4567',
+        {text: 'call +44 7700 900028 ext 84 today', value: '+44 7700 900028 ext 84'},
+        {text: 'Meu número é +55 (11) 96804-7082.', value: '+55 (11) 96804-7082'},
+        {text: 'Phone: +49 (0)30 23125-909', value: '+49 (0)30 23125-909'},
+        {text: 'ligue (11) 97176-7452 hoje', value: '(11) 97176-7452'},
+        {text: 'confirmed +91 9892209197 on file', value: '+91 9892209197'},
         {text: 'call (555) 010-0199 ext. 12 now', value: '(555) 010-0199 ext. 12'},
         {text: 'our line is 555.123.4567.', value: '555.123.4567'},
         {text: 'UK office: +44 20 7946 0958', value: '+44 20 7946 0958'},
@@ -84,6 +94,8 @@ export const piiRules: Rule[] = [
         {text: 'id 1700000000 logged', reason: 'a bare 10-digit number without phone context (Unix timestamp)'},
         {text: 'ISBN 978-3-16-148410-0', reason: 'an ISBN'},
         {text: 'tracking 1Z999AA10123456784', reason: 'a parcel tracking code'},
+        {text: 'USPS tracking 9400 1441 8250 0886 4760 90', reason: 'a tracking number whose tail looks like a national phone'},
+        {text: 'IBAN DE00 3704 0044 0532 0130 00', reason: 'an (invalid) IBAN whose groups look like a phone'},
       ],
     },
   },
@@ -93,14 +105,20 @@ export const piiRules: Rule[] = [
     category: 'pii',
     severity: 'medium',
     description: 'Ten or eleven digits without separators, only next to a phone word (call, phone, mobile...)',
-    pattern: String.raw`(?<![\w+.-])1?\d{10}(?![\w-]|[.,]\d)`,
+    pattern: String.raw`(?<![\w+.-])(?:0\d{9,10}|1?\d{10})(?![\w-]|[.,]\d)`,
     validator: 'phone',
+    // Only believed next to a phone word: a bare 10-digit number is usually an id or a timestamp.
+    confidence: 0.4,
     context: {
       words: ['phone', 'call', 'tel', 'mobile', 'cell', 'sms', 'text me', 'whatsapp', 'dial', 'fax', 'reach me', 'ring'],
       window: 40,
     },
     examples: {
-      match: [{text: 'please call me on 5550100199', value: '5550100199'}, {text: 'mobile: 15550100199', value: '15550100199'}],
+      match: [
+        {text: 'please call me on 5550100199', value: '5550100199'},
+        {text: 'mobile: 15550100199', value: '15550100199'},
+        {text: 'whatsapp 07700900452', value: '07700900452'},
+      ],
       noMatch: [
         {text: 'order 5550100199 was refunded', reason: 'no phone word nearby: an order id'},
         {text: 'timestamp 1700000000', reason: 'a Unix timestamp'},

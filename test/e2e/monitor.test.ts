@@ -18,7 +18,7 @@ describe('llmops monitor (built CLI)', () => {
     expect(lines.map((l) => l.interaction_id)).toEqual(['int_001', 'int_002', 'int_003', 'int_004', 'int_005'])
     const byId = Object.fromEntries(lines.map((l) => [l.interaction_id, l]))
     expect(byId.int_002?.findings).toEqual([
-      {type: 'EMAIL', category: 'pii', rule: 'pii.email', field: 'bot_response', start: 56, end: 77, severity: 'high', masked: 'h***@s***.com'},
+      {type: 'EMAIL', category: 'pii', rule: 'pii.email', field: 'bot_response', start: 56, end: 77, severity: 'high', confidence: 0.8, masked: 'h***@s***.com'},
     ])
     expect(byId.int_003?.findings).toMatchObject([{type: 'PHONE', field: 'bot_response', start: 62, end: 74, masked: '***-***-**67'}])
     expect(byId.int_004).toMatchObject({error: 'null_response', pii_detected: false, findings: []})

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {compileRules, detect, RuleCompileError, type Rule} from '../../src/engine/index.js'
+import {compileRules, detect, RuleCompileError, scan, type Rule} from '../../src/engine/index.js'
 import {builtinRules} from '../../src/rules/index.js'
 
 const ruleSet = compileRules(builtinRules)
@@ -21,7 +21,7 @@ describe('detect', () => {
   it('finds the sample findings with exact UTF-16 offsets', () => {
     const text = 'No problem, please send an email to our support team at help@saas-startup.com for assistance.'
     expect(detect(text, ruleSet)).toEqual([
-      {rule: 'pii.email', type: 'EMAIL', category: 'pii', severity: 'high', start: 56, end: 77},
+      {rule: 'pii.email', type: 'EMAIL', category: 'pii', severity: 'high', confidence: 0.8, start: 56, end: 77},
     ])
   })
 
@@ -55,9 +55,28 @@ describe('detect', () => {
   })
 
   it('applies context words as whole words only', () => {
-    const set = compileRules([rule({pattern: String.raw`\d{4}`, context: {words: ['tel'], window: 10}})])
-    expect(detect('tel: 1234', set)).toHaveLength(1)
+    const set = compileRules([rule({pattern: String.raw`\d{4}`, confidence: 0.4, context: {words: ['tel'], window: 10}})])
+    expect(detect('tel: 1234', set)).toMatchObject([{confidence: 0.7}])
     expect(detect('hotel 1234', set)).toHaveLength(0)
+  })
+
+  it('looks for context after the match when asked, and lowers confidence on negative words', () => {
+    const set = compileRules([rule({pattern: String.raw`\d{4}`, confidence: 0.4, context: {words: ['pin'], window: 5, after: 10}, negativeContext: {words: ['year'], window: 6}})])
+    expect(detect('1234 is my pin', set)).toHaveLength(1)
+    expect(detect('pin 1234', set)).toHaveLength(1)
+    expect(detect('year 1234 pin', set)).toHaveLength(0)
+  })
+
+  it('reports a capture group as the value when the rule names one', () => {
+    const set = compileRules([rule({pattern: String.raw`key=(\w+)`, group: 1})])
+    expect(detect('the key=abcdef!', set)).toMatchObject([{start: 8, end: 14}])
+  })
+
+  it('suppresses allowlisted values instead of dropping them silently', () => {
+    const set = compileRules(builtinRules, {allowlist: {values: ['HELP@saas-startup.com'], emailDomains: ['example.org'], patterns: [String.raw`555-010-01\d\d`]}})
+    const result = scan('help@saas-startup.com, a@mail.example.org, b@example.com, 555-010-0142', set)
+    expect(result.matches.map((m) => m.type)).toEqual(['EMAIL'])
+    expect(result.suppressed.map((m) => m.type).sort()).toEqual(['EMAIL', 'EMAIL', 'PHONE'])
   })
 
   it('rejects bad rules with a message naming the rule', () => {
@@ -65,6 +84,8 @@ describe('detect', () => {
     expect(() => compileRules([rule({id: 'empty', pattern: 'x*'})])).toThrow(RuleCompileError)
     expect(() => compileRules([rule({validator: 'nope'})])).toThrow(/unknown validator "nope"/)
     expect(() => compileRules([rule({}), rule({})])).toThrow(/duplicate rule id/)
+    expect(() => compileRules([rule({confidence: 2})])).toThrow(/confidence must be between 0 and 1/)
+    expect(() => compileRules([], {allowlist: {patterns: ['(']}})).toThrow(/allowlist.patterns\[0\]: invalid pattern/)
   })
 
   it('stays fast on adversarial input (linear scans)', () => {

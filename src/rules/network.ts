@@ -1,0 +1,49 @@
+import type {Rule} from '../engine/types.js'
+
+const VERSION_WORDS = ['version', 'versão', 'versión', 'versione', 'ver', 'build', 'section', 'chapter', 'clause', 'paragraph', 'step', 'firmware', 'release', 'update', 'patch', 'python', 'node', 'android', 'ios', 'chrome', 'windows', 'macos', 'kernel', 'sdk', 'api', 'oid']
+
+export const networkRules: Rule[] = [
+  {
+    id: 'pii.ip.v4',
+    type: 'IP_ADDRESS',
+    category: 'pii',
+    severity: 'low',
+    description: 'IPv4 address; not version numbers such as "firmware 4.2.1.0"',
+    pattern: String.raw`(?<![\w.:-])(?:\d{1,3}\.){3}\d{1,3}(?![\w-]|\.\d)`,
+    validator: 'ip',
+    confidence: 0.8,
+    negativeContext: {words: VERSION_WORDS, window: 20},
+    examples: {
+      match: ['192.0.2.14', {text: 'open http://127.0.0.1:5000 now', value: '127.0.0.1'}, {text: 'from 10.0.0.1.', value: '10.0.0.1'}],
+      noMatch: [
+        {text: 'firmware 4.2.1.0', reason: 'a version string'},
+        {text: 'build 10.0.0.1 is out', reason: 'a build number'},
+        {text: 'address 300.1.2.3', reason: 'octet over 255'},
+        {text: 'v1.2.3.4', reason: 'a version tag'},
+        {text: 'see section 3.8.1.6 of the terms', reason: 'a section number'},
+        {text: 'released 10.0.19045.3803', reason: 'five parts'},
+      ],
+    },
+  },
+  {
+    id: 'pii.ip.v6',
+    type: 'IP_ADDRESS',
+    category: 'pii',
+    severity: 'low',
+    description: 'IPv6 address, full or compressed',
+    keywords: [':'],
+    pattern: String.raw`(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:]|\.\w)`,
+    validator: 'ip',
+    confidence: 0.8,
+    negativeContext: {words: ['mac', 'time', 'duration'], window: 15},
+    examples: {
+      match: ['2001:db8::8a2e:370:7334', {text: 'client [2001:0db8:0000:0000:0000:ff00:0042:8329]:443', value: '2001:0db8:0000:0000:0000:ff00:0042:8329'}, {text: 'bind ::1 only', value: '::1'}],
+      noMatch: [
+        {text: 'at 10:30:45 UTC', reason: 'a time'},
+        {text: 'MAC 00:1A:2B:B0:4A:F8', reason: 'a MAC address (6 groups, no ::)'},
+        {text: 'std::vector<int>', reason: 'C++ scope'},
+        {text: 'ratio 16:9:4', reason: 'a ratio'},
+      ],
+    },
+  },
+]

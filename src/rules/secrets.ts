@@ -1,0 +1,176 @@
+import type {Rule} from '../engine/types.js'
+
+/**
+ * Credentials. Known token formats come first (their prefixes make them certain), then the
+ * generic `key = value` rule, which needs entropy to tell a real secret from `password=test`.
+ * All values are fake; they only have the right shape.
+ */
+
+const common = {type: 'SECRET', category: 'secret', severity: 'critical'} as const
+const END = String.raw`(?![\w-])`
+
+export const secretRules: Rule[] = [
+  {
+    ...common,
+    id: 'secret.aws_access_key_id',
+    description: 'AWS access key id (AKIA long-term, ASIA temporary)',
+    keywords: ['akia', 'asia', 'abia', 'acca'],
+    pattern: String.raw`(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])`,
+    validator: 'token',
+    confidence: 0.95,
+    examples: {
+      match: ['AKIAQKIK5I72IFRJ3LW4', {text: 'AWS_ACCESS_KEY_ID=ASIARTHAWRVBPAM2FXOC', value: 'ASIARTHAWRVBPAM2FXOC'}],
+      noMatch: [
+        {text: 'sample: AKIAXXXXXXXXXXXXXXXX', reason: 'a placeholder'},
+        {text: 'AKIA123', reason: 'too short'},
+      ],
+    },
+  },
+  {
+    ...common,
+    id: 'secret.github_token',
+    description: 'GitHub token (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_)',
+    keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
+    pattern: String.raw`(?<![\w])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})(?![\w])`,
+    validator: 'token',
+    confidence: 0.95,
+    examples: {
+      match: [{text: 'token ghp_LnQjKwRcZj7mQiM8saGYA7pEZ0Ib3nf1k3d5 leaked', value: 'ghp_LnQjKwRcZj7mQiM8saGYA7pEZ0Ib3nf1k3d5'}],
+      noMatch: [{text: 'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', reason: 'a placeholder'}, {text: 'ghp_short', reason: 'too short'}],
+    },
+  },
+  {
+    ...common,
+    id: 'secret.anthropic_key',
+    description: 'Anthropic API key',
+    keywords: ['sk-ant-'],
+    pattern: String.raw`(?<![\w-])sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}` + END,
+    validator: 'token',
+    confidence: 0.95,
+    examples: {
+      match: ['sk-ant-api03-7c6OmCerg6Epz7eVWyR4bj008vVXrHsojjMWlRh2QAUzjF8tmrmaOE7HinzCslSHr6pBMslVniNf-gFZu7hR0OB8R-HUmAA'],
+      noMatch: [{text: 'export ANTHROPIC_API_KEY=sk-ant-...', reason: 'a placeholder'}],
+    },
+  },
+  {
+    ...common,
+    id: 'secret.openai_key',
+    description: 'OpenAI API key (sk-, sk-proj-, sk-svcacct-)',
+    keywords: ['sk-'],
+    pattern: String.raw`(?<![\w-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,200}` + END,
+    validator: 'secretValue',
+    confidence: 0.9,
+    examples: {
+      match: [{text: "openai.api_key = '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'", value: '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'}],
+      noMatch: [
+        {text: 'set OPENAI_API_KEY=sk-...', reason: 'a placeholder'},
+        {text: 'sk-xxxxxxxxxxxxxxxxxxxxxxxx', reason: 'a placeholder'},
+        {text: 'pip install scikit-learn (sk-learn)', reason: 'not a key'},
+      ],
+    },
+  },
+  {
+    ...common,
+    id: 'secret.slack_token',
+    description: 'Slack token (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-)',
+    keywords: ['xox'],
+    pattern: String.raw`(?<![\w-])xox[abposr]-[0-9A-Za-z-]{10,250}` + END,
+    validator: 'token',
+    confidence: 0.95,
+    examples: {
+      match: ['xoxb-191378748339-60226557611-e18522f876b3dc7d02fa2f22'],
+      noMatch: [{text: 'xoxb-your-token-here', reason: 'a placeholder'}],
+    },
+  },
+  {
+    ...common,
+    id: 'secret.stripe_key',
+    description: 'Stripe secret or restricted key (not publishable pk_ keys)',
+    keywords: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_'],
+    pattern: String.raw`(?<![\w])[sr]k_(?:live|test)_[0-9A-Za-z]{16,250}(?![\w])`,
+    validator: 'token',
+    confidence: 0.95,
+    examples: {
+      match: ['sk_live_jGHuU9GlPODmc6VLnpmtypuH', {text: 'key "rk_live_gKBCIIEuGS1sNfwnFpjKUrWpK0RQk3YG"', value: 'rk_live_gKBCIIEuGS1sNfwnFpjKUrWpK0RQk3YG'}],
+      noMatch: [{text: 'pk_live_6o3ApnWXl7T3iNmZkuPJIR9x is public', reason: 'a publishable key is meant for browsers'}],
+    },
+  },
+  {
+    ...common,
+    id: 'secret.jwt',
+    description: 'JSON Web Token',
+    keywords: ['eyj'],
+    pattern: String.raw`(?<![\w.-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}(?![\w.-])`,
+    validator: 'jwt',
+    confidence: 0.9,
+    examples: {
+      match: ['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyXzU0NTU0MiJ9.UeucVio76Q_IwyIIQTl2v5rDHGgtW6hsrr1LmOzvddM'],
+      noMatch: [{text: 'eyJub3QiOiJqd3QifQ.eyJhIjoxMjM0NTY3OH0.abcdefghijk', reason: 'the header has no alg'}],
+    },
+  },
+  {
+    ...common,
+    id: 'secret.private_key',
+    description: 'PEM private key block (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8)',
+    keywords: ['private key-----'],
+    pattern: String.raw`-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----[\s\S]{16,16384}?-----END (?:[A-Z]+ )?PRIVATE KEY-----`,
+    confidence: 0.99,
+    examples: {
+      match: ['-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakefakefakefakefake\n-----END RSA PRIVATE KEY-----'],
+      noMatch: [{text: '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOC\n-----END PUBLIC KEY-----', reason: 'a public key'}],
+    },
+  },
+  {
+    ...common,
+    id: 'secret.bearer_token',
+    description: 'Opaque token after "Authorization: Bearer"',
+    keywords: ['bearer'],
+    pattern: String.raw`\b[Bb]earer\s{1,4}([A-Za-z0-9._~+/-]{20,500}=*)`,
+    group: 1,
+    validator: 'secretValue',
+    confidence: 0.85,
+    examples: {
+      match: [{text: "-H 'Authorization: Bearer Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5'", value: 'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5'}],
+      noMatch: [{text: 'Authorization: Bearer <YOUR_TOKEN_HERE_PLEASE>', reason: 'a placeholder'}],
+    },
+  },
+  {
+    ...common,
+    id: 'secret.url_password',
+    description: 'Password inside a URL (scheme://user:password@host)',
+    keywords: ['://'],
+    pattern: String.raw`[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:/@]{1,64}:([^\s:/@]{6,128})@`,
+    group: 1,
+    validator: 'token',
+    confidence: 0.85,
+    examples: {
+      match: [{text: 'DATABASE_URL=postgres://app:gAqqOcnk3hj8brBOJjE5@db.internal:5432/prod', value: 'gAqqOcnk3hj8brBOJjE5'}],
+      noMatch: [{text: 'postgres://user:<password>@localhost/db', reason: 'a placeholder'}],
+    },
+  },
+  {
+    ...common,
+    id: 'secret.generic_assignment',
+    description: 'A value assigned to a key, secret, token or password, if it is random enough (entropy >= 3.3 bits/char)',
+    keywords: ['key', 'secret', 'token', 'passw', 'pwd'],
+    pattern: String.raw`(?:api[_-]?key|apikey|access[_-]?key|secret[_-]?key|client[_-]?secret|secret|token|passwd|password|pwd|private[_-]?key)["']?\s{0,3}(?:[:=]|\bis\b)\s{0,3}["']?([A-Za-z0-9+/_!#$%^*-]{12,128})(?![A-Za-z0-9+/_!#$%^*-])`,
+    flags: 'i',
+    group: 1,
+    validator: 'secretValue',
+    confidence: 0.75,
+    examples: {
+      match: [
+        {text: 'DB_PASSWORD=R+FI1mOqH_6dckHQJVDxgLmKeQeglYuz', value: 'R+FI1mOqH_6dckHQJVDxgLmKeQeglYuz'},
+        {text: 'my password is L!IP7Q_sE%Z44ee2amIXa and it fails', value: 'L!IP7Q_sE%Z44ee2amIXa'},
+        {text: '"client_secret": "9f8cA2b1e7D4c6F0a3B5"', value: '9f8cA2b1e7D4c6F0a3B5'},
+      ],
+      noMatch: [
+        {text: 'password=password123', reason: 'low entropy'},
+        {text: 'api_key=<redacted>', reason: 'a placeholder'},
+        {text: 'api_key=${API_KEY}', reason: 'a variable reference'},
+        {text: 'secret: changeme', reason: 'a default value'},
+        {text: 'password: ********', reason: 'already masked'},
+      ],
+    },
+  },
+]

@@ -1,0 +1,32 @@
+import {describe, expect, it} from 'vitest'
+
+import {compileRules, type Rule} from '../../src/engine/index.js'
+import {builtinRules} from '../../src/rules/index.js'
+import {evaluate, loadCorpus} from '../support/accuracy.js'
+
+/** The seed's two regexes as rules, for the baseline the engine must beat. */
+const seedRules: Rule[] = [
+  {id: 'seed.email', type: 'EMAIL', category: 'pii', severity: 'high', description: 'seed', pattern: '[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\\.[a-zA-Z]{2,}', examples: {match: [], noMatch: []}},
+  {id: 'seed.phone', type: 'PHONE', category: 'pii', severity: 'high', description: 'seed', pattern: '\\b\\d{3}[-.]?\\d{3}[-.]?\\d{4}\\b', examples: {match: [], noMatch: []}},
+]
+
+describe('accuracy on the labeled corpus (test/fixtures/pii-corpus.jsonl)', () => {
+  const corpus = loadCorpus()
+  const report = evaluate(corpus, compileRules(builtinRules))
+
+  it('has at least 500 labeled examples covering every type', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(500)
+    expect(Object.keys(report.byType).sort()).toEqual(['CREDIT_CARD', 'EMAIL', 'IBAN', 'IP_ADDRESS', 'PHONE', 'SECRET', 'US_SSN'])
+  })
+
+  it.each(['CREDIT_CARD', 'EMAIL', 'IBAN', 'IP_ADDRESS', 'PHONE', 'SECRET', 'US_SSN'])('%s: precision and recall of at least 95%%', (type) => {
+    const score = report.byType[type]
+    expect(score?.precision, `precision of ${type}`).toBeGreaterThanOrEqual(0.95)
+    expect(score?.recall, `recall of ${type}`).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it('beats the seed regexes on e-mail and phone', () => {
+    const seed = evaluate(corpus, compileRules(seedRules))
+    for (const type of ['EMAIL', 'PHONE']) expect(report.byType[type]?.f1).toBeGreaterThan(seed.byType[type]?.f1 ?? 0)
+  })
+})
