@@ -17,8 +17,10 @@ export interface CompiledRule {
   regex: RegExp
   group: number
   keywords: string[] | undefined
-  /** Some keyword has letters, so it is looked up in the lower-cased text. */
-  keywordsNeedLowerCase: boolean
+  /** The rule is case-insensitive, so keywords are looked up in the lower-cased text. */
+  keywordsIgnoreCase: boolean
+  /** Index into RuleSet.prefilters, or -1. */
+  prefilter: number
   validator: Validator | undefined
   confidence: number
   context: CompiledContext | undefined
@@ -33,6 +35,8 @@ export interface CompiledAllowlist {
 
 export interface RuleSet {
   rules: CompiledRule[]
+  /** Distinct prefilters, each evaluated at most once per text. */
+  prefilters: RegExp[]
   allowlist: CompiledAllowlist | undefined
   minConfidence: number
 }
@@ -71,7 +75,7 @@ function compileContext(context: RuleContext | undefined, delta: number): Compil
   return {regex: new RegExp(String.raw`(?<![a-z])(?:${words})(?![a-z])`), window: context.window, after: context.after ?? 0, delta}
 }
 
-function compileOne(rule: Rule): CompiledRule {
+function compileOne(rule: Rule, prefilters: Map<string, number>): CompiledRule {
   const flags = new Set([...(rule.flags ?? ''), 'g'])
   if (flags.has('y')) throw new RuleCompileError(rule.id, 'the sticky flag "y" is not supported')
   if (rule.group !== undefined) flags.add('d')
@@ -94,13 +98,24 @@ function compileOne(rule: Rule): CompiledRule {
     severity: rule.severity,
     regex,
     group: rule.group ?? 0,
-    keywords: rule.keywords?.length ? rule.keywords.map((k) => k.toLowerCase()) : undefined,
-    keywordsNeedLowerCase: rule.keywords?.some((k) => k.toLowerCase() !== k.toUpperCase()) ?? false,
+    keywords: rule.keywords?.length ? rule.keywords.map((k) => (flags.has('i') ? k.toLowerCase() : k)) : undefined,
+    keywordsIgnoreCase: flags.has('i'),
+    prefilter: rule.prefilter === undefined ? -1 : prefilterIndex(rule, prefilters),
     validator,
     confidence,
     context: compileContext(rule.context, rule.context?.boost ?? 0.3),
     negativeContext: compileContext(rule.negativeContext, -(rule.negativeContext?.penalty ?? 0.5)),
   }
+}
+
+function prefilterIndex(rule: Rule, prefilters: Map<string, number>): number {
+  const source = rule.prefilter as string
+  if (!prefilters.has(source)) {
+    compileRegex(rule.id, source, '')
+    prefilters.set(source, prefilters.size)
+  }
+
+  return prefilters.get(source) as number
 }
 
 function compileAllowlist(allowlist: Allowlist | undefined): CompiledAllowlist | undefined {
@@ -116,10 +131,16 @@ function compileAllowlist(allowlist: Allowlist | undefined): CompiledAllowlist |
 /** Turn rules (data) into a rule set ready for `detect`. Throws RuleCompileError on a bad rule. */
 export function compileRules(rules: readonly Rule[], options: CompileOptions = {}): RuleSet {
   const seen = new Set<string>()
+  const prefilters = new Map<string, number>()
   const compiled = rules.map((rule) => {
     if (seen.has(rule.id)) throw new RuleCompileError(rule.id, 'duplicate rule id')
     seen.add(rule.id)
-    return compileOne(rule)
+    return compileOne(rule, prefilters)
   })
-  return {rules: compiled, allowlist: compileAllowlist(options.allowlist), minConfidence: options.minConfidence ?? 0.5}
+  return {
+    rules: compiled,
+    prefilters: [...prefilters.keys()].map((source) => new RegExp(source)),
+    allowlist: compileAllowlist(options.allowlist),
+    minConfidence: options.minConfidence ?? 0.5,
+  }
 }

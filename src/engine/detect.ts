@@ -13,7 +13,7 @@ class Lower {
 
 function keywordsPresent(rule: CompiledRule, text: string, lower: Lower): boolean {
   if (rule.keywords === undefined) return true
-  const haystack = rule.keywordsNeedLowerCase ? lower.get() : text
+  const haystack = rule.keywordsIgnoreCase ? lower.get() : text
   for (const keyword of rule.keywords) {
     if (haystack.includes(keyword)) return true
   }
@@ -85,8 +85,14 @@ export function scan(text: string, ruleSet: RuleSet): ScanResult {
   const result: ScanResult = {matches: [], suppressed: []}
   if (text.length === 0) return result
   const lower = new Lower(text)
+  const prefiltered: Array<boolean | undefined> = []
   for (const rule of ruleSet.rules) {
     if (!keywordsPresent(rule, text, lower)) continue
+    if (rule.prefilter !== -1) {
+      prefiltered[rule.prefilter] ??= (ruleSet.prefilters[rule.prefilter] as RegExp).test(text)
+      if (!prefiltered[rule.prefilter]) continue
+    }
+
     const {regex} = rule
     regex.lastIndex = 0
     for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {

@@ -51,8 +51,16 @@ export interface Rule {
   category: Category
   severity: Severity
   description: string
-  /** Cheap prefilter: the rule only runs on texts containing one of these strings (case-insensitive). */
+  /**
+   * Cheap prefilter: the rule only runs on texts containing one of these strings (case-sensitive,
+   * unless the rule has the `i` flag). Worth it when the pattern is costly (no literal start).
+   */
   keywords?: string[]
+  /**
+   * A regular expression that must match somewhere in the text before the rule runs. Rules with
+   * the same prefilter share one evaluation per text (e.g. "nine digits close together").
+   */
+  prefilter?: string
   /** JavaScript regular expression source; the whole match is the finding unless `group` is set. */
   pattern: string
   /** Extra regex flags (`i`, `u`, `m`, `s`); `g` is always added. */

@@ -1,4 +1,5 @@
 import type {Rule} from '../engine/types.js'
+import {NINE_DIGITS} from './prefilters.js'
 
 /** Card numbers, US social security numbers and IBANs: all checked by their own checksums or ranges. */
 
@@ -12,6 +13,7 @@ export const financialRules: Rule[] = [
     severity: 'high',
     description: 'Payment card number: 13-19 digits, plain, spaced or dashed, valid by Luhn and issuer prefix',
     pattern: String.raw`(?<![\w.,+-])\d(?:[ -]?\d){12,18}` + NOT_AFTER,
+    prefilter: NINE_DIGITS,
     validator: 'creditCard',
     confidence: 0.9,
     examples: {
@@ -37,6 +39,7 @@ export const financialRules: Rule[] = [
     severity: 'high',
     description: 'US social security number AAA-GG-SSSS (or spaced) within the issued ranges',
     pattern: String.raw`(?<![\w.,+-])\d{3}([- ])\d{2}\1\d{4}` + NOT_AFTER,
+    prefilter: NINE_DIGITS,
     validator: 'usSsn',
     confidence: 0.75,
     context: {words: ['ssn', 'social security', 'social-security', 'seguro social', 'ss#', 'taxpayer'], window: 40, boost: 0.2},
@@ -60,6 +63,7 @@ export const financialRules: Rule[] = [
     severity: 'high',
     description: 'Nine digits without separators, only next to SSN words',
     pattern: String.raw`(?<![\w.,+-])\d{9}` + NOT_AFTER,
+    prefilter: NINE_DIGITS,
     validator: 'usSsn',
     confidence: 0.3,
     context: {words: ['ssn', 'social security', 'social-security', 'seguro social', 'ss#'], window: 80, after: 25, boost: 0.4},
@@ -77,7 +81,8 @@ export const financialRules: Rule[] = [
     category: 'pii',
     severity: 'high',
     description: 'International bank account number, grouped or compact, valid by country length and mod-97',
-    pattern: String.raw`(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?!\w)`,
+    // No digit prefilter: some BBANs are mostly letters (CH36 1071 0W3E WAD4 LNFT S).
+    pattern: String.raw`[A-Z](?<!\w[A-Z])[A-Z]\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?!\w)`,
     validator: 'iban',
     confidence: 0.95,
     examples: {
@@ -85,6 +90,7 @@ export const financialRules: Rule[] = [
         'DE89 3704 0044 0532 0130 00',
         {text: 'IBAN: GB82WEST12345698765432.', value: 'GB82WEST12345698765432'},
         {text: 'to FR14 2004 1010 0505 0001 3M02 606 please', value: 'FR14 2004 1010 0505 0001 3M02 606'},
+        {text: 'account CH36 1071 0W3E WAD4 LNFT S (mostly letters)', value: 'CH36 1071 0W3E WAD4 LNFT S'},
       ],
       noMatch: [
         {text: 'IBAN DE00 3704 0044 0532 0130 00', reason: 'wrong check digits'},

@@ -1,4 +1,5 @@
 import type {Rule} from '../engine/types.js'
+import {NINE_DIGITS} from './prefilters.js'
 
 /**
  * Personal-data rules. Each rule carries the texts it must match and the near misses it must
@@ -66,6 +67,7 @@ export const piiRules: Rule[] = [
       String.raw`|\(?0\d{1,4}\)?[-. /]\d{2,8}(?:[-. ]\d{2,4}){0,4}` +
       String.raw`)` +
       PHONE_END,
+    prefilter: NINE_DIGITS,
     validator: 'phone',
     negativeContext: {words: ['tracking', 'isbn', 'iban', 'invoice', 'serial', 'imei', 'card', 'account number', 'order'], window: 25},
     examples: {
@@ -106,6 +108,7 @@ export const piiRules: Rule[] = [
     severity: 'medium',
     description: 'Ten or eleven digits without separators, only next to a phone word (call, phone, mobile...)',
     pattern: String.raw`(?<![\w+.-])(?:0\d{9,10}|1?\d{10})(?![\w-]|[.,]\d)`,
+    prefilter: NINE_DIGITS,
     validator: 'phone',
     // Only believed next to a phone word: a bare 10-digit number is usually an id or a timestamp.
     confidence: 0.4,

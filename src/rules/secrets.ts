@@ -3,7 +3,8 @@ import type {Rule} from '../engine/types.js'
 /**
  * Credentials. Known token formats come first (their prefixes make them certain), then the
  * generic `key = value` rule, which needs entropy to tell a real secret from `password=test`.
- * All values are fake; they only have the right shape.
+ * Patterns that start with a literal need no keywords: the regex engine skips to the literal
+ * faster than a keyword lookup would. All values are fake; they only have the right shape.
  */
 
 const common = {type: 'SECRET', category: 'secret', severity: 'critical'} as const
@@ -14,7 +15,6 @@ export const secretRules: Rule[] = [
     ...common,
     id: 'secret.aws_access_key_id',
     description: 'AWS access key id (AKIA long-term, ASIA temporary)',
-    keywords: ['akia', 'asia', 'abia', 'acca'],
     pattern: String.raw`(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])`,
     validator: 'token',
     confidence: 0.95,
@@ -30,7 +30,6 @@ export const secretRules: Rule[] = [
     ...common,
     id: 'secret.github_token',
     description: 'GitHub token (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_)',
-    keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
     pattern: String.raw`(?<![\w])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})(?![\w])`,
     validator: 'token',
     confidence: 0.95,
@@ -43,7 +42,6 @@ export const secretRules: Rule[] = [
     ...common,
     id: 'secret.anthropic_key',
     description: 'Anthropic API key',
-    keywords: ['sk-ant-'],
     pattern: String.raw`(?<![\w-])sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}` + END,
     validator: 'token',
     confidence: 0.95,
@@ -56,7 +54,6 @@ export const secretRules: Rule[] = [
     ...common,
     id: 'secret.openai_key',
     description: 'OpenAI API key (sk-, sk-proj-, sk-svcacct-)',
-    keywords: ['sk-'],
     pattern: String.raw`(?<![\w-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,200}` + END,
     validator: 'secretValue',
     confidence: 0.9,
@@ -73,7 +70,6 @@ export const secretRules: Rule[] = [
     ...common,
     id: 'secret.slack_token',
     description: 'Slack token (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-)',
-    keywords: ['xox'],
     pattern: String.raw`(?<![\w-])xox[abposr]-[0-9A-Za-z-]{10,250}` + END,
     validator: 'token',
     confidence: 0.95,
@@ -86,7 +82,6 @@ export const secretRules: Rule[] = [
     ...common,
     id: 'secret.stripe_key',
     description: 'Stripe secret or restricted key (not publishable pk_ keys)',
-    keywords: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_'],
     pattern: String.raw`(?<![\w])[sr]k_(?:live|test)_[0-9A-Za-z]{16,250}(?![\w])`,
     validator: 'token',
     confidence: 0.95,
@@ -99,7 +94,6 @@ export const secretRules: Rule[] = [
     ...common,
     id: 'secret.jwt',
     description: 'JSON Web Token',
-    keywords: ['eyj'],
     pattern: String.raw`(?<![\w.-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}(?![\w.-])`,
     validator: 'jwt',
     confidence: 0.9,
@@ -112,7 +106,7 @@ export const secretRules: Rule[] = [
     ...common,
     id: 'secret.private_key',
     description: 'PEM private key block (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8)',
-    keywords: ['private key-----'],
+    keywords: ['PRIVATE KEY-----'],
     pattern: String.raw`-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----[\s\S]{16,16384}?-----END (?:[A-Z]+ )?PRIVATE KEY-----`,
     confidence: 0.99,
     examples: {
@@ -124,7 +118,6 @@ export const secretRules: Rule[] = [
     ...common,
     id: 'secret.bearer_token',
     description: 'Opaque token after "Authorization: Bearer"',
-    keywords: ['bearer'],
     pattern: String.raw`\b[Bb]earer\s{1,4}([A-Za-z0-9._~+/-]{20,500}=*)`,
     group: 1,
     validator: 'secretValue',
@@ -152,7 +145,6 @@ export const secretRules: Rule[] = [
     ...common,
     id: 'secret.generic_assignment',
     description: 'A value assigned to a key, secret, token or password, if it is random enough (entropy >= 3.3 bits/char)',
-    keywords: ['key', 'secret', 'token', 'passw', 'pwd'],
     pattern: String.raw`(?:api[_-]?key|apikey|access[_-]?key|secret[_-]?key|client[_-]?secret|secret|token|passwd|password|pwd|private[_-]?key)["']?\s{0,3}(?:[:=]|\bis\b)\s{0,3}["']?([A-Za-z0-9+/_!#$%^*-]{12,128})(?![A-Za-z0-9+/_!#$%^*-])`,
     flags: 'i',
     group: 1,

@@ -48,10 +48,19 @@ describe('detect', () => {
     expect(detect('abcd', set).map((m) => m.rule)).toEqual(['high'])
   })
 
-  it('runs a rule only when one of its keywords is present', () => {
-    const set = compileRules([rule({pattern: 'token_[a-z]+', keywords: ['TOKEN_']})])
-    expect(detect('my token_abc', set)).toHaveLength(1)
-    expect(detect('nothing here', set)).toHaveLength(0)
+  it('runs a rule only when one of its keywords is present (case-insensitive with the i flag)', () => {
+    const exact = compileRules([rule({pattern: '[Tt]oken_[a-z]+', keywords: ['token_']})])
+    expect(detect('my token_abc', exact)).toHaveLength(1)
+    expect(detect('my Token_abc', exact)).toHaveLength(0)
+    const anyCase = compileRules([rule({pattern: 'token_[a-z]+', flags: 'i', keywords: ['TOKEN_']})])
+    expect(detect('my Token_abc', anyCase)).toHaveLength(1)
+  })
+
+  it('runs rules sharing a prefilter only when it matches, evaluating it once', () => {
+    const set = compileRules([rule({id: 'a', pattern: 'x+', prefilter: String.raw`\d{3}`}), rule({id: 'b', pattern: 'y+', prefilter: String.raw`\d{3}`})])
+    expect(set.prefilters).toHaveLength(1)
+    expect(detect('xx yy 123', set).map((m) => m.rule)).toEqual(['a', 'b'])
+    expect(detect('xx yy 12', set)).toEqual([])
   })
 
   it('applies context words as whole words only', () => {
