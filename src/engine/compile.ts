@@ -21,6 +21,8 @@ export interface CompiledRule {
   keywordsIgnoreCase: boolean
   /** Index into RuleSet.prefilters, or -1. */
   prefilter: number
+  /** Characters around each prefilter hit to scan, or -1 to scan the whole text. */
+  window: number
   validator: Validator | undefined
   confidence: number
   context: CompiledContext | undefined
@@ -101,6 +103,7 @@ function compileOne(rule: Rule, prefilters: Map<string, number>): CompiledRule {
     keywords: rule.keywords?.length ? rule.keywords.map((k) => (flags.has('i') ? k.toLowerCase() : k)) : undefined,
     keywordsIgnoreCase: flags.has('i'),
     prefilter: rule.prefilter === undefined ? -1 : prefilterIndex(rule, prefilters),
+    window: rule.prefilter === undefined ? -1 : (rule.prefilterWindow ?? -1),
     validator,
     confidence,
     context: compileContext(rule.context, rule.context?.boost ?? 0.3),
@@ -139,7 +142,7 @@ export function compileRules(rules: readonly Rule[], options: CompileOptions = {
   })
   return {
     rules: compiled,
-    prefilters: [...prefilters.keys()].map((source) => new RegExp(source)),
+    prefilters: [...prefilters.keys()].map((source) => new RegExp(source, 'g')),
     allowlist: compileAllowlist(options.allowlist),
     minConfidence: options.minConfidence ?? 0.5,
   }

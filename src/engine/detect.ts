@@ -77,45 +77,88 @@ export interface ScanResult {
   suppressed: Match[]
 }
 
-/**
- * Find every match of the rule set in one text: prefilter -> regex -> validator -> context ->
- * allowlist -> overlap resolution. Pure and synchronous; returns positions only, never values.
- */
-export function scan(text: string, ruleSet: RuleSet): ScanResult {
-  const result: ScanResult = {matches: [], suppressed: []}
-  if (text.length === 0) return result
-  const lower = new Lower(text)
-  const prefiltered: Array<boolean | undefined> = []
-  for (const rule of ruleSet.rules) {
-    if (!keywordsPresent(rule, text, lower)) continue
-    if (rule.prefilter !== -1) {
-      prefiltered[rule.prefilter] ??= (ruleSet.prefilters[rule.prefilter] as RegExp).test(text)
-      if (!prefiltered[rule.prefilter]) continue
-    }
-
-    const {regex} = rule
-    regex.lastIndex = 0
-    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-      if (m[0].length === 0) {
-        regex.lastIndex++
-        continue
-      }
-
-      const span = rule.group === 0 ? [m.index, m.index + m[0].length] : m.indices?.[rule.group]
-      if (span === undefined || span[0] === span[1]) continue
-      const [start, end] = span as [number, number]
-      const value = text.slice(start, end)
-      if (rule.validator !== undefined && !rule.validator(value)) continue
-      const confidence = rule.confidence + contextDelta(rule.context, lower, start, end) + contextDelta(rule.negativeContext, lower, start, end)
-      if (confidence < ruleSet.minConfidence) continue
-      const match: Match = {rule: rule.id, type: rule.type, category: rule.category, severity: rule.severity, confidence: Math.min(1, Math.round(confidence * 100) / 100), start, end}
-      if (ruleSet.allowlist !== undefined && allowed(ruleSet.allowlist, rule.type, value)) result.suppressed.push(match)
-      else result.matches.push(match)
-    }
+/** Every [start, end) where the prefilter matches. */
+function hitsOf(prefilter: RegExp, text: string): Array<[number, number]> {
+  const hits: Array<[number, number]> = []
+  prefilter.lastIndex = 0
+  for (let m = prefilter.exec(text); m !== null; m = prefilter.exec(text)) {
+    hits.push([m.index, m.index + m[0].length])
+    if (m[0].length === 0) prefilter.lastIndex++
   }
 
-  result.matches = resolveOverlaps(result.matches)
-  return result
+  return hits
+}
+
+/** The hits widened by `window` on each side and merged where they touch. */
+function windowsOf(hits: ReadonlyArray<[number, number]>, window: number, length: number): Array<[number, number]> {
+  const windows: Array<[number, number]> = []
+  for (const [start, end] of hits) {
+    const from = Math.max(0, start - window)
+    const to = Math.min(length, end + window)
+    const last = windows.at(-1)
+    if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to)
+    else windows.push([from, to])
+  }
+
+  return windows
+}
+
+interface ScanState {
+  text: string
+  lower: Lower
+  ruleSet: RuleSet
+  result: ScanResult
+}
+
+/** Run one rule over `part`, a slice of the text starting at `offset`. */
+function matchRule(rule: CompiledRule, part: string, offset: number, state: ScanState): void {
+  const {regex} = rule
+  regex.lastIndex = 0
+  for (let m = regex.exec(part); m !== null; m = regex.exec(part)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++
+      continue
+    }
+
+    const span = rule.group === 0 ? [m.index, m.index + m[0].length] : m.indices?.[rule.group]
+    if (span === undefined || span[0] === span[1]) continue
+    const start = offset + (span[0] as number)
+    const end = offset + (span[1] as number)
+    const value = state.text.slice(start, end)
+    if (rule.validator !== undefined && !rule.validator(value)) continue
+    const confidence = rule.confidence + contextDelta(rule.context, state.lower, start, end) + contextDelta(rule.negativeContext, state.lower, start, end)
+    if (confidence < state.ruleSet.minConfidence) continue
+    const match: Match = {rule: rule.id, type: rule.type, category: rule.category, severity: rule.severity, confidence: Math.min(1, Math.round(confidence * 100) / 100), start, end}
+    const {allowlist} = state.ruleSet
+    if (allowlist !== undefined && allowed(allowlist, rule.type, value)) state.result.suppressed.push(match)
+    else state.result.matches.push(match)
+  }
+}
+
+/**
+ * Find every match of the rule set in one text: keywords and prefilters -> regex (on the whole
+ * text, or on windows around prefilter hits) -> validator -> context -> allowlist -> overlap
+ * resolution. Pure and synchronous; returns positions only, never values.
+ */
+export function scan(text: string, ruleSet: RuleSet): ScanResult {
+  const state: ScanState = {text, lower: new Lower(text), ruleSet, result: {matches: [], suppressed: []}}
+  if (text.length === 0) return state.result
+  const hits: Array<Array<[number, number]> | undefined> = []
+  for (const rule of ruleSet.rules) {
+    if (!keywordsPresent(rule, text, state.lower)) continue
+    if (rule.prefilter === -1) {
+      matchRule(rule, text, 0, state)
+      continue
+    }
+
+    const ruleHits = (hits[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter] as RegExp, text))
+    if (ruleHits.length === 0) continue
+    if (rule.window < 0) matchRule(rule, text, 0, state)
+    else for (const [from, to] of windowsOf(ruleHits, rule.window, text.length)) matchRule(rule, text.slice(from, to), from, state)
+  }
+
+  state.result.matches = resolveOverlaps(state.result.matches)
+  return state.result
 }
 
 /** The findings of `scan`, without the suppressed ones. */

@@ -61,6 +61,12 @@ export interface Rule {
    * the same prefilter share one evaluation per text (e.g. "nine digits close together").
    */
   prefilter?: string
+  /**
+   * With a prefilter: run the rule only on the text around each prefilter hit, this many
+   * characters on each side. It must cover any part of a match outside the hit (a `+` and an
+   * extension around the digits of a phone). Without it, a hit lets the rule scan the whole text.
+   */
+  prefilterWindow?: number
   /** JavaScript regular expression source; the whole match is the finding unless `group` is set. */
   pattern: string
   /** Extra regex flags (`i`, `u`, `m`, `s`); `g` is always added. */

@@ -137,6 +137,11 @@ export const validators: Readonly<Record<string, Validator>> = {
     return value.includes(':') ? ipv6(value) : ipv4(value)
   },
 
+  /** An IPv6 address written with "::". */
+  ipCompressed(value) {
+    return value.includes('::') && ipv6(value)
+  },
+
   /** A secret-looking value: long, random enough, and not a placeholder. */
   secretValue(value) {
     return value.length >= 12 && !placeholder(value) && entropy(value) >= 3.3 && /\d/.test(value) && /[A-Za-z]/.test(value)

@@ -1,5 +1,5 @@
 import type {Rule} from '../engine/types.js'
-import {NINE_DIGITS} from './prefilters.js'
+import {DIGITS_WINDOW, NINE_DIGITS} from './prefilters.js'
 
 /** Card numbers, US social security numbers and IBANs: all checked by their own checksums or ranges. */
 
@@ -14,6 +14,7 @@ export const financialRules: Rule[] = [
     description: 'Payment card number: 13-19 digits, plain, spaced or dashed, valid by Luhn and issuer prefix',
     pattern: String.raw`(?<![\w.,+-])\d(?:[ -]?\d){12,18}` + NOT_AFTER,
     prefilter: NINE_DIGITS,
+    prefilterWindow: DIGITS_WINDOW,
     validator: 'creditCard',
     confidence: 0.9,
     examples: {
@@ -40,6 +41,7 @@ export const financialRules: Rule[] = [
     description: 'US social security number AAA-GG-SSSS (or spaced) within the issued ranges',
     pattern: String.raw`(?<![\w.,+-])\d{3}([- ])\d{2}\1\d{4}` + NOT_AFTER,
     prefilter: NINE_DIGITS,
+    prefilterWindow: DIGITS_WINDOW,
     validator: 'usSsn',
     confidence: 0.75,
     context: {words: ['ssn', 'social security', 'social-security', 'seguro social', 'ss#', 'taxpayer'], window: 40, boost: 0.2},
@@ -64,6 +66,7 @@ export const financialRules: Rule[] = [
     description: 'Nine digits without separators, only next to SSN words',
     pattern: String.raw`(?<![\w.,+-])\d{9}` + NOT_AFTER,
     prefilter: NINE_DIGITS,
+    prefilterWindow: DIGITS_WINDOW,
     validator: 'usSsn',
     confidence: 0.3,
     context: {words: ['ssn', 'social security', 'social-security', 'seguro social', 'ss#'], window: 80, after: 25, boost: 0.4},

@@ -1,5 +1,5 @@
 import type {Rule} from '../engine/types.js'
-import {NINE_DIGITS} from './prefilters.js'
+import {DIGITS_WINDOW, NINE_DIGITS} from './prefilters.js'
 
 /**
  * Personal-data rules. Each rule carries the texts it must match and the near misses it must
@@ -68,6 +68,7 @@ export const piiRules: Rule[] = [
       String.raw`)` +
       PHONE_END,
     prefilter: NINE_DIGITS,
+    prefilterWindow: DIGITS_WINDOW,
     validator: 'phone',
     negativeContext: {words: ['tracking', 'isbn', 'iban', 'invoice', 'serial', 'imei', 'card', 'account number', 'order'], window: 25},
     examples: {
@@ -109,6 +110,7 @@ export const piiRules: Rule[] = [
     description: 'Ten or eleven digits without separators, only next to a phone word (call, phone, mobile...)',
     pattern: String.raw`(?<![\w+.-])(?:0\d{9,10}|1?\d{10})(?![\w-]|[.,]\d)`,
     prefilter: NINE_DIGITS,
+    prefilterWindow: DIGITS_WINDOW,
     validator: 'phone',
     // Only believed next to a phone word: a bare 10-digit number is usually an id or a timestamp.
     confidence: 0.4,

@@ -6,3 +6,12 @@
 
 /** At least nine digits, at most two separator characters apart ("+44 (20) 7946", "4242-4242 4"). */
 export const NINE_DIGITS = String.raw`\d(?:[ ().\/-]{0,2}\d){8,}`
+
+/** Around a digit cluster: room for "+", "(", "ext. 12345" and the boundary characters. */
+export const DIGITS_WINDOW = 16
+
+/**
+ * Any known token prefix. One scan for all token rules instead of one per rule: almost no log
+ * line has one, so the token patterns rarely run.
+ */
+export const TOKEN_PREFIXES = String.raw`AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|sk-|xox[abposr]-|[sr]k_(?:live|test)_|eyJ|[Bb]earer|BEARER`

@@ -1,21 +1,25 @@
 import type {Rule} from '../engine/types.js'
+import {TOKEN_PREFIXES} from './prefilters.js'
 
 /**
  * Credentials. Known token formats come first (their prefixes make them certain), then the
  * generic `key = value` rule, which needs entropy to tell a real secret from `password=test`.
- * Patterns that start with a literal need no keywords: the regex engine skips to the literal
- * faster than a keyword lookup would. All values are fake; they only have the right shape.
+ * Token rules share one prefilter (any known prefix); their patterns start with the literal and
+ * check the boundary after it, which lets the regex engine skip ahead. All values are fake; they
+ * only have the right shape.
  */
 
 const common = {type: 'SECRET', category: 'secret', severity: 'critical'} as const
+/** Rules whose tokens start with a known prefix share one prefilter. */
+const prefixed = {...common, prefilter: TOKEN_PREFIXES} as const
 const END = String.raw`(?![\w-])`
 
 export const secretRules: Rule[] = [
   {
-    ...common,
+    ...prefixed,
     id: 'secret.aws_access_key_id',
     description: 'AWS access key id (AKIA long-term, ASIA temporary)',
-    pattern: String.raw`(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])`,
+    pattern: String.raw`(?:AKIA|ASIA|ABIA|ACCA)(?<![A-Za-z0-9]....)[A-Z0-9]{16}(?![A-Za-z0-9])`,
     validator: 'token',
     confidence: 0.95,
     examples: {
@@ -27,10 +31,10 @@ export const secretRules: Rule[] = [
     },
   },
   {
-    ...common,
+    ...prefixed,
     id: 'secret.github_token',
     description: 'GitHub token (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_)',
-    pattern: String.raw`(?<![\w])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})(?![\w])`,
+    pattern: String.raw`(?:gh[pousr]_(?<!\wgh._)[A-Za-z0-9]{36}|github_pat_(?<!\wgithub_pat_)[A-Za-z0-9_]{82})(?![\w])`,
     validator: 'token',
     confidence: 0.95,
     examples: {
@@ -39,10 +43,10 @@ export const secretRules: Rule[] = [
     },
   },
   {
-    ...common,
+    ...prefixed,
     id: 'secret.anthropic_key',
     description: 'Anthropic API key',
-    pattern: String.raw`(?<![\w-])sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}` + END,
+    pattern: String.raw`sk-ant-(?<![\w-]sk-ant-)(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}` + END,
     validator: 'token',
     confidence: 0.95,
     examples: {
@@ -51,10 +55,10 @@ export const secretRules: Rule[] = [
     },
   },
   {
-    ...common,
+    ...prefixed,
     id: 'secret.openai_key',
     description: 'OpenAI API key (sk-, sk-proj-, sk-svcacct-)',
-    pattern: String.raw`(?<![\w-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,200}` + END,
+    pattern: String.raw`sk-(?<![\w-]sk-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,200}` + END,
     validator: 'secretValue',
     confidence: 0.9,
     examples: {
@@ -67,10 +71,10 @@ export const secretRules: Rule[] = [
     },
   },
   {
-    ...common,
+    ...prefixed,
     id: 'secret.slack_token',
     description: 'Slack token (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-)',
-    pattern: String.raw`(?<![\w-])xox[abposr]-[0-9A-Za-z-]{10,250}` + END,
+    pattern: String.raw`xox[abposr]-(?<![\w-]xox.-)[0-9A-Za-z-]{10,250}` + END,
     validator: 'token',
     confidence: 0.95,
     examples: {
@@ -79,10 +83,10 @@ export const secretRules: Rule[] = [
     },
   },
   {
-    ...common,
+    ...prefixed,
     id: 'secret.stripe_key',
     description: 'Stripe secret or restricted key (not publishable pk_ keys)',
-    pattern: String.raw`(?<![\w])[sr]k_(?:live|test)_[0-9A-Za-z]{16,250}(?![\w])`,
+    pattern: String.raw`(?:sk|rk)_(?:live|test)_(?<![\w].k_(?:live|test)_)[0-9A-Za-z]{16,250}(?![\w])`,
     validator: 'token',
     confidence: 0.95,
     examples: {
@@ -91,10 +95,10 @@ export const secretRules: Rule[] = [
     },
   },
   {
-    ...common,
+    ...prefixed,
     id: 'secret.jwt',
     description: 'JSON Web Token',
-    pattern: String.raw`(?<![\w.-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}(?![\w.-])`,
+    pattern: String.raw`eyJ(?<![\w.-]eyJ)[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}(?![\w.-])`,
     validator: 'jwt',
     confidence: 0.9,
     examples: {
@@ -115,10 +119,10 @@ export const secretRules: Rule[] = [
     },
   },
   {
-    ...common,
+    ...prefixed,
     id: 'secret.bearer_token',
     description: 'Opaque token after "Authorization: Bearer"',
-    pattern: String.raw`\b[Bb]earer\s{1,4}([A-Za-z0-9._~+/-]{20,500}=*)`,
+    pattern: String.raw`(?:Bearer|bearer|BEARER)(?<![A-Za-z]\w{6})\s{1,4}([A-Za-z0-9._~+/-]{20,500}=*)`,
     group: 1,
     validator: 'secretValue',
     confidence: 0.85,
