@@ -1,3 +1,5 @@
+import {availableParallelism} from 'node:os'
+
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
@@ -58,6 +60,12 @@ ${BaseCommand.exitCodesHelp}`
     redact: Flags.boolean({allowNo: true, default: true, description: 'mask detected values in all output; --no-redact shows them raw'}),
     follow: Flags.boolean({char: 'f', description: 'keep reading a growing file like tail -f (survives truncation and rotation)'}),
     quiet: Flags.boolean({char: 'q', description: 'do not print the summary on stderr'}),
+    jobs: Flags.integer({
+      min: 0,
+      max: 64,
+      description: 'worker threads that help analyse large files, about +40 MB RSS each (0: main thread only) [default: CPU cores - 1, at most 3]',
+      helpValue: 'N',
+    }),
   }
 
   /** Returns nothing: every mode, --json included, streams its output as it goes. */
@@ -84,6 +92,7 @@ ${BaseCommand.exitCodesHelp}`
       follow: flags.follow,
       format: this.jsonEnabled() ? 'json' : (flags.format as 'jsonl' | 'summary'),
       quiet: flags.quiet,
+      threads: flags.jobs ?? Math.min(3, availableParallelism() - 1),
     })
     if (exitCode !== ExitCode.OK) process.exitCode = exitCode
   }

@@ -29,8 +29,8 @@ export const monitorConfigSchema = z.strictObject({
   /** Summary breakdown field; null disables it. */
   groupBy: z.string().min(1).nullable().default('model_version'),
   failOn: z.array(z.enum(FAIL_ON)).default([]),
-  /** Longest line analysed, in characters; longer lines are reported as `line_too_long`, unscanned. */
-  maxLineLength: z.number().int().min(1024).default(16 * 1024 * 1024),
+  /** Longest line analysed, in bytes; longer lines are reported as `line_too_long`, unscanned. */
+  maxLineBytes: z.number().int().min(1024).default(16 * 1024 * 1024),
   /**
    * Also scan every other string in the record (metadata, nested messages), so that no value is
    * echoed unmasked in `original_interaction`. Findings there name their field path.

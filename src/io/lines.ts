@@ -12,6 +12,8 @@ export interface LineBatch {
   lines: Array<string | OversizedLine>
 }
 
+const SLICE = 16 * 1024
+
 /** Default cap on one line, in UTF-16 code units (64 Mi): a runaway line cannot exhaust memory. */
 export const DEFAULT_MAX_LINE_LENGTH = 64 * 1024 * 1024
 
@@ -29,8 +31,15 @@ export class LineSplitter {
 
   constructor(private readonly maxLineLength = DEFAULT_MAX_LINE_LENGTH) {}
 
-  push(chunk: Buffer): LineBatch {
-    return this.split(this.decoder.write(chunk), false)
+  /**
+   * Decoded in slices of SLICE bytes: a decoded slice stays below V8's large-object size, so it
+   * dies young in the scavenger instead of piling up in old space until a full GC.
+   */
+  push(chunk: Uint8Array): LineBatch {
+    if (chunk.length <= SLICE) return this.split(this.decoder.write(chunk as Buffer), false)
+    const batch: LineBatch = {firstLine: this.nextLine, lines: []}
+    for (let i = 0; i < chunk.length; i += SLICE) batch.lines.push(...this.split(this.decoder.write(chunk.subarray(i, i + SLICE) as Buffer), false).lines)
+    return batch
   }
 
   /** Flush the last line (a file need not end with a newline). */

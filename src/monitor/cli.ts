@@ -4,12 +4,11 @@ import {ExitCode, usageError, type ExitCodeValue} from '../errors.js'
 import {resolveInputs} from '../io/input.js'
 import {OutputClosed, StreamWriter} from '../io/output.js'
 import {JsonResultWriter} from '../report/json.js'
-import {formatRecords} from '../report/jsonl.js'
 import {ProgressLine} from '../report/progress.js'
 import {formatSummary} from '../report/summary-text.js'
 import {prepareContext} from './context.js'
+import type {OutputMode} from './batch.js'
 import {runMonitor, type MonitorResult} from './run.js'
-import type {Analyzed} from './types.js'
 
 export interface MonitorInvocation {
   files: string[]
@@ -25,6 +24,8 @@ export interface MonitorInvocation {
   follow: boolean
   format: 'jsonl' | 'summary' | 'json'
   quiet: boolean
+  /** Worker threads besides the main thread. */
+  threads: number
 }
 
 export interface MonitorIo {
@@ -79,10 +80,11 @@ function interruptController(): {signal: AbortSignal; dispose: () => void} {
   }
 }
 
-/** Each output mode: what to write per batch of records, and at the end. */
+/** Each output mode: what to write first, around each run of records, and at the end. */
 interface Sink {
-  start(): string
-  records(batch: Analyzed[]): string
+  mode: OutputMode
+  start: string
+  records(output: string[] | Uint8Array): Array<string | Uint8Array>
   end(result: MonitorResult, summaryText: string): {stdout: string; stderr: string}
 }
 
@@ -91,18 +93,19 @@ function sinkFor(invocation: MonitorInvocation): Sink {
     case 'json': {
       const writer = new JsonResultWriter()
       return {
-        start: () => writer.head(),
-        records: (batch) => writer.records(batch),
+        mode: 'json',
+        start: writer.head(),
+        records: (output) => [writer.separator(), ...(output instanceof Uint8Array ? [output] : output)],
         end: ({summary, gate, interrupted}) => ({stdout: writer.tail(summary, gate, interrupted), stderr: ''}),
       }
     }
 
     case 'summary': {
-      return {start: () => '', records: () => '', end: (_, text) => ({stdout: text, stderr: ''})}
+      return {mode: 'none', start: '', records: () => [], end: (_, text) => ({stdout: text, stderr: ''})}
     }
 
     default: {
-      return {start: () => '', records: formatRecords, end: (_, text) => ({stdout: '', stderr: invocation.quiet ? '' : text})}
+      return {mode: 'jsonl', start: '', records: (output) => (output instanceof Uint8Array ? [output] : output), end: (_, text) => ({stdout: '', stderr: invocation.quiet ? '' : text})}
     }
   }
 }
@@ -121,7 +124,7 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
   const out = new StreamWriter(io.stdout)
   let outputClosed = false
   /** When the reader of stdout goes away, stop, unless a gate still needs the whole input. */
-  const write = async (text: string): Promise<void> => {
+  const write = async (text: string | Uint8Array): Promise<void> => {
     try {
       await out.write(text)
     } catch (error) {
@@ -137,7 +140,7 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
   const interrupt = interruptController()
   let result
   try {
-    await write(sink.start())
+    await write(sink.start)
     result = await runMonitor({
       sources,
       context,
@@ -145,7 +148,11 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
       follow: invocation.follow,
       signal: interrupt.signal,
       stdin: io.stdin,
-      onRecords: (batch) => (outputClosed ? undefined : write(sink.records(batch))),
+      mode: sink.mode,
+      threads: invocation.threads,
+      async onRecords(output) {
+        for (const piece of outputClosed ? [] : sink.records(output)) await write(piece)
+      },
       onProgress: progress ? (p) => progress.update(p) : undefined,
     })
   } catch (error) {

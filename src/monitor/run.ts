@@ -1,10 +1,11 @@
 import type {FailOn} from '../config/schema.js'
 import {RESTARTED, followChunks} from '../io/follow.js'
+import {LineFramer, type Frame} from '../io/framer.js'
 import {openChunks, type InputSource} from '../io/input.js'
-import {LineSplitter, type LineBatch} from '../io/lines.js'
-import {analyzeLine} from './analyze.js'
+import type {BatchJob, OutputMode} from './batch.js'
+import {AnalysisPool, type PoolResult} from './pool.js'
 import {SummaryBuilder, evaluateGate, type GateResult, type MonitorSummary} from './summary.js'
-import type {AnalyzeContext, Analyzed} from './types.js'
+import type {AnalyzeContext} from './types.js'
 
 export interface MonitorRunOptions {
   sources: InputSource[]
@@ -12,11 +13,15 @@ export interface MonitorRunOptions {
   failOn: readonly FailOn[]
   /** Keep reading the (single) file as it grows, until `signal` aborts. */
   follow?: boolean
-  /** Stops the run between batches (Ctrl-C); the summary covers what was read. */
+  /** Stops the run between frames (Ctrl-C); the summary covers what was read. */
   signal?: AbortSignal
   stdin: NodeJS.ReadableStream
-  /** Receives the results of each batch of lines, in input order; awaited (backpressure). */
-  onRecords: (batch: Analyzed[]) => void | Promise<void>
+  /** Worker threads besides the main thread (0: analyse on the main thread only). */
+  threads?: number
+  /** How records are formatted for `onRecords`. */
+  mode?: OutputMode
+  /** Receives each frame's formatted records (never empty), in input order; awaited (backpressure). */
+  onRecords: (output: string[] | Uint8Array) => void | Promise<void>
   onProgress?: (progress: {bytes: number; records: number}) => void
   now?: () => Date
 }
@@ -27,58 +32,85 @@ export interface MonitorResult {
   interrupted: boolean
 }
 
-/** Read -> analyse -> emit, batch by batch: memory stays flat whatever the input size. */
+/** Frames analysed on the main thread before worker threads start: small inputs never pay for them. */
+const FRAMES_BEFORE_THREADS = 8
+
+/**
+ * Read -> frame into whole lines -> analyse (main thread and workers) -> emit in input order.
+ * Memory stays flat whatever the input size: a few frames are in flight at a time.
+ */
 export async function runMonitor(options: MonitorRunOptions): Promise<MonitorResult> {
   const started = performance.now()
   const now = options.now ?? (() => new Date())
   const {context} = options
+  const mode = options.mode ?? 'jsonl'
   const summary = new SummaryBuilder(context.config.slowMs, context.config.groupBy)
+  const pool = new AnalysisPool(context, {config: context.config, redact: context.redact, mode}, options.follow ? 0 : (options.threads ?? 0))
+  const queue: Array<Promise<PoolResult>> = []
   let bytes = 0
   let lines = 0
+  let frames = 0
 
-  const emit = async (source: InputSource, batch: LineBatch): Promise<void> => {
-    if (batch.lines.length === 0) return
-    const observedAt = now().toISOString()
-    const records: Analyzed[] = []
-    for (const [i, line] of batch.lines.entries()) {
-      if (typeof line === 'string' && line.trim() === '') {
-        summary.blankLines++
-        continue
-      }
-
-      const analyzed = analyzeLine(line, source.display, batch.firstLine + i, observedAt, context)
-      summary.add(analyzed)
-      records.push(analyzed)
-    }
-
-    lines += batch.lines.length
-    if (records.length > 0) await options.onRecords(records)
+  const collect = async (result: PoolResult): Promise<void> => {
+    summary.blankLines += result.blank
+    for (const digest of result.digests) summary.add(digest)
+    if (result.output.length > 0) await options.onRecords(result.output)
     options.onProgress?.({bytes, records: lines})
   }
 
+  /** Keep at most `limit` frames in flight; emit finished ones in order. */
+  const drain = async (limit: number): Promise<void> => {
+    while (queue.length > limit) await collect(await (queue.shift() as Promise<PoolResult>))
+  }
+
+  const dispatch = async (source: InputSource, frame: Frame, firstLine: number, live: boolean): Promise<void> => {
+    const job: BatchJob = {file: source.display, firstLine, observedAt: now().toISOString()}
+    if ('bytes' in frame) job.bytes = frame.bytes
+    else job.oversized = frame.oversized
+    queue.push(frames++ < FRAMES_BEFORE_THREADS || live ? pool.runInline(job) : pool.run(job))
+    // Live input (a followed file, a pipe) is shown at once; files keep a few frames in flight.
+    await drain(live ? 0 : pool.capacity)
+  }
+
   const aborted = (): boolean => options.signal?.aborted === true
-  for (const source of options.sources) {
-    if (aborted()) break
-    const newSplitter = (): LineSplitter => new LineSplitter(context.config.maxLineLength)
-    let splitter = newSplitter()
-    const chunks =
-      options.follow && source.kind === 'file' && options.signal
-        ? followChunks(source.path, source.display, {signal: options.signal})
-        : openChunks(source, options.stdin, options.signal)
-    for await (const chunk of chunks) {
-      if (chunk === RESTARTED) {
-        await emit(source, splitter.end())
-        splitter = newSplitter()
-        continue
+  try {
+    for (const source of options.sources) {
+      if (aborted()) break
+      const live = options.follow === true || source.kind === 'stdin'
+      let framer = new LineFramer(context.config.maxLineBytes)
+      let nextLine = 1
+      const send = async (batch: Frame[]): Promise<void> => {
+        for (const frame of batch) {
+          await dispatch(source, frame, nextLine, live)
+          nextLine += frame.lines
+          lines += frame.lines
+        }
       }
 
-      bytes += chunk.length
-      await emit(source, splitter.push(chunk))
-      if (aborted() && !options.follow) break
+      const chunks =
+        options.follow && source.kind === 'file' && options.signal
+          ? followChunks(source.path, source.display, {signal: options.signal})
+          : openChunks(source, options.stdin, options.signal)
+      for await (const chunk of chunks) {
+        if (chunk === RESTARTED) {
+          await send(framer.end())
+          framer = new LineFramer(context.config.maxLineBytes)
+          nextLine = 1
+          continue
+        }
+
+        bytes += chunk.length
+        await send(framer.push(chunk))
+        if (aborted() && !options.follow) break
+      }
+
+      // An interrupted read ends inside a line: that partial record is not reported as malformed.
+      if (!aborted()) await send(framer.end())
     }
 
-    // An interrupted read ends inside a line: that partial record is not reported as malformed.
-    if (!aborted()) await emit(source, splitter.end())
+    await drain(0)
+  } finally {
+    await pool.close()
   }
 
   const final = summary.finish(

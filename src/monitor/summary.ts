@@ -1,6 +1,6 @@
 import type {FailOn} from '../config/schema.js'
 import {LatencyStats} from '../engine/index.js'
-import type {Analyzed, ErrorKind} from './types.js'
+import type {Digest, ErrorKind} from './types.js'
 
 /** Distinct group values kept in the breakdown; the rest are counted under OTHER_GROUP. */
 export const MAX_GROUPS = 50
@@ -67,19 +67,19 @@ class Tally {
   readonly latency = new LatencyStats()
 
   /** Malformed lines count as errors and may hold findings, but are not records. */
-  add({record}: Analyzed, slowMs: number, malformed: boolean): void {
+  add(digest: Digest, slowMs: number, malformed: boolean): void {
     if (!malformed) this.records++
-    if (record.errors.length > 0) this.errors++
-    for (const f of record.findings) {
-      if (f.category === 'secret') this.secrets++
+    if (digest.errors.length > 0) this.errors++
+    for (const [, category] of digest.findings) {
+      if (category === 'secret') this.secrets++
       else this.pii++
     }
 
     if (malformed) return
-    if (record.latency_ms === null) this.missingLatency++
+    if (digest.latency === null) this.missingLatency++
     else {
-      this.latency.add(record.latency_ms)
-      if (record.latency_ms > slowMs) this.slow++
+      this.latency.add(digest.latency)
+      if (digest.latency > slowMs) this.slow++
     }
   }
 
@@ -122,18 +122,18 @@ export class SummaryBuilder {
     private readonly groupBy: string | null,
   ) {}
 
-  add(analyzed: Analyzed): void {
-    const {record} = analyzed
-    const malformed = record.errors.length === 1 && MALFORMED.has(record.errors[0] as ErrorKind)
+  add(digest: Digest): void {
+    const {errors, findings} = digest
+    const malformed = errors.length === 1 && MALFORMED.has(errors[0] as ErrorKind)
     if (malformed) this.malformed++
-    if (record.error === 'line_too_long') this.unscanned++
-    for (const kind of record.errors) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1)
-    for (const f of record.findings) this.byType.set(f.type, (this.byType.get(f.type) ?? 0) + 1)
-    if (record.pii_detected) this.recordsWithPii++
-    if (record.secret_detected) this.recordsWithSecrets++
-    if (record.findings.length > 0) this.recordsWithFindings++
-    this.all.add(analyzed, this.slowMs, malformed)
-    if (analyzed.group !== undefined) this.groupFor(analyzed.group).add(analyzed, this.slowMs, malformed)
+    if (errors[0] === 'line_too_long') this.unscanned++
+    for (const kind of errors) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1)
+    for (const [type] of findings) this.byType.set(type, (this.byType.get(type) ?? 0) + 1)
+    if (findings.some(([, c]) => c === 'pii')) this.recordsWithPii++
+    if (findings.some(([, c]) => c === 'secret')) this.recordsWithSecrets++
+    if (findings.length > 0) this.recordsWithFindings++
+    this.all.add(digest, this.slowMs, malformed)
+    if (digest.group !== undefined) this.groupFor(digest.group).add(digest, this.slowMs, malformed)
   }
 
   finish(inputs: string[], durationMs: number): MonitorSummary {

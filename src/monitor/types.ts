@@ -1,6 +1,6 @@
 import type {MonitorConfig} from '../config/schema.js'
 import type {PathStep} from '../config/field-path.js'
-import type {Finding, RuleSet} from '../engine/index.js'
+import type {Category, Finding, RuleSet} from '../engine/index.js'
 
 export const ERROR_KINDS = [
   'malformed_json',
@@ -41,6 +41,18 @@ export interface AnalyzeContext {
   ruleSet: RuleSet
   fieldPaths: PathStep[][]
   redact: boolean
+}
+
+/** What the summary needs of one record: small enough to send back from a worker thread. */
+export interface Digest {
+  errors: ErrorKind[]
+  findings: Array<[type: string, category: Category]>
+  latency: number | null
+  group: string | undefined
+}
+
+export function digestOf({record, group}: Analyzed): Digest {
+  return {errors: record.errors, findings: record.findings.map((f) => [f.type, f.category]), latency: record.latency_ms, group}
 }
 
 export interface Analyzed {

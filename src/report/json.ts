@@ -1,5 +1,4 @@
-import type {Analyzed, GateResult, MonitorSummary} from '../monitor/index.js'
-import {formatRecord} from './jsonl.js'
+import type {GateResult, MonitorSummary} from '../monitor/index.js'
 
 /**
  * `--json` as a stream: one valid JSON object, `{"records": [...], "summary", "gate",
@@ -12,14 +11,11 @@ export class JsonResultWriter {
     return '{"records":['
   }
 
-  records(batch: readonly Analyzed[]): string {
-    let out = ''
-    for (const analyzed of batch) {
-      out += (this.first ? '\n' : ',\n') + formatRecord(analyzed)
-      this.first = false
-    }
-
-    return out
+  /** What goes before the next run of records (already joined by `,\n`). */
+  separator(): string {
+    const separator = this.first ? '\n' : ',\n'
+    this.first = false
+    return separator
   }
 
   tail(summary: MonitorSummary, gate: GateResult, interrupted: boolean): string {

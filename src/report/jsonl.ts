@@ -12,8 +12,7 @@ export function formatRecord({record, raw}: Analyzed): string {
   return `${json.slice(0, -1)},"original_interaction":${raw}}`
 }
 
-export function formatRecords(batch: readonly Analyzed[]): string {
-  let out = ''
-  for (const analyzed of batch) out += formatRecord(analyzed) + '\n'
-  return out
+/** JSON lines from formatRecord, each ended by a newline. */
+export function joinLines(lines: readonly string[]): string {
+  return lines.length === 0 ? '' : lines.join('\n') + '\n'
 }

@@ -186,7 +186,7 @@ describe('llmops monitor exit codes and modes', () => {
 
   it('fails a PII gate closed on a line too long to scan', async () => {
     const dir = await tempDir()
-    await writeFile(path.join(dir, '.llmops.json'), JSON.stringify({monitor: {maxLineLength: 2048}}))
+    await writeFile(path.join(dir, '.llmops.json'), JSON.stringify({monitor: {maxLineBytes: 2048}}))
     await writeFile(path.join(dir, 'logs.jsonl'), JSON.stringify({id: 'long', bot_response: 'x'.repeat(5000)}) + '\n')
     const result = await llmops(['monitor', 'logs.jsonl', '--fail-on', 'pii'], {cwd: dir})
     expect(result.exitCode).toBe(1)

@@ -1,14 +1,14 @@
 import {describe, expect, it} from 'vitest'
 
 import {configSchema} from '../../src/config/schema.js'
-import {analyzeLine, evaluateGate, prepareContext, SummaryBuilder} from '../../src/monitor/index.js'
+import {analyzeLine, digestOf, evaluateGate, prepareContext, SummaryBuilder} from '../../src/monitor/index.js'
 import {MAX_GROUPS, OTHER_GROUP} from '../../src/monitor/summary.js'
 
 const ctx = prepareContext(configSchema.parse({}).monitor, true)
 
 function summarize(lines: string[]) {
   const builder = new SummaryBuilder(1500, 'model_version')
-  for (const [i, line] of lines.entries()) builder.add(analyzeLine(line, 'f', i + 1, 'now', ctx))
+  for (const [i, line] of lines.entries()) builder.add(digestOf(analyzeLine(line, 'f', i + 1, 'now', ctx)))
   return builder.finish(['f'], 12.4)
 }
 

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 
 import {configSchema} from '../../src/config/schema.js'
 import {analyzeLine, prepareContext} from '../../src/monitor/index.js'
-import {formatRecord, formatRecords} from '../../src/report/jsonl.js'
+import {formatRecord, joinLines} from '../../src/report/jsonl.js'
 
 const ctx = prepareContext(configSchema.parse({}).monitor, true)
 const analyze = (line: string) => analyzeLine(line, 'f.jsonl', 1, '2030-01-01T00:00:00.000Z', ctx)
@@ -28,7 +28,8 @@ describe('formatRecord', () => {
   })
 
   it('ends every record with a newline', () => {
-    const batch = [analyze('{"id":"a"}'), analyze('{"id":"b"}')]
-    expect(formatRecords(batch).split('\n')).toHaveLength(3)
+    const batch = [analyze('{"id":"a"}'), analyze('{"id":"b"}')].map(formatRecord)
+    expect(joinLines(batch).split('\n')).toHaveLength(3)
+    expect(joinLines([])).toBe('')
   })
 })

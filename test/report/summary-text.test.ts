@@ -4,7 +4,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 
 import {configSchema} from '../../src/config/schema.js'
-import {analyzeLine, evaluateGate, prepareContext, SummaryBuilder} from '../../src/monitor/index.js'
+import {analyzeLine, digestOf, evaluateGate, prepareContext, SummaryBuilder} from '../../src/monitor/index.js'
 import {formatSummary} from '../../src/report/summary-text.js'
 import {FIXTURES} from '../helpers.js'
 
@@ -21,7 +21,7 @@ async function summaryOf(fixture: string) {
   const lines = (await readFile(path.join(FIXTURES, fixture), 'utf8')).split('\n')
   for (const [i, line] of lines.entries()) {
     if (line.trim() === '') builder.blankLines++
-    else builder.add(analyzeLine(line, fixture, i + 1, '2030-01-01T00:00:00.000Z', ctx))
+    else builder.add(digestOf(analyzeLine(line, fixture, i + 1, '2030-01-01T00:00:00.000Z', ctx)))
   }
 
   return builder.finish([fixture], 7)

@@ -1,0 +1,21 @@
+/** Worker-thread entry: analyses frames for the pool in pool.ts. */
+import {parentPort, workerData} from 'node:worker_threads'
+
+import {processBatch, type BatchJob} from './batch.js'
+import {prepareContext} from './context.js'
+import type {WorkerInit} from './pool.js'
+
+const init = workerData as WorkerInit
+const context = prepareContext(init.config, init.redact)
+const encoder = new TextEncoder()
+
+parentPort?.on('message', ({id, job}: {id: number; job: BatchJob}) => {
+  try {
+    const {output, digests, blank} = processBatch(job, context, init.mode)
+    // Encoded here, off the main thread, and moved back without a copy.
+    const bytes = encoder.encode(output.join(''))
+    parentPort?.postMessage({id, result: {output: bytes, digests, blank}}, [bytes.buffer])
+  } catch (error) {
+    parentPort?.postMessage({id, error: error instanceof Error ? (error.stack ?? error.message) : String(error)})
+  }
+})
