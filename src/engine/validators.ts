@@ -93,7 +93,7 @@ export function entropy(value: string): number {
 }
 
 /** `sk-...`, `<YOUR_KEY>`, `${API_KEY}`, `xxxx`, `********`, `changeme`: documentation, not secrets. */
-const PLACEHOLDER = /^[<{[$%]|[>}\]]$|\.{3}|x{4,}|\*{3,}|your[_-]?|example[_-]?key|redacted|changeme|placeholder|dummy|sample|insert|replace/i
+const PLACEHOLDER = /^[<{[$%]|[>}\]]$|\.{3}|x{4,}|\*{3,}|your[_-]?|example[_-]?key|redacted|changeme|placeholder|dummy|sample|insert|replace|^(?:pass(?:word)?|secret|admin|root|test|letmein|qwerty)\d*!?$/i
 
 export function placeholder(value: string): boolean {
   return PLACEHOLDER.test(value)
@@ -145,6 +145,11 @@ export const validators: Readonly<Record<string, Validator>> = {
   /** A secret-looking value: long, random enough, and not a placeholder. */
   secretValue(value) {
     return value.length >= 12 && !placeholder(value) && entropy(value) >= 3.3 && /\d/.test(value) && /[A-Za-z]/.test(value)
+  },
+
+  /** A password in a URL: not a placeholder or a default, and not a plain dictionary word. */
+  password(value) {
+    return value.length >= 6 && !placeholder(value) && !/^[a-z]+$/.test(value) && entropy(value) >= 2.5
   },
 
   /** A token with a known prefix: not a placeholder and not one repeated character. */

@@ -12,7 +12,9 @@ export const financialRules: Rule[] = [
     category: 'pii',
     severity: 'high',
     description: 'Payment card number: 13-19 digits, plain, spaced or dashed, valid by Luhn and issuer prefix',
-    pattern: String.raw`(?<![\w.,+-])\d(?:[ -]?\d){12,18}` + NOT_AFTER,
+    // The formats cards are printed in: plain, 4-4-4-4(-1..3), Amex 4-6-5 and Diners 4-6-4. A free
+    // mix of separators would glue a following "08/27" onto the number and fail its Luhn check.
+    pattern: String.raw`(?<![\w.+-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?|\d{4}([ -])\d{6}\2\d{4,5})` + NOT_AFTER,
     prefilter: NINE_DIGITS,
     prefilterWindow: DIGITS_WINDOW,
     validator: 'creditCard',
@@ -23,6 +25,8 @@ export const financialRules: Rule[] = [
         {text: 'card 4111-1111-1111-1111 was declined', value: '4111-1111-1111-1111'},
         {text: 'Amex 3782 822463 10005.', value: '3782 822463 10005'},
         {text: 'pay with 5555555555554444', value: '5555555555554444'},
+        {text: 'Here: 38520000023237 08/27 440', value: '38520000023237'},
+        {text: 'txn_0ec9,6011 0009 9013 9424,€1045', value: '6011 0009 9013 9424'},
       ],
       noMatch: [
         {text: 'card 4242 4242 4242 4241', reason: 'fails the Luhn check'},
@@ -39,7 +43,7 @@ export const financialRules: Rule[] = [
     category: 'pii',
     severity: 'high',
     description: 'US social security number AAA-GG-SSSS (or spaced) within the issued ranges',
-    pattern: String.raw`(?<![\w.,+-])\d{3}([- ])\d{2}\1\d{4}` + NOT_AFTER,
+    pattern: String.raw`(?<![\w.+-])\d{3}([- ])\d{2}\1\d{4}` + NOT_AFTER,
     prefilter: NINE_DIGITS,
     prefilterWindow: DIGITS_WINDOW,
     validator: 'usSsn',
@@ -64,14 +68,14 @@ export const financialRules: Rule[] = [
     category: 'pii',
     severity: 'high',
     description: 'Nine digits without separators, only next to SSN words',
-    pattern: String.raw`(?<![\w.,+-])\d{9}` + NOT_AFTER,
+    pattern: String.raw`(?<![\w.+-])\d{9}` + NOT_AFTER,
     prefilter: NINE_DIGITS,
     prefilterWindow: DIGITS_WINDOW,
     validator: 'usSsn',
     confidence: 0.3,
     context: {words: ['ssn', 'social security', 'social-security', 'seguro social', 'ss#'], window: 80, after: 25, boost: 0.4},
     examples: {
-      match: [{text: 'my SSN is 472509508', value: '472509508'}],
+      match: [{text: 'my SSN is 472509508', value: '472509508'}, {text: 'applicant_ssn,657183782', value: '657183782'}],
       noMatch: [
         {text: 'invoice 123456789', reason: 'no SSN word nearby'},
         {text: 'ABA routing number 018978226', reason: 'a routing number'},

@@ -1,6 +1,12 @@
 import type {Rule} from '../engine/types.js'
 
-const VERSION_WORDS = ['version', 'versão', 'versión', 'versione', 'ver', 'build', 'section', 'chapter', 'clause', 'paragraph', 'step', 'firmware', 'release', 'update', 'patch', 'python', 'node', 'android', 'ios', 'chrome', 'windows', 'macos', 'kernel', 'sdk', 'api', 'oid']
+/** Words before a dotted quad that make it a version or a section number, in the languages of the corpus and beyond. */
+const VERSION_WORDS = [
+  'version', 'versão', 'versión', 'versione', 'wersja', 'versiyon', 'sürüm', 'sürümü', 'версия', 'версии', '版本', 'バージョン', '버전',
+  'ver', 'v', 'build', 'firmware', 'prošivki', 'прошивки', '固件', 'release', 'update', 'patch', 'python', 'android', 'ios', 'chrome',
+  'windows', 'macos', 'kernel', 'sdk', 'oid',
+  'section', 'sección', 'seção', 'abschnitt', 'kapitel', 'chapter', 'clause', 'paragraph', 'step', 'article', 'artikel', '§',
+]
 
 export const networkRules: Rule[] = [
   {
@@ -16,13 +22,21 @@ export const networkRules: Rule[] = [
     confidence: 0.8,
     negativeContext: {words: VERSION_WORDS, window: 20},
     examples: {
-      match: ['192.0.2.14', {text: 'open http://127.0.0.1:5000 now', value: '127.0.0.1'}, {text: 'from 10.0.0.1.', value: '10.0.0.1'}],
+      match: [
+        '192.0.2.14',
+        {text: 'open http://127.0.0.1:5000 now', value: '127.0.0.1'},
+        {text: 'from 10.0.0.1.', value: '10.0.0.1'},
+        {text: 'DNS resolves api.example.com -> 198.51.100.216', value: '198.51.100.216'},
+        {text: 'VPN exit node 203.0.113.228.', value: '203.0.113.228'},
+      ],
       noMatch: [
         {text: 'firmware 4.2.1.0', reason: 'a version string'},
         {text: 'build 10.0.0.1 is out', reason: 'a build number'},
         {text: 'address 300.1.2.3', reason: 'octet over 255'},
         {text: 'v1.2.3.4', reason: 'a version tag'},
         {text: 'see section 3.8.1.6 of the terms', reason: 'a section number'},
+        {text: 'Uygulama sürümü 10.0.0.9 açılmıyor', reason: 'a version (Turkish)'},
+        {text: '固件版本 10.0.0.6，构建号', reason: 'a firmware version (Chinese)'},
         {text: 'released 10.0.19045.3803', reason: 'five parts'},
       ],
     },

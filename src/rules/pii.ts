@@ -56,7 +56,7 @@ export const piiRules: Rule[] = [
       String.raw`(?<![\w+.-])(?<!\d[-. /])(?:` +
       // +CC, an optional (area) group such as (0) or (11), then groups; after the first group a
       // separator is required, so the ways to split a digit run stay few (linear time)
-      String.raw`\+[1-9]\d{0,2}(?:[-. ]?\(\d{1,4}\))?[-. ]?\d{1,12}(?:[-. ]\d{1,6}){0,5}` +
+      String.raw`(?:\+[1-9]\d{0,2}|\(\+[1-9]\d{0,2}\))(?:[-. ]?\(\d{1,4}\))?[-. ]?\d{1,12}(?:[-. ]\d{1,8}){0,5}` +
       // NANP: optional 1, area code with or without parentheses, separators required
       String.raw`|(?:1[-. ])?(?:\(\d{3}\)[ ]?|\d{3}[-. ])\d{3}[-. ]\d{4}` +
       // one separator only, as the seed regex allowed: 555-1234567, 555123-4567
@@ -64,7 +64,7 @@ export const piiRules: Rule[] = [
       // two-digit area code in parentheses: Brazil (11) 97176-7452
       String.raw`|\(\d{2}\)[ ]?\d{4,5}-\d{4}` +
       // national trunk prefix 0: UK 020 7946 0958, FR 01 23 45 67 89, DE 030 1234567
-      String.raw`|\(?0\d{1,4}\)?[-. /]\d{2,8}(?:[-. ]\d{2,4}){0,4}` +
+      String.raw`|\(?0\d{1,5}\)?[-. /]\d{2,8}(?:[-. ]\d{2,4}){0,4}` +
       String.raw`)` +
       PHONE_END,
     prefilter: NINE_DIGITS,
@@ -79,6 +79,9 @@ export const piiRules: Rule[] = [
         {text: 'Phone: +49 (0)30 23125-909', value: '+49 (0)30 23125-909'},
         {text: 'ligue (11) 97176-7452 hoje', value: '(11) 97176-7452'},
         {text: 'confirmed +91 9892209197 on file', value: '+91 9892209197'},
+        {text: 'Rückruf: +49 30 23125786 (ab 14 Uhr)', value: '+49 30 23125786'},
+        {text: 'mi teléfono (+34) 953 975 701.', value: '(+34) 953 975 701'},
+        {text: 'Fax: 097299 01661', value: '097299 01661'},
         {text: 'call (555) 010-0199 ext. 12 now', value: '(555) 010-0199 ext. 12'},
         {text: 'our line is 555.123.4567.', value: '555.123.4567'},
         {text: 'UK office: +44 20 7946 0958', value: '+44 20 7946 0958'},
