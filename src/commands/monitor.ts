@@ -3,6 +3,7 @@ import {availableParallelism} from 'node:os'
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
+import {REDACT_OPERATORS, type RedactOperator} from '../config/detection.js'
 import {FAIL_ON, type FailOn} from '../config/schema.js'
 import {ExitCode, usageError} from '../errors.js'
 
@@ -58,6 +59,10 @@ ${BaseCommand.exitCodesHelp}`
     'group-by': Flags.string({description: "field for the summary breakdown, 'none' to turn it off [default: model_version]", helpValue: 'FIELD'}),
     format: Flags.string({options: ['jsonl', 'summary'], default: 'jsonl', description: 'jsonl: a line per interaction on stdout; summary: only the summary, on stdout'}),
     redact: Flags.boolean({allowNo: true, default: true, description: 'mask detected values in all output; --no-redact shows them raw'}),
+    'redact-operator': Flags.string({
+      options: [...REDACT_OPERATORS],
+      description: 'how values are replaced in original_interaction: mask (h***@s***.com), replace (<EMAIL>), hash (<EMAIL:1a2b…>, salted), remove [default: mask, or the config]',
+    }),
     follow: Flags.boolean({char: 'f', description: 'keep reading a growing file like tail -f (survives truncation and rotation)'}),
     quiet: Flags.boolean({char: 'q', description: 'do not print the summary on stderr'}),
     jobs: Flags.integer({
@@ -89,6 +94,7 @@ ${BaseCommand.exitCodesHelp}`
         groupBy: flags['group-by'] === 'none' ? null : flags['group-by'],
       },
       redact: flags.redact,
+      redactOperator: flags['redact-operator'] as RedactOperator | undefined,
       follow: flags.follow,
       format: this.jsonEnabled() ? 'json' : (flags.format as 'jsonl' | 'summary'),
       quiet: flags.quiet,

@@ -1,5 +1,6 @@
 import {z} from 'zod'
 
+import {detectionSchemas} from './detection.js'
 import {parseFieldPath} from './field-path.js'
 
 export const FAIL_ON = ['pii', 'secret', 'error', 'slow'] as const
@@ -41,6 +42,7 @@ export const monitorConfigSchema = z.strictObject({
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   monitor: monitorConfigSchema.default(monitorConfigSchema.parse({})),
+  ...detectionSchemas,
 })
 
 export type MonitorConfig = z.infer<typeof monitorConfigSchema>

@@ -58,13 +58,19 @@ export function mask(value: string, type: EntityType): string {
   }
 }
 
-/** Rebuild `text` with every match replaced by its masked form. Matches must not overlap. */
-export function redactText(text: string, matches: readonly Match[]): string {
+/** What a detected value is replaced with in output (mask, `<EMAIL>`, a salted hash, nothing). */
+export type Redactor = (value: string, type: EntityType) => string
+
+export const replaceWithType: Redactor = (_value, type) => `<${type}>`
+export const removeValue: Redactor = () => ''
+
+/** Rebuild `text` with every match replaced by the redactor's output. Matches must not overlap. */
+export function redactText(text: string, matches: readonly Match[], redactor: Redactor = mask): string {
   if (matches.length === 0) return text
   let out = ''
   let cursor = 0
   for (const match of matches) {
-    out += text.slice(cursor, match.start) + mask(text.slice(match.start, match.end), match.type)
+    out += text.slice(cursor, match.start) + redactor(text.slice(match.start, match.end), match.type)
     cursor = match.end
   }
 

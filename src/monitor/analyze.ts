@@ -1,4 +1,4 @@
-import {detect, mask, redactText, type Finding, type Match} from '../engine/index.js'
+import {detect, mask, redactText, scan, type Finding, type Match} from '../engine/index.js'
 import {OversizedLine} from '../io/lines.js'
 import {parseJsonLine, scanText} from '../io/jsonl.js'
 import {firstScalar, functionalErrors, latencyOf, timestampOf, type Json} from './fields.js'
@@ -21,23 +21,32 @@ function textsOf(record: Json, ctx: AnalyzeContext): TextAt[] {
   return [...primary, ...allTexts(record, new Set(primary.map((t) => t.field)))]
 }
 
-function scanRecord(record: Json, ctx: AnalyzeContext): {findings: Finding[]; redacted: Json} {
+interface Scanned {
+  findings: Finding[]
+  redacted: Json
+  /** Types of the allowlisted values seen (not findings, but counted). */
+  suppressed: string[]
+}
+
+function scanRecord(record: Json, ctx: AnalyzeContext): Scanned {
   const findings: Finding[] = []
+  const suppressed: string[] = []
   let redacted: unknown = record
   const renames: Array<{at: TextAt; to: string}> = []
   for (const at of textsOf(record, ctx)) {
-    const matches = detect(at.text, ctx.ruleSet)
+    const {matches, suppressed: allowed} = scan(at.text, ctx.ruleSet)
+    for (const m of allowed) suppressed.push(m.type)
     if (matches.length === 0) continue
     findings.push(...toFindings(at, matches, ctx.redact))
     if (!ctx.redact) continue
-    if (at.isKey) renames.push({at, to: redactText(at.text, matches)})
-    else redacted = setAt(redacted, at.keys, redactText(at.text, matches))
+    if (at.isKey) renames.push({at, to: redactText(at.text, matches, ctx.redactor)})
+    else redacted = setAt(redacted, at.keys, redactText(at.text, matches, ctx.redactor))
   }
 
   // Keys last, deepest first, so that the paths of values and inner keys stay valid.
   renames.sort((a, b) => b.at.keys.length - a.at.keys.length)
   for (const {at, to} of renames) redacted = renameKeyAt(redacted, at.keys, at.text, to)
-  return {findings, redacted: redacted as Json}
+  return {findings, redacted: redacted as Json, suppressed}
 }
 
 /** A line that is not a record is still scanned, as field `$line`; it is never echoed. */
@@ -52,7 +61,9 @@ function scanLine(line: string, ctx: AnalyzeContext): Finding[] {
  * line can be echoed as is (a duplicate key's hidden value is in the line too, so it is seen).
  */
 function lineIsClean(line: string, ctx: AnalyzeContext): boolean {
-  return detect(scanText(line), ctx.ruleSet).length === 0
+  const {matches, suppressed} = scan(scanText(line), ctx.ruleSet)
+  // Allowlisted values take the slow path too, so that they are counted where they are.
+  return matches.length === 0 && suppressed.length === 0
 }
 
 function failed(kind: ErrorKind, file: string, line: number, observedAt: string, parseError: string, findings: Finding[] = []): RecordResult {
@@ -69,6 +80,7 @@ function failed(kind: ErrorKind, file: string, line: number, observedAt: string,
     errors: [kind],
     parse_error: parseError,
     findings,
+    suppressed: 0,
     original_interaction: null,
   }
 }
@@ -95,9 +107,9 @@ export function analyzeLine(line: string | OversizedLine, file: string, lineNumb
 
   const record = value as Json
   const clean = lineIsClean(line, ctx)
-  let scan: {findings: Finding[]; redacted: Json}
+  let scanned: Scanned
   try {
-    scan = clean ? {findings: [], redacted: record} : scanRecord(record, ctx)
+    scanned = clean ? {findings: [], redacted: record, suppressed: []} : scanRecord(record, ctx)
   } catch (error) {
     if (!(error instanceof TooDeep)) throw error
     return {record: failed('too_deep', file, lineNumber, observedAt, error.message, scanLine(line, ctx)), group: undefined}
@@ -105,11 +117,11 @@ export function analyzeLine(line: string | OversizedLine, file: string, lineNumb
 
   // The line matched but no string of the parsed record did: the value hides where a parser does
   // not look (a duplicate key). Report it against the line, so that a gate still sees it.
-  if (!clean && scan.findings.length === 0 && ctx.config.scanAllFields) scan.findings = scanLine(line, ctx)
+  if (!clean && scanned.findings.length === 0 && scanned.suppressed.length === 0 && ctx.config.scanAllFields) scanned.findings = scanLine(line, ctx)
   const {config} = ctx
   // Shown values come from the redacted record, so an id or group that holds PII is masked too.
-  const shown = ctx.redact ? scan.redacted : record
-  const {findings} = scan
+  const shown = ctx.redact ? scanned.redacted : record
+  const {findings, suppressed} = scanned
   const errors = functionalErrors(record, config)
   const latency = latencyOf(record, config.latencyFields)
   return {
@@ -125,8 +137,10 @@ export function analyzeLine(line: string | OversizedLine, file: string, lineNumb
       error: errors[0] ?? null,
       errors,
       findings,
+      suppressed: suppressed.length,
       original_interaction: shown,
     },
+    suppressed,
     group: config.groupBy === null ? undefined : scalar(shown[config.groupBy]),
     raw: clean || !ctx.redact ? line : undefined,
   }

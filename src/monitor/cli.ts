@@ -1,4 +1,5 @@
 import {loadConfig} from '../config/load.js'
+import type {RedactOperator} from '../config/detection.js'
 import {monitorConfigSchema, type FailOn, type MonitorConfig} from '../config/schema.js'
 import {ExitCode, usageError, type ExitCodeValue} from '../errors.js'
 import {resolveInputs} from '../io/input.js'
@@ -6,7 +7,8 @@ import {OutputClosed, StreamWriter} from '../io/output.js'
 import {JsonResultWriter} from '../report/json.js'
 import {ProgressLine} from '../report/progress.js'
 import {formatSummary} from '../report/summary-text.js'
-import {prepareContext} from './context.js'
+import {checkCustomRules} from '../config/check-rules.js'
+import {prepareContext, resolveSalt, type ContextSettings} from './context.js'
 import type {OutputMode} from './batch.js'
 import {runMonitor, type MonitorResult} from './run.js'
 
@@ -21,6 +23,8 @@ export interface MonitorInvocation {
     groupBy?: string | null | undefined
   }
   redact: boolean
+  /** --redact-operator: overrides the config's redaction operator. */
+  redactOperator?: RedactOperator | undefined
   follow: boolean
   format: 'jsonl' | 'summary' | 'json'
   quiet: boolean
@@ -117,7 +121,11 @@ function sinkFor(invocation: MonitorInvocation): Sink {
 export async function executeMonitor(invocation: MonitorInvocation, io: MonitorIo = defaultIo()): Promise<ExitCodeValue> {
   const {config} = await loadConfig({cwd: io.cwd, path: invocation.configPath, env: io.env})
   const monitorConfig = merge(config.monitor, invocation.overrides)
-  const context = prepareContext(monitorConfig, invocation.redact)
+  const detection = {rules: config.rules, allowlist: config.allowlist, redaction: {...config.redaction, operator: invocation.redactOperator ?? config.redaction.operator}}
+  const settings: ContextSettings = {monitor: monitorConfig, detection, redact: invocation.redact, salt: resolveSalt(detection, io.env)}
+  // Fail on a bad rule before reading anything: compile here once (workers compile their own copy).
+  prepareContext(settings)
+  await checkCustomRules(config.rules.custom)
   const sources = await resolveInputs(invocation.files, io.cwd)
   const gated = monitorConfig.failOn.length > 0
 
@@ -143,7 +151,7 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
     await write(sink.start)
     result = await runMonitor({
       sources,
-      context,
+      settings,
       failOn: monitorConfig.failOn,
       follow: invocation.follow,
       signal: interrupt.signal,

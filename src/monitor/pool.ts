@@ -1,13 +1,12 @@
 import {Worker} from 'node:worker_threads'
 
-import type {MonitorConfig} from '../config/schema.js'
 import {processBatch, type BatchJob, type BatchResult, type OutputMode} from './batch.js'
+import type {ContextSettings} from './context.js'
 import type {AnalyzeContext, Digest} from './types.js'
 
 /** What a worker needs to build its own analysis context (plain data). */
 export interface WorkerInit {
-  config: MonitorConfig
-  redact: boolean
+  settings: ContextSettings
   mode: OutputMode
 }
 

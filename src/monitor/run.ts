@@ -5,11 +5,11 @@ import {openChunks, type InputSource} from '../io/input.js'
 import type {BatchJob, OutputMode} from './batch.js'
 import {AnalysisPool, type PoolResult} from './pool.js'
 import {SummaryBuilder, evaluateGate, type GateResult, type MonitorSummary} from './summary.js'
-import type {AnalyzeContext} from './types.js'
+import {prepareContext, type ContextSettings} from './context.js'
 
 export interface MonitorRunOptions {
   sources: InputSource[]
-  context: AnalyzeContext
+  settings: ContextSettings
   failOn: readonly FailOn[]
   /** Keep reading the (single) file as it grows, until `signal` aborts. */
   follow?: boolean
@@ -42,10 +42,10 @@ const FRAMES_BEFORE_THREADS = 8
 export async function runMonitor(options: MonitorRunOptions): Promise<MonitorResult> {
   const started = performance.now()
   const now = options.now ?? (() => new Date())
-  const {context} = options
+  const context = prepareContext(options.settings)
   const mode = options.mode ?? 'jsonl'
   const summary = new SummaryBuilder(context.config.slowMs, context.config.groupBy)
-  const pool = new AnalysisPool(context, {config: context.config, redact: context.redact, mode}, options.follow ? 0 : (options.threads ?? 0))
+  const pool = new AnalysisPool(context, {settings: options.settings, mode}, options.follow ? 0 : (options.threads ?? 0))
   const queue: Array<Promise<PoolResult>> = []
   let bytes = 0
   let lines = 0

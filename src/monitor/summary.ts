@@ -48,6 +48,9 @@ export interface MonitorSummary {
     /** Records (and malformed lines) with at least one finding of either kind. */
     records_with_findings: number
     by_type: Record<string, number>
+    /** Allowlisted values (the organisation's own contacts): not findings, never silently dropped. */
+    suppressed: number
+    suppressed_by_type: Record<string, number>
   }
   /** `total`: records and malformed lines with at least one functional error. */
   errors: {total: number; by_kind: Partial<Record<ErrorKind, number>>}
@@ -109,6 +112,7 @@ export class SummaryBuilder {
   private readonly all = new Tally()
   private readonly groups = new Map<string, Tally>()
   private readonly byType = new Map<string, number>()
+  private readonly suppressedByType = new Map<string, number>()
   private readonly byKind = new Map<ErrorKind, number>()
   private recordsWithPii = 0
   private recordsWithSecrets = 0
@@ -129,6 +133,7 @@ export class SummaryBuilder {
     if (errors[0] === 'line_too_long') this.unscanned++
     for (const kind of errors) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1)
     for (const [type] of findings) this.byType.set(type, (this.byType.get(type) ?? 0) + 1)
+    for (const type of digest.suppressed) this.suppressedByType.set(type, (this.suppressedByType.get(type) ?? 0) + 1)
     if (findings.some(([, c]) => c === 'pii')) this.recordsWithPii++
     if (findings.some(([, c]) => c === 'secret')) this.recordsWithSecrets++
     if (findings.length > 0) this.recordsWithFindings++
@@ -156,6 +161,8 @@ export class SummaryBuilder {
         records_with_secrets: this.recordsWithSecrets,
         records_with_findings: this.recordsWithFindings,
         by_type: Object.fromEntries([...this.byType].sort(([a], [b]) => a.localeCompare(b))),
+        suppressed: [...this.suppressedByType.values()].reduce((a, b) => a + b, 0),
+        suppressed_by_type: Object.fromEntries([...this.suppressedByType].sort(([a], [b]) => a.localeCompare(b))),
       },
       errors: {total: this.all.errors, by_kind: Object.fromEntries(this.byKind)},
       latency: this.all.latencySummary(this.slowMs),

@@ -1,6 +1,6 @@
 import type {MonitorConfig} from '../config/schema.js'
 import type {PathStep} from '../config/field-path.js'
-import type {Category, Finding, RuleSet} from '../engine/index.js'
+import type {Category, Finding, Redactor, RuleSet} from '../engine/index.js'
 
 export const ERROR_KINDS = [
   'malformed_json',
@@ -31,6 +31,8 @@ export interface RecordResult {
   /** Why the line is not a JSON object (malformed lines only); never quotes the line. */
   parse_error?: string
   findings: Finding[]
+  /** Allowlisted values in this record: not findings, counted so that nothing is hidden. */
+  suppressed: number
   /** The record with every finding masked (raw with --no-redact); null for malformed lines. */
   original_interaction: unknown
 }
@@ -41,18 +43,22 @@ export interface AnalyzeContext {
   ruleSet: RuleSet
   fieldPaths: PathStep[][]
   redact: boolean
+  /** Replaces detected values in output (the configured operator). */
+  redactor: Redactor
 }
 
 /** What the summary needs of one record: small enough to send back from a worker thread. */
 export interface Digest {
   errors: ErrorKind[]
   findings: Array<[type: string, category: Category]>
+  /** Types of the allowlisted values. */
+  suppressed: string[]
   latency: number | null
   group: string | undefined
 }
 
-export function digestOf({record, group}: Analyzed): Digest {
-  return {errors: record.errors, findings: record.findings.map((f) => [f.type, f.category]), latency: record.latency_ms, group}
+export function digestOf({record, group, suppressed}: Analyzed): Digest {
+  return {errors: record.errors, findings: record.findings.map((f) => [f.type, f.category]), suppressed: suppressed ?? [], latency: record.latency_ms, group}
 }
 
 export interface Analyzed {
@@ -64,4 +70,6 @@ export interface Analyzed {
    * reporters can embed it instead of serialising the record again.
    */
   raw?: string | undefined
+  /** Types of the allowlisted values (the record only shows their number). */
+  suppressed?: string[]
 }

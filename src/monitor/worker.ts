@@ -6,7 +6,7 @@ import {prepareContext} from './context.js'
 import type {WorkerInit} from './pool.js'
 
 const init = workerData as WorkerInit
-const context = prepareContext(init.config, init.redact)
+const context = prepareContext(init.settings)
 const encoder = new TextEncoder()
 
 parentPort?.on('message', ({id, job}: {id: number; job: BatchJob}) => {

@@ -35,6 +35,10 @@ export function formatSummary(summary: MonitorSummary, gate: GateResult, options
   const {findings} = summary
   lines.push('', `PII and secrets: ${plural(findings.total, 'finding')} in ${plural(findings.records_with_findings, 'line')}`)
   if (findings.total > 0) lines.push(...table(Object.entries(findings.by_type).map(([type, n]) => [type, String(n)])))
+  if (findings.suppressed > 0) {
+    const kinds = Object.entries(findings.suppressed_by_type).map(([type, n]) => `${n} ${type}`)
+    lines.push(`  suppressed by the allowlist: ${kinds.join(', ')}`)
+  }
 
   const malformed = summary.malformed_lines > 0 ? ` (${summary.malformed_lines} of them malformed)` : ''
   lines.push('', `Errors: ${plural(summary.errors.total, 'line')} with a functional error${malformed}`)

@@ -1,12 +1,12 @@
 import {describe, expect, it} from 'vitest'
 
-import {configSchema} from '../../src/config/schema.js'
+import {testContext} from '../support/context.js'
 import {OversizedLine} from '../../src/io/lines.js'
-import {analyzeLine, prepareContext, type AnalyzeContext} from '../../src/monitor/index.js'
+import {analyzeLine, type AnalyzeContext} from '../../src/monitor/index.js'
 
 const NOW = '2030-01-01T00:00:00.000Z'
 const context = (monitor: Record<string, unknown> = {}, redact = true): AnalyzeContext =>
-  prepareContext(configSchema.parse({monitor}).monitor, redact)
+  testContext(monitor, {redact})
 const analyze = (record: unknown, ctx = context()) => analyzeLine(JSON.stringify(record), 'logs.jsonl', 7, NOW, ctx)
 
 describe('analyzeLine', () => {

@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest'
 
-import {configSchema} from '../../src/config/schema.js'
-import {analyzeLine, digestOf, evaluateGate, prepareContext, SummaryBuilder} from '../../src/monitor/index.js'
+import {testContext} from '../support/context.js'
+import {analyzeLine, digestOf, evaluateGate, SummaryBuilder} from '../../src/monitor/index.js'
 import {MAX_GROUPS, OTHER_GROUP} from '../../src/monitor/summary.js'
 
-const ctx = prepareContext(configSchema.parse({}).monitor, true)
+const ctx = testContext()
 
 function summarize(lines: string[]) {
   const builder = new SummaryBuilder(1500, 'model_version')

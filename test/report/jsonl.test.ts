@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest'
 
-import {configSchema} from '../../src/config/schema.js'
-import {analyzeLine, prepareContext} from '../../src/monitor/index.js'
+import {testContext} from '../support/context.js'
+import {analyzeLine} from '../../src/monitor/index.js'
 import {formatRecord, joinLines} from '../../src/report/jsonl.js'
 
-const ctx = prepareContext(configSchema.parse({}).monitor, true)
+const ctx = testContext()
 const analyze = (line: string) => analyzeLine(line, 'f.jsonl', 1, '2030-01-01T00:00:00.000Z', ctx)
 
 describe('formatRecord', () => {

@@ -3,8 +3,8 @@ import path from 'node:path'
 
 import {describe, expect, it} from 'vitest'
 
-import {configSchema} from '../../src/config/schema.js'
-import {analyzeLine, digestOf, evaluateGate, prepareContext, SummaryBuilder} from '../../src/monitor/index.js'
+import {testContext} from '../support/context.js'
+import {analyzeLine, digestOf, evaluateGate, SummaryBuilder} from '../../src/monitor/index.js'
 import {formatSummary} from '../../src/report/summary-text.js'
 import {FIXTURES} from '../helpers.js'
 
@@ -16,7 +16,7 @@ async function expectGolden(name: string, actual: string): Promise<void> {
 }
 
 async function summaryOf(fixture: string) {
-  const ctx = prepareContext(configSchema.parse({}).monitor, true)
+  const ctx = testContext()
   const builder = new SummaryBuilder(1500, 'model_version')
   const lines = (await readFile(path.join(FIXTURES, fixture), 'utf8')).split('\n')
   for (const [i, line] of lines.entries()) {

@@ -1,0 +1,24 @@
+import {compileRules} from './compile.js'
+import {detect} from './detect.js'
+import type {Rule} from './types.js'
+
+/**
+ * Run a rule's own examples (gitleaks' habit): every `match` text yields exactly its value, every
+ * `noMatch` text yields nothing. Returns one message per failing example.
+ */
+export function checkRuleExamples(rule: Rule): string[] {
+  const ruleSet = compileRules([rule])
+  const problems: string[] = []
+  for (const example of rule.examples.match) {
+    const text = typeof example === 'string' ? example : example.text
+    const value = typeof example === 'string' ? example : example.value
+    const found = detect(text, ruleSet).map((m) => text.slice(m.start, m.end))
+    if (found.length !== 1 || found[0] !== value) problems.push(`example ${JSON.stringify(text)} should match ${JSON.stringify(value)}, found ${found.length}`)
+  }
+
+  for (const {text, reason} of rule.examples.noMatch) {
+    if (detect(text, ruleSet).length > 0) problems.push(`example ${JSON.stringify(text)} should not match (${reason})`)
+  }
+
+  return problems
+}
