@@ -111,7 +111,8 @@ export const secretRules: Rule[] = [
     id: 'secret.private_key',
     description: 'PEM private key block (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8)',
     keywords: ['PRIVATE KEY-----'],
-    pattern: String.raw`-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----[\s\S]{16,16384}?-----END (?:[A-Z]+ )?PRIVATE KEY-----`,
+    // The body never contains "-----", so a BEGIN without an END costs one scan, not one per BEGIN.
+    pattern: String.raw`-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----(?:[^-]|-(?!----)){16,16384}-----END (?:[A-Z]+ )?PRIVATE KEY-----`,
     confidence: 0.99,
     examples: {
       match: ['-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakefakefakefakefake\n-----END RSA PRIVATE KEY-----'],
@@ -136,7 +137,7 @@ export const secretRules: Rule[] = [
     id: 'secret.url_password',
     description: 'Password inside a URL (scheme://user:password@host)',
     keywords: ['://'],
-    pattern: String.raw`[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:/@]{0,64}:([^\s:/@]{6,128})@`,
+    pattern: String.raw`:\/\/[^\s:/@]{0,64}:([^\s:/@]{6,128})@`,
     group: 1,
     validator: 'password',
     confidence: 0.85,
