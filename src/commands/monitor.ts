@@ -24,6 +24,7 @@ ${BaseCommand.exitCodesHelp}`
     {description: 'Scan the sample log', command: '<%= config.bin %> <%= command.id %>'},
     {description: 'Scan rotated logs, keep only flagged interactions', command: "<%= config.bin %> <%= command.id %> logs/*.jsonl.gz | jq -c 'select(.pii_detected or .error)'"},
     {description: 'Fail a CI step on any PII or secret', command: '<%= config.bin %> <%= command.id %> logs.jsonl --fail-on pii,secret --format summary'},
+    {description: 'Write a sanitized copy of the logs, values replaced by their type', command: '<%= config.bin %> <%= command.id %> logs.jsonl --format summary --redact-out clean.jsonl --redact-operator replace'},
     {description: 'Watch a live log like tail -f (Ctrl-C prints the summary)', command: '<%= config.bin %> <%= command.id %> --follow /var/log/chatbot.jsonl'},
     {description: 'Report findings in nested fields under the main text fields', command: "<%= config.bin %> <%= command.id %> --fields 'bot_response,user_query,messages[].content' chat.jsonl"},
   ]
@@ -59,6 +60,10 @@ ${BaseCommand.exitCodesHelp}`
     'group-by': Flags.string({description: "field for the summary breakdown, 'none' to turn it off [default: model_version]", helpValue: 'FIELD'}),
     format: Flags.string({options: ['jsonl', 'summary'], default: 'jsonl', description: 'jsonl: a line per interaction on stdout; summary: only the summary, on stdout'}),
     redact: Flags.boolean({allowNo: true, default: true, description: 'mask detected values in all output; --no-redact shows them raw'}),
+    'redact-out': Flags.string({
+      helpValue: 'FILE',
+      description: 'also write a sanitized copy of the logs: every finding replaced, every other byte kept (written whole or not at all)',
+    }),
     'redact-operator': Flags.string({
       options: [...REDACT_OPERATORS],
       description: 'how values are replaced in original_interaction: mask (h***@s***.com), replace (<EMAIL>), hash (<EMAIL:1a2b…>, salted), remove [default: mask, or the config]',
@@ -95,6 +100,7 @@ ${BaseCommand.exitCodesHelp}`
       },
       redact: flags.redact,
       redactOperator: flags['redact-operator'] as RedactOperator | undefined,
+      redactOut: flags['redact-out'],
       follow: flags.follow,
       format: this.jsonEnabled() ? 'json' : (flags.format as 'jsonl' | 'summary'),
       quiet: flags.quiet,

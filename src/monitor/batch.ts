@@ -1,7 +1,8 @@
 import {LineSplitter, OversizedLine} from '../io/lines.js'
 import {formatRecord} from '../report/jsonl.js'
 import {analyzeLine} from './analyze.js'
-import {digestOf, type AnalyzeContext, type Digest} from './types.js'
+import {redactJsonLine, redactTextLine} from './raw-redact.js'
+import {digestOf, type AnalyzeContext, type Analyzed, type Digest} from './types.js'
 
 const PIECE = 32 * 1024
 
@@ -19,6 +20,13 @@ export interface BatchJob {
   oversized?: number
 }
 
+/** What a batch produces besides digests: the records in `mode`, and the sanitized copy if asked. */
+export interface BatchOptions {
+  mode: OutputMode
+  /** Produce the sanitized copy of the input lines (`--redact-out`). */
+  clean: boolean
+}
+
 export interface BatchResult {
   /**
    * The formatted records: JSONL lines each ended by `\n`, or JSON members joined by `,\n`;
@@ -27,6 +35,41 @@ export interface BatchResult {
   output: string[]
   digests: Digest[]
   blank: number
+  /** The input lines with every detected value replaced, each ended by `\n` (with `clean`). */
+  clean: string[]
+}
+
+/** Stands in the sanitized copy for a line too long to scan, so that line numbers still match. */
+export function tooLongPlaceholder(length: number): string {
+  return JSON.stringify({llmops: 'line_too_long', note: 'removed from the sanitized copy: too long to scan', length})
+}
+
+/** The line as it goes into the sanitized copy. */
+function cleanLine(line: string | OversizedLine, analyzed: Analyzed | undefined, ctx: AnalyzeContext): string {
+  if (line instanceof OversizedLine) return tooLongPlaceholder(line.length)
+  if (analyzed === undefined || analyzed.raw !== undefined || analyzed.record.findings.length === 0) return line
+  const redacted = redactJsonLine(line, ctx.ruleSet, ctx.redactor)
+  return analyzed.record.error === 'malformed_json' ? redactTextLine(redacted, ctx.ruleSet, ctx.redactor) : redacted
+}
+
+/** Joins strings into pieces of about PIECE characters (no string for V8's large-object space). */
+class Pieces {
+  readonly pieces: string[] = []
+  private piece = ''
+  add(text: string): void {
+    if (this.piece.length + text.length > PIECE && this.piece !== '') {
+      this.pieces.push(this.piece)
+      this.piece = ''
+    }
+
+    this.piece += text
+  }
+
+  done(): string[] {
+    if (this.piece !== '') this.pieces.push(this.piece)
+    this.piece = ''
+    return this.pieces
+  }
 }
 
 function linesOf(job: BatchJob, maxLineBytes: number): Array<string | OversizedLine> {
@@ -36,30 +79,28 @@ function linesOf(job: BatchJob, maxLineBytes: number): Array<string | OversizedL
 }
 
 /** Decode, analyse and format a frame: the same code runs on the main thread and in workers. */
-export function processBatch(job: BatchJob, ctx: AnalyzeContext, mode: OutputMode): BatchResult {
-  const result: BatchResult = {output: [], digests: [], blank: 0}
-  const separator = mode === 'json' ? ',\n' : '\n'
-  let piece = ''
+export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchOptions): BatchResult {
+  const result: BatchResult = {output: [], digests: [], blank: 0, clean: []}
+  const output = new Pieces()
+  const clean = new Pieces()
+  let first = true
   for (const [i, line] of linesOf(job, ctx.config.maxLineBytes).entries()) {
-    if (typeof line === 'string' && line.trim() === '') {
+    const blank = typeof line === 'string' && line.trim() === ''
+    const analyzed = blank ? undefined : analyzeLine(line, job.file, job.firstLine + i, job.observedAt, ctx)
+    if (options.clean) clean.add(cleanLine(line, analyzed, ctx) + '\n')
+    if (analyzed === undefined) {
       result.blank++
       continue
     }
 
-    const analyzed = analyzeLine(line, job.file, job.firstLine + i, job.observedAt, ctx)
     result.digests.push(digestOf(analyzed))
-    if (mode === 'none') continue
+    if (options.mode === 'none') continue
     const record = formatRecord(analyzed)
-    if (piece.length + record.length > PIECE && piece !== '') {
-      result.output.push(piece)
-      piece = separator === '\n' ? '' : separator
-    } else if (piece !== '' && mode === 'json') {
-      piece += separator
-    }
-
-    piece += mode === 'json' ? record : record + '\n'
+    output.add(options.mode === 'json' ? (first ? record : ',\n' + record) : record + '\n')
+    first = false
   }
 
-  if (piece !== '') result.output.push(piece)
+  result.output = output.done()
+  result.clean = clean.done()
   return result
 }

@@ -2,6 +2,9 @@ import {loadConfig} from '../config/load.js'
 import type {RedactOperator} from '../config/detection.js'
 import {monitorConfigSchema, type FailOn, type MonitorConfig} from '../config/schema.js'
 import {ExitCode, usageError, type ExitCodeValue} from '../errors.js'
+import path from 'node:path'
+
+import {AtomicFile} from '../io/atomic-file.js'
 import {resolveInputs} from '../io/input.js'
 import {OutputClosed, StreamWriter} from '../io/output.js'
 import {JsonResultWriter} from '../report/json.js'
@@ -23,6 +26,8 @@ export interface MonitorInvocation {
     groupBy?: string | null | undefined
   }
   redact: boolean
+  /** --redact-out: write a sanitized copy of the input here. */
+  redactOut?: string | undefined
   /** --redact-operator: overrides the config's redaction operator. */
   redactOperator?: RedactOperator | undefined
   follow: boolean
@@ -143,6 +148,7 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
   }
 
   const sink = sinkFor(invocation)
+  const cleanCopy = invocation.redactOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.redactOut), invocation.redactOut)
   const showProgress = invocation.format !== 'json' && !invocation.follow && io.stderr.isTTY === true && !io.env.CI && io.env.TERM !== 'dumb'
   const progress = showProgress ? new ProgressLine(io.stderr) : undefined
   const interrupt = interruptController()
@@ -161,9 +167,13 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
       async onRecords(output) {
         for (const piece of outputClosed ? [] : sink.records(output)) await write(piece)
       },
+      onClean: cleanCopy === undefined ? undefined : async (clean) => {
+        for (const piece of clean instanceof Uint8Array ? [clean] : clean) await cleanCopy.writer.write(piece)
+      },
       onProgress: progress ? (p) => progress.update(p) : undefined,
     })
   } catch (error) {
+    await cleanCopy?.abort()
     if (error instanceof OutputClosed) return ExitCode.OK
     throw error
   } finally {
@@ -172,6 +182,10 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
   }
 
   const {gate, interrupted} = result
+  // A partial copy would look complete: an interrupted run writes none.
+  if (interrupted) await cleanCopy?.abort()
+  else await cleanCopy?.commit()
+  if (cleanCopy !== undefined && interrupted) io.stderr.write(`--redact-out: interrupted, ${invocation.redactOut} was not written\n`)
   const end = sink.end(result, formatSummary(result.summary, gate, {interrupted}))
   if (!outputClosed) await write(end.stdout)
   if (end.stderr) io.stderr.write(end.stderr)

@@ -1,13 +1,13 @@
 import {Worker} from 'node:worker_threads'
 
-import {processBatch, type BatchJob, type BatchResult, type OutputMode} from './batch.js'
+import {processBatch, type BatchJob, type BatchOptions, type BatchResult} from './batch.js'
 import type {ContextSettings} from './context.js'
 import type {AnalyzeContext, Digest} from './types.js'
 
 /** What a worker needs to build its own analysis context (plain data). */
 export interface WorkerInit {
   settings: ContextSettings
-  mode: OutputMode
+  options: BatchOptions
 }
 
 /** A batch result; from a worker, the output arrives already encoded. */
@@ -15,6 +15,7 @@ export interface PoolResult {
   output: string[] | Uint8Array
   digests: Digest[]
   blank: number
+  clean: string[] | Uint8Array
 }
 
 interface Member {
@@ -57,7 +58,7 @@ export class AnalysisPool {
   }
 
   runInline(job: BatchJob): Promise<BatchResult> {
-    return Promise.resolve(processBatch(job, this.context, this.init.mode))
+    return Promise.resolve(processBatch(job, this.context, this.init.options))
   }
 
   /** Hand the frame to a free worker thread, or analyse it here when all are busy. */

@@ -22,6 +22,8 @@ export interface MonitorRunOptions {
   mode?: OutputMode
   /** Receives each frame's formatted records (never empty), in input order; awaited (backpressure). */
   onRecords: (output: string[] | Uint8Array) => void | Promise<void>
+  /** With it, the sanitized copy of the input lines (`--redact-out`), in input order. */
+  onClean?: (clean: string[] | Uint8Array) => void | Promise<void>
   onProgress?: (progress: {bytes: number; records: number}) => void
   now?: () => Date
 }
@@ -45,7 +47,8 @@ export async function runMonitor(options: MonitorRunOptions): Promise<MonitorRes
   const context = prepareContext(options.settings)
   const mode = options.mode ?? 'jsonl'
   const summary = new SummaryBuilder(context.config.slowMs, context.config.groupBy)
-  const pool = new AnalysisPool(context, {settings: options.settings, mode}, options.follow ? 0 : (options.threads ?? 0))
+  const batch = {mode, clean: options.onClean !== undefined}
+  const pool = new AnalysisPool(context, {settings: options.settings, options: batch}, options.follow ? 0 : (options.threads ?? 0))
   const queue: Array<Promise<PoolResult>> = []
   let bytes = 0
   let lines = 0
@@ -55,6 +58,7 @@ export async function runMonitor(options: MonitorRunOptions): Promise<MonitorRes
     summary.blankLines += result.blank
     for (const digest of result.digests) summary.add(digest)
     if (result.output.length > 0) await options.onRecords(result.output)
+    if (result.clean.length > 0) await options.onClean?.(result.clean)
     options.onProgress?.({bytes, records: lines})
   }
 

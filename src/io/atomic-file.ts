@@ -1,0 +1,45 @@
+import {createWriteStream, type WriteStream} from 'node:fs'
+import {rename, rm} from 'node:fs/promises'
+import path from 'node:path'
+import {once} from 'node:events'
+
+import {usageError} from '../errors.js'
+import {StreamWriter} from './output.js'
+
+/**
+ * A file that appears whole or not at all: written to a temporary file next to it, renamed
+ * into place on commit, removed on abort. A crash or Ctrl-C never leaves half a file behind.
+ */
+export class AtomicFile {
+  private constructor(
+    readonly target: string,
+    private readonly temp: string,
+    private readonly stream: WriteStream,
+    readonly writer: StreamWriter,
+  ) {}
+
+  static async create(target: string, shown = target): Promise<AtomicFile> {
+    const temp = path.join(path.dirname(target), `.${path.basename(target)}.llmops-${process.pid}.tmp`)
+    const stream = createWriteStream(temp, {flags: 'wx'})
+    try {
+      await once(stream, 'open')
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      const why = code === 'ENOENT' ? 'its directory does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `${code ?? 'error'}`
+      throw usageError(`cannot write ${shown}: ${why}`, 'E_OUTPUT')
+    }
+
+    return new AtomicFile(target, temp, stream, new StreamWriter(stream))
+  }
+
+  async commit(): Promise<void> {
+    this.stream.end()
+    await once(this.stream, 'finish')
+    await rename(this.temp, this.target)
+  }
+
+  async abort(): Promise<void> {
+    this.stream.destroy()
+    await rm(this.temp, {force: true})
+  }
+}
