@@ -39,9 +39,20 @@ export const monitorConfigSchema = z.strictObject({
   scanAllFields: z.boolean().default(true),
 })
 
+export const feedbackConfigSchema = z.strictObject({
+  /** Allowed values of --feedback-type. */
+  types: z
+    .array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _'))
+    .min(1)
+    .default(['bug_report', 'suggestion', 'confusing_response', 'other']),
+  /** The feedback file, relative to the working directory; $LLMOPS_FEEDBACK_FILE and --file override it. */
+  file: z.string().min(1).default('chatbot_feedback.jsonl'),
+})
+
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   monitor: monitorConfigSchema.default(monitorConfigSchema.parse({})),
+  feedback: feedbackConfigSchema.default(feedbackConfigSchema.parse({})),
   ...detectionSchemas,
 })
 

@@ -1,11 +1,8 @@
-import {createHmac, randomBytes} from 'node:crypto'
-
-import type {DetectionConfig, RedactOperator} from '../config/detection.js'
+import type {DetectionConfig} from '../config/detection.js'
 import {parseFieldPath, type PathStep} from '../config/field-path.js'
 import type {MonitorConfig} from '../config/schema.js'
-import {compileRules, mask, removeValue, replaceWithType, RuleCompileError, type Redactor, type Rule} from '../engine/index.js'
+import {buildDetector} from '../detector.js'
 import {usageError} from '../errors.js'
-import {builtinRules} from '../rules/index.js'
 import type {AnalyzeContext} from './types.js'
 
 /** Everything a run's analysis is built from: plain data, so worker threads can rebuild it. */
@@ -18,38 +15,6 @@ export interface ContextSettings {
   salt: string
 }
 
-/** The salt for hashing: the config's, else $LLMOPS_HASH_SALT, else random for this run only. */
-export function resolveSalt(detection: DetectionConfig, env: NodeJS.ProcessEnv): string {
-  return detection.redaction.salt ?? (env.LLMOPS_HASH_SALT || randomBytes(16).toString('hex'))
-}
-
-function redactorFor(operator: RedactOperator, salt: string): Redactor {
-  switch (operator) {
-    case 'replace': {
-      return replaceWithType
-    }
-
-    case 'remove': {
-      return removeValue
-    }
-
-    case 'hash': {
-      // Keyed (HMAC): a phone number has too few possibilities for a plain hash to hide it.
-      return (value, type) => `<${type}:${createHmac('sha256', salt).update(value).digest('hex').slice(0, 12)}>`
-    }
-
-    default: {
-      return mask
-    }
-  }
-}
-
-/** The rule set of a run: built-in rules minus the disabled ones, plus the organisation's own. */
-export function rulesOf(detection: DetectionConfig): Rule[] {
-  const disabled = new Set(detection.rules.disable)
-  return [...builtinRules.filter((r) => !disabled.has(r.id)), ...(detection.rules.custom as Rule[])]
-}
-
 /** Resolve the settings into what analysis needs: compiled rules, parsed field paths, a redactor. */
 export function prepareContext(settings: ContextSettings): AnalyzeContext {
   const {monitor, detection} = settings
@@ -58,11 +23,6 @@ export function prepareContext(settings: ContextSettings): AnalyzeContext {
     if (typeof parsed === 'string') throw usageError(parsed, 'E_CONFIG_INVALID')
     return parsed
   })
-  try {
-    const ruleSet = compileRules(rulesOf(detection), {allowlist: detection.allowlist, minConfidence: detection.rules.minConfidence})
-    return {config: monitor, fieldPaths, ruleSet, redact: settings.redact, redactor: redactorFor(detection.redaction.operator, settings.salt)}
-  } catch (error) {
-    if (error instanceof RuleCompileError) throw usageError(`invalid config: ${error.message}`, 'E_CONFIG_INVALID')
-    throw error
-  }
+  const {ruleSet, redactor} = buildDetector(detection, settings.salt)
+  return {config: monitor, fieldPaths, ruleSet, redact: settings.redact, redactor}
 }

@@ -1,0 +1,32 @@
+import {filterRecords, parseWhen, type Filters} from './query.js'
+import type {FeedbackRecord} from './record.js'
+import {feedbackSettings} from './settings.js'
+import {readRecords} from './store.js'
+
+export interface ReadFlags {
+  file?: string | undefined
+  config?: string | undefined
+  type?: string[] | undefined
+  'user-id'?: string | undefined
+  'interaction-id'?: string | undefined
+  since?: string | undefined
+  until?: string | undefined
+  limit?: number | undefined
+}
+
+/** Read and filter the feedback file; skipped lines are reported on stderr, naming each. */
+export async function readFiltered(flags: ReadFlags): Promise<{records: FeedbackRecord[]; total: number; shown: string}> {
+  const settings = await feedbackSettings({file: flags.file, config: flags.config})
+  const filters: Filters = {
+    type: flags.type,
+    userId: flags['user-id'],
+    interactionId: flags['interaction-id'],
+    since: flags.since === undefined ? undefined : parseWhen(flags.since, '--since'),
+    until: flags.until === undefined ? undefined : parseWhen(flags.until, '--until'),
+    limit: flags.limit,
+  }
+  const {records, warnings} = await readRecords(settings.file, settings.shown)
+  for (const warning of warnings) process.stderr.write(`Warning: ${warning}\n`)
+  const all = filterRecords(records, {...filters, limit: undefined})
+  return {records: flags.limit === undefined ? all : all.slice(0, flags.limit), total: all.length, shown: settings.shown}
+}

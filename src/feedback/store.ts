@@ -1,0 +1,125 @@
+import {open, stat} from 'node:fs/promises'
+import path from 'node:path'
+
+import {usageError} from '../errors.js'
+import {openChunks} from '../io/input.js'
+import {LineSplitter} from '../io/lines.js'
+import {parseJsonLine} from '../io/jsonl.js'
+import type {FeedbackRecord} from './record.js'
+
+export const DEFAULT_FEEDBACK_FILE = 'chatbot_feedback.jsonl'
+export const FEEDBACK_FILE_ENV = 'LLMOPS_FEEDBACK_FILE'
+
+function writeProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS': {
+      return 'permission denied (read-only file or directory)'
+    }
+
+    case 'ENOSPC':
+    case 'EDQUOT': {
+      return 'the disk is full'
+    }
+
+    case 'ENOENT': {
+      return 'its directory does not exist'
+    }
+
+    case 'ENOTDIR': {
+      return 'a part of its path is not a directory'
+    }
+
+    case 'EISDIR': {
+      return 'it is a directory'
+    }
+
+    default: {
+      return code ?? (error as Error).message
+    }
+  }
+}
+
+/**
+ * Append records to the feedback file, safely when many processes write at once: an exclusive
+ * lock (proper-lockfile, with stale-lock recovery) around one append-only write. A torn last line
+ * left by a crash is closed with a newline first, so the new records start on a line of their
+ * own. New files are readable by the owner only. The file is never truncated or rewritten.
+ */
+export async function appendRecords(file: string, records: readonly FeedbackRecord[], shown = file): Promise<void> {
+  if (records.length === 0) return
+  let release: (() => Promise<void>) | undefined
+  try {
+    const handle = await open(file, 'a', 0o600)
+    await handle.close()
+    const {lock} = await import('proper-lockfile')
+    release = await lock(file, {stale: 10_000, realpath: false, retries: {retries: 100, minTimeout: 5, maxTimeout: 100, randomize: true}})
+    const {size} = await stat(file)
+    const fd = await open(file, 'a+')
+    try {
+      let torn = false
+      if (size > 0) {
+        const last = Buffer.alloc(1)
+        await fd.read(last, 0, 1, size - 1)
+        torn = last[0] !== 0x0a
+      }
+
+      const text = (torn ? '\n' : '') + records.map((r) => JSON.stringify(r) + '\n').join('')
+      await fd.write(text)
+      await fd.sync()
+    } finally {
+      await fd.close()
+    }
+  } catch (error) {
+    throw usageError(`cannot write ${shown}: ${writeProblem(error)}`, 'E_FEEDBACK_WRITE', [
+      `Nothing was written. Choose another file with --file or $${FEEDBACK_FILE_ENV}.`,
+    ])
+  } finally {
+    await release?.().catch(() => {})
+  }
+}
+
+export interface ReadResult {
+  /** Records by id, the latest write of an id winning, in order of their last write. */
+  records: FeedbackRecord[]
+  /** One message per skipped line, naming it. */
+  warnings: string[]
+}
+
+/** Read the feedback file; a missing file is an empty store, a bad line a warning (torn write). */
+export async function readRecords(file: string, shown = path.basename(file)): Promise<ReadResult> {
+  const byId = new Map<string, FeedbackRecord>()
+  const warnings: string[] = []
+  try {
+    await stat(file)
+  } catch {
+    return {records: [], warnings}
+  }
+
+  const splitter = new LineSplitter()
+  const take = (lines: Array<string | {length: number}>, first: number): void => {
+    for (const [i, line] of lines.entries()) {
+      if (typeof line !== 'string' || line.trim() === '') continue
+      const parsed = parseJsonLine(line)
+      const value = parsed.ok ? (parsed.value as Partial<FeedbackRecord> | null) : null
+      if (value === null || typeof value !== 'object' || typeof value.id !== 'string' || typeof value.feedback_type !== 'string') {
+        warnings.push(`${shown}:${first + i}: skipped a line that is not a feedback record${parsed.ok ? '' : ' (torn or corrupted write)'}`)
+        continue
+      }
+
+      byId.delete(value.id)
+      byId.set(value.id, value as FeedbackRecord)
+    }
+  }
+
+  for await (const chunk of openChunks({kind: 'file', path: file, display: shown}, process.stdin)) {
+    const batch = splitter.push(chunk)
+    take(batch.lines, batch.firstLine)
+  }
+
+  const last = splitter.end()
+  take(last.lines, last.firstLine)
+  return {records: [...byId.values()], warnings}
+}
