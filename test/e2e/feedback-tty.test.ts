@@ -1,0 +1,35 @@
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+
+import {execa} from 'execa'
+import {describe, expect, it} from 'vitest'
+
+import {BIN, jsonLines, tempDir} from '../helpers.js'
+
+describe('llmops feedback in a terminal', () => {
+  it('asks for the missing values, with choices for the type', async () => {
+    const dir = await tempDir()
+    // `script` gives the CLI a pseudo-terminal, as a person at a keyboard would have.
+    const child = execa('script', ['-qec', `node ${BIN} feedback`, '/dev/null'], {cwd: dir, reject: false, stdin: 'pipe', env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true', TERM: 'xterm'}})
+    const answers: Array<[string, string]> = [
+      ['Your user id', 'user_tty\r'],
+      ['Type of feedback', '\u001B[B\r'],
+      ['What happened?', 'It broke at checkout\r'],
+    ]
+    let screen = ''
+    child.stdout?.on('data', (data: Buffer) => {
+      screen += data.toString()
+      const next = answers[0]
+      if (next !== undefined && screen.includes(next[0])) {
+        answers.shift()
+        screen = ''
+        child.stdin?.write(next[1])
+      }
+    })
+    const result = await child
+    expect(result.exitCode).toBe(0)
+    expect(answers).toEqual([])
+    const [record] = jsonLines(await readFile(path.join(dir, 'chatbot_feedback.jsonl'), 'utf8'))
+    expect(record).toMatchObject({user_id: 'user_tty', feedback_type: 'suggestion', description: 'It broke at checkout'})
+  }, 30_000)
+})
