@@ -109,6 +109,10 @@ export interface Finding {
   severity: Severity
   confidence: number
   masked: string
+  /** Stable id of the finding (no line number, no raw value): for ignore files and code scanning. */
+  fingerprint: string
+  /** Present (true) when an entry of the ignore file accepts this finding. */
+  ignored?: true
   /** The raw value: only present when the user asked for `--no-redact`. */
   value?: string
 }

@@ -2,16 +2,47 @@ import {detect, mask, redactText, scan, type Finding, type Match} from '../engin
 import {OversizedLine} from '../io/lines.js'
 import {parseJsonLine, scanText} from '../io/jsonl.js'
 import {firstScalar, functionalErrors, latencyOf, timestampOf, type Json} from './fields.js'
+import {digestText, fingerprintOf, maskedContexts, maskedKey} from './fingerprint.js'
 import {allTexts, renameKeyAt, setAt, textsAt, TooDeep, type TextAt} from './record.js'
 import type {AnalyzeContext, Analyzed, ErrorKind, RecordResult} from './types.js'
 
+/** Findings of one text; `fingerprint` holds the masked context until the record key is known. */
 function toFindings(at: TextAt, matches: readonly Match[], redact: boolean): Finding[] {
-  return matches.map((m) => {
+  const contexts = maskedContexts(at.text, matches)
+  return matches.map((m, i) => {
     const raw = at.text.slice(m.start, m.end)
-    const finding: Finding = {type: m.type, category: m.category, rule: m.rule, field: at.field, start: m.start, end: m.end, severity: m.severity, confidence: m.confidence, masked: mask(raw, m.type)}
+    const finding: Finding = {
+      type: m.type,
+      category: m.category,
+      rule: m.rule,
+      field: at.field,
+      start: m.start,
+      end: m.end,
+      severity: m.severity,
+      confidence: m.confidence,
+      masked: mask(raw, m.type),
+      fingerprint: contexts[i] as string,
+    }
     if (!redact) finding.value = raw
     return finding
   })
+}
+
+/** Replace each finding's masked context by its fingerprint, now that the record key is known. */
+function fingerprint(findings: Finding[], file: string, record: string, ignored: ReadonlySet<string>): Finding[] {
+  for (const f of findings) {
+    f.fingerprint = fingerprintOf({rule: f.rule, file, record, field: f.field, context: f.fingerprint})
+    if (ignored.has(f.fingerprint)) f.ignored = true
+  }
+
+  return findings
+}
+
+/** The record's key: its id (masked), else a digest of the record with every finding masked. */
+function recordKey(record: Json, ctx: AnalyzeContext): string {
+  const id = firstScalar(record, ctx.config.idFields)
+  if (id !== null) return `id:${maskedKey(id, ctx.ruleSet)}`
+  return `record:${digestText(JSON.stringify(record, (_key, value: unknown) => (typeof value === 'string' ? maskedKey(value, ctx.ruleSet) : value)))}`
 }
 
 /** The configured fields first, then (unless disabled) every other string and key of the record. */
@@ -50,8 +81,10 @@ function scanRecord(record: Json, ctx: AnalyzeContext): Scanned {
 }
 
 /** A line that is not a record is still scanned, as field `$line`; it is never echoed. */
-function scanLine(line: string, ctx: AnalyzeContext): Finding[] {
-  return toFindings({field: '$line', keys: [], text: line}, detect(line, ctx.ruleSet), ctx.redact)
+function scanLine(line: string, file: string, ctx: AnalyzeContext): Finding[] {
+  const matches = detect(line, ctx.ruleSet)
+  if (matches.length === 0) return []
+  return fingerprint(toFindings({field: '$line', keys: [], text: line}, matches, ctx.redact), file, `line:${digestText(redactText(line, matches, mask))}`, ctx.ignored)
 }
 
 /**
@@ -98,11 +131,11 @@ export function analyzeLine(line: string | OversizedLine, file: string, lineNumb
   }
 
   const parsed = parseJsonLine(line)
-  if (!parsed.ok) return {record: failed('malformed_json', file, lineNumber, observedAt, parsed.error, scanLine(line, ctx)), group: undefined}
+  if (!parsed.ok) return {record: failed('malformed_json', file, lineNumber, observedAt, parsed.error, scanLine(line, file, ctx)), group: undefined}
   const {value} = parsed
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`
-    return {record: failed('not_object', file, lineNumber, observedAt, `expected a JSON object, got ${kind}`, scanLine(line, ctx)), group: undefined}
+    return {record: failed('not_object', file, lineNumber, observedAt, `expected a JSON object, got ${kind}`, scanLine(line, file, ctx)), group: undefined}
   }
 
   const record = value as Json
@@ -112,16 +145,17 @@ export function analyzeLine(line: string | OversizedLine, file: string, lineNumb
     scanned = clean ? {findings: [], redacted: record, suppressed: []} : scanRecord(record, ctx)
   } catch (error) {
     if (!(error instanceof TooDeep)) throw error
-    return {record: failed('too_deep', file, lineNumber, observedAt, error.message, scanLine(line, ctx)), group: undefined}
+    return {record: failed('too_deep', file, lineNumber, observedAt, error.message, scanLine(line, file, ctx)), group: undefined}
   }
 
   // The line matched but no string of the parsed record did: the value hides where a parser does
   // not look (a duplicate key). Report it against the line, so that a gate still sees it.
-  if (!clean && scanned.findings.length === 0 && scanned.suppressed.length === 0 && ctx.config.scanAllFields) scanned.findings = scanLine(line, ctx)
+  if (!clean && scanned.findings.length === 0 && scanned.suppressed.length === 0 && ctx.config.scanAllFields) scanned.findings = scanLine(line, file, ctx)
   const {config} = ctx
   // Shown values come from the redacted record, so an id or group that holds PII is masked too.
   const shown = ctx.redact ? scanned.redacted : record
-  const {findings, suppressed} = scanned
+  const {suppressed} = scanned
+  const findings = scanned.findings.length === 0 || scanned.findings[0]?.field === '$line' ? scanned.findings : fingerprint(scanned.findings, file, recordKey(record, ctx), ctx.ignored)
   const errors = functionalErrors(record, config)
   const latency = latencyOf(record, config.latencyFields)
   return {

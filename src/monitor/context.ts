@@ -13,6 +13,8 @@ export interface ContextSettings {
   redact: boolean
   /** Salt of the hash operator, shared by all threads of a run. */
   salt: string
+  /** Fingerprints accepted by the ignore file (entries still in force). */
+  ignored?: string[]
 }
 
 /** Resolve the settings into what analysis needs: compiled rules, parsed field paths, a redactor. */
@@ -24,5 +26,5 @@ export function prepareContext(settings: ContextSettings): AnalyzeContext {
     return parsed
   })
   const {ruleSet, redactor} = buildDetector(detection, settings.salt)
-  return {config: monitor, fieldPaths, ruleSet, redact: settings.redact, redactor}
+  return {config: monitor, fieldPaths, ruleSet, redact: settings.redact, redactor, ignored: new Set(settings.ignored ?? [])}
 }

@@ -1,10 +1,15 @@
 import type {FailOn} from '../config/schema.js'
 import {LatencyStats} from '../engine/index.js'
-import type {Digest, ErrorKind} from './types.js'
+import type {Digest, ErrorKind, FindingDigest} from './types.js'
 
 /** Distinct group values kept in the breakdown; the rest are counted under OTHER_GROUP. */
 export const MAX_GROUPS = 50
 export const OTHER_GROUP = '(other)'
+/** Findings kept with their details for reports (SARIF, annotations, tables); all are counted. */
+export const MAX_DETAILS = 10_000
+
+/** A finding with where it is: what the reports are built from. */
+export type FindingDetail = FindingDigest & {file: string; line: number}
 
 export interface LatencySummary {
   count: number
@@ -40,9 +45,11 @@ export interface MonitorSummary {
   unscanned_lines: number
   blank_lines: number
   findings: {
+    /** New findings (pii + secrets); findings accepted by the ignore file are in `ignored`. */
     total: number
     pii: number
     secrets: number
+    ignored: number
     records_with_pii: number
     records_with_secrets: number
     /** Records (and malformed lines) with at least one finding of either kind. */
@@ -73,8 +80,9 @@ class Tally {
   add(digest: Digest, slowMs: number, malformed: boolean): void {
     if (!malformed) this.records++
     if (digest.errors.length > 0) this.errors++
-    for (const [, category] of digest.findings) {
-      if (category === 'secret') this.secrets++
+    for (const f of digest.findings) {
+      if (f.ignored) continue
+      if (f.category === 'secret') this.secrets++
       else this.pii++
     }
 
@@ -119,6 +127,12 @@ export class SummaryBuilder {
   private recordsWithFindings = 0
   private malformed = 0
   private unscanned = 0
+  private ignored = 0
+  /** Every finding (new and ignored) for the reports, up to MAX_DETAILS. */
+  readonly details: FindingDetail[] = []
+  detailsLeftOut = 0
+  /** Ignore-file fingerprints that accepted at least one finding. */
+  readonly usedIgnores = new Set<string>()
   blankLines = 0
 
   constructor(
@@ -127,15 +141,23 @@ export class SummaryBuilder {
   ) {}
 
   add(digest: Digest): void {
-    const {errors, findings} = digest
+    const {errors} = digest
+    const findings = digest.findings.filter((f) => !f.ignored)
+    this.ignored += digest.findings.length - findings.length
+    for (const f of digest.findings) {
+      if (f.ignored) this.usedIgnores.add(f.fingerprint)
+      if (this.details.length < MAX_DETAILS) this.details.push({...f, file: digest.file, line: digest.line})
+      else this.detailsLeftOut++
+    }
+
     const malformed = errors.length === 1 && MALFORMED.has(errors[0] as ErrorKind)
     if (malformed) this.malformed++
     if (errors[0] === 'line_too_long') this.unscanned++
     for (const kind of errors) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1)
-    for (const [type] of findings) this.byType.set(type, (this.byType.get(type) ?? 0) + 1)
+    for (const {type} of findings) this.byType.set(type, (this.byType.get(type) ?? 0) + 1)
     for (const type of digest.suppressed) this.suppressedByType.set(type, (this.suppressedByType.get(type) ?? 0) + 1)
-    if (findings.some(([, c]) => c === 'pii')) this.recordsWithPii++
-    if (findings.some(([, c]) => c === 'secret')) this.recordsWithSecrets++
+    if (findings.some((f) => f.category === 'pii')) this.recordsWithPii++
+    if (findings.some((f) => f.category === 'secret')) this.recordsWithSecrets++
     if (findings.length > 0) this.recordsWithFindings++
     this.all.add(digest, this.slowMs, malformed)
     if (digest.group !== undefined) this.groupFor(digest.group).add(digest, this.slowMs, malformed)
@@ -157,6 +179,7 @@ export class SummaryBuilder {
         total: this.all.pii + this.all.secrets,
         pii: this.all.pii,
         secrets: this.all.secrets,
+        ignored: this.ignored,
         records_with_pii: this.recordsWithPii,
         records_with_secrets: this.recordsWithSecrets,
         records_with_findings: this.recordsWithFindings,
@@ -182,26 +205,80 @@ export class SummaryBuilder {
   }
 }
 
+export interface GateFailure {
+  /** A --fail-on category, `unscanned`, `unused_ignores`, `error_rate`, `p95_latency` or `p95_increase`. */
+  category: string
+  count: number
+  /** For thresholds: the measured value against the limit. */
+  detail?: string
+}
+
 export interface GateResult {
   fail_on: FailOn[]
   passed: boolean
-  /** Each category that tripped the gate, with its count; `unscanned` when lines could not be checked. */
-  failures: Array<{category: FailOn | 'unscanned'; count: number}>
+  failures: GateFailure[]
 }
 
-/** Which of the `--fail-on` categories the run found. */
-export function evaluateGate(summary: MonitorSummary, failOn: readonly FailOn[]): GateResult {
+/** Limits over the scanned records, checked only with at least `minSamples` records. */
+export interface Thresholds {
+  /** Share of records (and malformed lines) with a functional error, 0 to 1. */
+  maxErrorRate?: number | undefined
+  maxP95LatencyMs?: number | undefined
+  /** Largest rise of p95 latency over the base side (--changed-since), in percent. */
+  maxP95IncreasePercent?: number | undefined
+  minSamples: number
+}
+
+export interface GateExtras {
+  /** Ignore-file entries that matched nothing, when --fail-on-unused-ignores is set. */
+  unusedIgnores?: number
+  thresholds?: Thresholds
+  /** The summary of the base side, for relative thresholds. */
+  base?: MonitorSummary | undefined
+}
+
+const percent = (value: number): string => `${Math.round(value * 1000) / 10}%`
+
+function thresholdFailures(summary: MonitorSummary, t: Thresholds, base: MonitorSummary | undefined): GateFailure[] {
+  const failures: GateFailure[] = []
+  const samples = summary.records + summary.malformed_lines
+  if (samples < t.minSamples) return failures
+  const rate = summary.errors.total / samples
+  if (t.maxErrorRate !== undefined && rate > t.maxErrorRate) {
+    failures.push({category: 'error_rate', count: summary.errors.total, detail: `${percent(rate)} of ${samples} > ${percent(t.maxErrorRate)}`})
+  }
+
+  const p95 = summary.latency.p95
+  if (t.maxP95LatencyMs !== undefined && p95 !== null && summary.latency.count >= t.minSamples && p95 > t.maxP95LatencyMs) {
+    failures.push({category: 'p95_latency', count: summary.latency.count, detail: `p95 ${Math.round(p95)} ms > ${t.maxP95LatencyMs} ms`})
+  }
+
+  const baseP95 = base?.latency.p95 ?? null
+  if (t.maxP95IncreasePercent !== undefined && p95 !== null && baseP95 !== null && baseP95 > 0 && (base?.latency.count ?? 0) >= t.minSamples) {
+    const rise = ((p95 - baseP95) / baseP95) * 100
+    if (rise > t.maxP95IncreasePercent) {
+      failures.push({category: 'p95_increase', count: summary.latency.count, detail: `p95 ${Math.round(p95)} ms is ${Math.round(rise)}% above the base's ${Math.round(baseP95)} ms (limit ${t.maxP95IncreasePercent}%)`})
+    }
+  }
+
+  return failures
+}
+
+/** Which of the `--fail-on` categories, thresholds and ignore-file checks the run trips. */
+export function evaluateGate(summary: MonitorSummary, failOn: readonly FailOn[], extras: GateExtras = {}): GateResult {
   const counts: Record<FailOn, number> = {
     pii: summary.findings.pii,
     secret: summary.findings.secrets,
     error: summary.errors.total,
     slow: summary.latency.slow,
   }
-  const failures: GateResult['failures'] = failOn.filter((c) => counts[c] > 0).map((category) => ({category, count: counts[category]}))
+  const failures: GateFailure[] = failOn.filter((c) => counts[c] > 0).map((category) => ({category, count: counts[category]}))
   // Fail closed: a line that was never scanned cannot pass a PII or secret gate.
   if (summary.unscanned_lines > 0 && failOn.some((c) => c === 'pii' || c === 'secret')) {
     failures.push({category: 'unscanned', count: summary.unscanned_lines})
   }
 
+  if ((extras.unusedIgnores ?? 0) > 0) failures.push({category: 'unused_ignores', count: extras.unusedIgnores as number})
+  if (extras.thresholds !== undefined) failures.push(...thresholdFailures(summary, extras.thresholds, extras.base))
   return {fail_on: [...failOn], passed: failures.length === 0, failures}
 }

@@ -1,6 +1,6 @@
 import type {MonitorConfig} from '../config/schema.js'
 import type {PathStep} from '../config/field-path.js'
-import type {Category, Finding, Redactor, RuleSet} from '../engine/index.js'
+import type {Category, Finding, Redactor, RuleSet, Severity} from '../engine/index.js'
 
 export const ERROR_KINDS = [
   'malformed_json',
@@ -45,12 +45,31 @@ export interface AnalyzeContext {
   redact: boolean
   /** Replaces detected values in output (the configured operator). */
   redactor: Redactor
+  /** Fingerprints accepted by the ignore file (still in force). */
+  ignored: ReadonlySet<string>
 }
 
-/** What the summary needs of one record: small enough to send back from a worker thread. */
+/** A finding as reports need it: no value, ever. */
+export interface FindingDigest {
+  type: string
+  category: Category
+  rule: string
+  severity: Severity
+  field: string
+  start: number
+  end: number
+  masked: string
+  fingerprint: string
+  /** Accepted by an entry of the ignore file. */
+  ignored: boolean
+}
+
+/** What the summary and the reports need of one record: small enough to send back from a worker. */
 export interface Digest {
+  file: string
+  line: number
   errors: ErrorKind[]
-  findings: Array<[type: string, category: Category]>
+  findings: FindingDigest[]
   /** Types of the allowlisted values. */
   suppressed: string[]
   latency: number | null
@@ -58,7 +77,19 @@ export interface Digest {
 }
 
 export function digestOf({record, group, suppressed}: Analyzed): Digest {
-  return {errors: record.errors, findings: record.findings.map((f) => [f.type, f.category]), suppressed: suppressed ?? [], latency: record.latency_ms, group}
+  const findings = record.findings.map(({type, category, rule, severity, field, start, end, masked, fingerprint, ignored}) => ({
+    type,
+    category,
+    rule,
+    severity,
+    field,
+    start,
+    end,
+    masked,
+    fingerprint,
+    ignored: ignored === true,
+  }))
+  return {file: record.file, line: record.line, errors: record.errors, findings, suppressed: suppressed ?? [], latency: record.latency_ms, group}
 }
 
 export interface Analyzed {

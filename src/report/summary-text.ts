@@ -40,6 +40,8 @@ export function formatSummary(summary: MonitorSummary, gate: GateResult, options
     lines.push(`  suppressed by the allowlist: ${kinds.join(', ')}`)
   }
 
+  if (findings.ignored > 0) lines.push(`  accepted by the ignore file: ${plural(findings.ignored, 'finding')}`)
+
   const malformed = summary.malformed_lines > 0 ? ` (${summary.malformed_lines} of them malformed)` : ''
   lines.push('', `Errors: ${plural(summary.errors.total, 'line')} with a functional error${malformed}`)
   const kinds = Object.entries(summary.errors.by_kind)
@@ -58,11 +60,11 @@ export function formatSummary(summary: MonitorSummary, gate: GateResult, options
     lines.push(...table(rows))
   }
 
-  if (gate.fail_on.length > 0) {
+  if (gate.fail_on.length > 0 || gate.failures.length > 0) {
     const verdict = gate.passed
       ? 'passed'
-      : `FAILED: ${gate.failures.map((f) => `${f.count} ${f.category}`).join(', ')}`
-    lines.push('', `Gate (--fail-on ${gate.fail_on.join(',')}): ${verdict}`)
+      : `FAILED: ${gate.failures.map((f) => (f.detail === undefined ? `${f.count} ${f.category}` : `${f.category} (${f.detail})`)).join(', ')}`
+    lines.push('', `Gate${gate.fail_on.length > 0 ? ` (--fail-on ${gate.fail_on.join(',')})` : ''}: ${verdict}`)
   }
 
   return lines.join('\n') + '\n'

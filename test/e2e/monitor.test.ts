@@ -18,7 +18,7 @@ describe('llmops monitor (built CLI)', () => {
     expect(lines.map((l) => l.interaction_id)).toEqual(['int_001', 'int_002', 'int_003', 'int_004', 'int_005'])
     const byId = Object.fromEntries(lines.map((l) => [l.interaction_id, l]))
     expect(byId.int_002?.findings).toEqual([
-      {type: 'EMAIL', category: 'pii', rule: 'pii.email', field: 'bot_response', start: 56, end: 77, severity: 'high', confidence: 0.8, masked: 'h***@s***.com'},
+      {type: 'EMAIL', category: 'pii', rule: 'pii.email', field: 'bot_response', start: 56, end: 77, severity: 'high', confidence: 0.8, masked: 'h***@s***.com', fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/)},
     ])
     expect(byId.int_003?.findings).toMatchObject([{type: 'PHONE', field: 'bot_response', start: 62, end: 74, masked: '***-***-**67'}])
     expect(byId.int_004).toMatchObject({error: 'null_response', pii_detected: false, findings: []})
@@ -72,7 +72,9 @@ describe('llmops monitor (built CLI)', () => {
     const dir = await tempDir()
     const sample = await readFile(path.join(ROOT, 'sample_chatbot_logs.jsonl'))
     await writeFile(path.join(dir, 'logs.jsonl.gz'), gzipSync(sample))
-    const strip = (text: unknown) => jsonLines(text).map(({timestamp_utc: _t, file: _f, ...rest}) => rest)
+    // the file name is part of the output and of each fingerprint; everything else must be equal
+    const strip = (text: unknown) =>
+      jsonLines(text).map(({timestamp_utc: _t, file: _f, findings, ...rest}) => ({...rest, findings: (findings as Array<Record<string, unknown>>).map(({fingerprint: _p, ...f}) => f)}))
     const plain = await llmops(['monitor', 'sample_chatbot_logs.jsonl', '--quiet'])
     const gz = await llmops(['monitor', path.join(dir, 'logs.jsonl.gz'), '--quiet'])
     const stdin = await llmops(['monitor', '-', '--quiet'], {input: sample})
