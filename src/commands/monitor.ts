@@ -9,6 +9,15 @@ import {ExitCode, usageError} from '../errors.js'
 
 export const DEFAULT_LOG_FILE = 'sample_chatbot_logs.jsonl'
 
+/** `0.05` or `5%` -> 0.05; anything else is a usage error naming the flag. */
+function parseRate(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(value)
+  const rate = match === null ? Number.NaN : Number(match[1]) / (match[2] === '%' ? 100 : 1)
+  if (!(rate >= 0 && rate <= 1)) throw usageError(`--max-error-rate ${JSON.stringify(value)}: give a share such as 0.05 or 5%`, 'E_USAGE')
+  return rate
+}
+
 export default class Monitor extends BaseCommand {
   static override summary = 'Scan chatbot interaction logs for PII, secrets, functional errors and latency.'
 
@@ -70,6 +79,18 @@ ${BaseCommand.exitCodesHelp}`
     }),
     follow: Flags.boolean({char: 'f', description: 'keep reading a growing file like tail -f (survives truncation and rotation)'}),
     quiet: Flags.boolean({char: 'q', description: 'do not print the summary on stderr'}),
+    'ignore-file': Flags.string({helpGroup: 'GATE', helpValue: 'FILE', description: 'accepted findings, by fingerprint, each with a reason [default: .llmopsignore]'}),
+    'write-baseline': Flags.boolean({helpGroup: 'GATE', description: 'add every current finding to the ignore file (review the reasons before committing it)'}),
+    'report-unused-ignores': Flags.boolean({helpGroup: 'GATE', description: 'list ignore-file entries that matched no finding'}),
+    'fail-on-unused-ignores': Flags.boolean({helpGroup: 'GATE', description: 'exit 1 when an ignore-file entry matched no finding'}),
+    'max-error-rate': Flags.string({helpGroup: 'GATE', helpValue: 'RATE', description: 'exit 1 when more than this share of records has a functional error: 0.05 or 5%'}),
+    'max-p95-latency': Flags.integer({helpGroup: 'GATE', min: 1, helpValue: 'MS', description: 'exit 1 when p95 latency is above this'}),
+    'max-p95-increase': Flags.integer({helpGroup: 'GATE', min: 0, helpValue: 'PERCENT', description: 'with --changed-since: exit 1 when p95 rose more than this over the base side'}),
+    'min-samples': Flags.integer({helpGroup: 'GATE', min: 1, default: 20, description: 'thresholds apply only with at least this many records'}),
+    sarif: Flags.string({helpGroup: 'REPORTS', helpValue: 'FILE', description: 'write SARIF 2.1.0 (GitHub code scanning)'}),
+    junit: Flags.string({helpGroup: 'REPORTS', helpValue: 'FILE', description: 'write JUnit XML'}),
+    markdown: Flags.string({helpGroup: 'REPORTS', helpValue: 'FILE', description: 'write a Markdown report'}),
+    github: Flags.boolean({helpGroup: 'REPORTS', allowNo: true, description: 'annotations, job summary and step outputs [default: on when GITHUB_ACTIONS=true]'}),
     jobs: Flags.integer({
       min: 0,
       max: 64,
@@ -105,6 +126,23 @@ ${BaseCommand.exitCodesHelp}`
       format: this.jsonEnabled() ? 'json' : (flags.format as 'jsonl' | 'summary'),
       quiet: flags.quiet,
       threads: flags.jobs ?? Math.min(3, availableParallelism() - 1),
+      version: this.config.version,
+      gate: {
+        ignoreFile: flags['ignore-file'],
+        writeBaseline: flags['write-baseline'],
+        reportUnusedIgnores: flags['report-unused-ignores'],
+        failOnUnusedIgnores: flags['fail-on-unused-ignores'],
+        sarif: flags.sarif,
+        junit: flags.junit,
+        markdown: flags.markdown,
+        github: flags.github,
+        thresholds: {
+          maxErrorRate: parseRate(flags['max-error-rate']),
+          maxP95LatencyMs: flags['max-p95-latency'],
+          maxP95IncreasePercent: flags['max-p95-increase'],
+          minSamples: flags['min-samples'],
+        },
+      },
     })
     if (exitCode !== ExitCode.OK) process.exitCode = exitCode
   }

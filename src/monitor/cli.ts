@@ -11,7 +11,9 @@ import {JsonResultWriter} from '../report/json.js'
 import {ProgressLine} from '../report/progress.js'
 import {formatSummary} from '../report/summary-text.js'
 import {checkCustomRules} from '../config/check-rules.js'
-import {resolveSalt} from '../detector.js'
+import {resolveSalt, rulesOf} from '../detector.js'
+import {finishGate, type GateOptions} from '../gate/finish.js'
+import {loadIgnores} from '../gate/ignore.js'
 import {prepareContext, type ContextSettings} from './context.js'
 import type {OutputMode} from './batch.js'
 import {runMonitor, type MonitorResult} from './run.js'
@@ -36,6 +38,10 @@ export interface MonitorInvocation {
   quiet: boolean
   /** Worker threads besides the main thread. */
   threads: number
+  /** The PII gate: ignore file, reports, thresholds. */
+  gate?: GateOptions
+  /** Reported in SARIF. */
+  version?: string
 }
 
 export interface MonitorIo {
@@ -128,7 +134,15 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
   const {config} = await loadConfig({cwd: io.cwd, path: invocation.configPath, env: io.env})
   const monitorConfig = merge(config.monitor, invocation.overrides)
   const detection = {rules: config.rules, allowlist: config.allowlist, redaction: {...config.redaction, operator: invocation.redactOperator ?? config.redaction.operator}}
-  const settings: ContextSettings = {monitor: monitorConfig, detection, redact: invocation.redact, salt: resolveSalt(detection, io.env)}
+  const gateOptions: GateOptions = {...invocation.gate, github: invocation.gate?.github ?? io.env.GITHUB_ACTIONS === 'true'}
+  const ignores = await loadIgnores(gateOptions.ignoreFile, {cwd: io.cwd})
+  const settings: ContextSettings = {
+    monitor: monitorConfig,
+    detection,
+    redact: invocation.redact,
+    salt: resolveSalt(detection, io.env),
+    ignored: ignores.active.map((e) => e.fingerprint),
+  }
   // Fail on a bad rule before reading anything: compile here once (workers compile their own copy).
   prepareContext(settings)
   await checkCustomRules(config.rules.custom)
@@ -182,7 +196,15 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
     progress?.clear()
   }
 
-  const {gate, interrupted} = result
+  const {interrupted} = result
+  const {gate, notes} = await finishGate(result, gateOptions, {
+    cwd: io.cwd,
+    failOn: monitorConfig.failOn,
+    ignores,
+    rules: rulesOf(detection).map(({id, type, category, severity, description}) => ({id, type, category, severity, description})),
+    version: invocation.version ?? '0.0.0',
+  })
+  result.gate = gate
   // A partial copy would look complete: an interrupted run writes none.
   if (interrupted) await cleanCopy?.abort()
   else await cleanCopy?.commit()
@@ -190,5 +212,6 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
   const end = sink.end(result, formatSummary(result.summary, gate, {interrupted}))
   if (!outputClosed) await write(end.stdout)
   if (end.stderr) io.stderr.write(end.stderr)
+  if (notes) io.stderr.write(notes)
   return interrupted ? ExitCode.INTERRUPTED : gate.passed ? ExitCode.OK : ExitCode.GATE_FAILED
 }

@@ -4,7 +4,7 @@ import {LineFramer, type Frame} from '../io/framer.js'
 import {openChunks, type InputSource} from '../io/input.js'
 import type {BatchJob, OutputMode} from './batch.js'
 import {AnalysisPool, type PoolResult} from './pool.js'
-import {SummaryBuilder, evaluateGate, type GateResult, type MonitorSummary} from './summary.js'
+import {SummaryBuilder, evaluateGate, type FindingDetail, type GateResult, type MonitorSummary} from './summary.js'
 import {prepareContext, type ContextSettings} from './context.js'
 
 export interface MonitorRunOptions {
@@ -32,6 +32,11 @@ export interface MonitorResult {
   summary: MonitorSummary
   gate: GateResult
   interrupted: boolean
+  /** Findings with their location, for reports (capped; `findingsLeftOut` counts the rest). */
+  findings: FindingDetail[]
+  findingsLeftOut: number
+  /** Ignore-file fingerprints that accepted at least one finding. */
+  usedIgnores: Set<string>
 }
 
 /** Frames analysed on the main thread before worker threads start: small inputs never pay for them. */
@@ -121,5 +126,12 @@ export async function runMonitor(options: MonitorRunOptions): Promise<MonitorRes
     options.sources.map((s) => s.display),
     performance.now() - started,
   )
-  return {summary: final, gate: evaluateGate(final, options.failOn), interrupted: aborted()}
+  return {
+    summary: final,
+    gate: evaluateGate(final, options.failOn),
+    interrupted: aborted(),
+    findings: summary.details,
+    findingsLeftOut: summary.detailsLeftOut,
+    usedIgnores: summary.usedIgnores,
+  }
 }

@@ -1,0 +1,101 @@
+import path from 'node:path'
+
+import type {FailOn} from '../config/schema.js'
+import {AtomicFile} from '../io/atomic-file.js'
+import type {MonitorResult} from '../monitor/run.js'
+import {evaluateGate, type GateResult, type MonitorSummary, type Thresholds} from '../monitor/summary.js'
+import {bySeverity, newFindings, type GateReport} from '../report/gate-report.js'
+import {reportToGithub} from '../report/github.js'
+import {formatJunit} from '../report/junit.js'
+import {formatMarkdown} from '../report/markdown.js'
+import {formatSarif} from '../report/sarif.js'
+import {IGNORE_FILE, ignoreLine, writeBaseline, type Ignores} from './ignore.js'
+
+/** The gate's options, shared by `llmops monitor` and the GitHub Action. */
+export interface GateOptions {
+  ignoreFile?: string | undefined
+  writeBaseline?: boolean
+  reportUnusedIgnores?: boolean
+  failOnUnusedIgnores?: boolean
+  sarif?: string | undefined
+  junit?: string | undefined
+  markdown?: string | undefined
+  github?: boolean
+  thresholds?: Thresholds | undefined
+}
+
+export interface GateContext {
+  cwd: string
+  failOn: readonly FailOn[]
+  ignores: Ignores
+  rules: GateReport['rules']
+  version: string
+  /** The base side's summary (--changed-since), for relative thresholds. */
+  base?: MonitorSummary | undefined
+}
+
+/** Lines of guidance printed by a failing run, at most this many findings. */
+const GUIDANCE = 20
+
+async function writeReport(cwd: string, file: string, text: string): Promise<void> {
+  const out = await AtomicFile.create(path.resolve(cwd, file), file)
+  try {
+    await out.writer.write(text)
+    await out.commit()
+  } catch (error) {
+    await out.abort()
+    throw error
+  }
+}
+
+/** How to accept each new finding: the exact line for the ignore file. */
+function guidance(report: GateReport): string {
+  const fresh = bySeverity(newFindings(report))
+  if (fresh.length === 0) return ''
+  const lines = [`To accept a finding, add its line to ${report.ignoreFile} and replace the reason:`]
+  for (const f of fresh.slice(0, GUIDANCE)) lines.push(`  ${f.file}:${f.line} ${f.type} in ${f.field}: ${f.masked}`, `    ${ignoreLine(f)}`)
+  if (fresh.length > GUIDANCE) lines.push(`  ... and ${fresh.length - GUIDANCE} more: llmops monitor --write-baseline accepts all current findings at once.`)
+  return lines.join('\n') + '\n'
+}
+
+/**
+ * After a scan: judge it with the ignore file and thresholds, write the requested reports
+ * (files appear whole or not at all), annotate GitHub, and tell people how to accept findings.
+ */
+export async function finishGate(result: MonitorResult, options: GateOptions, context: GateContext): Promise<{gate: GateResult; notes: string}> {
+  const unused = context.ignores.active.filter((e) => !result.usedIgnores.has(e.fingerprint))
+  const gate = evaluateGate(result.summary, context.failOn, {
+    unusedIgnores: options.failOnUnusedIgnores ? unused.length : 0,
+    thresholds: options.thresholds,
+    base: context.base,
+  })
+  const report: GateReport = {
+    summary: result.summary,
+    gate,
+    findings: result.findings,
+    findingsLeftOut: result.findingsLeftOut,
+    rules: context.rules,
+    tool: {name: 'llmops', version: context.version},
+    ignoreFile: options.ignoreFile ?? IGNORE_FILE,
+    unusedIgnores: options.reportUnusedIgnores || options.failOnUnusedIgnores ? unused.map((e) => ({fingerprint: e.fingerprint, reason: e.reason})) : [],
+  }
+  if (options.sarif !== undefined) await writeReport(context.cwd, options.sarif, formatSarif(report))
+  if (options.junit !== undefined) await writeReport(context.cwd, options.junit, formatJunit(report))
+  if (options.markdown !== undefined) await writeReport(context.cwd, options.markdown, formatMarkdown(report))
+  if (options.github) await reportToGithub(report, options.sarif)
+
+  let notes = ''
+  if (context.ignores.expired.length > 0) notes += `${context.ignores.expired.length} expired entries in ${report.ignoreFile} no longer accept anything.\n`
+  if (report.unusedIgnores.length > 0) {
+    notes += `${unused.length} entries in ${report.ignoreFile} matched no finding:\n${unused.map((e) => `  ${e.fingerprint} (${e.reason})`).join('\n')}\n`
+  }
+
+  if (options.writeBaseline) {
+    const written = await writeBaseline(options.ignoreFile, context.cwd, result.findings, context.ignores)
+    notes += `Wrote ${written.path}: ${written.added} new entr${written.added === 1 ? 'y' : 'ies'}, ${written.written} in all. Review the reasons before you commit it.\n`
+  } else if (gate.failures.some((f) => f.category === 'pii' || f.category === 'secret')) {
+    notes += guidance(report)
+  }
+
+  return {gate, notes}
+}
