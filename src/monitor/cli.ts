@@ -212,6 +212,7 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
   const end = sink.end(result, formatSummary(result.summary, gate, {interrupted}))
   if (!outputClosed) await write(end.stdout)
   if (end.stderr) io.stderr.write(end.stderr)
-  if (notes) io.stderr.write(notes)
+  // --json keeps stderr empty for scripts; --quiet asks for silence.
+  if (notes && invocation.format !== 'json' && !invocation.quiet) io.stderr.write(notes)
   return interrupted ? ExitCode.INTERRUPTED : gate.passed ? ExitCode.OK : ExitCode.GATE_FAILED
 }
