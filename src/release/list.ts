@@ -1,0 +1,31 @@
+/**
+ * The releases in the history of the release branch, as `rollback` sees them: highest version
+ * first, the highest one marked as current.
+ */
+import {ExitCode, LlmopsError} from '../errors.js'
+import type {Git} from '../git.js'
+import {refFor} from '../rollback/names.js'
+import {releasesNewestFirst} from '../rollback/plan.js'
+import {checkNames, syncRemote} from '../rollback/workspace.js'
+import type {ReleaseList} from './types.js'
+
+export async function listReleases(git: Git, options: {remote: string; branch: string}): Promise<ReleaseList> {
+  const {remote, branch} = options
+  await checkNames(git, [
+    {flag: '--branch', kind: 'branch', value: branch},
+    {flag: '--remote', kind: 'remote', value: remote},
+  ])
+  if ((await git.gitDir()) === null) {
+    throw new LlmopsError(`${git.cwd} is not inside a git working tree`, {code: 'E_NOT_A_REPO', exitCode: ExitCode.PRECONDITION})
+  }
+
+  const head = (await syncRemote(git, remote, [branch])).get(refFor.branch(branch)) ?? ''
+  const releases = releasesNewestFirst(await git.tags({merged: head}))
+  return {
+    remote,
+    branch,
+    head,
+    current: releases[0]?.name ?? null,
+    releases: releases.map((r, i) => ({tag: r.name, sha: r.sha, date: r.date, current: i === 0})),
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Read-only half of a release: the same checks as rollback, then the plan. For --merge the merge
+ * commit is created here (an object no ref points at yet), so the plan shows the exact sha that
+ * will be pushed and a conflict is found before anyone confirms.
+ */
+import {usageError} from '../errors.js'
+import type {Git} from '../git.js'
+import {printable, refFor} from '../rollback/names.js'
+import {branchRefspecs, invalidTarget, pushPlan, releasesNewestFirst} from '../rollback/plan.js'
+import {viewCommit} from '../rollback/prepare.js'
+import {checkNames, checkWorkspace, planLocal, syncRemote, whoAmI} from '../rollback/workspace.js'
+import {checkAhead, mergeMessage, parseVersion, tagExists, versionWarnings} from './plan.js'
+import type {ReleasePlan} from './types.js'
+
+export interface ReleaseRequest {
+  version: string
+  branch: string
+  from: string
+  remote: string
+  merge: boolean
+  local: boolean
+  now: Date
+  env: NodeJS.ProcessEnv
+}
+
+export async function planRelease(git: Git, request: ReleaseRequest): Promise<ReleasePlan> {
+  const {version, tag, semver} = parseVersion(request.version)
+  const {branch, from, remote} = request
+  await checkNames(git, [
+    {flag: '--branch', kind: 'branch', value: branch},
+    {flag: '--from', kind: 'branch', value: from},
+    {flag: '--remote', kind: 'remote', value: remote},
+    {flag: 'VERSION', kind: 'tag', value: tag},
+  ])
+  if (branch === from) throw usageError(`--from and --branch are both "${printable(branch)}": a branch cannot be released into itself`)
+  const {currentBranch} = await checkWorkspace(git)
+  const remoteRefs = await syncRemote(git, remote, [branch, from], [refFor.tag(tag)])
+  if (remoteRefs.has(refFor.tag(tag))) throw tagExists(tag, ` on ${remote}`)
+  if ((await git.resolveCommit(refFor.tag(tag))) !== null) throw tagExists(tag, ' in this repository')
+
+  const stableSha = remoteRefs.get(refFor.branch(branch)) ?? ''
+  const mainSha = remoteRefs.get(refFor.branch(from)) ?? ''
+  const ahead = await git.countCommits(stableSha, mainSha)
+  const behind = await git.countCommits(mainSha, stableSha)
+  checkAhead({ahead, behind, merge: request.merge, from, branch, remote})
+  // Both are preconditions too, and the merge commit below needs the identity.
+  const who = await whoAmI(git, request.env)
+  const local = await planLocal(git, {branch, remote, remoteHead: stableSha, currentBranch, enabled: request.local})
+
+  let newHead = mainSha
+  if (request.merge) {
+    const tree = await git.mergeTree(stableSha, mainSha)
+    if (tree === null) {
+      throw invalidTarget(`${remote}/${from} does not merge cleanly into ${remote}/${branch}`, [`Merge ${branch} into ${from} and resolve the conflicts there, then release again.`])
+    }
+
+    newHead = await git.commitTree(tree, [stableSha, mainSha], mergeMessage(from, branch, tag))
+  }
+
+  const highest = releasesNewestFirst(await git.tags())[0]
+  return {
+    version,
+    tag,
+    remote,
+    branch,
+    from_branch: from,
+    mode: request.merge ? 'merge' : 'fast-forward',
+    current: await viewCommit(git, stableSha),
+    source: await viewCommit(git, mainSha),
+    new_head: newHead,
+    commits: await git.commitsBetween(stableSha, newHead),
+    push: pushPlan(remote, branch, stableSha, branchRefspecs(newHead, branch, tag)),
+    local,
+    who,
+    created_at: request.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    warnings: versionWarnings(semver, tag, highest),
+  }
+}

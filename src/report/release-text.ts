@@ -1,0 +1,67 @@
+import type {ReleaseList, ReleasePlan, ReleaseResult} from '../release/types.js'
+import {age, commitList, short} from './rollback-text.js'
+import {cell} from './summary-text.js'
+
+/** Human output of release: plan, result and the list of releases. Pure text, no colour. */
+
+export function formatReleasePlan(plan: ReleasePlan): string {
+  const now = plan.created_at
+  const where = `${plan.remote}/${plan.branch}`
+  const how = plan.mode === 'merge' ? `merge commit ${short(plan.new_head)} (${plan.from_branch} merged into ${plan.branch})` : `fast-forward to ${short(plan.new_head)}`
+  const lines = [
+    `Release ${cell(plan.tag)}: ${plan.remote}/${plan.from_branch} -> ${where}`,
+    '',
+    `  ${plan.branch.padEnd(8)} ${short(plan.current.sha)}  ${cell(plan.current.label, 30)}  ${age(plan.current.date, now)}  "${cell(plan.current.subject, 60)}"`,
+    `  ${plan.from_branch.padEnd(8)} ${short(plan.source.sha)}  ${age(plan.source.date, now)}  "${cell(plan.source.subject, 60)}"`,
+    '',
+    `  ${plan.commits.length} commit${plan.commits.length === 1 ? '' : 's'} will be released:`,
+    ...commitList(plan.commits, now),
+    '',
+    `  New head    ${how}`,
+    `  Tag         ${cell(plan.tag)} (annotated) on ${short(plan.new_head)}`,
+    `  Push        ${plan.push.command}`,
+    `  Local       ${plan.local.action === 'move' ? `${plan.local.branch} follows (${plan.local.why})` : `not changed: ${plan.local.why}`}`,
+    `  By          ${cell(plan.who, 120)}`,
+    `  Roll back   ${plan.current.release === null ? 'llmops rollback --to <tag>' : `llmops rollback (back to ${cell(plan.current.release)}, recorded in the tag)`}`,
+  ]
+  for (const warning of plan.warnings) lines.push(`  Warning: ${cell(warning, 200)}`)
+  return lines.join('\n') + '\n'
+}
+
+export function formatReleaseResult(result: ReleaseResult): string {
+  if (result.status === 'dry_run') {
+    return `\nDry run: nothing was changed. To do it, run the same command without --dry-run (in a script, add --confirm ${result.tag}).\n`
+  }
+
+  const lines = ['', `Released ${cell(result.tag)}: ${result.remote}/${result.branch} is now at ${short(result.new_head)} (was ${short(result.current.sha)}).`]
+  if (result.local_outcome) lines.push(`  ${cell(result.local_outcome.message, 300)}`)
+  const back = result.current.release === null ? '' : ` (back to ${cell(result.current.release)})`
+  lines.push(`Deploy from ${result.branch} now. If it goes wrong: llmops rollback --branch ${result.branch} --remote ${result.remote}${back}`)
+  return lines.join('\n') + '\n'
+}
+
+export function formatReleaseList(list: ReleaseList): string {
+  const where = `${list.remote}/${list.branch}`
+  if (list.releases.length === 0) return `No release tag (v1.2.3) in the history of ${where} (head ${short(list.head)}).\n`
+  const lines = [`Releases in the history of ${where} (head ${short(list.head)}), highest first:`]
+  for (const release of list.releases) {
+    lines.push(`  ${release.current ? '*' : ' '} ${cell(release.tag, 30).padEnd(14)} ${short(release.sha)}  ${cell(release.date, 25)}${release.current ? '  (current)' : ''}`)
+  }
+
+  return lines.join('\n') + '\n'
+}
+
+export function releaseMarkdown(result: ReleaseResult): string {
+  const md = (text: string) => cell(text, 200).replaceAll('|', '\\|').replaceAll('`', "'")
+  const lines = [
+    `### llmops release ${md(result.tag)}${result.status === 'done' ? '' : ' (dry run)'}: ${md(result.remote)}/${md(result.branch)}`,
+    '',
+    `- ${md(result.branch)}: \`${short(result.current.sha)}\` -> \`${short(result.new_head)}\` (${result.mode})`,
+    `- By: ${md(result.who)}`,
+    '',
+    `Commits released (${result.commits.length}):`,
+    '',
+    ...result.commits.slice(0, 50).map((c) => `- \`${short(c.sha)}\` ${md(c.subject)}`),
+  ]
+  return lines.join('\n') + '\n'
+}

@@ -1,0 +1,121 @@
+import type {BackupList, CommitInfo, CommitView, RollbackPlan, RollbackResult} from '../rollback/types.js'
+import {cell} from './summary-text.js'
+
+/**
+ * Human output of rollback: the plan (what will happen, before anyone confirms), the result and
+ * the list of past rollbacks. Pure text, no colour. Everything that comes from git (subjects,
+ * names, reasons) goes through `cell`, so a commit message cannot move the cursor.
+ */
+
+/** "5 minutes ago", relative to `now` (the plan's time, so the output is reproducible). */
+export function age(iso: string, now: string): string {
+  const seconds = Math.max(0, Math.round((Date.parse(now) - Date.parse(iso)) / 1000))
+  if (Number.isNaN(seconds)) return 'unknown age'
+  const units: Array<[number, string]> = [[86_400, 'day'], [3600, 'hour'], [60, 'minute']]
+  for (const [size, unit] of units) {
+    const n = Math.floor(seconds / size)
+    if (n >= 1) return `${n} ${unit}${n === 1 ? '' : 's'} ago`
+  }
+
+  return 'just now'
+}
+
+export const short = (sha: string): string => sha.slice(0, 7)
+
+export function commitLine(commit: CommitInfo, now: string): string {
+  return `${short(commit.sha)}  ${cell(commit.subject, 72)}  (${cell(commit.author, 30)}, ${age(commit.date, now)})`
+}
+
+/** At most `max` commits, then a count of the rest: a plan must fit on a screen. */
+export function commitList(commits: readonly CommitInfo[], now: string, max = 15): string[] {
+  const lines = commits.slice(0, max).map((c) => `    ${commitLine(c, now)}`)
+  if (commits.length > max) lines.push(`    ... and ${commits.length - max} more (--json lists them all)`)
+  return lines
+}
+
+function headLine(name: string, view: CommitView, now: string): string {
+  return `  ${name.padEnd(7)} ${short(view.sha)}  ${cell(view.label, 30)}  ${age(view.date, now)}  "${cell(view.subject, 60)}"`
+}
+
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+export function formatRollbackPlan(plan: RollbackPlan): string {
+  const now = plan.created_at
+  const where = `${plan.remote}/${plan.branch}`
+  const title = plan.kind === 'undo' ? `Undo of a rollback of ${where}, back to backup ${plan.target.tag}` : `Rollback of ${where} to ${cell(plan.target.tag)}`
+  const chosen = plan.target.by_default ? (plan.kind === 'undo' ? '  (latest backup, chosen by default)' : '  (previous release, chosen by default)') : ''
+  const lines = [title, '', headLine('now', plan.current, now), headLine('target', plan.target, now) + chosen, '']
+
+  if (plan.discarded.length > 0) lines.push(`  ${count(plan.discarded.length, 'commit')} will no longer be on ${where}:`, ...commitList(plan.discarded, now))
+  else lines.push(`  No commit will be removed from ${where}.`)
+  if (plan.restored.length > 0) lines.push(`  ${count(plan.restored.length, 'commit')} will be back on ${where}:`, ...commitList(plan.restored, now))
+  if (plan.releases_removed.length > 0) lines.push(`  Releases no longer on ${where}: ${plan.releases_removed.map((t) => cell(t)).join(', ')}`)
+  if (plan.releases_restored.length > 0) lines.push(`  Releases back on ${where}: ${plan.releases_restored.map((t) => cell(t)).join(', ')}`)
+
+  lines.push(
+    '',
+    `  Backup tag  ${plan.backup_tag} on ${short(plan.current.sha)} (the current head), pushed with the branch`,
+    `  Push        ${plan.push.command}`,
+    `  Local       ${plan.local.action === 'move' ? `${plan.local.branch} follows (${plan.local.why})` : `not changed: ${plan.local.why}`}`,
+    `  By          ${cell(plan.who, 120)}`,
+    `  Reason      ${plan.reason === null ? '(none: add --reason "...")' : cell(plan.reason, 200)}`,
+    `  Undo        ${plan.undo_command}`,
+  )
+  for (const warning of plan.warnings) lines.push(`  Warning: ${cell(warning, 200)}`)
+  return lines.join('\n') + '\n'
+}
+
+export function formatRollbackResult(result: RollbackResult): string {
+  if (result.status === 'dry_run') {
+    return `\nDry run: nothing was changed. To do it, run the same command without --dry-run (in a script, add --confirm ${result.target.tag}).\n`
+  }
+
+  const where = `${result.remote}/${result.branch}`
+  const lines = [
+    '',
+    `Done: ${where} is now at ${short(result.target.sha)} (${cell(result.target.label)}); it was at ${short(result.current.sha)} (${cell(result.current.label)}).`,
+    `  Backup tag ${result.backup_tag} is on ${result.remote}.`,
+  ]
+  if (result.local_outcome) lines.push(`  ${cell(result.local_outcome.message, 300)}`)
+  lines.push(`Redeploy from ${result.branch} now. To undo: ${result.undo_command}`)
+  return lines.join('\n') + '\n'
+}
+
+export function formatBackupList(list: BackupList): string {
+  const where = `${list.remote}/${list.branch}`
+  const lines = list.warnings.map((w) => `Warning: ${cell(w, 300)}`)
+  if (list.rollbacks.length === 0) return [...lines, `No rollback of ${where} recorded (no llmops/backup/ tags for it).`].join('\n') + '\n'
+  lines.push(`Rollbacks of ${where}, newest first:`)
+  for (const entry of list.rollbacks) {
+    lines.push(
+      '',
+      `  ${cell(entry.at, 25)}  ${entry.kind.padEnd(8)}  ${cell(entry.from.label, 30)} (${short(entry.from.sha)}) -> ${cell(entry.to.label, 60)} (${short(entry.to.sha)})`,
+      `      by      ${cell(entry.by, 120)}`,
+      `      reason  ${entry.reason === null ? '-' : cell(entry.reason, 200)}`,
+      `      backup  ${cell(entry.backup_tag, 120)}  (undo: llmops rollback --undo ${cell(entry.backup_tag, 120)})`,
+    )
+  }
+
+  return lines.join('\n') + '\n'
+}
+
+/** Markdown for a GitHub Actions job summary. */
+export function rollbackMarkdown(result: RollbackResult): string {
+  const md = (text: string) => cell(text, 200).replaceAll('|', '\\|').replaceAll('`', "'")
+  const done = result.status === 'done'
+  const lines = [
+    `### llmops ${result.kind}${done ? '' : ' (dry run)'}: ${md(result.remote)}/${md(result.branch)}`,
+    '',
+    '| | commit | release |',
+    '|---|---|---|',
+    `| from | \`${short(result.current.sha)}\` | ${md(result.current.label)} |`,
+    `| to | \`${short(result.target.sha)}\` | ${md(result.target.label)} |`,
+    '',
+    `- Backup tag: \`${md(result.backup_tag)}\`${done ? '' : ' (not created: dry run)'}`,
+    `- By: ${md(result.who)}`,
+    `- Reason: ${result.reason === null ? 'none given' : md(result.reason)}`,
+    `- Undo: \`${md(result.undo_command)}\``,
+  ]
+  if (result.discarded.length > 0) lines.push('', `Commits removed from the branch (${result.discarded.length}):`, '', ...result.discarded.slice(0, 50).map((c) => `- \`${short(c.sha)}\` ${md(c.subject)}`))
+  return lines.join('\n') + '\n'
+}

@@ -1,0 +1,56 @@
+/**
+ * Consent for a destructive change: the user types the name of the target (a tag), as GitHub
+ * does for deleting a repository. Scripts pass `--confirm <tag>`. Piped input is never consent:
+ * the caller passes `ask` only when stdin and stdout are both terminals.
+ */
+import {ExitCode, LlmopsError} from '../errors.js'
+import {printable} from './names.js'
+
+/** Asks one question and returns what the user typed. */
+export type Ask = (message: string) => Promise<string>
+
+const notConfirmed = (message: string, suggestions: string[]): LlmopsError =>
+  new LlmopsError(`${message}; nothing was changed`, {code: 'E_NOT_CONFIRMED', exitCode: ExitCode.NOT_CONFIRMED, suggestions})
+
+export interface Confirmation {
+  /** What must be typed or passed: the target tag. */
+  expected: string
+  /** The value of --confirm, if given. */
+  given: string | undefined
+  /** A terminal prompt; undefined without a terminal (or in --json mode). */
+  ask: Ask | undefined
+  /** Describes the change in the prompt, e.g. "roll back origin/stable to v1.2.0". */
+  action: string
+}
+
+export async function confirm(request: Confirmation): Promise<void> {
+  const {expected, given, ask, action} = request
+  const hint = `Pass --confirm ${expected} to confirm.`
+  if (given !== undefined) {
+    if (given === expected) return
+    throw notConfirmed(`--confirm "${printable(given)}" does not match the target ${expected}`, [hint])
+  }
+
+  if (ask === undefined) throw notConfirmed(`confirmation required to ${action}, and there is no terminal to ask in`, [hint])
+  let typed: string
+  try {
+    typed = await ask(`To ${action}, type ${expected}:`)
+  } catch (error) {
+    // Ctrl-C or a closed terminal inside the prompt is a "no".
+    if (error instanceof Error && error.name === 'ExitPromptError') throw notConfirmed('declined', [hint])
+    throw error
+  }
+
+  if (typed.trim() !== expected) throw notConfirmed(`you typed "${printable(typed.trim())}", not ${expected}`, ['Run again and type the tag exactly.'])
+}
+
+/**
+ * The real prompt (@inquirer/prompts, loaded only when a question is asked). `context` lets a
+ * test drive it with fake terminal streams.
+ */
+export function terminalAsk(context?: {input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream}): Ask {
+  return async (message) => {
+    const {input} = await import('@inquirer/prompts')
+    return input({message}, context)
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The typed results of rollback (and, where shared, release). These objects are what `--json`
+ * prints, so their field names are a contract with users' scripts: add fields, never rename.
+ */
+import type {CommitInfo} from '../git.js'
+
+export type {CommitInfo} from '../git.js'
+
+/** A commit as the plan shows it. */
+export interface CommitView extends CommitInfo {
+  /** Release tags pointing exactly at this commit, newest version first. */
+  tags: string[]
+  /** The highest release tag in this commit's history (at it or before it), if any. */
+  release: string | null
+  /** `v1.3.0`, `v1.3.0+2` (two commits after v1.3.0) or the short sha when no release precedes it. */
+  label: string
+}
+
+/** What happens to the user's own copy of the branch after the push. */
+export interface LocalPlan {
+  branch: string
+  /** move: the local branch follows the remote; skip: left alone (see `why`). */
+  action: 'move' | 'skip'
+  why: string
+  /** The local branch is the one checked out (it is then moved with `git reset --keep`). */
+  checked_out: boolean
+  /** Where the local branch points now; null if there is none. */
+  sha: string | null
+}
+
+export interface LocalOutcome {
+  action: 'moved' | 'skipped' | 'failed'
+  message: string
+}
+
+export interface PushPlan {
+  /** The exact arguments given to git. */
+  args: string[]
+  /** The same, as a command line to read or to run by hand. */
+  command: string
+}
+
+export interface RollbackPlan {
+  kind: 'rollback' | 'undo'
+  remote: string
+  branch: string
+  /** The remote branch's head as seen by fetch and confirmed by ls-remote: the push lease. */
+  current: CommitView
+  target: CommitView & {
+    /** The tag the user confirms: a release tag, or the backup tag for --undo. */
+    tag: string
+    by_default: boolean
+  }
+  /** Commits on the branch now that will no longer be, newest first. */
+  discarded: CommitInfo[]
+  /** Commits that come back (--undo), newest first. */
+  restored: CommitInfo[]
+  releases_removed: string[]
+  releases_restored: string[]
+  /** Annotated tag of the current head, pushed together with the branch: the way back. */
+  backup_tag: string
+  push: PushPlan
+  undo_command: string
+  local: LocalPlan
+  /** `Name <email>` recorded in the backup tag, plus the GitHub actor under Actions. */
+  who: string
+  reason: string | null
+  /** When the plan was made (UTC); also the backup tag's timestamp. */
+  created_at: string
+  warnings: string[]
+}
+
+export interface RollbackResult extends RollbackPlan {
+  status: 'dry_run' | 'done'
+  /** Set once executed: what happened to the local branch. */
+  local_outcome?: LocalOutcome
+}
+
+/** One past rollback, read back from its backup tag. */
+export interface BackupEntry {
+  backup_tag: string
+  kind: 'rollback' | 'undo'
+  branch: string
+  remote: string
+  /** The head before the rollback (the commit the backup tag points at). */
+  from: {sha: string; label: string}
+  to: {sha: string; label: string}
+  by: string
+  at: string
+  reason: string | null
+}
+
+export interface BackupList {
+  remote: string
+  branch: string
+  rollbacks: BackupEntry[]
+  warnings: string[]
+}
