@@ -1,35 +1,10 @@
 import {Command} from '@oclif/core'
 
-import {ExitCode, exitCodeHelp, isLlmopsError, type ExitCodeValue} from './errors.js'
+import {ExitCode, exitCodeHelp, isLlmopsError, toFailure} from './errors.js'
 
-export interface Failure {
-  code: string
-  message: string
-  exitCode: ExitCodeValue | number
-  suggestions: string[]
-}
+export {toFailure, type Failure} from './errors.js'
 
 type OclifError = Error & {code?: string; oclif?: {exit?: number}; exitCode?: number}
-
-/** How an error is shown: expected failures keep their code, anything else is an internal error (70). */
-export function toFailure(error: unknown): Failure {
-  if (isLlmopsError(error)) {
-    return {code: error.code, message: error.message, exitCode: error.exitCode, suggestions: error.suggestions}
-  }
-
-  const err = error as OclifError
-  // oclif's own errors (bad flag, missing argument, this.exit) carry their exit code.
-  if (err?.oclif?.exit !== undefined) {
-    return {code: err.code ?? 'E_USAGE', message: err.message, exitCode: err.oclif.exit, suggestions: []}
-  }
-
-  return {
-    code: 'E_INTERNAL',
-    message: `internal error: ${err?.message ?? String(error)}`,
-    exitCode: ExitCode.INTERNAL,
-    suggestions: ['This is a bug in llmops. Re-run with DEBUG=llmops to see the stack trace and report it.'],
-  }
-}
 
 /**
  * Shared base of every command: `--json`, and the only place (with the Action entry) where an

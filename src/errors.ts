@@ -69,3 +69,31 @@ export function usageError(message: string, code = 'E_USAGE', suggestions: strin
 export function isLlmopsError(error: unknown): error is LlmopsError {
   return error instanceof LlmopsError
 }
+
+export interface Failure {
+  code: string
+  message: string
+  exitCode: ExitCodeValue | number
+  suggestions: string[]
+}
+
+/** How an error is shown: expected failures keep their code, anything else is an internal error (70). */
+export function toFailure(error: unknown): Failure {
+  if (isLlmopsError(error)) {
+    return {code: error.code, message: error.message, exitCode: error.exitCode, suggestions: error.suggestions}
+  }
+
+  const err = error as Error & {code?: string; oclif?: {exit?: number}}
+  // oclif's own errors (bad flag, missing argument, this.exit) carry their exit code.
+  if (err?.oclif?.exit !== undefined) {
+    return {code: err.code ?? 'E_USAGE', message: err.message, exitCode: err.oclif.exit, suggestions: []}
+  }
+
+  return {
+    code: 'E_INTERNAL',
+    message: `internal error: ${err?.message ?? String(error)}`,
+    exitCode: ExitCode.INTERNAL,
+    suggestions: ['This is a bug in llmops. Re-run with DEBUG=llmops to see the stack trace and report it.'],
+  }
+}
+

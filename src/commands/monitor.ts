@@ -33,6 +33,7 @@ ${BaseCommand.exitCodesHelp}`
     {description: 'Scan the sample log', command: '<%= config.bin %> <%= command.id %>'},
     {description: 'Scan rotated logs, keep only flagged interactions', command: "<%= config.bin %> <%= command.id %> logs/*.jsonl.gz | jq -c 'select(.pii_detected or .error)'"},
     {description: 'Fail a CI step on any PII or secret', command: '<%= config.bin %> <%= command.id %> logs.jsonl --fail-on pii,secret --format summary'},
+    {description: 'The PII gate of a pull request: only what it adds, with a SARIF report', command: '<%= config.bin %> <%= command.id %> --changed-since origin/main --fail-on pii,secret --format summary --sarif llmops.sarif'},
     {description: 'Write a sanitized copy of the logs, values replaced by their type', command: '<%= config.bin %> <%= command.id %> logs.jsonl --format summary --redact-out clean.jsonl --redact-operator replace'},
     {description: 'Watch a live log like tail -f (Ctrl-C prints the summary)', command: '<%= config.bin %> <%= command.id %> --follow /var/log/chatbot.jsonl'},
     {description: 'Report findings in nested fields under the main text fields', command: "<%= config.bin %> <%= command.id %> --fields 'bot_response,user_query,messages[].content' chat.jsonl"},
@@ -79,6 +80,11 @@ ${BaseCommand.exitCodesHelp}`
     }),
     follow: Flags.boolean({char: 'f', description: 'keep reading a growing file like tail -f (survives truncation and rotation)'}),
     quiet: Flags.boolean({char: 'q', description: 'do not print the summary on stderr'}),
+    'changed-since': Flags.string({
+      helpGroup: 'GATE',
+      helpValue: 'REF',
+      description: 'scan only the records added since git merge-base REF HEAD, in the log files that changed (config gate.paths)',
+    }),
     'ignore-file': Flags.string({helpGroup: 'GATE', helpValue: 'FILE', description: 'accepted findings, by fingerprint, each with a reason [default: .llmopsignore]'}),
     'write-baseline': Flags.boolean({helpGroup: 'GATE', description: 'add every current finding to the ignore file (review the reasons before committing it)'}),
     'report-unused-ignores': Flags.boolean({helpGroup: 'GATE', description: 'list ignore-file entries that matched no finding'}),
@@ -103,7 +109,9 @@ ${BaseCommand.exitCodesHelp}`
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Monitor)
     const {executeMonitor} = await import('../monitor/cli.js')
-    const files = (argv as string[]).length > 0 ? (argv as string[]) : [DEFAULT_LOG_FILE]
+    const given = argv as string[]
+    // With --changed-since and no FILE, the changed log files of the repository are the input.
+    const files = given.length > 0 ? given : flags['changed-since'] === undefined ? [DEFAULT_LOG_FILE] : []
     if (flags.follow && (files.length !== 1 || files[0] === '-' || files[0]?.endsWith('.gz'))) {
       throw usageError('--follow needs exactly one plain (not .gz) log file, not stdin', 'E_USAGE')
     }
@@ -127,7 +135,9 @@ ${BaseCommand.exitCodesHelp}`
       quiet: flags.quiet,
       threads: flags.jobs ?? Math.min(3, availableParallelism() - 1),
       version: this.config.version,
+      explicitFiles: given.length > 0,
       gate: {
+        changedSince: flags['changed-since'],
         ignoreFile: flags['ignore-file'],
         writeBaseline: flags['write-baseline'],
         reportUnusedIgnores: flags['report-unused-ignores'],

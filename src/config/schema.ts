@@ -49,10 +49,20 @@ export const feedbackConfigSchema = z.strictObject({
   file: z.string().min(1).default('chatbot_feedback.jsonl'),
 })
 
+export const gateConfigSchema = z.strictObject({
+  /** Which files are chatbot logs, for --changed-since and the Action (globs, relative to the repository root). */
+  paths: z.array(z.string().min(1)).min(1).default(['**/*.jsonl', '**/*.jsonl.gz']),
+  /** Files the gate must not scan, each with the reason (test fixtures with planted fake values). */
+  exclude: z.array(z.strictObject({path: z.string().min(1), reason: z.string().trim().min(1, 'say why these files are not scanned')})).default([]),
+  /** The ignore file (--ignore-file overrides it). */
+  ignoreFile: z.string().min(1).optional(),
+})
+
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   monitor: monitorConfigSchema.default(monitorConfigSchema.parse({})),
   feedback: feedbackConfigSchema.default(feedbackConfigSchema.parse({})),
+  gate: gateConfigSchema.default(gateConfigSchema.parse({})),
   ...detectionSchemas,
 })
 

@@ -13,6 +13,10 @@ import {IGNORE_FILE, ignoreLine, writeBaseline, type Ignores} from './ignore.js'
 
 /** The gate's options, shared by `llmops monitor` and the GitHub Action. */
 export interface GateOptions {
+  /** Scan only the records added since `git merge-base <ref> HEAD`. */
+  changedSince?: string | undefined
+  /** Which files count as logs (default **\/*.jsonl and **\/*.jsonl.gz; config gate.paths). */
+  globs?: string[] | undefined
   ignoreFile?: string | undefined
   writeBaseline?: boolean
   reportUnusedIgnores?: boolean

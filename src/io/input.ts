@@ -7,7 +7,11 @@ import {createGunzip} from 'node:zlib'
 
 import {isLlmopsError, usageError} from '../errors.js'
 
-export type InputSource = {kind: 'file'; path: string; display: string} | {kind: 'stdin'; display: '-'}
+export type InputSource =
+  | {kind: 'file'; path: string; display: string}
+  | {kind: 'stdin'; display: '-'}
+  /** Bytes already in memory: the base side of a file, read from git objects. */
+  | {kind: 'bytes'; bytes: Uint8Array; display: string}
 
 /**
  * Bytes per read, and so per frame of lines: large enough that reading never leaves the CPU
@@ -58,7 +62,11 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
       ])
     }
 
-    sources.push({kind: 'file', path: full, display: arg})
+    // Shown, and fingerprinted, relative to the working directory with / separators: the same
+    // file gives the same fingerprints however it was named on the command line.
+    const relative = path.relative(cwd, full)
+    const display = relative.startsWith('..') || path.isAbsolute(relative) ? arg : relative.split(path.sep).join('/')
+    sources.push({kind: 'file', path: full, display})
   }
 
   return sources
@@ -74,7 +82,7 @@ async function* passThrough(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGen
  * (whatever the file name). Errors are usage errors that name the input.
  */
 export async function* openChunks(source: InputSource, stdin: NodeJS.ReadableStream, signal?: AbortSignal): AsyncGenerator<Buffer> {
-  const raw = source.kind === 'stdin' ? stdin : createReadStream(source.path, {highWaterMark: CHUNK_SIZE})
+  const raw = source.kind === 'stdin' ? stdin : source.kind === 'bytes' ? Readable.from([Buffer.from(source.bytes)]) : createReadStream(source.path, {highWaterMark: CHUNK_SIZE})
   // Ctrl-C must work while a pipe is silent (`kubectl logs -f | llmops monitor -`): stop reading.
   const stop = (): void => {
     ;(raw as NodeJS.ReadableStream & {destroy: () => void}).destroy()

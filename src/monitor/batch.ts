@@ -1,5 +1,6 @@
 import {LineSplitter, OversizedLine} from '../io/lines.js'
 import {formatRecord} from '../report/jsonl.js'
+import {lineKey} from '../gate/changed.js'
 import {analyzeLine} from './analyze.js'
 import {redactJsonLine, redactTextLine} from './raw-redact.js'
 import {digestOf, type AnalyzeContext, type Analyzed, type Digest} from './types.js'
@@ -35,6 +36,8 @@ export interface BatchResult {
   output: string[]
   digests: Digest[]
   blank: number
+  /** Lines skipped because they were already there at the base (--changed-since). */
+  unchanged: number
   /** The input lines with every detected value replaced, each ended by `\n` (with `clean`). */
   clean: string[]
 }
@@ -80,12 +83,18 @@ function linesOf(job: BatchJob, maxLineBytes: number): Array<string | OversizedL
 
 /** Decode, analyse and format a frame: the same code runs on the main thread and in workers. */
 export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchOptions): BatchResult {
-  const result: BatchResult = {output: [], digests: [], blank: 0, clean: []}
+  const result: BatchResult = {output: [], digests: [], blank: 0, unchanged: 0, clean: []}
+  const unchanged = options.clean ? undefined : ctx.unchanged?.get(job.file)
   const output = new Pieces()
   const clean = new Pieces()
   let first = true
   for (const [i, line] of linesOf(job, ctx.config.maxLineBytes).entries()) {
     const blank = typeof line === 'string' && line.trim() === ''
+    if (!blank && unchanged !== undefined && typeof line === 'string' && unchanged.has(lineKey(line))) {
+      result.unchanged++
+      continue
+    }
+
     const analyzed = blank ? undefined : analyzeLine(line, job.file, job.firstLine + i, job.observedAt, ctx)
     if (options.clean) clean.add(cleanLine(line, analyzed, ctx) + '\n')
     if (analyzed === undefined) {

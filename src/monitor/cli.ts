@@ -5,7 +5,9 @@ import {ExitCode, usageError, type ExitCodeValue} from '../errors.js'
 import path from 'node:path'
 
 import {AtomicFile} from '../io/atomic-file.js'
-import {resolveInputs} from '../io/input.js'
+import {resolveInputs, type InputSource} from '../io/input.js'
+import type {Scope} from '../gate/changed.js'
+import {gateScope} from '../gate/scope.js'
 import {OutputClosed, StreamWriter} from '../io/output.js'
 import {JsonResultWriter} from '../report/json.js'
 import {ProgressLine} from '../report/progress.js'
@@ -17,6 +19,7 @@ import {loadIgnores} from '../gate/ignore.js'
 import {prepareContext, type ContextSettings} from './context.js'
 import type {OutputMode} from './batch.js'
 import {runMonitor, type MonitorResult} from './run.js'
+import type {MonitorSummary} from './summary.js'
 
 export interface MonitorInvocation {
   files: string[]
@@ -42,6 +45,10 @@ export interface MonitorInvocation {
   gate?: GateOptions
   /** Reported in SARIF. */
   version?: string
+  /** False when FILE arguments were not given (the default file is used, or the scope decides). */
+  explicitFiles?: boolean
+  /** Without files and --changed-since, scan every tracked log file (the Action). */
+  allTrackedByDefault?: boolean
 }
 
 export interface MonitorIo {
@@ -126,6 +133,14 @@ function sinkFor(invocation: MonitorInvocation): Sink {
   }
 }
 
+/** For relative thresholds: the same analysis over the base side of the changed files. */
+async function baseSummary(scope: Scope | undefined, settings: ContextSettings, gate: GateOptions): Promise<MonitorSummary | undefined> {
+  if (scope === undefined || scope.baseText.size === 0 || gate.thresholds?.maxP95IncreasePercent === undefined) return undefined
+  const sources = [...scope.baseText].map(([display, bytes]): InputSource => ({kind: 'bytes', bytes, display}))
+  const base = await runMonitor({sources, settings: {...settings, unchanged: undefined}, failOn: [], stdin: process.stdin, mode: 'none', onRecords: () => {}})
+  return base.summary
+}
+
 /**
  * The CLI edge of the monitor: config, inputs, stdout/stderr, signals and progress. The command
  * only parses flags; this wires IO around the pure `runMonitor` use case.
@@ -134,7 +149,20 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
   const {config} = await loadConfig({cwd: io.cwd, path: invocation.configPath, env: io.env})
   const monitorConfig = merge(config.monitor, invocation.overrides)
   const detection = {rules: config.rules, allowlist: config.allowlist, redaction: {...config.redaction, operator: invocation.redactOperator ?? config.redaction.operator}}
-  const gateOptions: GateOptions = {...invocation.gate, github: invocation.gate?.github ?? io.env.GITHUB_ACTIONS === 'true'}
+  const gateOptions: GateOptions = {
+    ...invocation.gate,
+    ignoreFile: invocation.gate?.ignoreFile ?? config.gate.ignoreFile,
+    globs: invocation.gate?.globs ?? config.gate.paths,
+    github: invocation.gate?.github ?? io.env.GITHUB_ACTIONS === 'true',
+  }
+  const scope = await gateScope({
+    changedSince: gateOptions.changedSince,
+    globs: gateOptions.globs,
+    exclude: config.gate.exclude.map((e) => e.path),
+    files: invocation.explicitFiles === false ? [] : invocation.files,
+    cwd: io.cwd,
+    allTracked: invocation.explicitFiles === false && invocation.gate?.changedSince === undefined && invocation.allTrackedByDefault === true,
+  })
   const ignores = await loadIgnores(gateOptions.ignoreFile, {cwd: io.cwd})
   const settings: ContextSettings = {
     monitor: monitorConfig,
@@ -142,11 +170,13 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
     redact: invocation.redact,
     salt: resolveSalt(detection, io.env),
     ignored: ignores.active.map((e) => e.fingerprint),
+    unchanged: scope?.unchanged,
   }
   // Fail on a bad rule before reading anything: compile here once (workers compile their own copy).
   prepareContext(settings)
   await checkCustomRules(config.rules.custom)
-  const sources = await resolveInputs(invocation.files, io.cwd)
+  const sources = await resolveInputs(scope === undefined ? invocation.files : scope.files, io.cwd)
+  if (scope?.base !== undefined && sources.length === 0) io.stderr.write(`No changed log file (${gateOptions.globs?.join(', ')}) since ${scope.base.slice(0, 12)}.\n`)
   const gated = monitorConfig.failOn.length > 0
 
   const out = new StreamWriter(io.stdout)
@@ -197,12 +227,14 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
   }
 
   const {interrupted} = result
+  const base = await baseSummary(scope, settings, gateOptions)
   const {gate, notes} = await finishGate(result, gateOptions, {
     cwd: io.cwd,
     failOn: monitorConfig.failOn,
     ignores,
     rules: rulesOf(detection).map(({id, type, category, severity, description}) => ({id, type, category, severity, description})),
     version: invocation.version ?? '0.0.0',
+    base,
   })
   result.gate = gate
   // A partial copy would look complete: an interrupted run writes none.

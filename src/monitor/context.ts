@@ -15,6 +15,8 @@ export interface ContextSettings {
   salt: string
   /** Fingerprints accepted by the ignore file (entries still in force). */
   ignored?: string[]
+  /** --changed-since: per file, keys of the lines already there at the base. */
+  unchanged?: Map<string, Set<string>>
 }
 
 /** Resolve the settings into what analysis needs: compiled rules, parsed field paths, a redactor. */
@@ -26,5 +28,5 @@ export function prepareContext(settings: ContextSettings): AnalyzeContext {
     return parsed
   })
   const {ruleSet, redactor} = buildDetector(detection, settings.salt)
-  return {config: monitor, fieldPaths, ruleSet, redact: settings.redact, redactor, ignored: new Set(settings.ignored ?? [])}
+  return {config: monitor, fieldPaths, ruleSet, redact: settings.redact, redactor, ignored: new Set(settings.ignored ?? []), unchanged: settings.unchanged}
 }

@@ -15,6 +15,7 @@ export interface PoolResult {
   output: string[] | Uint8Array
   digests: Digest[]
   blank: number
+  unchanged: number
   clean: string[] | Uint8Array
 }
 

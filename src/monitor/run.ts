@@ -61,6 +61,7 @@ export async function runMonitor(options: MonitorRunOptions): Promise<MonitorRes
 
   const collect = async (result: PoolResult): Promise<void> => {
     summary.blankLines += result.blank
+    summary.unchangedLines += result.unchanged
     for (const digest of result.digests) summary.add(digest)
     if (result.output.length > 0) await options.onRecords(result.output)
     if (result.clean.length > 0) await options.onClean?.(result.clean)

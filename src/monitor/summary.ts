@@ -44,6 +44,8 @@ export interface MonitorSummary {
   /** Lines too long to scan: the PII and secret gates fail closed on them. */
   unscanned_lines: number
   blank_lines: number
+  /** --changed-since: lines already there at the base, not scanned. */
+  unchanged_lines: number
   findings: {
     /** New findings (pii + secrets); findings accepted by the ignore file are in `ignored`. */
     total: number
@@ -134,6 +136,7 @@ export class SummaryBuilder {
   /** Ignore-file fingerprints that accepted at least one finding. */
   readonly usedIgnores = new Set<string>()
   blankLines = 0
+  unchangedLines = 0
 
   constructor(
     private readonly slowMs: number,
@@ -175,6 +178,7 @@ export class SummaryBuilder {
       malformed_lines: this.malformed,
       unscanned_lines: this.unscanned,
       blank_lines: this.blankLines,
+      unchanged_lines: this.unchangedLines,
       findings: {
         total: this.all.pii + this.all.secrets,
         pii: this.all.pii,

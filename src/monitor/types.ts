@@ -47,6 +47,8 @@ export interface AnalyzeContext {
   redactor: Redactor
   /** Fingerprints accepted by the ignore file (still in force). */
   ignored: ReadonlySet<string>
+  /** --changed-since: per file, keys of the lines already there at the base (not scanned). */
+  unchanged?: ReadonlyMap<string, ReadonlySet<string>> | undefined
 }
 
 /** A finding as reports need it: no value, ever. */

@@ -1,3 +1,5 @@
+import type {Log, ReportingDescriptor, Result} from 'sarif'
+
 import type {Severity} from '../engine/index.js'
 import {bySeverity, describeFinding, type GateReport} from './gate-report.js'
 
@@ -11,7 +13,8 @@ const SECURITY_SEVERITY: Record<Severity, string> = {critical: '9.5', high: '7.5
  * accepted findings marked as externally suppressed, and a masked snippet instead of the value.
  */
 export function formatSarif(report: GateReport): string {
-  const rules = report.rules.map((r) => ({
+  // Typed with @types/sarif (the SARIF 2.1.0 schema as types): the compiler checks the shape.
+  const rules = report.rules.map((r): ReportingDescriptor => ({
     id: r.id,
     name: r.type,
     shortDescription: {text: `${r.type}: ${r.description}`.slice(0, 1000)},
@@ -23,7 +26,7 @@ export function formatSarif(report: GateReport): string {
   }))
   const index = new Map(rules.map((r, i) => [r.id, i]))
   const results = bySeverity(report.findings).map((f) => {
-    const result: Record<string, unknown> = {
+    const result: Result = {
       ruleId: f.rule,
       level: LEVEL[f.severity],
       message: {text: describeFinding(f)},
@@ -35,7 +38,7 @@ export function formatSarif(report: GateReport): string {
     if (f.ignored) result.suppressions = [{kind: 'external', justification: `accepted in ${report.ignoreFile}`}]
     return result
   })
-  const sarif = {
+  const sarif: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [

@@ -1,0 +1,34 @@
+import {gunzipSync} from 'node:zlib'
+
+import {usageError} from '../errors.js'
+import {changedScope, DEFAULT_GLOBS, trackedScope, type Scope} from './changed.js'
+
+async function decode(bytes: Buffer, file: string): Promise<string> {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes.toString('utf8')
+  try {
+    return gunzipSync(bytes).toString('utf8')
+  } catch {
+    throw usageError(`${file} at the base: not a valid gzip stream`, 'E_INPUT_GZIP')
+  }
+}
+
+/**
+ * The inputs of a gate run: with --changed-since, the changed log files and the lines their base
+ * side already had; in the Action without paths, every tracked log file.
+ */
+export async function gateScope(options: {
+  changedSince?: string | undefined
+  globs?: string[] | undefined
+  exclude?: string[] | undefined
+  files: string[]
+  cwd: string
+  allTracked: boolean
+}): Promise<Scope | undefined> {
+  if (options.changedSince === undefined && !options.allTracked) return undefined
+  const {gitChanges} = await import('../git.js')
+  const git = gitChanges(options.cwd)
+  const globs = options.globs ?? DEFAULT_GLOBS
+  const exclude = options.exclude ?? []
+  if (options.changedSince !== undefined) return changedScope(git, {ref: options.changedSince, globs, exclude, files: options.files, cwd: options.cwd, decode})
+  return {files: await trackedScope(git, globs, exclude, options.cwd), unchanged: new Map(), baseText: new Map()}
+}

@@ -1,0 +1,78 @@
+import {existsSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+
+import {describe, expect, it} from 'vitest'
+import {parse} from 'yaml'
+
+import {ROOT} from '../helpers.js'
+
+type Step = {uses?: string; run?: string; with?: Record<string, unknown>; if?: string; id?: string}
+type Job = {'runs-on': string; permissions?: Record<string, string>; steps: Step[]; strategy?: {matrix: {node: string[]}}}
+type Workflow = {on: unknown; permissions?: Record<string, string>; jobs: Record<string, Job>}
+
+const load = <T>(file: string): T => parse(readFileSync(path.join(ROOT, file), 'utf8')) as T
+const raw = (file: string): string => readFileSync(path.join(ROOT, file), 'utf8')
+
+describe('GitHub workflows and action.yml', () => {
+  const ci = load<Workflow>('.github/workflows/ci.yml')
+  const gate = load<Workflow>('.github/workflows/pii-gate.yml')
+  const action = load<{runs: {using: string; main: string}; inputs: Record<string, {default?: string}>; outputs: Record<string, unknown>}>('action.yml')
+
+  it('pin every third-party action to a full commit SHA with its version in a comment', () => {
+    for (const file of ['.github/workflows/ci.yml', '.github/workflows/pii-gate.yml']) {
+      const uses = [...raw(file).matchAll(/uses:\s*(\S+)(.*)$/gm)]
+      expect(uses.length).toBeGreaterThan(0)
+      for (const [, target, rest] of uses) {
+        if (target === './') continue
+        expect(target, `${file}: ${target}`).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/)
+        expect(rest, `${file}: ${target} needs a # vX.Y.Z comment`).toMatch(/#\s*v\d+(\.\d+){0,2}/)
+      }
+    }
+  })
+
+  it('ci runs the README commands on Node 20, 22 and 24 and checks dist/', () => {
+    expect(ci.permissions).toEqual({contents: 'read'})
+    const test = ci.jobs.test as Job
+    expect(test.strategy?.matrix.node).toEqual(['20.19', '22', '24'])
+    expect(test.steps.some((s) => s.run === '.ci/run')).toBe(true)
+    const dist = (ci.jobs['action-dist'] as Job).steps.map((s) => s.run ?? '')
+    expect(dist).toEqual(expect.arrayContaining(['npm run build:action', 'git diff --exit-code -- dist/']))
+  })
+
+  it('the PII gate runs the action from the repository on every pull request, with least privilege', () => {
+    expect(gate.on).toHaveProperty('pull_request')
+    expect(gate.permissions).toEqual({contents: 'read'})
+    const job = gate.jobs.gate as Job
+    expect(job.permissions).toEqual({contents: 'read', 'security-events': 'write'})
+    const [checkout, run, upload] = job.steps
+    expect(checkout?.with).toMatchObject({'fetch-depth': 0, 'persist-credentials': false})
+    expect(run).toMatchObject({uses: './', id: 'gate'})
+    expect(existsSync(path.join(ROOT, String(run?.with?.config)))).toBe(true)
+    expect(upload?.uses).toMatch(/^github\/codeql-action\/upload-sarif@/)
+    expect(upload?.if).toContain('always()')
+  })
+
+  it('action.yml runs the committed bundle on node24 and declares the inputs and outputs the code uses', () => {
+    expect(action.runs).toEqual({using: 'node24', main: 'dist/index.js'})
+    expect(existsSync(path.join(ROOT, 'dist', 'index.js'))).toBe(true)
+    const source = raw('src/action/inputs.ts')
+    const used = new Set([...source.matchAll(/get(?:Input)?\('([\w-]+)'\)|number\(get, '([\w-]+)'/g)].map((m) => m[1] ?? m[2]))
+    expect([...used].sort()).toEqual(Object.keys(action.inputs).sort())
+    expect(Object.keys(action.outputs).sort()).toEqual(['findings', 'new_findings', 'passed', 'sarif', 'suppressed'])
+  })
+})
+
+describe('dist/index.js', () => {
+  it('is exactly what the sources build (run npm run build:action and commit dist/)', async () => {
+    const {execa} = await import('execa')
+    const {mkdtemp, readFile, rm} = await import('node:fs/promises')
+    const {tmpdir} = await import('node:os')
+    const dir = await mkdtemp(path.join(tmpdir(), 'llmops-dist-'))
+    try {
+      await execa('node', [path.join(ROOT, 'scripts', 'build-action.mjs'), path.join(dir, 'index.js')], {cwd: ROOT})
+      expect((await readFile(path.join(dir, 'index.js'))).equals(await readFile(path.join(ROOT, 'dist', 'index.js')))).toBe(true)
+    } finally {
+      await rm(dir, {recursive: true, force: true})
+    }
+  }, 60_000)
+})

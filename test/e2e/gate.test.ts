@@ -1,0 +1,68 @@
+import {readFile, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+
+import {describe, expect, it} from 'vitest'
+
+import {jsonLines, llmops} from '../helpers.js'
+import {prRepo, rec} from '../support/pr-repo.js'
+
+const PLANTED = 'planted.surface@example.com'
+const base = [rec('a1', 'Hello'), rec('a2', 'Old address old.one@example.com'), rec('a3', 'Bye')].join('\n') + '\n'
+
+describe('llmops monitor --changed-since (the gate from the command line)', () => {
+  it('scans only the added records, and no surface holds the planted value', async () => {
+    const repo = await prRepo({'logs/chat.jsonl': base, 'logs/other.txt': 'not a log'}, {'logs/chat.jsonl': base + rec('a4', `Mail ${PLANTED} now`) + '\n'})
+    const outputs = path.join(repo.root, 'gh-output.txt')
+    const summary = path.join(repo.root, 'gh-summary.md')
+    await writeFile(outputs, '')
+    await writeFile(summary, '')
+    const result = await llmops(
+      ['monitor', '--changed-since', 'main', '--fail-on', 'pii', '--sarif', 'r.sarif', '--junit', 'r.xml', '--markdown', 'r.md', '--github'],
+      {cwd: repo.work, env: {...repo.env, GITHUB_OUTPUT: outputs, GITHUB_STEP_SUMMARY: summary}},
+    )
+    expect(result.exitCode).toBe(1)
+    const lines = jsonLines(String(result.stdout).split('\n').filter((l) => l.startsWith('{')).join('\n'))
+    expect(lines.map((l) => l.interaction_id)).toEqual(['a4'])
+    expect(result.stderr).toContain('To accept a finding, add its line to .llmopsignore')
+    const surfaces = [String(result.stdout), String(result.stderr), await readFile(outputs, 'utf8'), await readFile(summary, 'utf8')]
+    for (const file of ['r.sarif', 'r.xml', 'r.md']) surfaces.push(await readFile(path.join(repo.work, file), 'utf8'))
+    expect(surfaces.join('\n')).toContain('p***@e***.com')
+    for (const surface of surfaces) expect(surface).not.toContain(PLANTED)
+  })
+
+  it('names an unknown ref (exit 2) and refuses an option-like one', async () => {
+    const repo = await prRepo({'logs/chat.jsonl': base}, {})
+    const unknown = await llmops(['monitor', '--changed-since', 'no-such-branch'], {cwd: repo.work, env: repo.env})
+    expect(unknown.exitCode).toBe(2)
+    expect(unknown.stderr).toContain('unknown ref no-such-branch')
+    const injected = await llmops(['monitor', '--changed-since=--output=/tmp/x'], {cwd: repo.work, env: repo.env})
+    expect(injected.exitCode).toBe(2)
+  })
+
+  it('checks thresholds with enough samples, also against the base side', async () => {
+    const slow = (i: number, ms: number) => rec(`s${i}`, 'fine', {latency_ms: ms})
+    const baseLog = Array.from({length: 30}, (_, i) => slow(i, 100)).join('\n') + '\n'
+    const head = baseLog + Array.from({length: 30}, (_, i) => slow(100 + i, 400)).join('\n') + '\n'
+    const repo = await prRepo({'logs/chat.jsonl': baseLog}, {'logs/chat.jsonl': head})
+    const rise = await llmops(['monitor', '--changed-since', 'main', '--format', 'summary', '--max-p95-increase', '50'], {cwd: repo.work, env: repo.env})
+    expect(rise.exitCode).toBe(1)
+    expect(rise.stdout).toMatch(/p95_increase \(p95 400 ms is 300% above the base's 100 ms/)
+    const absolute = await llmops(['monitor', '--changed-since', 'main', '--format', 'summary', '--max-p95-latency', '300'], {cwd: repo.work, env: repo.env})
+    expect(absolute.exitCode).toBe(1)
+    const fewSamples = await llmops(['monitor', '--changed-since', 'main', '--format', 'summary', '--max-p95-latency', '300', '--min-samples', '100'], {cwd: repo.work, env: repo.env})
+    expect(fewSamples.exitCode).toBe(0)
+  })
+
+  it('reports unused ignore entries, fails on them when asked, and writes a baseline that makes the gate pass', async () => {
+    const repo = await prRepo({'logs/chat.jsonl': base}, {'logs/chat.jsonl': base + rec('a4', 'Mail someone@example.com') + '\n', '.llmopsignore': '{"fingerprint":"0123456789abcdef0123456789abcdef","reason":"stale"}\n'})
+    const unused = await llmops(['monitor', '--changed-since', 'main', '--format', 'summary', '--fail-on-unused-ignores'], {cwd: repo.work, env: repo.env})
+    expect(unused.exitCode).toBe(1)
+    expect(unused.stderr).toContain('1 entries in .llmopsignore matched no finding')
+    const baseline = await llmops(['monitor', '--changed-since', 'main', '--format', 'summary', '--write-baseline', '--quiet'], {cwd: repo.work, env: repo.env})
+    expect(baseline.exitCode).toBe(0)
+    expect(await readFile(path.join(repo.work, '.llmopsignore'), 'utf8')).toMatch(/"reason":"baseline of \d{4}-\d\d-\d\d/)
+    const after = await llmops(['monitor', '--changed-since', 'main', '--format', 'summary', '--fail-on', 'pii'], {cwd: repo.work, env: repo.env})
+    expect(after.exitCode).toBe(0)
+    expect(after.stdout).toContain('accepted by the ignore file: 1 finding')
+  })
+})
