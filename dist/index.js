@@ -49093,6 +49093,17 @@ var AtomicFile = class _AtomicFile {
     this.stream.destroy();
     await rm(this.temp, { force: true });
   }
+  /** Write a whole text to `target` atomically. */
+  static async write(target, text, shown = target) {
+    const file2 = await _AtomicFile.create(target, shown);
+    try {
+      await file2.writer.write(text);
+      await file2.commit();
+    } catch (error63) {
+      await file2.abort();
+      throw error63;
+    }
+  }
 };
 
 // src/io/input.ts
@@ -49312,7 +49323,7 @@ function latencyLine(latency) {
 }
 function formatSummary(summary2, gate, options = {}) {
   const lines = [];
-  const head = `llmops monitor: ${plural2(summary2.records, "record")} from ${summary2.inputs.join(", ")} in ${summary2.duration_ms} ms`;
+  const head = `llmops monitor: ${plural2(summary2.records, "record")} from ${summary2.inputs.join(", ") || "no input (nothing to scan)"} in ${summary2.duration_ms} ms`;
   lines.push(options.interrupted ? `${head} (interrupted: partial figures)` : head);
   if (summary2.malformed_lines > 0) lines.push(`  ${plural2(summary2.malformed_lines, "malformed line")} (see the lines with "parse_error")`);
   const { findings } = summary2;
@@ -49824,29 +49835,13 @@ async function writeBaseline(file2, cwd, findings, existing, now = /* @__PURE__ 
     lines.push(ignoreLine(finding, reason));
     added++;
   }
-  const out = await AtomicFile.create(path11.resolve(cwd, shown), shown);
-  try {
-    await out.writer.write(lines.map((l3) => l3 + "\n").join(""));
-    await out.commit();
-  } catch (error63) {
-    await out.abort();
-    throw error63;
-  }
+  await AtomicFile.write(path11.resolve(cwd, shown), lines.map((l3) => l3 + "\n").join(""), shown);
   return { written: lines.length, added, path: shown };
 }
 
 // src/gate/finish.ts
 var GUIDANCE = 20;
-async function writeReport(cwd, file2, text) {
-  const out = await AtomicFile.create(path12.resolve(cwd, file2), file2);
-  try {
-    await out.writer.write(text);
-    await out.commit();
-  } catch (error63) {
-    await out.abort();
-    throw error63;
-  }
-}
+var writeReport = (cwd, file2, text) => AtomicFile.write(path12.resolve(cwd, file2), text, file2);
 function guidance(report) {
   const fresh = bySeverity(newFindings(report));
   if (fresh.length === 0) return "";

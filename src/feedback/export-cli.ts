@@ -27,14 +27,7 @@ export async function exportFeedback(format: ExportFormat, flags: ReadFlags & {o
     return {count, skipped, target: 'stdout'}
   }
 
-  const file = await AtomicFile.create(path.resolve(flags.output), flags.output)
-  try {
-    await file.writer.write(text)
-    await file.commit()
-  } catch (error) {
-    await file.abort()
-    throw error
-  }
+  await AtomicFile.write(path.resolve(flags.output), text, flags.output)
 
   return {count, skipped, target: flags.output}
 }

@@ -41,16 +41,7 @@ export interface GateContext {
 /** Lines of guidance printed by a failing run, at most this many findings. */
 const GUIDANCE = 20
 
-async function writeReport(cwd: string, file: string, text: string): Promise<void> {
-  const out = await AtomicFile.create(path.resolve(cwd, file), file)
-  try {
-    await out.writer.write(text)
-    await out.commit()
-  } catch (error) {
-    await out.abort()
-    throw error
-  }
-}
+const writeReport = (cwd: string, file: string, text: string): Promise<void> => AtomicFile.write(path.resolve(cwd, file), text, file)
 
 /** How to accept each new finding: the exact line for the ignore file. */
 function guidance(report: GateReport): string {

@@ -114,14 +114,7 @@ export async function writeBaseline(file: string | undefined, cwd: string, findi
     added++
   }
 
-  const out = await AtomicFile.create(path.resolve(cwd, shown), shown)
-  try {
-    await out.writer.write(lines.map((l) => l + '\n').join(''))
-    await out.commit()
-  } catch (error) {
-    await out.abort()
-    throw error
-  }
+  await AtomicFile.write(path.resolve(cwd, shown), lines.map((l) => l + '\n').join(''), shown)
 
   return {written: lines.length, added, path: shown}
 }

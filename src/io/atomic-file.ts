@@ -42,4 +42,16 @@ export class AtomicFile {
     this.stream.destroy()
     await rm(this.temp, {force: true})
   }
+
+  /** Write a whole text to `target` atomically. */
+  static async write(target: string, text: string | Uint8Array, shown = target): Promise<void> {
+    const file = await AtomicFile.create(target, shown)
+    try {
+      await file.writer.write(text)
+      await file.commit()
+    } catch (error) {
+      await file.abort()
+      throw error
+    }
+  }
 }

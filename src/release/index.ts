@@ -9,18 +9,13 @@ import {publishToActions} from '../rollback/github.js'
 import type {ProcedureIo} from '../rollback/index.js'
 import {executeRelease} from './execute.js'
 import {listReleases} from './list.js'
-import {planRelease} from './prepare.js'
+import {planRelease, type ReleaseRequest} from './prepare.js'
 import type {ReleaseList, ReleaseResult} from './types.js'
 
 export type * from './types.js'
 
-export interface ReleaseInvocation {
-  version: string
-  branch: string
-  from: string
-  remote: string
-  merge: boolean
-  local: boolean
+/** The command's flags: the planning request, plus what happens after the plan. */
+export interface ReleaseInvocation extends Omit<ReleaseRequest, 'now' | 'env'> {
   dryRun: boolean
   confirm?: string | undefined
 }

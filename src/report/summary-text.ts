@@ -28,7 +28,7 @@ function latencyLine(latency: LatencySummary): string {
 /** The human summary of a run: plain text, no colour, safe for terminals and CI logs. */
 export function formatSummary(summary: MonitorSummary, gate: GateResult, options: {interrupted?: boolean} = {}): string {
   const lines: string[] = []
-  const head = `llmops monitor: ${plural(summary.records, 'record')} from ${summary.inputs.join(', ')} in ${summary.duration_ms} ms`
+  const head = `llmops monitor: ${plural(summary.records, 'record')} from ${summary.inputs.join(', ') || 'no input (nothing to scan)'} in ${summary.duration_ms} ms`
   lines.push(options.interrupted ? `${head} (interrupted: partial figures)` : head)
   if (summary.malformed_lines > 0) lines.push(`  ${plural(summary.malformed_lines, 'malformed line')} (see the lines with "parse_error")`)
 

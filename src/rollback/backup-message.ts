@@ -4,16 +4,8 @@
  */
 import type {BackupEntry} from './types.js'
 
-export interface BackupRecord {
-  kind: 'rollback' | 'undo'
-  branch: string
-  remote: string
-  from: {sha: string; label: string}
-  to: {sha: string; label: string}
-  by: string
-  at: string
-  reason: string | null
-}
+/** What a backup tag's message records: a BackupEntry without the tag's own name. */
+export type BackupRecord = Omit<BackupEntry, 'backup_tag'>
 
 export function formatBackupMessage(record: BackupRecord): string {
   return [

@@ -8,7 +8,7 @@ import {confirm, type Ask} from './confirm.js'
 import {executeRollback} from './execute.js'
 import {publishToActions} from './github.js'
 import {listRollbacks} from './list.js'
-import {planRollback} from './prepare.js'
+import {planRollback, type RollbackRequest} from './prepare.js'
 import type {BackupList, RollbackResult} from './types.js'
 
 export {terminalAsk, type Ask} from './confirm.js'
@@ -24,13 +24,8 @@ export interface ProcedureIo {
   now?: (() => Date) | undefined
 }
 
-export interface RollbackInvocation {
-  branch: string
-  remote: string
-  to?: string | undefined
-  undo?: {backupTag?: string | undefined} | undefined
-  reason?: string | undefined
-  local: boolean
+/** The command's flags: the planning request, plus what happens after the plan. */
+export interface RollbackInvocation extends Omit<RollbackRequest, 'now' | 'env'> {
   dryRun: boolean
   confirm?: string | undefined
 }
