@@ -49364,7 +49364,15 @@ async function checkCustomRules(rules) {
     const problems = checkRuleExamples(rule);
     if (problems.length > 0) throw usageError(`invalid config: rule ${rule.id}: ${problems.join("; ")}`, "E_CONFIG_INVALID");
   }
-  const { checkSync } = await import("recheck");
+  let checkSync;
+  try {
+    ;
+    ({ checkSync } = await import("recheck"));
+  } catch {
+    throw usageError("custom rules cannot be checked for catastrophic backtracking here: the recheck package is not available", "E_CONFIG_REDOS", [
+      "Vet the config with the CLI (npm ci && llmops monitor) where recheck is installed, or move the custom rules out of the config used here."
+    ]);
+  }
   for (const rule of rules) {
     for (const [what, source] of [["pattern", rule.pattern], ["prefilter", rule.prefilter]]) {
       if (source === void 0) continue;

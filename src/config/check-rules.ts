@@ -1,3 +1,5 @@
+import type {checkSync as CheckSync} from 'recheck'
+
 import {checkRuleExamples, type Rule} from '../engine/index.js'
 import {usageError} from '../errors.js'
 
@@ -13,7 +15,16 @@ export async function checkCustomRules(rules: readonly Rule[]): Promise<void> {
     if (problems.length > 0) throw usageError(`invalid config: rule ${rule.id}: ${problems.join('; ')}`, 'E_CONFIG_INVALID')
   }
 
-  const {checkSync} = await import('recheck')
+  let checkSync: typeof CheckSync
+  try {
+    ;({checkSync} = await import('recheck'))
+  } catch {
+    // The GitHub Action's bundle leaves recheck out: fail closed rather than run unvetted patterns.
+    throw usageError('custom rules cannot be checked for catastrophic backtracking here: the recheck package is not available', 'E_CONFIG_REDOS', [
+      'Vet the config with the CLI (npm ci && llmops monitor) where recheck is installed, or move the custom rules out of the config used here.',
+    ])
+  }
+
   for (const rule of rules) {
     for (const [what, source] of [['pattern', rule.pattern], ['prefilter', rule.prefilter]] as const) {
       if (source === undefined) continue
