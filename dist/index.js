@@ -49304,11 +49304,16 @@ var ProgressLine = class {
   }
 };
 
+// src/report/printable.ts
+function printable(text) {
+  return text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c3) => `\\u${c3.codePointAt(0)?.toString(16).padStart(4, "0")}`);
+}
+
 // src/report/summary-text.ts
 var ms2 = (value) => value === null ? "-" : `${Math.round(value)} ms`;
 var plural2 = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
 function cell(text, max = 40) {
-  const safe = text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c3) => `\\u${c3.codePointAt(0)?.toString(16).padStart(4, "0")}`);
+  const safe = printable(text);
   return safe.length > max ? `${safe.slice(0, max - 1)}\u2026` : safe;
 }
 function table(rows, indent = "  ") {
@@ -49323,7 +49328,7 @@ function latencyLine(latency) {
 }
 function formatSummary(summary2, gate, options = {}) {
   const lines = [];
-  const head = `llmops monitor: ${plural2(summary2.records, "record")} from ${summary2.inputs.join(", ") || "no input (nothing to scan)"} in ${summary2.duration_ms} ms`;
+  const head = `llmops monitor: ${plural2(summary2.records, "record")} from ${printable(summary2.inputs.join(", ")) || "no input (nothing to scan)"} in ${summary2.duration_ms} ms`;
   lines.push(options.interrupted ? `${head} (interrupted: partial figures)` : head);
   if (summary2.malformed_lines > 0) lines.push(`  ${plural2(summary2.malformed_lines, "malformed line")} (see the lines with "parse_error")`);
   const { findings } = summary2;
@@ -49377,12 +49382,11 @@ async function checkCustomRules(rules) {
     for (const [what, source] of [["pattern", rule.pattern], ["prefilter", rule.prefilter]]) {
       if (source === void 0) continue;
       const result = checkSync(source, rule.flags ?? "", { timeout: 1e4 });
-      if (result.status === "vulnerable") {
-        throw usageError(
-          `invalid config: rule ${rule.id}: the ${what} can take ${result.complexity.summary} time on crafted input (catastrophic backtracking)`,
-          "E_CONFIG_REDOS",
-          ["Rewrite the pattern without nested or overlapping repetition, e.g. (a+)+ or (\\w|\\d)*."]
-        );
+      if (result.status !== "safe") {
+        const why = result.status === "vulnerable" ? `can take ${result.complexity.summary} time on crafted input (catastrophic backtracking)` : "could not be proven to run in linear time";
+        throw usageError(`invalid config: rule ${rule.id}: the ${what} ${why}`, "E_CONFIG_REDOS", [
+          "Rewrite the pattern without nested or overlapping repetition, e.g. (a+)+ or (\\w|\\d)*; use the u flag for \\u{...} escapes."
+        ]);
       }
     }
   }
@@ -49854,7 +49858,7 @@ function guidance(report) {
   const fresh = bySeverity(newFindings(report));
   if (fresh.length === 0) return "";
   const lines = [`To accept a finding, add its line to ${report.ignoreFile} and replace the reason:`];
-  for (const f3 of fresh.slice(0, GUIDANCE)) lines.push(`  ${f3.file}:${f3.line} ${f3.type} in ${f3.field}: ${f3.masked}`, `    ${ignoreLine(f3)}`);
+  for (const f3 of fresh.slice(0, GUIDANCE)) lines.push(`  ${printable(`${f3.file}:${f3.line} ${f3.type} in ${f3.field}: ${f3.masked}`)}`, `    ${ignoreLine(f3)}`);
   if (fresh.length > GUIDANCE) lines.push(`  ... and ${fresh.length - GUIDANCE} more: llmops monitor --write-baseline accepts all current findings at once.`);
   return lines.join("\n") + "\n";
 }
@@ -49883,8 +49887,8 @@ async function finishGate(result, options, context2) {
   if (context2.ignores.expired.length > 0) notes += `${context2.ignores.expired.length} expired entries in ${report.ignoreFile} no longer accept anything.
 `;
   if (report.unusedIgnores.length > 0) {
-    notes += `${unused.length} entries in ${report.ignoreFile} matched no finding:
-${unused.map((e) => `  ${e.fingerprint} (${e.reason})`).join("\n")}
+    notes += `${unused.length} entries in ${printable(report.ignoreFile)} matched no finding:
+${unused.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join("\n")}
 `;
   }
   if (options.writeBaseline) {
@@ -50295,7 +50299,12 @@ function renameKeyAt(record2, keys, from, to2) {
 }
 
 // src/monitor/analyze.ts
-function toFindings(at2, matches, redact) {
+function maskedField(field, ctx) {
+  return field === "$line" ? field : maskedKey(field, ctx.ruleSet);
+}
+function toFindings(at2, matches, ctx) {
+  const { redact } = ctx;
+  const field = maskedField(at2.field, ctx);
   const contexts = maskedContexts(at2.text, matches);
   return matches.map((m2, i) => {
     const raw = at2.text.slice(m2.start, m2.end);
@@ -50303,7 +50312,7 @@ function toFindings(at2, matches, redact) {
       type: m2.type,
       category: m2.category,
       rule: m2.rule,
-      field: at2.field,
+      field,
       start: m2.start,
       end: m2.end,
       severity: m2.severity,
@@ -50341,7 +50350,7 @@ function scanRecord(record2, ctx) {
     const { matches, suppressed: allowed2 } = scan(at2.text, ctx.ruleSet);
     for (const m2 of allowed2) suppressed.push(m2.type);
     if (matches.length === 0) continue;
-    findings.push(...toFindings(at2, matches, ctx.redact));
+    findings.push(...toFindings(at2, matches, ctx));
     if (!ctx.redact) continue;
     if (at2.isKey) renames.push({ at: at2, to: redactText(at2.text, matches, ctx.redactor) });
     else redacted = setAt(redacted, at2.keys, redactText(at2.text, matches, ctx.redactor));
@@ -50353,7 +50362,7 @@ function scanRecord(record2, ctx) {
 function scanLine(line, file2, ctx) {
   const matches = detect(line, ctx.ruleSet);
   if (matches.length === 0) return [];
-  return fingerprint(toFindings({ field: "$line", keys: [], text: line }, matches, ctx.redact), file2, `line:${digestText(redactText(line, matches, mask))}`, ctx.ignored);
+  return fingerprint(toFindings({ field: "$line", keys: [], text: line }, matches, ctx), file2, `line:${digestText(redactText(line, matches, mask))}`, ctx.ignored);
 }
 function lineIsClean(line, ctx) {
   const { matches, suppressed } = scan(scanText(line), ctx.ruleSet);
@@ -50775,7 +50784,8 @@ async function executeMonitor(invocation, io2 = defaultIo()) {
     ...invocation.gate,
     ignoreFile: invocation.gate?.ignoreFile ?? config2.gate.ignoreFile,
     globs: invocation.gate?.globs ?? config2.gate.paths,
-    github: invocation.gate?.github ?? io2.env.GITHUB_ACTIONS === "true"
+    // Annotations are workflow commands on stdout: on by default only when stdout is not data.
+    github: invocation.gate?.github ?? (io2.env.GITHUB_ACTIONS === "true" && invocation.format === "summary")
   };
   const scope = await gateScope({
     changedSince: gateOptions.changedSince,

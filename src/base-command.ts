@@ -1,6 +1,7 @@
 import {Command} from '@oclif/core'
 
 import {ExitCode, exitCodeHelp, isLlmopsError, toFailure} from './errors.js'
+import {printableLines} from './report/printable.js'
 
 export {toFailure, type Failure} from './errors.js'
 
@@ -34,7 +35,8 @@ export abstract class BaseCommand extends Command {
 
     // oclif's parse errors print well (with the usage line); let oclif handle them.
     if (!isLlmopsError(error) && oclifError.oclif?.exit !== undefined) throw error
-    const lines = [`Error: ${failure.message}`, ...failure.suggestions.map((s) => `  Hint: ${s}`)]
+    // Messages can quote file names and values from the user: printed without control characters.
+    const lines = [`Error: ${printableLines(failure.message)}`, ...failure.suggestions.map((s) => `  Hint: ${printableLines(s)}`)]
     if (failure.exitCode === ExitCode.INTERNAL && /\bllmops\b/.test(process.env.DEBUG ?? '')) lines.push(String(error.stack))
     this.note(lines.join('\n'))
     return undefined

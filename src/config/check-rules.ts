@@ -29,12 +29,12 @@ export async function checkCustomRules(rules: readonly Rule[]): Promise<void> {
     for (const [what, source] of [['pattern', rule.pattern], ['prefilter', rule.prefilter]] as const) {
       if (source === undefined) continue
       const result = checkSync(source, rule.flags ?? '', {timeout: 10_000})
-      if (result.status === 'vulnerable') {
-        throw usageError(
-          `invalid config: rule ${rule.id}: the ${what} can take ${result.complexity.summary} time on crafted input (catastrophic backtracking)`,
-          'E_CONFIG_REDOS',
-          ['Rewrite the pattern without nested or overlapping repetition, e.g. (a+)+ or (\\w|\\d)*.'],
-        )
+      // Fail closed: a pattern the analyser cannot prove linear is refused, not trusted.
+      if (result.status !== 'safe') {
+        const why = result.status === 'vulnerable' ? `can take ${result.complexity.summary} time on crafted input (catastrophic backtracking)` : 'could not be proven to run in linear time'
+        throw usageError(`invalid config: rule ${rule.id}: the ${what} ${why}`, 'E_CONFIG_REDOS', [
+          'Rewrite the pattern without nested or overlapping repetition, e.g. (a+)+ or (\\w|\\d)*; use the u flag for \\u{...} escapes.',
+        ])
       }
     }
   }

@@ -28,12 +28,30 @@ export function toRecord(input: FeedbackInput, options: CaptureOptions): Feedbac
   const {id, ...fields} = input
   const record: FeedbackRecord = {id: id ?? newId(now.getTime()), timestamp_utc: now.toISOString(), ...fields, schema_version: 1}
   if (options.keepPii) return record
-  const {matches} = scan(input.description, options.detector.ruleSet)
-  if (matches.length === 0) return record
-  record.description = redactText(input.description, matches, options.detector.redactor)
-  record.masked = {}
-  for (const m of matches) record.masked[m.type] = (record.masked[m.type] ?? 0) + 1
+  const masked: Record<string, number> = {}
+  const clean = (text: string): string => {
+    const {matches} = scan(text, options.detector.ruleSet)
+    for (const m of matches) masked[m.type] = (masked[m.type] ?? 0) + 1
+    return matches.length === 0 ? text : redactText(text, matches, options.detector.redactor)
+  }
+
+  // Every free-text field, not only the description: an id or a tag can be an e-mail address.
+  record.description = clean(record.description)
+  record.user_id = clean(record.user_id)
+  for (const key of ['interaction_id', 'model_version', 'source'] as const) {
+    const value = record[key]
+    if (value !== undefined) record[key] = clean(value)
+  }
+
+  if (record.tags !== undefined) record.tags = record.tags.map(clean)
+  if (Object.keys(masked).length > 0) record.masked = masked
   return record
+}
+
+/** The same masking, for a value to compare with stored records (a --user-id filter). */
+export function maskLike(text: string, detector: Detector): string {
+  const {matches} = scan(text, detector.ruleSet)
+  return matches.length === 0 ? text : redactText(text, matches, detector.redactor)
 }
 
 /** Human summary of what masking did: "1 EMAIL and 1 PHONE". */

@@ -5,6 +5,7 @@ import {askForMissing} from './prompt.js'
 import type {FeedbackRecord} from './record.js'
 import {feedbackSettings} from './settings.js'
 import {appendRecords} from './store.js'
+import {printable} from '../report/printable.js'
 
 export interface CaptureFlags {
   'user-id'?: string | undefined
@@ -72,11 +73,15 @@ export async function captureFromCli(flags: CaptureFlags): Promise<{records: Fee
   const options = {types: settings.types, detector: settings.detector, keepPii: flags['keep-pii'] === true}
   const validated = inputs.map((input, i) => validateInput(input, settings.types, inputs.length > 1 ? ` (record ${i + 1})` : ''))
   const records = validated.map((input) => toRecord(input, options))
-  for (const record of records) await appendRecords(settings.file, [record], settings.shown)
+  // One locked append for the whole batch: all of it is written, or none.
+  await appendRecords(settings.file, records, settings.shown)
 
-  const lines = records.map((r) => {
+  const lines = records.flatMap((r) => {
     const masked = describeMasked(r.masked)
-    return `Saved ${r.feedback_type} ${r.id} to ${settings.shown}${masked === undefined ? '' : ` (masked ${masked} in the description; --keep-pii stores it as typed)`}`
+    return [
+      `Saved ${r.feedback_type} ${r.id} to ${printable(settings.shown)}${masked === undefined ? '' : ` (masked ${masked}; --keep-pii stores values as typed)`}`,
+      printable(JSON.stringify(r)),
+    ]
   })
   return {records, message: lines.join('\n')}
 }

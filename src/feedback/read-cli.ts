@@ -1,3 +1,5 @@
+import {printable} from '../report/printable.js'
+import {maskLike} from './capture.js'
 import {filterRecords, parseWhen, type Filters} from './query.js'
 import type {FeedbackRecord} from './record.js'
 import {feedbackSettings} from './settings.js'
@@ -19,14 +21,15 @@ export async function readFiltered(flags: ReadFlags): Promise<{records: Feedback
   const settings = await feedbackSettings({file: flags.file, config: flags.config})
   const filters: Filters = {
     type: flags.type,
-    userId: flags['user-id'],
-    interactionId: flags['interaction-id'],
+    // Stored ids are masked when they held personal data: compare masked with masked.
+    userId: flags['user-id'] === undefined ? undefined : maskLike(flags['user-id'], settings.detector),
+    interactionId: flags['interaction-id'] === undefined ? undefined : maskLike(flags['interaction-id'], settings.detector),
     since: flags.since === undefined ? undefined : parseWhen(flags.since, '--since'),
     until: flags.until === undefined ? undefined : parseWhen(flags.until, '--until'),
     limit: flags.limit,
   }
   const {records, warnings} = await readRecords(settings.file, settings.shown)
-  for (const warning of warnings) process.stderr.write(`Warning: ${warning}\n`)
+  for (const warning of warnings) process.stderr.write(`Warning: ${printable(warning)}\n`)
   const all = filterRecords(records, {...filters, limit: undefined})
   return {records: flags.limit === undefined ? all : all.slice(0, flags.limit), total: all.length, shown: settings.shown}
 }

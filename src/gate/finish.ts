@@ -8,6 +8,7 @@ import {bySeverity, newFindings, type GateReport} from '../report/gate-report.js
 import {reportToGithub} from '../report/github.js'
 import {formatJunit} from '../report/junit.js'
 import {formatMarkdown} from '../report/markdown.js'
+import {printable} from '../report/printable.js'
 import {formatSarif} from '../report/sarif.js'
 import {IGNORE_FILE, ignoreLine, writeBaseline, type Ignores} from './ignore.js'
 
@@ -48,7 +49,7 @@ function guidance(report: GateReport): string {
   const fresh = bySeverity(newFindings(report))
   if (fresh.length === 0) return ''
   const lines = [`To accept a finding, add its line to ${report.ignoreFile} and replace the reason:`]
-  for (const f of fresh.slice(0, GUIDANCE)) lines.push(`  ${f.file}:${f.line} ${f.type} in ${f.field}: ${f.masked}`, `    ${ignoreLine(f)}`)
+  for (const f of fresh.slice(0, GUIDANCE)) lines.push(`  ${printable(`${f.file}:${f.line} ${f.type} in ${f.field}: ${f.masked}`)}`, `    ${ignoreLine(f)}`)
   if (fresh.length > GUIDANCE) lines.push(`  ... and ${fresh.length - GUIDANCE} more: llmops monitor --write-baseline accepts all current findings at once.`)
   return lines.join('\n') + '\n'
 }
@@ -82,7 +83,7 @@ export async function finishGate(result: MonitorResult, options: GateOptions, co
   let notes = ''
   if (context.ignores.expired.length > 0) notes += `${context.ignores.expired.length} expired entries in ${report.ignoreFile} no longer accept anything.\n`
   if (report.unusedIgnores.length > 0) {
-    notes += `${unused.length} entries in ${report.ignoreFile} matched no finding:\n${unused.map((e) => `  ${e.fingerprint} (${e.reason})`).join('\n')}\n`
+    notes += `${unused.length} entries in ${printable(report.ignoreFile)} matched no finding:\n${unused.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join('\n')}\n`
   }
 
   if (options.writeBaseline) {

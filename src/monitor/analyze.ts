@@ -7,7 +7,14 @@ import {allTexts, renameKeyAt, setAt, textsAt, TooDeep, type TextAt} from './rec
 import type {AnalyzeContext, Analyzed, ErrorKind, RecordResult} from './types.js'
 
 /** Findings of one text; `fingerprint` holds the masked context until the record key is known. */
-function toFindings(at: TextAt, matches: readonly Match[], redact: boolean): Finding[] {
+/** A field path with any PII in its key names masked: a key can be an e-mail address. */
+function maskedField(field: string, ctx: AnalyzeContext): string {
+  return field === '$line' ? field : maskedKey(field, ctx.ruleSet)
+}
+
+function toFindings(at: TextAt, matches: readonly Match[], ctx: AnalyzeContext): Finding[] {
+  const {redact} = ctx
+  const field = maskedField(at.field, ctx)
   const contexts = maskedContexts(at.text, matches)
   return matches.map((m, i) => {
     const raw = at.text.slice(m.start, m.end)
@@ -15,7 +22,7 @@ function toFindings(at: TextAt, matches: readonly Match[], redact: boolean): Fin
       type: m.type,
       category: m.category,
       rule: m.rule,
-      field: at.field,
+      field,
       start: m.start,
       end: m.end,
       severity: m.severity,
@@ -68,7 +75,7 @@ function scanRecord(record: Json, ctx: AnalyzeContext): Scanned {
     const {matches, suppressed: allowed} = scan(at.text, ctx.ruleSet)
     for (const m of allowed) suppressed.push(m.type)
     if (matches.length === 0) continue
-    findings.push(...toFindings(at, matches, ctx.redact))
+    findings.push(...toFindings(at, matches, ctx))
     if (!ctx.redact) continue
     if (at.isKey) renames.push({at, to: redactText(at.text, matches, ctx.redactor)})
     else redacted = setAt(redacted, at.keys, redactText(at.text, matches, ctx.redactor))
@@ -84,7 +91,7 @@ function scanRecord(record: Json, ctx: AnalyzeContext): Scanned {
 function scanLine(line: string, file: string, ctx: AnalyzeContext): Finding[] {
   const matches = detect(line, ctx.ruleSet)
   if (matches.length === 0) return []
-  return fingerprint(toFindings({field: '$line', keys: [], text: line}, matches, ctx.redact), file, `line:${digestText(redactText(line, matches, mask))}`, ctx.ignored)
+  return fingerprint(toFindings({field: '$line', keys: [], text: line}, matches, ctx), file, `line:${digestText(redactText(line, matches, mask))}`, ctx.ignored)
 }
 
 /**

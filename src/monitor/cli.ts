@@ -153,7 +153,8 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
     ...invocation.gate,
     ignoreFile: invocation.gate?.ignoreFile ?? config.gate.ignoreFile,
     globs: invocation.gate?.globs ?? config.gate.paths,
-    github: invocation.gate?.github ?? io.env.GITHUB_ACTIONS === 'true',
+    // Annotations are workflow commands on stdout: on by default only when stdout is not data.
+    github: invocation.gate?.github ?? (io.env.GITHUB_ACTIONS === 'true' && invocation.format === 'summary'),
   }
   const scope = await gateScope({
     changedSince: gateOptions.changedSince,

@@ -1,4 +1,5 @@
 import type {GateResult, LatencySummary, MonitorSummary} from '../monitor/index.js'
+import {printable} from './printable.js'
 
 const ms = (value: number | null): string => (value === null ? '-' : `${Math.round(value)} ms`)
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`
@@ -8,8 +9,7 @@ const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')
  * the table. Control characters become `\uXXXX`; long values are cut.
  */
 export function cell(text: string, max = 40): string {
-  // eslint-disable-next-line no-control-regex
-  const safe = text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => `\\u${c.codePointAt(0)?.toString(16).padStart(4, '0')}`)
+  const safe = printable(text)
   return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe
 }
 
@@ -28,7 +28,7 @@ function latencyLine(latency: LatencySummary): string {
 /** The human summary of a run: plain text, no colour, safe for terminals and CI logs. */
 export function formatSummary(summary: MonitorSummary, gate: GateResult, options: {interrupted?: boolean} = {}): string {
   const lines: string[] = []
-  const head = `llmops monitor: ${plural(summary.records, 'record')} from ${summary.inputs.join(', ') || 'no input (nothing to scan)'} in ${summary.duration_ms} ms`
+  const head = `llmops monitor: ${plural(summary.records, 'record')} from ${printable(summary.inputs.join(', ')) || 'no input (nothing to scan)'} in ${summary.duration_ms} ms`
   lines.push(options.interrupted ? `${head} (interrupted: partial figures)` : head)
   if (summary.malformed_lines > 0) lines.push(`  ${plural(summary.malformed_lines, 'malformed line')} (see the lines with "parse_error")`)
 

@@ -2,6 +2,8 @@
  * Pure rules about names: which flag values may reach git at all, what a release tag is, how
  * release versions sort, and how backup tags are named. Shared by rollback and release.
  */
+import {compileRules, detect, mask, redactText, type RuleSet} from '../engine/index.js'
+import {builtinRules} from '../rules/index.js'
 import {usageError} from '../errors.js'
 
 /**
@@ -86,10 +88,18 @@ export function backupTagName(branch: string, now: Date, taken: ReadonlySet<stri
   return name
 }
 
-/** A reason goes into a tag message and a terminal: one line, no control characters, bounded. */
+let detector: RuleSet | undefined
+
+/**
+ * A reason goes into a tag message that is pushed and kept for good, and into a terminal: one
+ * line, no control characters, bounded, and personal data or secrets masked (people paste the
+ * leaked value into the reason under pressure).
+ */
 export function cleanReason(reason: string | undefined): string | null {
   if (reason === undefined) return null
   // eslint-disable-next-line no-control-regex
-  const line = reason.replaceAll(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ').trim()
-  return line === '' ? null : line.slice(0, 500)
+  const line = reason.replaceAll(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ').trim().slice(0, 500)
+  if (line === '') return null
+  detector ??= compileRules(builtinRules)
+  return redactText(line, detect(line, detector), mask)
 }

@@ -16,8 +16,10 @@ describe('llmops feedback (capture)', () => {
     const dir = await tempDir()
     const result = await llmops(DOC_EXAMPLE, {cwd: dir})
     expect(result.exitCode).toBe(0)
-    expect(result.stdout).toMatch(/^Saved bug_report [0-9A-Z]{26} to chatbot_feedback.jsonl\n$/)
+    const [confirmation, shown] = String(result.stdout).split('\n')
+    expect(confirmation).toMatch(/^Saved bug_report [0-9A-Z]{26} to chatbot_feedback.jsonl$/)
     const [record] = await stored(dir)
+    expect(JSON.parse(shown as string)).toEqual(record)
     expect(record).toMatchObject({user_id: 'user_999', feedback_type: 'bug_report', description: 'The chatbot provided an incorrect link for the pricing page.', schema_version: 1})
     expect(record?.timestamp_utc).toMatch(/Z$/)
     expect(((await stat(path.join(dir, 'chatbot_feedback.jsonl'))).mode & 0o777).toString(8)).toBe('600')
@@ -35,10 +37,17 @@ describe('llmops feedback (capture)', () => {
   it('masks PII in the description and says so; --keep-pii stores it as typed', async () => {
     const dir = await tempDir()
     const masked = await llmops(['feedback', '--user-id', 'u1', '--feedback-type', 'other', '--description', 'reach me at planted.fb@example.com or 555-010-0166'], {cwd: dir})
-    expect(masked.stdout).toContain('masked 1 EMAIL and 1 PHONE in the description')
+    expect(masked.stdout).toContain('masked 1 EMAIL and 1 PHONE;')
     expect(`${String(masked.stdout)}${String(masked.stderr)}${await readFile(path.join(dir, 'chatbot_feedback.jsonl'), 'utf8')}`).not.toMatch(/planted\.fb|010-0166/)
     await llmops(['feedback', '--user-id', 'u1', '--feedback-type', 'other', '--description', 'planted.fb@example.com', '--keep-pii'], {cwd: dir})
     expect((await stored(dir))[1]?.description).toBe('planted.fb@example.com')
+    // ids and tags are free text too
+    await llmops(['feedback', '--user-id', 'planted.id@example.com', '--feedback-type', 'other', '--description', 'x', '--tag', 'cust:planted.tag@example.com'], {cwd: dir})
+    const third = (await stored(dir))[2]
+    expect(third).toMatchObject({user_id: 'p***@e***.com', tags: ['cust:p***@e***.com'], masked: {EMAIL: 2}})
+    const listed = await llmops(['feedback', 'list', '--user-id', 'planted.id@example.com', '--json'], {cwd: dir})
+    expect((JSON.parse(String(listed.stdout)) as unknown[]).length).toBe(1)
+    expect(String(listed.stdout)).not.toContain('planted.id')
   })
 
   it('without a terminal, a missing value is exit 2 naming it, and nothing is written', async () => {

@@ -66,3 +66,15 @@ describe('llmops monitor --changed-since (the gate from the command line)', () =
     expect(after.stdout).toContain('accepted by the ignore file: 1 finding')
   })
 })
+
+describe('crafted logs cannot write to the terminal or the workflow', () => {
+  it('prints keys and file names with control characters escaped, so no line starts a workflow command', async () => {
+    const key = 'x\n::notice title=INJECTED::hello\n'
+    const repo = await prRepo({'logs/chat.jsonl': base}, {'logs/chat.jsonl': base + JSON.stringify({id: 'k1', user_query: 'q', bot_response: 'ok', [key]: 'mail k.one@example.com'}) + '\n'})
+    const result = await llmops(['monitor', '--changed-since', 'main', '--fail-on', 'pii', '--format', 'summary', '--github'], {cwd: repo.work, env: repo.env})
+    expect(result.exitCode).toBe(1)
+    const lines = `${String(result.stdout)}\n${String(result.stderr)}`.split('\n')
+    expect(lines.filter((l) => l.startsWith('::notice title=INJECTED'))).toEqual([])
+    expect(String(result.stderr)).toContain('\\u000a::notice')
+  })
+})

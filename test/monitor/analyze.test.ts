@@ -100,6 +100,12 @@ describe('analyzeLine', () => {
     expect(result.raw).toBeUndefined()
   })
 
+  it('masks PII in the key names of a field path', () => {
+    const {record} = analyze({user_query: 'q', bot_response: 'a', 'jane.doe@example.com': {x: '4111 1111 1111 1111'}})
+    expect(record.findings.map((f) => f.field)).toEqual(['{key}', 'j***@e***.com.x'])
+    expect(JSON.stringify(record)).not.toContain('jane.doe')
+  })
+
   it('reports a record nested too deep instead of overflowing the stack', () => {
     const line = `{"a":${'['.repeat(5000)}"mail jane@example.com"${']'.repeat(5000)}}`
     const {record} = analyzeLine(line, 'f', 1, NOW, context())

@@ -98,3 +98,11 @@ describe('interpretPush', () => {
     expect(interpretPush(out(128, '', "fatal: 'nowhere' does not appear to be a git repository\n"))).toMatchObject({reason: 'failed', detail: expect.stringContaining('does not appear')})
   })
 })
+
+describe('cleanReason masks what people paste in a hurry', () => {
+  it('masks personal data and secrets, keeps the rest on one line', () => {
+    const reason = cleanReason('v1.1.0 leaked jane.doe@example.com\nand key ghp_LnQjKwRcZj7mQiM8saGYA7pEZ0Ib3nf1k3d5')
+    expect(reason).toMatch(/^v1\.1\.0 leaked j\*\*\*@e\*\*\*\.com and key ghp_\*+$/)
+    expect(cleanReason('   ')).toBeNull()
+  })
+})
