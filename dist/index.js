@@ -1767,7 +1767,7 @@ var require_picomatch = __commonJS({
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
-      const matcher = (input2, returnObject = false) => {
+      const matcher2 = (input2, returnObject = false) => {
         const { isMatch, match, output: output2 } = picomatch2.test(input2, regex, options, { glob, posix: posix2 });
         const result = { glob, state, regex, posix: posix2, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
@@ -1790,9 +1790,9 @@ var require_picomatch = __commonJS({
         return returnObject ? result : true;
       };
       if (returnState) {
-        matcher.state = state;
+        matcher2.state = state;
       }
-      return matcher;
+      return matcher2;
     };
     picomatch2.test = (input2, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input2 !== "string") {
@@ -6277,7 +6277,10 @@ function gitChanges(cwd, env = process.env) {
       const { git } = await repo();
       if (ref.startsWith("-") || ref.trim() === "") throw usageError(`--changed-since ${JSON.stringify(ref)}: not a ref`, "E_USAGE");
       const commit = await git.resolveCommit(ref);
-      if (commit === null) throw usageError(`--changed-since: unknown ref ${ref}`, "E_USAGE", ["Fetch it first (git fetch origin main), or give a commit sha."]);
+      if (commit === null) {
+        const hint = await git.isShallow() ? "This clone is shallow: fetch the full history (actions/checkout with fetch-depth: 0)." : "Fetch it first (git fetch origin main), or give a commit sha.";
+        throw usageError(`--changed-since: unknown ref ${ref}`, "E_USAGE", [hint]);
+      }
       const base = await git.mergeBase(commit, "HEAD");
       if (base === null) {
         throw usageError(`--changed-since: ${ref} and HEAD have no common commit in this clone`, "E_SHALLOW", ["Fetch the full history (actions/checkout with fetch-depth: 0)."]);
@@ -6286,7 +6289,9 @@ function gitChanges(cwd, env = process.env) {
     },
     async changedFiles(base) {
       const { git } = await repo();
-      return [.../* @__PURE__ */ new Set([...await git.diffNames(base), ...await git.listFiles(true)])];
+      const changed = await git.diffNames(base);
+      const known = new Set(changed.map((f3) => f3.path));
+      return [...changed, ...(await git.listFiles(true)).filter((f3) => !known.has(f3)).map((f3) => ({ path: f3 }))];
     },
     trackedFiles: async () => (await repo()).git.listFiles(),
     readAt: async (base, file2) => (await repo()).git.readBlob(base, file2)
@@ -6483,9 +6488,21 @@ var init_git = __esm({
         const out = await this.run(["merge-base", a, b3], [0, 1, 128]);
         return out.exitCode === 0 ? out.stdout.trim() : null;
       }
-      /** Paths (from the root) that differ between `base` and the working tree; deletions left out. */
+      /** Paths (from the root) that differ between `base` and the working tree, with renames; deletions left out. */
       async diffNames(base) {
-        return nulSeparated((await this.run(["-c", "core.quotepath=off", "diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", base, "--"])).stdout);
+        const fields = nulSeparated((await this.run(["-c", "core.quotepath=off", "diff", "--name-status", "-z", "--find-renames", "--diff-filter=d", base, "--"])).stdout);
+        const files = [];
+        for (let i = 0; i < fields.length; i++) {
+          const status = fields[i] ?? "";
+          if (/^[RC]/.test(status)) {
+            files.push({ from: fields[i + 1] ?? "", path: fields[i + 2] ?? "" });
+            i += 2;
+          } else {
+            files.push({ path: fields[i + 1] ?? "" });
+            i += 1;
+          }
+        }
+        return files;
       }
       /** Tracked (or, with `untracked`, untracked and not ignored) paths from the root. */
       async listFiles(untracked = false) {
@@ -17578,7 +17595,7 @@ var require_mock_utils = __commonJS({
       const url2 = new URL(origin);
       if (netConnect === true) {
         return true;
-      } else if (Array.isArray(netConnect) && netConnect.some((matcher) => matchValue(matcher, url2.host))) {
+      } else if (Array.isArray(netConnect) && netConnect.some((matcher2) => matchValue(matcher2, url2.host))) {
         return true;
       }
       return false;
@@ -18008,14 +18025,14 @@ var require_mock_agent = __commonJS({
       activate() {
         this[kIsMockActive] = true;
       }
-      enableNetConnect(matcher) {
-        if (typeof matcher === "string" || typeof matcher === "function" || matcher instanceof RegExp) {
+      enableNetConnect(matcher2) {
+        if (typeof matcher2 === "string" || typeof matcher2 === "function" || matcher2 instanceof RegExp) {
           if (Array.isArray(this[kNetConnect])) {
-            this[kNetConnect].push(matcher);
+            this[kNetConnect].push(matcher2);
           } else {
-            this[kNetConnect] = [matcher];
+            this[kNetConnect] = [matcher2];
           }
-        } else if (typeof matcher === "undefined") {
+        } else if (typeof matcher2 === "undefined") {
           this[kNetConnect] = true;
         } else {
           throw new InvalidArgumentError("Unsupported matcher. Must be one of String|Function|RegExp.");
@@ -27000,7 +27017,7 @@ function normalizeSeparators(p2) {
 function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
-var __awaiter5, chmod, copyFile, lstat, mkdir, open2, readdir, rename2, rm2, rmdir, stat2, symlink, unlink, IS_WINDOWS, READONLY;
+var __awaiter5, chmod, copyFile, lstat2, mkdir, open2, readdir, rename2, rm2, rmdir, stat2, symlink, unlink, IS_WINDOWS, READONLY;
 var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter5 = function(thisArg, _arguments, P3, generator) {
@@ -27030,7 +27047,7 @@ var init_io_util = __esm({
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
-    ({ chmod, copyFile, lstat, mkdir, open: open2, readdir, rename: rename2, rm: rm2, rmdir, stat: stat2, symlink, unlink } = fs3.promises);
+    ({ chmod, copyFile, lstat: lstat2, mkdir, open: open2, readdir, rename: rename2, rm: rm2, rmdir, stat: stat2, symlink, unlink } = fs3.promises);
     IS_WINDOWS = process.platform === "win32";
     READONLY = fs3.constants.O_RDONLY;
   }
@@ -49204,34 +49221,53 @@ import { gunzipSync } from "node:zlib";
 var import_picomatch = __toESM(require_picomatch2(), 1);
 init_errors();
 import { createHash } from "node:crypto";
+import { lstat } from "node:fs/promises";
 import path4 from "node:path";
 var DEFAULT_GLOBS = ["**/*.jsonl", "**/*.jsonl.gz"];
 var lineKey = (line) => createHash("sha1").update(line.endsWith("\r") ? line.slice(0, -1) : line).digest("base64").slice(0, 22);
 var posix = (file2) => file2.split(path4.sep).join("/");
+async function assertRegular(root, file2) {
+  const info2 = await lstat(path4.join(root, file2)).catch(() => void 0);
+  if (info2?.isSymbolicLink()) throw usageError(`${file2} is a symbolic link; the gate scans regular files only`, "E_INPUT_SYMLINK");
+}
+function matcher(globs, exclude) {
+  return (0, import_picomatch.default)(globs, { dot: true, nocase: true, ignore: exclude });
+}
+async function checkNamed(root, wanted, match, scanned, notes) {
+  for (const file2 of wanted) {
+    if (scanned.has(file2)) continue;
+    const exists2 = await lstat(path4.join(root, file2)).then(() => true, () => false);
+    if (!exists2) throw usageError(`input file ${file2} not found`, "E_INPUT_NOT_FOUND");
+    if (!match(file2)) throw usageError(`${file2} is not a log file for the gate (gate.paths / gate.exclude in the config)`, "E_INPUT_NOT_LOG");
+    notes.push(`${file2}: no change since the base`);
+  }
+}
 async function changedScope(git, options) {
   const root = await git.root();
   const base = await git.mergeBase(options.ref);
-  const match = (0, import_picomatch.default)(options.globs, { dot: true, ignore: options.exclude });
+  const match = matcher(options.globs, options.exclude);
   const wanted = new Set(options.files.map((f3) => posix(path4.relative(root, path4.resolve(options.cwd, f3)))));
-  const changed = (await git.changedFiles(base)).filter((f3) => match(f3) && (wanted.size === 0 || wanted.has(f3)));
-  const scope = { files: [], base, unchanged: /* @__PURE__ */ new Map(), baseText: /* @__PURE__ */ new Map() };
-  for (const file2 of changed.sort()) {
-    const display = posix(path4.relative(options.cwd, path4.join(root, file2))) || file2;
-    scope.files.push(display);
-    const before = await git.readAt(base, file2);
+  const changed = (await git.changedFiles(base)).filter((f3) => match(f3.path) && (wanted.size === 0 || wanted.has(f3.path)));
+  const scope = { root, files: [], base, unchanged: /* @__PURE__ */ new Map(), baseText: /* @__PURE__ */ new Map(), notes: [] };
+  for (const { path: file2, from } of changed.sort((a, b3) => a.path.localeCompare(b3.path))) {
+    await assertRegular(root, file2);
+    scope.files.push(file2);
+    const before = await git.readAt(base, from ?? file2);
     if (before === void 0) continue;
-    const text = await options.decode(before, file2);
-    scope.unchanged.set(display, new Set(text.split("\n").map(lineKey)));
-    scope.baseText.set(display, before);
+    const text = await options.decode(before, from ?? file2);
+    scope.unchanged.set(file2, new Set(text.split("\n").map(lineKey)));
+    scope.baseText.set(file2, before);
   }
+  await checkNamed(root, wanted, match, new Set(scope.files), scope.notes);
   return scope;
 }
-async function trackedScope(git, globs, exclude, cwd) {
+async function trackedScope(git, globs, exclude) {
   const root = await git.root();
-  const match = (0, import_picomatch.default)(globs, { dot: true, ignore: exclude });
+  const match = matcher(globs, exclude);
   const files = (await git.trackedFiles()).filter((f3) => match(f3));
   if (files.length === 0) throw usageError(`no file in the repository matches ${globs.join(", ")}`, "E_INPUT_NOT_FOUND");
-  return files.map((f3) => posix(path4.relative(cwd, path4.join(root, f3))));
+  for (const file2 of files) await assertRegular(root, file2);
+  return { root, files, unchanged: /* @__PURE__ */ new Map(), baseText: /* @__PURE__ */ new Map(), notes: [] };
 }
 
 // src/gate/scope.ts
@@ -49250,7 +49286,12 @@ async function gateScope(options) {
   const globs = options.globs ?? DEFAULT_GLOBS;
   const exclude = options.exclude ?? [];
   if (options.changedSince !== void 0) return changedScope(git, { ref: options.changedSince, globs, exclude, files: options.files, cwd: options.cwd, decode: decode3 });
-  return { files: await trackedScope(git, globs, exclude, options.cwd), unchanged: /* @__PURE__ */ new Map(), baseText: /* @__PURE__ */ new Map() };
+  return trackedScope(git, globs, exclude);
+}
+
+// src/report/printable.ts
+function printable(text) {
+  return text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c3) => `\\u${c3.codePointAt(0)?.toString(16).padStart(4, "0")}`);
 }
 
 // src/report/json.ts
@@ -49304,11 +49345,6 @@ var ProgressLine = class {
   }
 };
 
-// src/report/printable.ts
-function printable(text) {
-  return text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c3) => `\\u${c3.codePointAt(0)?.toString(16).padStart(4, "0")}`);
-}
-
 // src/report/summary-text.ts
 var ms2 = (value) => value === null ? "-" : `${Math.round(value)} ms`;
 var plural2 = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
@@ -49339,6 +49375,7 @@ function formatSummary(summary2, gate, options = {}) {
     lines.push(`  suppressed by the allowlist: ${kinds2.join(", ")}`);
   }
   if (findings.ignored > 0) lines.push(`  accepted by the ignore file: ${plural2(findings.ignored, "finding")}`);
+  if (findings.preexisting > 0) lines.push(`  already there before this change: ${plural2(findings.preexisting, "finding")}`);
   const malformed = summary2.malformed_lines > 0 ? ` (${summary2.malformed_lines} of them malformed)` : "";
   lines.push("", `Errors: ${plural2(summary2.errors.total, "line")} with a functional error${malformed}`);
   const kinds = Object.entries(summary2.errors.by_kind);
@@ -49448,7 +49485,7 @@ var Tally = class {
     if (!malformed) this.records++;
     if (digest.errors.length > 0) this.errors++;
     for (const f3 of digest.findings) {
-      if (f3.ignored) continue;
+      if (f3.ignored || f3.preexisting) continue;
       if (f3.category === "secret") this.secrets++;
       else this.pii++;
     }
@@ -49496,6 +49533,9 @@ var SummaryBuilder = class {
   malformed = 0;
   unscanned = 0;
   ignored = 0;
+  preexisting = 0;
+  /** Every fingerprint seen, when asked for (the base side of --changed-since). */
+  fingerprints;
   /** Every finding (new and ignored) for the reports, up to MAX_DETAILS. */
   details = [];
   detailsLeftOut = 0;
@@ -49505,10 +49545,13 @@ var SummaryBuilder = class {
   unchangedLines = 0;
   add(digest) {
     const { errors } = digest;
-    const findings = digest.findings.filter((f3) => !f3.ignored);
-    this.ignored += digest.findings.length - findings.length;
+    const findings = digest.findings.filter((f3) => !f3.ignored && !f3.preexisting);
     for (const f3 of digest.findings) {
-      if (f3.ignored) this.usedIgnores.add(f3.fingerprint);
+      if (f3.ignored) {
+        this.ignored++;
+        this.usedIgnores.add(f3.fingerprint);
+      } else if (f3.preexisting) this.preexisting++;
+      this.fingerprints?.add(f3.fingerprint);
       if (this.details.length < MAX_DETAILS) this.details.push({ ...f3, file: digest.file, line: digest.line });
       else this.detailsLeftOut++;
     }
@@ -49541,6 +49584,7 @@ var SummaryBuilder = class {
         pii: this.all.pii,
         secrets: this.all.secrets,
         ignored: this.ignored,
+        preexisting: this.preexisting,
         records_with_pii: this.recordsWithPii,
         records_with_secrets: this.recordsWithSecrets,
         records_with_findings: this.recordsWithFindings,
@@ -49607,7 +49651,7 @@ var RANK = { critical: 0, high: 1, medium: 2, low: 3 };
 function bySeverity(findings) {
   return [...findings].sort((a, b3) => RANK[a.severity] - RANK[b3.severity] || a.file.localeCompare(b3.file) || a.line - b3.line || a.start - b3.start);
 }
-var newFindings = (report) => report.findings.filter((f3) => !f3.ignored);
+var newFindings = (report) => report.findings.filter((f3) => !f3.ignored && !f3.preexisting);
 function describeFinding(f3) {
   return `${f3.type} (${f3.rule}) in ${f3.field}: ${f3.masked}`;
 }
@@ -49620,7 +49664,7 @@ function formatMarkdown(report, maxBytes = 900 * 1024) {
   const head = [
     `## llmops PII gate: ${gate.passed ? "passed \u2705" : "failed \u274C"}`,
     "",
-    `${summary2.records} records scanned in ${summary2.inputs.length} file${summary2.inputs.length === 1 ? "" : "s"}: **${fresh.length} new finding${fresh.length === 1 ? "" : "s"}**, ${summary2.findings.ignored} accepted by the ignore file, ${summary2.findings.suppressed} allowlisted.`,
+    `${summary2.records} records scanned in ${summary2.inputs.length} file${summary2.inputs.length === 1 ? "" : "s"}: **${fresh.length} new finding${fresh.length === 1 ? "" : "s"}**, ${summary2.findings.ignored} accepted by the ignore file, ${summary2.findings.preexisting} already there before, ${summary2.findings.suppressed} allowlisted.`,
     ""
   ];
   if (gate.failures.length > 0) {
@@ -49638,7 +49682,7 @@ function formatMarkdown(report, maxBytes = 900 * 1024) {
     `Latency: p50 ${latency.p50 ?? "-"} ms, p95 ${latency.p95 ?? "-"} ms, max ${latency.max ?? "-"} ms, ${latency.slow} slow (> ${latency.threshold_ms} ms). Functional errors: ${errors.total}.`
   ];
   const rows = bySeverity(report.findings).map(
-    (f3) => `| ${f3.ignored ? "accepted" : "**new**"} | ${f3.severity} | ${md(f3.type)} | \`${md(f3.file)}:${f3.line}\` | ${md(f3.field)} | ${md(f3.masked)} | \`${f3.fingerprint}\` |`
+    (f3) => `| ${f3.ignored ? "accepted" : f3.preexisting ? "already there" : "**new**"} | ${f3.severity} | ${md(f3.type)} | \`${md(f3.file)}:${f3.line}\` | ${md(f3.field)} | ${md(f3.masked)} | \`${f3.fingerprint}\` |`
   );
   const table2 = ["| status | severity | type | location | field | value (masked) | fingerprint |", "|---|---|---|---|---|---|---|"];
   let size = Buffer.byteLength([...head, ...table2, ...tail].join("\n"));
@@ -49751,6 +49795,7 @@ function formatSarif(report) {
     };
     if (index.has(f3.rule)) result.ruleIndex = index.get(f3.rule);
     if (f3.ignored) result.suppressions = [{ kind: "external", justification: `accepted in ${report.ignoreFile}` }];
+    else if (f3.preexisting) result.baselineState = "unchanged";
     return result;
   });
   const sarif = {
@@ -49813,7 +49858,7 @@ async function loadIgnores(file2, options) {
   try {
     text = await readFile2(full, "utf8");
   } catch (error63) {
-    if (error63.code === "ENOENT" && file2 === void 0) return { active: [], expired: [], source: void 0 };
+    if (error63.code === "ENOENT" && (file2 === void 0 || options.optional)) return { active: [], expired: [], source: void 0 };
     throw usageError(`ignore file ${shown} cannot be read (${error63.code ?? "error"})`, "E_IGNORE_INVALID");
   }
   const now = (options.now ?? /* @__PURE__ */ new Date()).getTime();
@@ -49869,6 +49914,10 @@ async function finishGate(result, options, context2) {
     thresholds: options.thresholds,
     base: context2.base
   });
+  if (context2.interrupted && (context2.failOn.length > 0 || options.thresholds !== void 0 || options.github)) {
+    gate.failures.push({ category: "interrupted", count: 1, detail: "the run was stopped before it read everything" });
+    gate.passed = false;
+  }
   const report = {
     summary: result.summary,
     gate,
@@ -49911,7 +49960,7 @@ function prepareContext(settings) {
     return parsed;
   });
   const { ruleSet, redactor } = buildDetector(detection, settings.salt);
-  return { config: monitor, fieldPaths, ruleSet, redact: settings.redact, redactor, ignored: new Set(settings.ignored ?? []), unchanged: settings.unchanged };
+  return { config: monitor, fieldPaths, ruleSet, redact: settings.redact, redactor, ignored: new Set(settings.ignored ?? []), unchanged: settings.unchanged, preexisting: new Set(settings.preexisting ?? []) };
 }
 
 // src/io/follow.ts
@@ -50324,10 +50373,11 @@ function toFindings(at2, matches, ctx) {
     return finding;
   });
 }
-function fingerprint(findings, file2, record2, ignored) {
+function fingerprint(findings, file2, record2, ctx) {
   for (const f3 of findings) {
     f3.fingerprint = fingerprintOf({ rule: f3.rule, file: file2, record: record2, field: f3.field, context: f3.fingerprint });
-    if (ignored.has(f3.fingerprint)) f3.ignored = true;
+    if (ctx.ignored.has(f3.fingerprint)) f3.ignored = true;
+    else if (ctx.preexisting?.has(f3.fingerprint)) f3.preexisting = true;
   }
   return findings;
 }
@@ -50362,7 +50412,7 @@ function scanRecord(record2, ctx) {
 function scanLine(line, file2, ctx) {
   const matches = detect(line, ctx.ruleSet);
   if (matches.length === 0) return [];
-  return fingerprint(toFindings({ field: "$line", keys: [], text: line }, matches, ctx), file2, `line:${digestText(redactText(line, matches, mask))}`, ctx.ignored);
+  return fingerprint(toFindings({ field: "$line", keys: [], text: line }, matches, ctx), file2, `line:${digestText(redactText(line, matches, mask))}`, ctx);
 }
 function lineIsClean(line, ctx) {
   const { matches, suppressed } = scan(scanText(line), ctx.ruleSet);
@@ -50411,7 +50461,7 @@ function analyzeLine(line, file2, lineNumber, observedAt, ctx) {
   const { config: config2 } = ctx;
   const shown = ctx.redact ? scanned.redacted : record2;
   const { suppressed } = scanned;
-  const findings = scanned.findings.length === 0 || scanned.findings[0]?.field === "$line" ? scanned.findings : fingerprint(scanned.findings, file2, recordKey(record2, ctx), ctx.ignored);
+  const findings = scanned.findings.length === 0 || scanned.findings[0]?.field === "$line" ? scanned.findings : fingerprint(scanned.findings, file2, recordKey(record2, ctx), ctx);
   const errors = functionalErrors(record2, config2);
   const latency = latencyOf(record2, config2.latencyFields);
   return {
@@ -50496,7 +50546,7 @@ function redactTextLine(line, ruleSet, redactor) {
 
 // src/monitor/types.ts
 function digestOf({ record: record2, group: group2, suppressed }) {
-  const findings = record2.findings.map(({ type, category, rule, severity, field, start, end, masked, fingerprint: fingerprint2, ignored }) => ({
+  const findings = record2.findings.map(({ type, category, rule, severity, field, start, end, masked, fingerprint: fingerprint2, ignored, preexisting }) => ({
     type,
     category,
     rule,
@@ -50506,7 +50556,8 @@ function digestOf({ record: record2, group: group2, suppressed }) {
     end,
     masked,
     fingerprint: fingerprint2,
-    ignored: ignored === true
+    ignored: ignored === true,
+    preexisting: preexisting === true
   }));
   return { file: record2.file, line: record2.line, errors: record2.errors, findings, suppressed: suppressed ?? [], latency: record2.latency_ms, group: group2 };
 }
@@ -50642,6 +50693,7 @@ async function runMonitor(options) {
   const context2 = prepareContext(options.settings);
   const mode = options.mode ?? "jsonl";
   const summary2 = new SummaryBuilder(context2.config.slowMs, context2.config.groupBy);
+  if (options.collectFingerprints) summary2.fingerprints = /* @__PURE__ */ new Set();
   const batch = { mode, clean: options.onClean !== void 0 };
   const pool = new AnalysisPool(context2, { settings: options.settings, options: batch }, options.follow ? 0 : options.threads ?? 0);
   const queue = [];
@@ -50708,7 +50760,8 @@ async function runMonitor(options) {
     interrupted: aborted2(),
     findings: summary2.details,
     findingsLeftOut: summary2.detailsLeftOut,
-    usedIgnores: summary2.usedIgnores
+    usedIgnores: summary2.usedIgnores,
+    fingerprints: summary2.fingerprints
   };
 }
 
@@ -50769,12 +50822,20 @@ function sinkFor(invocation) {
     }
   }
 }
-async function baseSummary(scope, settings, gate) {
-  if (scope === void 0 || scope.baseText.size === 0 || gate.thresholds?.maxP95IncreasePercent === void 0) return void 0;
+async function baseSide(scope, settings) {
+  if (scope === void 0 || scope.baseText.size === 0) return void 0;
   const sources = [...scope.baseText].map(([display, bytes]) => ({ kind: "bytes", bytes, display }));
-  const base = await runMonitor({ sources, settings: { ...settings, unchanged: void 0 }, failOn: [], stdin: process.stdin, mode: "none", onRecords: () => {
-  } });
-  return base.summary;
+  const base = await runMonitor({
+    sources,
+    settings: { ...settings, unchanged: void 0, ignored: [] },
+    failOn: [],
+    stdin: process.stdin,
+    mode: "none",
+    collectFingerprints: true,
+    onRecords: () => {
+    }
+  });
+  return { summary: base.summary, fingerprints: [...base.fingerprints ?? []] };
 }
 async function executeMonitor(invocation, io2 = defaultIo()) {
   const { config: config2 } = await loadConfig({ cwd: io2.cwd, path: invocation.configPath, env: io2.env });
@@ -50795,7 +50856,8 @@ async function executeMonitor(invocation, io2 = defaultIo()) {
     cwd: io2.cwd,
     allTracked: invocation.explicitFiles === false && invocation.gate?.changedSince === void 0 && invocation.allTrackedByDefault === true
   });
-  const ignores = await loadIgnores(gateOptions.ignoreFile, { cwd: io2.cwd });
+  if (scope !== void 0) gateOptions.ignoreFile = gateOptions.ignoreFile === void 0 ? path13.join(scope.root, IGNORE_FILE) : path13.resolve(io2.cwd, gateOptions.ignoreFile);
+  const ignores = await loadIgnores(gateOptions.ignoreFile, { cwd: io2.cwd, optional: scope !== void 0 && invocation.gate?.ignoreFile === void 0 && config2.gate.ignoreFile === void 0 });
   const settings = {
     monitor: monitorConfig,
     detection,
@@ -50806,7 +50868,11 @@ async function executeMonitor(invocation, io2 = defaultIo()) {
   };
   prepareContext(settings);
   await checkCustomRules(config2.rules.custom);
-  const sources = await resolveInputs(scope === void 0 ? invocation.files : scope.files, io2.cwd);
+  const base = await baseSide(scope, settings);
+  settings.preexisting = base?.fingerprints;
+  const sources = await resolveInputs(scope === void 0 ? invocation.files : scope.files, scope?.root ?? io2.cwd);
+  for (const note of scope?.notes ?? []) io2.stderr.write(`${printable(note)}
+`);
   if (scope?.base !== void 0 && sources.length === 0) io2.stderr.write(`No changed log file (${gateOptions.globs?.join(", ")}) since ${scope.base.slice(0, 12)}.
 `);
   const gated = monitorConfig.failOn.length > 0;
@@ -50855,14 +50921,14 @@ async function executeMonitor(invocation, io2 = defaultIo()) {
     progress?.clear();
   }
   const { interrupted } = result;
-  const base = await baseSummary(scope, settings, gateOptions);
   const { gate, notes } = await finishGate(result, gateOptions, {
     cwd: io2.cwd,
     failOn: monitorConfig.failOn,
     ignores,
     rules: rulesOf(detection).map(({ id, type, category, severity, description }) => ({ id, type, category, severity, description })),
     version: invocation.version ?? "0.0.0",
-    base
+    base: base?.summary,
+    interrupted
   });
   result.gate = gate;
   if (interrupted) await cleanCopy?.abort();

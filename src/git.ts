@@ -261,9 +261,22 @@ export class Git {
     return out.exitCode === 0 ? out.stdout.trim() : null
   }
 
-  /** Paths (from the root) that differ between `base` and the working tree; deletions left out. */
-  async diffNames(base: string): Promise<string[]> {
-    return nulSeparated((await this.run(['-c', 'core.quotepath=off', 'diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', base, '--'])).stdout)
+  /** Paths (from the root) that differ between `base` and the working tree, with renames; deletions left out. */
+  async diffNames(base: string): Promise<Array<{path: string; from?: string}>> {
+    const fields = nulSeparated((await this.run(['-c', 'core.quotepath=off', 'diff', '--name-status', '-z', '--find-renames', '--diff-filter=d', base, '--'])).stdout)
+    const files: Array<{path: string; from?: string}> = []
+    for (let i = 0; i < fields.length; i++) {
+      const status = fields[i] ?? ''
+      if (/^[RC]/.test(status)) {
+        files.push({from: fields[i + 1] ?? '', path: fields[i + 2] ?? ''})
+        i += 2
+      } else {
+        files.push({path: fields[i + 1] ?? ''})
+        i += 1
+      }
+    }
+
+    return files
   }
 
   /** Tracked (or, with `untracked`, untracked and not ignored) paths from the root. */
@@ -304,7 +317,10 @@ export function gitChanges(cwd: string, env: NodeJS.ProcessEnv = process.env) {
       const {git} = await repo()
       if (ref.startsWith('-') || ref.trim() === '') throw usageError(`--changed-since ${JSON.stringify(ref)}: not a ref`, 'E_USAGE')
       const commit = await git.resolveCommit(ref)
-      if (commit === null) throw usageError(`--changed-since: unknown ref ${ref}`, 'E_USAGE', ['Fetch it first (git fetch origin main), or give a commit sha.'])
+      if (commit === null) {
+        const hint = (await git.isShallow()) ? 'This clone is shallow: fetch the full history (actions/checkout with fetch-depth: 0).' : 'Fetch it first (git fetch origin main), or give a commit sha.'
+        throw usageError(`--changed-since: unknown ref ${ref}`, 'E_USAGE', [hint])
+      }
       const base = await git.mergeBase(commit, 'HEAD')
       if (base === null) {
         throw usageError(`--changed-since: ${ref} and HEAD have no common commit in this clone`, 'E_SHALLOW', ['Fetch the full history (actions/checkout with fetch-depth: 0).'])
@@ -312,9 +328,11 @@ export function gitChanges(cwd: string, env: NodeJS.ProcessEnv = process.env) {
 
       return base
     },
-    async changedFiles(base: string): Promise<string[]> {
+    async changedFiles(base: string): Promise<Array<{path: string; from?: string}>> {
       const {git} = await repo()
-      return [...new Set([...(await git.diffNames(base)), ...(await git.listFiles(true))])]
+      const changed = await git.diffNames(base)
+      const known = new Set(changed.map((f) => f.path))
+      return [...changed, ...(await git.listFiles(true)).filter((f) => !known.has(f)).map((f) => ({path: f}))]
     },
     trackedFiles: async () => (await repo()).git.listFiles(),
     readAt: async (base: string, file: string) => (await repo()).git.readBlob(base, file),

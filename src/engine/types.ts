@@ -113,6 +113,8 @@ export interface Finding {
   fingerprint: string
   /** Present (true) when an entry of the ignore file accepts this finding. */
   ignored?: true
+  /** Present (true) when the same finding was already there at the base (--changed-since). */
+  preexisting?: true
   /** The raw value: only present when the user asked for `--no-redact`. */
   value?: string
 }

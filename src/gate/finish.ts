@@ -37,6 +37,8 @@ export interface GateContext {
   version: string
   /** The base side's summary (--changed-since), for relative thresholds. */
   base?: MonitorSummary | undefined
+  /** A stopped run judged nothing: it never passes. */
+  interrupted?: boolean
 }
 
 /** Lines of guidance printed by a failing run, at most this many findings. */
@@ -60,11 +62,16 @@ function guidance(report: GateReport): string {
  */
 export async function finishGate(result: MonitorResult, options: GateOptions, context: GateContext): Promise<{gate: GateResult; notes: string}> {
   const unused = context.ignores.active.filter((e) => !result.usedIgnores.has(e.fingerprint))
-  const gate = evaluateGate(result.summary, context.failOn, {
+  const gate: GateResult = evaluateGate(result.summary, context.failOn, {
     unusedIgnores: options.failOnUnusedIgnores ? unused.length : 0,
     thresholds: options.thresholds,
     base: context.base,
   })
+  if (context.interrupted && (context.failOn.length > 0 || options.thresholds !== undefined || options.github)) {
+    gate.failures.push({category: 'interrupted', count: 1, detail: 'the run was stopped before it read everything'})
+    gate.passed = false
+  }
+
   const report: GateReport = {
     summary: result.summary,
     gate,

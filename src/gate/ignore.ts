@@ -65,14 +65,14 @@ function parseEntries(text: string, shown: string): unknown[] {
 }
 
 /** Read the ignore file (JSON Lines, or a JSON array); a missing default file is empty. */
-export async function loadIgnores(file: string | undefined, options: {cwd: string; now?: Date}): Promise<Ignores> {
+export async function loadIgnores(file: string | undefined, options: {cwd: string; now?: Date; optional?: boolean}): Promise<Ignores> {
   const shown = file ?? IGNORE_FILE
   const full = path.resolve(options.cwd, shown)
   let text: string
   try {
     text = await readFile(full, 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && file === undefined) return {active: [], expired: [], source: undefined}
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (file === undefined || options.optional)) return {active: [], expired: [], source: undefined}
     throw usageError(`ignore file ${shown} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'E_IGNORE_INVALID')
   }
 

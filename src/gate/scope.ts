@@ -30,5 +30,5 @@ export async function gateScope(options: {
   const globs = options.globs ?? DEFAULT_GLOBS
   const exclude = options.exclude ?? []
   if (options.changedSince !== undefined) return changedScope(git, {ref: options.changedSince, globs, exclude, files: options.files, cwd: options.cwd, decode})
-  return {files: await trackedScope(git, globs, exclude, options.cwd), unchanged: new Map(), baseText: new Map()}
+  return trackedScope(git, globs, exclude)
 }

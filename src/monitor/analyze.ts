@@ -36,10 +36,11 @@ function toFindings(at: TextAt, matches: readonly Match[], ctx: AnalyzeContext):
 }
 
 /** Replace each finding's masked context by its fingerprint, now that the record key is known. */
-function fingerprint(findings: Finding[], file: string, record: string, ignored: ReadonlySet<string>): Finding[] {
+function fingerprint(findings: Finding[], file: string, record: string, ctx: AnalyzeContext): Finding[] {
   for (const f of findings) {
     f.fingerprint = fingerprintOf({rule: f.rule, file, record, field: f.field, context: f.fingerprint})
-    if (ignored.has(f.fingerprint)) f.ignored = true
+    if (ctx.ignored.has(f.fingerprint)) f.ignored = true
+    else if (ctx.preexisting?.has(f.fingerprint)) f.preexisting = true
   }
 
   return findings
@@ -91,7 +92,7 @@ function scanRecord(record: Json, ctx: AnalyzeContext): Scanned {
 function scanLine(line: string, file: string, ctx: AnalyzeContext): Finding[] {
   const matches = detect(line, ctx.ruleSet)
   if (matches.length === 0) return []
-  return fingerprint(toFindings({field: '$line', keys: [], text: line}, matches, ctx), file, `line:${digestText(redactText(line, matches, mask))}`, ctx.ignored)
+  return fingerprint(toFindings({field: '$line', keys: [], text: line}, matches, ctx), file, `line:${digestText(redactText(line, matches, mask))}`, ctx)
 }
 
 /**
@@ -162,7 +163,7 @@ export function analyzeLine(line: string | OversizedLine, file: string, lineNumb
   // Shown values come from the redacted record, so an id or group that holds PII is masked too.
   const shown = ctx.redact ? scanned.redacted : record
   const {suppressed} = scanned
-  const findings = scanned.findings.length === 0 || scanned.findings[0]?.field === '$line' ? scanned.findings : fingerprint(scanned.findings, file, recordKey(record, ctx), ctx.ignored)
+  const findings = scanned.findings.length === 0 || scanned.findings[0]?.field === '$line' ? scanned.findings : fingerprint(scanned.findings, file, recordKey(record, ctx), ctx)
   const errors = functionalErrors(record, config)
   const latency = latencyOf(record, config.latencyFields)
   return {

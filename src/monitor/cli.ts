@@ -8,6 +8,7 @@ import {AtomicFile} from '../io/atomic-file.js'
 import {resolveInputs, type InputSource} from '../io/input.js'
 import type {Scope} from '../gate/changed.js'
 import {gateScope} from '../gate/scope.js'
+import {printable} from '../report/printable.js'
 import {OutputClosed, StreamWriter} from '../io/output.js'
 import {JsonResultWriter} from '../report/json.js'
 import {ProgressLine} from '../report/progress.js'
@@ -15,7 +16,7 @@ import {formatSummary} from '../report/summary-text.js'
 import {checkCustomRules} from '../config/check-rules.js'
 import {resolveSalt, rulesOf} from '../detector.js'
 import {finishGate, type GateOptions} from '../gate/finish.js'
-import {loadIgnores} from '../gate/ignore.js'
+import {IGNORE_FILE, loadIgnores} from '../gate/ignore.js'
 import {prepareContext, type ContextSettings} from './context.js'
 import type {OutputMode} from './batch.js'
 import {runMonitor, type MonitorResult} from './run.js'
@@ -133,12 +134,24 @@ function sinkFor(invocation: MonitorInvocation): Sink {
   }
 }
 
-/** For relative thresholds: the same analysis over the base side of the changed files. */
-async function baseSummary(scope: Scope | undefined, settings: ContextSettings, gate: GateOptions): Promise<MonitorSummary | undefined> {
-  if (scope === undefined || scope.baseText.size === 0 || gate.thresholds?.maxP95IncreasePercent === undefined) return undefined
+/**
+ * The base side of the changed files, analysed under their current names: its findings are not
+ * new (a record that moved, was edited elsewhere or whose file was renamed keeps its
+ * fingerprint), and its summary is what relative thresholds compare with.
+ */
+async function baseSide(scope: Scope | undefined, settings: ContextSettings): Promise<{summary: MonitorSummary; fingerprints: string[]} | undefined> {
+  if (scope === undefined || scope.baseText.size === 0) return undefined
   const sources = [...scope.baseText].map(([display, bytes]): InputSource => ({kind: 'bytes', bytes, display}))
-  const base = await runMonitor({sources, settings: {...settings, unchanged: undefined}, failOn: [], stdin: process.stdin, mode: 'none', onRecords: () => {}})
-  return base.summary
+  const base = await runMonitor({
+    sources,
+    settings: {...settings, unchanged: undefined, ignored: []},
+    failOn: [],
+    stdin: process.stdin,
+    mode: 'none',
+    collectFingerprints: true,
+    onRecords: () => {},
+  })
+  return {summary: base.summary, fingerprints: [...(base.fingerprints ?? [])]}
 }
 
 /**
@@ -164,7 +177,9 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
     cwd: io.cwd,
     allTracked: invocation.explicitFiles === false && invocation.gate?.changedSince === undefined && invocation.allTrackedByDefault === true,
   })
-  const ignores = await loadIgnores(gateOptions.ignoreFile, {cwd: io.cwd})
+  // In a repository scan, paths (and so fingerprints and the default ignore file) are relative to its root.
+  if (scope !== undefined) gateOptions.ignoreFile = gateOptions.ignoreFile === undefined ? path.join(scope.root, IGNORE_FILE) : path.resolve(io.cwd, gateOptions.ignoreFile)
+  const ignores = await loadIgnores(gateOptions.ignoreFile, {cwd: io.cwd, optional: scope !== undefined && invocation.gate?.ignoreFile === undefined && config.gate.ignoreFile === undefined})
   const settings: ContextSettings = {
     monitor: monitorConfig,
     detection,
@@ -176,7 +191,10 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
   // Fail on a bad rule before reading anything: compile here once (workers compile their own copy).
   prepareContext(settings)
   await checkCustomRules(config.rules.custom)
-  const sources = await resolveInputs(scope === undefined ? invocation.files : scope.files, io.cwd)
+  const base = await baseSide(scope, settings)
+  settings.preexisting = base?.fingerprints
+  const sources = await resolveInputs(scope === undefined ? invocation.files : scope.files, scope?.root ?? io.cwd)
+  for (const note of scope?.notes ?? []) io.stderr.write(`${printable(note)}\n`)
   if (scope?.base !== undefined && sources.length === 0) io.stderr.write(`No changed log file (${gateOptions.globs?.join(', ')}) since ${scope.base.slice(0, 12)}.\n`)
   const gated = monitorConfig.failOn.length > 0
 
@@ -228,14 +246,14 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
   }
 
   const {interrupted} = result
-  const base = await baseSummary(scope, settings, gateOptions)
   const {gate, notes} = await finishGate(result, gateOptions, {
     cwd: io.cwd,
     failOn: monitorConfig.failOn,
     ignores,
     rules: rulesOf(detection).map(({id, type, category, severity, description}) => ({id, type, category, severity, description})),
     version: invocation.version ?? '0.0.0',
-    base,
+    base: base?.summary,
+    interrupted,
   })
   result.gate = gate
   // A partial copy would look complete: an interrupted run writes none.

@@ -17,6 +17,8 @@ export interface ContextSettings {
   ignored?: string[]
   /** --changed-since: per file, keys of the lines already there at the base. */
   unchanged?: Map<string, Set<string>>
+  /** --changed-since: fingerprints of the findings already there at the base. */
+  preexisting?: string[]
 }
 
 /** Resolve the settings into what analysis needs: compiled rules, parsed field paths, a redactor. */
@@ -28,5 +30,5 @@ export function prepareContext(settings: ContextSettings): AnalyzeContext {
     return parsed
   })
   const {ruleSet, redactor} = buildDetector(detection, settings.salt)
-  return {config: monitor, fieldPaths, ruleSet, redact: settings.redact, redactor, ignored: new Set(settings.ignored ?? []), unchanged: settings.unchanged}
+  return {config: monitor, fieldPaths, ruleSet, redact: settings.redact, redactor, ignored: new Set(settings.ignored ?? []), unchanged: settings.unchanged, preexisting: new Set(settings.preexisting ?? [])}
 }

@@ -16,6 +16,8 @@ export interface MonitorRunOptions {
   /** Stops the run between frames (Ctrl-C); the summary covers what was read. */
   signal?: AbortSignal
   stdin: NodeJS.ReadableStream
+  /** Keep every finding's fingerprint (the base side of --changed-since). */
+  collectFingerprints?: boolean
   /** Worker threads besides the main thread (0: analyse on the main thread only). */
   threads?: number
   /** How records are formatted for `onRecords`. */
@@ -37,6 +39,8 @@ export interface MonitorResult {
   findingsLeftOut: number
   /** Ignore-file fingerprints that accepted at least one finding. */
   usedIgnores: Set<string>
+  /** Every fingerprint, with `collectFingerprints`. */
+  fingerprints: Set<string> | undefined
 }
 
 /** Frames analysed on the main thread before worker threads start: small inputs never pay for them. */
@@ -52,6 +56,7 @@ export async function runMonitor(options: MonitorRunOptions): Promise<MonitorRes
   const context = prepareContext(options.settings)
   const mode = options.mode ?? 'jsonl'
   const summary = new SummaryBuilder(context.config.slowMs, context.config.groupBy)
+  if (options.collectFingerprints) summary.fingerprints = new Set()
   const batch = {mode, clean: options.onClean !== undefined}
   const pool = new AnalysisPool(context, {settings: options.settings, options: batch}, options.follow ? 0 : (options.threads ?? 0))
   const queue: Array<Promise<PoolResult>> = []
@@ -134,5 +139,6 @@ export async function runMonitor(options: MonitorRunOptions): Promise<MonitorRes
     findings: summary.details,
     findingsLeftOut: summary.detailsLeftOut,
     usedIgnores: summary.usedIgnores,
+    fingerprints: summary.fingerprints,
   }
 }

@@ -52,6 +52,8 @@ export interface MonitorSummary {
     pii: number
     secrets: number
     ignored: number
+    /** With --changed-since: findings that were already there at the base (not new). */
+    preexisting: number
     records_with_pii: number
     records_with_secrets: number
     /** Records (and malformed lines) with at least one finding of either kind. */
@@ -83,7 +85,7 @@ class Tally {
     if (!malformed) this.records++
     if (digest.errors.length > 0) this.errors++
     for (const f of digest.findings) {
-      if (f.ignored) continue
+      if (f.ignored || f.preexisting) continue
       if (f.category === 'secret') this.secrets++
       else this.pii++
     }
@@ -130,6 +132,9 @@ export class SummaryBuilder {
   private malformed = 0
   private unscanned = 0
   private ignored = 0
+  private preexisting = 0
+  /** Every fingerprint seen, when asked for (the base side of --changed-since). */
+  fingerprints: Set<string> | undefined
   /** Every finding (new and ignored) for the reports, up to MAX_DETAILS. */
   readonly details: FindingDetail[] = []
   detailsLeftOut = 0
@@ -145,10 +150,14 @@ export class SummaryBuilder {
 
   add(digest: Digest): void {
     const {errors} = digest
-    const findings = digest.findings.filter((f) => !f.ignored)
-    this.ignored += digest.findings.length - findings.length
+    const findings = digest.findings.filter((f) => !f.ignored && !f.preexisting)
     for (const f of digest.findings) {
-      if (f.ignored) this.usedIgnores.add(f.fingerprint)
+      if (f.ignored) {
+        this.ignored++
+        this.usedIgnores.add(f.fingerprint)
+      } else if (f.preexisting) this.preexisting++
+
+      this.fingerprints?.add(f.fingerprint)
       if (this.details.length < MAX_DETAILS) this.details.push({...f, file: digest.file, line: digest.line})
       else this.detailsLeftOut++
     }
@@ -184,6 +193,7 @@ export class SummaryBuilder {
         pii: this.all.pii,
         secrets: this.all.secrets,
         ignored: this.ignored,
+        preexisting: this.preexisting,
         records_with_pii: this.recordsWithPii,
         records_with_secrets: this.recordsWithSecrets,
         records_with_findings: this.recordsWithFindings,

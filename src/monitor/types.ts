@@ -47,6 +47,8 @@ export interface AnalyzeContext {
   redactor: Redactor
   /** Fingerprints accepted by the ignore file (still in force). */
   ignored: ReadonlySet<string>
+  /** --changed-since: fingerprints of the findings already there at the base. */
+  preexisting?: ReadonlySet<string> | undefined
   /** --changed-since: per file, keys of the lines already there at the base (not scanned). */
   unchanged?: ReadonlyMap<string, ReadonlySet<string>> | undefined
 }
@@ -64,6 +66,8 @@ export interface FindingDigest {
   fingerprint: string
   /** Accepted by an entry of the ignore file. */
   ignored: boolean
+  /** Already there at the base (--changed-since): not new. */
+  preexisting: boolean
 }
 
 /** What the summary and the reports need of one record: small enough to send back from a worker. */
@@ -79,7 +83,7 @@ export interface Digest {
 }
 
 export function digestOf({record, group, suppressed}: Analyzed): Digest {
-  const findings = record.findings.map(({type, category, rule, severity, field, start, end, masked, fingerprint, ignored}) => ({
+  const findings = record.findings.map(({type, category, rule, severity, field, start, end, masked, fingerprint, ignored, preexisting}) => ({
     type,
     category,
     rule,
@@ -90,6 +94,7 @@ export function digestOf({record, group, suppressed}: Analyzed): Digest {
     masked,
     fingerprint,
     ignored: ignored === true,
+    preexisting: preexisting === true,
   }))
   return {file: record.file, line: record.line, errors: record.errors, findings, suppressed: suppressed ?? [], latency: record.latency_ms, group}
 }

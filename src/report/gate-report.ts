@@ -25,7 +25,7 @@ export function bySeverity(findings: readonly FindingDetail[]): FindingDetail[] 
   return [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.start - b.start)
 }
 
-export const newFindings = (report: GateReport): FindingDetail[] => report.findings.filter((f) => !f.ignored)
+export const newFindings = (report: GateReport): FindingDetail[] => report.findings.filter((f) => !f.ignored && !f.preexisting)
 
 /** One line describing a finding, value-free. */
 export function describeFinding(f: FindingDetail): string {

@@ -13,7 +13,7 @@ export function formatMarkdown(report: GateReport, maxBytes = 900 * 1024): strin
   const head = [
     `## llmops PII gate: ${gate.passed ? 'passed ✅' : 'failed ❌'}`,
     '',
-    `${summary.records} records scanned in ${summary.inputs.length} file${summary.inputs.length === 1 ? '' : 's'}: **${fresh.length} new finding${fresh.length === 1 ? '' : 's'}**, ${summary.findings.ignored} accepted by the ignore file, ${summary.findings.suppressed} allowlisted.`,
+    `${summary.records} records scanned in ${summary.inputs.length} file${summary.inputs.length === 1 ? '' : 's'}: **${fresh.length} new finding${fresh.length === 1 ? '' : 's'}**, ${summary.findings.ignored} accepted by the ignore file, ${summary.findings.preexisting} already there before, ${summary.findings.suppressed} allowlisted.`,
     '',
   ]
   if (gate.failures.length > 0) {
@@ -33,7 +33,7 @@ export function formatMarkdown(report: GateReport, maxBytes = 900 * 1024): strin
     `Latency: p50 ${latency.p50 ?? '-'} ms, p95 ${latency.p95 ?? '-'} ms, max ${latency.max ?? '-'} ms, ${latency.slow} slow (> ${latency.threshold_ms} ms). Functional errors: ${errors.total}.`,
   ]
   const rows = bySeverity(report.findings).map(
-    (f) => `| ${f.ignored ? 'accepted' : '**new**'} | ${f.severity} | ${md(f.type)} | \`${md(f.file)}:${f.line}\` | ${md(f.field)} | ${md(f.masked)} | \`${f.fingerprint}\` |`,
+    (f) => `| ${f.ignored ? 'accepted' : f.preexisting ? 'already there' : '**new**'} | ${f.severity} | ${md(f.type)} | \`${md(f.file)}:${f.line}\` | ${md(f.field)} | ${md(f.masked)} | \`${f.fingerprint}\` |`,
   )
   const table = ['| status | severity | type | location | field | value (masked) | fingerprint |', '|---|---|---|---|---|---|---|']
   let size = Buffer.byteLength([...head, ...table, ...tail].join('\n'))

@@ -36,6 +36,7 @@ export function formatSarif(report: GateReport): string {
     }
     if (index.has(f.rule)) result.ruleIndex = index.get(f.rule)
     if (f.ignored) result.suppressions = [{kind: 'external', justification: `accepted in ${report.ignoreFile}`}]
+    else if (f.preexisting) result.baselineState = 'unchanged'
     return result
   })
   const sarif: Log = {

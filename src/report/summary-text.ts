@@ -41,6 +41,7 @@ export function formatSummary(summary: MonitorSummary, gate: GateResult, options
   }
 
   if (findings.ignored > 0) lines.push(`  accepted by the ignore file: ${plural(findings.ignored, 'finding')}`)
+  if (findings.preexisting > 0) lines.push(`  already there before this change: ${plural(findings.preexisting, 'finding')}`)
 
   const malformed = summary.malformed_lines > 0 ? ` (${summary.malformed_lines} of them malformed)` : ''
   lines.push('', `Errors: ${plural(summary.errors.total, 'line')} with a functional error${malformed}`)

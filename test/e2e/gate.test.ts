@@ -1,6 +1,7 @@
-import {readFile, writeFile} from 'node:fs/promises'
+import {readFile, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
+import {execa} from 'execa'
 import {describe, expect, it} from 'vitest'
 
 import {jsonLines, llmops} from '../helpers.js'
@@ -23,7 +24,7 @@ describe('llmops monitor --changed-since (the gate from the command line)', () =
     expect(result.exitCode).toBe(1)
     const lines = jsonLines(String(result.stdout).split('\n').filter((l) => l.startsWith('{')).join('\n'))
     expect(lines.map((l) => l.interaction_id)).toEqual(['a4'])
-    expect(result.stderr).toContain('To accept a finding, add its line to .llmopsignore')
+    expect(result.stderr).toMatch(/To accept a finding, add its line to \S*\/\.llmopsignore/)
     const surfaces = [String(result.stdout), String(result.stderr), await readFile(outputs, 'utf8'), await readFile(summary, 'utf8')]
     for (const file of ['r.sarif', 'r.xml', 'r.md']) surfaces.push(await readFile(path.join(repo.work, file), 'utf8'))
     expect(surfaces.join('\n')).toContain('p***@e***.com')
@@ -57,7 +58,7 @@ describe('llmops monitor --changed-since (the gate from the command line)', () =
     const repo = await prRepo({'logs/chat.jsonl': base}, {'logs/chat.jsonl': base + rec('a4', 'Mail someone@example.com') + '\n', '.llmopsignore': '{"fingerprint":"0123456789abcdef0123456789abcdef","reason":"stale"}\n'})
     const unused = await llmops(['monitor', '--changed-since', 'main', '--format', 'summary', '--fail-on-unused-ignores'], {cwd: repo.work, env: repo.env})
     expect(unused.exitCode).toBe(1)
-    expect(unused.stderr).toContain('1 entries in .llmopsignore matched no finding')
+    expect(unused.stderr).toMatch(/1 entries in \S*\.llmopsignore matched no finding/)
     const baseline = await llmops(['monitor', '--changed-since', 'main', '--format', 'summary', '--write-baseline', '--quiet'], {cwd: repo.work, env: repo.env})
     expect(baseline.exitCode).toBe(0)
     expect(await readFile(path.join(repo.work, '.llmopsignore'), 'utf8')).toMatch(/"reason":"baseline of \d{4}-\d\d-\d\d/)
@@ -76,5 +77,47 @@ describe('crafted logs cannot write to the terminal or the workflow', () => {
     const lines = `${String(result.stdout)}\n${String(result.stderr)}`.split('\n')
     expect(lines.filter((l) => l.startsWith('::notice title=INJECTED'))).toEqual([])
     expect(String(result.stderr)).toContain('\\u000a::notice')
+  })
+})
+
+describe('what counts as new', () => {
+  it('an edited record or a renamed file keeps its old findings as already there (not new)', async () => {
+    const edited = base.replaceAll('"latency_ms":100}', '"latency_ms":100,"model_version":"v2"}')
+    const repo = await prRepo({'logs/chat.jsonl': base}, {'logs/chat.jsonl': edited})
+    const result = await llmops(['monitor', '--changed-since', 'main', '--fail-on', 'pii', '--format', 'summary'], {cwd: repo.work, env: repo.env})
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain('already there before this change: 1 finding')
+
+    const renamed = await prRepo({'logs/chat.jsonl': base}, {})
+    await execa('git', ['mv', 'logs/chat.jsonl', 'logs/renamed.jsonl'], {cwd: renamed.work, env: renamed.env})
+    const moved = await llmops(['monitor', '--changed-since', 'main', '--fail-on', 'pii', '--format', 'summary'], {cwd: renamed.work, env: renamed.env})
+    expect(moved.exitCode).toBe(0)
+  })
+
+  it('names paths from the repository root, so fingerprints and the ignore file do not depend on the directory', async () => {
+    const repo = await prRepo({'logs/chat.jsonl': base}, {'logs/chat.jsonl': base + rec('a4', 'mail sub.dir@example.com') + '\n'})
+    const fromRoot = await llmops(['monitor', '--changed-since', 'main', '--json'], {cwd: repo.work, env: repo.env})
+    const fromLogs = await llmops(['monitor', '--changed-since', 'main', '--json'], {cwd: path.join(repo.work, 'logs'), env: repo.env})
+    const fp = (r: typeof fromRoot) => (JSON.parse(String(r.stdout)) as {records: Array<{file: string; findings: Array<{fingerprint: string}>}>}).records.map((x) => [x.file, x.findings[0]?.fingerprint])
+    expect(fp(fromLogs)).toEqual(fp(fromRoot))
+    expect(fp(fromRoot)[0]?.[0]).toBe('logs/chat.jsonl')
+  })
+
+  it('refuses named files that are missing or not logs, and symbolic links; scans .JSONL too', async () => {
+    const repo = await prRepo({'logs/chat.jsonl': base}, {'logs/NEW.JSONL': rec('u1', 'mail upper.case@example.com') + '\n', 'logs/notes.txt': 'x\n'})
+    const upper = await llmops(['monitor', '--changed-since', 'main', '--fail-on', 'pii', '--format', 'summary'], {cwd: repo.work, env: repo.env})
+    expect(upper.exitCode).toBe(1)
+    const missing = await llmops(['monitor', '--changed-since', 'main', 'logs/typo.jsonl'], {cwd: repo.work, env: repo.env})
+    expect(missing.exitCode).toBe(2)
+    expect(missing.stderr).toContain('input file logs/typo.jsonl not found')
+    const notLog = await llmops(['monitor', '--changed-since', 'main', 'logs/notes.txt'], {cwd: repo.work, env: repo.env})
+    expect(notLog.exitCode).toBe(2)
+    expect(notLog.stderr).toContain('logs/notes.txt is not a log file for the gate')
+
+    const linked = await prRepo({'logs/chat.jsonl': base}, {})
+    await symlink('/dev/null', path.join(linked.work, 'logs', 'link.jsonl'))
+    const symlinked = await llmops(['monitor', '--changed-since', 'main'], {cwd: linked.work, env: linked.env})
+    expect(symlinked.exitCode).toBe(2)
+    expect(symlinked.stderr).toContain('logs/link.jsonl is a symbolic link')
   })
 })
