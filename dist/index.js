@@ -2696,12 +2696,12 @@ var require_src2 = __commonJS({
     function check2(path14, isFile, isDirectory2) {
       log(`checking %s`, path14);
       try {
-        const stat4 = fs_1.statSync(path14);
-        if (stat4.isFile() && isFile) {
+        const stat5 = fs_1.statSync(path14);
+        if (stat5.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat4.isDirectory() && isDirectory2) {
+        if (stat5.isDirectory() && isDirectory2) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -26928,7 +26928,7 @@ import * as path7 from "path";
 function exists(fsPath) {
   return __awaiter5(this, void 0, void 0, function* () {
     try {
-      yield stat2(fsPath);
+      yield stat3(fsPath);
     } catch (err) {
       if (err.code === "ENOENT") {
         return false;
@@ -26952,7 +26952,7 @@ function tryGetExecutablePath(filePath, extensions) {
   return __awaiter5(this, void 0, void 0, function* () {
     let stats = void 0;
     try {
-      stats = yield stat2(filePath);
+      stats = yield stat3(filePath);
     } catch (err) {
       if (err.code !== "ENOENT") {
         console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
@@ -26975,7 +26975,7 @@ function tryGetExecutablePath(filePath, extensions) {
       filePath = originalFilePath + extension;
       stats = void 0;
       try {
-        stats = yield stat2(filePath);
+        stats = yield stat3(filePath);
       } catch (err) {
         if (err.code !== "ENOENT") {
           console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
@@ -27017,7 +27017,7 @@ function normalizeSeparators(p2) {
 function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
-var __awaiter5, chmod, copyFile, lstat2, mkdir, open2, readdir, rename2, rm2, rmdir, stat2, symlink, unlink, IS_WINDOWS, READONLY;
+var __awaiter5, chmod, copyFile, lstat2, mkdir, open2, readdir, rename2, rm2, rmdir, stat3, symlink, unlink, IS_WINDOWS, READONLY;
 var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter5 = function(thisArg, _arguments, P3, generator) {
@@ -27047,7 +27047,7 @@ var init_io_util = __esm({
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
-    ({ chmod, copyFile, lstat: lstat2, mkdir, open: open2, readdir, rename: rename2, rm: rm2, rmdir, stat: stat2, symlink, unlink } = fs3.promises);
+    ({ chmod, copyFile, lstat: lstat2, mkdir, open: open2, readdir, rename: rename2, rm: rm2, rmdir, stat: stat3, symlink, unlink } = fs3.promises);
     IS_WINDOWS = process.platform === "win32";
     READONLY = fs3.constants.O_RDONLY;
   }
@@ -48212,9 +48212,9 @@ function maskDigits(value, keep) {
   }
   return out;
 }
-function maskTail(value, keep) {
-  const visible = value.length > keep * 3 ? keep : 0;
-  return value.slice(0, visible) + "*".repeat(Math.min(8, Math.max(3, value.length - visible)));
+function maskSecret(value) {
+  const prefix = /^(?:AKIA|ASIA|ABIA|ACCA|eyJ|SG\.|-----BEGIN [A-Z ]*PRIVATE KEY-----|[A-Za-z]{2,10}(?:_(?:live|test))?[-_])/.exec(value)?.[0] ?? "";
+  return prefix + "*".repeat(Math.min(8, Math.max(3, value.length - prefix.length)));
 }
 function mask(value, type) {
   switch (type) {
@@ -48232,7 +48232,7 @@ function mask(value, type) {
       return maskDigits(value, 0);
     }
     default: {
-      return maskTail(value, 4);
+      return maskSecret(value);
     }
   }
 }
@@ -49047,7 +49047,7 @@ import path13 from "node:path";
 // src/io/atomic-file.ts
 init_errors();
 import { createWriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { rename, rm, stat } from "node:fs/promises";
 import path2 from "node:path";
 import { once as once2 } from "node:events";
 
@@ -49090,6 +49090,7 @@ var AtomicFile = class _AtomicFile {
   stream;
   writer;
   static async create(target, shown = target) {
+    if ((await stat(target).catch(() => void 0))?.isDirectory()) throw usageError(`cannot write ${shown}: it is a directory`, "E_OUTPUT");
     const temp = path2.join(path2.dirname(target), `.${path2.basename(target)}.llmops-${process.pid}.tmp`);
     const stream = createWriteStream(temp, { flags: "wx" });
     try {
@@ -49126,7 +49127,7 @@ var AtomicFile = class _AtomicFile {
 // src/io/input.ts
 init_errors();
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { stat as stat2 } from "node:fs/promises";
 import path3 from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -49160,7 +49161,7 @@ async function resolveInputs(args, cwd) {
     }
     const full = path3.resolve(cwd, arg);
     try {
-      const info2 = await stat(full);
+      const info2 = await stat2(full);
       if (info2.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
     } catch (error63) {
       throw usageError(`input file ${arg} ${ioProblem(error63)}`, "E_INPUT_NOT_FOUND", [
@@ -49656,6 +49657,9 @@ function describeFinding(f3) {
   return `${f3.type} (${f3.rule}) in ${f3.field}: ${f3.masked}`;
 }
 
+// src/report/github.ts
+init_errors();
+
 // src/report/markdown.ts
 var md = (text) => cell(text, 80).replaceAll("|", "\\|").replaceAll("`", "'");
 function formatMarkdown(report, maxBytes = 900 * 1024) {
@@ -49730,6 +49734,14 @@ function outputsFor(report, sarif) {
   return { findings: findings.total + findings.ignored, new_findings: findings.total, suppressed: findings.ignored + findings.suppressed, passed: report.gate.passed, sarif };
 }
 async function reportToGithub(report, sarif) {
+  try {
+    await writeToGithub(report, sarif);
+  } catch (error63) {
+    const code = error63.code ?? error63.message;
+    throw usageError(`cannot write the GitHub job summary or step outputs (${code})`, "E_GITHUB", ["Check GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, or run with --no-github."]);
+  }
+}
+async function writeToGithub(report, sarif) {
   const core = await Promise.resolve().then(() => (init_core(), core_exports3));
   for (const a of annotationsFor(report)) {
     const properties = a.file === void 0 ? { title: a.title } : { title: a.title, file: a.file, startLine: a.line };
@@ -49818,11 +49830,16 @@ import path11 from "node:path";
 init_errors();
 var IGNORE_FILE = ".llmopsignore";
 var day = /^\d{4}-\d\d-\d\d$/;
-var ignoreEntrySchema = external_exports.object({
+var isoTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/;
+function validDate(value) {
+  if (day.test(value)) return (/* @__PURE__ */ new Date(`${value}T00:00:00Z`)).toISOString().slice(0, 10) === value;
+  return isoTime.test(value) && !Number.isNaN(Date.parse(value));
+}
+var ignoreEntrySchema = external_exports.looseObject({
   fingerprint: external_exports.string().regex(/^[0-9a-f]{32}$/, "a 32-character fingerprint from llmops output"),
   reason: external_exports.string().trim().min(1, "say why the finding is acceptable"),
   who: external_exports.string().optional(),
-  expires: external_exports.string().refine((v2) => (day.test(v2) || !Number.isNaN(Date.parse(v2))) && !Number.isNaN(Date.parse(v2)), "a date such as 2027-01-31").optional(),
+  expires: external_exports.string().refine(validDate, "a date such as 2027-01-31, or an ISO time with a zone").optional(),
   // Informational: what the entry is about (the masked value, never the raw one).
   rule: external_exports.string().optional(),
   type: external_exports.string().optional(),
@@ -49862,7 +49879,7 @@ async function loadIgnores(file2, options) {
     throw usageError(`ignore file ${shown} cannot be read (${error63.code ?? "error"})`, "E_IGNORE_INVALID");
   }
   const now = (options.now ?? /* @__PURE__ */ new Date()).getTime();
-  const ignores = { active: [], expired: [], source: full };
+  const ignores = { active: [], expired: [], source: full, text };
   for (const [i, raw] of parseEntries(text, shown).entries()) {
     const parsed = ignoreEntrySchema.safeParse(raw);
     if (!parsed.success) {
@@ -49883,7 +49900,7 @@ function ignoreLine(finding, reason = "<why this is acceptable>", expires) {
 async function writeBaseline(file2, cwd, findings, existing, now = /* @__PURE__ */ new Date()) {
   const shown = file2 ?? IGNORE_FILE;
   const known = new Set([...existing.active, ...existing.expired].map((e) => e.fingerprint));
-  const lines = [...existing.active, ...existing.expired].map((e) => JSON.stringify(e));
+  const lines = [];
   const reason = `baseline of ${now.toISOString().slice(0, 10)}: present before the gate`;
   let added = 0;
   for (const finding of findings) {
@@ -49892,8 +49909,10 @@ async function writeBaseline(file2, cwd, findings, existing, now = /* @__PURE__ 
     lines.push(ignoreLine(finding, reason));
     added++;
   }
-  await AtomicFile.write(path11.resolve(cwd, shown), lines.map((l3) => l3 + "\n").join(""), shown);
-  return { written: lines.length, added, path: shown };
+  const before = existing.text === void 0 || existing.text === "" ? "" : existing.text.endsWith("\n") ? existing.text : `${existing.text}
+`;
+  await AtomicFile.write(path11.resolve(cwd, shown), before + lines.map((l3) => l3 + "\n").join(""), shown);
+  return { written: known.size, added, path: shown };
 }
 
 // src/gate/finish.ts
@@ -49965,12 +49984,12 @@ function prepareContext(settings) {
 
 // src/io/follow.ts
 init_errors();
-import { open as open3, stat as stat3 } from "node:fs/promises";
+import { open as open3, stat as stat4 } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 var RESTARTED = /* @__PURE__ */ Symbol("restarted");
 async function inode(path14) {
   try {
-    return (await stat3(path14)).ino;
+    return (await stat4(path14)).ino;
   } catch {
     return void 0;
   }
@@ -50866,6 +50885,9 @@ async function executeMonitor(invocation, io2 = defaultIo()) {
     ignored: ignores.active.map((e) => e.fingerprint),
     unchanged: scope?.unchanged
   };
+  if (config2.redaction.salt !== void 0 && detection.redaction.operator === "hash" && invocation.format !== "json") {
+    io2.stderr.write("Warning: the hash salt comes from the config file; anyone who can read it can reverse hashes of phone numbers and other short values. Prefer $LLMOPS_HASH_SALT from a secret store.\n");
+  }
   prepareContext(settings);
   await checkCustomRules(config2.rules.custom);
   const base = await baseSide(scope, settings);

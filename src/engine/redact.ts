@@ -26,10 +26,13 @@ function maskDigits(value: string, keep: number): string {
   return out
 }
 
-/** Keep the first `keep` characters, star the rest (for secrets and unknown types). */
-function maskTail(value: string, keep: number): string {
-  const visible = value.length > keep * 3 ? keep : 0
-  return value.slice(0, visible) + '*'.repeat(Math.min(8, Math.max(3, value.length - visible)))
+/**
+ * A secret keeps only its public prefix (`ghp_`, `sk-`, `AKIA`), which says what kind of key it is
+ * without giving away any of its random part.
+ */
+function maskSecret(value: string): string {
+  const prefix = /^(?:AKIA|ASIA|ABIA|ACCA|eyJ|SG\.|-----BEGIN [A-Z ]*PRIVATE KEY-----|[A-Za-z]{2,10}(?:_(?:live|test))?[-_])/.exec(value)?.[0] ?? ''
+  return prefix + '*'.repeat(Math.min(8, Math.max(3, value.length - prefix.length)))
 }
 
 /** The masked form of a detected value: never the value itself. */
@@ -53,7 +56,7 @@ export function mask(value: string, type: EntityType): string {
     }
 
     default: {
-      return maskTail(value, 4)
+      return maskSecret(value)
     }
   }
 }

@@ -11,15 +11,20 @@ import type {FindingDetail} from '../monitor/summary.js'
 export const IGNORE_FILE = '.llmopsignore'
 
 const day = /^\d{4}-\d\d-\d\d$/
+const isoTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/
 
-export const ignoreEntrySchema = z.object({
+/** A real calendar date (2026-02-30 is not), or an ISO time with a zone. */
+function validDate(value: string): boolean {
+  if (day.test(value)) return new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value
+  return isoTime.test(value) && !Number.isNaN(Date.parse(value))
+}
+
+// Loose: keys we do not know (a ticket number...) are kept, not an error.
+export const ignoreEntrySchema = z.looseObject({
   fingerprint: z.string().regex(/^[0-9a-f]{32}$/, 'a 32-character fingerprint from llmops output'),
   reason: z.string().trim().min(1, 'say why the finding is acceptable'),
   who: z.string().optional(),
-  expires: z
-    .string()
-    .refine((v) => (day.test(v) || !Number.isNaN(Date.parse(v))) && !Number.isNaN(Date.parse(v)), 'a date such as 2027-01-31')
-    .optional(),
+  expires: z.string().refine(validDate, 'a date such as 2027-01-31, or an ISO time with a zone').optional(),
   // Informational: what the entry is about (the masked value, never the raw one).
   rule: z.string().optional(),
   type: z.string().optional(),
@@ -36,6 +41,8 @@ export interface Ignores {
   expired: IgnoreEntry[]
   /** The file they came from, if any. */
   source: string | undefined
+  /** Its text, kept as written (comments, key order) for --write-baseline. */
+  text?: string
 }
 
 /** An entry expires at the end of its day (UTC) when given as a date. */
@@ -77,7 +84,7 @@ export async function loadIgnores(file: string | undefined, options: {cwd: strin
   }
 
   const now = (options.now ?? new Date()).getTime()
-  const ignores: Ignores = {active: [], expired: [], source: full}
+  const ignores: Ignores = {active: [], expired: [], source: full, text}
   for (const [i, raw] of parseEntries(text, shown).entries()) {
     const parsed = ignoreEntrySchema.safeParse(raw)
     if (!parsed.success) {
@@ -104,7 +111,7 @@ export function ignoreLine(finding: FindingDetail, reason = '<why this is accept
 export async function writeBaseline(file: string | undefined, cwd: string, findings: readonly FindingDetail[], existing: Ignores, now = new Date()): Promise<{written: number; added: number; path: string}> {
   const shown = file ?? IGNORE_FILE
   const known = new Set([...existing.active, ...existing.expired].map((e) => e.fingerprint))
-  const lines = [...existing.active, ...existing.expired].map((e) => JSON.stringify(e))
+  const lines: string[] = []
   const reason = `baseline of ${now.toISOString().slice(0, 10)}: present before the gate`
   let added = 0
   for (const finding of findings) {
@@ -114,7 +121,9 @@ export async function writeBaseline(file: string | undefined, cwd: string, findi
     added++
   }
 
-  await AtomicFile.write(path.resolve(cwd, shown), lines.map((l) => l + '\n').join(''), shown)
+  // The file as it was (comments and all), then the new entries.
+  const before = existing.text === undefined || existing.text === '' ? '' : existing.text.endsWith('\n') ? existing.text : `${existing.text}\n`
+  await AtomicFile.write(path.resolve(cwd, shown), before + lines.map((l) => l + '\n').join(''), shown)
 
-  return {written: lines.length, added, path: shown}
+  return {written: known.size, added, path: shown}
 }

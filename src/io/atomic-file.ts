@@ -1,5 +1,5 @@
 import {createWriteStream, type WriteStream} from 'node:fs'
-import {rename, rm} from 'node:fs/promises'
+import {rename, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {once} from 'node:events'
 
@@ -19,6 +19,7 @@ export class AtomicFile {
   ) {}
 
   static async create(target: string, shown = target): Promise<AtomicFile> {
+    if ((await stat(target).catch(() => undefined))?.isDirectory()) throw usageError(`cannot write ${shown}: it is a directory`, 'E_OUTPUT')
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.llmops-${process.pid}.tmp`)
     const stream = createWriteStream(temp, {flags: 'wx'})
     try {

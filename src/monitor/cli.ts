@@ -188,6 +188,10 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
     ignored: ignores.active.map((e) => e.fingerprint),
     unchanged: scope?.unchanged,
   }
+  if (config.redaction.salt !== undefined && detection.redaction.operator === 'hash' && invocation.format !== 'json') {
+    io.stderr.write('Warning: the hash salt comes from the config file; anyone who can read it can reverse hashes of phone numbers and other short values. Prefer $LLMOPS_HASH_SALT from a secret store.\n')
+  }
+
   // Fail on a bad rule before reading anything: compile here once (workers compile their own copy).
   prepareContext(settings)
   await checkCustomRules(config.rules.custom)

@@ -1,4 +1,5 @@
 import type {Severity} from '../engine/index.js'
+import {usageError} from '../errors.js'
 import {bySeverity, describeFinding, newFindings, type GateReport} from './gate-report.js'
 import {formatMarkdown} from './markdown.js'
 
@@ -61,6 +62,15 @@ export function outputsFor(report: GateReport, sarif: string | undefined): Githu
 
 /** Annotations, the job summary and step outputs, through @actions/core (loaded only here). */
 export async function reportToGithub(report: GateReport, sarif: string | undefined): Promise<void> {
+  try {
+    await writeToGithub(report, sarif)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+    throw usageError(`cannot write the GitHub job summary or step outputs (${code})`, 'E_GITHUB', ['Check GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, or run with --no-github.'])
+  }
+}
+
+async function writeToGithub(report: GateReport, sarif: string | undefined): Promise<void> {
   const core = await import('@actions/core')
   for (const a of annotationsFor(report)) {
     const properties = a.file === undefined ? {title: a.title} : {title: a.title, file: a.file, startLine: a.line}

@@ -56,11 +56,19 @@ async function rollbackTarget(git: Git, request: RollbackRequest, headSha: strin
   return {tag: request.to, sha, byDefault: false}
 }
 
-async function undoTarget(git: Git, request: RollbackRequest): Promise<Target> {
+async function undoTarget(git: Git, request: RollbackRequest, headSha: string): Promise<Target> {
   const backups = await readBackups(git)
   const given = request.undo?.backupTag
-  const tag = given ?? backups.find((b) => b.branch === request.branch)?.backup_tag
+  const latest = backups.find((b) => b.branch === request.branch)
+  const tag = given ?? latest?.backup_tag
   if (tag === undefined) throw invalidTarget(`there is no llmops backup of ${request.branch}: nothing to undo`, ['llmops rollback --list shows past rollbacks.'])
+  // Anyone who can push tags can write a backup tag: without a named tag, only undo the latest
+  // rollback while the branch is still where that rollback left it.
+  if (given === undefined && latest?.to.sha !== headSha) {
+    throw invalidTarget(`${request.branch} has moved since the latest rollback (${tag}); name the backup to restore`, [
+      'llmops rollback --list shows the backups; then llmops rollback --undo <backup-tag>.',
+    ])
+  }
   if (!tag.startsWith(BACKUP_PREFIX)) {
     throw invalidTarget(`${tag} is not an llmops backup tag (${BACKUP_PREFIX}...)`, ['llmops rollback --list shows the backups; to go to a release, use --to.'])
   }
@@ -89,7 +97,7 @@ export async function planRollback(git: Git, request: RollbackRequest): Promise<
   const headSha = heads.get(refFor.branch(request.branch)) ?? ''
   const where = `${request.remote}/${request.branch}`
 
-  const target = kind === 'undo' ? await undoTarget(git, request) : await rollbackTarget(git, request, headSha, where)
+  const target = kind === 'undo' ? await undoTarget(git, request, headSha) : await rollbackTarget(git, request, headSha, where)
   const inHistory = await git.isAncestor(target.sha, headSha)
   checkTarget({kind, tag: target.tag, targetSha: target.sha, headSha, inHistory, where})
 

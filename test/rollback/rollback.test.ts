@@ -112,6 +112,8 @@ describe('rollback (use case, real git)', () => {
     await withReleases(repos)
     const first = await rollback(repos, {to: 'v1.1.0', confirm: 'v1.1.0'})
     const later = await pushHotfix(repos, 'fix: pushed after the rollback')
+    // Without a named backup, a branch that moved since the rollback is refused: tags can be forged.
+    expect(await failure(rollback(repos, {undo: {}, dryRun: true}))).toMatchObject({exitCode: 4, message: expect.stringContaining('has moved since the latest rollback')})
     const undo = await rollback(repos, {undo: {backupTag: first.backup_tag}, dryRun: true})
     expect(undo.discarded.map((c) => c.sha)).toEqual([later])
     expect(undo.warnings).toEqual([expect.stringContaining('1 commit(s) reached origin/stable after that rollback')])
