@@ -368,8 +368,8 @@ var require_utils = __commonJS({
       }
       return output2;
     };
-    exports.basename = (path14, { windows } = {}) => {
-      const segs = path14.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path15, { windows } = {}) => {
+      const segs = path15.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -2693,10 +2693,10 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check2(path14, isFile, isDirectory2) {
-      log(`checking %s`, path14);
+    function check2(path15, isFile, isDirectory2) {
+      log(`checking %s`, path15);
       try {
-        const stat5 = fs_1.statSync(path14);
+        const stat5 = fs_1.statSync(path15);
         if (stat5.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
@@ -2716,8 +2716,8 @@ var require_src2 = __commonJS({
         throw e;
       }
     }
-    function exists2(path14, type = exports.READABLE) {
-      return check2(path14, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    function exists2(path15, type = exports.READABLE) {
+      return check2(path15, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
     }
     exports.exists = exists2;
     exports.FILE = 1;
@@ -7753,14 +7753,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path14 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path15 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path14 && path14[0] !== "/") {
-          path14 = `/${path14}`;
+        if (path15 && path15[0] !== "/") {
+          path15 = `/${path15}`;
         }
-        return new URL(`${origin}${path14}`);
+        return new URL(`${origin}${path15}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -8211,39 +8211,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path14);
+        debuglog("sending request to %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path14,
+          path15,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path14);
+        debuglog("trailers received from %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path14,
+          path15,
           error63.message
         );
       });
@@ -8292,9 +8292,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path14, origin }
+            request: { method, path: path15, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path14);
+          debuglog("sending request to %s %s/%s", method, origin, path15);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -8357,7 +8357,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path14,
+        path: path15,
         method,
         body,
         headers,
@@ -8372,11 +8372,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path14 !== "string") {
+        if (typeof path15 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path14)) {
+        } else if (invalidPathRegex.test(path15)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -8442,7 +8442,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path14, query) : path14;
+        this.path = query ? buildURL(path15, query) : path15;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -13135,7 +13135,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path14, host, upgrade, blocking, reset } = request;
+      const { method, path: path15, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -13216,7 +13216,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path14} HTTP/1.1\r
+      let header = `${method} ${path15} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -13745,7 +13745,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -13842,7 +13842,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path14;
+      headers[HTTP2_HEADER_PATH] = path15;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -14195,9 +14195,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path14 = search ? `${pathname}${search}` : pathname;
+        const path15 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path14;
+        this.opts.path = path15;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -15436,10 +15436,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path14 = "/",
+          path: path15 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path14;
+        opts.path = origin + path15;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -17411,20 +17411,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path14) {
-      if (typeof path14 !== "string") {
-        return path14;
+    function safeUrl(path15) {
+      if (typeof path15 !== "string") {
+        return path15;
       }
-      const pathSegments = path14.split("?");
+      const pathSegments = path15.split("?");
       if (pathSegments.length !== 2) {
-        return path14;
+        return path15;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path14);
+    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path15);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -17446,7 +17446,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -17484,9 +17484,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path14, method, body, headers, query } = opts;
+      const { path: path15, method, body, headers, query } = opts;
       return {
-        path: path14,
+        path: path15,
         method,
         body,
         headers,
@@ -17949,10 +17949,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path14,
+            Path: path15,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -22831,9 +22831,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path14) {
-      for (let i = 0; i < path14.length; ++i) {
-        const code = path14.charCodeAt(i);
+    function validateCookiePath(path15) {
+      for (let i = 0; i < path15.length; ++i) {
+        const code = path15.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -25753,11 +25753,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path14 = opts.path;
+          let path15 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path14 = `/${path14}`;
+            path15 = `/${path15}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path14);
+          url2 = new URL(util.parseOrigin(url2).origin + path15);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -26907,7 +26907,7 @@ var init_summary = __esm({
 });
 
 // node_modules/@actions/core/lib/path-utils.js
-import * as path6 from "path";
+import * as path7 from "path";
 function toPosixPath(pth) {
   return pth.replace(/[\\]/g, "/");
 }
@@ -26915,7 +26915,7 @@ function toWin32Path(pth) {
   return pth.replace(/[/]/g, "\\");
 }
 function toPlatformPath(pth) {
-  return pth.replace(/[/\\]/g, path6.sep);
+  return pth.replace(/[/\\]/g, path7.sep);
 }
 var init_path_utils = __esm({
   "node_modules/@actions/core/lib/path-utils.js"() {
@@ -26924,7 +26924,7 @@ var init_path_utils = __esm({
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs3 from "fs";
-import * as path7 from "path";
+import * as path8 from "path";
 function exists(fsPath) {
   return __awaiter5(this, void 0, void 0, function* () {
     try {
@@ -26960,7 +26960,7 @@ function tryGetExecutablePath(filePath, extensions) {
     }
     if (stats && stats.isFile()) {
       if (IS_WINDOWS) {
-        const upperExt = path7.extname(filePath).toUpperCase();
+        const upperExt = path8.extname(filePath).toUpperCase();
         if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
           return filePath;
         }
@@ -26984,11 +26984,11 @@ function tryGetExecutablePath(filePath, extensions) {
       if (stats && stats.isFile()) {
         if (IS_WINDOWS) {
           try {
-            const directory = path7.dirname(filePath);
-            const upperName = path7.basename(filePath).toUpperCase();
+            const directory = path8.dirname(filePath);
+            const upperName = path8.basename(filePath).toUpperCase();
             for (const actualName of yield readdir(directory)) {
               if (upperName === actualName.toUpperCase()) {
-                filePath = path7.join(directory, actualName);
+                filePath = path8.join(directory, actualName);
                 break;
               }
             }
@@ -27054,7 +27054,7 @@ var init_io_util = __esm({
 });
 
 // node_modules/@actions/io/lib/io.js
-import * as path8 from "path";
+import * as path9 from "path";
 function which(tool, check2) {
   return __awaiter6(this, void 0, void 0, function* () {
     if (!tool) {
@@ -27085,7 +27085,7 @@ function findInPath(tool) {
     }
     const extensions = [];
     if (IS_WINDOWS && process.env["PATHEXT"]) {
-      for (const extension of process.env["PATHEXT"].split(path8.delimiter)) {
+      for (const extension of process.env["PATHEXT"].split(path9.delimiter)) {
         if (extension) {
           extensions.push(extension);
         }
@@ -27098,12 +27098,12 @@ function findInPath(tool) {
       }
       return [];
     }
-    if (tool.includes(path8.sep)) {
+    if (tool.includes(path9.sep)) {
       return [];
     }
     const directories = [];
     if (process.env.PATH) {
-      for (const p2 of process.env.PATH.split(path8.delimiter)) {
+      for (const p2 of process.env.PATH.split(path9.delimiter)) {
         if (p2) {
           directories.push(p2);
         }
@@ -27111,7 +27111,7 @@ function findInPath(tool) {
     }
     const matches = [];
     for (const directory of directories) {
-      const filePath = yield tryGetExecutablePath(path8.join(directory, tool), extensions);
+      const filePath = yield tryGetExecutablePath(path9.join(directory, tool), extensions);
       if (filePath) {
         matches.push(filePath);
       }
@@ -27157,7 +27157,7 @@ var init_io = __esm({
 import * as os4 from "os";
 import * as events from "events";
 import * as child from "child_process";
-import * as path9 from "path";
+import * as path10 from "path";
 import { setTimeout as setTimeout2 } from "timers";
 function argStringToArray(argString) {
   const args = [];
@@ -27446,7 +27446,7 @@ var init_toolrunner = __esm({
       exec() {
         return __awaiter7(this, void 0, void 0, function* () {
           if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
-            this.toolPath = path9.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path10.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
           return new Promise((resolve2, reject) => __awaiter7(this, void 0, void 0, function* () {
@@ -27818,7 +27818,7 @@ __export(core_exports3, {
   warning: () => warning
 });
 import * as os6 from "os";
-import * as path10 from "path";
+import * as path11 from "path";
 function exportVariable(name, val) {
   const convertedVal = toCommandValue(val);
   process.env[name] = convertedVal;
@@ -27838,7 +27838,7 @@ function addPath(inputPath) {
   } else {
     issueCommand("add-path", {}, inputPath);
   }
-  process.env["PATH"] = `${inputPath}${path10.delimiter}${process.env["PATH"]}`;
+  process.env["PATH"] = `${inputPath}${path11.delimiter}${process.env["PATH"]}`;
 }
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
@@ -28825,10 +28825,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path14) {
-  if (!path14)
+function getElementAtPath(obj, path15) {
+  if (!path15)
     return obj;
-  return path14.reduce((acc, key) => acc?.[key], obj);
+  return path15.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -29168,11 +29168,11 @@ function explicitlyAborted(x3, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path14, issues) {
+function prefixIssues(path15, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path14);
+    iss.path.unshift(path15);
     return iss;
   });
 }
@@ -29634,16 +29634,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path14 = []) => {
+  const processError = (error64, path15 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path14, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path15, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path15, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path15, ...issue3.path]);
       } else {
-        const fullpath = [...path14, ...issue3.path];
+        const fullpath = [...path15, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -29682,17 +29682,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path14 = []) => {
+  const processError = (error64, path15 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path14, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path15, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path15, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path14, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path15, ...issue3.path]);
       } else {
-        const fullpath = [...path14, ...issue3.path];
+        const fullpath = [...path15, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -29731,8 +29731,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path14 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path14) {
+  const path15 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path15) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -46870,13 +46870,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path14 = ref.slice(1).split("/").filter(Boolean);
-  if (path14.length === 0) {
+  const path15 = ref.slice(1).split("/").filter(Boolean);
+  if (path15.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path14[0] === defsKey) {
-    const key = path14[1] === void 0 ? void 0 : decodeJSONPointerSegment(path14[1]);
+  if (path15[0] === defsKey) {
+    const key = path15[1] === void 0 ? void 0 : decodeJSONPointerSegment(path15[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -48929,12 +48929,12 @@ var detectionSchemas = {
 
 // src/config/field-path.ts
 var SEGMENT = /^([^.[\]]+)((?:\[\d*\])*)$/;
-function parseFieldPath(path14) {
-  if (path14.trim() === "") return "a field path must not be empty";
+function parseFieldPath(path15) {
+  if (path15.trim() === "") return "a field path must not be empty";
   const steps = [];
-  for (const segment of path14.split(".")) {
+  for (const segment of path15.split(".")) {
     const m2 = SEGMENT.exec(segment);
-    if (m2 === null) return `invalid field path "${path14}": use names, dots and [] (e.g. messages[].content)`;
+    if (m2 === null) return `invalid field path "${path15}": use names, dots and [] (e.g. messages[].content)`;
     steps.push({ kind: "key", key: m2[1] });
     for (const bracket of (m2[2] ?? "").match(/\[\d*\]/g) ?? []) {
       steps.push(bracket === "[]" ? { kind: "each" } : { kind: "index", index: Number(bracket.slice(1, -1)) });
@@ -49042,7 +49042,7 @@ async function loadConfig(options) {
 
 // src/monitor/cli.ts
 init_errors();
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/io/atomic-file.ts
 init_errors();
@@ -49216,6 +49216,7 @@ async function* openChunks(source, stdin, signal) {
 
 // src/gate/scope.ts
 init_errors();
+import path6 from "node:path";
 import { gunzipSync } from "node:zlib";
 
 // src/gate/changed.ts
@@ -49288,6 +49289,16 @@ async function gateScope(options) {
   const exclude = options.exclude ?? [];
   if (options.changedSince !== void 0) return changedScope(git, { ref: options.changedSince, globs, exclude, files: options.files, cwd: options.cwd, decode: decode3 });
   return trackedScope(git, globs, exclude);
+}
+async function ignoredAtBase(cwd, base, file2) {
+  const { gitChanges: gitChanges2 } = await Promise.resolve().then(() => (init_git(), git_exports));
+  const git = gitChanges2(cwd);
+  const root = await git.root();
+  const relative2 = path6.relative(root, file2).split(path6.sep).join("/");
+  const bytes = relative2.startsWith("..") ? void 0 : await git.readAt(base, relative2);
+  const fingerprints = /* @__PURE__ */ new Set();
+  for (const match of (bytes?.toString("utf8") ?? "").matchAll(/"fingerprint"\s*:\s*"([0-9a-f]{32})"/g)) fingerprints.add(match[1]);
+  return fingerprints;
 }
 
 // src/report/printable.ts
@@ -49467,7 +49478,7 @@ function buildDetector(detection, salt) {
 }
 
 // src/gate/finish.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/monitor/summary.ts
 var MAX_GROUPS = 50;
@@ -49701,6 +49712,10 @@ function formatMarkdown(report, maxBytes = 900 * 1024) {
   const leftOut = rows.length - shown + report.findingsLeftOut;
   const notes = leftOut > 0 ? [`_${leftOut} more findings are not listed here (size limit); see the SARIF or JSONL output._`] : [];
   if (report.unusedIgnores.length > 0) notes.push(`_${report.unusedIgnores.length} ignore-file entries matched nothing._`);
+  if (report.addedIgnores.length > 0) {
+    notes.push("", `**This change adds ${report.addedIgnores.length} ignore-file entr${report.addedIgnores.length === 1 ? "y" : "ies"}: review ${report.addedIgnores.length === 1 ? "it" : "them"}.**`, "", "| fingerprint | reason |", "|---|---|");
+    for (const e of report.addedIgnores.slice(0, 100)) notes.push(`| \`${e.fingerprint}\` | ${md(e.reason)} |`);
+  }
   return [...head, ...rows.length > 0 ? table2 : [], ...notes, ...tail].join("\n") + "\n";
 }
 
@@ -49826,7 +49841,7 @@ function formatSarif(report) {
 
 // src/gate/ignore.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import path11 from "node:path";
+import path12 from "node:path";
 init_errors();
 var IGNORE_FILE = ".llmopsignore";
 var day = /^\d{4}-\d\d-\d\d$/;
@@ -49870,7 +49885,7 @@ function parseEntries(text, shown) {
 }
 async function loadIgnores(file2, options) {
   const shown = file2 ?? IGNORE_FILE;
-  const full = path11.resolve(options.cwd, shown);
+  const full = path12.resolve(options.cwd, shown);
   let text;
   try {
     text = await readFile2(full, "utf8");
@@ -49911,13 +49926,13 @@ async function writeBaseline(file2, cwd, findings, existing, now = /* @__PURE__ 
   }
   const before = existing.text === void 0 || existing.text === "" ? "" : existing.text.endsWith("\n") ? existing.text : `${existing.text}
 `;
-  await AtomicFile.write(path11.resolve(cwd, shown), before + lines.map((l3) => l3 + "\n").join(""), shown);
+  await AtomicFile.write(path12.resolve(cwd, shown), before + lines.map((l3) => l3 + "\n").join(""), shown);
   return { written: known.size, added, path: shown };
 }
 
 // src/gate/finish.ts
 var GUIDANCE = 20;
-var writeReport = (cwd, file2, text) => AtomicFile.write(path12.resolve(cwd, file2), text, file2);
+var writeReport = (cwd, file2, text) => AtomicFile.write(path13.resolve(cwd, file2), text, file2);
 function guidance(report) {
   const fresh = bySeverity(newFindings(report));
   if (fresh.length === 0) return "";
@@ -49945,13 +49960,19 @@ async function finishGate(result, options, context2) {
     rules: context2.rules,
     tool: { name: "llmops", version: context2.version },
     ignoreFile: options.ignoreFile ?? IGNORE_FILE,
-    unusedIgnores: options.reportUnusedIgnores || options.failOnUnusedIgnores ? unused.map((e) => ({ fingerprint: e.fingerprint, reason: e.reason })) : []
+    unusedIgnores: options.reportUnusedIgnores || options.failOnUnusedIgnores ? unused.map((e) => ({ fingerprint: e.fingerprint, reason: e.reason })) : [],
+    addedIgnores: context2.ignoredAtBase === void 0 ? [] : context2.ignores.active.filter((e) => !context2.ignoredAtBase?.has(e.fingerprint)).map((e) => ({ fingerprint: e.fingerprint, reason: e.reason }))
   };
   if (options.sarif !== void 0) await writeReport(context2.cwd, options.sarif, formatSarif(report));
   if (options.junit !== void 0) await writeReport(context2.cwd, options.junit, formatJunit(report));
   if (options.markdown !== void 0) await writeReport(context2.cwd, options.markdown, formatMarkdown(report));
   if (options.github) await reportToGithub(report, options.sarif);
   let notes = "";
+  if (report.addedIgnores.length > 0) {
+    notes += `This change adds ${report.addedIgnores.length} entr${report.addedIgnores.length === 1 ? "y" : "ies"} to ${printable(report.ignoreFile)}; review them:
+${report.addedIgnores.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join("\n")}
+`;
+  }
   if (context2.ignores.expired.length > 0) notes += `${context2.ignores.expired.length} expired entries in ${report.ignoreFile} no longer accept anything.
 `;
   if (report.unusedIgnores.length > 0) {
@@ -49987,16 +50008,16 @@ init_errors();
 import { open as open3, stat as stat4 } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 var RESTARTED = /* @__PURE__ */ Symbol("restarted");
-async function inode(path14) {
+async function inode(path15) {
   try {
-    return (await stat4(path14)).ino;
+    return (await stat4(path15)).ino;
   } catch {
     return void 0;
   }
 }
-async function* followChunks(path14, display, options) {
+async function* followChunks(path15, display, options) {
   const pollMs = options.pollMs ?? 250;
-  let handle = await open3(path14, "r");
+  let handle = await open3(path15, "r");
   let ino = (await handle.stat()).ino;
   let position = 0;
   const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
@@ -50012,10 +50033,10 @@ async function* followChunks(path14, display, options) {
         yield Buffer.from(buffer.subarray(0, bytesRead));
         continue;
       }
-      const currentIno = await inode(path14);
+      const currentIno = await inode(path15);
       if (currentIno !== void 0 && currentIno !== ino) {
         await handle.close();
-        handle = await open3(path14, "r");
+        handle = await open3(path15, "r");
         ino = (await handle.stat()).ino;
         position = 0;
         yield RESTARTED;
@@ -50875,7 +50896,7 @@ async function executeMonitor(invocation, io2 = defaultIo()) {
     cwd: io2.cwd,
     allTracked: invocation.explicitFiles === false && invocation.gate?.changedSince === void 0 && invocation.allTrackedByDefault === true
   });
-  if (scope !== void 0) gateOptions.ignoreFile = gateOptions.ignoreFile === void 0 ? path13.join(scope.root, IGNORE_FILE) : path13.resolve(io2.cwd, gateOptions.ignoreFile);
+  if (scope !== void 0) gateOptions.ignoreFile = gateOptions.ignoreFile === void 0 ? path14.join(scope.root, IGNORE_FILE) : path14.resolve(io2.cwd, gateOptions.ignoreFile);
   const ignores = await loadIgnores(gateOptions.ignoreFile, { cwd: io2.cwd, optional: scope !== void 0 && invocation.gate?.ignoreFile === void 0 && config2.gate.ignoreFile === void 0 });
   const settings = {
     monitor: monitorConfig,
@@ -50910,7 +50931,7 @@ async function executeMonitor(invocation, io2 = defaultIo()) {
     }
   };
   const sink = sinkFor(invocation);
-  const cleanCopy = invocation.redactOut === void 0 ? void 0 : await AtomicFile.create(path13.resolve(io2.cwd, invocation.redactOut), invocation.redactOut);
+  const cleanCopy = invocation.redactOut === void 0 ? void 0 : await AtomicFile.create(path14.resolve(io2.cwd, invocation.redactOut), invocation.redactOut);
   const showProgress = invocation.format !== "json" && !invocation.follow && io2.stderr.isTTY === true && !io2.env.CI && io2.env.TERM !== "dumb";
   const progress = showProgress ? new ProgressLine(io2.stderr) : void 0;
   const interrupt = interruptController();
@@ -50950,7 +50971,8 @@ async function executeMonitor(invocation, io2 = defaultIo()) {
     rules: rulesOf(detection).map(({ id, type, category, severity, description }) => ({ id, type, category, severity, description })),
     version: invocation.version ?? "0.0.0",
     base: base?.summary,
-    interrupted
+    interrupted,
+    ignoredAtBase: scope?.base === void 0 || gateOptions.ignoreFile === void 0 ? void 0 : await ignoredAtBase(io2.cwd, scope.base, gateOptions.ignoreFile)
   });
   result.gate = gate;
   if (interrupted) await cleanCopy?.abort();

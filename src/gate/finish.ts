@@ -39,6 +39,8 @@ export interface GateContext {
   base?: MonitorSummary | undefined
   /** A stopped run judged nothing: it never passes. */
   interrupted?: boolean
+  /** Fingerprints the ignore file already had at the base (--changed-since). */
+  ignoredAtBase?: Set<string> | undefined
 }
 
 /** Lines of guidance printed by a failing run, at most this many findings. */
@@ -81,6 +83,10 @@ export async function finishGate(result: MonitorResult, options: GateOptions, co
     tool: {name: 'llmops', version: context.version},
     ignoreFile: options.ignoreFile ?? IGNORE_FILE,
     unusedIgnores: options.reportUnusedIgnores || options.failOnUnusedIgnores ? unused.map((e) => ({fingerprint: e.fingerprint, reason: e.reason})) : [],
+    addedIgnores:
+      context.ignoredAtBase === undefined
+        ? []
+        : context.ignores.active.filter((e) => !context.ignoredAtBase?.has(e.fingerprint)).map((e) => ({fingerprint: e.fingerprint, reason: e.reason})),
   }
   if (options.sarif !== undefined) await writeReport(context.cwd, options.sarif, formatSarif(report))
   if (options.junit !== undefined) await writeReport(context.cwd, options.junit, formatJunit(report))
@@ -88,6 +94,10 @@ export async function finishGate(result: MonitorResult, options: GateOptions, co
   if (options.github) await reportToGithub(report, options.sarif)
 
   let notes = ''
+  if (report.addedIgnores.length > 0) {
+    notes += `This change adds ${report.addedIgnores.length} entr${report.addedIgnores.length === 1 ? 'y' : 'ies'} to ${printable(report.ignoreFile)}; review them:\n${report.addedIgnores.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join('\n')}\n`
+  }
+
   if (context.ignores.expired.length > 0) notes += `${context.ignores.expired.length} expired entries in ${report.ignoreFile} no longer accept anything.\n`
   if (report.unusedIgnores.length > 0) {
     notes += `${unused.length} entries in ${printable(report.ignoreFile)} matched no finding:\n${unused.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join('\n')}\n`

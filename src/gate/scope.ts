@@ -1,3 +1,4 @@
+import path from 'node:path'
 import {gunzipSync} from 'node:zlib'
 
 import {usageError} from '../errors.js'
@@ -31,4 +32,19 @@ export async function gateScope(options: {
   const exclude = options.exclude ?? []
   if (options.changedSince !== undefined) return changedScope(git, {ref: options.changedSince, globs, exclude, files: options.files, cwd: options.cwd, decode})
   return trackedScope(git, globs, exclude)
+}
+
+/**
+ * The fingerprints the ignore file held at the base: entries a pull request adds to accept its
+ * own findings are shown to reviewers, since the PR controls the file the gate reads.
+ */
+export async function ignoredAtBase(cwd: string, base: string, file: string): Promise<Set<string>> {
+  const {gitChanges} = await import('../git.js')
+  const git = gitChanges(cwd)
+  const root = await git.root()
+  const relative = path.relative(root, file).split(path.sep).join('/')
+  const bytes = relative.startsWith('..') ? undefined : await git.readAt(base, relative)
+  const fingerprints = new Set<string>()
+  for (const match of (bytes?.toString('utf8') ?? '').matchAll(/"fingerprint"\s*:\s*"([0-9a-f]{32})"/g)) fingerprints.add(match[1] as string)
+  return fingerprints
 }

@@ -7,7 +7,7 @@ import path from 'node:path'
 import {AtomicFile} from '../io/atomic-file.js'
 import {resolveInputs, type InputSource} from '../io/input.js'
 import type {Scope} from '../gate/changed.js'
-import {gateScope} from '../gate/scope.js'
+import {gateScope, ignoredAtBase} from '../gate/scope.js'
 import {printable} from '../report/printable.js'
 import {OutputClosed, StreamWriter} from '../io/output.js'
 import {JsonResultWriter} from '../report/json.js'
@@ -258,6 +258,7 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
     version: invocation.version ?? '0.0.0',
     base: base?.summary,
     interrupted,
+    ignoredAtBase: scope?.base === undefined || gateOptions.ignoreFile === undefined ? undefined : await ignoredAtBase(io.cwd, scope.base, gateOptions.ignoreFile),
   })
   result.gate = gate
   // A partial copy would look complete: an interrupted run writes none.

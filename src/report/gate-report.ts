@@ -16,6 +16,8 @@ export interface GateReport {
   ignoreFile: string
   /** Ignore-file entries that matched nothing (when asked to report them). */
   unusedIgnores: Array<{fingerprint: string; reason: string}>
+  /** Ignore-file entries added by the change under review (--changed-since): reviewers should see them. */
+  addedIgnores: Array<{fingerprint: string; reason: string}>
 }
 
 const RANK: Record<Severity, number> = {critical: 0, high: 1, medium: 2, low: 3}

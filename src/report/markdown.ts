@@ -49,5 +49,9 @@ export function formatMarkdown(report: GateReport, maxBytes = 900 * 1024): strin
   const leftOut = rows.length - shown + report.findingsLeftOut
   const notes = leftOut > 0 ? [`_${leftOut} more findings are not listed here (size limit); see the SARIF or JSONL output._`] : []
   if (report.unusedIgnores.length > 0) notes.push(`_${report.unusedIgnores.length} ignore-file entries matched nothing._`)
+  if (report.addedIgnores.length > 0) {
+    notes.push('', `**This change adds ${report.addedIgnores.length} ignore-file entr${report.addedIgnores.length === 1 ? 'y' : 'ies'}: review ${report.addedIgnores.length === 1 ? 'it' : 'them'}.**`, '', '| fingerprint | reason |', '|---|---|')
+    for (const e of report.addedIgnores.slice(0, 100)) notes.push(`| \`${e.fingerprint}\` | ${md(e.reason)} |`)
+  }
   return [...head, ...(rows.length > 0 ? table : []), ...notes, ...tail].join('\n') + '\n'
 }

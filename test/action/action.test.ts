@@ -79,6 +79,9 @@ describe('the GitHub Action (dist/index.js)', () => {
     const ok = await runAction(accepted)
     expect(ok.exitCode).toBe(0)
     expect(ok.outputs).toMatchObject({passed: 'true', new_findings: '0', suppressed: '1'})
+    // the pull request accepted its own finding: reviewers are told
+    expect(ok.summary).toContain('This change adds 1 ignore-file entry: review it.')
+    expect(ok.summary).toContain('test account of the QA team')
 
     const expired = await prRepo({'logs/chat.jsonl': BASE_LOG}, {...head, '.llmopsignore': JSON.stringify({fingerprint, reason: 'temporary', expires: '2020-01-01'}) + '\n'})
     expect((await runAction(expired)).exitCode).toBe(1)

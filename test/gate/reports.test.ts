@@ -50,6 +50,7 @@ function report(findings: FindingDetail[], gate: Partial<GateResult> = {}): Gate
     tool: {name: 'llmops', version: '9.9.9'},
     ignoreFile: '.llmopsignore',
     unusedIgnores: [],
+    addedIgnores: [],
   }
 }
 
