@@ -49548,8 +49548,10 @@ var SummaryBuilder = class {
   preexisting = 0;
   /** Every fingerprint seen, when asked for (the base side of --changed-since). */
   fingerprints;
-  /** Every finding (new and ignored) for the reports, up to MAX_DETAILS. */
+  /** Every finding (new and ignored) for the reports, up to `detailLimit`. */
   details = [];
+  /** How many findings keep their details: MAX_DETAILS for reports, fewer when only a hint needs them. */
+  detailLimit = MAX_DETAILS;
   detailsLeftOut = 0;
   /** Ignore-file fingerprints that accepted at least one finding. */
   usedIgnores = /* @__PURE__ */ new Set();
@@ -49564,7 +49566,7 @@ var SummaryBuilder = class {
         this.usedIgnores.add(f3.fingerprint);
       } else if (f3.preexisting) this.preexisting++;
       this.fingerprints?.add(f3.fingerprint);
-      if (this.details.length < MAX_DETAILS) this.details.push({ ...f3, file: digest.file, line: digest.line });
+      if (this.details.length < this.detailLimit) this.details.push({ ...f3, file: digest.file, line: digest.line });
       else this.detailsLeftOut++;
     }
     const malformed = errors.length === 1 && MALFORMED.has(errors[0]);
@@ -49938,7 +49940,8 @@ function guidance(report) {
   if (fresh.length === 0) return "";
   const lines = [`To accept a finding, add its line to ${report.ignoreFile} and replace the reason:`];
   for (const f3 of fresh.slice(0, GUIDANCE)) lines.push(`  ${printable(`${f3.file}:${f3.line} ${f3.type} in ${f3.field}: ${f3.masked}`)}`, `    ${ignoreLine(f3)}`);
-  if (fresh.length > GUIDANCE) lines.push(`  ... and ${fresh.length - GUIDANCE} more: llmops monitor --write-baseline accepts all current findings at once.`);
+  const more = report.summary.findings.total - Math.min(fresh.length, GUIDANCE);
+  if (more > 0) lines.push(`  ... and ${more} more: llmops monitor --write-baseline accepts all current findings at once.`);
   return lines.join("\n") + "\n";
 }
 async function finishGate(result, options, context2) {
@@ -50734,6 +50737,7 @@ async function runMonitor(options) {
   const mode = options.mode ?? "jsonl";
   const summary2 = new SummaryBuilder(context2.config.slowMs, context2.config.groupBy);
   if (options.collectFingerprints) summary2.fingerprints = /* @__PURE__ */ new Set();
+  if (options.details !== void 0) summary2.detailLimit = options.details;
   const batch = { mode, clean: options.onClean !== void 0 };
   const pool = new AnalysisPool(context2, { settings: options.settings, options: batch }, options.follow ? 0 : options.threads ?? 0);
   const queue = [];
@@ -50806,6 +50810,7 @@ async function runMonitor(options) {
 }
 
 // src/monitor/cli.ts
+var HINT_DETAILS = 500;
 var defaultIo = () => ({ cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
 var FLAG_OF = {
   failOn: "--fail-on",
@@ -50872,10 +50877,15 @@ async function baseSide(scope, settings) {
     stdin: process.stdin,
     mode: "none",
     collectFingerprints: true,
+    details: 0,
     onRecords: () => {
     }
   });
   return { summary: base.summary, fingerprints: [...base.fingerprints ?? []] };
+}
+function detailsNeeded(options) {
+  const reports = options.sarif !== void 0 || options.junit !== void 0 || options.markdown !== void 0 || options.github === true || options.writeBaseline === true;
+  return reports ? MAX_DETAILS : HINT_DETAILS;
 }
 async function executeMonitor(invocation, io2 = defaultIo()) {
   const { config: config2 } = await loadConfig({ cwd: io2.cwd, path: invocation.configPath, env: io2.env });
@@ -50947,6 +50957,7 @@ async function executeMonitor(invocation, io2 = defaultIo()) {
       stdin: io2.stdin,
       mode: sink.mode,
       threads: invocation.threads,
+      details: detailsNeeded(gateOptions),
       async onRecords(output2) {
         for (const piece of outputClosed ? [] : sink.records(output2)) await write(piece);
       },

@@ -54,7 +54,9 @@ function guidance(report: GateReport): string {
   if (fresh.length === 0) return ''
   const lines = [`To accept a finding, add its line to ${report.ignoreFile} and replace the reason:`]
   for (const f of fresh.slice(0, GUIDANCE)) lines.push(`  ${printable(`${f.file}:${f.line} ${f.type} in ${f.field}: ${f.masked}`)}`, `    ${ignoreLine(f)}`)
-  if (fresh.length > GUIDANCE) lines.push(`  ... and ${fresh.length - GUIDANCE} more: llmops monitor --write-baseline accepts all current findings at once.`)
+  // Count from the summary: the details may hold only the first few hundred findings.
+  const more = report.summary.findings.total - Math.min(fresh.length, GUIDANCE)
+  if (more > 0) lines.push(`  ... and ${more} more: llmops monitor --write-baseline accepts all current findings at once.`)
   return lines.join('\n') + '\n'
 }
 

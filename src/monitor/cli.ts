@@ -20,7 +20,7 @@ import {IGNORE_FILE, loadIgnores} from '../gate/ignore.js'
 import {prepareContext, type ContextSettings} from './context.js'
 import type {OutputMode} from './batch.js'
 import {runMonitor, type MonitorResult} from './run.js'
-import type {MonitorSummary} from './summary.js'
+import {MAX_DETAILS, type MonitorSummary} from './summary.js'
 
 export interface MonitorInvocation {
   files: string[]
@@ -59,6 +59,9 @@ export interface MonitorIo {
   stdout: NodeJS.WriteStream
   stderr: NodeJS.WriteStream
 }
+
+/** Findings kept for the hint of a failing gate (it shows the most severe few of them). */
+const HINT_DETAILS = 500
 
 const defaultIo = (): MonitorIo => ({cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr})
 
@@ -149,9 +152,20 @@ async function baseSide(scope: Scope | undefined, settings: ContextSettings): Pr
     stdin: process.stdin,
     mode: 'none',
     collectFingerprints: true,
+    details: 0,
     onRecords: () => {},
   })
   return {summary: base.summary, fingerprints: [...(base.fingerprints ?? [])]}
+}
+
+/**
+ * Findings to keep with their details: reports and baselines want them all (up to MAX_DETAILS);
+ * otherwise only the hint of a failing gate reads them, so a few hundred are enough and a long
+ * run does not hold ten thousand of them.
+ */
+function detailsNeeded(options: GateOptions): number {
+  const reports = options.sarif !== undefined || options.junit !== undefined || options.markdown !== undefined || options.github === true || options.writeBaseline === true
+  return reports ? MAX_DETAILS : HINT_DETAILS
 }
 
 /**
@@ -232,6 +246,7 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
       stdin: io.stdin,
       mode: sink.mode,
       threads: invocation.threads,
+      details: detailsNeeded(gateOptions),
       async onRecords(output) {
         for (const piece of outputClosed ? [] : sink.records(output)) await write(piece)
       },

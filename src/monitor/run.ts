@@ -18,6 +18,8 @@ export interface MonitorRunOptions {
   stdin: NodeJS.ReadableStream
   /** Keep every finding's fingerprint (the base side of --changed-since). */
   collectFingerprints?: boolean
+  /** Findings kept with their details for reports (default MAX_DETAILS); all are counted. */
+  details?: number
   /** Worker threads besides the main thread (0: analyse on the main thread only). */
   threads?: number
   /** How records are formatted for `onRecords`. */
@@ -57,6 +59,7 @@ export async function runMonitor(options: MonitorRunOptions): Promise<MonitorRes
   const mode = options.mode ?? 'jsonl'
   const summary = new SummaryBuilder(context.config.slowMs, context.config.groupBy)
   if (options.collectFingerprints) summary.fingerprints = new Set()
+  if (options.details !== undefined) summary.detailLimit = options.details
   const batch = {mode, clean: options.onClean !== undefined}
   const pool = new AnalysisPool(context, {settings: options.settings, options: batch}, options.follow ? 0 : (options.threads ?? 0))
   const queue: Array<Promise<PoolResult>> = []

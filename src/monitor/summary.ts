@@ -135,8 +135,10 @@ export class SummaryBuilder {
   private preexisting = 0
   /** Every fingerprint seen, when asked for (the base side of --changed-since). */
   fingerprints: Set<string> | undefined
-  /** Every finding (new and ignored) for the reports, up to MAX_DETAILS. */
+  /** Every finding (new and ignored) for the reports, up to `detailLimit`. */
   readonly details: FindingDetail[] = []
+  /** How many findings keep their details: MAX_DETAILS for reports, fewer when only a hint needs them. */
+  detailLimit = MAX_DETAILS
   detailsLeftOut = 0
   /** Ignore-file fingerprints that accepted at least one finding. */
   readonly usedIgnores = new Set<string>()
@@ -158,7 +160,7 @@ export class SummaryBuilder {
       } else if (f.preexisting) this.preexisting++
 
       this.fingerprints?.add(f.fingerprint)
-      if (this.details.length < MAX_DETAILS) this.details.push({...f, file: digest.file, line: digest.line})
+      if (this.details.length < this.detailLimit) this.details.push({...f, file: digest.file, line: digest.line})
       else this.detailsLeftOut++
     }
 

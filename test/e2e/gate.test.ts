@@ -4,7 +4,7 @@ import path from 'node:path'
 import {execa} from 'execa'
 import {describe, expect, it} from 'vitest'
 
-import {jsonLines, llmops} from '../helpers.js'
+import {jsonLines, llmops, tempDir} from '../helpers.js'
 import {prRepo, rec} from '../support/pr-repo.js'
 
 const PLANTED = 'planted.surface@example.com'
@@ -119,5 +119,19 @@ describe('what counts as new', () => {
     const symlinked = await llmops(['monitor', '--changed-since', 'main'], {cwd: linked.work, env: linked.env})
     expect(symlinked.exitCode).toBe(2)
     expect(symlinked.stderr).toContain('logs/link.jsonl is a symbolic link')
+  })
+
+  it('counts every finding in the hint of a long failing run, and a baseline accepts all of them', async () => {
+    const dir = await tempDir()
+    const many = 700 // more than a run without reports keeps details for
+    await writeFile(path.join(dir, 'big.jsonl'), Array.from({length: many}, (_, i) => rec(`m${i}`, `Mail user${i}@example.com`)).join('\n') + '\n')
+    const failing = await llmops(['monitor', 'big.jsonl', '--fail-on', 'pii', '--format', 'summary'], {cwd: dir})
+    expect(failing.exitCode).toBe(1)
+    expect(failing.stderr).toContain(`... and ${many - 20} more: llmops monitor --write-baseline`)
+    const baseline = await llmops(['monitor', 'big.jsonl', '--fail-on', 'pii', '--format', 'summary', '--write-baseline'], {cwd: dir})
+    expect(baseline.stderr).toContain(`${many} new entries`)
+    expect((await readFile(path.join(dir, '.llmopsignore'), 'utf8')).trim().split('\n')).toHaveLength(many)
+    const again = await llmops(['monitor', 'big.jsonl', '--fail-on', 'pii', '--format', 'summary', '--quiet'], {cwd: dir})
+    expect(again.exitCode).toBe(0)
   })
 })
