@@ -49934,6 +49934,11 @@ async function writeBaseline(file2, cwd, findings, existing, now = /* @__PURE__ 
 
 // src/gate/finish.ts
 var GUIDANCE = 20;
+var GUIDANCE_DETAILS = 500;
+function detailsNeeded(options) {
+  const reports = options.sarif !== void 0 || options.junit !== void 0 || options.markdown !== void 0 || options.github === true || options.writeBaseline === true;
+  return reports ? MAX_DETAILS : GUIDANCE_DETAILS;
+}
 var writeReport = (cwd, file2, text) => AtomicFile.write(path13.resolve(cwd, file2), text, file2);
 function guidance(report) {
   const fresh = bySeverity(newFindings(report));
@@ -50810,7 +50815,6 @@ async function runMonitor(options) {
 }
 
 // src/monitor/cli.ts
-var HINT_DETAILS = 500;
 var defaultIo = () => ({ cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
 var FLAG_OF = {
   failOn: "--fail-on",
@@ -50882,10 +50886,6 @@ async function baseSide(scope, settings) {
     }
   });
   return { summary: base.summary, fingerprints: [...base.fingerprints ?? []] };
-}
-function detailsNeeded(options) {
-  const reports = options.sarif !== void 0 || options.junit !== void 0 || options.markdown !== void 0 || options.github === true || options.writeBaseline === true;
-  return reports ? MAX_DETAILS : HINT_DETAILS;
 }
 async function executeMonitor(invocation, io2 = defaultIo()) {
   const { config: config2 } = await loadConfig({ cwd: io2.cwd, path: invocation.configPath, env: io2.env });

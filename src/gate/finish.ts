@@ -3,7 +3,7 @@ import path from 'node:path'
 import type {FailOn} from '../config/schema.js'
 import {AtomicFile} from '../io/atomic-file.js'
 import type {MonitorResult} from '../monitor/run.js'
-import {evaluateGate, type GateResult, type MonitorSummary, type Thresholds} from '../monitor/summary.js'
+import {evaluateGate, MAX_DETAILS, type GateResult, type MonitorSummary, type Thresholds} from '../monitor/summary.js'
 import {bySeverity, newFindings, type GateReport} from '../report/gate-report.js'
 import {reportToGithub} from '../report/github.js'
 import {formatJunit} from '../report/junit.js'
@@ -45,6 +45,18 @@ export interface GateContext {
 
 /** Lines of guidance printed by a failing run, at most this many findings. */
 const GUIDANCE = 20
+/** Findings kept for the guidance alone: enough to pick the most severe few. */
+const GUIDANCE_DETAILS = 500
+
+/**
+ * How many findings the run must keep with their details: reports and baselines want them all
+ * (up to MAX_DETAILS); otherwise only the guidance reads them, and a long run need not hold
+ * ten thousand of them.
+ */
+export function detailsNeeded(options: GateOptions): number {
+  const reports = options.sarif !== undefined || options.junit !== undefined || options.markdown !== undefined || options.github === true || options.writeBaseline === true
+  return reports ? MAX_DETAILS : GUIDANCE_DETAILS
+}
 
 const writeReport = (cwd: string, file: string, text: string): Promise<void> => AtomicFile.write(path.resolve(cwd, file), text, file)
 

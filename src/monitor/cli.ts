@@ -15,12 +15,12 @@ import {ProgressLine} from '../report/progress.js'
 import {formatSummary} from '../report/summary-text.js'
 import {checkCustomRules} from '../config/check-rules.js'
 import {resolveSalt, rulesOf} from '../detector.js'
-import {finishGate, type GateOptions} from '../gate/finish.js'
+import {detailsNeeded, finishGate, type GateOptions} from '../gate/finish.js'
 import {IGNORE_FILE, loadIgnores} from '../gate/ignore.js'
 import {prepareContext, type ContextSettings} from './context.js'
 import type {OutputMode} from './batch.js'
 import {runMonitor, type MonitorResult} from './run.js'
-import {MAX_DETAILS, type MonitorSummary} from './summary.js'
+import type {MonitorSummary} from './summary.js'
 
 export interface MonitorInvocation {
   files: string[]
@@ -59,9 +59,6 @@ export interface MonitorIo {
   stdout: NodeJS.WriteStream
   stderr: NodeJS.WriteStream
 }
-
-/** Findings kept for the hint of a failing gate (it shows the most severe few of them). */
-const HINT_DETAILS = 500
 
 const defaultIo = (): MonitorIo => ({cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr})
 
@@ -156,16 +153,6 @@ async function baseSide(scope: Scope | undefined, settings: ContextSettings): Pr
     onRecords: () => {},
   })
   return {summary: base.summary, fingerprints: [...(base.fingerprints ?? [])]}
-}
-
-/**
- * Findings to keep with their details: reports and baselines want them all (up to MAX_DETAILS);
- * otherwise only the hint of a failing gate reads them, so a few hundred are enough and a long
- * run does not hold ten thousand of them.
- */
-function detailsNeeded(options: GateOptions): number {
-  const reports = options.sarif !== undefined || options.junit !== undefined || options.markdown !== undefined || options.github === true || options.writeBaseline === true
-  return reports ? MAX_DETAILS : HINT_DETAILS
 }
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import {describe, expect, it} from 'vitest'
 
-import {commit, createRepos, git, protectBranch, remoteHead, snapshot, withReleases, type Repos} from '../support/git-repos.js'
+import {commit, createRepos, git, protectBranch, pushHotfix, remoteHead, snapshot, withReleases, type Repos} from '../support/git-repos.js'
 import {failure, rollback} from './support.js'
 
 /** The remote and the local refs, to prove a refused rollback changed nothing. */
@@ -135,13 +135,7 @@ describe('rollback push safety', () => {
     const {head} = await withReleases(repos)
     let hotfix = ''
     // The colleague pushes while we are being asked to confirm: after the plan, before the push.
-    const ask = async (): Promise<string> => {
-      const colleague = path.join(repos.root, 'colleague')
-      await git(repos.root, repos.env, 'clone', '--quiet', '--branch', 'stable', repos.origin, colleague)
-      hotfix = await commit(repos, colleague, 'fix: hotfix during the incident', {author: 'Colleague'})
-      await git(colleague, repos.env, 'push', '--quiet', 'origin', 'stable')
-      return 'v1.1.0'
-    }
+    const ask = async (): Promise<string> => ((hotfix = await pushHotfix(repos, 'fix: hotfix during the incident')), 'v1.1.0')
 
     const error = await failure(rollback(repos, {}, {ask}))
     expect(error).toMatchObject({exitCode: 5, code: 'E_REMOTE_MOVED', message: expect.stringContaining('stale info')})
