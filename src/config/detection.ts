@@ -30,8 +30,8 @@ export const ruleSchema = z.strictObject({
   negativeContext: context.optional(),
   examples: z
     .strictObject({
-      match: z.array(z.union([z.string(), z.strictObject({text: z.string(), value: z.string()})])).default([]),
-      noMatch: z.array(z.strictObject({text: z.string(), reason: z.string()})).default([]),
+      match: z.array(z.union([z.string(), z.strictObject({text: z.string(), value: z.string(), key: z.string().optional()})])).default([]),
+      noMatch: z.array(z.strictObject({text: z.string(), reason: z.string(), key: z.string().optional()})).default([]),
     })
     .default({match: [], noMatch: []}),
 })

@@ -2,7 +2,10 @@ import type {Allowlist, Category, EntityType, Rule, RuleContext, Severity} from 
 import {getValidator, type Validator} from './validators.js'
 
 export interface CompiledContext {
+  /** Any of the words as a whole word. */
   regex: RegExp
+  /** The same, with the `g` flag, to look for a word from a position. */
+  global: RegExp
   window: number
   after: number
   /** Added to (boost) or subtracted from (penalty) the confidence when a word is present. */
@@ -23,6 +26,17 @@ export interface CompiledRule {
   prefilter: number
   /** Characters around each prefilter hit to scan, or -1 to scan the whole text. */
   window: number
+  /**
+   * What `triggersIn` looks for in a whole line: the keywords, the prefilter (only when it
+   * has no assertions, so that a hit in a part is a hit in the whole), or nothing ("always").
+   */
+  trigger: 'keywords' | 'prefilter' | 'always'
+  /**
+   * Set when the rule's own confidence is below the minimum: it can only report next to one of
+   * its context words, which must then occur in the text or its field's name (`context.regex`;
+   * an empty list: the rule can never report).
+   */
+  needsWords: readonly string[] | undefined
   validator: Validator | undefined
   confidence: number
   context: CompiledContext | undefined
@@ -72,9 +86,44 @@ function compileRegex(id: string, pattern: string, flags: string): RegExp {
 
 function compileContext(context: RuleContext | undefined, delta: number): CompiledContext | undefined {
   if (context === undefined || context.words.length === 0) return undefined
-  const words = context.words.map((w) => escapeRegExp(w.toLowerCase())).join('|')
-  // Whole words only: "tel" must not fire inside "hotel".
-  return {regex: new RegExp(String.raw`(?<![a-z])(?:${words})(?![a-z])`), window: context.window, after: context.after ?? 0, delta}
+  // Whole words only: "tel" must not fire inside "hotel". Each word checks what precedes it after
+  // matching (a pattern that starts with literals is found fast; one that starts with a
+  // lookbehind is tried at every position).
+  // Case-insensitive: the text is not lower-cased first (a copy of every line).
+  const words = context.words.map((w) => escapeRegExp(w.toLowerCase())).map((w) => `${w}(?<![a-z]${w})`)
+  const source = String.raw`(?:${words.join('|')})(?![a-z])`
+  return {regex: new RegExp(source, 'i'), global: new RegExp(source, 'gi'), window: context.window, after: context.after ?? 0, delta}
+}
+
+/**
+ * True when a pattern may hold a zero-width assertion (anchors, word boundaries, lookarounds) or
+ * a backreference: then a match inside a substring need not be a match inside the whole text.
+ * Conservative: it may say yes for a pattern without one, never no for a pattern with one.
+ */
+export function hasAssertion(source: string): boolean {
+  let inClass = false
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]
+    if (c === '\\') {
+      const next = source[i + 1] ?? ''
+      if (!inClass && /[bBk1-9]/.test(next)) return true
+      i++
+    } else if (inClass) {
+      if (c === ']') inClass = false
+    } else if (c === '[') inClass = true
+    else if (c === '^' || c === '$') return true
+    else if (c === '(' && source[i + 1] === '?' && (source[i + 2] === '=' || source[i + 2] === '!' || source[i + 2] === '<')) {
+      // (?<name> is a named group, not a lookbehind
+      if (source[i + 2] !== '<' || source[i + 3] === '=' || source[i + 3] === '!') return true
+    }
+  }
+
+  return false
+}
+
+function triggerOf(rule: Rule): CompiledRule['trigger'] {
+  if (rule.keywords !== undefined && rule.keywords.length > 0) return 'keywords'
+  return rule.prefilter !== undefined && !hasAssertion(rule.prefilter) ? 'prefilter' : 'always'
 }
 
 function compileOne(rule: Rule, prefilters: Map<string, number>): CompiledRule {
@@ -104,6 +153,8 @@ function compileOne(rule: Rule, prefilters: Map<string, number>): CompiledRule {
     keywordsIgnoreCase: flags.has('i'),
     prefilter: rule.prefilter === undefined ? -1 : prefilterIndex(rule, prefilters),
     window: rule.prefilter === undefined ? -1 : (rule.prefilterWindow ?? -1),
+    trigger: triggerOf(rule),
+    needsWords: undefined,
     validator,
     confidence,
     context: compileContext(rule.context, rule.context?.boost ?? 0.3),
@@ -111,14 +162,15 @@ function compileOne(rule: Rule, prefilters: Map<string, number>): CompiledRule {
   }
 }
 
+/** Prefilters are shared by source and case sensitivity (a case-insensitive rule's prefilter is too). */
 function prefilterIndex(rule: Rule, prefilters: Map<string, number>): number {
-  const source = rule.prefilter as string
-  if (!prefilters.has(source)) {
-    compileRegex(rule.id, source, '')
-    prefilters.set(source, prefilters.size)
+  const key = `${rule.flags?.includes('i') ? 'i' : ''}/${rule.prefilter as string}`
+  if (!prefilters.has(key)) {
+    compileRegex(rule.id, rule.prefilter as string, '')
+    prefilters.set(key, prefilters.size)
   }
 
-  return prefilters.get(source) as number
+  return prefilters.get(key) as number
 }
 
 function compileAllowlist(allowlist: Allowlist | undefined): CompiledAllowlist | undefined {
@@ -135,15 +187,18 @@ function compileAllowlist(allowlist: Allowlist | undefined): CompiledAllowlist |
 export function compileRules(rules: readonly Rule[], options: CompileOptions = {}): RuleSet {
   const seen = new Set<string>()
   const prefilters = new Map<string, number>()
+  const minConfidence = options.minConfidence ?? 0.5
   const compiled = rules.map((rule) => {
     if (seen.has(rule.id)) throw new RuleCompileError(rule.id, 'duplicate rule id')
     seen.add(rule.id)
-    return compileOne(rule, prefilters)
+    const one = compileOne(rule, prefilters)
+    if (one.confidence < minConfidence) one.needsWords = one.context === undefined || one.confidence + one.context.delta < minConfidence ? [] : (rule.context?.words ?? []).map((w) => w.toLowerCase())
+    return one
   })
   return {
     rules: compiled,
-    prefilters: [...prefilters.keys()].map((source) => new RegExp(source, 'g')),
+    prefilters: [...prefilters.keys()].map((key) => new RegExp(key.slice(key.indexOf('/') + 1), key.startsWith('i/') ? 'gi' : 'g')),
     allowlist: compileAllowlist(options.allowlist),
-    minConfidence: options.minConfidence ?? 0.5,
+    minConfidence,
   }
 }

@@ -1,4 +1,6 @@
 import type {CompiledAllowlist, CompiledContext, CompiledRule, RuleSet} from './compile.js'
+import {normalize, normalizedText} from './normalize.js'
+import type {OffsetMap} from './offsets.js'
 import {SEVERITY_RANK, type EntityType, type Match} from './types.js'
 
 /** The lower-cased text, computed at most once per text and only if a rule needs it. */
@@ -21,12 +23,28 @@ function keywordsPresent(rule: CompiledRule, text: string, lower: Lower): boolea
   return false
 }
 
-function contextDelta(context: CompiledContext | undefined, lower: Lower, start: number, end: number): number {
+/**
+ * The confidence change from context words near [start, end): a word counts when it lies within
+ * `window` characters before the start (or `after` characters after the end) and is a whole word
+ * in the text. Before the text, the window reaches into `key` (the name of the value's own field,
+ * then ": "), never into another value. Words match whatever their case.
+ */
+function contextDelta(context: CompiledContext | undefined, state: ScanState, start: number, end: number): number {
   if (context === undefined) return 0
-  const text = lower.get()
-  const before = text.slice(Math.max(0, start - context.window), start)
-  if (context.regex.test(before)) return context.delta
-  return context.after > 0 && context.regex.test(text.slice(end, end + context.after)) ? context.delta : 0
+  const {key} = state
+  const text = (state.keyed ??= key + state.text)
+  const regex = context.global
+  const from = key.length + start
+  regex.lastIndex = Math.max(0, from - context.window)
+  for (let m = regex.exec(text); m !== null && m.index < from; m = regex.exec(text)) {
+    if (m.index + m[0].length <= from) return context.delta
+  }
+
+  if (context.after === 0) return 0
+  const to = key.length + end
+  regex.lastIndex = to
+  const m = regex.exec(text)
+  return m !== null && m.index + m[0].length <= to + context.after ? context.delta : 0
 }
 
 function allowed(allowlist: CompiledAllowlist, type: EntityType, value: string): boolean {
@@ -53,7 +71,7 @@ function beats(a: Match, b: Match): boolean {
  * rule and type, and the span is the union: masking only the winner's part would leave the
  * rest of the other value in clear text.
  */
-function resolveOverlaps(matches: Match[]): Match[] {
+export function resolveOverlaps(matches: Match[], text: string): Match[] {
   if (matches.length < 2) return matches
   matches.sort((a, b) => a.start - b.start || b.end - a.end)
   const kept: Match[] = []
@@ -65,7 +83,8 @@ function resolveOverlaps(matches: Match[]): Match[] {
     }
 
     const winner = beats(match, last) ? match : last
-    kept[kept.length - 1] = {...winner, start: last.start, end: Math.max(last.end, match.end)}
+    const end = Math.max(last.end, match.end)
+    kept[kept.length - 1] = {...winner, start: last.start, end, value: text.slice(last.start, end)}
   }
 
   return kept
@@ -106,6 +125,10 @@ function windowsOf(hits: ReadonlyArray<[number, number]>, window: number, length
 interface ScanState {
   text: string
   lower: Lower
+  /** Name of the value's field (normalised) and ": ", or empty: context for the start of the text. */
+  key: string
+  /** `key` followed by the text, made when a context is first looked at. */
+  keyed?: string
   ruleSet: RuleSet
   result: ScanResult
 }
@@ -126,42 +149,119 @@ function matchRule(rule: CompiledRule, part: string, offset: number, state: Scan
     const end = offset + (span[1] as number)
     const value = state.text.slice(start, end)
     if (rule.validator !== undefined && !rule.validator(value)) continue
-    const confidence = rule.confidence + contextDelta(rule.context, state.lower, start, end) + contextDelta(rule.negativeContext, state.lower, start, end)
+    const confidence =
+      rule.confidence + contextDelta(rule.context, state, start, end) + contextDelta(rule.negativeContext, state, start, end)
     if (confidence < state.ruleSet.minConfidence) continue
-    const match: Match = {rule: rule.id, type: rule.type, category: rule.category, severity: rule.severity, confidence: Math.min(1, Math.round(confidence * 100) / 100), start, end}
+    const match: Match = {rule: rule.id, type: rule.type, category: rule.category, severity: rule.severity, confidence: Math.min(1, Math.round(confidence * 100) / 100), start, end, value}
     const {allowlist} = state.ruleSet
     if (allowlist !== undefined && allowed(allowlist, rule.type, value)) state.result.suppressed.push(match)
     else state.result.matches.push(match)
   }
 }
 
+export interface ScanOptions {
+  /** Only these rules (a subset of the rule set, as `triggersIn` finds them); default: all. */
+  rules?: readonly CompiledRule[]
+  /** The name of the field that holds the text: context words in it count for the text's start. */
+  key?: string
+}
+
+/** Map spans of the normal form back to the text it was made from. */
+function mapBack(matches: Match[], map: OffsetMap): Match[] {
+  return matches.map((m) => {
+    const [start, end] = map.span(m.start, m.end)
+    return {...m, start, end}
+  })
+}
+
 /**
- * Find every match of the rule set in one text: keywords and prefilters -> regex (on the whole
- * text, or on windows around prefilter hits) -> validator -> context -> allowlist -> overlap
- * resolution. Pure and synchronous; returns positions only, never values.
+ * Find every match of the rule set in one text: normalise (normalize.ts) -> keywords and
+ * prefilters -> regex (on the whole text, or on windows around prefilter hits) -> validator ->
+ * context -> allowlist -> overlap resolution. Spans are indices into `text`; each match's
+ * `value` is the normalised value. Pure and synchronous.
  */
-export function scan(text: string, ruleSet: RuleSet): ScanResult {
-  const state: ScanState = {text, lower: new Lower(text), ruleSet, result: {matches: [], suppressed: []}}
-  if (text.length === 0) return state.result
+export function scan(text: string, ruleSet: RuleSet, options: ScanOptions = {}): ScanResult {
+  if (text.length === 0) return {matches: [], suppressed: []}
+  const normal = normalize(text)
+  const scanned = normal?.text ?? text
+  const key = options.key === undefined || options.key === '' ? '' : `${normalizedText(options.key)}: `
+  const state: ScanState = {text: scanned, lower: new Lower(scanned), key, ruleSet, result: {matches: [], suppressed: []}}
   const hits: Array<Array<[number, number]> | undefined> = []
-  for (const rule of ruleSet.rules) {
-    if (!keywordsPresent(rule, text, state.lower)) continue
+  for (const rule of options.rules ?? ruleSet.rules) {
+    if (!keywordsPresent(rule, scanned, state.lower)) continue
+    if (rule.needsWords !== undefined && (rule.needsWords.length === 0 || !rule.context?.regex.test((state.keyed ??= key + scanned)))) continue
     if (rule.prefilter === -1) {
-      matchRule(rule, text, 0, state)
+      matchRule(rule, scanned, 0, state)
       continue
     }
 
-    const ruleHits = (hits[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter] as RegExp, text))
+    const ruleHits = (hits[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter] as RegExp, scanned))
     if (ruleHits.length === 0) continue
-    if (rule.window < 0) matchRule(rule, text, 0, state)
-    else for (const [from, to] of windowsOf(ruleHits, rule.window, text.length)) matchRule(rule, text.slice(from, to), from, state)
+    if (rule.window < 0) matchRule(rule, scanned, 0, state)
+    else for (const [from, to] of windowsOf(ruleHits, rule.window, scanned.length)) matchRule(rule, scanned.slice(from, to), from, state)
   }
 
-  state.result.matches = resolveOverlaps(state.result.matches)
-  return state.result
+  const matches = resolveOverlaps(state.result.matches, scanned)
+  if (normal === undefined) return {matches, suppressed: state.result.suppressed}
+  return {matches: mapBack(matches, normal.map), suppressed: mapBack(state.result.suppressed, normal.map)}
 }
 
 /** The findings of `scan`, without the suppressed ones. */
-export function detect(text: string, ruleSet: RuleSet): Match[] {
-  return scan(text, ruleSet).matches
+export function detect(text: string, ruleSet: RuleSet, options?: ScanOptions): Match[] {
+  return scan(text, ruleSet, options).matches
+}
+
+/** Where a rule's trigger occurs in a text: [start, end) and the rule. */
+export interface TriggerHit {
+  start: number
+  end: number
+  rule: CompiledRule
+}
+
+export interface Triggers {
+  /** Rules that may match anywhere in the text (no positional trigger): every part is scanned for them. */
+  everywhere: CompiledRule[]
+  /** Each occurrence of a keyword and each hit of an assertion-free prefilter, sorted by start. */
+  hits: TriggerHit[]
+}
+
+/** Every occurrence of every keyword (overlapping ones too), as [start, end). */
+function keywordHits(rule: CompiledRule, text: string, lower: Lower, out: TriggerHit[]): void {
+  const haystack = rule.keywordsIgnoreCase ? lower.get() : text
+  for (const keyword of rule.keywords ?? []) {
+    for (let i = haystack.indexOf(keyword); i !== -1; i = haystack.indexOf(keyword, i + 1)) out.push({start: i, end: i + keyword.length, rule})
+  }
+}
+
+/**
+ * Where the rules could match inside `text` (a whole JSON line, decoded and normalised): the
+ * positional triggers of each rule, and the rules that have none. A part of the text (a value,
+ * a key, a number) can hold a match of a rule only if one of the rule's hits overlaps it, or the
+ * rule is in `everywhere`: a keyword found in a part is found in the whole, and so is a hit of
+ * an assertion-free prefilter (enumerating the whole text's hits left to right always reaches
+ * one that overlaps the part). A rule that can only report next to a context word is left out
+ * when none of its words occurs: its words count as whole words in the value or its field's
+ * name, both of which stand between quotes in the line.
+ */
+export function triggersIn(text: string, ruleSet: RuleSet): Triggers {
+  const lower = new Lower(text)
+  // Lower-casing that changes the length (U+0130) would shift positions: then no positions.
+  const positional = (): boolean => lower.get().length === text.length
+  const hitsByPrefilter: Array<Array<[number, number]> | undefined> = []
+  const triggers: Triggers = {everywhere: [], hits: []}
+  const wordsFound = (rule: CompiledRule): boolean => rule.needsWords === undefined || (rule.needsWords.length > 0 && rule.context?.regex.test(text) === true)
+  for (const rule of ruleSet.rules) {
+    if (rule.trigger === 'keywords' && (!rule.keywordsIgnoreCase || positional())) {
+      const hits: TriggerHit[] = []
+      keywordHits(rule, text, lower, hits)
+      if (hits.length > 0 && wordsFound(rule)) for (const hit of hits) triggers.hits.push(hit)
+    } else if (rule.trigger === 'prefilter') {
+      const hits = (hitsByPrefilter[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter] as RegExp, text))
+      // The context words are looked for only when the trigger is there (the cheaper test first).
+      if (hits.length > 0 && wordsFound(rule)) for (const [start, end] of hits) triggers.hits.push({start, end, rule})
+    } else if (wordsFound(rule)) triggers.everywhere.push(rule)
+  }
+
+  triggers.hits.sort((a, b) => a.start - b.start)
+  return triggers
 }

@@ -12,12 +12,13 @@ export function checkRuleExamples(rule: Rule): string[] {
   for (const example of rule.examples.match) {
     const text = typeof example === 'string' ? example : example.text
     const value = typeof example === 'string' ? example : example.value
-    const found = detect(text, ruleSet).map((m) => text.slice(m.start, m.end))
+    const key = typeof example === 'string' ? undefined : example.key
+    const found = detect(text, ruleSet, {key}).map((m) => text.slice(m.start, m.end))
     if (found.length !== 1 || found[0] !== value) problems.push(`example ${JSON.stringify(text)} should match ${JSON.stringify(value)}, found ${found.length}`)
   }
 
-  for (const {text, reason} of rule.examples.noMatch) {
-    if (detect(text, ruleSet).length > 0) problems.push(`example ${JSON.stringify(text)} should not match (${reason})`)
+  for (const {text, reason, key} of rule.examples.noMatch) {
+    if (detect(text, ruleSet, {key}).length > 0) problems.push(`example ${JSON.stringify(text)} should not match (${reason})`)
   }
 
   return problems

@@ -67,13 +67,16 @@ export type Redactor = (value: string, type: EntityType) => string
 export const replaceWithType: Redactor = (_value, type) => `<${type}>`
 export const removeValue: Redactor = () => ''
 
-/** Rebuild `text` with every match replaced by the redactor's output. Matches must not overlap. */
+/**
+ * Rebuild `text` with every match replaced by the redactor's output for its (normalised) value.
+ * Matches must be sorted and must not overlap.
+ */
 export function redactText(text: string, matches: readonly Match[], redactor: Redactor = mask): string {
   if (matches.length === 0) return text
   let out = ''
   let cursor = 0
   for (const match of matches) {
-    out += text.slice(cursor, match.start) + redactor(text.slice(match.start, match.end), match.type)
+    out += text.slice(cursor, match.start) + redactor(match.value, match.type)
     cursor = match.end
   }
 

@@ -28,10 +28,13 @@ export interface Allowlist {
 }
 
 export interface RuleExamples {
-  /** Texts that must produce exactly one finding of this rule (the whole text or `value` inside it). */
-  match: Array<string | {text: string; value: string}>
+  /**
+   * Texts that must produce exactly one finding of this rule (the whole text or `value` inside
+   * it); `key` is the name of the field that holds the text, for rules that read it as context.
+   */
+  match: Array<string | {text: string; value: string; key?: string}>
   /** Near misses that must produce no finding of this rule, each with the reason. */
-  noMatch: Array<{text: string; reason: string}>
+  noMatch: Array<{text: string; reason: string; key?: string}>
 }
 
 /** Words near a match that change how much it is believed (Presidio's context enhancer). */
@@ -84,7 +87,7 @@ export interface Rule {
   examples: RuleExamples
 }
 
-/** A detection inside one text, before it is given a field name. Holds no value. */
+/** A detection inside one text, before it is given a field name. */
 export interface Match {
   rule: string
   type: EntityType
@@ -96,6 +99,12 @@ export interface Match {
   start: number
   /** UTF-16 index after the last character (exclusive). */
   end: number
+  /**
+   * The value as the rules saw it (normalised: no zero-width characters, plain digits and `@`):
+   * what validators, the allowlist, masks and hashes are computed from. Never leaves the engine
+   * in a finding unless the user asked for `--no-redact`.
+   */
+  value: string
 }
 
 /** The finding contract shared by every report. */

@@ -20,17 +20,3 @@ export function parseJsonLine(text: string): ParsedLine {
     return {ok: false, error: describeJsonError(error)}
   }
 }
-
-const UNICODE_ESCAPE = /\\u([\da-fA-F]{4})/g
-
-/**
- * The raw line with JSON escapes made harmless for a scan that must not miss what the decoded
- * strings hold: `\uXXXX` is decoded, and `\n`-style escapes become two spaces (a boundary, like
- * the newline they stand for; the letter would glue onto the next token). Other escapes
- * (`\"`, `\\`, `\/`) already show the character that bounds a match.
- */
-export function scanText(line: string): string {
-  if (!line.includes('\\')) return line
-  const spaced = line.replaceAll(/\\[bfnrt]/g, '  ')
-  return spaced.includes('\\u') ? spaced.replaceAll(UNICODE_ESCAPE, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16))) : spaced
-}

@@ -1,3 +1,4 @@
+import {Buffer, isUtf8} from 'node:buffer'
 import {StringDecoder} from 'node:string_decoder'
 
 /** A line longer than the limit: its text is dropped, only its length is kept. */
@@ -96,4 +97,80 @@ export class LineSplitter {
     this.oversized = false
     return line
   }
+}
+
+/** Windows-1252 for 0x80-0x9F (the rest of the byte range is Latin-1); undefined bytes stay as they are. */
+const CP1252 = [
+  0x20_ac, 0x81, 0x20_1a, 0x1_92, 0x20_1e, 0x20_26, 0x20_20, 0x20_21, 0x2_c6, 0x20_30, 0x1_60, 0x20_39, 0x1_52, 0x8d, 0x1_7d, 0x8f, 0x90, 0x20_18,
+  0x20_19, 0x20_1c, 0x20_1d, 0x20_22, 0x20_13, 0x20_14, 0x2_dc, 0x21_22, 0x1_61, 0x20_3a, 0x1_53, 0x9d, 0x1_7e, 0x1_78,
+]
+
+/** Length of the valid UTF-8 sequence at `i`, or 0. */
+function utf8Length(bytes: Uint8Array, i: number): number {
+  const b = bytes[i] as number
+  if (b < 0x80) return 1
+  const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0
+  if (length === 0 || i + length > bytes.length) return 0
+  for (let k = 1; k < length; k++) if (((bytes[i + k] as number) & 0xc0) !== 0x80) return 0
+  const second = bytes[i + 1] as number
+  // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+  if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return 0
+  return length
+}
+
+/**
+ * Bytes that are not valid UTF-8 (a Latin-1 or Windows-1252 log): valid UTF-8 sequences are
+ * decoded as UTF-8 and every other byte as Windows-1252, so `jos\xe9@example.com` reads as the
+ * address it is instead of a replacement character that would hide it from the rules.
+ */
+export function decodeLenient(bytes: Uint8Array): string {
+  let out = ''
+  let run = 0
+  const flush = (end: number): void => {
+    if (end > run) out += Buffer.from(bytes.buffer, bytes.byteOffset + run, end - run).toString('utf8')
+  }
+
+  for (let i = 0; i < bytes.length; ) {
+    const length = utf8Length(bytes, i)
+    if (length > 0) {
+      i += length
+      continue
+    }
+
+    flush(i)
+    const b = bytes[i] as number
+    out += String.fromCharCode(b >= 0x80 && b <= 0x9f ? (CP1252[b - 0x80] as number) : b)
+    i++
+    run = i
+  }
+
+  flush(bytes.length)
+  return out
+}
+
+/**
+ * The lines of a frame of whole lines (raw bytes), each decoded on its own: UTF-8, or as
+ * `decodeLenient` says where it is not valid UTF-8. A line longer than `maxLineBytes` bytes (its
+ * length in bytes, wherever it falls in the input) becomes an OversizedLine. A UTF-8 byte order
+ * mark at the start of the input (`atStart`) is dropped.
+ */
+export function frameLines(frame: Uint8Array, maxLineBytes: number, atStart: boolean): Array<string | OversizedLine> {
+  const bytes = Buffer.from(frame.buffer, frame.byteOffset, frame.length)
+  const lines: Array<string | OversizedLine> = []
+  let start = atStart && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+  while (start < bytes.length) {
+    const nl = bytes.indexOf(0x0a, start)
+    const next = nl === -1 ? bytes.length : nl + 1
+    let end = nl === -1 ? bytes.length : nl
+    if (end > start && bytes[end - 1] === 0x0d) end--
+    if (end - start > maxLineBytes) lines.push(new OversizedLine(end - start))
+    else {
+      const text = bytes.toString('utf8', start, end)
+      lines.push(text.includes('\uFFFD') && !isUtf8(bytes.subarray(start, end)) ? decodeLenient(bytes.subarray(start, end)) : text)
+    }
+
+    start = next
+  }
+
+  return lines
 }

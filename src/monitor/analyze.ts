@@ -1,41 +1,158 @@
-import {detect, mask, redactText, scan, type Finding, type Match} from '../engine/index.js'
+import {mask, redactText, scan, type Finding, type Match, type OffsetMap, type ScanResult} from '../engine/index.js'
 import {OversizedLine} from '../io/lines.js'
-import {parseJsonLine, scanText} from '../io/jsonl.js'
+import {parseJsonLine} from '../io/jsonl.js'
 import {firstScalar, functionalErrors, latencyOf, timestampOf, type Json} from './fields.js'
-import {digestText, fingerprintOf, maskedContexts, maskedKey} from './fingerprint.js'
-import {allTexts, renameKeyAt, setAt, textsAt, TooDeep, type TextAt} from './record.js'
-import type {AnalyzeContext, Analyzed, ErrorKind, RecordResult} from './types.js'
+import {digestText, fingerprintOf, maskedContexts} from './fingerprint.js'
+import {decodeEscapes, fieldLabel, looseStrings, numberText, ownKey, pathOf, walkJson, type Frame, type JsonToken} from './json-tokens.js'
+import {lineTriggers, TriggerCursor, type LineTriggers} from './line-triggers.js'
+import {mergeLineMatches, Splices} from './splices.js'
+import type {AnalyzeContext, Analyzed, ErrorKind, OmittedFindings, RecordResult} from './types.js'
 
-/** Findings of one text; `fingerprint` holds the masked context until the record key is known. */
-/** A field path with any PII in its key names masked: a key can be an e-mail address. */
-function maskedField(field: string, ctx: AnalyzeContext): string {
-  return field === '$line' ? field : maskedKey(field, ctx.ruleSet)
+/**
+ * Findings of one record that keep their details (field, offsets, fingerprint). Past this, each
+ * value is still masked in every output and counted in the summary (so a gate still fails), but
+ * reported only as a number: a line of 150,000 addresses must not become a 40 MB output line.
+ */
+export const MAX_FINDINGS_PER_RECORD = 1000
+
+/** What scanning a line produced. */
+interface LineScan {
+  findings: Finding[]
+  omitted: OmittedFindings
+  /** Types of the allowlisted values seen (not findings, but counted). */
+  suppressed: string[]
+  /** The line with every finding replaced by the configured operator (as is with --no-redact). */
+  sanitized: string
+  /** The line with every finding masked: what record keys and fingerprints are computed from. */
+  masked: string
 }
 
-function toFindings(at: TextAt, matches: readonly Match[], ctx: AnalyzeContext): Finding[] {
-  const {redact} = ctx
-  const field = maskedField(at.field, ctx)
-  const contexts = maskedContexts(at.text, matches)
-  return matches.map((m, i) => {
-    const raw = at.text.slice(m.start, m.end)
-    const finding: Finding = {
-      type: m.type,
-      category: m.category,
-      rule: m.rule,
-      field,
-      start: m.start,
-      end: m.end,
-      severity: m.severity,
-      confidence: m.confidence,
-      masked: mask(raw, m.type),
-      fingerprint: contexts[i] as string,
+const NOTHING: Omit<LineScan, 'sanitized' | 'masked'> = {findings: [], omitted: {}, suppressed: []}
+
+class Collector {
+  readonly findings: Finding[] = []
+  readonly omitted: OmittedFindings = {}
+  readonly suppressed: string[] = []
+
+  constructor(private readonly ctx: AnalyzeContext) {}
+
+  add(field: string, text: string, matches: readonly Match[], suppressed: readonly Match[]): void {
+    for (const m of suppressed) this.suppressed.push(m.type)
+    if (matches.length === 0) return
+    const room = MAX_FINDINGS_PER_RECORD - this.findings.length
+    const contexts = room > 0 ? maskedContexts(text, matches.slice(0, room)) : []
+    for (const [i, m] of matches.entries()) {
+      if (i >= room) {
+        const tally = (this.omitted[m.type] ??= {category: m.category, count: 0})
+        tally.count++
+        continue
+      }
+
+      const finding: Finding = {
+        type: m.type,
+        category: m.category,
+        rule: m.rule,
+        field,
+        start: m.start,
+        end: m.end,
+        severity: m.severity,
+        confidence: m.confidence,
+        masked: mask(m.value, m.type),
+        fingerprint: contexts[i] as string,
+      }
+      if (!this.ctx.redact) finding.value = text.slice(m.start, m.end)
+      this.findings.push(finding)
     }
-    if (!redact) finding.value = raw
-    return finding
-  })
+  }
 }
 
-/** Replace each finding's masked context by its fingerprint, now that the record key is known. */
+/** True when the value at `frames` is one of the configured fields (scanAllFields off). */
+function selected(frames: readonly Frame[], ctx: AnalyzeContext): boolean {
+  if (frames.length === 1 && !frames[0]?.array) {
+    const key = frames[0]?.key as string
+    if (ctx.config.idFields.includes(key) || ctx.config.groupBy === key) return true
+  }
+
+  const path = ctx.fieldPaths.some((steps) => steps.length === frames.length) ? pathOf(frames) : undefined
+  return (
+    path !== undefined &&
+    ctx.fieldPaths.some(
+      (steps) =>
+        steps.length === path.length &&
+        steps.every((s, i) => (s.kind === 'key' ? s.key === path[i] : s.kind === 'each' ? typeof path[i] === 'number' : s.index === path[i])),
+    )
+  )
+}
+
+/**
+ * Scan every key, string and number of a valid JSON line on its own, as JSON defines it: strings
+ * decoded, numbers by their digits, values under duplicate keys included. Context words count
+ * only from the value itself and its own key, never from a neighbour.
+ */
+function scanTokens(line: string, triggers: LineTriggers, ctx: AnalyzeContext): LineScan {
+  const found = new Collector(ctx)
+  const out = new Splices(line, ctx.redact ? ctx.redactor : undefined)
+  const cursor = new TriggerCursor(triggers, ctx.ruleSet)
+  walkJson(line, (token: JsonToken, frames: Frame[]) => {
+    const isKey = token.kind === 'key'
+    const rules = cursor.rulesFor(token.start, token.end)
+    if (rules.length === 0 || (!isKey && !ctx.config.scanAllFields && !selected(frames, ctx))) {
+      if (isKey) out.keepKey(frames.at(-1) as Frame, (frames.at(-1) as Frame).key)
+      return
+    }
+
+    const raw = line.slice(token.start, token.end)
+    const text = token.kind === 'number' ? numberText(raw) : token.escaped ? decodeEscapes(raw).text : raw
+    const {matches, suppressed} = scan(text, ctx.ruleSet, {rules, key: isKey ? undefined : ownKey(frames)})
+    if (matches.length === 0) {
+      if (isKey) out.keepKey(frames.at(-1) as Frame, text)
+      for (const m of suppressed) found.suppressed.push(m.type)
+      return
+    }
+
+    found.add(fieldLabel(frames, isKey), text, matches, suppressed)
+    if (isKey) {
+      const top = frames.at(-1) as Frame
+      // The paths of the values under this key show it masked.
+      top.shown = redactText(text, matches, mask)
+      out.replaceKey(top, token, text, matches)
+    }
+    else if (token.kind === 'number') out.replaceNumber(token, text, matches)
+    else out.replaceInString(token, token.escaped ? decodeEscapes(raw).map : undefined, matches)
+  })
+  return {findings: found.findings, omitted: found.omitted, suppressed: found.suppressed, ...out.lines()}
+}
+
+/**
+ * A line that is not valid JSON: its text with escapes decoded is scanned as a whole, and so is
+ * each quoted part on its own (so that a neighbour's words cannot hide a value). Findings are
+ * reported against the line (`$line`, offsets into the raw line) and masked in place.
+ */
+function scanLoose(line: string, ctx: AnalyzeContext): LineScan {
+  const whole = decodeEscapes(line)
+  const views: Array<{map: OffsetMap; offset: number; result: ScanResult}> = [{map: whole.map, offset: 0, result: scan(whole.text, ctx.ruleSet)}]
+  for (const [start, end] of looseStrings(line)) {
+    const part = decodeEscapes(line.slice(start, end))
+    views.push({map: part.map, offset: start, result: scan(part.text, ctx.ruleSet)})
+  }
+
+  const raw: Match[] = []
+  for (const {map, offset, result} of views) {
+    for (const m of result.matches) {
+      const [start, end] = map.span(m.start, m.end)
+      raw.push({...m, start: offset + start, end: offset + end})
+    }
+  }
+
+  const matches = mergeLineMatches(line, raw)
+  const found = new Collector(ctx)
+  found.add('$line', line, matches, views[0]?.result.suppressed ?? [])
+  const out = new Splices(line, ctx.redact ? ctx.redactor : undefined)
+  out.replaceInText(matches)
+  return {findings: found.findings, omitted: found.omitted, suppressed: found.suppressed, ...out.lines()}
+}
+
+/** Give each finding its fingerprint, now that the record key is known, and mark ignored ones. */
 function fingerprint(findings: Finding[], file: string, record: string, ctx: AnalyzeContext): Finding[] {
   for (const f of findings) {
     f.fingerprint = fingerprintOf({rule: f.rule, file, record, field: f.field, context: f.fingerprint})
@@ -46,144 +163,137 @@ function fingerprint(findings: Finding[], file: string, record: string, ctx: Ana
   return findings
 }
 
-/** The record's key: its id (masked), else a digest of the record with every finding masked. */
-function recordKey(record: Json, ctx: AnalyzeContext): string {
-  const id = firstScalar(record, ctx.config.idFields)
-  if (id !== null) return `id:${maskedKey(id, ctx.ruleSet)}`
-  return `record:${digestText(JSON.stringify(record, (_key, value: unknown) => (typeof value === 'string' ? maskedKey(value, ctx.ruleSet) : value)))}`
+/** The record's key: its id (masked), else a digest of the whole masked record. */
+function recordKey(masked: unknown, ctx: AnalyzeContext): string {
+  const id = masked !== null && typeof masked === 'object' && !Array.isArray(masked) ? firstScalar(masked as Json, ctx.config.idFields) : null
+  return id === null ? `record:${digestText(canonical(masked))}` : `id:${id}`
 }
 
-/** The configured fields first, then (unless disabled) every other string and key of the record. */
-function textsOf(record: Json, ctx: AnalyzeContext): TextAt[] {
-  const primary = textsAt(record, ctx.fieldPaths)
-  if (!ctx.config.scanAllFields) return primary
-  return [...primary, ...allTexts(record, new Set(primary.map((t) => t.field)))]
-}
-
-interface Scanned {
-  findings: Finding[]
-  redacted: Json
-  /** Types of the allowlisted values seen (not findings, but counted). */
-  suppressed: string[]
-}
-
-function scanRecord(record: Json, ctx: AnalyzeContext): Scanned {
-  const findings: Finding[] = []
-  const suppressed: string[] = []
-  let redacted: unknown = record
-  const renames: Array<{at: TextAt; to: string}> = []
-  for (const at of textsOf(record, ctx)) {
-    const {matches, suppressed: allowed} = scan(at.text, ctx.ruleSet)
-    for (const m of allowed) suppressed.push(m.type)
-    if (matches.length === 0) continue
-    findings.push(...toFindings(at, matches, ctx))
-    if (!ctx.redact) continue
-    if (at.isKey) renames.push({at, to: redactText(at.text, matches, ctx.redactor)})
-    else redacted = setAt(redacted, at.keys, redactText(at.text, matches, ctx.redactor))
+/** A text that depends on the value only, not on how it was written (escapes, spaces); iterative. */
+function canonical(value: unknown): string {
+  const parts: string[] = []
+  const stack: unknown[] = [value]
+  while (stack.length > 0) {
+    const v = stack.pop()
+    if (v !== null && typeof v === 'object') {
+      const entries = Array.isArray(v) ? v.map((x, i) => [i, x] as const) : Object.entries(v)
+      parts.push(Array.isArray(v) ? '[' : '{')
+      for (let i = entries.length - 1; i >= 0; i--) stack.push(entries[i]?.[1], `k:${String(entries[i]?.[0])}`)
+    } else parts.push(typeof v === 'string' ? JSON.stringify(v) : String(v))
   }
 
-  // Keys last, deepest first, so that the paths of values and inner keys stay valid.
-  renames.sort((a, b) => b.at.keys.length - a.at.keys.length)
-  for (const {at, to} of renames) redacted = renameKeyAt(redacted, at.keys, at.text, to)
-  return {findings, redacted: redacted as Json, suppressed}
+  return parts.join('\u0000')
 }
 
-/** A line that is not a record is still scanned, as field `$line`; it is never echoed. */
-function scanLine(line: string, file: string, ctx: AnalyzeContext): Finding[] {
-  const matches = detect(line, ctx.ruleSet)
-  if (matches.length === 0) return []
-  return fingerprint(toFindings({field: '$line', keys: [], text: line}, matches, ctx), file, `line:${digestText(redactText(line, matches, mask))}`, ctx)
-}
-
-/**
- * True when no rule matches anywhere in the line (escapes made harmless by scanText): then no
- * string or key of the record can match either, since each appears in that text between quotes,
- * which bound a match like the start or end of a text. Such a record needs no walk, and its
- * line can be echoed as is (a duplicate key's hidden value is in the line too, so it is seen).
- */
-function lineIsClean(line: string, ctx: AnalyzeContext): boolean {
-  const {matches, suppressed} = scan(scanText(line), ctx.ruleSet)
-  // Allowlisted values take the slow path too, so that they are counted where they are.
-  return matches.length === 0 && suppressed.length === 0
-}
-
-function failed(kind: ErrorKind, file: string, line: number, observedAt: string, parseError: string, findings: Finding[] = []): RecordResult {
-  return {
+function failed(kind: ErrorKind, file: string, line: number, observedAt: string, parseError: string, scanned = NOTHING): RecordResult {
+  const record: RecordResult = {
     interaction_id: null,
     file,
     line,
     timestamp_utc: observedAt,
     latency_ms: null,
     slow: false,
-    pii_detected: findings.some((f) => f.category === 'pii'),
-    secret_detected: findings.some((f) => f.category === 'secret'),
+    pii_detected: hasCategory(scanned, 'pii'),
+    secret_detected: hasCategory(scanned, 'secret'),
     error: kind,
     errors: [kind],
     parse_error: parseError,
-    findings,
-    suppressed: 0,
+    findings: scanned.findings,
+    suppressed: scanned.suppressed.length,
     original_interaction: null,
   }
+  return withOmitted(record, scanned.omitted)
+}
+
+function hasCategory(scanned: Pick<LineScan, 'findings' | 'omitted'>, category: 'pii' | 'secret'): boolean {
+  return scanned.findings.some((f) => f.category === category) || Object.values(scanned.omitted).some((o) => o.category === category)
+}
+
+function withOmitted(record: RecordResult, omitted: OmittedFindings): RecordResult {
+  const count = Object.values(omitted).reduce((n, o) => n + o.count, 0)
+  if (count > 0) record.findings_omitted = count
+  return record
 }
 
 const scalar = (value: unknown): string | undefined => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined)
 
+/** Fingerprints for the findings of a line that is not a record: keyed by the masked line. */
+function lineFingerprints(scanned: LineScan, file: string, ctx: AnalyzeContext): LineScan {
+  if (scanned.findings.length > 0) fingerprint(scanned.findings, file, `line:${digestText(scanned.masked)}`, ctx)
+  return scanned
+}
+
 /**
  * Analyse one line of a log: parse, detect PII and secrets, find functional errors, read
- * latency. A bad line becomes a result, never an exception; its raw text is still scanned
- * (field `$line`) so that PII in a truncated record is not missed.
+ * latency. A bad line becomes a result, never an exception; its text is still scanned (field
+ * `$line`) and masked in the sanitized copy. A line the engine cannot finish (the regular
+ * expression engine ran out of stack) is reported as `unscannable`: it fails a PII gate, and it
+ * stops nothing else.
  */
 export function analyzeLine(line: string | OversizedLine, file: string, lineNumber: number, observedAt: string, ctx: AnalyzeContext): Analyzed {
   if (line instanceof OversizedLine) {
-    return {record: failed('line_too_long', file, lineNumber, observedAt, `line of ${line.length} characters exceeds the limit; not scanned`), group: undefined}
+    return {record: failed('line_too_long', file, lineNumber, observedAt, `line of ${line.length} bytes exceeds the limit; not scanned`), group: undefined}
   }
 
+  try {
+    return analyzeText(line, file, lineNumber, observedAt, ctx)
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    return {record: failed('unscannable', file, lineNumber, observedAt, `line of ${line.length} characters could not be scanned (${error.message})`), group: undefined}
+  }
+}
+
+function analyzeText(line: string, file: string, lineNumber: number, observedAt: string, ctx: AnalyzeContext): Analyzed {
   const parsed = parseJsonLine(line)
-  if (!parsed.ok) return {record: failed('malformed_json', file, lineNumber, observedAt, parsed.error, scanLine(line, file, ctx)), group: undefined}
+  if (!parsed.ok) {
+    const scanned = lineFingerprints(scanLoose(line, ctx), file, ctx)
+    return {record: failed('malformed_json', file, lineNumber, observedAt, parsed.error, scanned), group: undefined, sanitized: scanned.sanitized, suppressed: scanned.suppressed, omitted: scanned.omitted}
+  }
+
+  // One pass over the whole decoded line rules out most lines, and most values of the rest.
+  const triggers = lineTriggers(line, ctx.ruleSet)
+  const scanned = triggers === undefined ? {...NOTHING, sanitized: line, masked: line} : scanTokens(line, triggers, ctx)
   const {value} = parsed
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`
-    return {record: failed('not_object', file, lineNumber, observedAt, `expected a JSON object, got ${kind}`, scanLine(line, file, ctx)), group: undefined}
+    if (scanned.findings.length > 0) fingerprint(scanned.findings, file, recordKey(JSON.parse(scanned.masked), ctx), ctx)
+    const record = failed('not_object', file, lineNumber, observedAt, `expected a JSON object, got ${kind}`, scanned)
+    return {record, group: undefined, sanitized: scanned.sanitized, suppressed: scanned.suppressed, omitted: scanned.omitted}
   }
 
   const record = value as Json
-  const clean = lineIsClean(line, ctx)
-  let scanned: Scanned
-  try {
-    scanned = clean ? {findings: [], redacted: record, suppressed: []} : scanRecord(record, ctx)
-  } catch (error) {
-    if (!(error instanceof TooDeep)) throw error
-    return {record: failed('too_deep', file, lineNumber, observedAt, error.message, scanLine(line, file, ctx)), group: undefined}
+  const changed = scanned.sanitized !== line
+  // Shown values come from the sanitized line, so an id or group that holds PII is masked too.
+  const shown = changed ? (JSON.parse(scanned.sanitized) as Json) : record
+  if (scanned.findings.length > 0) {
+    const masked = scanned.masked === scanned.sanitized ? shown : JSON.parse(scanned.masked)
+    fingerprint(scanned.findings, file, recordKey(masked, ctx), ctx)
   }
 
-  // The line matched but no string of the parsed record did: the value hides where a parser does
-  // not look (a duplicate key). Report it against the line, so that a gate still sees it.
-  if (!clean && scanned.findings.length === 0 && scanned.suppressed.length === 0 && ctx.config.scanAllFields) scanned.findings = scanLine(line, file, ctx)
   const {config} = ctx
-  // Shown values come from the redacted record, so an id or group that holds PII is masked too.
-  const shown = ctx.redact ? scanned.redacted : record
-  const {suppressed} = scanned
-  const findings = scanned.findings.length === 0 || scanned.findings[0]?.field === '$line' ? scanned.findings : fingerprint(scanned.findings, file, recordKey(record, ctx), ctx)
   const errors = functionalErrors(record, config)
   const latency = latencyOf(record, config.latencyFields)
+  const result: RecordResult = {
+    interaction_id: firstScalar(shown, config.idFields),
+    file,
+    line: lineNumber,
+    timestamp_utc: timestampOf(record, config.timestampFields, observedAt),
+    latency_ms: latency,
+    slow: latency !== null && latency > config.slowMs,
+    pii_detected: hasCategory(scanned, 'pii'),
+    secret_detected: hasCategory(scanned, 'secret'),
+    error: errors[0] ?? null,
+    errors,
+    findings: scanned.findings,
+    suppressed: scanned.suppressed.length,
+    original_interaction: shown,
+  }
   return {
-    record: {
-      interaction_id: firstScalar(shown, config.idFields),
-      file,
-      line: lineNumber,
-      timestamp_utc: timestampOf(record, config.timestampFields, observedAt),
-      latency_ms: latency,
-      slow: latency !== null && latency > config.slowMs,
-      pii_detected: findings.some((f) => f.category === 'pii'),
-      secret_detected: findings.some((f) => f.category === 'secret'),
-      error: errors[0] ?? null,
-      errors,
-      findings,
-      suppressed: suppressed.length,
-      original_interaction: shown,
-    },
-    suppressed,
+    record: withOmitted(result, scanned.omitted),
+    suppressed: scanned.suppressed,
+    omitted: scanned.omitted,
     group: config.groupBy === null ? undefined : scalar(shown[config.groupBy]),
-    raw: clean || !ctx.redact ? line : undefined,
+    raw: scanned.sanitized,
+    sanitized: scanned.sanitized,
   }
 }

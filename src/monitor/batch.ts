@@ -1,8 +1,7 @@
-import {LineSplitter, OversizedLine} from '../io/lines.js'
+import {frameLines, OversizedLine} from '../io/lines.js'
 import {formatRecord} from '../report/jsonl.js'
 import {lineKey} from '../gate/changed.js'
 import {analyzeLine} from './analyze.js'
-import {redactJsonLine, redactTextLine} from './raw-redact.js'
 import {digestOf, type AnalyzeContext, type Analyzed, type Digest} from './types.js'
 
 const PIECE = 32 * 1024
@@ -47,12 +46,16 @@ export function tooLongPlaceholder(length: number): string {
   return JSON.stringify({llmops: 'line_too_long', note: 'removed from the sanitized copy: too long to scan', length})
 }
 
-/** The line as it goes into the sanitized copy. */
-function cleanLine(line: string | OversizedLine, analyzed: Analyzed | undefined, ctx: AnalyzeContext): string {
+/** Stands in the sanitized copy for a line the engine could not scan. */
+export function unscannablePlaceholder(length: number): string {
+  return JSON.stringify({llmops: 'unscannable', note: 'removed from the sanitized copy: could not be scanned', length})
+}
+
+/** The line as it goes into the sanitized copy: never a line that was not scanned. */
+function sanitizedLine(line: string | OversizedLine, analyzed: Analyzed | undefined): string {
   if (line instanceof OversizedLine) return tooLongPlaceholder(line.length)
-  if (analyzed === undefined || analyzed.raw !== undefined || analyzed.record.findings.length === 0) return line
-  const redacted = redactJsonLine(line, ctx.ruleSet, ctx.redactor)
-  return analyzed.record.error === 'malformed_json' ? redactTextLine(redacted, ctx.ruleSet, ctx.redactor) : redacted
+  if (analyzed === undefined) return line
+  return analyzed.sanitized ?? unscannablePlaceholder(line.length)
 }
 
 /** Joins strings into pieces of about PIECE characters (no string for V8's large-object space). */
@@ -77,8 +80,7 @@ class Pieces {
 
 function linesOf(job: BatchJob, maxLineBytes: number): Array<string | OversizedLine> {
   if (job.bytes === undefined) return [new OversizedLine(job.oversized ?? 0)]
-  const splitter = new LineSplitter(maxLineBytes)
-  return [...splitter.push(job.bytes).lines, ...splitter.end().lines]
+  return frameLines(job.bytes, maxLineBytes, job.firstLine === 1)
 }
 
 /** Decode, analyse and format a frame: the same code runs on the main thread and in workers. */
@@ -96,7 +98,7 @@ export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchO
     }
 
     const analyzed = blank ? undefined : analyzeLine(line, job.file, job.firstLine + i, job.observedAt, ctx)
-    if (options.clean) clean.add(cleanLine(line, analyzed, ctx) + '\n')
+    if (options.clean) clean.add(sanitizedLine(line, analyzed) + '\n')
     if (analyzed === undefined) {
       result.blank++
       continue

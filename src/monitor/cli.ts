@@ -160,6 +160,13 @@ async function baseSide(scope: Scope | undefined, settings: ContextSettings): Pr
  * only parses flags; this wires IO around the pure `runMonitor` use case.
  */
 export async function executeMonitor(invocation: MonitorInvocation, io: MonitorIo = defaultIo()): Promise<ExitCodeValue> {
+  if (invocation.redactOut !== undefined && !invocation.redact) {
+    throw usageError('--redact-out writes a sanitized copy, and --no-redact turns sanitizing off: use one or the other', 'E_USAGE', [
+      'for a sanitized copy, drop --no-redact',
+      'to see raw values, drop --redact-out',
+    ])
+  }
+
   const {config} = await loadConfig({cwd: io.cwd, path: invocation.configPath, env: io.env})
   const monitorConfig = merge(config.monitor, invocation.overrides)
   const detection = {rules: config.rules, allowlist: config.allowlist, redaction: {...config.redaction, operator: invocation.redactOperator ?? config.redaction.operator}}

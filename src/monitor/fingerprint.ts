@@ -16,7 +16,7 @@ export function maskedContexts(text: string, matches: readonly Match[]): string[
   for (const m of matches) {
     masked += text.slice(cursor, m.start)
     const start = masked.length
-    masked += mask(text.slice(m.start, m.end), m.type)
+    masked += mask(m.value, m.type)
     spans.push([start, masked.length])
     cursor = m.end
   }

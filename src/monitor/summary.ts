@@ -41,7 +41,7 @@ export interface MonitorSummary {
   records: number
   /** Lines that could not be used (not JSON, not an object, too long). */
   malformed_lines: number
-  /** Lines too long to scan: the PII and secret gates fail closed on them. */
+  /** Lines too long to scan, or that the engine could not scan: the PII and secret gates fail closed on them. */
   unscanned_lines: number
   blank_lines: number
   /** --changed-since: lines already there at the base, not scanned. */
@@ -90,6 +90,11 @@ class Tally {
       else this.pii++
     }
 
+    for (const {category, count} of Object.values(digest.omitted)) {
+      if (category === 'secret') this.secrets += count
+      else this.pii += count
+    }
+
     if (malformed) return
     if (digest.latency === null) this.missingLatency++
     else {
@@ -117,7 +122,9 @@ class Tally {
   }
 }
 
-const MALFORMED: ReadonlySet<ErrorKind> = new Set(['malformed_json', 'not_object', 'line_too_long', 'too_deep'])
+const MALFORMED: ReadonlySet<ErrorKind> = new Set(['malformed_json', 'not_object', 'line_too_long', 'unscannable'])
+/** Lines whose content was not (fully) scanned: a PII or secret gate fails on them. */
+const UNSCANNED: ReadonlySet<ErrorKind> = new Set(['line_too_long', 'unscannable'])
 
 /** Accumulates a run's figures in memory that does not grow with the input. */
 export class SummaryBuilder {
@@ -166,13 +173,16 @@ export class SummaryBuilder {
 
     const malformed = errors.length === 1 && MALFORMED.has(errors[0] as ErrorKind)
     if (malformed) this.malformed++
-    if (errors[0] === 'line_too_long') this.unscanned++
+    if (UNSCANNED.has(errors[0] as ErrorKind)) this.unscanned++
     for (const kind of errors) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1)
     for (const {type} of findings) this.byType.set(type, (this.byType.get(type) ?? 0) + 1)
+    const omitted = Object.entries(digest.omitted)
+    for (const [type, {count}] of omitted) this.byType.set(type, (this.byType.get(type) ?? 0) + count)
     for (const type of digest.suppressed) this.suppressedByType.set(type, (this.suppressedByType.get(type) ?? 0) + 1)
-    if (findings.some((f) => f.category === 'pii')) this.recordsWithPii++
-    if (findings.some((f) => f.category === 'secret')) this.recordsWithSecrets++
-    if (findings.length > 0) this.recordsWithFindings++
+    const has = (category: string): boolean => findings.some((f) => f.category === category) || omitted.some(([, o]) => o.category === category)
+    if (has('pii')) this.recordsWithPii++
+    if (has('secret')) this.recordsWithSecrets++
+    if (findings.length > 0 || omitted.length > 0) this.recordsWithFindings++
     this.all.add(digest, this.slowMs, malformed)
     if (digest.group !== undefined) this.groupFor(digest.group).add(digest, this.slowMs, malformed)
   }

@@ -6,7 +6,7 @@ export const ERROR_KINDS = [
   'malformed_json',
   'not_object',
   'line_too_long',
-  'too_deep',
+  'unscannable',
   'null_response',
   'missing_response',
   'empty_response',
@@ -31,6 +31,11 @@ export interface RecordResult {
   /** Why the line is not a JSON object (malformed lines only); never quotes the line. */
   parse_error?: string
   findings: Finding[]
+  /**
+   * Findings past the per-record limit: masked in every output and counted in the summary, but
+   * without details. Absent when there are none.
+   */
+  findings_omitted?: number
   /** Allowlisted values in this record: not findings, counted so that nothing is hidden. */
   suppressed: number
   /** The record with every finding masked (raw with --no-redact); null for malformed lines. */
@@ -70,6 +75,9 @@ export interface FindingDigest {
   preexisting: boolean
 }
 
+/** Findings past the per-record limit, by type: counted, never detailed. */
+export type OmittedFindings = Record<string, {category: Category; count: number}>
+
 /** What the summary and the reports need of one record: small enough to send back from a worker. */
 export interface Digest {
   file: string
@@ -78,11 +86,13 @@ export interface Digest {
   findings: FindingDigest[]
   /** Types of the allowlisted values. */
   suppressed: string[]
+  /** Findings past the per-record limit (new findings: never ignored or pre-existing). */
+  omitted: OmittedFindings
   latency: number | null
   group: string | undefined
 }
 
-export function digestOf({record, group, suppressed}: Analyzed): Digest {
+export function digestOf({record, group, suppressed, omitted}: Analyzed): Digest {
   const findings = record.findings.map(({type, category, rule, severity, field, start, end, masked, fingerprint, ignored, preexisting}) => ({
     type,
     category,
@@ -96,7 +106,7 @@ export function digestOf({record, group, suppressed}: Analyzed): Digest {
     ignored: ignored === true,
     preexisting: preexisting === true,
   }))
-  return {file: record.file, line: record.line, errors: record.errors, findings, suppressed: suppressed ?? [], latency: record.latency_ms, group}
+  return {file: record.file, line: record.line, errors: record.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, latency: record.latency_ms, group}
 }
 
 export interface Analyzed {
@@ -104,10 +114,15 @@ export interface Analyzed {
   /** Value of the group-by field, when present. */
   group: string | undefined
   /**
-   * The input line, when `original_interaction` is exactly the parsed line (nothing masked):
-   * reporters can embed it instead of serialising the record again.
+   * `original_interaction` as JSON text: the input line with every finding replaced in place.
+   * Reporters embed it instead of serialising the record again (it keeps duplicate keys, which
+   * the parsed object cannot show).
    */
   raw?: string | undefined
+  /** The line as it goes into the sanitized copy (`--redact-out`); absent for a line too long to scan. */
+  sanitized?: string | undefined
   /** Types of the allowlisted values (the record only shows their number). */
   suppressed?: string[]
+  /** Findings past the per-record limit. */
+  omitted?: OmittedFindings
 }

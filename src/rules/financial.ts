@@ -88,7 +88,9 @@ export const financialRules: Rule[] = [
     category: 'pii',
     severity: 'high',
     description: 'International bank account number, grouped or compact, valid by country length and mod-97',
-    // No digit prefilter: some BBANs are mostly letters (CH36 1071 0W3E WAD4 LNFT S).
+    // No digit prefilter: some BBANs are mostly letters (CH36 1071 0W3E WAD4 LNFT S). The
+    // prefilter is the pattern's first three groups, without its boundary checks.
+    prefilter: String.raw`[A-Z]{2}\d{2} ?[A-Z0-9]{4} ?[A-Z0-9]{4}`,
     pattern: String.raw`[A-Z](?<!\w[A-Z])[A-Z]\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?!\w)`,
     validator: 'iban',
     confidence: 0.95,

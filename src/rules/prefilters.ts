@@ -4,8 +4,12 @@
  * phone, card, SSN and IBAN patterns.
  */
 
-/** At least nine digits, at most two separator characters apart ("+44 (20) 7946", "4242-4242 4"). */
-export const NINE_DIGITS = String.raw`\d(?:[ ().\/-]{0,2}\d){8,}`
+/**
+ * At least nine digits, at most two separator characters apart ("+44 (20) 7946", "4242-4242 4").
+ * Bounded, so that a run of millions of digits gives many hits (whose windows merge) instead of
+ * one match whose backtracking state outgrows the regex engine's stack.
+ */
+export const NINE_DIGITS = String.raw`\d(?:[ ().\/-]{0,2}\d){8,1000}`
 
 /** Around a digit cluster: room for "+", "(", "ext. 12345" and the boundary characters. */
 export const DIGITS_WINDOW = 16

@@ -156,6 +156,7 @@ export const secretRules: Rule[] = [
     ...common,
     id: 'secret.sendgrid_key',
     description: 'SendGrid API key',
+    keywords: ['SG.'],
     pattern: String.raw`SG\.(?<![\w.]SG\.)[\w-]{22}\.[\w-]{43}(?![\w-])`,
     validator: 'token',
     confidence: 0.95,
@@ -199,6 +200,9 @@ export const secretRules: Rule[] = [
     ...common,
     id: 'secret.generic_assignment',
     description: 'A value assigned to a key, secret, token or password, if it is random enough (entropy >= 3.3 bits/char)',
+    // Every name the pattern accepts ends in one of these, then comes the same separator
+    // (case-insensitive, like the pattern; without its word boundaries).
+    prefilter: String.raw`(?:key|secret|token|passwd|password|pwd)["']?\s{0,3}(?:[:=]|is)`,
     pattern: String.raw`(?:api[_-]?key|apikey|access[_-]?key|secret[_-]?key|client[_-]?secret|secret|token|passwd|password|pwd|private[_-]?key)["']?\s{0,3}(?:[:=]|\bis\b)\s{0,3}["']?([A-Za-z0-9+/_!#$%^*-]{12,128})(?![A-Za-z0-9+/_!#$%^*-])`,
     flags: 'i',
     group: 1,
@@ -216,6 +220,35 @@ export const secretRules: Rule[] = [
         {text: 'api_key=${API_KEY}', reason: 'a variable reference'},
         {text: 'secret: changeme', reason: 'a default value'},
         {text: 'password: ********', reason: 'already masked'},
+      ],
+    },
+  },
+  {
+    ...common,
+    id: 'secret.field_value',
+    description: 'A random-looking value on its own in a field named like a credential ("password": "...", "api_key": "..."), entropy >= 3.3 bits/char',
+    // The whole value of a field; only believed when the field's name says credential (context
+    // from the key), since a random string alone is also an id or a hash.
+    pattern: String.raw`^\s{0,3}([A-Za-z0-9+/_!#$%^*~.=-]{12,256})\s{0,3}$`,
+    group: 1,
+    validator: 'secretValue',
+    confidence: 0.3,
+    context: {
+      words: ['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'secret_key', 'private_key', 'client_secret', 'auth', 'credential', 'credentials'],
+      // The match starts the value, so the window only reaches into the field's name.
+      window: 64,
+      boost: 0.5,
+    },
+    examples: {
+      match: [
+        {key: 'password', text: 'Kp9vR2mXq7LwZ4tB', value: 'Kp9vR2mXq7LwZ4tB'},
+        {key: 'DB_API_KEY', text: 'a8Fq2Lz9Xw1Rt5Yb7Nc3', value: 'a8Fq2Lz9Xw1Rt5Yb7Nc3'},
+      ],
+      noMatch: [
+        {text: 'Kp9vR2mXq7LwZ4tB', reason: 'no credential name: an id or a hash'},
+        {key: 'request_id', text: 'a8Fq2Lz9Xw1Rt5Yb7Nc3', reason: 'the field is an id'},
+        {key: 'password', text: 'password123', reason: 'low entropy'},
+        {key: 'token', text: 'the token expired yesterday', reason: 'a sentence, not a value'},
       ],
     },
   },

@@ -21,7 +21,7 @@ describe('detect', () => {
   it('finds the sample findings with exact UTF-16 offsets', () => {
     const text = 'No problem, please send an email to our support team at help@saas-startup.com for assistance.'
     expect(detect(text, ruleSet)).toEqual([
-      {rule: 'pii.email', type: 'EMAIL', category: 'pii', severity: 'high', confidence: 0.8, start: 56, end: 77},
+      {rule: 'pii.email', type: 'EMAIL', category: 'pii', severity: 'high', confidence: 0.8, start: 56, end: 77, value: 'help@saas-startup.com'},
     ])
   })
 

@@ -14,9 +14,10 @@ describe('analyzeLine', () => {
     const input = {id: 'int_9', user_query: 'mail me: jane@example.com', bot_response: 'Call 555-010-0199.'}
     const {record} = analyze(input)
     expect(record).toMatchObject({interaction_id: 'int_9', file: 'logs.jsonl', line: 7, pii_detected: true, error: null, errors: []})
+    // in document order
     expect(record.findings).toEqual([
-      {type: 'PHONE', category: 'pii', rule: 'pii.phone.formatted', field: 'bot_response', start: 5, end: 17, severity: 'medium', confidence: 0.8, masked: '***-***-**99', fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/)},
       {type: 'EMAIL', category: 'pii', rule: 'pii.email', field: 'user_query', start: 9, end: 25, severity: 'high', confidence: 0.8, masked: 'j***@e***.com', fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/)},
+      {type: 'PHONE', category: 'pii', rule: 'pii.phone.formatted', field: 'bot_response', start: 5, end: 17, severity: 'medium', confidence: 0.8, masked: '***-***-**99', fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/)},
     ])
     expect(record.original_interaction).toEqual({id: 'int_9', user_query: 'mail me: j***@e***.com', bot_response: 'Call ***-***-**99.'})
     expect(JSON.stringify(record)).not.toMatch(/jane|0199/)
@@ -97,7 +98,7 @@ describe('analyzeLine', () => {
     expect(result.group).toBe('***-***-**99')
     expect(result.record.original_interaction).toMatchObject({by: {'j***@e***.org': 1}})
     expect(result.record.findings.map((f) => f.field)).toEqual(['id', 'model_version', 'by.{key}'])
-    expect(result.raw).toBeUndefined()
+    expect(result.raw).toBe('{"id":"j***@e***.com","user_query":"q","bot_response":"a","model_version":"***-***-**99","by":{"j***@e***.org":1}}')
   })
 
   it('masks PII in the key names of a field path', () => {
@@ -106,10 +107,13 @@ describe('analyzeLine', () => {
     expect(JSON.stringify(record)).not.toContain('jane.doe')
   })
 
-  it('reports a record nested too deep instead of overflowing the stack', () => {
-    const line = `{"a":${'['.repeat(5000)}"mail jane@example.com"${']'.repeat(5000)}}`
-    const {record} = analyzeLine(line, 'f', 1, NOW, context())
-    expect(record).toMatchObject({error: 'too_deep', original_interaction: null, pii_detected: true})
+  it('scans and masks a record of any depth without overflowing the stack', () => {
+    const line = `{"a":${'['.repeat(100_000)}"mail jane@example.com"${']'.repeat(100_000)}}`
+    const {record, raw} = analyzeLine(line, 'f', 1, NOW, context())
+    expect(record).toMatchObject({errors: ['missing_response', 'missing_query'], pii_detected: true})
+    expect(record.findings[0]?.field).toMatch(/^a\[0\]\[0\].*…\(99969 levels\)….*\[0\]$/)
+    expect(raw).toContain('mail j***@e***.com')
+    expect(raw).not.toContain('jane')
   })
 
   it('masks the whole span where two values overlap', () => {

@@ -22,9 +22,13 @@ describe('formatRecord', () => {
     expect(Object.keys(JSON.parse(text) as object).at(-1)).toBe('original_interaction')
   })
 
-  it('embeds the input line only when nothing in it was masked', () => {
-    expect(analyze('{"id":"a","user_query":"q","bot_response":"ok"}').raw).toBeDefined()
-    expect(analyze('{"id":"a","user_query":"q","bot_response":"jane@example.com"}').raw).toBeUndefined()
+  it('embeds the input line as written, with every finding masked in place', () => {
+    const clean = '{"id":"a", "user_query":"q","bot_response":"ok \\u00e9"}'
+    expect(analyze(clean).raw).toBe(clean)
+    expect(analyze('{"id":"a","user_query":"q","bot_response":"mail\\u0020jane@example.com"}').raw).toBe('{"id":"a","user_query":"q","bot_response":"mail\\u0020j***@e***.com"}')
+    // a value under a duplicate key is masked, and kept: the parsed record would drop it
+    const text = formatRecord(analyze('{"id":"d","user_query":"q","x":"jane@example.com","x":"ok"}'))
+    expect(text).toContain('"original_interaction":{"id":"d","user_query":"q","x":"j***@e***.com","x":"ok"}}')
   })
 
   it('ends every record with a newline', () => {

@@ -16,14 +16,15 @@ describe.each(builtinRules.map((rule) => [rule.id, rule] as const))('rule %s', (
   it.each(rule.examples.match.map((e) => [typeof e === 'string' ? e : e.text, e] as const))('matches %j', (_text, example) => {
     const text = typeof example === 'string' ? example : example.text
     const value = typeof example === 'string' ? example : example.value
-    const matches = detect(text, single)
+    const key = typeof example === 'string' ? undefined : example.key
+    const matches = detect(text, single, {key})
     expect(matches.map((m) => text.slice(m.start, m.end))).toEqual([value])
     // and the full rule set reports it under this rule's type
-    const viaAll = detect(text, all).filter((m) => m.start === matches[0]?.start)
+    const viaAll = detect(text, all, {key}).filter((m) => m.start === matches[0]?.start)
     expect(viaAll.map((m) => m.type)).toEqual([rule.type])
   })
 
-  it.each(rule.examples.noMatch.map((e) => [e.reason, e.text] as const))('does not match %s', (_reason, text) => {
-    expect(detect(text, single)).toEqual([])
+  it.each(rule.examples.noMatch.map((e) => [e.reason, e] as const))('does not match %s', (_reason, {text, key}) => {
+    expect(detect(text, single, {key})).toEqual([])
   })
 })

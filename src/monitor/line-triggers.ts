@@ -1,0 +1,59 @@
+/**
+ * The line-level prefilter of the monitor: where in a raw JSON line each rule could match.
+ * The line is decoded (JSON escapes) and normalised as a whole, the engine finds the rules'
+ * triggers in it (`triggersIn`, which says why that is a superset of the per-value scan), and
+ * their positions are mapped back to raw offsets, so that only the keys, strings and numbers a
+ * trigger touches are scanned. A line without a trigger needs no scan at all.
+ */
+import {normalize, normalizedText, triggersIn, type CompiledRule, type RuleSet, type TriggerHit} from '../engine/index.js'
+import {decodedLine, decodeEscapes} from './json-tokens.js'
+
+export interface LineTriggers {
+  /** Rules scanned in every part of the line. */
+  everywhere: CompiledRule[]
+  /** Trigger hits as raw offsets into the line, sorted by start. */
+  hits: TriggerHit[]
+}
+
+/** The triggers of a valid JSON line, or undefined when no rule can match anywhere in it. */
+export function lineTriggers(line: string, ruleSet: RuleSet): LineTriggers | undefined {
+  const decoded = decodedLine(line)
+  const found = triggersIn(normalizedText(decoded), ruleSet)
+  if (found.hits.length === 0 && found.everywhere.length === 0) return undefined
+  if (found.hits.length === 0) return found
+  const escapes = decoded === line ? undefined : decodeEscapes(line)
+  const normal = normalize(decoded)
+  if (escapes === undefined && normal === undefined) return found
+  const hits = found.hits.map((h) => {
+    const [start, end] = normal === undefined ? [h.start, h.end] : normal.map.span(h.start, h.end)
+    const [rawStart, rawEnd] = escapes === undefined ? [start, end] : escapes.map.span(start, end)
+    return {start: rawStart, end: rawEnd, rule: h.rule}
+  })
+  return {everywhere: found.everywhere, hits}
+}
+
+/**
+ * Walks the hits alongside tokens in document order: the rules whose hits overlap each token,
+ * plus the rules scanned everywhere. Each hit is looked at a bounded number of times.
+ */
+export class TriggerCursor {
+  private next = 0
+  private active: TriggerHit[] = []
+
+  constructor(
+    private readonly triggers: LineTriggers,
+    private readonly ruleSet: RuleSet,
+  ) {}
+
+  /** The rules to scan in the raw span [start, end) (spans must come in increasing order). */
+  rulesFor(start: number, end: number): CompiledRule[] {
+    const {hits, everywhere} = this.triggers
+    while (this.next < hits.length && (hits[this.next] as TriggerHit).start < end) this.active.push(hits[this.next++] as TriggerHit)
+    this.active = this.active.filter((h) => h.end > start)
+    if (this.active.length === 0) return everywhere
+    const rules = new Set(everywhere)
+    for (const h of this.active) rules.add(h.rule)
+    // In rule-set order, so that ties between rules resolve as in a scan with every rule.
+    return this.ruleSet.rules.filter((r) => rules.has(r))
+  }
+}
