@@ -17,8 +17,6 @@ await build({
   target: 'node20',
   format: 'esm',
   outfile,
-  // Only needed to vet custom rules; the Action reports a clear error if a config has them.
-  external: ['recheck'],
   define: {LLMOPS_VERSION: JSON.stringify(version)},
   // CommonJS dependencies call require() for Node's built-ins; give the ES module one.
   banner: {js: "import {createRequire as __llmopsRequire} from 'node:module';\nconst require = __llmopsRequire(import.meta.url);"},

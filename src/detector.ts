@@ -46,7 +46,12 @@ export function rulesOf(detection: DetectionConfig): Rule[] {
 
 export function buildDetector(detection: DetectionConfig, salt: string): Detector {
   try {
-    const ruleSet = compileRules(rulesOf(detection), {allowlist: detection.allowlist, minConfidence: detection.rules.minConfidence})
+    const ruleSet = compileRules(rulesOf(detection), {
+      allowlist: detection.allowlist,
+      minConfidence: detection.rules.minConfidence,
+      // The organisation's own rules come from a file anyone with write access can change: RE2.
+      userRules: new Set(detection.rules.custom.map((r) => r.id)),
+    })
     return {ruleSet, redactor: redactorFor(detection.redaction.operator, salt)}
   } catch (error) {
     if (error instanceof RuleCompileError) throw usageError(`invalid config: ${error.message}`, 'E_CONFIG_INVALID')

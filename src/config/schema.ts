@@ -33,6 +33,11 @@ export const monitorConfigSchema = z.strictObject({
   /** Longest line analysed, in bytes; longer lines are reported as `line_too_long`, unscanned. */
   maxLineBytes: z.number().int().min(1024).default(16 * 1024 * 1024),
   /**
+   * Longest time one line may take to scan, in milliseconds; a line that takes longer is
+   * reported as `unscannable` (and fails a pii or secret gate) instead of holding up the run.
+   */
+  maxLineMs: z.number().int().min(1).default(10_000),
+  /**
    * Also scan every other string in the record (metadata, nested messages), so that no value is
    * echoed unmasked in `original_interaction`. Findings there name their field path.
    */

@@ -1,3 +1,4 @@
+import {compileLinear, type LinearPattern} from './linear.js'
 import type {Allowlist, Category, EntityType, Rule, RuleContext, Severity} from './types.js'
 import {getValidator, type Validator} from './validators.js'
 
@@ -17,7 +18,8 @@ export interface CompiledRule {
   type: EntityType
   category: Category
   severity: Severity
-  regex: RegExp
+  /** The pattern: JavaScript's engine for built-in rules, RE2 (`LinearPattern`) for a config's rules. */
+  regex: RegExp | LinearPattern
   group: number
   keywords: string[] | undefined
   /** The rule is case-insensitive, so keywords are looked up in the lower-cased text. */
@@ -46,18 +48,24 @@ export interface CompiledRule {
 export interface CompiledAllowlist {
   values: ReadonlySet<string>
   emailDomains: readonly string[]
-  patterns: readonly RegExp[]
+  /** Whole-value patterns from the config: always RE2. */
+  patterns: readonly LinearPattern[]
 }
 
 export interface RuleSet {
   rules: CompiledRule[]
-  /** Distinct prefilters, each evaluated at most once per text. */
-  prefilters: RegExp[]
+  /** Distinct prefilters, each evaluated at most once per text (RE2 for a config's rules). */
+  prefilters: Array<RegExp | LinearPattern>
   allowlist: CompiledAllowlist | undefined
   minConfidence: number
 }
 
 export interface CompileOptions {
+  /**
+   * Ids of rules that come from a config file (untrusted): their patterns and prefilters run on
+   * RE2, in linear time, and may not use lookarounds or backreferences.
+   */
+  userRules?: ReadonlySet<string>
   allowlist?: Allowlist
   /** Matches below this confidence are dropped (default 0.5). */
   minConfidence?: number
@@ -68,8 +76,9 @@ export class RuleCompileError extends Error {
   constructor(
     readonly ruleId: string,
     message: string,
+    subject = `rule ${ruleId}`,
   ) {
-    super(`rule ${ruleId}: ${message}`)
+    super(`${subject}: ${message}`)
     this.name = 'RuleCompileError'
   }
 }
@@ -81,6 +90,15 @@ function compileRegex(id: string, pattern: string, flags: string): RegExp {
     return new RegExp(pattern, flags)
   } catch (error) {
     throw new RuleCompileError(id, `invalid pattern: ${(error as Error).message}`)
+  }
+}
+
+function compileUser(id: string, what: string, pattern: string, flags: string, subject?: string): LinearPattern {
+  try {
+    return compileLinear(pattern, flags)
+  } catch (error) {
+    const message = (error as Error).message.replace(/^error parsing regexp: /, '')
+    throw new RuleCompileError(id, `the ${what} is not supported (${message}): patterns from a config run on a linear-time engine, without lookarounds or backreferences`, subject)
   }
 }
 
@@ -126,13 +144,13 @@ function triggerOf(rule: Rule): CompiledRule['trigger'] {
   return rule.prefilter !== undefined && !hasAssertion(rule.prefilter) ? 'prefilter' : 'always'
 }
 
-function compileOne(rule: Rule, prefilters: Map<string, number>): CompiledRule {
+function compileOne(rule: Rule, prefilters: Map<string, RegExp | LinearPattern>, user: boolean): CompiledRule {
   const flags = new Set([...(rule.flags ?? ''), 'g'])
   if (flags.has('y')) throw new RuleCompileError(rule.id, 'the sticky flag "y" is not supported')
   if (rule.group !== undefined) flags.add('d')
-  const regex = compileRegex(rule.id, rule.pattern, [...flags].join(''))
+  const regex = user ? compileUser(rule.id, 'pattern', rule.pattern, rule.flags ?? '') : compileRegex(rule.id, rule.pattern, [...flags].join(''))
   if (regex.test('')) throw new RuleCompileError(rule.id, 'pattern matches the empty string')
-  regex.lastIndex = 0
+  if (regex instanceof RegExp) regex.lastIndex = 0
 
   let validator: Validator | undefined
   if (rule.validator !== undefined) {
@@ -151,7 +169,7 @@ function compileOne(rule: Rule, prefilters: Map<string, number>): CompiledRule {
     group: rule.group ?? 0,
     keywords: rule.keywords?.length ? rule.keywords.map((k) => (flags.has('i') ? k.toLowerCase() : k)) : undefined,
     keywordsIgnoreCase: flags.has('i'),
-    prefilter: rule.prefilter === undefined ? -1 : prefilterIndex(rule, prefilters),
+    prefilter: rule.prefilter === undefined ? -1 : prefilterIndex(rule, prefilters, user),
     window: rule.prefilter === undefined ? -1 : (rule.prefilterWindow ?? -1),
     trigger: triggerOf(rule),
     needsWords: undefined,
@@ -162,20 +180,24 @@ function compileOne(rule: Rule, prefilters: Map<string, number>): CompiledRule {
   }
 }
 
-/** Prefilters are shared by source and case sensitivity (a case-insensitive rule's prefilter is too). */
-function prefilterIndex(rule: Rule, prefilters: Map<string, number>): number {
-  const key = `${rule.flags?.includes('i') ? 'i' : ''}/${rule.prefilter as string}`
+/**
+ * Prefilters are shared by engine, case sensitivity (a case-insensitive rule's prefilter is
+ * too) and source.
+ */
+function prefilterIndex(rule: Rule, prefilters: Map<string, RegExp | LinearPattern>, user: boolean): number {
+  const ignoreCase = rule.flags?.includes('i') === true
+  const key = `${user ? 're2' : 'js'}/${ignoreCase ? 'i' : ''}/${rule.prefilter as string}`
   if (!prefilters.has(key)) {
-    compileRegex(rule.id, rule.prefilter as string, '')
-    prefilters.set(key, prefilters.size)
+    const source = rule.prefilter as string
+    prefilters.set(key, user ? compileUser(rule.id, 'prefilter', source, ignoreCase ? 'i' : '') : compileRegex(rule.id, source, ignoreCase ? 'gi' : 'g'))
   }
 
-  return prefilters.get(key) as number
+  return [...prefilters.keys()].indexOf(key)
 }
 
 function compileAllowlist(allowlist: Allowlist | undefined): CompiledAllowlist | undefined {
   if (allowlist === undefined) return undefined
-  const patterns = (allowlist.patterns ?? []).map((p, i) => compileRegex(`allowlist.patterns[${i}]`, `^(?:${p})$`, 'i'))
+  const patterns = (allowlist.patterns ?? []).map((p, i) => compileUser(`allowlist.patterns[${i}]`, 'pattern', p, 'i', `allowlist.patterns[${i}]`))
   return {
     values: new Set((allowlist.values ?? []).map((v) => v.toLowerCase())),
     emailDomains: (allowlist.emailDomains ?? []).map((d) => d.toLowerCase().replace(/^@/, '')),
@@ -186,18 +208,18 @@ function compileAllowlist(allowlist: Allowlist | undefined): CompiledAllowlist |
 /** Turn rules (data) into a rule set ready for `detect`. Throws RuleCompileError on a bad rule. */
 export function compileRules(rules: readonly Rule[], options: CompileOptions = {}): RuleSet {
   const seen = new Set<string>()
-  const prefilters = new Map<string, number>()
+  const prefilters = new Map<string, RegExp | LinearPattern>()
   const minConfidence = options.minConfidence ?? 0.5
   const compiled = rules.map((rule) => {
     if (seen.has(rule.id)) throw new RuleCompileError(rule.id, 'duplicate rule id')
     seen.add(rule.id)
-    const one = compileOne(rule, prefilters)
+    const one = compileOne(rule, prefilters, options.userRules?.has(rule.id) === true)
     if (one.confidence < minConfidence) one.needsWords = one.context === undefined || one.confidence + one.context.delta < minConfidence ? [] : (rule.context?.words ?? []).map((w) => w.toLowerCase())
     return one
   })
   return {
     rules: compiled,
-    prefilters: [...prefilters.keys()].map((key) => new RegExp(key.slice(key.indexOf('/') + 1), key.startsWith('i/') ? 'gi' : 'g')),
+    prefilters: [...prefilters.values()],
     allowlist: compileAllowlist(options.allowlist),
     minConfidence,
   }

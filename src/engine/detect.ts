@@ -1,4 +1,5 @@
 import type {CompiledAllowlist, CompiledContext, CompiledRule, RuleSet} from './compile.js'
+import type {LinearPattern} from './linear.js'
 import {normalize, normalizedText} from './normalize.js'
 import type {OffsetMap} from './offsets.js'
 import {SEVERITY_RANK, type EntityType, type Match} from './types.js'
@@ -26,16 +27,18 @@ function keywordsPresent(rule: CompiledRule, text: string, lower: Lower): boolea
 /**
  * The confidence change from context words near [start, end): a word counts when it lies within
  * `window` characters before the start (or `after` characters after the end) and is a whole word
- * in the text. Before the text, the window reaches into `key` (the name of the value's own field,
- * then ": "), never into another value. Words match whatever their case.
+ * in the text. Before the text, the window of a (positive) context reaches into `key` (the name
+ * of the value's own field, then ": "), never into another value. Words match whatever their case.
  */
-function contextDelta(context: CompiledContext | undefined, state: ScanState, start: number, end: number): number {
+function contextDelta(context: CompiledContext | undefined, state: ScanState, start: number, end: number, withKey: boolean): number {
   if (context === undefined) return 0
   const {key} = state
   const text = (state.keyed ??= key + state.text)
   const regex = context.global
   const from = key.length + start
-  regex.lastIndex = Math.max(0, from - context.window)
+  // The key's words can raise a value's confidence, never lower it: a field named "ip_v4" or
+  // "order_phone" still holds an address or a number.
+  regex.lastIndex = Math.max(withKey ? 0 : key.length, from - context.window)
   for (let m = regex.exec(text); m !== null && m.index < from; m = regex.exec(text)) {
     if (m.index + m[0].length <= from) return context.delta
   }
@@ -55,7 +58,7 @@ function allowed(allowlist: CompiledAllowlist, type: EntityType, value: string):
     if (allowlist.emailDomains.some((d) => domain === d || domain.endsWith(`.${d}`))) return true
   }
 
-  return allowlist.patterns.some((p) => p.test(value))
+  return allowlist.patterns.some((p) => p.whole(value))
 }
 
 /** Higher severity wins an overlap, then higher confidence, then the longer match. */
@@ -96,9 +99,14 @@ export interface ScanResult {
   suppressed: Match[]
 }
 
-/** Every [start, end) where the prefilter matches. */
-function hitsOf(prefilter: RegExp, text: string): Array<[number, number]> {
+/** Every [start, end) where the prefilter matches, left to right. */
+function hitsOf(prefilter: RegExp | LinearPattern, text: string): Array<[number, number]> {
   const hits: Array<[number, number]> = []
+  if (!(prefilter instanceof RegExp)) {
+    for (const [start, end] of prefilter.matches(text, 0)) hits.push([start, end])
+    return hits
+  }
+
   prefilter.lastIndex = 0
   for (let m = prefilter.exec(text); m !== null; m = prefilter.exec(text)) {
     hits.push([m.index, m.index + m[0].length])
@@ -133,9 +141,14 @@ interface ScanState {
   result: ScanResult
 }
 
-/** Run one rule over `part`, a slice of the text starting at `offset`. */
-function matchRule(rule: CompiledRule, part: string, offset: number, state: ScanState): void {
+/** Each match of the rule in `part`: the value's span (the whole match, or its group). */
+function* spansOf(rule: CompiledRule, part: string): Generator<[number, number]> {
   const {regex} = rule
+  if (!(regex instanceof RegExp)) {
+    for (const [, , start, end] of regex.matches(part, rule.group)) if (start >= 0 && end > start) yield [start, end]
+    return
+  }
+
   regex.lastIndex = 0
   for (let m = regex.exec(part); m !== null; m = regex.exec(part)) {
     if (m[0].length === 0) {
@@ -144,13 +157,19 @@ function matchRule(rule: CompiledRule, part: string, offset: number, state: Scan
     }
 
     const span = rule.group === 0 ? [m.index, m.index + m[0].length] : m.indices?.[rule.group]
-    if (span === undefined || span[0] === span[1]) continue
-    const start = offset + (span[0] as number)
-    const end = offset + (span[1] as number)
+    if (span !== undefined && span[0] !== span[1]) yield [span[0] as number, span[1] as number]
+  }
+}
+
+/** Run one rule over `part`, a slice of the text starting at `offset`. */
+function matchRule(rule: CompiledRule, part: string, offset: number, state: ScanState): void {
+  for (const [from, to] of spansOf(rule, part)) {
+    const start = offset + from
+    const end = offset + to
     const value = state.text.slice(start, end)
     if (rule.validator !== undefined && !rule.validator(value)) continue
     const confidence =
-      rule.confidence + contextDelta(rule.context, state, start, end) + contextDelta(rule.negativeContext, state, start, end)
+      rule.confidence + contextDelta(rule.context, state, start, end, true) + contextDelta(rule.negativeContext, state, start, end, false)
     if (confidence < state.ruleSet.minConfidence) continue
     const match: Match = {rule: rule.id, type: rule.type, category: rule.category, severity: rule.severity, confidence: Math.min(1, Math.round(confidence * 100) / 100), start, end, value}
     const {allowlist} = state.ruleSet
@@ -195,7 +214,7 @@ export function scan(text: string, ruleSet: RuleSet, options: ScanOptions = {}):
       continue
     }
 
-    const ruleHits = (hits[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter] as RegExp, scanned))
+    const ruleHits = (hits[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter] as RegExp | LinearPattern, scanned))
     if (ruleHits.length === 0) continue
     if (rule.window < 0) matchRule(rule, scanned, 0, state)
     else for (const [from, to] of windowsOf(ruleHits, rule.window, scanned.length)) matchRule(rule, scanned.slice(from, to), from, state)
@@ -256,7 +275,7 @@ export function triggersIn(text: string, ruleSet: RuleSet): Triggers {
       keywordHits(rule, text, lower, hits)
       if (hits.length > 0 && wordsFound(rule)) for (const hit of hits) triggers.hits.push(hit)
     } else if (rule.trigger === 'prefilter') {
-      const hits = (hitsByPrefilter[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter] as RegExp, text))
+      const hits = (hitsByPrefilter[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter] as RegExp | LinearPattern, text))
       // The context words are looked for only when the trigger is there (the cheaper test first).
       if (hits.length > 0 && wordsFound(rule)) for (const [start, end] of hits) triggers.hits.push({start, end, rule})
     } else if (wordsFound(rule)) triggers.everywhere.push(rule)

@@ -6,8 +6,8 @@ import type {Rule} from './types.js'
  * Run a rule's own examples (gitleaks' habit): every `match` text yields exactly its value, every
  * `noMatch` text yields nothing. Returns one message per failing example.
  */
-export function checkRuleExamples(rule: Rule): string[] {
-  const ruleSet = compileRules([rule])
+export function checkRuleExamples(rule: Rule, options: {user?: boolean} = {}): string[] {
+  const ruleSet = compileRules([rule], {userRules: options.user ? new Set([rule.id]) : undefined})
   const problems: string[] = []
   for (const example of rule.examples.match) {
     const text = typeof example === 'string' ? example : example.text

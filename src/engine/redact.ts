@@ -50,9 +50,13 @@ export function mask(value: string, type: EntityType): string {
       return maskDigits(value, 4)
     }
 
-    case 'US_SSN':
-    case 'IBAN': {
+    case 'US_SSN': {
       return maskDigits(value, 0)
+    }
+
+    case 'IBAN': {
+      // The country code only: the letters of a BBAN are part of the account number too.
+      return value.slice(0, 2) + value.slice(2).replaceAll(/[A-Za-z0-9]/g, '*')
     }
 
     default: {

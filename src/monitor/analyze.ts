@@ -1,9 +1,9 @@
-import {mask, redactText, scan, type Finding, type Match, type OffsetMap, type ScanResult} from '../engine/index.js'
+import {detect, mask, redactText, scan, type Finding, type Match, type OffsetMap, type Redactor, type ScanResult} from '../engine/index.js'
 import {OversizedLine} from '../io/lines.js'
 import {parseJsonLine} from '../io/jsonl.js'
 import {firstScalar, functionalErrors, latencyOf, timestampOf, type Json} from './fields.js'
 import {digestText, fingerprintOf, maskedContexts} from './fingerprint.js'
-import {decodeEscapes, fieldLabel, looseStrings, numberText, ownKey, pathOf, walkJson, type Frame, type JsonToken} from './json-tokens.js'
+import {decodeEscapes, fieldLabel, looseParts, numberReading, ownKey, parentKey, pathOf, walkJson, type Frame, type JsonToken} from './json-tokens.js'
 import {lineTriggers, TriggerCursor, type LineTriggers} from './line-triggers.js'
 import {mergeLineMatches, Splices} from './splices.js'
 import type {AnalyzeContext, Analyzed, ErrorKind, OmittedFindings, RecordResult} from './types.js'
@@ -14,6 +14,23 @@ import type {AnalyzeContext, Analyzed, ErrorKind, OmittedFindings, RecordResult}
  * reported only as a number: a line of 150,000 addresses must not become a 40 MB output line.
  */
 export const MAX_FINDINGS_PER_RECORD = 1000
+
+/** A line took longer than `maxLineMs` to scan. */
+class LineTimeout extends Error {
+  constructor(readonly limitMs: number) {
+    super(`took longer than ${limitMs} ms to scan (maxLineMs)`)
+  }
+}
+
+/** Throws LineTimeout once the line has used up its time; checked every few values. */
+function deadline(ctx: AnalyzeContext): () => void {
+  const limit = ctx.config.maxLineMs
+  const end = performance.now() + limit
+  let calls = 0
+  return () => {
+    if (++calls % 64 === 0 && performance.now() > end) throw new LineTimeout(limit)
+  }
+}
 
 /** What scanning a line produced. */
 interface LineScan {
@@ -93,7 +110,9 @@ function scanTokens(line: string, triggers: LineTriggers, ctx: AnalyzeContext): 
   const found = new Collector(ctx)
   const out = new Splices(line, ctx.redact ? ctx.redactor : undefined)
   const cursor = new TriggerCursor(triggers, ctx.ruleSet)
+  const tick = deadline(ctx)
   walkJson(line, (token: JsonToken, frames: Frame[]) => {
+    tick()
     const isKey = token.kind === 'key'
     const rules = cursor.rulesFor(token.start, token.end)
     if (rules.length === 0 || (!isKey && !ctx.config.scanAllFields && !selected(frames, ctx))) {
@@ -102,8 +121,9 @@ function scanTokens(line: string, triggers: LineTriggers, ctx: AnalyzeContext): 
     }
 
     const raw = line.slice(token.start, token.end)
-    const text = token.kind === 'number' ? numberText(raw) : token.escaped ? decodeEscapes(raw).text : raw
-    const {matches, suppressed} = scan(text, ctx.ruleSet, {rules, key: isKey ? undefined : ownKey(frames)})
+    const text = token.kind === 'number' ? numberReading(raw) : token.escaped ? decodeEscapes(raw).text : raw
+    // A value reads its own key as context; a key reads the key of the object that holds it.
+    const {matches, suppressed} = scan(text, ctx.ruleSet, {rules, key: isKey ? parentKey(frames) : ownKey(frames)})
     if (matches.length === 0) {
       if (isKey) out.keepKey(frames.at(-1) as Frame, text)
       for (const m of suppressed) found.suppressed.push(m.type)
@@ -117,7 +137,7 @@ function scanTokens(line: string, triggers: LineTriggers, ctx: AnalyzeContext): 
       top.shown = redactText(text, matches, mask)
       out.replaceKey(top, token, text, matches)
     }
-    else if (token.kind === 'number') out.replaceNumber(token, text, matches)
+    else if (token.kind === 'number') out.replaceNumber(token, matches)
     else out.replaceInString(token, token.escaped ? decodeEscapes(raw).map : undefined, matches)
   })
   return {findings: found.findings, omitted: found.omitted, suppressed: found.suppressed, ...out.lines()}
@@ -125,13 +145,16 @@ function scanTokens(line: string, triggers: LineTriggers, ctx: AnalyzeContext): 
 
 /**
  * A line that is not valid JSON: its text with escapes decoded is scanned as a whole, and so is
- * each quoted part on its own (so that a neighbour's words cannot hide a value). Findings are
- * reported against the line (`$line`, offsets into the raw line) and masked in place.
+ * each part between quotes on its own (so that a neighbour's words cannot hide a value, however
+ * the quotes pair up). Findings are reported against the line (`$line`, offsets into the raw
+ * line) and masked in place.
  */
 function scanLoose(line: string, ctx: AnalyzeContext): LineScan {
+  const tick = deadline(ctx)
   const whole = decodeEscapes(line)
   const views: Array<{map: OffsetMap; offset: number; result: ScanResult}> = [{map: whole.map, offset: 0, result: scan(whole.text, ctx.ruleSet)}]
-  for (const [start, end] of looseStrings(line)) {
+  for (const [start, end] of looseParts(line)) {
+    tick()
     const part = decodeEscapes(line.slice(start, end))
     views.push({map: part.map, offset: start, result: scan(part.text, ctx.ruleSet)})
   }
@@ -163,9 +186,28 @@ function fingerprint(findings: Finding[], file: string, record: string, ctx: Ana
   return findings
 }
 
+/**
+ * A scalar as it will be printed. Strings come from the sanitized line, already masked; a number
+ * is printed as JSON.parse read it, which can differ from the digits it was written with
+ * (`4111111111111111.000000000000000001` prints as a card number), so its printed form is scanned.
+ */
+function printed(value: unknown, key: string, ctx: AnalyzeContext, redactor: Redactor): string | undefined {
+  if (typeof value === 'string') return value
+  if (typeof value !== 'number') return undefined
+  const text = String(value)
+  const matches = detect(text, ctx.ruleSet, {key})
+  return matches.length === 0 || !ctx.redact ? text : redactText(text, matches, redactor)
+}
+
+/** The first id field that holds a non-empty string or a finite number, as printed. */
+function shownId(record: Json, ctx: AnalyzeContext, redactor: Redactor): string | null {
+  const name = ctx.config.idFields.find((n) => firstScalar(record, [n]) !== null)
+  return name === undefined ? null : (printed(record[name], name, ctx, redactor) ?? null)
+}
+
 /** The record's key: its id (masked), else a digest of the whole masked record. */
 function recordKey(masked: unknown, ctx: AnalyzeContext): string {
-  const id = masked !== null && typeof masked === 'object' && !Array.isArray(masked) ? firstScalar(masked as Json, ctx.config.idFields) : null
+  const id = masked !== null && typeof masked === 'object' && !Array.isArray(masked) ? shownId(masked as Json, ctx, mask) : null
   return id === null ? `record:${digestText(canonical(masked))}` : `id:${id}`
 }
 
@@ -215,8 +257,6 @@ function withOmitted(record: RecordResult, omitted: OmittedFindings): RecordResu
   return record
 }
 
-const scalar = (value: unknown): string | undefined => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined)
-
 /** Fingerprints for the findings of a line that is not a record: keyed by the masked line. */
 function lineFingerprints(scanned: LineScan, file: string, ctx: AnalyzeContext): LineScan {
   if (scanned.findings.length > 0) fingerprint(scanned.findings, file, `line:${digestText(scanned.masked)}`, ctx)
@@ -238,8 +278,8 @@ export function analyzeLine(line: string | OversizedLine, file: string, lineNumb
   try {
     return analyzeText(line, file, lineNumber, observedAt, ctx)
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error
-    return {record: failed('unscannable', file, lineNumber, observedAt, `line of ${line.length} characters could not be scanned (${error.message})`), group: undefined}
+    if (!(error instanceof RangeError) && !(error instanceof LineTimeout)) throw error
+    return {record: failed('unscannable', file, lineNumber, observedAt, `line of ${line.length} characters could not be scanned: ${error.message}`), group: undefined}
   }
 }
 
@@ -272,12 +312,14 @@ function analyzeText(line: string, file: string, lineNumber: number, observedAt:
 
   const {config} = ctx
   const errors = functionalErrors(record, config)
-  const latency = latencyOf(record, config.latencyFields)
+  // Latency and time are printed: read them from the sanitized record, where a field that held
+  // a finding is a mask (so no latency), never the value.
+  const latency = latencyOf(shown, config.latencyFields)
   const result: RecordResult = {
-    interaction_id: firstScalar(shown, config.idFields),
+    interaction_id: shownId(shown, ctx, ctx.redactor),
     file,
     line: lineNumber,
-    timestamp_utc: timestampOf(record, config.timestampFields, observedAt),
+    timestamp_utc: timestampOf(shown, config.timestampFields, observedAt),
     latency_ms: latency,
     slow: latency !== null && latency > config.slowMs,
     pii_detected: hasCategory(scanned, 'pii'),
@@ -292,7 +334,7 @@ function analyzeText(line: string, file: string, lineNumber: number, observedAt:
     record: withOmitted(result, scanned.omitted),
     suppressed: scanned.suppressed,
     omitted: scanned.omitted,
-    group: config.groupBy === null ? undefined : scalar(shown[config.groupBy]),
+    group: config.groupBy === null ? undefined : printed(shown[config.groupBy], config.groupBy, ctx, ctx.redactor),
     raw: scanned.sanitized,
     sanitized: scanned.sanitized,
   }

@@ -202,7 +202,7 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
 
   // Fail on a bad rule before reading anything: compile here once (workers compile their own copy).
   prepareContext(settings)
-  await checkCustomRules(config.rules.custom)
+  checkCustomRules(config.rules.custom)
   const base = await baseSide(scope, settings)
   settings.preexisting = base?.fingerprints
   const sources = await resolveInputs(scope === undefined ? invocation.files : scope.files, scope?.root ?? io.cwd)

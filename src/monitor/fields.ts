@@ -17,11 +17,17 @@ export function firstScalar(record: Json, names: readonly string[]): string | nu
   return null
 }
 
+/**
+ * Longest latency taken as one: a day. Above it the field holds something else (an id, a
+ * timestamp, a number that is personal data), which must not be printed as a latency.
+ */
+export const MAX_LATENCY_MS = 86_400_000
+
 export function latencyOf(record: Json, names: readonly string[]): number | null {
   for (const name of names) {
     const value = record[name]
     const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN
-    if (Number.isFinite(n) && n >= 0) return n
+    if (Number.isFinite(n) && n >= 0 && n <= MAX_LATENCY_MS) return n
   }
 
   return null

@@ -144,6 +144,11 @@ export function pathOf(frames: readonly Frame[]): Key[] {
   return frames.map((f) => (f.array ? f.index : f.key))
 }
 
+/** The key of the object that holds the innermost container (context for a key: `{"phone": {"5551234567": …}}`). */
+export function parentKey(frames: readonly Frame[]): string {
+  return frames.length < 2 ? '' : ownKey(frames.slice(0, -1))
+}
+
 /** The name of the value's own field: the innermost key (an array element takes its array's key). */
 export function ownKey(frames: readonly Frame[]): string {
   const top = frames.at(-1)
@@ -152,23 +157,43 @@ export function ownKey(frames: readonly Frame[]): string {
 }
 
 /**
+ * The text of a number token that the rules see: its exact decimal digits, and also the value
+ * JSON.parse reads when that differs (`4111111111111111.000000000000000001` is read as the card
+ * `4111111111111111`), after a space.
+ */
+export function numberReading(raw: string): string {
+  const exact = numberText(raw)
+  const parsed = Math.abs(Number(raw))
+  if (!Number.isFinite(parsed) || parsed >= 1e21) return exact
+  const read = String(parsed)
+  return read === exact ? exact : `${exact} ${read}`
+}
+
+/** Longest digit string a number token is expanded to (`1e400` has 401 digits). */
+const MAX_NUMBER_DIGITS = 400
+
+/**
  * The decimal digits a number token stands for, without sign, exponent or trailing fraction
- * zeros: `4.111111111111111e15` and `4111111111111111.0` are the card `4111111111111111`.
- * Kept as written when the exponent would make it longer than 40 digits.
+ * zeros: `4.111111111111111e15`, `4111111111111111.0` and `0.00…04111111111111111e56` are the
+ * card `4111111111111111`, as JSON.parse reads them. A number whose expansion would be longer
+ * than MAX_NUMBER_DIGITS is kept as written (JSON.parse gives Infinity or 0 for those).
  */
 export function numberText(raw: string): string {
   const m = /^-?(\d+)(?:\.(\d+))?(?:[eE]([-+]?\d+))?$/.exec(raw)
   if (m === null) return raw.replace(/^-/, '')
   const [, int, frac = '', exp] = m as unknown as [string, string, string | undefined, string | undefined]
   if (exp === undefined && !/0$/.test(frac)) return raw.replace(/^-/, '').replace(/\.$/, '')
-  const shift = Number(exp ?? 0)
-  const digits = int + frac
-  const point = int.length + shift
-  if (!Number.isFinite(point) || point > 40 || point < -40) return raw.replace(/^-/, '')
-  const whole = point <= 0 ? '0' : digits.slice(0, point).padEnd(point, '0')
-  const rest = (point < 0 ? '0'.repeat(-point) + digits : digits.slice(Math.max(0, point))).replace(/0+$/, '')
-  const integer = whole.replace(/^0+(?=\d)/, '')
-  return rest === '' ? integer : `${integer}.${rest}`
+  // The significant digits, and where the decimal point falls among them.
+  const all = int + frac
+  const lead = /^0*/.exec(all)?.[0].length ?? 0
+  const digits = all.slice(lead).replace(/0+$/, '')
+  if (digits === '') return '0'
+  const shift = exp === undefined ? 0 : Number(exp)
+  const point = int.length - lead + shift
+  if (!Number.isSafeInteger(shift) || point > MAX_NUMBER_DIGITS || point < -MAX_NUMBER_DIGITS) return raw.replace(/^-/, '')
+  if (point <= 0) return `0.${'0'.repeat(-point)}${digits}`
+  if (point >= digits.length) return digits + '0'.repeat(point - digits.length)
+  return `${digits.slice(0, point)}.${digits.slice(point)}`
 }
 
 /** A JSON string's content decoded, and where each decoded unit came from in the raw text. */
@@ -215,14 +240,19 @@ export function decodedLine(line: string): string {
   return line.includes('\\') ? line.replace(ESCAPE, unescape) : line
 }
 
-/** The quoted regions of a line that is not valid JSON, each as a raw content span. */
-export function looseStrings(line: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = []
-  for (let open = line.indexOf('"'); open !== -1; ) {
-    const close = closingQuote(line, open + 1)
-    spans.push([open + 1, close])
-    open = close >= line.length ? -1 : line.indexOf('"', close + 1)
+/**
+ * The parts of a line that is not valid JSON between any two unescaped quotes (and before the
+ * first and after the last), each as a raw span. Every such part is scanned on its own, whatever
+ * the quotes pair up with: a stray quote cannot make a value share a scan with its neighbours.
+ */
+export function looseParts(line: string): Array<[number, number]> {
+  const parts: Array<[number, number]> = []
+  let start = 0
+  for (let quote = closingQuote(line, 0); quote < line.length; quote = closingQuote(line, start)) {
+    if (quote > start) parts.push([start, quote])
+    start = quote + 1
   }
 
-  return spans
+  if (start < line.length) parts.push([start, line.length])
+  return parts
 }

@@ -47,11 +47,15 @@ export class Splices {
     this.parts.push({start: token.start, end: token.end, sanitized: inString(key), masked: inString(masked)})
   }
 
-  /** A number with findings becomes a string (a mask is no number): `"************1111"`. */
-  replaceNumber(token: JsonToken, text: string, matches: readonly Match[]): void {
+  /**
+   * A number with findings becomes a string holding the mask of what was found (a mask is no
+   * number): `"************1111"`. All of the number goes, whichever reading of it matched.
+   */
+  replaceNumber(token: JsonToken, matches: readonly Match[]): void {
     const raw = this.line.slice(token.start, token.end)
-    const masked = JSON.stringify(redactText(text, matches, mask))
-    this.parts.push({start: token.start, end: token.end, sanitized: this.redactor === undefined ? raw : JSON.stringify(redactText(text, matches, this.redactor)), masked})
+    const first = matches[0] as Match
+    const masked = JSON.stringify(mask(first.value, first.type))
+    this.parts.push({start: token.start, end: token.end, sanitized: this.redactor === undefined ? raw : JSON.stringify(this.redactor(first.value, first.type)), masked})
   }
 
   /** Findings inside a string: `map` maps decoded offsets to the raw content (escapes). */

@@ -102,6 +102,53 @@ const cases: Case[] = [
     raw: ['jos\u00E9@', 'jos\uFFFD', 'ren\u00E9e', 'ller@example', 'ren\uFFFD'],
     types: ['EMAIL'],
   },
+  // Found by an attacker's pass over the first version of these guarantees.
+  {
+    name: 'a lone surrogate earlier in the run does not switch normalisation off',
+    log: [
+      String.raw`{"id":"a","user_query":"q","bot_response":"ok \udb40 and \ud835 and \ud83c"}`,
+      JSON.stringify({id: 'b', user_query: 'q', bot_response: 'mail jane.tag@exa\u{E0020}mple.com, card \u{1D7D2}\u{1D7CF}\u{1D7CF}\u{1D7CF} 1111 1111 1111'}),
+    ],
+    raw: ['jane.tag', '\u{1D7CF}\u{1D7CF}'],
+    types: ['CREDIT_CARD', 'EMAIL'],
+  },
+  {
+    name: 'numbers read as JSON.parse reads them, and printed only masked',
+    log: [
+      '{"id":0.00000000000000000000000000000000000000004111111111111111e56,"user_query":"q","bot_response":"ok"}',
+      '{"id":"n2","user_query":"q","bot_response":"ok","model_version":4111111111111111.000000000000000001,"latency_ms":"4242424242424242"}',
+    ],
+    raw: ['4111111111111111', '4242424242424242'],
+    types: ['CREDIT_CARD'],
+  },
+  {
+    name: 'a stray quote in a malformed line does not pair a value with its neighbour',
+    log: ['"{"note":"order","v":"555-123-4567"}', '"{"note":"phone","v":"472-50-9508"}'],
+    raw: ['555-123-4567', '472-50-9508'],
+    types: ['PHONE', 'US_SSN'],
+  },
+  {
+    name: 'other invisible, blank and dash characters, other scripts, padded references',
+    log: [
+      JSON.stringify({id: 'i1', user_query: 'q', bot_response: 'a jane.one@exa\uFFF9mple.com b jane.two@exa\u{E0400}mple.com c jane.three@exa\u{13430}mple.com'}),
+      JSON.stringify({id: 'i2', user_query: 'q', bot_response: 'card 4111\u28001111\u28001111\u28001111, ssn 472\u058A50\u058A9508, tab 4242\t4242\t4242\t4242'}),
+      JSON.stringify({id: 'i3', user_query: 'q', bot_response: 'adlam \u{1E954}\u{1E951}\u{1E951}\u{1E951} 1111 1111 1111 and jane.four&#x0000040;example.com'}),
+    ],
+    raw: ['jane.one', 'jane.two', 'jane.three', 'jane.four', '\u28001111', '472\u058A50', '4242\t4242', '\u{1E951}\u{1E951}'],
+    types: ['CREDIT_CARD', 'EMAIL', 'US_SSN'],
+  },
+  {
+    name: 'a number key under a phone field, an address under a versioned key',
+    log: ['{"id":"k1","user_query":"q","bot_response":"x","phone":{"5551234567":"ok"},"client_ip_v4":"192.0.2.14"}'],
+    raw: ['5551234567', '192.0.2.14'],
+    types: ['IP_ADDRESS', 'PHONE'],
+  },
+  {
+    name: 'the letters of an IBAN are masked too',
+    log: [JSON.stringify({id: 'ib', user_query: 'q', bot_response: 'IBAN CH36 1071 0W3E WAD4 LNFT S'})],
+    raw: ['0W3E', 'WAD4', 'LNFT'],
+    types: ['IBAN'],
+  },
 ]
 
 async function setUp(c: Case): Promise<{dir: string; file: string; args: string[]}> {
@@ -173,6 +220,21 @@ describe('known bypasses fail the gate and leak nothing', () => {
     expect(clean).not.toMatch(/u\d+\.bulk@/)
     expect(String(result.stdout)).not.toMatch(/u\d+\.bulk@|last\.one@/)
   }, 60_000)
+
+  it('a line over its time budget is reported as unscannable and fails the gate, and the run goes on', async () => {
+    const dir = await tempDir()
+    const file = path.join(dir, 'logs.jsonl')
+    const many = Array.from({length: 20_000}, (_, i) => `slow${i}.budget@example.com`)
+    await writeFile(file, `${JSON.stringify({id: 'slow', user_query: 'q', bot_response: many})}\n${JSON.stringify({id: 'next', user_query: 'q', bot_response: 'ok'})}\n`)
+    await writeFile(path.join(dir, 'config.json'), JSON.stringify({monitor: {maxLineMs: 1}}))
+    const result = await llmops(['monitor', file, '--config', path.join(dir, 'config.json'), '--fail-on', 'pii', '--redact-out', path.join(dir, 'clean.jsonl')])
+    expect(result.exitCode).toBe(1)
+    const records = jsonLines(result.stdout)
+    expect(records.map((r) => [r.line, r.error])).toEqual([[1, 'unscannable'], [2, null]])
+    expect(String(records[0]?.parse_error)).toMatch(/longer than 1 ms/)
+    expect(String(result.stderr)).toMatch(/unscanned/)
+    expect(await readFile(path.join(dir, 'clean.jsonl'), 'utf8')).not.toMatch(/budget@/)
+  })
 
   it('8. --no-redact with --redact-out is refused before anything is written', async () => {
     const {dir, args} = await setUp(cases[0] as Case)

@@ -94,12 +94,12 @@ describe('detect', () => {
     expect(() => compileRules([rule({validator: 'nope'})])).toThrow(/unknown validator "nope"/)
     expect(() => compileRules([rule({}), rule({})])).toThrow(/duplicate rule id/)
     expect(() => compileRules([rule({confidence: 2})])).toThrow(/confidence must be between 0 and 1/)
-    expect(() => compileRules([], {allowlist: {patterns: ['(']}})).toThrow(/allowlist.patterns\[0\]: invalid pattern/)
+    expect(() => compileRules([], {allowlist: {patterns: ['(']}})).toThrow(/allowlist.patterns\[0\]: the pattern is not supported/)
   })
 
   it('stays fast on adversarial input (linear scans)', () => {
     // Not a timing assertion: the test would hang for minutes if a regex backtracked catastrophically.
     const evil = ['a'.repeat(50_000) + '@', '1-'.repeat(50_000), '+1 '.repeat(30_000), 'a.'.repeat(50_000) + '@x'].join(' ')
-    expect(Array.isArray(detect(evil, ruleSet))).toBe(true)
+    expect(detect(evil, ruleSet)).toEqual([])
   })
 })

@@ -93,3 +93,19 @@ describe('findings survive disguises, with spans over the written value', () => 
     })
   }
 })
+
+describe('the normal form of a text does not depend on what was read before', () => {
+  it('lone surrogates and odd characters earlier in a run change no later result (property)', () => {
+    const probes = ['jane@exa\u{E0020}mple.com', '\u{1D7D2}\u{1D7CF}', 'a\uFFF9b', '4111\u28001111', '\u{1F100}', 'x\uDB40\uDC20y']
+    const expected = probes.map((p) => normalizedText(p))
+    const noise = fc.array(fc.oneof(trickyText, fc.string({unit: 'binary', maxLength: 6}), fc.constantFrom('\uDB40', '\uD835', '\uD83C', '\uDB40x', 'x\uDC20')), {maxLength: 20})
+    fc.assert(
+      fc.property(noise, (texts) => {
+        for (const text of texts) normalizedText(text)
+        expect(probes.map((p) => normalizedText(p))).toEqual(expected)
+      }),
+      {numRuns: 500},
+    )
+    expect(expected).toEqual(['jane@example.com', '41', 'ab', '4111 1111', '0.', 'xy'])
+  })
+})

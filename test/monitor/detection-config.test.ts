@@ -64,17 +64,19 @@ describe('custom rules', () => {
     expect(result.record.findings.map((f) => f.type)).toEqual(['EMPLOYEE_ID'])
   })
 
-  it('refuses a rule whose examples fail, naming it', async () => {
+  it('refuses a rule whose examples fail, naming it', () => {
     const bad = {...employeeRule, examples: {match: ['EMP-12'], noMatch: []}}
-    await expect(checkCustomRules([bad as never])).rejects.toThrow(/rule acme.employee_id: example "EMP-12" should match/)
+    expect(() => checkCustomRules([bad as never])).toThrow(LlmopsError)
+    expect(() => checkCustomRules([bad as never])).toThrow(/rule acme.employee_id: example "EMP-12" should match/)
   })
 
-  it('refuses a pattern with catastrophic backtracking', async () => {
+  it('runs a pattern with catastrophic backtracking in linear time (RE2) instead of refusing it', () => {
     const redos = {...employeeRule, id: 'acme.redos', pattern: '^(a+)+$', examples: {match: ['aaa'], noMatch: []}}
-    const error = await checkCustomRules([redos as never]).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(LlmopsError)
-    expect((error as LlmopsError).message).toMatch(/rule acme.redos: the pattern can take .*exponential.* time/i)
-  }, 60_000)
+    expect(() => checkCustomRules([redos as never])).not.toThrow()
+    const ctx = testContext({}, {config: {rules: {custom: [redos]}}})
+    const result = analyzeLine(JSON.stringify({user_query: `${'a'.repeat(50_000)}!`, bot_response: 'ok'}), 'f', 1, NOW, ctx)
+    expect(result.record.findings).toEqual([])
+  })
 
   it('names an unknown built-in id in rules.disable', async () => {
     const cwd = await tempDir()

@@ -9,7 +9,7 @@ import {describe, expect, it} from 'vitest'
 
 import {scan} from '../../src/engine/index.js'
 import {analyzeLine} from '../../src/monitor/index.js'
-import {decodeEscapes, numberText, ownKey, walkJson} from '../../src/monitor/json-tokens.js'
+import {decodeEscapes, numberReading, numberText, ownKey, parentKey, walkJson} from '../../src/monitor/json-tokens.js'
 import {formatRecord} from '../../src/report/jsonl.js'
 import {testContext} from '../support/context.js'
 import {CONTEXT_WORDS, NEUTRAL_KEYS, PLANTED, record, rng, write, type Value} from '../support/json-encodings.js'
@@ -92,9 +92,9 @@ describe('the line-level prefilter only skips what a full scan would not find', 
     const out: Array<[boolean, number, number, string]> = []
     walkJson(line, (token, frames) => {
       const raw = line.slice(token.start, token.end)
-      const textOf = token.kind === 'number' ? numberText(raw) : token.escaped ? decodeEscapes(raw).text : raw
+      const textOf = token.kind === 'number' ? numberReading(raw) : token.escaped ? decodeEscapes(raw).text : raw
       const isKey = token.kind === 'key'
-      const {matches} = scan(textOf, ctx.ruleSet, {key: isKey ? undefined : ownKey(frames)})
+      const {matches} = scan(textOf, ctx.ruleSet, {key: isKey ? parentKey(frames) : ownKey(frames)})
       for (const m of matches) out.push([isKey, m.start, m.end, m.rule])
     })
     return out
