@@ -360,9 +360,9 @@ var require_utils = __commonJS({
       return output2;
     };
     exports.wrapOutput = (input2, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
+      const prepend2 = options.contains ? "" : "^";
       const append = options.contains ? "" : "$";
-      let output2 = `${prepend}(?:${input2})${append}`;
+      let output2 = `${prepend2}(?:${input2})${append}`;
       if (state.negated === true) {
         output2 = `(?:^(?!${output2}).*$)`;
       }
@@ -1833,9 +1833,9 @@ var require_picomatch = __commonJS({
         return state.output;
       }
       const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
+      const prepend2 = opts.contains ? "" : "^";
       const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
+      let source = `${prepend2}(?:${state.output})${append}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
@@ -16124,7 +16124,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var { Readable: Readable2 } = __require("node:stream");
+    var { Readable: Readable3 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -16136,7 +16136,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop = () => {
     };
-    var BodyReadable = class extends Readable2 {
+    var BodyReadable = class extends Readable3 {
       constructor({
         resume,
         abort,
@@ -16478,7 +16478,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var { Readable: Readable2 } = require_readable();
+    var { Readable: Readable3 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -16573,7 +16573,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable2({
+        const res = new Readable3({
           resume,
           abort,
           contentType,
@@ -16888,7 +16888,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports, module) {
     "use strict";
     var {
-      Readable: Readable2,
+      Readable: Readable3,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -16902,7 +16902,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert2 = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable2 {
+    var PipelineRequest = class extends Readable3 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -16919,7 +16919,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable2 {
+    var PipelineResponse = class extends Readable3 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -20244,7 +20244,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants4();
     var EE = __require("node:events");
-    var { Readable: Readable2, pipeline: pipeline2, finished } = __require("node:stream");
+    var { Readable: Readable3, pipeline: pipeline2, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -21183,7 +21183,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable2({ read: resume });
+              this.body = new Readable3({ read: resume });
               const onError = this.onError.bind(this);
               resolve2({
                 status,
@@ -51448,21 +51448,21 @@ var Compiler = class Compiler2 {
       c3.prog.markLookbehindInsts();
       return c3.prog;
     }
-    let starts = [];
+    let starts2 = [];
     for (let i = 0; i < regexps.length; i++) {
       c3.lbOffset = c3.prog.numLb;
       const f3 = c3.compile(regexps[i]);
       const m2 = c3.newInst(Inst.MATCH);
       c3.prog.getInst(m2.i).arg = i;
       c3.prog.patch(f3.out, m2.i);
-      starts.push(f3.i);
+      starts2.push(f3.i);
     }
-    let start = starts[0];
-    for (let i = 1; i < starts.length; i++) {
+    let start = starts2[0];
+    for (let i = 1; i < starts2.length; i++) {
       const f3 = c3.newInst(Inst.ALT);
       const inst = c3.prog.getInst(f3.i);
       inst.out = start;
-      inst.arg = starts[i];
+      inst.arg = starts2[i];
       start = f3.i;
     }
     c3.prog.start = start;
@@ -55990,6 +55990,10 @@ var monitorConfigSchema = external_exports.strictObject({
    * reported as `unscannable` (and fails a pii or secret gate) instead of holding up the run.
    */
   maxLineMs: external_exports.number().int().min(1).default(1e4),
+  /** Most bytes one compressed input may decompress to; past it the input is `unscannable`. */
+  maxDecodedBytes: external_exports.number().int().min(1024).default(1024 * 1024 * 1024),
+  /** Most times larger than its compressed size an input may become (a decompression bomb is `unscannable`). */
+  maxExpansion: external_exports.number().min(1).default(100),
   /**
    * Also scan every other string in the record (metadata, nested messages), so that no value is
    * echoed unmasked in `original_interaction`. Findings there name their field path.
@@ -56150,9 +56154,194 @@ init_errors();
 import { createReadStream } from "node:fs";
 import { stat as stat2 } from "node:fs/promises";
 import path3 from "node:path";
+import { Readable as Readable2 } from "node:stream";
+
+// src/io/decode.ts
+init_errors();
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
+var Unscannable = class extends Error {
+  constructor(reason) {
+    super(reason);
+    this.reason = reason;
+    this.name = "Unscannable";
+  }
+  reason;
+};
+var DEFAULT_LIMITS = { maxDecodedBytes: 1024 * 1024 * 1024, maxExpansion: 100 };
+var RATIO_FLOOR = 16 * 1024 * 1024;
+var MAX_GZIP_DEPTH = 3;
+var starts = (head, bytes) => bytes.every((b3, i) => head[i] === b3);
+var LFS = Buffer.from("version https://git-lfs.github.com/spec/");
+var SIGNATURES = [
+  [31, 139],
+  [255, 254, 0, 0],
+  [0, 0, 254, 255],
+  [66, 90, 104],
+  [253, 55, 122, 88, 90, 0],
+  [40, 181, 47, 253],
+  [4, 34, 77, 24],
+  [80, 75, 3, 4],
+  [80, 75, 5, 6],
+  [55, 122, 188, 175, 39, 28],
+  [82, 97, 114, 33, 26, 7],
+  [...LFS]
+];
+function mayBeSignature(head) {
+  return SIGNATURES.some((sig) => head.length < sig.length && starts(head, sig.slice(0, head.length)));
+}
+function sniff(head) {
+  if (starts(head, [31, 139])) return { type: "gzip" };
+  if (starts(head, [255, 254, 0, 0])) return { type: "utf32le", bom: 4 };
+  if (starts(head, [0, 0, 254, 255])) return { type: "utf32be", bom: 4 };
+  if (starts(head, [255, 254])) return { type: "utf16le", bom: 2 };
+  if (starts(head, [254, 255])) return { type: "utf16be", bom: 2 };
+  const unreadable = [
+    [[66, 90, 104], "bzip2-compressed"],
+    [[253, 55, 122, 88, 90, 0], "xz-compressed"],
+    [[40, 181, 47, 253], "zstd-compressed"],
+    [[4, 34, 77, 24], "lz4-compressed"],
+    [[80, 75, 3, 4], "a zip archive"],
+    [[80, 75, 5, 6], "a zip archive"],
+    [[55, 122, 188, 175, 39, 28], "a 7-Zip archive"],
+    [[82, 97, 114, 33, 26, 7], "a RAR archive"]
+  ];
+  for (const [magic, what] of unreadable) {
+    if (starts(head, magic)) return { type: "unreadable", reason: `${what} content: only plain text and gzip can be scanned` };
+  }
+  if (starts(head, [...LFS])) {
+    return { type: "unreadable", reason: "a Git LFS pointer: the log itself is not in the repository, so it cannot be scanned" };
+  }
+  return { type: "plain" };
+}
+async function* prepend(head, rest) {
+  if (head.length > 0) yield head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+async function* gunzip(input2, limits, display) {
+  const zlib = createGunzip({ chunkSize: 64 * 1024 });
+  let bytesIn = 0;
+  async function* counted() {
+    for await (const chunk of input2) {
+      bytesIn += chunk.length;
+      yield chunk;
+    }
+  }
+  let failure2;
+  const feeding = pipeline(Readable.from(counted()), zlib).catch((error63) => {
+    failure2 ??= error63;
+  });
+  let bytesOut = 0;
+  let complete = false;
+  try {
+    for await (const out of zlib) {
+      bytesOut += out.length;
+      if (bytesOut > limits.maxDecodedBytes) {
+        throw new Unscannable(`decompresses to more than ${limits.maxDecodedBytes} bytes (monitor.maxDecodedBytes); possibly a decompression bomb`);
+      }
+      if (bytesOut > RATIO_FLOOR && bytesOut > limits.maxExpansion * Math.max(1, zlib.bytesWritten)) {
+        throw new Unscannable(`expands more than ${limits.maxExpansion} times (monitor.maxExpansion); possibly a decompression bomb`);
+      }
+      yield out;
+    }
+    complete = true;
+  } catch (error63) {
+    if (error63 instanceof Unscannable) throw error63;
+    const zlibError = error63.code?.startsWith("Z_") === true || error63.message === "unexpected end of file";
+    if (!zlibError) throw error63;
+    throw usageError(`${display}: not a valid gzip stream (${error63.message})`, "E_INPUT_GZIP");
+  } finally {
+    if (!complete) zlib.destroy();
+    await feeding;
+  }
+  if (failure2 !== void 0 || zlib.bytesWritten < bytesIn) {
+    throw usageError(`${display}: data after the end of the gzip stream, which a gzip reader skips`, "E_INPUT_GZIP", [
+      "Recompress the file (gunzip -c FILE | gzip > NEW), so that every line is inside the gzip stream."
+    ]);
+  }
+}
+async function* transcode(input2, kind, bom) {
+  let skip = bom;
+  let carry = Buffer.alloc(0);
+  const decoder = kind.startsWith("utf16") ? new TextDecoder(kind === "utf16le" ? "utf-16le" : "utf-16be", { fatal: true }) : void 0;
+  for await (const raw of input2) {
+    let chunk = raw;
+    if (skip > 0) {
+      const dropped = Math.min(skip, chunk.length);
+      chunk = chunk.subarray(dropped);
+      skip -= dropped;
+    }
+    if (decoder !== void 0) {
+      try {
+        yield Buffer.from(decoder.decode(chunk, { stream: true }), "utf8");
+      } catch {
+        throw new Unscannable(`not valid ${kind === "utf16le" ? "UTF-16LE" : "UTF-16BE"} despite its byte order mark`);
+      }
+      continue;
+    }
+    const data = Buffer.concat([carry, chunk]);
+    const whole = data.length - data.length % 4;
+    carry = data.subarray(whole);
+    let text = "";
+    for (let i = 0; i < whole; i += 4) {
+      const cp = kind === "utf32le" ? data.readUInt32LE(i) : data.readUInt32BE(i);
+      if (cp > 1114111 || cp >= 55296 && cp <= 57343) throw new Unscannable(`not valid ${kind === "utf32le" ? "UTF-32LE" : "UTF-32BE"} despite its byte order mark`);
+      text += String.fromCodePoint(cp);
+    }
+    yield Buffer.from(text, "utf8");
+  }
+  if (decoder !== void 0) {
+    try {
+      const tail = decoder.decode();
+      if (tail !== "") yield Buffer.from(tail, "utf8");
+    } catch {
+      throw new Unscannable("ends in the middle of a UTF-16 character");
+    }
+  } else if (carry.length > 0) throw new Unscannable("ends in the middle of a UTF-32 character");
+}
+async function* decodeInput(chunks, display, limits = DEFAULT_LIMITS, depth = 0) {
+  const iterator = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : (async function* () {
+    yield* chunks;
+  })();
+  let head = Buffer.alloc(0);
+  while (head.length === 0 || mayBeSignature(head)) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
+  }
+  const rest = prepend(head, iterator);
+  const kind = sniff(head);
+  switch (kind.type) {
+    case "plain": {
+      yield* rest;
+      return;
+    }
+    case "gzip": {
+      if (depth >= MAX_GZIP_DEPTH) throw new Unscannable(`gzip nested more than ${MAX_GZIP_DEPTH} levels deep`);
+      yield* decodeInput(gunzip(rest, limits, display), display, limits, depth + 1);
+      return;
+    }
+    case "unreadable": {
+      throw new Unscannable(kind.reason);
+    }
+    default: {
+      yield* transcode(rest, kind.type, kind.bom);
+    }
+  }
+}
+async function decodeAll(bytes, display, limits = DEFAULT_LIMITS) {
+  const parts = [];
+  try {
+    for await (const chunk of decodeInput([bytes], display, limits)) parts.push(chunk);
+  } catch (error63) {
+    if (error63 instanceof Unscannable) return void 0;
+    throw error63;
+  }
+  return Buffer.concat(parts);
+}
+
+// src/io/input.ts
 var CHUNK_SIZE = 64 * 1024;
 function ioProblem(error63) {
   const code = error63.code;
@@ -56195,40 +56384,21 @@ async function resolveInputs(args, cwd) {
   }
   return sources;
 }
-async function* passThrough(head, rest) {
-  yield head;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
-}
-async function* openChunks(source, stdin, signal) {
-  const raw = source.kind === "stdin" ? stdin : source.kind === "bytes" ? Readable.from([Buffer.from(source.bytes)]) : createReadStream(source.path, { highWaterMark: CHUNK_SIZE });
+async function* openChunks(source, stdin, signal, limits = DEFAULT_LIMITS) {
+  const raw = source.kind === "stdin" ? stdin : source.kind === "bytes" ? Readable2.from([Buffer.from(source.bytes)]) : createReadStream(source.path, { highWaterMark: CHUNK_SIZE });
   const stop = () => {
     ;
     raw.destroy();
   };
   signal?.addEventListener("abort", stop, { once: true });
   try {
-    const iterator = raw[Symbol.asyncIterator]();
-    const first = await iterator.next();
-    if (first.done) return;
-    const head = typeof first.value === "string" ? Buffer.from(first.value) : first.value;
-    if (head[0] !== 31 || head[1] !== 139) {
-      yield* passThrough(head, iterator);
-      return;
+    async function* bytes() {
+      for await (const chunk of raw) yield typeof chunk === "string" ? Buffer.from(chunk) : chunk;
     }
-    const gunzip = createGunzip({ chunkSize: 64 * 1024 });
-    pipeline(Readable.from(passThrough(head, iterator)), gunzip).catch(() => {
-    });
-    try {
-      yield* gunzip;
-    } catch (error63) {
-      if (error63.code?.startsWith("Z_") || error63.message === "unexpected end of file") {
-        throw usageError(`${source.display}: not a valid gzip stream (${error63.message})`, "E_INPUT_GZIP");
-      }
-      throw error63;
-    }
+    yield* decodeInput(bytes(), source.display, limits);
   } catch (error63) {
     if (signal?.aborted) return;
-    if (isLlmopsError(error63)) throw error63;
+    if (isLlmopsError(error63) || error63 instanceof Unscannable) throw error63;
     throw usageError(`input ${source.display} ${ioProblem(error63)}`, "E_INPUT_READ");
   } finally {
     signal?.removeEventListener("abort", stop);
@@ -56236,9 +56406,7 @@ async function* openChunks(source, stdin, signal) {
 }
 
 // src/gate/scope.ts
-init_errors();
 import path6 from "node:path";
-import { gunzipSync } from "node:zlib";
 
 // src/gate/changed.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -56295,12 +56463,7 @@ async function trackedScope(git, globs, exclude) {
 
 // src/gate/scope.ts
 async function decode3(bytes, file2) {
-  if (bytes[0] !== 31 || bytes[1] !== 139) return bytes.toString("utf8");
-  try {
-    return gunzipSync(bytes).toString("utf8");
-  } catch {
-    throw usageError(`${file2} at the base: not a valid gzip stream`, "E_INPUT_GZIP");
-  }
+  return (await decodeAll(bytes, `${file2} at the base`))?.toString("utf8") ?? "";
 }
 async function gateScope(options) {
   if (options.changedSince === void 0 && !options.allTracked) return void 0;
@@ -56400,6 +56563,11 @@ function formatSummary(summary2, gate, options = {}) {
   const head = `llmops monitor: ${plural2(summary2.records, "record")} from ${printable(summary2.inputs.join(", ")) || "no input (nothing to scan)"} in ${summary2.duration_ms} ms`;
   lines.push(options.interrupted ? `${head} (interrupted: partial figures)` : head);
   if (summary2.malformed_lines > 0) lines.push(`  ${plural2(summary2.malformed_lines, "malformed line")} (see the lines with "parse_error")`);
+  if (summary2.unscanned_lines > 0) {
+    lines.push(`  ${plural2(summary2.unscanned_lines, "line")} not scanned:`);
+    for (const u2 of summary2.unscanned.slice(0, 10)) lines.push(`    ${printable(`${u2.file}:${u2.line}: ${u2.reason}`)}`);
+    if (summary2.unscanned_lines > 10) lines.push(`    and ${summary2.unscanned_lines - 10} more`);
+  }
   const { findings } = summary2;
   lines.push("", `PII and secrets: ${plural2(findings.total, "finding")} in ${plural2(findings.records_with_findings, "line")}`);
   if (findings.total > 0) lines.push(...table(Object.entries(findings.by_type).map(([type, n]) => [type, String(n)])));
@@ -56488,6 +56656,7 @@ import path13 from "node:path";
 var MAX_GROUPS = 50;
 var OTHER_GROUP = "(other)";
 var MAX_DETAILS = 1e4;
+var MAX_UNSCANNED = 100;
 var Tally = class {
   records = 0;
   errors = 0;
@@ -56553,6 +56722,7 @@ var SummaryBuilder = class {
   recordsWithFindings = 0;
   malformed = 0;
   unscanned = 0;
+  unscannedList = [];
   ignored = 0;
   preexisting = 0;
   /** Every fingerprint seen, when asked for (the base side of --changed-since). */
@@ -56580,7 +56750,10 @@ var SummaryBuilder = class {
     }
     const malformed = errors.length === 1 && MALFORMED.has(errors[0]);
     if (malformed) this.malformed++;
-    if (UNSCANNED.has(errors[0])) this.unscanned++;
+    if (UNSCANNED.has(errors[0])) {
+      this.unscanned++;
+      if (this.unscannedList.length < MAX_UNSCANNED) this.unscannedList.push({ file: digest.file, line: digest.line, reason: digest.note ?? String(errors[0]) });
+    }
     for (const kind of errors) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
     for (const { type } of findings) this.byType.set(type, (this.byType.get(type) ?? 0) + 1);
     const omitted = Object.entries(digest.omitted);
@@ -56603,6 +56776,7 @@ var SummaryBuilder = class {
       records: this.all.records,
       malformed_lines: this.malformed,
       unscanned_lines: this.unscanned,
+      unscanned: this.unscannedList,
       blank_lines: this.blankLines,
       unchanged_lines: this.unchangedLines,
       findings: {
@@ -56701,6 +56875,11 @@ function formatMarkdown(report, maxBytes = 900 * 1024) {
     for (const f3 of gate.failures) head.push(`| ${md(f3.category)} | ${f3.count} | ${md(f3.detail ?? "")} |`);
     head.push("");
   }
+  if (summary2.unscanned_lines > 0) {
+    head.push(`**${summary2.unscanned_lines} line${summary2.unscanned_lines === 1 ? "" : "s"} could not be scanned** (the gate fails closed):`, "");
+    for (const u2 of summary2.unscanned.slice(0, 20)) head.push(`- \`${md(u2.file)}:${u2.line}\`: ${md(u2.reason)}`);
+    head.push("");
+  }
   const types = Object.entries(summary2.findings.by_type);
   if (types.length > 0) {
     head.push("| type | new findings |", "|---|---|", ...types.map(([t2, n]) => `| ${md(t2)} | ${n} |`), "");
@@ -56741,10 +56920,17 @@ function annotationsFor(report) {
   const budget = { ...ANNOTATION_LIMITS };
   const out = [];
   let leftOut = report.findingsLeftOut;
-  for (const failure2 of report.gate.failures.filter((f3) => f3.detail !== void 0 || f3.category === "unscanned" || f3.category === "unused_ignores")) {
+  for (const failure2 of report.gate.failures.filter((f3) => f3.detail !== void 0 || f3.category === "unused_ignores")) {
     if (budget.error === 0) break;
     budget.error--;
     out.push({ kind: "error", title: `llmops gate: ${failure2.category}`, message: failure2.detail ?? `${failure2.count}` });
+  }
+  if (report.gate.failures.some((f3) => f3.category === "unscanned")) {
+    for (const u2 of report.summary.unscanned) {
+      if (budget.error === 0) break;
+      budget.error--;
+      out.push({ kind: "error", title: "llmops gate: not scanned", message: `${u2.reason}. The gate cannot tell whether this holds personal data, so it fails.`, file: u2.file, line: u2.line });
+    }
   }
   for (const f3 of bySeverity(newFindings(report))) {
     const kind = KIND[f3.severity];
@@ -57153,9 +57339,6 @@ var LineFramer = class {
     return [{ bytes, lines: 1 }];
   }
 };
-
-// src/monitor/pool.ts
-import { Worker } from "node:worker_threads";
 
 // src/io/lines.ts
 import { Buffer as Buffer2, isUtf8 } from "node:buffer";
@@ -57793,6 +57976,9 @@ function analyzeLine(line, file2, lineNumber, observedAt, ctx) {
     return { record: failed("unscannable", file2, lineNumber, observedAt, `line of ${line.length} characters could not be scanned: ${error63.message}`), group: void 0 };
   }
 }
+function unscannableInput(file2, line, observedAt, reason) {
+  return { record: failed("unscannable", file2, line, observedAt, `${file2} could not be scanned from this line on: ${reason}`), group: void 0 };
+}
 function analyzeText(line, file2, lineNumber, observedAt, ctx) {
   const parsed = parseJsonLine(line);
   if (!parsed.ok) {
@@ -57858,7 +58044,9 @@ function digestOf({ record: record2, group: group2, suppressed, omitted }) {
     ignored: ignored === true,
     preexisting: preexisting === true
   }));
-  return { file: record2.file, line: record2.line, errors: record2.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, latency: record2.latency_ms, group: group2 };
+  const digest = { file: record2.file, line: record2.line, errors: record2.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, latency: record2.latency_ms, group: group2 };
+  if (record2.error === "line_too_long" || record2.error === "unscannable") digest.note = record2.parse_error;
+  return digest;
 }
 
 // src/monitor/batch.ts
@@ -57894,6 +58082,16 @@ function linesOf(job, maxLineBytes) {
   if (job.bytes === void 0) return [new OversizedLine(job.oversized ?? 0)];
   return frameLines(job.bytes, maxLineBytes, job.firstLine === 1);
 }
+function singleResult(analyzed, options) {
+  const record2 = formatRecord(analyzed);
+  return {
+    output: options.mode === "none" ? [] : [options.mode === "json" ? record2 : record2 + "\n"],
+    digests: [digestOf(analyzed)],
+    blank: 0,
+    unchanged: 0,
+    clean: options.clean ? [unscannablePlaceholder(0) + "\n"] : []
+  };
+}
 function processBatch(job, ctx, options) {
   const result = { output: [], digests: [], blank: 0, unchanged: 0, clean: [] };
   const unchanged = options.clean ? void 0 : ctx.unchanged?.get(job.file);
@@ -57924,6 +58122,7 @@ function processBatch(job, ctx, options) {
 }
 
 // src/monitor/pool.ts
+import { Worker } from "node:worker_threads";
 var MAX_IN_FLIGHT = 2;
 var YOUNG_GENERATION_MB = 8;
 var WORKER_URL = new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url);
@@ -58033,19 +58232,26 @@ async function runMonitor(options) {
           lines += frame.lines;
         }
       };
-      const chunks = options.follow && source.kind === "file" && options.signal ? followChunks(source.path, source.display, { signal: options.signal }) : openChunks(source, options.stdin, options.signal);
-      for await (const chunk of chunks) {
-        if (chunk === RESTARTED) {
-          await send(framer.end());
-          framer = new LineFramer(context2.config.maxLineBytes);
-          nextLine = 1;
-          continue;
+      const limits = { maxDecodedBytes: context2.config.maxDecodedBytes, maxExpansion: context2.config.maxExpansion };
+      const chunks = options.follow && source.kind === "file" && options.signal ? followChunks(source.path, source.display, { signal: options.signal }) : openChunks(source, options.stdin, options.signal, limits);
+      try {
+        for await (const chunk of chunks) {
+          if (chunk === RESTARTED) {
+            await send(framer.end());
+            framer = new LineFramer(context2.config.maxLineBytes);
+            nextLine = 1;
+            continue;
+          }
+          bytes += chunk.length;
+          await send(framer.push(chunk));
+          if (aborted2() && !options.follow) break;
         }
-        bytes += chunk.length;
-        await send(framer.push(chunk));
-        if (aborted2() && !options.follow) break;
+        if (!aborted2()) await send(framer.end());
+      } catch (error63) {
+        if (!(error63 instanceof Unscannable)) throw error63;
+        await drain(0);
+        await collect(singleResult(unscannableInput(source.display, nextLine, now().toISOString(), error63.reason), batch));
       }
-      if (!aborted2()) await send(framer.end());
     }
     await drain(0);
   } finally {

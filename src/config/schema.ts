@@ -37,6 +37,10 @@ export const monitorConfigSchema = z.strictObject({
    * reported as `unscannable` (and fails a pii or secret gate) instead of holding up the run.
    */
   maxLineMs: z.number().int().min(1).default(10_000),
+  /** Most bytes one compressed input may decompress to; past it the input is `unscannable`. */
+  maxDecodedBytes: z.number().int().min(1024).default(1024 * 1024 * 1024),
+  /** Most times larger than its compressed size an input may become (a decompression bomb is `unscannable`). */
+  maxExpansion: z.number().min(1).default(100),
   /**
    * Also scan every other string in the record (metadata, nested messages), so that no value is
    * echoed unmasked in `original_interaction`. Findings there name their field path.

@@ -1,16 +1,11 @@
 import path from 'node:path'
-import {gunzipSync} from 'node:zlib'
 
-import {usageError} from '../errors.js'
+import {decodeAll} from '../io/decode.js'
 import {changedScope, DEFAULT_GLOBS, trackedScope, type Scope} from './changed.js'
 
+/** The base side's text, decoded as the monitor decodes inputs; unreadable content has no lines. */
 async function decode(bytes: Buffer, file: string): Promise<string> {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes.toString('utf8')
-  try {
-    return gunzipSync(bytes).toString('utf8')
-  } catch {
-    throw usageError(`${file} at the base: not a valid gzip stream`, 'E_INPUT_GZIP')
-  }
+  return (await decodeAll(bytes, `${file} at the base`))?.toString('utf8') ?? ''
 }
 
 /**

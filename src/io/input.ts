@@ -2,10 +2,9 @@ import {createReadStream} from 'node:fs'
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {Readable} from 'node:stream'
-import {pipeline} from 'node:stream/promises'
-import {createGunzip} from 'node:zlib'
 
 import {isLlmopsError, usageError} from '../errors.js'
+import {decodeInput, DEFAULT_LIMITS, Unscannable, type DecodeLimits} from './decode.js'
 
 export type InputSource =
   | {kind: 'file'; path: string; display: string}
@@ -72,16 +71,12 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
   return sources
 }
 
-async function* passThrough(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
-  yield head
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value
-}
-
 /**
- * The bytes of one input, gunzipped transparently when they start with the gzip magic bytes
- * (whatever the file name). Errors are usage errors that name the input.
+ * The text bytes of one input, decoded by content (gzip, UTF-16/32: see decode.ts), whatever the
+ * file name. Read errors are usage errors that name the input; content that cannot be read as
+ * text raises Unscannable.
  */
-export async function* openChunks(source: InputSource, stdin: NodeJS.ReadableStream, signal?: AbortSignal): AsyncGenerator<Buffer> {
+export async function* openChunks(source: InputSource, stdin: NodeJS.ReadableStream, signal?: AbortSignal, limits: DecodeLimits = DEFAULT_LIMITS): AsyncGenerator<Buffer> {
   const raw = source.kind === 'stdin' ? stdin : source.kind === 'bytes' ? Readable.from([Buffer.from(source.bytes)]) : createReadStream(source.path, {highWaterMark: CHUNK_SIZE})
   // Ctrl-C must work while a pipe is silent (`kubectl logs -f | llmops monitor -`): stop reading.
   const stop = (): void => {
@@ -90,30 +85,14 @@ export async function* openChunks(source: InputSource, stdin: NodeJS.ReadableStr
 
   signal?.addEventListener('abort', stop, {once: true})
   try {
-    const iterator = (raw as AsyncIterable<Buffer>)[Symbol.asyncIterator]()
-    const first = await iterator.next()
-    if (first.done) return
-    const head = typeof first.value === 'string' ? Buffer.from(first.value) : first.value
-    if (head[0] !== 0x1f || head[1] !== 0x8b) {
-      yield* passThrough(head, iterator)
-      return
+    async function* bytes(): AsyncGenerator<Buffer> {
+      for await (const chunk of raw as AsyncIterable<Buffer | string>) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk
     }
 
-    const gunzip = createGunzip({chunkSize: 64 * 1024})
-    // pipeline forwards a read error into gunzip, where the loop below sees it.
-    pipeline(Readable.from(passThrough(head, iterator)), gunzip).catch(() => {})
-    try {
-      yield* gunzip as AsyncIterable<Buffer>
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code?.startsWith('Z_') || (error as Error).message === 'unexpected end of file') {
-        throw usageError(`${source.display}: not a valid gzip stream (${(error as Error).message})`, 'E_INPUT_GZIP')
-      }
-
-      throw error
-    }
+    yield* decodeInput(bytes(), source.display, limits)
   } catch (error) {
     if (signal?.aborted) return
-    if (isLlmopsError(error)) throw error
+    if (isLlmopsError(error) || error instanceof Unscannable) throw error
     throw usageError(`input ${source.display} ${ioProblem(error)}`, 'E_INPUT_READ')
   } finally {
     signal?.removeEventListener('abort', stop)

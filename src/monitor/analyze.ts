@@ -283,6 +283,11 @@ export function analyzeLine(line: string | OversizedLine, file: string, lineNumb
   }
 }
 
+/** An input whose content cannot be read as text (from `line` on): fails a pii or secret gate. */
+export function unscannableInput(file: string, line: number, observedAt: string, reason: string): Analyzed {
+  return {record: failed('unscannable', file, line, observedAt, `${file} could not be scanned from this line on: ${reason}`), group: undefined}
+}
+
 function analyzeText(line: string, file: string, lineNumber: number, observedAt: string, ctx: AnalyzeContext): Analyzed {
   const parsed = parseJsonLine(line)
   if (!parsed.ok) {

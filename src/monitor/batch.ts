@@ -83,6 +83,18 @@ function linesOf(job: BatchJob, maxLineBytes: number): Array<string | OversizedL
   return frameLines(job.bytes, maxLineBytes, job.firstLine === 1)
 }
 
+/** One result on its own (an input that could not be read), formatted as a batch would. */
+export function singleResult(analyzed: Analyzed, options: BatchOptions): BatchResult {
+  const record = formatRecord(analyzed)
+  return {
+    output: options.mode === 'none' ? [] : [options.mode === 'json' ? record : record + '\n'],
+    digests: [digestOf(analyzed)],
+    blank: 0,
+    unchanged: 0,
+    clean: options.clean ? [unscannablePlaceholder(0) + '\n'] : [],
+  }
+}
+
 /** Decode, analyse and format a frame: the same code runs on the main thread and in workers. */
 export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchOptions): BatchResult {
   const result: BatchResult = {output: [], digests: [], blank: 0, unchanged: 0, clean: []}

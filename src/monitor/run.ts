@@ -1,8 +1,10 @@
 import type {FailOn} from '../config/schema.js'
 import {RESTARTED, followChunks} from '../io/follow.js'
 import {LineFramer, type Frame} from '../io/framer.js'
+import {Unscannable} from '../io/decode.js'
 import {openChunks, type InputSource} from '../io/input.js'
-import type {BatchJob, OutputMode} from './batch.js'
+import {singleResult, type BatchJob, type OutputMode} from './batch.js'
+import {unscannableInput} from './analyze.js'
 import {AnalysisPool, type PoolResult} from './pool.js'
 import {SummaryBuilder, evaluateGate, type FindingDetail, type GateResult, type MonitorSummary} from './summary.js'
 import {prepareContext, type ContextSettings} from './context.js'
@@ -105,25 +107,33 @@ export async function runMonitor(options: MonitorRunOptions): Promise<MonitorRes
         }
       }
 
+      const limits = {maxDecodedBytes: context.config.maxDecodedBytes, maxExpansion: context.config.maxExpansion}
       const chunks =
         options.follow && source.kind === 'file' && options.signal
           ? followChunks(source.path, source.display, {signal: options.signal})
-          : openChunks(source, options.stdin, options.signal)
-      for await (const chunk of chunks) {
-        if (chunk === RESTARTED) {
-          await send(framer.end())
-          framer = new LineFramer(context.config.maxLineBytes)
-          nextLine = 1
-          continue
+          : openChunks(source, options.stdin, options.signal, limits)
+      try {
+        for await (const chunk of chunks) {
+          if (chunk === RESTARTED) {
+            await send(framer.end())
+            framer = new LineFramer(context.config.maxLineBytes)
+            nextLine = 1
+            continue
+          }
+
+          bytes += chunk.length
+          await send(framer.push(chunk))
+          if (aborted() && !options.follow) break
         }
 
-        bytes += chunk.length
-        await send(framer.push(chunk))
-        if (aborted() && !options.follow) break
+        // An interrupted read ends inside a line: that partial record is not reported as malformed.
+        if (!aborted()) await send(framer.end())
+      } catch (error) {
+        if (!(error instanceof Unscannable)) throw error
+        // What was read is reported; the rest of this input is one unscannable result, and the run goes on.
+        await drain(0)
+        await collect(singleResult(unscannableInput(source.display, nextLine, now().toISOString(), error.reason), batch))
       }
-
-      // An interrupted read ends inside a line: that partial record is not reported as malformed.
-      if (!aborted()) await send(framer.end())
     }
 
     await drain(0)

@@ -7,6 +7,8 @@ export const MAX_GROUPS = 50
 export const OTHER_GROUP = '(other)'
 /** Findings kept with their details for reports (SARIF, annotations, tables); all are counted. */
 export const MAX_DETAILS = 10_000
+/** Unscanned lines listed by place and reason; all are counted. */
+export const MAX_UNSCANNED = 100
 
 /** A finding with where it is: what the reports are built from. */
 export type FindingDetail = FindingDigest & {file: string; line: number}
@@ -43,6 +45,8 @@ export interface MonitorSummary {
   malformed_lines: number
   /** Lines too long to scan, or that the engine could not scan: the PII and secret gates fail closed on them. */
   unscanned_lines: number
+  /** Where and why (the first MAX_UNSCANNED): what reports name so that someone can act on it. */
+  unscanned: Array<{file: string; line: number; reason: string}>
   blank_lines: number
   /** --changed-since: lines already there at the base, not scanned. */
   unchanged_lines: number
@@ -138,6 +142,7 @@ export class SummaryBuilder {
   private recordsWithFindings = 0
   private malformed = 0
   private unscanned = 0
+  private readonly unscannedList: Array<{file: string; line: number; reason: string}> = []
   private ignored = 0
   private preexisting = 0
   /** Every fingerprint seen, when asked for (the base side of --changed-since). */
@@ -173,7 +178,10 @@ export class SummaryBuilder {
 
     const malformed = errors.length === 1 && MALFORMED.has(errors[0] as ErrorKind)
     if (malformed) this.malformed++
-    if (UNSCANNED.has(errors[0] as ErrorKind)) this.unscanned++
+    if (UNSCANNED.has(errors[0] as ErrorKind)) {
+      this.unscanned++
+      if (this.unscannedList.length < MAX_UNSCANNED) this.unscannedList.push({file: digest.file, line: digest.line, reason: digest.note ?? String(errors[0])})
+    }
     for (const kind of errors) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1)
     for (const {type} of findings) this.byType.set(type, (this.byType.get(type) ?? 0) + 1)
     const omitted = Object.entries(digest.omitted)
@@ -198,6 +206,7 @@ export class SummaryBuilder {
       records: this.all.records,
       malformed_lines: this.malformed,
       unscanned_lines: this.unscanned,
+      unscanned: this.unscannedList,
       blank_lines: this.blankLines,
       unchanged_lines: this.unchangedLines,
       findings: {

@@ -88,6 +88,8 @@ export interface Digest {
   suppressed: string[]
   /** Findings past the per-record limit (new findings: never ignored or pre-existing). */
   omitted: OmittedFindings
+  /** Why a line was not scanned (too long, unscannable), for the reports that name it. */
+  note?: string
   latency: number | null
   group: string | undefined
 }
@@ -106,7 +108,9 @@ export function digestOf({record, group, suppressed, omitted}: Analyzed): Digest
     ignored: ignored === true,
     preexisting: preexisting === true,
   }))
-  return {file: record.file, line: record.line, errors: record.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, latency: record.latency_ms, group}
+  const digest: Digest = {file: record.file, line: record.line, errors: record.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, latency: record.latency_ms, group}
+  if (record.error === 'line_too_long' || record.error === 'unscannable') digest.note = record.parse_error
+  return digest
 }
 
 export interface Analyzed {

@@ -26,10 +26,19 @@ export function annotationsFor(report: GateReport): Annotation[] {
   const budget = {...ANNOTATION_LIMITS}
   const out: Annotation[] = []
   let leftOut = report.findingsLeftOut
-  for (const failure of report.gate.failures.filter((f) => f.detail !== undefined || f.category === 'unscanned' || f.category === 'unused_ignores')) {
+  for (const failure of report.gate.failures.filter((f) => f.detail !== undefined || f.category === 'unused_ignores')) {
     if (budget.error === 0) break
     budget.error--
     out.push({kind: 'error', title: `llmops gate: ${failure.category}`, message: failure.detail ?? `${failure.count}`})
+  }
+
+  // Content the gate could not read fails it closed: say where, and why.
+  if (report.gate.failures.some((f) => f.category === 'unscanned')) {
+    for (const u of report.summary.unscanned) {
+      if (budget.error === 0) break
+      budget.error--
+      out.push({kind: 'error', title: 'llmops gate: not scanned', message: `${u.reason}. The gate cannot tell whether this holds personal data, so it fails.`, file: u.file, line: u.line})
+    }
   }
 
   for (const f of bySeverity(newFindings(report))) {

@@ -22,6 +22,12 @@ export function formatMarkdown(report: GateReport, maxBytes = 900 * 1024): strin
     head.push('')
   }
 
+  if (summary.unscanned_lines > 0) {
+    head.push(`**${summary.unscanned_lines} line${summary.unscanned_lines === 1 ? '' : 's'} could not be scanned** (the gate fails closed):`, '')
+    for (const u of summary.unscanned.slice(0, 20)) head.push(`- \`${md(u.file)}:${u.line}\`: ${md(u.reason)}`)
+    head.push('')
+  }
+
   const types = Object.entries(summary.findings.by_type)
   if (types.length > 0) {
     head.push('| type | new findings |', '|---|---|', ...types.map(([t, n]) => `| ${md(t)} | ${n} |`), '')

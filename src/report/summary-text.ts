@@ -31,6 +31,11 @@ export function formatSummary(summary: MonitorSummary, gate: GateResult, options
   const head = `llmops monitor: ${plural(summary.records, 'record')} from ${printable(summary.inputs.join(', ')) || 'no input (nothing to scan)'} in ${summary.duration_ms} ms`
   lines.push(options.interrupted ? `${head} (interrupted: partial figures)` : head)
   if (summary.malformed_lines > 0) lines.push(`  ${plural(summary.malformed_lines, 'malformed line')} (see the lines with "parse_error")`)
+  if (summary.unscanned_lines > 0) {
+    lines.push(`  ${plural(summary.unscanned_lines, 'line')} not scanned:`)
+    for (const u of summary.unscanned.slice(0, 10)) lines.push(`    ${printable(`${u.file}:${u.line}: ${u.reason}`)}`)
+    if (summary.unscanned_lines > 10) lines.push(`    and ${summary.unscanned_lines - 10} more`)
+  }
 
   const {findings} = summary
   lines.push('', `PII and secrets: ${plural(findings.total, 'finding')} in ${plural(findings.records_with_findings, 'line')}`)

@@ -34,6 +34,7 @@ function report(findings: FindingDetail[], gate: Partial<GateResult> = {}): Gate
     unscanned_lines: 0,
     blank_lines: 0,
     unchanged_lines: 0,
+    unscanned: [],
     findings: {total: fresh.length, pii: fresh.length, secrets: 0, ignored: findings.length - fresh.length, preexisting: 0, records_with_pii: fresh.length, records_with_secrets: 0, records_with_findings: fresh.length, by_type: {EMAIL: 1}, suppressed: 2, suppressed_by_type: {EMAIL: 2}},
     errors: {total: 0, by_kind: {}},
     latency: {count: 0, missing: 100, p50: null, p90: null, p95: null, p99: null, max: null, mean: null, slow: 0, threshold_ms: 1500, exact: true},
