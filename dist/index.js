@@ -6244,6 +6244,7 @@ __export(git_exports, {
   openGit: () => openGit,
   pushArguments: () => pushArguments
 });
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path5 from "node:path";
 function firstLines(text, count = 3) {
@@ -6287,13 +6288,25 @@ function gitChanges(cwd, env = process.env) {
       }
       return base;
     },
-    async changedFiles(base) {
+    async changedFiles(base, head) {
       const { git } = await repo();
-      const changed = await git.diffNames(base);
+      const changed = await git.diffNames(base, head);
+      if (head !== void 0) return changed;
       const known = new Set(changed.map((f3) => f3.path));
       return [...changed, ...(await git.listFiles(true)).filter((f3) => !known.has(f3)).map((f3) => ({ path: f3 }))];
     },
+    async head() {
+      const { git } = await repo();
+      const head = await git.resolveCommit("HEAD");
+      if (head === null) throw usageError("the repository has no commit yet: there is nothing committed to scan", "E_NOT_A_REPO", ["Commit the logs first, or pass --uncommitted to scan the working tree."]);
+      return head;
+    },
+    entries: async (commit) => (await repo()).git.treeEntries(commit),
     trackedFiles: async () => (await repo()).git.listFiles(),
+    async *open(commit, file2) {
+      const { git } = await repo();
+      yield* git.blobStream(commit, file2);
+    },
     readAt: async (base, file2) => (await repo()).git.readBlob(base, file2)
   };
 }
@@ -6488,9 +6501,13 @@ var init_git = __esm({
         const out = await this.run(["merge-base", a, b3], [0, 1, 128]);
         return out.exitCode === 0 ? out.stdout.trim() : null;
       }
-      /** Paths (from the root) that differ between `base` and the working tree, with renames; deletions left out. */
-      async diffNames(base) {
-        const fields = nulSeparated((await this.run(["-c", "core.quotepath=off", "diff", "--name-status", "-z", "--find-renames", "--diff-filter=d", base, "--"])).stdout);
+      /**
+       * Paths (from the root) that differ between `base` and `head` (a commit), or the working tree
+       * when `head` is absent, with renames; deletions left out.
+       */
+      async diffNames(base, head) {
+        const range = head === void 0 ? [base] : [base, head];
+        const fields = nulSeparated((await this.run(["-c", "core.quotepath=off", "diff", "--name-status", "-z", "--find-renames", "--diff-filter=d", "--no-ext-diff", "--no-textconv", ...range, "--"])).stdout);
         const files = [];
         for (let i = 0; i < fields.length; i++) {
           const status = fields[i] ?? "";
@@ -6507,6 +6524,28 @@ var init_git = __esm({
       /** Tracked (or, with `untracked`, untracked and not ignored) paths from the root. */
       async listFiles(untracked = false) {
         return nulSeparated((await this.run(["ls-files", "-z", "--full-name", ...untracked ? ["--others", "--exclude-standard"] : []])).stdout);
+      }
+      /** Every file of a commit's tree with its mode (`100644`, `100755`, `120000` a symlink, `160000` a submodule). */
+      async treeEntries(commit) {
+        const entries = /* @__PURE__ */ new Map();
+        for (const record2 of nulSeparated((await this.run(["-c", "core.quotepath=off", "ls-tree", "-r", "-z", "--full-tree", commit])).stdout)) {
+          const tab = record2.indexOf("	");
+          entries.set(record2.slice(tab + 1), record2.slice(0, record2.indexOf(" ")));
+        }
+        return entries;
+      }
+      /**
+       * A blob's bytes as committed, streamed: no .gitattributes filter, smudge or encoding applies
+       * (`git cat-file blob`), so what is read is what git holds, whatever a checkout would show.
+       */
+      blobStream(commit, file2) {
+        const child2 = spawn("git", ["cat-file", "blob", `${commit}:${file2}`], { cwd: this.cwd, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
+        let stderr = "";
+        child2.stderr.on("data", (chunk) => stderr += chunk.toString("utf8"));
+        child2.on("close", (code) => {
+          if (code !== 0) child2.stdout.destroy(new Error(`git cat-file failed for ${file2} at ${commit.slice(0, 12)}: ${firstLines(stderr)}`));
+        });
+        return child2.stdout;
       }
       /** A file's bytes at a commit, unchanged (gzip stays gzip); undefined when it did not exist. */
       async readBlob(commit, file2) {
@@ -56385,7 +56424,7 @@ async function resolveInputs(args, cwd) {
   return sources;
 }
 async function* openChunks(source, stdin, signal, limits = DEFAULT_LIMITS) {
-  const raw = source.kind === "stdin" ? stdin : source.kind === "bytes" ? Readable2.from([Buffer.from(source.bytes)]) : createReadStream(source.path, { highWaterMark: CHUNK_SIZE });
+  const raw = source.kind === "stdin" ? stdin : source.kind === "bytes" ? Readable2.from([Buffer.from(source.bytes)]) : source.kind === "stream" ? Readable2.from(source.open()) : createReadStream(source.path, { highWaterMark: CHUNK_SIZE });
   const stop = () => {
     ;
     raw.destroy();
@@ -56417,31 +56456,38 @@ import path4 from "node:path";
 var DEFAULT_GLOBS = ["**/*.jsonl", "**/*.jsonl.gz"];
 var lineKey = (line) => createHash("sha1").update(line.endsWith("\r") ? line.slice(0, -1) : line).digest("base64").slice(0, 22);
 var posix = (file2) => file2.split(path4.sep).join("/");
-async function assertRegular(root, file2) {
-  const info2 = await lstat(path4.join(root, file2)).catch(() => void 0);
-  if (info2?.isSymbolicLink()) throw usageError(`${file2} is a symbolic link; the gate scans regular files only`, "E_INPUT_SYMLINK");
+async function assertRegular(root, file2, mode) {
+  const symlink2 = mode === void 0 ? (await lstat(path4.join(root, file2)).catch(() => void 0))?.isSymbolicLink() : mode === "120000";
+  if (symlink2) throw usageError(`${file2} is a symbolic link; the gate scans regular files only`, "E_INPUT_SYMLINK");
 }
 function matcher(globs, exclude) {
   return (0, import_picomatch.default)(globs, { dot: true, nocase: true, ignore: exclude });
 }
-async function checkNamed(root, wanted, match, scanned, notes) {
+async function checkNamed(exists2, wanted, match, scanned, notes) {
   for (const file2 of wanted) {
     if (scanned.has(file2)) continue;
-    const exists2 = await lstat(path4.join(root, file2)).then(() => true, () => false);
-    if (!exists2) throw usageError(`input file ${file2} not found`, "E_INPUT_NOT_FOUND");
+    if (!await exists2(file2)) throw usageError(`input file ${file2} not found`, "E_INPUT_NOT_FOUND");
     if (!match(file2)) throw usageError(`${file2} is not a log file for the gate (gate.paths / gate.exclude in the config)`, "E_INPUT_NOT_LOG");
     notes.push(`${file2}: no change since the base`);
   }
+}
+async function readFrom(git, root, uncommitted) {
+  if (uncommitted) return { exists: async (file2) => lstat(path4.join(root, file2)).then(() => true, () => false) };
+  const head = await git.head();
+  const entries = await git.entries(head);
+  return { head, entries, read: (file2) => git.open(head, file2), exists: async (file2) => entries.has(file2) };
 }
 async function changedScope(git, options) {
   const root = await git.root();
   const base = await git.mergeBase(options.ref);
   const match = matcher(options.globs, options.exclude);
   const wanted = new Set(options.files.map((f3) => posix(path4.relative(root, path4.resolve(options.cwd, f3)))));
-  const changed = (await git.changedFiles(base)).filter((f3) => match(f3.path) && (wanted.size === 0 || wanted.has(f3.path)));
-  const scope = { root, files: [], base, unchanged: /* @__PURE__ */ new Map(), baseText: /* @__PURE__ */ new Map(), notes: [] };
+  const source = await readFrom(git, root, options.uncommitted === true);
+  const relevant = (f3) => match(f3.path) && (wanted.size === 0 || wanted.has(f3.path));
+  const changed = (await git.changedFiles(base, source.head)).filter((f3) => relevant(f3) && source.entries?.get(f3.path) !== "160000");
+  const scope = { root, files: [], base, unchanged: /* @__PURE__ */ new Map(), baseText: /* @__PURE__ */ new Map(), notes: [], head: source.head, read: source.read };
   for (const { path: file2, from } of changed.sort((a, b3) => a.path.localeCompare(b3.path))) {
-    await assertRegular(root, file2);
+    await assertRegular(root, file2, source.entries?.get(file2));
     scope.files.push(file2);
     const before = await git.readAt(base, from ?? file2);
     if (before === void 0) continue;
@@ -56449,16 +56495,23 @@ async function changedScope(git, options) {
     scope.unchanged.set(file2, new Set(text.split("\n").map(lineKey)));
     scope.baseText.set(file2, before);
   }
-  await checkNamed(root, wanted, match, new Set(scope.files), scope.notes);
+  await checkNamed(source.exists, wanted, match, new Set(scope.files), scope.notes);
+  if (source.head !== void 0) {
+    const committed = new Set(scope.files);
+    const pending = (await git.changedFiles(base)).filter((f3) => relevant(f3) && !committed.has(f3.path));
+    if (pending.length > 0) scope.notes.push(`${pending.length} log file${pending.length === 1 ? "" : "s"} with uncommitted changes not scanned (the gate reads what is committed): ${pending.map((f3) => f3.path).slice(0, 5).join(", ")}${pending.length > 5 ? ", \u2026" : ""}; commit them, or pass --uncommitted`);
+  }
   return scope;
 }
-async function trackedScope(git, globs, exclude) {
+async function trackedScope(git, options) {
   const root = await git.root();
-  const match = matcher(globs, exclude);
-  const files = (await git.trackedFiles()).filter((f3) => match(f3));
-  if (files.length === 0) throw usageError(`no file in the repository matches ${globs.join(", ")}`, "E_INPUT_NOT_FOUND");
-  for (const file2 of files) await assertRegular(root, file2);
-  return { root, files, unchanged: /* @__PURE__ */ new Map(), baseText: /* @__PURE__ */ new Map(), notes: [] };
+  const match = matcher(options.globs, options.exclude);
+  const source = await readFrom(git, root, options.uncommitted === true);
+  const all = source.entries === void 0 ? await git.trackedFiles() : [...source.entries].filter(([, mode]) => mode !== "160000").map(([file2]) => file2);
+  const files = all.filter((f3) => match(f3)).sort();
+  if (files.length === 0) throw usageError(`no file in the repository matches ${options.globs.join(", ")}`, "E_INPUT_NOT_FOUND");
+  for (const file2 of files) await assertRegular(root, file2, source.entries?.get(file2));
+  return { root, files, unchanged: /* @__PURE__ */ new Map(), baseText: /* @__PURE__ */ new Map(), notes: [], head: source.head, read: source.read };
 }
 
 // src/gate/scope.ts
@@ -56469,10 +56522,9 @@ async function gateScope(options) {
   if (options.changedSince === void 0 && !options.allTracked) return void 0;
   const { gitChanges: gitChanges2 } = await Promise.resolve().then(() => (init_git(), git_exports));
   const git = gitChanges2(options.cwd);
-  const globs = options.globs ?? DEFAULT_GLOBS;
-  const exclude = options.exclude ?? [];
-  if (options.changedSince !== void 0) return changedScope(git, { ref: options.changedSince, globs, exclude, files: options.files, cwd: options.cwd, decode: decode3 });
-  return trackedScope(git, globs, exclude);
+  const scopeOptions = { globs: options.globs ?? DEFAULT_GLOBS, exclude: options.exclude ?? [], files: options.files, cwd: options.cwd, uncommitted: options.uncommitted === true };
+  if (options.changedSince !== void 0) return changedScope(git, { ...scopeOptions, ref: options.changedSince, decode: decode3 });
+  return trackedScope(git, scopeOptions);
 }
 async function ignoredAtBase(cwd, base, file2) {
   const { gitChanges: gitChanges2 } = await Promise.resolve().then(() => (init_git(), git_exports));
@@ -58329,6 +58381,9 @@ function sinkFor(invocation) {
     }
   }
 }
+function blobSources(files, read) {
+  return files.map((file2) => ({ kind: "stream", display: file2, open: () => read(file2) }));
+}
 async function baseSide(scope, settings) {
   if (scope === void 0 || scope.baseText.size === 0) return void 0;
   const sources = [...scope.baseText].map(([display, bytes]) => ({ kind: "bytes", bytes, display }));
@@ -58368,7 +58423,8 @@ async function executeMonitor(invocation, io2 = defaultIo()) {
     exclude: config2.gate.exclude.map((e) => e.path),
     files: invocation.explicitFiles === false ? [] : invocation.files,
     cwd: io2.cwd,
-    allTracked: invocation.explicitFiles === false && invocation.gate?.changedSince === void 0 && invocation.allTrackedByDefault === true
+    allTracked: invocation.explicitFiles === false && invocation.gate?.changedSince === void 0 && invocation.allTrackedByDefault === true,
+    uncommitted: invocation.gate?.uncommitted
   });
   if (scope !== void 0) gateOptions.ignoreFile = gateOptions.ignoreFile === void 0 ? path14.join(scope.root, IGNORE_FILE) : path14.resolve(io2.cwd, gateOptions.ignoreFile);
   const ignores = await loadIgnores(gateOptions.ignoreFile, { cwd: io2.cwd, optional: scope !== void 0 && invocation.gate?.ignoreFile === void 0 && config2.gate.ignoreFile === void 0 });
@@ -58387,7 +58443,7 @@ async function executeMonitor(invocation, io2 = defaultIo()) {
   checkCustomRules(config2.rules.custom);
   const base = await baseSide(scope, settings);
   settings.preexisting = base?.fingerprints;
-  const sources = await resolveInputs(scope === void 0 ? invocation.files : scope.files, scope?.root ?? io2.cwd);
+  const sources = scope?.read === void 0 ? await resolveInputs(scope === void 0 ? invocation.files : scope.files, scope?.root ?? io2.cwd) : blobSources(scope.files, scope.read);
   for (const note of scope?.notes ?? []) io2.stderr.write(`${printable(note)}
 `);
   if (scope?.base !== void 0 && sources.length === 0) io2.stderr.write(`No changed log file (${gateOptions.globs?.join(", ")}) since ${scope.base.slice(0, 12)}.

@@ -3,6 +3,7 @@
  * A call is data: an argument list plus a small parser. Callers pass only validated ref names
  * and full shas, and simple-git's unsafe options stay off, so no value can become a git option.
  */
+import {spawn} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 
@@ -261,9 +262,13 @@ export class Git {
     return out.exitCode === 0 ? out.stdout.trim() : null
   }
 
-  /** Paths (from the root) that differ between `base` and the working tree, with renames; deletions left out. */
-  async diffNames(base: string): Promise<Array<{path: string; from?: string}>> {
-    const fields = nulSeparated((await this.run(['-c', 'core.quotepath=off', 'diff', '--name-status', '-z', '--find-renames', '--diff-filter=d', base, '--'])).stdout)
+  /**
+   * Paths (from the root) that differ between `base` and `head` (a commit), or the working tree
+   * when `head` is absent, with renames; deletions left out.
+   */
+  async diffNames(base: string, head?: string): Promise<Array<{path: string; from?: string}>> {
+    const range = head === undefined ? [base] : [base, head]
+    const fields = nulSeparated((await this.run(['-c', 'core.quotepath=off', 'diff', '--name-status', '-z', '--find-renames', '--diff-filter=d', '--no-ext-diff', '--no-textconv', ...range, '--'])).stdout)
     const files: Array<{path: string; from?: string}> = []
     for (let i = 0; i < fields.length; i++) {
       const status = fields[i] ?? ''
@@ -282,6 +287,31 @@ export class Git {
   /** Tracked (or, with `untracked`, untracked and not ignored) paths from the root. */
   async listFiles(untracked = false): Promise<string[]> {
     return nulSeparated((await this.run(['ls-files', '-z', '--full-name', ...(untracked ? ['--others', '--exclude-standard'] : [])])).stdout)
+  }
+
+  /** Every file of a commit's tree with its mode (`100644`, `100755`, `120000` a symlink, `160000` a submodule). */
+  async treeEntries(commit: string): Promise<Map<string, string>> {
+    const entries = new Map<string, string>()
+    for (const record of nulSeparated((await this.run(['-c', 'core.quotepath=off', 'ls-tree', '-r', '-z', '--full-tree', commit])).stdout)) {
+      const tab = record.indexOf('\t')
+      entries.set(record.slice(tab + 1), record.slice(0, record.indexOf(' ')))
+    }
+
+    return entries
+  }
+
+  /**
+   * A blob's bytes as committed, streamed: no .gitattributes filter, smudge or encoding applies
+   * (`git cat-file blob`), so what is read is what git holds, whatever a checkout would show.
+   */
+  blobStream(commit: string, file: string): NodeJS.ReadableStream {
+    const child = spawn('git', ['cat-file', 'blob', `${commit}:${file}`], {cwd: this.cwd, env: this.env, stdio: ['ignore', 'pipe', 'pipe']})
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+    child.on('close', (code) => {
+      if (code !== 0) child.stdout.destroy(new Error(`git cat-file failed for ${file} at ${commit.slice(0, 12)}: ${firstLines(stderr)}`))
+    })
+    return child.stdout
   }
 
   /** A file's bytes at a commit, unchanged (gzip stays gzip); undefined when it did not exist. */
@@ -328,13 +358,26 @@ export function gitChanges(cwd: string, env: NodeJS.ProcessEnv = process.env) {
 
       return base
     },
-    async changedFiles(base: string): Promise<Array<{path: string; from?: string}>> {
+    async changedFiles(base: string, head?: string): Promise<Array<{path: string; from?: string}>> {
       const {git} = await repo()
-      const changed = await git.diffNames(base)
+      const changed = await git.diffNames(base, head)
+      if (head !== undefined) return changed
+      // The working tree: untracked files count too.
       const known = new Set(changed.map((f) => f.path))
       return [...changed, ...(await git.listFiles(true)).filter((f) => !known.has(f)).map((f) => ({path: f}))]
     },
+    async head(): Promise<string> {
+      const {git} = await repo()
+      const head = await git.resolveCommit('HEAD')
+      if (head === null) throw usageError('the repository has no commit yet: there is nothing committed to scan', 'E_NOT_A_REPO', ['Commit the logs first, or pass --uncommitted to scan the working tree.'])
+      return head
+    },
+    entries: async (commit: string) => (await repo()).git.treeEntries(commit),
     trackedFiles: async () => (await repo()).git.listFiles(),
+    async *open(commit: string, file: string): AsyncGenerator<Buffer> {
+      const {git} = await repo()
+      yield* git.blobStream(commit, file) as AsyncIterable<Buffer>
+    },
     readAt: async (base: string, file: string) => (await repo()).git.readBlob(base, file),
   }
 }

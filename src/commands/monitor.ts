@@ -85,6 +85,10 @@ ${BaseCommand.exitCodesHelp}`
       helpValue: 'REF',
       description: 'scan only the records added since git merge-base REF HEAD, in the log files that changed (config gate.paths)',
     }),
+    uncommitted: Flags.boolean({
+      helpGroup: 'GATE',
+      description: 'with --changed-since: also scan uncommitted changes and untracked files, read from the working tree (by default the gate reads what HEAD holds, from git objects)',
+    }),
     'ignore-file': Flags.string({helpGroup: 'GATE', helpValue: 'FILE', description: 'accepted findings, by fingerprint, each with a reason [default: .llmopsignore]'}),
     'write-baseline': Flags.boolean({helpGroup: 'GATE', description: 'add every current finding to the ignore file (review the reasons before committing it)'}),
     'report-unused-ignores': Flags.boolean({helpGroup: 'GATE', description: 'list ignore-file entries that matched no finding'}),
@@ -138,6 +142,7 @@ ${BaseCommand.exitCodesHelp}`
       explicitFiles: given.length > 0,
       gate: {
         changedSince: flags['changed-since'],
+        uncommitted: flags.uncommitted,
         ignoreFile: flags['ignore-file'],
         writeBaseline: flags['write-baseline'],
         reportUnusedIgnores: flags['report-unused-ignores'],

@@ -16,6 +16,8 @@ import {IGNORE_FILE, ignoreLine, writeBaseline, type Ignores} from './ignore.js'
 export interface GateOptions {
   /** Scan only the records added since `git merge-base <ref> HEAD`. */
   changedSince?: string | undefined
+  /** Scan the working tree (uncommitted changes, untracked files) instead of the committed HEAD. */
+  uncommitted?: boolean
   /** Which files count as logs (default **\/*.jsonl and **\/*.jsonl.gz; config gate.paths). */
   globs?: string[] | undefined
   ignoreFile?: string | undefined

@@ -19,14 +19,15 @@ export async function gateScope(options: {
   files: string[]
   cwd: string
   allTracked: boolean
+  /** Read the working tree instead of the committed HEAD. */
+  uncommitted?: boolean | undefined
 }): Promise<Scope | undefined> {
   if (options.changedSince === undefined && !options.allTracked) return undefined
   const {gitChanges} = await import('../git.js')
   const git = gitChanges(options.cwd)
-  const globs = options.globs ?? DEFAULT_GLOBS
-  const exclude = options.exclude ?? []
-  if (options.changedSince !== undefined) return changedScope(git, {ref: options.changedSince, globs, exclude, files: options.files, cwd: options.cwd, decode})
-  return trackedScope(git, globs, exclude)
+  const scopeOptions = {globs: options.globs ?? DEFAULT_GLOBS, exclude: options.exclude ?? [], files: options.files, cwd: options.cwd, uncommitted: options.uncommitted === true}
+  if (options.changedSince !== undefined) return changedScope(git, {...scopeOptions, ref: options.changedSince, decode})
+  return trackedScope(git, scopeOptions)
 }
 
 /**

@@ -11,6 +11,8 @@ export type InputSource =
   | {kind: 'stdin'; display: '-'}
   /** Bytes already in memory: the base side of a file, read from git objects. */
   | {kind: 'bytes'; bytes: Uint8Array; display: string}
+  /** Bytes read on demand: a file as a commit holds it (git objects, not the working tree). */
+  | {kind: 'stream'; open: () => AsyncIterable<Buffer>; display: string}
 
 /**
  * Bytes per read, and so per frame of lines: large enough that reading never leaves the CPU
@@ -77,7 +79,14 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
  * text raises Unscannable.
  */
 export async function* openChunks(source: InputSource, stdin: NodeJS.ReadableStream, signal?: AbortSignal, limits: DecodeLimits = DEFAULT_LIMITS): AsyncGenerator<Buffer> {
-  const raw = source.kind === 'stdin' ? stdin : source.kind === 'bytes' ? Readable.from([Buffer.from(source.bytes)]) : createReadStream(source.path, {highWaterMark: CHUNK_SIZE})
+  const raw =
+    source.kind === 'stdin'
+      ? stdin
+      : source.kind === 'bytes'
+        ? Readable.from([Buffer.from(source.bytes)])
+        : source.kind === 'stream'
+          ? Readable.from(source.open())
+          : createReadStream(source.path, {highWaterMark: CHUNK_SIZE})
   // Ctrl-C must work while a pipe is silent (`kubectl logs -f | llmops monitor -`): stop reading.
   const stop = (): void => {
     ;(raw as NodeJS.ReadableStream & {destroy: () => void}).destroy()

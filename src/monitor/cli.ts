@@ -134,6 +134,11 @@ function sinkFor(invocation: MonitorInvocation): Sink {
   }
 }
 
+/** The files of a commit, read from git objects, named relative to the repository root. */
+function blobSources(files: string[], read: (file: string) => AsyncIterable<Buffer>): InputSource[] {
+  return files.map((file) => ({kind: 'stream', display: file, open: () => read(file)}))
+}
+
 /**
  * The base side of the changed files, analysed under their current names: its findings are not
  * new (a record that moved, was edited elsewhere or whose file was renamed keeps its
@@ -184,6 +189,7 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
     files: invocation.explicitFiles === false ? [] : invocation.files,
     cwd: io.cwd,
     allTracked: invocation.explicitFiles === false && invocation.gate?.changedSince === undefined && invocation.allTrackedByDefault === true,
+    uncommitted: invocation.gate?.uncommitted,
   })
   // In a repository scan, paths (and so fingerprints and the default ignore file) are relative to its root.
   if (scope !== undefined) gateOptions.ignoreFile = gateOptions.ignoreFile === undefined ? path.join(scope.root, IGNORE_FILE) : path.resolve(io.cwd, gateOptions.ignoreFile)
@@ -205,7 +211,7 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
   checkCustomRules(config.rules.custom)
   const base = await baseSide(scope, settings)
   settings.preexisting = base?.fingerprints
-  const sources = await resolveInputs(scope === undefined ? invocation.files : scope.files, scope?.root ?? io.cwd)
+  const sources = scope?.read === undefined ? await resolveInputs(scope === undefined ? invocation.files : scope.files, scope?.root ?? io.cwd) : blobSources(scope.files, scope.read)
   for (const note of scope?.notes ?? []) io.stderr.write(`${printable(note)}\n`)
   if (scope?.base !== undefined && sources.length === 0) io.stderr.write(`No changed log file (${gateOptions.globs?.join(', ')}) since ${scope.base.slice(0, 12)}.\n`)
   const gated = monitorConfig.failOn.length > 0

@@ -5,6 +5,7 @@ import {execa} from 'execa'
 import {describe, expect, it} from 'vitest'
 
 import {jsonLines, llmops, tempDir} from '../helpers.js'
+import {git} from '../support/git-repos.js'
 import {prRepo, rec} from '../support/pr-repo.js'
 
 const PLANTED = 'planted.surface@example.com'
@@ -114,11 +115,17 @@ describe('what counts as new', () => {
     expect(notLog.exitCode).toBe(2)
     expect(notLog.stderr).toContain('logs/notes.txt is not a log file for the gate')
 
+    // a symbolic link, committed (git holds it as a link) or only in the working tree
     const linked = await prRepo({'logs/chat.jsonl': base}, {})
     await symlink('/dev/null', path.join(linked.work, 'logs', 'link.jsonl'))
-    const symlinked = await llmops(['monitor', '--changed-since', 'main'], {cwd: linked.work, env: linked.env})
-    expect(symlinked.exitCode).toBe(2)
-    expect(symlinked.stderr).toContain('logs/link.jsonl is a symbolic link')
+    const untracked = await llmops(['monitor', '--changed-since', 'main', '--uncommitted'], {cwd: linked.work, env: linked.env})
+    expect(untracked.exitCode).toBe(2)
+    expect(untracked.stderr).toContain('logs/link.jsonl is a symbolic link')
+    await git(linked.work, linked.env, 'add', '-A')
+    await git(linked.work, linked.env, 'commit', '-q', '-m', 'add a link')
+    const committed = await llmops(['monitor', '--changed-since', 'main'], {cwd: linked.work, env: linked.env})
+    expect(committed.exitCode).toBe(2)
+    expect(committed.stderr).toContain('logs/link.jsonl is a symbolic link')
   })
 
   it('counts every finding in the hint of a long failing run, and a baseline accepts all of them', async () => {
