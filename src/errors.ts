@@ -33,14 +33,57 @@ export const EXIT_CODE_TABLE: ReadonlyArray<readonly [ExitCodeValue, string]> = 
   [ExitCode.INTERRUPTED, 'interrupted (Ctrl-C)'],
 ]
 
+/**
+ * Every error code and the one exit code it gives, wherever it is raised (the CLI's commands, the
+ * GitHub Action): "not a git repository" is a failed precondition in the monitor as in rollback.
+ */
+export const ERROR_CODES = {
+  E_USAGE: ExitCode.USAGE,
+  E_CONFIG_INVALID: ExitCode.USAGE,
+  E_CONFIG_NOT_FOUND: ExitCode.USAGE,
+  E_INPUT_NOT_FOUND: ExitCode.USAGE,
+  E_INPUT_READ: ExitCode.USAGE,
+  E_INPUT_GZIP: ExitCode.USAGE,
+  E_INPUT_SYMLINK: ExitCode.USAGE,
+  E_INPUT_NOT_LOG: ExitCode.USAGE,
+  E_IGNORE_INVALID: ExitCode.USAGE,
+  E_FEEDBACK_INVALID: ExitCode.USAGE,
+  E_FEEDBACK_WRITE: ExitCode.USAGE,
+  E_FEEDBACK_MISSING: ExitCode.USAGE,
+  E_OUTPUT: ExitCode.USAGE,
+  E_GITHUB: ExitCode.USAGE,
+  E_BAD_REF_NAME: ExitCode.USAGE,
+  E_BAD_VERSION: ExitCode.USAGE,
+  E_NOT_A_REPO: ExitCode.PRECONDITION,
+  E_SHALLOW: ExitCode.PRECONDITION,
+  E_DIRTY_TREE: ExitCode.PRECONDITION,
+  E_DETACHED_HEAD: ExitCode.PRECONDITION,
+  E_OPERATION_IN_PROGRESS: ExitCode.PRECONDITION,
+  E_NO_REMOTE: ExitCode.PRECONDITION,
+  E_NO_REMOTE_BRANCH: ExitCode.PRECONDITION,
+  E_NO_IDENTITY: ExitCode.PRECONDITION,
+  E_LOCAL_AHEAD: ExitCode.PRECONDITION,
+  E_FETCH_FAILED: ExitCode.PRECONDITION,
+  E_LS_REMOTE_FAILED: ExitCode.PRECONDITION,
+  E_INVALID_TARGET: ExitCode.INVALID_TARGET,
+  E_TAG_EXISTS: ExitCode.INVALID_TARGET,
+  E_UNVERIFIED_BACKUP: ExitCode.INVALID_TARGET,
+  E_REMOTE_MOVED: ExitCode.REMOTE_MOVED,
+  E_NOT_CONFIRMED: ExitCode.NOT_CONFIRMED,
+  E_PUSH_REFUSED: ExitCode.PUSH_REFUSED,
+  E_PUSH_FAILED: ExitCode.PUSH_REFUSED,
+  E_INTERNAL: ExitCode.INTERNAL,
+} as const satisfies Record<string, ExitCodeValue>
+
+export type ErrorCode = keyof typeof ERROR_CODES
+
 export function exitCodeHelp(): string {
   return EXIT_CODE_TABLE.map(([code, meaning]) => `${String(code).padEnd(4)} ${meaning}`).join('\n')
 }
 
 export interface LlmopsErrorOptions {
-  /** Stable machine-readable code, e.g. `E_INPUT_NOT_FOUND`. */
-  code: string
-  exitCode: ExitCodeValue
+  /** Stable machine-readable code, e.g. `E_INPUT_NOT_FOUND`; it decides the exit code (ERROR_CODES). */
+  code: ErrorCode
   /** What the user can do next. */
   suggestions?: string[]
   cause?: unknown
@@ -48,7 +91,7 @@ export interface LlmopsErrorOptions {
 
 /** An expected failure with a message meant for the user: never printed with a stack trace. */
 export class LlmopsError extends Error {
-  readonly code: string
+  readonly code: ErrorCode
   readonly exitCode: ExitCodeValue
   readonly suggestions: string[]
 
@@ -56,14 +99,19 @@ export class LlmopsError extends Error {
     super(message, options.cause === undefined ? undefined : {cause: options.cause})
     this.name = 'LlmopsError'
     this.code = options.code
-    this.exitCode = options.exitCode
+    this.exitCode = ERROR_CODES[options.code]
     this.suggestions = options.suggestions ?? []
   }
 }
 
-/** Exit 2: a bad flag, a bad config file, a missing or unreadable input. */
-export function usageError(message: string, code = 'E_USAGE', suggestions: string[] = []): LlmopsError {
-  return new LlmopsError(message, {code, exitCode: ExitCode.USAGE, suggestions})
+/** An expected failure: its exit code comes from the registry (`ERROR_CODES`). */
+export function fail(code: ErrorCode, message: string, suggestions: string[] = []): LlmopsError {
+  return new LlmopsError(message, {code, suggestions})
+}
+
+/** A bad flag, a bad config file, a missing or unreadable input (exit 2 for every E_USAGE-like code). */
+export function usageError(message: string, code: ErrorCode = 'E_USAGE', suggestions: string[] = []): LlmopsError {
+  return fail(code, message, suggestions)
 }
 
 export function isLlmopsError(error: unknown): error is LlmopsError {

@@ -2,14 +2,26 @@ import {Errors} from '@oclif/core'
 import {describe, expect, it} from 'vitest'
 
 import {toFailure} from '../src/base-command.js'
-import {EXIT_CODE_TABLE, ExitCode, LlmopsError, exitCodeHelp, usageError} from '../src/errors.js'
+import {ERROR_CODES, EXIT_CODE_TABLE, ExitCode, LlmopsError, exitCodeHelp, usageError, type ErrorCode} from '../src/errors.js'
 
 describe('toFailure', () => {
   it('keeps the code, exit code and hints of an LlmopsError', () => {
     const error = usageError('input file x.jsonl not found', 'E_INPUT_NOT_FOUND', ['give a path'])
     expect(toFailure(error)).toEqual({code: 'E_INPUT_NOT_FOUND', message: 'input file x.jsonl not found', exitCode: 2, suggestions: ['give a path']})
-    const precondition = new LlmopsError('dirty tree', {code: 'E_DIRTY', exitCode: ExitCode.PRECONDITION})
-    expect(toFailure(precondition).exitCode).toBe(3)
+    const precondition = new LlmopsError('dirty tree', {code: 'E_DIRTY_TREE'})
+    expect(toFailure(precondition).exitCode).toBe(ExitCode.PRECONDITION)
+  })
+
+  it('takes every exit code from the one registry, and every registered exit code is in the table', () => {
+    const table = new Set(EXIT_CODE_TABLE.map(([code]) => code))
+    for (const [code, exitCode] of Object.entries(ERROR_CODES)) {
+      expect(table.has(exitCode), code).toBe(true)
+      expect(toFailure(new LlmopsError('x', {code: code as ErrorCode})).exitCode, code).toBe(exitCode)
+      expect(usageError('x', code as ErrorCode).exitCode, code).toBe(exitCode)
+    }
+
+    // one meaning, one exit code: every precondition of a git workspace is 3, wherever it is raised
+    expect([ERROR_CODES.E_NOT_A_REPO, ERROR_CODES.E_SHALLOW, ERROR_CODES.E_DIRTY_TREE]).toEqual([3, 3, 3])
   })
 
   it("keeps oclif's own exit codes (parse errors)", () => {

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 
-import {FAIL_ON, type FailOn} from '../config/schema.js'
-import {usageError} from '../errors.js'
+import type {FailOn} from '../config/schema.js'
+import {parseBoolean, parseFailOn, parseInteger, parseShare} from '../config/values.js'
 
 /** The Action's inputs, read the way GitHub passes them: INPUT_<NAME> environment variables. */
 export interface ActionInputs {
@@ -15,6 +15,7 @@ export interface ActionInputs {
   maxP95Latency: number | undefined
   maxP95Increase: number | undefined
   minSamples: number
+  failOnWeakenedConfig: boolean
 }
 
 type GetInput = (name: string) => string
@@ -25,16 +26,10 @@ const list = (value: string): string[] =>
     .map((v) => v.trim())
     .filter((v) => v !== '')
 
-function number(get: GetInput, name: string, range: {min: number; max?: number}): number | undefined {
-  const raw = get(name).trim()
-  if (raw === '') return undefined
-  const percent = raw.endsWith('%')
-  const value = Number(percent ? raw.slice(0, -1) : raw) / (percent ? 100 : 1)
-  if (!Number.isFinite(value) || value < range.min || (range.max !== undefined && value > range.max)) {
-    throw usageError(`input ${name}: ${JSON.stringify(raw)} is not a number from ${range.min}${range.max === undefined ? '' : ` to ${range.max}`}`, 'E_USAGE')
-  }
-
-  return value
+/** An input through the CLI's parser for the same flag (config/values.ts): the two cannot disagree. */
+function input<T>(get: GetInput, name: string, parse: (text: string, shown: string) => T): T | undefined {
+  const raw = get(name)
+  return raw.trim() === '' ? undefined : parse(raw, `input ${name}`)
 }
 
 /** The pull request's base commit, from the event payload GitHub writes for the job. */
@@ -49,19 +44,17 @@ export function baseFromEvent(eventPath: string | undefined): string | undefined
 }
 
 export function readInputs(get: GetInput, env: NodeJS.ProcessEnv): ActionInputs {
-  const failOn = list(get('fail-on') || 'pii,secret')
-  const unknown = failOn.filter((f) => !(FAIL_ON as readonly string[]).includes(f))
-  if (unknown.length > 0) throw usageError(`input fail-on: unknown ${unknown.join(', ')}; use ${FAIL_ON.join(', ')}`, 'E_USAGE')
   return {
     paths: list(get('paths')),
     config: get('config') || undefined,
     baseRef: get('base-ref') || baseFromEvent(env.GITHUB_EVENT_PATH),
-    failOn: failOn as FailOn[],
+    failOn: input(get, 'fail-on', parseFailOn) ?? ['pii', 'secret'],
     ignoreFile: get('ignore-file') || undefined,
     sarif: get('sarif') || undefined,
-    maxErrorRate: number(get, 'max-error-rate', {min: 0, max: 1}),
-    maxP95Latency: number(get, 'max-p95-latency', {min: 1}),
-    maxP95Increase: number(get, 'max-p95-increase', {min: 0}),
-    minSamples: number(get, 'min-samples', {min: 1}) ?? 20,
+    maxErrorRate: input(get, 'max-error-rate', parseShare),
+    maxP95Latency: input(get, 'max-p95-latency', (text, shown) => parseInteger(text, shown, {min: 1})),
+    maxP95Increase: input(get, 'max-p95-increase', (text, shown) => parseInteger(text, shown, {min: 0})),
+    minSamples: input(get, 'min-samples', (text, shown) => parseInteger(text, shown, {min: 1})) ?? 20,
+    failOnWeakenedConfig: input(get, 'fail-on-weakened-config', parseBoolean) ?? false,
   }
 }

@@ -29,6 +29,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
       version: typeof LLMOPS_VERSION === 'string' ? LLMOPS_VERSION : 'dev',
       gate: {
         changedSince: inputs.baseRef,
+        failOnWeakenedConfig: inputs.failOnWeakenedConfig,
         ignoreFile: inputs.ignoreFile,
         sarif: inputs.sarif,
         github: true,

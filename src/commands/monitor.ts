@@ -4,19 +4,14 @@ import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
 import {REDACT_OPERATORS, type RedactOperator} from '../config/detection.js'
-import {FAIL_ON, type FailOn} from '../config/schema.js'
+import {FAIL_ON} from '../config/schema.js'
+import {parseFailOn, parseInteger, parseShare} from '../config/values.js'
 import {ExitCode, usageError} from '../errors.js'
 
 export const DEFAULT_LOG_FILE = 'sample_chatbot_logs.jsonl'
 
-/** `0.05` or `5%` -> 0.05; anything else is a usage error naming the flag. */
-function parseRate(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(value)
-  const rate = match === null ? Number.NaN : Number(match[1]) / (match[2] === '%' ? 100 : 1)
-  if (!(rate >= 0 && rate <= 1)) throw usageError(`--max-error-rate ${JSON.stringify(value)}: give a share such as 0.05 or 5%`, 'E_USAGE')
-  return rate
-}
+/** A flag's value through the parser the GitHub Action uses for the same input (config/values.ts). */
+const optional = <T>(value: string | undefined, parse: (text: string) => T): T | undefined => (value === undefined ? undefined : parse(value))
 
 export default class Monitor extends BaseCommand {
   static override summary = 'Scan chatbot interaction logs for PII, secrets, functional errors and latency.'
@@ -48,10 +43,8 @@ ${BaseCommand.exitCodesHelp}`
   static override flags = {
     config: Flags.string({char: 'c', helpValue: 'FILE', description: 'config file [default: $LLMOPS_CONFIG, else .llmops.json if present]'}),
     'fail-on': Flags.string({
-      delimiter: ',',
       multiple: true,
-      options: [...FAIL_ON],
-      description: 'exit 1 when any of these is found (comma-separated)',
+      description: `exit 1 when any of these is found (comma-separated): ${FAIL_ON.join(', ')}`,
       helpValue: 'pii,secret,error,slow',
     }),
     fields: Flags.string({
@@ -89,14 +82,18 @@ ${BaseCommand.exitCodesHelp}`
       helpGroup: 'GATE',
       description: 'with --changed-since: also scan uncommitted changes and untracked files, read from the working tree (by default the gate reads what HEAD holds, from git objects)',
     }),
+    'fail-on-weakened-config': Flags.boolean({
+      helpGroup: 'GATE',
+      description: "with --changed-since: exit 1 when the change's own config file would weaken the gate (the run always uses the base's config) [default: gate.failOnWeakenedConfig]",
+    }),
     'ignore-file': Flags.string({helpGroup: 'GATE', helpValue: 'FILE', description: 'accepted findings, by fingerprint, each with a reason [default: .llmopsignore]'}),
     'write-baseline': Flags.boolean({helpGroup: 'GATE', description: 'add every current finding to the ignore file (review the reasons before committing it)'}),
     'report-unused-ignores': Flags.boolean({helpGroup: 'GATE', description: 'list ignore-file entries that matched no finding'}),
     'fail-on-unused-ignores': Flags.boolean({helpGroup: 'GATE', description: 'exit 1 when an ignore-file entry matched no finding'}),
     'max-error-rate': Flags.string({helpGroup: 'GATE', helpValue: 'RATE', description: 'exit 1 when more than this share of records has a functional error: 0.05 or 5%'}),
-    'max-p95-latency': Flags.integer({helpGroup: 'GATE', min: 1, helpValue: 'MS', description: 'exit 1 when p95 latency is above this'}),
-    'max-p95-increase': Flags.integer({helpGroup: 'GATE', min: 0, helpValue: 'PERCENT', description: 'with --changed-since: exit 1 when p95 rose more than this over the base side'}),
-    'min-samples': Flags.integer({helpGroup: 'GATE', min: 1, default: 20, description: 'thresholds apply only with at least this many records'}),
+    'max-p95-latency': Flags.string({helpGroup: 'GATE', helpValue: 'MS', description: 'exit 1 when p95 latency is above this (a whole number of ms, at least 1)'}),
+    'max-p95-increase': Flags.string({helpGroup: 'GATE', helpValue: 'PERCENT', description: 'with --changed-since: exit 1 when p95 rose more than this over the base side (a whole number, at least 0)'}),
+    'min-samples': Flags.string({helpGroup: 'GATE', default: '20', helpValue: 'N', description: 'thresholds apply only with at least this many records'}),
     sarif: Flags.string({helpGroup: 'REPORTS', helpValue: 'FILE', description: 'write SARIF 2.1.0 (GitHub code scanning)'}),
     junit: Flags.string({helpGroup: 'REPORTS', helpValue: 'FILE', description: 'write JUnit XML'}),
     markdown: Flags.string({helpGroup: 'REPORTS', helpValue: 'FILE', description: 'write a Markdown report'}),
@@ -125,7 +122,7 @@ ${BaseCommand.exitCodesHelp}`
       files,
       configPath: flags.config,
       overrides: {
-        failOn: flags['fail-on'] as FailOn[] | undefined,
+        failOn: optional(flags['fail-on']?.join(','), (text) => parseFailOn(text, '--fail-on')),
         fields: flags.fields,
         slowMs: flags['slow-ms'],
         latencyFields: flags['latency-field'],
@@ -143,6 +140,7 @@ ${BaseCommand.exitCodesHelp}`
       gate: {
         changedSince: flags['changed-since'],
         uncommitted: flags.uncommitted,
+        failOnWeakenedConfig: flags['fail-on-weakened-config'],
         ignoreFile: flags['ignore-file'],
         writeBaseline: flags['write-baseline'],
         reportUnusedIgnores: flags['report-unused-ignores'],
@@ -152,10 +150,10 @@ ${BaseCommand.exitCodesHelp}`
         markdown: flags.markdown,
         github: flags.github,
         thresholds: {
-          maxErrorRate: parseRate(flags['max-error-rate']),
-          maxP95LatencyMs: flags['max-p95-latency'],
-          maxP95IncreasePercent: flags['max-p95-increase'],
-          minSamples: flags['min-samples'],
+          maxErrorRate: optional(flags['max-error-rate'], (text) => parseShare(text, '--max-error-rate')),
+          maxP95LatencyMs: optional(flags['max-p95-latency'], (text) => parseInteger(text, '--max-p95-latency', {min: 1})),
+          maxP95IncreasePercent: optional(flags['max-p95-increase'], (text) => parseInteger(text, '--max-p95-increase', {min: 0})),
+          minSamples: parseInteger(flags['min-samples'], '--min-samples', {min: 1}),
         },
       },
     })

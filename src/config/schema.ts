@@ -65,6 +65,11 @@ export const gateConfigSchema = z.strictObject({
   exclude: z.array(z.strictObject({path: z.string().min(1), reason: z.string().trim().min(1, 'say why these files are not scanned')})).default([]),
   /** The ignore file (--ignore-file overrides it). */
   ignoreFile: z.string().min(1).optional(),
+  /**
+   * Fail a gate over a change whose own config file would weaken the gate (read from the base:
+   * a pull request cannot turn it off for itself).
+   */
+  failOnWeakenedConfig: z.boolean().default(false),
 })
 
 export const configSchema = z.strictObject({

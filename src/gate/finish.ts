@@ -18,6 +18,8 @@ export interface GateOptions {
   changedSince?: string | undefined
   /** Scan the working tree (uncommitted changes, untracked files) instead of the committed HEAD. */
   uncommitted?: boolean
+  /** Fail when the change's own config file would weaken the gate. */
+  failOnWeakenedConfig?: boolean
   /** Which files count as logs (default **\/*.jsonl and **\/*.jsonl.gz; config gate.paths). */
   globs?: string[] | undefined
   ignoreFile?: string | undefined
@@ -43,6 +45,8 @@ export interface GateContext {
   interrupted?: boolean
   /** Fingerprints the ignore file already had at the base (--changed-since). */
   ignoredAtBase?: Set<string> | undefined
+  /** How the change's own config would weaken the gate (--changed-since; the base's config is used). */
+  weakenedConfig?: string[] | undefined
 }
 
 /** Lines of guidance printed by a failing run, at most this many findings. */
@@ -85,6 +89,12 @@ export async function finishGate(result: MonitorResult, options: GateOptions, co
     thresholds: options.thresholds,
     base: context.base,
   })
+  const weakened = context.weakenedConfig ?? []
+  if (weakened.length > 0 && options.failOnWeakenedConfig) {
+    gate.failures.push({category: 'weakened_config', count: weakened.length, detail: weakened.join('; ')})
+    gate.passed = false
+  }
+
   if (context.interrupted && (context.failOn.length > 0 || options.thresholds !== undefined || options.github)) {
     gate.failures.push({category: 'interrupted', count: 1, detail: 'the run was stopped before it read everything'})
     gate.passed = false
@@ -103,6 +113,7 @@ export async function finishGate(result: MonitorResult, options: GateOptions, co
       context.ignoredAtBase === undefined
         ? []
         : context.ignores.active.filter((e) => !context.ignoredAtBase?.has(e.fingerprint)).map((e) => ({fingerprint: e.fingerprint, reason: e.reason})),
+    weakenedConfig: weakened,
   }
   if (options.sarif !== undefined) await writeReport(context.cwd, options.sarif, formatSarif(report))
   if (options.junit !== undefined) await writeReport(context.cwd, options.junit, formatJunit(report))
@@ -110,6 +121,10 @@ export async function finishGate(result: MonitorResult, options: GateOptions, co
   if (options.github) await reportToGithub(report, options.sarif)
 
   let notes = ''
+  if (weakened.length > 0) {
+    notes += `This change's config would weaken the gate (this run used the base's config):\n${weakened.map((w) => `  ${printable(w)}`).join('\n')}\n`
+  }
+
   if (report.addedIgnores.length > 0) {
     notes += `This change adds ${report.addedIgnores.length} entr${report.addedIgnores.length === 1 ? 'y' : 'ies'} to ${printable(report.ignoreFile)}; review them:\n${report.addedIgnores.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join('\n')}\n`
   }

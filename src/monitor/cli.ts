@@ -1,4 +1,4 @@
-import {loadConfig} from '../config/load.js'
+import {loadConfig, type LoadedConfig} from '../config/load.js'
 import type {RedactOperator} from '../config/detection.js'
 import {monitorConfigSchema, type FailOn, type MonitorConfig} from '../config/schema.js'
 import {ExitCode, usageError, type ExitCodeValue} from '../errors.js'
@@ -17,6 +17,7 @@ import {checkCustomRules} from '../config/check-rules.js'
 import {resolveSalt, rulesOf} from '../detector.js'
 import {detailsNeeded, finishGate, type GateOptions} from '../gate/finish.js'
 import {IGNORE_FILE, loadIgnores} from '../gate/ignore.js'
+import {trustedConfig, type TrustedConfig} from '../gate/trusted-config.js'
 import {prepareContext, type ContextSettings} from './context.js'
 import type {OutputMode} from './batch.js'
 import {runMonitor, type MonitorResult} from './run.js'
@@ -134,6 +135,14 @@ function sinkFor(invocation: MonitorInvocation): Sink {
   }
 }
 
+/** The base's config for a gate over the changes since `ref`, and what the change's own would weaken. */
+async function baseConfig(ref: string, cwd: string, loaded: LoadedConfig): Promise<TrustedConfig> {
+  const [{gitChanges}, {compileRules, detect, mask, redactText}, {builtinRules}] = await Promise.all([import('../git.js'), import('../engine/index.js'), import('../rules/index.js')])
+  const ruleSet = compileRules(builtinRules)
+  // Values named in the notice (allowlist entries) are shown masked: one may be a customer's address.
+  return trustedConfig(gitChanges(cwd), {ref, cwd, loaded, mask: (value) => redactText(value, detect(value, ruleSet), mask)})
+}
+
 /** The files of a commit, read from git objects, named relative to the repository root. */
 function blobSources(files: string[], read: (file: string) => AsyncIterable<Buffer>): InputSource[] {
   return files.map((file) => ({kind: 'stream', display: file, open: () => read(file)}))
@@ -172,11 +181,15 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
     ])
   }
 
-  const {config} = await loadConfig({cwd: io.cwd, path: invocation.configPath, env: io.env})
+  const loaded = await loadConfig({cwd: io.cwd, path: invocation.configPath, env: io.env})
+  // A gate over a change runs with the base's config: the change cannot weaken its own gate.
+  const trusted = invocation.gate?.changedSince === undefined ? undefined : await baseConfig(invocation.gate.changedSince, io.cwd, loaded)
+  const config = trusted?.config ?? loaded.config
   const monitorConfig = merge(config.monitor, invocation.overrides)
   const detection = {rules: config.rules, allowlist: config.allowlist, redaction: {...config.redaction, operator: invocation.redactOperator ?? config.redaction.operator}}
   const gateOptions: GateOptions = {
     ...invocation.gate,
+    failOnWeakenedConfig: invocation.gate?.failOnWeakenedConfig === true || config.gate.failOnWeakenedConfig,
     ignoreFile: invocation.gate?.ignoreFile ?? config.gate.ignoreFile,
     globs: invocation.gate?.globs ?? config.gate.paths,
     // Annotations are workflow commands on stdout: on by default only when stdout is not data.
@@ -274,6 +287,7 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
     base: base?.summary,
     interrupted,
     ignoredAtBase: scope?.base === undefined || gateOptions.ignoreFile === undefined ? undefined : await ignoredAtBase(io.cwd, scope.base, gateOptions.ignoreFile),
+    weakenedConfig: trusted?.weakened,
   })
   result.gate = gate
   // A partial copy would look complete: an interrupted run writes none.

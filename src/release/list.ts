@@ -2,7 +2,7 @@
  * The releases in the history of the release branch, as `rollback` sees them: highest version
  * first, the highest one marked as current.
  */
-import {ExitCode, LlmopsError} from '../errors.js'
+import {LlmopsError} from '../errors.js'
 import type {Git} from '../git.js'
 import {refFor} from '../rollback/names.js'
 import {releasesNewestFirst} from '../rollback/plan.js'
@@ -16,7 +16,7 @@ export async function listReleases(git: Git, options: {remote: string; branch: s
     {flag: '--remote', kind: 'remote', value: remote},
   ])
   if ((await git.gitDir()) === null) {
-    throw new LlmopsError(`${git.cwd} is not inside a git working tree`, {code: 'E_NOT_A_REPO', exitCode: ExitCode.PRECONDITION})
+    throw new LlmopsError(`${git.cwd} is not inside a git working tree`, {code: 'E_NOT_A_REPO'})
   }
 
   const head = (await syncRemote(git, remote, [branch])).get(refFor.branch(branch)) ?? ''

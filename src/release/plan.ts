@@ -2,7 +2,7 @@
  * The pure core of a release: which versions are acceptable, when main may go to stable, and the
  * messages recorded in git. No IO.
  */
-import {ExitCode, LlmopsError, usageError} from '../errors.js'
+import {LlmopsError, usageError} from '../errors.js'
 import {compareSemVer, parseSemVer, printable, type SemVer} from '../rollback/names.js'
 import {invalidTarget, type Release} from '../rollback/plan.js'
 
@@ -20,7 +20,6 @@ export function parseVersion(input: string): {version: string; tag: string; semv
 export function tagExists(tag: string, where: string): LlmopsError {
   return new LlmopsError(`tag ${tag} already exists${where}: a release tag is never moved or reused`, {
     code: 'E_TAG_EXISTS',
-    exitCode: ExitCode.INVALID_TARGET,
     suggestions: ['Pick the next version (llmops release --list shows the releases).'],
   })
 }

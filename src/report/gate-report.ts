@@ -18,6 +18,8 @@ export interface GateReport {
   unusedIgnores: Array<{fingerprint: string; reason: string}>
   /** Ignore-file entries added by the change under review (--changed-since): reviewers should see them. */
   addedIgnores: Array<{fingerprint: string; reason: string}>
+  /** How the change's own config would weaken the gate (the run used the base's config). */
+  weakenedConfig: string[]
 }
 
 const RANK: Record<Severity, number> = {critical: 0, high: 1, medium: 2, low: 3}

@@ -52,6 +52,11 @@ export function annotationsFor(report: GateReport): Annotation[] {
     out.push({kind, title: `${f.type} in the logs`, message: `${describeFinding(f)}. Remove it, or accept it with the line printed in the log (fingerprint ${f.fingerprint}).`, file: f.file, line: f.line})
   }
 
+  // Reviewers must see a change that would weaken the gate, even when the run passes.
+  if (report.weakenedConfig.length > 0 && !report.gate.failures.some((f) => f.category === 'weakened_config')) {
+    out.push({kind: 'notice', title: "llmops: this change's config would weaken the gate", message: `${report.weakenedConfig.join('; ')}. This run used the base's config; review before merging.`})
+  }
+
   if (leftOut > 0) out.push({kind: 'notice', title: 'llmops: more findings', message: `${leftOut} more new findings are not annotated (GitHub shows at most 10 errors and 10 warnings per step); all are in the job summary and the SARIF report.`})
   return out
 }

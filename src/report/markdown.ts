@@ -55,6 +55,11 @@ export function formatMarkdown(report: GateReport, maxBytes = 900 * 1024): strin
   const leftOut = rows.length - shown + report.findingsLeftOut
   const notes = leftOut > 0 ? [`_${leftOut} more findings are not listed here (size limit); see the SARIF or JSONL output._`] : []
   if (report.unusedIgnores.length > 0) notes.push(`_${report.unusedIgnores.length} ignore-file entries matched nothing._`)
+  if (report.weakenedConfig.length > 0) {
+    notes.push('', `**This change's config would weaken the gate** (this run used the base's config): review before merging.`, '')
+    for (const w of report.weakenedConfig.slice(0, 50)) notes.push(`- ${md(w)}`)
+  }
+
   if (report.addedIgnores.length > 0) {
     notes.push('', `**This change adds ${report.addedIgnores.length} ignore-file entr${report.addedIgnores.length === 1 ? 'y' : 'ies'}: review ${report.addedIgnores.length === 1 ? 'it' : 'them'}.**`, '', '| fingerprint | reason |', '|---|---|')
     for (const e of report.addedIgnores.slice(0, 100)) notes.push(`| \`${e.fingerprint}\` | ${md(e.reason)} |`)

@@ -3,14 +3,14 @@
  * does for deleting a repository. Scripts pass `--confirm <tag>`. Piped input is never consent:
  * the caller passes `ask` only when stdin and stdout are both terminals.
  */
-import {ExitCode, LlmopsError} from '../errors.js'
+import {LlmopsError} from '../errors.js'
 import {printable} from './names.js'
 
 /** Asks one question and returns what the user typed. */
 export type Ask = (message: string) => Promise<string>
 
 const notConfirmed = (message: string, suggestions: string[]): LlmopsError =>
-  new LlmopsError(`${message}; nothing was changed`, {code: 'E_NOT_CONFIRMED', exitCode: ExitCode.NOT_CONFIRMED, suggestions})
+  new LlmopsError(`${message}; nothing was changed`, {code: 'E_NOT_CONFIRMED', suggestions})
 
 export interface Confirmation {
   /** What must be typed or passed: the target tag. */

@@ -2,7 +2,7 @@
  * Past rollbacks, read from their backup tags: the tags are the audit log, shared through the
  * remote, so a colleague's rollback shows up here too.
  */
-import {ExitCode, LlmopsError} from '../errors.js'
+import {LlmopsError} from '../errors.js'
 import {firstLines, type Git} from '../git.js'
 import {parseBackupMessage} from './backup-message.js'
 import {BACKUP_PREFIX} from './names.js'
@@ -28,7 +28,7 @@ export async function listRollbacks(git: Git, options: {remote: string; branch: 
     {flag: '--remote', kind: 'remote', value: options.remote},
   ])
   if ((await git.gitDir()) === null) {
-    throw new LlmopsError(`${git.cwd} is not inside a git working tree`, {code: 'E_NOT_A_REPO', exitCode: ExitCode.PRECONDITION})
+    throw new LlmopsError(`${git.cwd} is not inside a git working tree`, {code: 'E_NOT_A_REPO'})
   }
 
   const warnings: string[] = []

@@ -2,7 +2,7 @@
  * The pure core of rollback: which release is the default target, whether a target is allowed,
  * and what exactly will be pushed. No IO: prepare.ts gathers the facts, this decides.
  */
-import {ExitCode, LlmopsError} from '../errors.js'
+import {LlmopsError} from '../errors.js'
 import {pushArguments, type TagRef} from '../git.js'
 import {compareSemVer, releaseVersion, type SemVer} from './names.js'
 
@@ -11,7 +11,7 @@ export interface Release extends TagRef {
 }
 
 export const invalidTarget = (message: string, suggestions: string[] = []): LlmopsError =>
-  new LlmopsError(message, {code: 'E_INVALID_TARGET', exitCode: ExitCode.INVALID_TARGET, suggestions})
+  new LlmopsError(message, {code: 'E_INVALID_TARGET', suggestions})
 
 /** Release tags (v + semver) among `tags`, highest version first. */
 export function releasesNewestFirst(tags: readonly TagRef[]): Release[] {

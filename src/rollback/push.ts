@@ -3,7 +3,7 @@
  * status line per ref (`!<TAB>src:dst<TAB>[rejected] (stale info)`); with --atomic, every ref
  * but the culprit says "atomic push failed", so we look for the cause, not the first line.
  */
-import {ExitCode, LlmopsError} from '../errors.js'
+import {LlmopsError} from '../errors.js'
 import {firstLines, type Git, type GitOutput} from '../git.js'
 import type {LocalOutcome, LocalPlan} from './types.js'
 
@@ -42,7 +42,6 @@ export async function pushWithLease(git: Git, push: LeasedPush): Promise<void> {
   if (verdict.reason === 'stale' || verdict.reason === 'exists') {
     throw new LlmopsError(`${where} changed since the plan was made (${verdict.detail}); nothing was pushed, nothing was overwritten`, {
       code: 'E_REMOTE_MOVED',
-      exitCode: ExitCode.REMOTE_MOVED,
       suggestions: [`Someone pushed to ${where} meanwhile (a hotfix?). Run the same command again to see the new plan, and decide again.`],
     })
   }
@@ -50,7 +49,6 @@ export async function pushWithLease(git: Git, push: LeasedPush): Promise<void> {
   const refused = verdict.reason === 'refused'
   throw new LlmopsError(`${push.remote} refused the push (${verdict.detail}); nothing was changed on the remote`, {
     code: refused ? 'E_PUSH_REFUSED' : 'E_PUSH_FAILED',
-    exitCode: ExitCode.PUSH_REFUSED,
     suggestions: refused
       ? [`${push.branch} is probably protected against force pushes. Ask an admin to allow force pushes for you, or to lift the protection for the rollback; or revert the commits with a pull request instead.`]
       : ['Check your network and your write access to the remote (git push --dry-run), then run again.'],

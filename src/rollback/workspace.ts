@@ -2,13 +2,12 @@
  * The checks every branch-moving procedure (rollback, undo, release) makes before any write, in
  * this order: names, then the local repository, then the remote. Each failure says what to do.
  */
-import {ExitCode, LlmopsError} from '../errors.js'
+import {LlmopsError, type ErrorCode} from '../errors.js'
 import {firstLines, type Git} from '../git.js'
 import {assertSafeName, printable, refFor} from './names.js'
 import type {LocalPlan} from './types.js'
 
-const precondition = (message: string, code: string, suggestions: string[] = []): LlmopsError =>
-  new LlmopsError(message, {code, exitCode: ExitCode.PRECONDITION, suggestions})
+const precondition = (message: string, code: ErrorCode, suggestions: string[] = []): LlmopsError => new LlmopsError(message, {code, suggestions})
 
 const noRemoteBranch = (remote: string, branch: string): LlmopsError =>
   precondition(`${remote} has no branch "${branch}"`, 'E_NO_REMOTE_BRANCH', [`git ls-remote --heads ${remote} lists its branches; pass the right one with --branch.`])
@@ -22,7 +21,6 @@ export async function checkNames(git: Git, names: Array<{flag: string; kind: Nam
     if (!(await git.checkRefFormat(refFor[kind](value)))) {
       throw new LlmopsError(`${flag} "${printable(value)}" is not a valid git ${kind} name`, {
         code: 'E_BAD_REF_NAME',
-        exitCode: ExitCode.USAGE,
         suggestions: ['See `git check-ref-format --help` for the rules.'],
       })
     }
@@ -93,7 +91,6 @@ export async function syncRemote(git: Git, remote: string, branches: string[], e
     if (tracking !== remoteHead) {
       throw new LlmopsError(`${remote}/${branch} moved while llmops was reading it (fetched ${tracking?.slice(0, 7) ?? 'nothing'}, now ${remoteHead.slice(0, 7)})`, {
         code: 'E_REMOTE_MOVED',
-        exitCode: ExitCode.REMOTE_MOVED,
         suggestions: ['Someone is pushing right now: wait a moment and run again to see the new plan.'],
       })
     }

@@ -23,7 +23,7 @@ describe('GitHub workflows and action.yml', () => {
       const uses = [...raw(file).matchAll(/uses:\s*(\S+)(.*)$/gm)]
       expect(uses.length).toBeGreaterThan(0)
       for (const [, target, rest] of uses) {
-        if (target === './') continue
+        if (target?.startsWith('./')) continue
         expect(target, `${file}: ${target}`).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/)
         expect(rest, `${file}: ${target} needs a # vX.Y.Z comment`).toMatch(/#\s*v\d+(\.\d+){0,2}/)
       }
@@ -39,14 +39,17 @@ describe('GitHub workflows and action.yml', () => {
     expect(dist).toEqual(expect.arrayContaining(['npm run build:action', 'git diff --exit-code -- dist/']))
   })
 
-  it('the PII gate runs the action from the repository on every pull request, with least privilege', () => {
+  it("the PII gate runs the base branch's action on every pull request, with least privilege", () => {
     expect(gate.on).toHaveProperty('pull_request')
     expect(gate.permissions).toEqual({contents: 'read'})
     const job = gate.jobs.gate as Job
     expect(job.permissions).toEqual({contents: 'read', 'security-events': 'write'})
-    const [checkout, run, upload] = job.steps
+    const [checkout, baseAction, run, upload] = job.steps
     expect(checkout?.with).toMatchObject({'fetch-depth': 0, 'persist-credentials': false})
-    expect(run).toMatchObject({uses: './', id: 'gate'})
+    // the action's code is checked out from the base commit, never from the pull request
+    expect(baseAction?.uses).toMatch(/^actions\/checkout@/)
+    expect(baseAction?.with).toMatchObject({ref: '${{ github.event.pull_request.base.sha }}', 'persist-credentials': false})
+    expect(run).toMatchObject({uses: `./${String(baseAction?.with?.path)}`, id: 'gate'})
     expect(existsSync(path.join(ROOT, String(run?.with?.config)))).toBe(true)
     expect(upload?.uses).toMatch(/^github\/codeql-action\/upload-sarif@/)
     expect(upload?.if).toContain('always()')
@@ -56,7 +59,7 @@ describe('GitHub workflows and action.yml', () => {
     expect(action.runs).toEqual({using: 'node24', main: 'dist/index.js'})
     expect(existsSync(path.join(ROOT, 'dist', 'index.js'))).toBe(true)
     const source = raw('src/action/inputs.ts')
-    const used = new Set([...source.matchAll(/get(?:Input)?\('([\w-]+)'\)|number\(get, '([\w-]+)'/g)].map((m) => m[1] ?? m[2]))
+    const used = new Set([...source.matchAll(/get(?:Input)?\('([\w-]+)'\)|input\(get, '([\w-]+)'/g)].map((m) => m[1] ?? m[2]))
     expect([...used].sort()).toEqual(Object.keys(action.inputs).sort())
     expect(Object.keys(action.outputs).sort()).toEqual(['findings', 'new_findings', 'passed', 'sarif', 'suppressed'])
   })

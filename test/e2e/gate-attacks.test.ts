@@ -79,3 +79,76 @@ describe('content the checkout shows differently from what git holds', () => {
     expect((await gate(repo.work, repo, ['--uncommitted'])).exitCode).toBe(1)
   })
 })
+
+describe("a pull request's own config cannot weaken its gate", () => {
+  const nested = rec('n1', 'ok', {meta: {contact: 'jane.nested@example.com'}}) + '\n'
+  const weakening: Array<[string, Record<string, unknown>, string, RegExp]> = [
+    ['excludes its own file', {gate: {exclude: [{path: 'logs/new.jsonl', reason: 'trust me'}]}}, LEAK, /gate\.exclude adds "logs\/new\.jsonl"/],
+    ['narrows gate.paths', {gate: {paths: ['docs/**/*.jsonl']}}, LEAK, /gate\.paths no longer lists "\*\*\/\*\.jsonl"/],
+    ['allowlists every value', {allowlist: {patterns: ['.*']}}, LEAK, /allowlist\.patterns adds "\.\*"/],
+    ['allowlists the leaked address', {allowlist: {values: ['jane.attacker@example.com']}}, LEAK, /allowlist\.values adds "j\*\*\*@e\*\*\*\.com"/],
+    ['disables the rules', {rules: {disable: ['pii.email', 'pii.credit_card']}}, LEAK, /rules\.disable adds "pii\.email", "pii\.credit_card"/],
+    ['raises minConfidence', {rules: {minConfidence: 1}}, LEAK, /rules\.minConfidence rises from 0\.5 to 1/],
+    ['stops scanning other fields', {monitor: {scanAllFields: false}}, nested, /monitor\.scanAllFields is turned off/],
+  ]
+
+  it.each(weakening)('%s: the base config decides, and reviewers are told', async (_name, config, log, notice) => {
+    const repo = await prRepo({'logs/chat.jsonl': BASE_LOG}, {'.llmops.json': JSON.stringify(config), 'logs/new.jsonl': log})
+    const result = await gate(repo.work, repo)
+    expect(result.exitCode, String(result.stderr)).toBe(1)
+    expect(String(result.stderr)).toMatch(/This change's config would weaken the gate \(this run used the base's config\)/)
+    expect(String(result.stderr)).toMatch(notice)
+    expect(String(result.stderr)).not.toContain('jane.attacker')
+  })
+
+  it('the Action config file is read from the base too, and the notice reaches the annotations and the job summary', async () => {
+    const repo = await prRepo({'logs/chat.jsonl': BASE_LOG, '.github/llmops-gate.json': JSON.stringify({gate: {paths: ['**/*.jsonl']}})}, {'.github/llmops-gate.json': JSON.stringify({gate: {paths: ['nothing/*.jsonl']}}), 'logs/new.jsonl': LEAK})
+    const summary = path.join(repo.root, 'summary.md')
+    await writeFile(summary, '')
+    const result = await llmops(['monitor', '--changed-since', 'main', '--fail-on', 'pii', '--format', 'summary', '--config', '.github/llmops-gate.json', '--github'], {cwd: repo.work, env: {...repo.env, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary}})
+    expect(result.exitCode).toBe(1)
+    expect(String(result.stdout)).toMatch(/::notice title=llmops%3A this change's config would weaken the gate::gate\.paths no longer lists/)
+    expect(await readFile(summary, 'utf8')).toMatch(/This change's config would weaken the gate/)
+  })
+
+  it('--fail-on-weakened-config, or the base asking for it, fails a change that only weakens the config', async () => {
+    const repo = await prRepo({'logs/chat.jsonl': BASE_LOG}, {'.llmops.json': JSON.stringify({rules: {disable: ['pii.email']}}), 'logs/new.jsonl': rec('c1', 'clean') + '\n'})
+    expect((await gate(repo.work, repo)).exitCode).toBe(0)
+    const flagged = await gate(repo.work, repo, ['--fail-on-weakened-config'])
+    expect(flagged.exitCode).toBe(1)
+    expect(String(flagged.stdout)).toMatch(/FAILED: weakened_config \(rules\.disable adds "pii\.email"\)/)
+
+    const strict = await prRepo({'logs/chat.jsonl': BASE_LOG, '.llmops.json': JSON.stringify({gate: {failOnWeakenedConfig: true}})}, {'.llmops.json': JSON.stringify({gate: {failOnWeakenedConfig: false}, allowlist: {emailDomains: ['example.com']}})})
+    const result = await gate(strict.work, strict)
+    expect(result.exitCode).toBe(1)
+    expect(String(result.stdout)).toMatch(/weakened_config \(.*gate\.failOnWeakenedConfig is turned off.*allowlist\.emailDomains adds "example\.com"/)
+  })
+
+  it('a config that only makes the gate stricter is no notice', async () => {
+    const repo = await prRepo({'logs/chat.jsonl': BASE_LOG}, {'.llmops.json': JSON.stringify({rules: {minConfidence: 0.3}, gate: {failOnWeakenedConfig: true}})})
+    const result = await gate(repo.work, repo, ['--fail-on-weakened-config'])
+    expect(result.exitCode).toBe(0)
+    expect(String(result.stderr)).not.toMatch(/weaken/)
+  })
+})
+
+describe('one error, one exit code', () => {
+  it('the monitor outside a repository, or in a clone too shallow for the base, exits 3 as rollback does', async () => {
+    const {tempDir} = await import('../helpers.js')
+    const outside = await tempDir()
+    const result = await llmops(['monitor', '--changed-since', 'main'], {cwd: outside})
+    expect(result.exitCode).toBe(3)
+    expect(String(result.stderr)).toMatch(/needs a git repository/)
+    const rollback = await llmops(['rollback', '--dry-run'], {cwd: outside})
+    expect(rollback.exitCode).toBe(3)
+
+    const repo = await prRepo({'logs/chat.jsonl': BASE_LOG}, {'logs/new.jsonl': LEAK})
+    await git(repo.work, repo.env, 'push', '-q', 'origin', 'main', 'feature')
+    const shallow = path.join(repo.root, 'shallow')
+    await git(repo.root, repo.env, 'clone', '-q', '--depth', '1', '--branch', 'feature', `file://${repo.origin}`, shallow)
+    await git(shallow, repo.env, 'fetch', '-q', '--depth', '1', 'origin', 'main:main')
+    const gated = await gate(shallow, repo)
+    expect(gated.exitCode).toBe(3)
+    expect(String(gated.stderr)).toMatch(/no common commit in this clone/)
+  })
+})

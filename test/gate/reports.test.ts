@@ -52,6 +52,7 @@ function report(findings: FindingDetail[], gate: Partial<GateResult> = {}): Gate
     ignoreFile: '.llmopsignore',
     unusedIgnores: [],
     addedIgnores: [],
+    weakenedConfig: [],
   }
 }
 

@@ -1,0 +1,45 @@
+/**
+ * The parsers of flag and input values that both the CLI and the GitHub Action use, so that a
+ * value means the same thing wherever it is given (and is refused the same way). `name` is how
+ * the caller shows the setting: `--max-error-rate`, or `input max-error-rate`.
+ */
+import {usageError} from '../errors.js'
+import {FAIL_ON, type FailOn} from './schema.js'
+
+/** A whole number in [min, max], written in decimal digits only (no `0x10`, `1e3`, `2.5` or `%`). */
+export function parseInteger(text: string, name: string, range: {min: number; max?: number}): number {
+  const value = /^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN
+  const limits = `from ${range.min}${range.max === undefined ? '' : ` to ${range.max}`}`
+  if (!Number.isSafeInteger(value) || value < range.min || (range.max !== undefined && value > range.max)) {
+    throw usageError(`${name} ${JSON.stringify(text)}: give a whole number ${limits}`, 'E_USAGE')
+  }
+
+  return value
+}
+
+/** A share from 0 to 1: `0.05`, or a percentage `5%`. */
+export function parseShare(text: string, name: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text)
+  const share = match === null ? Number.NaN : Number(match[1]) / (match[2] === '%' ? 100 : 1)
+  if (!(share >= 0 && share <= 1)) throw usageError(`${name} ${JSON.stringify(text)}: give a share such as 0.05 or 5%`, 'E_USAGE')
+  return share
+}
+
+/** Gate categories, comma- or newline-separated: `pii,secret`. */
+export function parseFailOn(text: string, name: string): FailOn[] {
+  const values = text
+    .split(/[\n,]/)
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
+  const unknown = values.filter((v) => !(FAIL_ON as readonly string[]).includes(v))
+  if (unknown.length > 0) throw usageError(`${name}: unknown ${unknown.map((u) => JSON.stringify(u)).join(', ')}; use ${FAIL_ON.join(', ')}`, 'E_USAGE')
+  return [...new Set(values)] as FailOn[]
+}
+
+/** `true` or `false` (as GitHub passes boolean inputs). */
+export function parseBoolean(text: string, name: string): boolean {
+  const value = text.trim().toLowerCase()
+  if (value === 'true') return true
+  if (value === 'false') return false
+  throw usageError(`${name} ${JSON.stringify(text)}: give true or false`, 'E_USAGE')
+}
