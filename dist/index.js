@@ -14787,6 +14787,11 @@ var init_git = __esm({
         }
         return paths;
       }
+      /** Every commit a ref has pointed at in this clone (its reflog); empty when it has none. */
+      async reflog(ref) {
+        const out = await this.run(["reflog", "show", "--format=%H", ref, "--"], [0, 128]);
+        return new Set(out.exitCode === 0 ? out.stdout.split("\n").filter((l3) => /^[0-9a-f]{40,64}$/.test(l3)) : []);
+      }
       async isShallow() {
         return await this.text(["rev-parse", "--is-shallow-repository"]) === "true";
       }

@@ -156,6 +156,12 @@ export class Git {
     return paths
   }
 
+  /** Every commit a ref has pointed at in this clone (its reflog); empty when it has none. */
+  async reflog(ref: string): Promise<Set<string>> {
+    const out = await this.run(['reflog', 'show', '--format=%H', ref, '--'], [0, 128])
+    return new Set(out.exitCode === 0 ? out.stdout.split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l)) : [])
+  }
+
   async isShallow(): Promise<boolean> {
     return (await this.text(['rev-parse', '--is-shallow-repository'])) === 'true'
   }

@@ -46,6 +46,11 @@ ${BaseCommand.exitCodesHelp}`
     reason: Flags.string({helpValue: 'TEXT', description: 'why: recorded in the backup tag and shown by --list'}),
     local: Flags.boolean({allowNo: true, default: true, description: 'move your local branch too; --no-local updates only the remote'}),
     undo: Flags.boolean({description: 'restore the branch from a backup tag instead (see BACKUP_TAG)', exclusive: ['to']}),
+    main: Flags.string({
+      default: 'main',
+      helpValue: 'BRANCH',
+      description: "with --undo: the development branch; a backup whose commit is on it (or that this clone saw on --branch) is verified, others are restored only when named and confirmed",
+    }),
     list: Flags.boolean({description: 'show past rollbacks of --branch, from the backup tags', exclusive: ['to', 'undo', 'dry-run', 'confirm', 'reason']}),
   }
 
@@ -68,6 +73,7 @@ ${BaseCommand.exitCodesHelp}`
         remote: flags.remote,
         to: flags.to,
         undo: flags.undo ? {backupTag: args.backup_tag} : undefined,
+        main: flags.main,
         reason: flags.reason,
         local: flags.local,
         dryRun: flags['dry-run'],

@@ -6,7 +6,8 @@ import type {Git} from '../git.js'
 import {readBackups} from './list.js'
 import {BACKUP_PREFIX, backupTagName, cleanReason, refFor} from './names.js'
 import {branchRefspecs, checkTarget, defaultTarget, invalidTarget, labelFor, pushPlan, releasesNewestFirst, undoCommand, undoReason} from './plan.js'
-import type {CommitView, RollbackPlan} from './types.js'
+import {LlmopsError} from '../errors.js'
+import type {BackupEntry, CommitView, RollbackPlan} from './types.js'
 import {checkNames, checkWorkspace, planLocal, syncRemote, whoAmI, type NameKind} from './workspace.js'
 
 export interface RollbackRequest {
@@ -16,6 +17,8 @@ export interface RollbackRequest {
   to?: string | undefined
   /** Set for --undo; `backupTag` undefined: the latest backup of the branch. */
   undo?: {backupTag?: string | undefined} | undefined
+  /** The development branch: a backup whose commit is on it is trusted (default main). */
+  main: string
   reason?: string | undefined
   /** false with --no-local. */
   local: boolean
@@ -27,6 +30,9 @@ interface Target {
   tag: string
   sha: string
   byDefault: boolean
+  verification?: {verified: boolean; detail: string}
+  /** Newer backups passed over because they could not be verified. */
+  skipped?: string[]
 }
 
 /** A commit with the release it is at (or after). */
@@ -56,31 +62,67 @@ async function rollbackTarget(git: Git, request: RollbackRequest, headSha: strin
   return {tag: request.to, sha, byDefault: false}
 }
 
-async function undoTarget(git: Git, request: RollbackRequest, headSha: string): Promise<Target> {
-  const backups = await readBackups(git)
+/**
+ * Whether a backup can be trusted to hold what a rollback replaced. Anyone who can push a tag can
+ * write a backup tag and its message, so neither is evidence. The backup's commit must be the
+ * `from` its record names, and that commit must be known to have been the branch's head: on the
+ * development branch (protected; everything released came from it), or seen as the remote
+ * branch's head by this clone (its reflog, which no one else writes).
+ */
+async function verifyBackup(git: Git, backup: BackupEntry, sha: string, request: RollbackRequest, mainSha: string | undefined): Promise<{verified: boolean; detail: string}> {
+  if (backup.from.sha !== sha) return {verified: false, detail: `${backup.backup_tag} points at ${sha.slice(0, 12)}, but its record says it saved ${backup.from.sha.slice(0, 12)}`}
+  if (mainSha !== undefined && (await git.isAncestor(sha, mainSha))) return {verified: true, detail: `${sha.slice(0, 12)} is on ${request.remote}/${request.main}`}
+  const seen = new Set([...(await git.reflog(`refs/remotes/${request.remote}/${request.branch}`)), ...(await git.reflog(refFor.branch(request.branch)))])
+  if (seen.has(sha)) return {verified: true, detail: `this clone saw ${request.remote}/${request.branch} at ${sha.slice(0, 12)}`}
+  return {verified: false, detail: `${sha.slice(0, 12)} is not on ${request.remote}/${request.main}, and this clone never saw ${request.remote}/${request.branch} there: its commits may never have been reviewed`}
+}
+
+async function undoTarget(git: Git, request: RollbackRequest, headSha: string, mainSha: string | undefined): Promise<Target> {
   const given = request.undo?.backupTag
-  const latest = backups.find((b) => b.branch === request.branch)
-  const tag = given ?? latest?.backup_tag
-  if (tag === undefined) throw invalidTarget(`there is no llmops backup of ${request.branch}: nothing to undo`, ['llmops rollback --list shows past rollbacks.'])
-  // Anyone who can push tags can write a backup tag: without a named tag, only undo the latest
-  // rollback while the branch is still where that rollback left it.
-  if (given === undefined && latest?.to.sha !== headSha) {
-    throw invalidTarget(`${request.branch} has moved since the latest rollback (${tag}); name the backup to restore`, [
-      'llmops rollback --list shows the backups; then llmops rollback --undo <backup-tag>.',
-    ])
-  }
-  if (!tag.startsWith(BACKUP_PREFIX)) {
-    throw invalidTarget(`${tag} is not an llmops backup tag (${BACKUP_PREFIX}...)`, ['llmops rollback --list shows the backups; to go to a release, use --to.'])
+  if (given !== undefined && !given.startsWith(BACKUP_PREFIX)) {
+    throw invalidTarget(`${given} is not an llmops backup tag (${BACKUP_PREFIX}...)`, ['llmops rollback --list shows the backups; to go to a release, use --to.'])
   }
 
-  const sha = await git.resolveCommit(refFor.tag(tag))
-  if (sha === null) throw invalidTarget(`backup tag ${tag} does not exist, here or on ${request.remote}`, ['llmops rollback --list shows the backups.'])
-  const record = backups.find((b) => b.backup_tag === tag)
-  if (record && record.branch !== request.branch) {
-    throw invalidTarget(`${tag} is a backup of ${record.branch}, not of ${request.branch}`, [`Add --branch ${record.branch}.`])
+  const backups = (await readBackups(git)).filter((b) => given === undefined || b.backup_tag === given)
+  if (given !== undefined) {
+    const sha = await git.resolveCommit(refFor.tag(given))
+    if (sha === null) throw invalidTarget(`backup tag ${given} does not exist, here or on ${request.remote}`, ['llmops rollback --list shows the backups.'])
+    const record = backups[0]
+    if (record === undefined) throw invalidTarget(`${given} has no llmops backup record in its message`, ['llmops rollback --list shows the backups.'])
+    if (record.branch !== request.branch) throw invalidTarget(`${given} is a backup of ${record.branch}, not of ${request.branch}`, [`Add --branch ${record.branch}.`])
+    // Named: restored even when unverified, with the reason in the plan and a typed confirmation.
+    return {tag: given, sha, byDefault: false, verification: await verifyBackup(git, record, sha, request, mainSha)}
   }
 
-  return {tag, sha, byDefault: given === undefined}
+  // Not named: only a backup of this rollback (the branch is where it left it) that can be verified.
+  const ofBranch = backups.filter((b) => b.branch === request.branch)
+  if (ofBranch.length === 0) throw invalidTarget(`there is no llmops backup of ${request.branch}: nothing to undo`, ['llmops rollback --list shows past rollbacks.'])
+  const skipped: string[] = []
+  for (const backup of ofBranch.filter((b) => b.to.sha === headSha)) {
+    const sha = await git.resolveCommit(refFor.tag(backup.backup_tag))
+    if (sha === null) continue
+    const verification = await verifyBackup(git, backup, sha, request, mainSha)
+    if (verification.verified) return {tag: backup.backup_tag, sha, byDefault: true, verification, skipped}
+    skipped.push(`${backup.backup_tag} (${verification.detail})`)
+  }
+
+  if (skipped.length > 0) {
+    throw new LlmopsError(`no verified backup of the rollback that left ${request.branch} where it is: ${skipped.join('; ')}`, {
+      code: 'E_UNVERIFIED_BACKUP',
+      suggestions: ['Check the backup with llmops rollback --list and git log; to restore it anyway, name it: llmops rollback --undo <backup-tag>, and confirm.'],
+    })
+  }
+
+  throw invalidTarget(`${request.branch} has moved since the latest rollback (${ofBranch[0]?.backup_tag}); name the backup to restore`, [
+    'llmops rollback --list shows the backups; then llmops rollback --undo <backup-tag>.',
+  ])
+}
+
+/** The development branch's head, fetched so that ancestry can be checked; undefined when the remote has none. */
+async function fetchMain(git: Git, request: RollbackRequest, remoteSha: string | undefined): Promise<string | undefined> {
+  if (remoteSha === undefined) return undefined
+  const fetched = await git.fetch(request.remote, [`+refs/heads/${request.main}:refs/remotes/${request.remote}/${request.main}`])
+  return fetched.exitCode === 0 && (await git.resolveCommit(remoteSha)) !== null ? remoteSha : undefined
 }
 
 export async function planRollback(git: Git, request: RollbackRequest): Promise<RollbackPlan> {
@@ -93,11 +135,12 @@ export async function planRollback(git: Git, request: RollbackRequest): Promise<
   if (request.undo?.backupTag !== undefined) names.push({flag: 'BACKUP_TAG', kind: 'tag', value: request.undo.backupTag})
   await checkNames(git, names)
   const {currentBranch} = await checkWorkspace(git)
-  const heads = await syncRemote(git, request.remote, [request.branch])
+  const heads = await syncRemote(git, request.remote, [request.branch], kind === 'undo' ? [refFor.branch(request.main)] : [])
   const headSha = heads.get(refFor.branch(request.branch)) ?? ''
   const where = `${request.remote}/${request.branch}`
+  const mainSha = kind === 'undo' ? await fetchMain(git, request, heads.get(refFor.branch(request.main))) : undefined
 
-  const target = kind === 'undo' ? await undoTarget(git, request, headSha) : await rollbackTarget(git, request, headSha, where)
+  const target = kind === 'undo' ? await undoTarget(git, request, headSha, mainSha) : await rollbackTarget(git, request, headSha, where)
   const inHistory = await git.isAncestor(target.sha, headSha)
   checkTarget({kind, tag: target.tag, targetSha: target.sha, headSha, inHistory, where})
 
@@ -112,6 +155,8 @@ export async function planRollback(git: Git, request: RollbackRequest): Promise<
   const local = await planLocal(git, {branch: request.branch, remote: request.remote, remoteHead: headSha, currentBranch, enabled: request.local})
   const reason = cleanReason(request.reason)
   const warnings = kind === 'undo' && discarded.length > 0 ? [`${discarded.length} commit(s) reached ${where} after that rollback; this undo removes them too`] : []
+  if (target.verification?.verified === false) warnings.unshift(`UNVERIFIED BACKUP: ${target.verification.detail}. Read every commit below before you confirm.`)
+  for (const skipped of target.skipped ?? []) warnings.push(`passed over an unverified backup: ${skipped}`)
 
   return {
     kind,
@@ -131,5 +176,6 @@ export async function planRollback(git: Git, request: RollbackRequest): Promise<
     reason: kind === 'undo' ? undoReason(target.tag, reason) : reason,
     created_at: request.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     warnings,
+    ...(target.verification === undefined ? {} : {verification: target.verification}),
   }
 }

@@ -68,6 +68,12 @@ export interface RollbackPlan {
   /** When the plan was made (UTC); also the backup tag's timestamp. */
   created_at: string
   warnings: string[]
+  /**
+   * --undo: whether the backup's commit is known to have been the branch's head (on the
+   * development branch, or seen there by this clone), and how; an unverified backup is only
+   * restored when named and confirmed.
+   */
+  verification?: {verified: boolean; detail: string}
 }
 
 export interface RollbackResult extends RollbackPlan {

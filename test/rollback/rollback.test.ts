@@ -4,7 +4,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 
 import {runRollbackList} from '../../src/rollback/index.js'
-import {commit, createRepos, git, pushHotfix, remoteHead, snapshot, withReleases} from '../support/git-repos.js'
+import {colleagueClone, commit, createRepos, git, pushHotfix, remoteHead, snapshot, withReleases, type Repos} from '../support/git-repos.js'
 import {failure, rollback} from './support.js'
 
 describe('rollback (use case, real git)', () => {
@@ -138,5 +138,62 @@ describe('rollback (use case, real git)', () => {
     expect(shown.join('')).toMatch(/Rollbacks of origin\/stable, newest first:[\s\S]*v1\.1\.0 \(\w{7}\) -> v1\.0\.0[\s\S]*reason {2}second[\s\S]*reason {2}first/)
     const none = await runRollbackList({branch: 'main', remote: 'origin'}, {cwd: other.work, env: repos.env})
     expect(none.rollbacks).toEqual([])
+  })
+})
+
+describe('rollback --undo trusts only backups it can verify', () => {
+  /** What someone who can push tags (not branches) can do: a backup tag on an unreviewed commit. */
+  async function forgeBackup(repos: Repos, realTag: string, head: string, fromSha: string): Promise<{tag: string; sha: string}> {
+    const dir = await colleagueClone(repos)
+    await git(dir, repos.env, 'checkout', '--quiet', '--detach', fromSha)
+    const sha = await commit(repos, dir, 'chore: nothing to see here', {author: 'Mallory', file: 'payload.txt'})
+    const stamp = realTag.slice(-16, -1)
+    const later = `${stamp.slice(0, -2)}${String(Number(stamp.slice(-2)) + 1).padStart(2, '0')}`
+    const tag = `llmops/backup/stable-${later}Z`
+    const message = ['llmops rollback: origin/stable forged', '', 'kind: rollback', 'branch: stable', 'remote: origin', `from: ${sha} v1.2.0`, `to: ${head} v1.1.0`, 'by: Release Engineer <re@example.com>', `at: 2999-01-01T00:00:00Z`, 'reason: routine', ''].join('\n')
+    await git(dir, repos.env, 'tag', '-a', '-m', message, tag, sha)
+    await git(dir, repos.env, 'push', '--quiet', 'origin', `refs/tags/${tag}`)
+    return {tag, sha}
+  }
+
+  it('passes over a forged backup tag on an unreviewed commit and restores the real one', async () => {
+    const repos = await createRepos()
+    const {head: released} = await withReleases(repos)
+    const first = await rollback(repos, {to: 'v1.1.0', confirm: 'v1.1.0'})
+    const forged = await forgeBackup(repos, first.backup_tag, first.target.sha, released)
+    const plan = await rollback(repos, {undo: {}, dryRun: true})
+    expect(plan.target).toMatchObject({tag: first.backup_tag, sha: released})
+    expect(plan.verification).toEqual({verified: true, detail: expect.stringContaining('is on origin/main')})
+    expect(plan.warnings).toEqual([expect.stringContaining(`passed over an unverified backup: ${forged.tag}`)])
+    expect(plan.restored.map((c) => c.sha)).not.toContain(forged.sha)
+  })
+
+  it('refuses (exit 4) when the only backup that matches is forged, and restores it only when named, with a warning', async () => {
+    const repos = await createRepos()
+    const {head: released} = await withReleases(repos)
+    const first = await rollback(repos, {to: 'v1.1.0', confirm: 'v1.1.0'})
+    await git(repos.origin, repos.env, 'tag', '-d', first.backup_tag)
+    await git(repos.work, repos.env, 'tag', '-d', first.backup_tag)
+    const forged = await forgeBackup(repos, first.backup_tag, first.target.sha, released)
+    expect(await failure(rollback(repos, {undo: {}, dryRun: true}))).toMatchObject({exitCode: 4, code: 'E_UNVERIFIED_BACKUP', message: expect.stringContaining(`${forged.tag} (${forged.sha.slice(0, 12)} is not on origin/main`)})
+    const named = await rollback(repos, {undo: {backupTag: forged.tag}, dryRun: true})
+    expect(named.verification?.verified).toBe(false)
+    expect(named.warnings[0]).toMatch(/^UNVERIFIED BACKUP: .*its commits may never have been reviewed/)
+    // the plan names every commit that would come back, with its author
+    expect(named.restored).toEqual(expect.arrayContaining([expect.objectContaining({sha: forged.sha, author: 'Mallory'})]))
+  })
+
+  it('a backup whose tag does not point at the commit its record names is unverified', async () => {
+    const repos = await createRepos()
+    await withReleases(repos)
+    const first = await rollback(repos, {to: 'v1.1.0', confirm: 'v1.1.0'})
+    const plan = await rollback(repos, {undo: {}, dryRun: true})
+    expect(plan.verification?.verified).toBe(true)
+    // retarget the real tag name at another commit, keeping its message
+    const message = await git(repos.work, repos.env, 'tag', '-l', '--format=%(contents)', first.backup_tag)
+    await git(repos.work, repos.env, 'tag', '-f', '-a', '-m', message, first.backup_tag, 'v1.0.0')
+    await git(repos.work, repos.env, 'push', '--quiet', '--force', 'origin', `refs/tags/${first.backup_tag}`)
+    const named = await rollback(repos, {undo: {backupTag: first.backup_tag}, dryRun: true})
+    expect(named.verification).toEqual({verified: false, detail: expect.stringContaining('but its record says it saved')})
   })
 })

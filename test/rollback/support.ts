@@ -6,7 +6,7 @@ import type {Repos} from '../support/git-repos.js'
 
 /** Runs the rollback use case in the user's clone, defaults as on the command line. */
 export async function rollback(repos: Repos, invocation: Partial<RollbackInvocation> = {}, io: Partial<ProcedureIo> = {}): Promise<RollbackResult> {
-  return runRollback({branch: 'stable', remote: 'origin', local: true, dryRun: false, ...invocation}, {cwd: repos.work, env: repos.env, ...io})
+  return runRollback({branch: 'stable', remote: 'origin', main: 'main', local: true, dryRun: false, ...invocation}, {cwd: repos.work, env: repos.env, ...io})
 }
 
 /** The LlmopsError a use case fails with (the test fails if it succeeds or fails otherwise). */
