@@ -24,6 +24,16 @@ export function validateInput(input: unknown, types: readonly string[], where = 
  * are replaced (unless --keep-pii), and the record gets a sortable id and a UTC timestamp.
  */
 export function toRecord(input: FeedbackInput, options: CaptureOptions): FeedbackRecord {
+  // An id and the tags are keys and labels, stored and exported as given: personal data in one
+  // is refused (an id is a Langfuse score id; a mask would make two ids the same).
+  for (const [field, value] of [['id', input.id], ...(input.tags ?? []).map((t) => ['tag', t] as const)] as const) {
+    if (value === undefined) continue
+    const {matches} = scan(value, options.detector.ruleSet)
+    if (matches.length > 0) {
+      throw usageError(`invalid feedback: ${field} looks like personal data (${[...new Set(matches.map((m) => m.type))].join(', ')}); use an opaque ${field}`, 'E_FEEDBACK_INVALID')
+    }
+  }
+
   const now = options.now?.() ?? new Date()
   const {id, ...fields} = input
   const record: FeedbackRecord = {id: id ?? newId(now.getTime()), timestamp_utc: now.toISOString(), ...fields, schema_version: 1}
@@ -43,7 +53,6 @@ export function toRecord(input: FeedbackInput, options: CaptureOptions): Feedbac
     if (value !== undefined) record[key] = clean(value)
   }
 
-  if (record.tags !== undefined) record.tags = record.tags.map(clean)
   if (Object.keys(masked).length > 0) record.masked = masked
   return record
 }

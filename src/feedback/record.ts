@@ -16,6 +16,18 @@ const identifier = (name: string) =>
     // eslint-disable-next-line no-control-regex
     .refine((v) => !/[\u0000-\u001F\u007F-\u009F]/.test(v), `${name} must not contain control characters`)
 
+/**
+ * An id or a tag: a safe, opaque token (letters, digits, `. _ : -`), so that it can be a file
+ * name, a URL segment or a Langfuse score id, and cannot carry an address or a sentence.
+ */
+const token = (name: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${name} must not be blank`)
+    .max(max, `${name} is longer than ${max} characters`)
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N}._:-]*$/u, `${name} may hold only letters, digits and . _ : - (an opaque id, not an address or a sentence)`)
+
 /** A rating: 1 to 5 stars, or a thumb. */
 export const ratingSchema = z.custom<number | 'up' | 'down'>(
   (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5) || v === 'up' || v === 'down',
@@ -25,7 +37,7 @@ export const ratingSchema = z.custom<number | 'up' | 'down'>(
 /** What a person gives; the store adds the id and the time. */
 export function feedbackInputSchema(types: readonly string[]) {
   return z.strictObject({
-    id: identifier('id').optional(),
+    id: token('id', MAX_ID).optional(),
     user_id: identifier('user_id'),
     feedback_type: z.string().refine((t) => types.includes(t), {message: `feedback_type must be one of: ${types.join(', ')}`}),
     description: z
@@ -36,7 +48,7 @@ export function feedbackInputSchema(types: readonly string[]) {
     rating: ratingSchema.optional(),
     model_version: identifier('model_version').optional(),
     source: identifier('source').optional(),
-    tags: z.array(identifier('tag').max(50, 'a tag is longer than 50 characters')).max(MAX_TAGS, `at most ${MAX_TAGS} tags`).optional(),
+    tags: z.array(token('tag', 50)).max(MAX_TAGS, `at most ${MAX_TAGS} tags`).optional(),
   })
 }
 

@@ -1,4 +1,5 @@
-import {open, stat} from 'node:fs/promises'
+import {constants} from 'node:fs'
+import {lstat, open, stat} from 'node:fs/promises'
 import path from 'node:path'
 
 import {usageError} from '../errors.js'
@@ -36,6 +37,10 @@ function writeProblem(error: unknown): string {
       return 'it is a directory'
     }
 
+    case 'ELOOP': {
+      return 'it is a symbolic link (feedback is written only to a regular file, never where a link points)'
+    }
+
     default: {
       return code ?? (error as Error).message
     }
@@ -52,12 +57,13 @@ export async function appendRecords(file: string, records: readonly FeedbackReco
   if (records.length === 0) return
   let release: (() => Promise<void>) | undefined
   try {
-    const handle = await open(file, 'a', 0o600)
+    // O_NOFOLLOW: a link planted at the feedback file's path cannot redirect the appends.
+    const handle = await open(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o600)
     await handle.close()
     const {lock} = await import('proper-lockfile')
     release = await lock(file, {stale: 10_000, realpath: false, retries: {retries: 100, minTimeout: 5, maxTimeout: 100, randomize: true}})
     const {size} = await stat(file)
-    const fd = await open(file, 'a+')
+    const fd = await open(file, constants.O_RDWR | constants.O_APPEND | constants.O_NOFOLLOW)
     try {
       let torn = false
       if (size > 0) {
@@ -92,10 +98,10 @@ export interface ReadResult {
 export async function readRecords(file: string, shown = path.basename(file)): Promise<ReadResult> {
   const byId = new Map<string, FeedbackRecord>()
   const warnings: string[] = []
-  try {
-    await stat(file)
-  } catch {
-    return {records: [], warnings}
+  const info = await lstat(file).catch(() => undefined)
+  if (info === undefined) return {records: [], warnings}
+  if (info.isSymbolicLink()) {
+    throw usageError(`cannot read ${shown}: it is a symbolic link (feedback is read only from a regular file)`, 'E_FEEDBACK_MISSING', [`Point --file or $${FEEDBACK_FILE_ENV} at the file itself.`])
   }
 
   const splitter = new LineSplitter()

@@ -1,9 +1,11 @@
-import {readFile, stat, writeFile} from 'node:fs/promises'
+import {readFile, stat, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
+import {execa} from 'execa'
 import {describe, expect, it} from 'vitest'
 
-import {jsonLines, llmops, tempDir} from '../helpers.js'
+import {terminalSafe} from '../../src/feedback/export-cli.js'
+import {BIN, jsonLines, llmops, tempDir} from '../helpers.js'
 
 const DOC_EXAMPLE = ['feedback', '--user-id', 'user_999', '--feedback-type', 'bug_report', '--description', 'The chatbot provided an incorrect link for the pricing page.']
 
@@ -41,10 +43,12 @@ describe('llmops feedback (capture)', () => {
     expect(`${String(masked.stdout)}${String(masked.stderr)}${await readFile(path.join(dir, 'chatbot_feedback.jsonl'), 'utf8')}`).not.toMatch(/planted\.fb|010-0166/)
     await llmops(['feedback', '--user-id', 'u1', '--feedback-type', 'other', '--description', 'planted.fb@example.com', '--keep-pii'], {cwd: dir})
     expect((await stored(dir))[1]?.description).toBe('planted.fb@example.com')
-    // ids and tags are free text too
-    await llmops(['feedback', '--user-id', 'planted.id@example.com', '--feedback-type', 'other', '--description', 'x', '--tag', 'cust:planted.tag@example.com'], {cwd: dir})
+    // a user id is free text too: masked; a tag is an opaque label: personal data is refused
+    const tagged = await llmops(['feedback', '--user-id', 'u1', '--feedback-type', 'other', '--description', 'x', '--tag', 'cust:planted.tag@example.com'], {cwd: dir})
+    expect(tagged.exitCode).toBe(2)
+    await llmops(['feedback', '--user-id', 'planted.id@example.com', '--feedback-type', 'other', '--description', 'x', '--tag', 'vip'], {cwd: dir})
     const third = (await stored(dir))[2]
-    expect(third).toMatchObject({user_id: 'p***@e***.com', tags: ['cust:p***@e***.com'], masked: {EMAIL: 2}})
+    expect(third).toMatchObject({user_id: 'p***@e***.com', tags: ['vip'], masked: {EMAIL: 1}})
     const listed = await llmops(['feedback', 'list', '--user-id', 'planted.id@example.com', '--json'], {cwd: dir})
     expect((JSON.parse(String(listed.stdout)) as unknown[]).length).toBe(1)
     expect(String(listed.stdout)).not.toContain('planted.id')
@@ -64,6 +68,11 @@ describe('llmops feedback (capture)', () => {
       ['--feedback-type', 'praise', 'feedback_type must be one of'],
       ['--rating', '9', 'rating must be an integer from 1 to 5'],
       ['--interaction-id', 'a\u0007b', 'interaction_id must not contain control characters'],
+      // an id or a tag is an opaque token, never personal data: it is stored and exported as given
+      ['--id', 'jane.doe@example.com', 'id may hold only letters, digits and . _ : -'],
+      ['--id', '555-123-4567', 'id looks like personal data (PHONE)'],
+      ['--tag', '4111-1111-1111-1111', 'tag looks like personal data (CREDIT_CARD)'],
+      ['--tag', 'two words', 'tag may hold only letters'],
     ] as const) {
       const args = [...DOC_EXAMPLE.filter((a, i, all) => a !== flag && all[i - 1] !== flag), flag, value]
       const result = await llmops(args, {cwd: dir})
@@ -155,5 +164,29 @@ describe('llmops feedback list, stats, export', () => {
     const lf = await llmops(['feedback', 'export', '--format', 'langfuse'], {cwd: dir})
     expect(jsonLines(lf.stdout)).toEqual([expect.objectContaining({id: 'a', traceId: 'int_1', name: 'user_rating', value: 2, dataType: 'NUMERIC', comment: 'broken link'})])
     expect(lf.stderr).toContain('(1 without an interaction id left out)')
+  })
+
+  it('never follows a symbolic link planted at the feedback file', async () => {
+    const dir = await tempDir()
+    const target = path.join(dir, 'elsewhere.txt')
+    await writeFile(target, 'do not touch\n')
+    await symlink(target, path.join(dir, 'chatbot_feedback.jsonl'))
+    const written = await llmops(DOC_EXAMPLE, {cwd: dir})
+    expect(written.exitCode).toBe(2)
+    expect(String(written.stderr)).toMatch(/cannot write chatbot_feedback\.jsonl: it is a symbolic link/)
+    const listed = await llmops(['feedback', 'list'], {cwd: dir})
+    expect(listed.exitCode).toBe(2)
+    expect(String(listed.stderr)).toMatch(/it is a symbolic link/)
+    expect(await readFile(target, 'utf8')).toBe('do not touch\n')
+  })
+
+  it('escapes control characters when a CSV export goes to a terminal', async () => {
+    expect(terminalSafe('a\u001B[31mred\u0007,b\r\n')).toBe('a\\u001b[31mred\\u0007,b\r\n')
+    const dir = await tempDir()
+    await writeFile(path.join(dir, 'chatbot_feedback.jsonl'), `${JSON.stringify({id: 'f1', timestamp_utc: '2030-01-01T00:00:00.000Z', user_id: 'u1', feedback_type: 'other', description: 'hi \u001B]0;pwned\u0007 there', schema_version: 1})}\n`)
+    const tty = await execa('script', ['-qec', `node ${BIN} feedback export --format csv`, '/dev/null'], {cwd: dir, reject: false, env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true', TERM: 'xterm'}})
+    expect(String(tty.stdout)).toContain('hi \\u001b]0;pwned\\u0007 there')
+    const piped = await llmops(['feedback', 'export', '--format', 'csv'], {cwd: dir})
+    expect(String(piped.stdout)).toContain('hi \u001B]0;pwned\u0007 there')
   })
 })
