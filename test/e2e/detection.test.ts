@@ -1,9 +1,10 @@
 import {copyFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
+import {execa} from 'execa'
 import {describe, expect, it} from 'vitest'
 
-import {ROOT, jsonLines, llmops, tempDir} from '../helpers.js'
+import {BIN, ROOT, jsonLines, llmops, tempDir} from '../helpers.js'
 
 async function sampleDir(config: unknown): Promise<string> {
   const dir = await tempDir()
@@ -41,6 +42,18 @@ describe('llmops monitor with detection settings', () => {
     expect(result.timedOut).toBe(false)
     expect(result.exitCode).toBe(0)
   }, 40_000)
+
+  it('stops on SIGTERM promptly, even with hostile patterns and long lines', async () => {
+    const dir = await sampleDir({allowlist: {patterns: [String.raw`([a-z0-9]+\.?)+@saas-startup\.com`]}})
+    const line = JSON.stringify({id: 'h', user_query: 'q', bot_response: `${'a'.repeat(40)}.@saas-startup.com `.repeat(20_000)})
+    await writeFile(path.join(dir, 'big.jsonl'), `${line}\n`.repeat(40))
+    const child = execa('node', [BIN, 'monitor', 'big.jsonl', '--quiet'], {cwd: dir, reject: false})
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    child.kill('SIGTERM')
+    const result = await child
+    // exit 130 (interrupted) or done already; either way it did not hang (the test timeout is the guard)
+    expect([0, 130]).toContain(result.exitCode)
+  }, 20_000)
 
   it.each([
     ['a custom rule with a lookahead', {rules: {custom: [{id: 'acme.look', type: 'ACME', category: 'pii', severity: 'low', pattern: 'a(?![a-z]*!)'}]}}, /rule acme\.look: the pattern is not supported .*lookarounds or backreferences/],
