@@ -6902,12 +6902,14 @@ function entropy(value) {
   return bits;
 }
 function placeholder(value) {
-  return PLACEHOLDER.test(value);
+  if (PLACEHOLDER.test(value) || SEQUENTIAL.test(value)) return true;
+  const tail = value.replace(/^[A-Za-z]{2,10}[-_.]/, "");
+  return tail.length >= 12 && !/\d/.test(tail) && (tail === tail.toUpperCase() || tail === tail.toLowerCase());
 }
 function getValidator(name) {
   return Object.hasOwn(validators, name) ? validators[name] : void 0;
 }
-var digitsOf, NON_PUBLIC_TLDS, CARD_NETWORKS, IBAN_LENGTHS, PLACEHOLDER, validators;
+var digitsOf, NON_PUBLIC_TLDS, CARD_NETWORKS, IBAN_LENGTHS, PLACEHOLDER, SEQUENTIAL, validators;
 var init_validators = __esm({
   "src/engine/validators.ts"() {
     "use strict";
@@ -7035,7 +7037,8 @@ var init_validators = __esm({
       VG: 24,
       XK: 20
     };
-    PLACEHOLDER = /^[<{[$%]|[>}\]]$|\.{3}|x{4,}|\*{3,}|your[_-]?|example[_-]?key|redacted|changeme|placeholder|dummy|sample|insert|replace|^(?:pass(?:word)?|secret|admin|root|test|letmein|qwerty)\d*!?$/i;
+    PLACEHOLDER = /^[<{[$%]|[>}\]]$|\.{3}|…|x{4,}|X{4,}|#{3,}|\*{3,}|your[_-]?|example|redacted|changeme|placeholder|dummy|sample|insert|replace|here$|^(?:pass(?:word)?|secret|admin|root|test|letmein|qwerty)\d*!?$/i;
+    SEQUENTIAL = /0123456|1234567|2345678|3456789|abcdefg|bcdefgh|cdefghi|ABCDEFG|BCDEFGH/;
     validators = {
       /** An address whose domain ends in an alphabetic public-looking TLD. */
       email(value) {
@@ -7047,8 +7050,15 @@ var init_validators = __esm({
       },
       /** 10 to 15 digits (E.164 allows at most 15), not all the same digit. */
       phone(value) {
-        const digits = digitsOf(value.replace(/\s*(?:ext\.?|x|#)\s*\d+$/i, ""));
+        const digits = digitsOf(value.replace(/\s*(?:ext\.?|x|#)\s*\d+$/i, "").replace(/^(?:\+{1,2}|00|011)\s?/, "+"));
         return digits.length >= 10 && digits.length <= 15 && !/^(\d)\1+$/.test(digits);
+      },
+      /** 7 to 15 digits (a national number may lack its area code), not a date, not one repeated digit. */
+      phoneNational(value) {
+        const number4 = value.replace(/\s*(?:ext\.?|x|#)\s*\d+$/i, "");
+        const digits = digitsOf(number4);
+        if (digits.length < 7 || digits.length > 15 || /^(\d)\1+$/.test(digits)) return false;
+        return !/^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/.test(number4.trim());
       },
       /** Luhn-valid, with the length and prefix of a known card network, not one repeated digit. */
       creditCard(value) {
@@ -7084,7 +7094,20 @@ var init_validators = __esm({
       token(value) {
         return !placeholder(value) && !/(.)\1{7,}/.test(value);
       },
-      /** A JWT: three base64url parts whose header decodes to JSON with an `alg`. */
+      /** HTTP Basic credentials: base64 of `user:password`, not the documentation's username:password. */
+      basicAuth(value) {
+        let decoded;
+        try {
+          decoded = atob(value);
+        } catch {
+          return false;
+        }
+        const colon = decoded.indexOf(":");
+        if (colon <= 0 || !/^[\x20-\x7e]+$/.test(decoded)) return false;
+        const password = decoded.slice(colon + 1);
+        return password.length >= 4 && !placeholder(password) && !/^(?:password|pass|secret|pwd)$/i.test(password);
+      },
+      /** A JWT: base64url parts whose header decodes to JSON with an `alg`. */
       jwt(value) {
         const header = value.split(".")[0] ?? "";
         try {
@@ -7840,11 +7863,12 @@ var init_engine = __esm({
 });
 
 // src/rules/prefilters.ts
-var NINE_DIGITS, DIGITS_WINDOW, TOKEN_PREFIXES;
+var NINE_DIGITS, SEVEN_DIGITS, DIGITS_WINDOW, TOKEN_PREFIXES;
 var init_prefilters = __esm({
   "src/rules/prefilters.ts"() {
     "use strict";
     NINE_DIGITS = String.raw`\d(?:[ ().\/-]{0,2}\d){8,1000}`;
+    SEVEN_DIGITS = String.raw`\d(?:[ ().\/-]{0,2}\d){6,1000}`;
     DIGITS_WINDOW = 16;
     TOKEN_PREFIXES = String.raw`AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|sk-|xox[abposr]-|[sr]k_(?:live|test)_|eyJ|[Bb]earer|BEARER`;
   }
@@ -8092,14 +8116,96 @@ var init_network = __esm({
 });
 
 // src/rules/pii.ts
-var LETTERS, EMAIL_CHARS, PHONE_END, piiRules;
+var LETTERS, EMAIL_CHARS, PHONE_END, PHONE_WORDS, piiRules;
 var init_pii = __esm({
   "src/rules/pii.ts"() {
     "use strict";
     init_prefilters();
     LETTERS = String.raw`\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0370-\u1FFF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF`;
     EMAIL_CHARS = String.raw`\w${LETTERS}`;
-    PHONE_END = String.raw`(?:\s?(?:ext\.?|x|#)\s?\d{1,5})?(?![\w-]|[.,]\d)`;
+    PHONE_END = String.raw`(?:\s?(?:[Ee][Xx][Tt]\.?|[Xx]|#)\s?\d{1,5})?(?!\w|-[\d(]|[.,]\d)`;
+    PHONE_WORDS = [
+      "phone",
+      "telephone",
+      "tel",
+      "tele",
+      "mobile",
+      "mob",
+      "cell",
+      "cellphone",
+      "call",
+      "calling",
+      "ring",
+      "dial",
+      "fax",
+      "sms",
+      "text me",
+      "reach me",
+      "whatsapp",
+      "viber",
+      "signal",
+      "contact number",
+      "hotline",
+      "helpline",
+      "telefon",
+      "telefonnummer",
+      "rufnummer",
+      "handy",
+      "mobil",
+      "mobilnummer",
+      "anrufen",
+      "erreichbar",
+      "t\xE9l\xE9phone",
+      "t\xE9l",
+      "portable",
+      "appeler",
+      "appelez",
+      "num\xE9ro",
+      "tel\xE9fono",
+      "telefono",
+      "m\xF3vil",
+      "movil",
+      "celular",
+      "llamar",
+      "ll\xE1mame",
+      "llame",
+      "n\xFAmero",
+      "telefone",
+      "ligue",
+      "ligar",
+      "contato",
+      "tlf",
+      "tlf.",
+      "gsm",
+      "numer",
+      "zadzwo\u0144",
+      "kom\xF3rka",
+      "telefoon",
+      "bel",
+      "mobiel",
+      "cep",
+      "aray\u0131n",
+      "numara",
+      "\u0442\u0435\u043B\u0435\u0444\u043E\u043D",
+      "\u0442\u0435\u043B",
+      "\u0437\u0432\u043E\u043D\u0438\u0442\u0435",
+      "\u043C\u043E\u0431\u0438\u043B\u044C\u043D\u044B\u0439",
+      "\u0647\u0627\u062A\u0641",
+      "\u062C\u0648\u0627\u0644",
+      "\u092B\u094B\u0928",
+      "\u092B\u093C\u094B\u0928",
+      "\u092E\u094B\u092C\u093E\u0907\u0932",
+      "\u96FB\u8A71",
+      "\u96FB\u8A71\u756A\u53F7",
+      "\u643A\u5E2F",
+      "\u624B\u673A",
+      "\u7535\u8BDD",
+      "\u8054\u7CFB\u7535\u8BDD",
+      "\uC804\uD654",
+      "\uC804\uD654\uBC88\uD638",
+      "\uD734\uB300\uD3F0",
+      "\uC5F0\uB77D\uCC98"
+    ];
     piiRules = [
       {
         id: "pii.email",
@@ -8140,7 +8246,7 @@ var init_pii = __esm({
         // Not right after another group of digits ("tracking 9400 1441 8250 0886 ..."): a phone starts a number.
         pattern: String.raw`(?<![\w+.-])(?<!\d[-. /])(?:` + // +CC, an optional (area) group such as (0) or (11), then groups; after the first group a
         // separator is required, so the ways to split a digit run stay few (linear time)
-        String.raw`(?:\+[1-9]\d{0,2}|\(\+[1-9]\d{0,2}\))(?:[-. ]?\(\d{1,4}\))?[-. ]?\d{1,12}(?:[-. ]\d{1,8}){0,5}` + // NANP: optional 1, area code with or without parentheses, separators required
+        String.raw`(?:\+{1,2}[1-9]\d{0,2}|\(\+[1-9]\d{0,2}\)|(?:00|011)[ ]?[1-9]\d{0,2}(?=[-. ]))(?:[-. ]?\(\d{1,4}\))?[-. ]?\d{1,12}(?:[-. ]\d{1,8}){0,5}` + // NANP: optional 1, area code with or without parentheses, separators required
         String.raw`|(?:1[-. ])?(?:\(\d{3}\)[ ]?|\d{3}[-. ])\d{3}[-. ]\d{4}` + // one separator only, as the seed regex allowed: 555-1234567, 555123-4567
         String.raw`|\d{3}[-.]\d{7}|\d{6}[-.]\d{4}` + // two-digit area code in parentheses: Brazil (11) 97176-7452
         String.raw`|\(\d{2}\)[ ]?\d{4,5}-\d{4}` + // national trunk prefix 0: UK 020 7946 0958, FR 01 23 45 67 89, DE 030 1234567
@@ -8189,16 +8295,13 @@ var init_pii = __esm({
         category: "pii",
         severity: "medium",
         description: "Ten or eleven digits without separators, only next to a phone word (call, phone, mobile...)",
-        pattern: String.raw`(?<![\w+.-])(?:0\d{9,10}|1?\d{10})(?![\w-]|[.,]\d)`,
+        pattern: String.raw`(?<![\w+.-])(?:0\d{9,10}|1?\d{10})(?!\w|-\d|[.,]\d)`,
         prefilter: NINE_DIGITS,
         prefilterWindow: DIGITS_WINDOW,
         validator: "phone",
         // Only believed next to a phone word: a bare 10-digit number is usually an id or a timestamp.
         confidence: 0.4,
-        context: {
-          words: ["phone", "call", "tel", "mobile", "cell", "sms", "text me", "whatsapp", "dial", "fax", "reach me", "ring"],
-          window: 40
-        },
+        context: { words: PHONE_WORDS, window: 40 },
         examples: {
           match: [
             { text: "please call me on 5550100199", value: "5550100199" },
@@ -8211,20 +8314,300 @@ var init_pii = __esm({
             { text: "call reference 555010019912345", reason: "too many digits" }
           ]
         }
+      },
+      {
+        id: "pii.phone.labeled",
+        type: "PHONE",
+        category: "pii",
+        severity: "medium",
+        description: "A national number without a country code (7 to 15 digits in groups), only next to a phone word in one of many languages",
+        // Groups of digits with separators, or the (0) of a trunk prefix; the context decides.
+        pattern: String.raw`(?<![\w+.-])(?<!\d[-. /])(?:\(?0\d{1,5}\)[-. ]?|\d{1,6}[-. /])\d{1,8}(?:[-. /]\d{1,8}){0,5}` + PHONE_END,
+        prefilter: SEVEN_DIGITS,
+        prefilterWindow: DIGITS_WINDOW,
+        validator: "phoneNational",
+        confidence: 0.4,
+        context: { words: PHONE_WORDS, window: 30, boost: 0.35 },
+        negativeContext: { words: ["order", "invoice", "tracking", "serial", "isbn", "iban", "account", "card", "version", "ticket", "sku", "bestellung", "pedido", "commande"], window: 20 },
+        examples: {
+          match: [
+            { text: "Phone: 60-56-85-91", value: "60-56-85-91" },
+            { text: "Tel. 03-331 6005 (office)", value: "03-331 6005" },
+            { text: "please call 699 956 915 after 5pm", value: "699 956 915" },
+            { text: "Mobil: 0151 23456789", value: "0151 23456789" },
+            { text: "\u96FB\u8A71: 03-1234-5678", value: "03-1234-5678" }
+          ],
+          noMatch: [
+            { text: "order 123 456 789 shipped, call us if it does not arrive", reason: "an order number (its own context word)" },
+            { text: "released 2024-01-15, call me", reason: "a date" },
+            { text: "room 12 34 56 is on the left", reason: "no phone word" }
+          ]
+        }
       }
     ];
   }
 });
 
+// src/rules/providers.ts
+var END, providers, PROVIDER_PREFILTER, providerRules;
+var init_providers = __esm({
+  "src/rules/providers.ts"() {
+    "use strict";
+    END = String.raw`(?![\w-])`;
+    providers = [
+      {
+        id: "secret.huggingface",
+        description: "Hugging Face user access token (hf_) or organisation API token (api_org_)",
+        trigger: String.raw`hf_[A-Za-z]{8}|api_org_[A-Za-z]{8}`,
+        pattern: String.raw`(?:hf|api_org)_(?<![\w]hf_|\wapi_org_)[A-Za-z]{34}${END}`,
+        example: { text: "HF_TOKEN=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", value: "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" },
+        near: { text: "the hf_hub_download function", reason: "a function name, not a 34-letter token" }
+      },
+      {
+        id: "secret.gitlab",
+        description: "GitLab token: personal, deploy, runner, trigger, feed, SCIM, OAuth and other gl\u2026- tokens",
+        trigger: String.raw`gl(?:pat|oas|dt|rt|cbt|ptt|ft|imt|agent|soat|ffct|sst)-[\w-]{8}`,
+        pattern: String.raw`gl(?:pat|oas|dt|rt|cbt|ptt|ft|imt|agent|soat|ffct|sst)-(?<![\w-]gl[a-z]{1,5}-)[\w-]{20,120}(?:\.[\w-]{2,12}){0,2}${END}`,
+        example: { text: "export GITLAB_TOKEN=glpat-zei2nsBjcgqSf9Mh6nAo", value: "glpat-zei2nsBjcgqSf9Mh6nAo" },
+        near: { text: "set glpat-<your token> in CI variables", reason: "a placeholder" }
+      },
+      {
+        id: "secret.azure_ad_client_secret",
+        description: "Microsoft Entra ID (Azure AD) client secret: three characters, a digit, Q~, then 31-34 more",
+        trigger: String.raw`\dQ~[\w~.-]{8}`,
+        pattern: String.raw`(?<![\w~.-])[\w~.]{3}\dQ~[\w~.-]{31,34}(?![\w~.-])`,
+        example: { text: 'AZURE_CLIENT_SECRET="peo8Q~8tIlOsdVtXYQVHj~ui20VffI6WAoZGI"', value: "peo8Q~8tIlOsdVtXYQVHj~ui20VffI6WAoZGI" },
+        near: { text: "ratio 4Q~2 of the market", reason: "too short to be a client secret" }
+      },
+      {
+        id: "secret.discord_bot_token",
+        description: "Discord bot token: base64 user id, timestamp and HMAC, separated by dots",
+        trigger: String.raw`\.[\w-]{6}\.[\w-]{20}`,
+        pattern: String.raw`(?<![\w.-])[MNO][A-Za-z\d]{23,27}\.[\w-]{6}\.[\w-]{27,38}${END}`,
+        example: { text: 'bot.run("MHHvsrVNd5TF2W8NPk8PtSyRgt.hsrRIx.BIfdXsokWbblU77nZ4RCZZ7_CaYK5S9t-ydq5T")', value: "MHHvsrVNd5TF2W8NPk8PtSyRgt.hsrRIx.BIfdXsokWbblU77nZ4RCZZ7_CaYK5S9t-ydq5T" },
+        near: { text: "Node.js v20.19.0 and Mozilla.compatible.string", reason: "dotted words, not a token" }
+      },
+      {
+        id: "secret.discord_webhook",
+        description: "Discord webhook URL: its token part",
+        trigger: String.raw`discord(?:app)?\.com/api/webhooks/`,
+        pattern: String.raw`discord(?:app)?\.com/api/webhooks/\d{17,20}/([\w-]{60,68})${END}`,
+        group: 1,
+        example: { text: "POST https://discord.com/api/webhooks/496465577220184301/ymojF6vBpS0u8h4MHO6zRU2xstM10wOJFPWefEUo5LCQxfokHzbonUHljxbC-yzPMq7a", value: "ymojF6vBpS0u8h4MHO6zRU2xstM10wOJFPWefEUo5LCQxfokHzbonUHljxbC-yzPMq7a" },
+        near: { text: "see https://discord.com/api/webhooks/{id}/{token} in the docs", reason: "a URL template" }
+      },
+      {
+        id: "secret.telegram_bot_token",
+        description: "Telegram bot token: the bot id, a colon, then 35 characters starting with A",
+        trigger: String.raw`\d:A[\w-]{8}`,
+        pattern: String.raw`(?<![\w:])\d{5,16}:A[\w-]{34}${END}`,
+        example: { text: "TELEGRAM_TOKEN=9859778966:AAIyWqf6dCqHJ-ZcD7co_yxYOuDB1a3pQJF", value: "9859778966:AAIyWqf6dCqHJ-ZcD7co_yxYOuDB1a3pQJF" },
+        near: { text: "at 10:AM the meeting starts", reason: "a time, not a token" }
+      },
+      {
+        id: "secret.slack_app_token",
+        description: "Slack app-level (xapp-), refresh (xoxe-) and configuration tokens",
+        trigger: String.raw`xapp-\d-|xoxe\.xox[bp]-|xoxe-\d-`,
+        pattern: String.raw`(?:xapp-\d-[A-Z0-9]{8,14}-\d{8,16}-[a-f0-9]{32,80}|xoxe\.xox[bp]-\d-[A-Za-z0-9]{100,200}|xoxe-\d-[A-Za-z0-9]{100,200})${END}`,
+        example: "xapp-1-AVUXCJJDGDK-8149076401168-a373c04466610e18ec313ec5f415a777a809ecd572857c76df766d8eff19b472",
+        near: { text: "generate an xapp-1-... token in the Slack console", reason: "a placeholder" }
+      },
+      {
+        id: "secret.slack_webhook",
+        description: "Slack incoming webhook URL: the part after /services/ (or /workflows/, /triggers/)",
+        trigger: String.raw`hooks\.slack\.com/`,
+        pattern: String.raw`hooks\.slack\.com/(?:services|workflows|triggers)/(T[A-Z0-9]{6,12}/[AB][A-Z0-9]{6,12}/[A-Za-z0-9]{20,32})${END}`,
+        group: 1,
+        example: { text: "curl -X POST https://hooks.slack.com/services/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", value: "T0HMZ8WOP/B660SF9WQRE/p44PwuDQjlaFgbWNg5Dq0Gn6" },
+        near: { text: "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", reason: "Slack's documentation placeholder" }
+      },
+      {
+        id: "secret.stripe_webhook_secret",
+        description: "Stripe webhook signing secret (whsec_)",
+        trigger: String.raw`whsec_[A-Za-z0-9]{8}`,
+        pattern: String.raw`whsec_(?<!\wwhsec_)[A-Za-z0-9+/]{32,64}${END}`,
+        example: { text: "STRIPE_WEBHOOK_SECRET=whsec_vwTVYWa0H5O2thvh72XOFEIxSsWoRtk6", value: "whsec_vwTVYWa0H5O2thvh72XOFEIxSsWoRtk6" },
+        near: { text: "the secret starts with whsec_ and is shown once", reason: "the prefix alone" }
+      },
+      {
+        id: "secret.npm_token",
+        description: "npm access token (npm_ and 36 characters)",
+        trigger: String.raw`npm_[A-Za-z0-9]{8}`,
+        pattern: String.raw`npm_(?<!\wnpm_)[A-Za-z0-9]{36}${END}`,
+        example: { text: "//registry.npmjs.org/:_authToken=npm_NndNB8sxZ402tg3qv3AAdeChOGxR0GgYKYsB", value: "npm_NndNB8sxZ402tg3qv3AAdeChOGxR0GgYKYsB" },
+        near: { text: "run npm_config_cache=/tmp npm ci", reason: "an npm environment variable" }
+      },
+      {
+        id: "secret.pypi_token",
+        description: "PyPI API token (pypi- and a macaroon)",
+        trigger: String.raw`pypi-AgEIcHlwaS5vcmc`,
+        pattern: String.raw`pypi-AgEIcHlwaS5vcmc[\w-]{50,}${END}`,
+        example: "pypi-AgEIcHlwaS5vcmcOeQgriLQlmfURSl4Km7ikGhC6ERD4AUrDlxKs5HdlBlg1uIDV1Lkurpv4hCiHAGeNuAAEF",
+        near: { text: "password = pypi-AgEIcHlwaS5vcmc... (truncated)", reason: "the prefix of a truncated token" }
+      },
+      {
+        id: "secret.sentry",
+        description: "Sentry auth token (sntrys_, sntryu_) or the key of a DSN",
+        trigger: String.raw`sntry[su]_|@o\d+\.ingest\.`,
+        pattern: String.raw`(?:sntrys_eyJ[\w=.+/-]{60,}|sntryu_[a-f0-9]{64}|(?<=https?://)[a-f0-9]{32}(?=@o\d+\.ingest\.(?:[a-z]{2}\.)?sentry\.io/))${END}`,
+        example: { text: "SENTRY_DSN=https://96bd7a31b241ce4104e736ad6f684267@o4504.ingest.sentry.io/4505", value: "96bd7a31b241ce4104e736ad6f684267" },
+        near: { text: "https://public@sentry.example.com/1", reason: "not a Sentry key" }
+      },
+      {
+        id: "secret.notion",
+        description: "Notion integration token (secret_ with 43 characters, or ntn_)",
+        trigger: String.raw`secret_[A-Za-z0-9]{8}|ntn_\d{8}`,
+        pattern: String.raw`(?:secret_(?<!\wsecret_)[A-Za-z0-9]{43}|ntn_(?<!\wntn_)\d{11}[A-Za-z0-9]{35})${END}`,
+        example: { text: "NOTION_TOKEN=secret_gZoukicE5VM6jMXwijUgzmwbkwQRGW4fOA5UB0nz4bH", value: "secret_gZoukicE5VM6jMXwijUgzmwbkwQRGW4fOA5UB0nz4bH" },
+        near: { text: "the field secret_key_base is required", reason: "a field name" }
+      },
+      {
+        id: "secret.vault",
+        description: "HashiCorp Vault service or batch token (hvs., hvb.)",
+        trigger: String.raw`hv[sb]\.[\w-]{8}`,
+        pattern: String.raw`hv[sb]\.(?<![\w.-]hv.\.)[\w-]{24,200}${END}`,
+        example: { text: "export VAULT_TOKEN=hvs.S_85bSvci4gyXLHcuSu4Dmdz", value: "hvs.S_85bSvci4gyXLHcuSu4Dmdz" },
+        near: { text: "token type hvs. (service) or hvb. (batch)", reason: "the prefix alone" }
+      },
+      {
+        id: "secret.onepassword",
+        description: "1Password service account token (ops_ and a JWT-like payload)",
+        trigger: String.raw`ops_eyJ`,
+        pattern: String.raw`ops_(?<!\wops_)eyJ[A-Za-z0-9+/=_-]{100,}`,
+        example: "ops_eyJdcSqGsVlaFoZkZGaSo9LJre/WH1FM8La5uD0EHnsYbM/Kzs3XfAuPyCsq2Zel14tvXfsBIswnrqgdV6xxxTyv0bPO5M/kvBp0X3ES8uWweQBUFcQQu00xGg/UdErpmW05/zstiakcnQj",
+        near: { text: "OP_SERVICE_ACCOUNT_TOKEN=ops_eyJ...", reason: "a truncated placeholder" }
+      },
+      {
+        id: "secret.doppler",
+        description: "Doppler token (dp.pt., dp.st., dp.sa., dp.ct., dp.scim., dp.audit.)",
+        trigger: String.raw`dp\.(?:pt|st|sa|ct|scim|audit)\.`,
+        pattern: String.raw`dp\.(?<![\w.]dp\.)(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}${END}`,
+        example: { text: "DOPPLER_TOKEN=dp.pt.pjZR1X3xxsVABLRRrUIuldPX4QmhUxX9AvVoEnYQNKv", value: "dp.pt.pjZR1X3xxsVABLRRrUIuldPX4QmhUxX9AvVoEnYQNKv" },
+        near: { text: "see dp.pt.example in the docs", reason: "too short" }
+      },
+      {
+        id: "secret.databricks",
+        description: "Databricks personal access token (dapi and 32 hex digits)",
+        trigger: String.raw`dapi[a-f0-9]{8}`,
+        pattern: String.raw`dapi(?<!\wdapi)[a-f0-9]{32}(?:-\d)?${END}`,
+        example: { text: "DATABRICKS_TOKEN=dapi48f5f56a3d61226d37e510e4fd5c2b65", value: "dapi48f5f56a3d61226d37e510e4fd5c2b65" },
+        near: { text: "the dapi prefix marks a token", reason: "the prefix alone" }
+      },
+      {
+        id: "secret.flyio",
+        description: "Fly.io token (fo1_, or fm1/fm2 macaroons after FlyV1)",
+        trigger: String.raw`fo1_[\w-]{8}|fm[12][ar]?_[A-Za-z0-9+/]{8}`,
+        pattern: String.raw`(?:fo1_(?<![\w-]fo1_)[\w-]{43}|fm[12][ar]?_(?<!\wfm.{1,2}_)[A-Za-z0-9+/]{100,}={0,2})${END}`,
+        example: { text: 'FLY_API_TOKEN="FlyV1 fm2_9sCLsp5xA0/awt8qHSS3cK/odUd0pprqGQH19v8WcUB7xEsLm97fIcRDwMPJy0HpC3Xc9yIude1LHR9VAInuVGA61hAbWC3BgZXJZu1p7Mquj8i7S+19GQfY"', value: "fm2_9sCLsp5xA0/awt8qHSS3cK/odUd0pprqGQH19v8WcUB7xEsLm97fIcRDwMPJy0HpC3Xc9yIude1LHR9VAInuVGA61hAbWC3BgZXJZu1p7Mquj8i7S+19GQfY" },
+        near: { text: "the fo1_ prefix is a Fly.io token", reason: "the prefix alone" }
+      },
+      {
+        id: "secret.sourcegraph",
+        description: "Sourcegraph access token (sgp_)",
+        trigger: String.raw`sgp_[a-f0-9]{8}`,
+        pattern: String.raw`sgp_(?<!\wsgp_)(?:[a-f0-9]{16}_)?[a-f0-9]{40}${END}`,
+        example: "sgp_68b41d5f92bb4f84_f50ac9214b07e2d90bf9a50f7514a89ed0fb0507",
+        near: { text: "sgp_ tokens are shown once", reason: "the prefix alone" }
+      },
+      {
+        id: "secret.twilio_api_key",
+        description: "Twilio API key SID (SK and 32 hex digits)",
+        trigger: String.raw`SK[a-fA-F0-9]{8}`,
+        pattern: String.raw`SK(?<![\w]SK)[a-fA-F0-9]{32}${END}`,
+        example: { text: "TWILIO_API_KEY=SKb9285127e3a4bd788421835170996047", value: "SKb9285127e3a4bd788421835170996047" },
+        near: { text: "TASK1234567890abcdef1234567890abcdef", reason: "SK inside a word" }
+      },
+      {
+        id: "secret.mailgun",
+        description: "Mailgun API key (key- and 32 hex digits)",
+        trigger: String.raw`key-[a-f0-9]{8}`,
+        pattern: String.raw`key-(?<![\w-]key-)[a-f0-9]{32}${END}`,
+        example: { text: "api:key-44cef34b36f9bfca4ed018d97849fed3", value: "key-44cef34b36f9bfca4ed018d97849fed3" },
+        near: { text: "primary-key-column is id", reason: "not hex after key-" }
+      },
+      {
+        id: "secret.shopify",
+        description: "Shopify access token, shared secret, custom app or partner token (shpat_, shpss_, shpca_, shppa_)",
+        trigger: String.raw`shp(?:at|ss|ca|pa)_[a-fA-F0-9]{8}`,
+        pattern: String.raw`shp(?:at|ss|ca|pa)_(?<!\wshp.._)[a-fA-F0-9]{32}${END}`,
+        example: { text: "X-Shopify-Access-Token: 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", value: "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" },
+        near: { text: "shpat_ tokens start like this", reason: "the prefix alone" }
+      },
+      {
+        id: "secret.atlassian",
+        description: "Atlassian API token (ATATT3 and about 186 more characters)",
+        trigger: String.raw`ATATT3[\w=-]{8}`,
+        pattern: String.raw`ATATT3(?<!\wATATT3)[\w=-]{150,220}${END}`,
+        example: "ATATT3xFfGF0ybGRa52R470BgV3FxVg_wx0gCB3TeiBuYeOshYgGHvegagV1uFpbPGVJz-R_OlLc-4pSQNak8Bo6oCLEd2sIwViN4F2-FF3KQBrpcVnKeqZ5tHy19AIbtn44qarifyWuktN03MjjoXnImAnxawVTFiLhOQF5HMHQmGi0gHHPQ3FxdvCJnZdX=CFD75B11",
+        near: { text: "tokens start with ATATT3xFfGF0", reason: "the prefix alone" }
+      },
+      {
+        id: "secret.digitalocean",
+        description: "DigitalOcean personal access, OAuth or refresh token (dop_v1_, doo_v1_, dor_v1_)",
+        trigger: String.raw`do[por]_v1_[a-f0-9]{8}`,
+        pattern: String.raw`do[por]_v1_(?<!\wdo._v1_)[a-f0-9]{64}${END}`,
+        example: "dop_v1_d7d1d54f1d9c0fccd2bbd8fab79441a6c216c08468f8005924e6a076ace991a6",
+        near: { text: "dop_v1_ is the personal token prefix", reason: "the prefix alone" }
+      },
+      {
+        id: "secret.grafana",
+        description: "Grafana service account token (glsa_) or Grafana Cloud token (glc_)",
+        trigger: String.raw`gl(?:sa|c)_[A-Za-z0-9]{8}`,
+        pattern: String.raw`(?:glsa_(?<!\wglsa_)[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_(?<!\wglc_)[A-Za-z0-9+/]{32,400}={0,2})(?![\w+/=-])`,
+        example: "glsa_1Jhv9tusuTqDh6Neon6rv9wDANhf8lnI_334ce901",
+        near: { text: "the glc_ prefix marks a Grafana Cloud token", reason: "the prefix alone" }
+      },
+      {
+        id: "secret.postman",
+        description: "Postman API key (PMAK-)",
+        trigger: String.raw`PMAK-[a-f0-9]{8}`,
+        pattern: String.raw`PMAK-(?<!\wPMAK-)[a-f0-9]{24}-[a-f0-9]{34}${END}`,
+        example: "PMAK-20bce0cc8e7f53f2a382e878-ac49e56e538485060e17d17a6ccccc0f12",
+        near: { text: "keys look like PMAK-xxxx", reason: "a placeholder" }
+      },
+      {
+        id: "secret.linear",
+        description: "Linear API key (lin_api_)",
+        trigger: String.raw`lin_api_[A-Za-z0-9]{8}`,
+        pattern: String.raw`lin_api_(?<!\wlin_api_)[A-Za-z0-9]{40}${END}`,
+        example: "lin_api_xDArJOFRpwCkJ7czG77pnbXKWH8FElt2yvHaV2rq",
+        near: { text: "lin_api_ keys are personal", reason: "the prefix alone" }
+      },
+      {
+        id: "secret.heroku",
+        description: "Heroku API key in its HRKU- form",
+        trigger: String.raw`HRKU-[\w-]{8}`,
+        pattern: String.raw`HRKU-(?<![\w-]HRKU-)[\w-]{60}${END}`,
+        example: "HRKU-AAm8vX9t3hfPWnC7ljiEzbyRG9lXy_ATP3C9IH5FI9-Au1VQzP9tUIHb38gu",
+        near: { text: "HRKU-XXXX (your key)", reason: "a placeholder" }
+      }
+    ];
+    PROVIDER_PREFILTER = providers.map((p2) => p2.trigger).join("|");
+    providerRules = providers.map((p2) => ({
+      id: p2.id,
+      type: "SECRET",
+      category: "secret",
+      severity: "critical",
+      description: p2.description,
+      prefilter: PROVIDER_PREFILTER,
+      pattern: p2.pattern,
+      ...p2.group === void 0 ? {} : { group: p2.group },
+      validator: "token",
+      confidence: p2.confidence ?? 0.95,
+      examples: { match: [p2.example], noMatch: [p2.near] }
+    }));
+  }
+});
+
 // src/rules/secrets.ts
-var common, prefixed, END, secretRules;
+var common, prefixed, END2, secretRules;
 var init_secrets = __esm({
   "src/rules/secrets.ts"() {
     "use strict";
     init_prefilters();
     common = { type: "SECRET", category: "secret", severity: "critical" };
     prefixed = { ...common, prefilter: TOKEN_PREFIXES };
-    END = String.raw`(?![\w-])`;
+    END2 = String.raw`(?![\w-])`;
     secretRules = [
       {
         ...prefixed,
@@ -8257,7 +8640,7 @@ var init_secrets = __esm({
         ...prefixed,
         id: "secret.anthropic_key",
         description: "Anthropic API key",
-        pattern: String.raw`sk-ant-(?<![\w-]sk-ant-)(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}` + END,
+        pattern: String.raw`sk-ant-(?<![\w-]sk-ant-)(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}` + END2,
         validator: "token",
         confidence: 0.95,
         examples: {
@@ -8269,7 +8652,7 @@ var init_secrets = __esm({
         ...prefixed,
         id: "secret.openai_key",
         description: "OpenAI API key (sk-, sk-proj-, sk-svcacct-)",
-        pattern: String.raw`sk-(?<![\w-]sk-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,200}` + END,
+        pattern: String.raw`sk-(?<![\w-]sk-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,200}` + END2,
         validator: "secretValue",
         confidence: 0.9,
         examples: {
@@ -8285,7 +8668,7 @@ var init_secrets = __esm({
         ...prefixed,
         id: "secret.slack_token",
         description: "Slack token (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-)",
-        pattern: String.raw`xox[abposr]-(?<![\w-]xox.-)[0-9A-Za-z-]{10,250}` + END,
+        pattern: String.raw`xox[abposr]-(?<![\w-]xox.-)[0-9A-Za-z-]{10,250}` + END2,
         validator: "token",
         confidence: 0.95,
         examples: {
@@ -8308,25 +8691,32 @@ var init_secrets = __esm({
       {
         ...prefixed,
         id: "secret.jwt",
-        description: "JSON Web Token",
-        pattern: String.raw`eyJ(?<![\w.-]eyJ)[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}(?![\w.-])`,
+        description: "JSON Web Token, signed or not (alg none: an empty signature, or only header and payload)",
+        pattern: String.raw`eyJ(?<![\w.-]eyJ)[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]{8,}|\.)?(?![\w.-])`,
         validator: "jwt",
         confidence: 0.9,
         examples: {
-          match: ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyXzU0NTU0MiJ9.UeucVio76Q_IwyIIQTl2v5rDHGgtW6hsrr1LmOzvddM"],
+          match: [
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyXzU0NTU0MiJ9.UeucVio76Q_IwyIIQTl2v5rDHGgtW6hsrr1LmOzvddM",
+            { text: "token=eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ1c2VyXzEifQ. (unsigned)", value: "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ1c2VyXzEifQ." },
+            { text: "claims eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyXzIifQ sent", value: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyXzIifQ" }
+          ],
           noMatch: [{ text: "eyJub3QiOiJqd3QifQ.eyJhIjoxMjM0NTY3OH0.abcdefghijk", reason: "the header has no alg" }]
         }
       },
       {
         ...common,
         id: "secret.private_key",
-        description: "PEM private key block (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8)",
-        keywords: ["PRIVATE KEY-----"],
+        description: "PEM private key block (RSA, EC, DSA, OPENSSH, ENCRYPTED, PKCS#8) or PGP private key block",
+        keywords: ["PRIVATE KEY"],
         // The body never contains "-----", so a BEGIN without an END costs one scan, not one per BEGIN.
-        pattern: String.raw`-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----(?:[^-]|-(?!----)){16,16384}-----END (?:[A-Z]+ )?PRIVATE KEY-----`,
+        pattern: String.raw`-----BEGIN (?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?-----(?:[^-]|-(?!----)){16,16384}-----END (?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?-----`,
         confidence: 0.99,
         examples: {
-          match: ["-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakefakefakefakefake\n-----END RSA PRIVATE KEY-----"],
+          match: [
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakefakefakefakefake\n-----END RSA PRIVATE KEY-----",
+            "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBGVfakefakefakefakefakefake\n=Zx9Q\n-----END PGP PRIVATE KEY BLOCK-----"
+          ],
           noMatch: [{ text: "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOC\n-----END PUBLIC KEY-----", reason: "a public key" }]
         }
       },
@@ -8462,6 +8852,53 @@ var init_secrets = __esm({
             { key: "token", text: "the token expired yesterday", reason: "a sentence, not a value" }
           ]
         }
+      },
+      {
+        ...common,
+        id: "secret.basic_auth",
+        description: 'HTTP Basic credentials: the base64 of user:password after "Basic"',
+        keywords: ["basic"],
+        pattern: String.raw`basic(?<![a-z]basic)\s{1,4}([A-Za-z0-9+/]{8,200}={0,2})(?![A-Za-z0-9+/=])`,
+        flags: "i",
+        group: 1,
+        validator: "basicAuth",
+        confidence: 0.9,
+        examples: {
+          match: [{ text: "Authorization: Basic c3ZjLWRlcGxveTpLMThneGlFRmllUHp2cnh1", value: "c3ZjLWRlcGxveTpLMThneGlFRmllUHp2cnh1" }],
+          noMatch: [
+            { text: "Authorization: Basic dXNlcm5hbWU6cGFzc3dvcmQ=", reason: "username:password, the documentation example" },
+            { text: "a basic question about billing", reason: "no base64 credentials" }
+          ]
+        }
+      },
+      {
+        ...common,
+        id: "secret.cli_user_password",
+        description: "Password given as user:password on a command line (curl -u, --user)",
+        keywords: [" -u", "--user"],
+        pattern: String.raw`(?:\s-u|--user)[ =]['"]?[^\s:'"]{1,64}:([^\s'"]{6,128})`,
+        group: 1,
+        validator: "password",
+        confidence: 0.85,
+        examples: {
+          match: [{ text: "curl -u deploy:Wq8pZ3kLm2Xv https://api.example.com", value: "Wq8pZ3kLm2Xv" }],
+          noMatch: [{ text: "curl -u user:password https://api.example.com", reason: "the documentation default" }]
+        }
+      },
+      {
+        ...common,
+        id: "secret.cli_token_flag",
+        description: "A token, key or secret given as a command-line flag: --token VALUE, --api-key=VALUE",
+        keywords: ["--"],
+        pattern: String.raw`--(?:token|access-token|auth-token|api-key|apikey|secret|client-secret|secret-key|private-token|key)[ =]['"]?([A-Za-z0-9+/_.!#$%^*~-]{12,128})(?![A-Za-z0-9+/_.!#$%^*~-])`,
+        flags: "i",
+        group: 1,
+        validator: "secretValue",
+        confidence: 0.8,
+        examples: {
+          match: [{ text: "gh auth login --token Zq8vN3kLp0XwR7tY2mB5", value: "Zq8vN3kLp0XwR7tY2mB5" }],
+          noMatch: [{ text: "run it with --token $GITHUB_TOKEN", reason: "a variable reference" }]
+        }
       }
     ];
   }
@@ -8479,8 +8916,9 @@ var init_rules = __esm({
     init_financial();
     init_network();
     init_pii();
+    init_providers();
     init_secrets();
-    builtinRules = [...secretRules, ...piiRules, ...financialRules, ...networkRules];
+    builtinRules = [...secretRules, ...providerRules, ...piiRules, ...financialRules, ...networkRules];
   }
 });
 
@@ -14617,7 +15055,7 @@ __export(git_exports, {
 });
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 function firstLines(text, count = 3) {
   return text.split("\n").map((l3) => l3.trim()).filter((l3) => l3 !== "" && !l3.startsWith("hint:")).slice(0, count).join(" / ");
 }
@@ -14648,7 +15086,13 @@ function gitChanges(cwd, env = process.env) {
     async mergeBase(ref) {
       const { git } = await repo();
       if (ref.startsWith("-") || ref.trim() === "") throw usageError(`--changed-since ${JSON.stringify(ref)}: not a ref`, "E_USAGE");
-      const commit = await git.resolveCommit(ref);
+      const candidates = await git.refCandidates(ref);
+      if (new Set(candidates.map((c3) => c3.sha)).size > 1) {
+        throw usageError(`--changed-since ${ref} is ambiguous: ${candidates.map((c3) => `${c3.ref} (${c3.sha.slice(0, 12)})`).join(", ")}`, "E_USAGE", [
+          "Name the branch in full (refs/remotes/origin/main), or give the base commit's sha."
+        ]);
+      }
+      const commit = await git.resolveCommit(candidates[0]?.ref ?? ref);
       if (commit === null) {
         const hint = await git.isShallow() ? "This clone is shallow: fetch the full history (actions/checkout with fetch-depth: 0)." : "Fetch it first (git fetch origin main), or give a commit sha.";
         throw usageError(`--changed-since: unknown ref ${ref}`, "E_USAGE", [hint]);
@@ -14772,7 +15216,7 @@ var init_git = __esm({
           ["REVERT_HEAD", "revert"],
           ["BISECT_LOG", "bisect"]
         ];
-        return markers.find(([file2]) => existsSync(path5.join(gitDir, file2)))?.[1] ?? null;
+        return markers.find(([file2]) => existsSync(path6.join(gitDir, file2)))?.[1] ?? null;
       }
       /** Changed and untracked paths; --no-optional-locks keeps even the index untouched. */
       async dirtyPaths() {
@@ -14816,6 +15260,21 @@ var init_git = __esm({
       async resolveCommit(rev) {
         const out = await this.run(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], [0, 1, 128]);
         return out.exitCode === 0 ? out.stdout.trim() : null;
+      }
+      /**
+       * Every ref a short name could mean (git's own lookup order: refs/NAME, tags, branches, remote
+       * branches, and the same branch name on each remote), with the commit it points at.
+       */
+      async refCandidates(name) {
+        if (name.startsWith("refs/")) return [];
+        const remotes = await this.remotes();
+        const refs = [`refs/${name}`, `refs/tags/${name}`, `refs/heads/${name}`, `refs/remotes/${name}`, `refs/remotes/${name}/HEAD`, ...remotes.map((r2) => `refs/remotes/${r2}/${name}`)];
+        const found = [];
+        for (const ref of new Set(refs)) {
+          const sha = await this.resolveCommit(ref);
+          if (sha !== null) found.push({ ref, sha });
+        }
+        return found;
       }
       async isAncestor(ancestor, descendant) {
         return (await this.run(["merge-base", "--is-ancestor", ancestor, descendant], [0, 1])).exitCode === 0;
@@ -35322,7 +35781,7 @@ var init_summary = __esm({
 });
 
 // node_modules/@actions/core/lib/path-utils.js
-import * as path7 from "path";
+import * as path8 from "path";
 function toPosixPath(pth) {
   return pth.replace(/[\\]/g, "/");
 }
@@ -35330,7 +35789,7 @@ function toWin32Path(pth) {
   return pth.replace(/[/]/g, "\\");
 }
 function toPlatformPath(pth) {
-  return pth.replace(/[/\\]/g, path7.sep);
+  return pth.replace(/[/\\]/g, path8.sep);
 }
 var init_path_utils = __esm({
   "node_modules/@actions/core/lib/path-utils.js"() {
@@ -35339,7 +35798,7 @@ var init_path_utils = __esm({
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs3 from "fs";
-import * as path8 from "path";
+import * as path9 from "path";
 function exists(fsPath) {
   return __awaiter5(this, void 0, void 0, function* () {
     try {
@@ -35375,7 +35834,7 @@ function tryGetExecutablePath(filePath, extensions) {
     }
     if (stats && stats.isFile()) {
       if (IS_WINDOWS) {
-        const upperExt = path8.extname(filePath).toUpperCase();
+        const upperExt = path9.extname(filePath).toUpperCase();
         if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
           return filePath;
         }
@@ -35399,11 +35858,11 @@ function tryGetExecutablePath(filePath, extensions) {
       if (stats && stats.isFile()) {
         if (IS_WINDOWS) {
           try {
-            const directory = path8.dirname(filePath);
-            const upperName = path8.basename(filePath).toUpperCase();
+            const directory = path9.dirname(filePath);
+            const upperName = path9.basename(filePath).toUpperCase();
             for (const actualName of yield readdir(directory)) {
               if (upperName === actualName.toUpperCase()) {
-                filePath = path8.join(directory, actualName);
+                filePath = path9.join(directory, actualName);
                 break;
               }
             }
@@ -35469,7 +35928,7 @@ var init_io_util = __esm({
 });
 
 // node_modules/@actions/io/lib/io.js
-import * as path9 from "path";
+import * as path10 from "path";
 function which(tool, check2) {
   return __awaiter6(this, void 0, void 0, function* () {
     if (!tool) {
@@ -35500,7 +35959,7 @@ function findInPath(tool) {
     }
     const extensions = [];
     if (IS_WINDOWS && process.env["PATHEXT"]) {
-      for (const extension of process.env["PATHEXT"].split(path9.delimiter)) {
+      for (const extension of process.env["PATHEXT"].split(path10.delimiter)) {
         if (extension) {
           extensions.push(extension);
         }
@@ -35513,12 +35972,12 @@ function findInPath(tool) {
       }
       return [];
     }
-    if (tool.includes(path9.sep)) {
+    if (tool.includes(path10.sep)) {
       return [];
     }
     const directories = [];
     if (process.env.PATH) {
-      for (const p2 of process.env.PATH.split(path9.delimiter)) {
+      for (const p2 of process.env.PATH.split(path10.delimiter)) {
         if (p2) {
           directories.push(p2);
         }
@@ -35526,7 +35985,7 @@ function findInPath(tool) {
     }
     const matches = [];
     for (const directory of directories) {
-      const filePath = yield tryGetExecutablePath(path9.join(directory, tool), extensions);
+      const filePath = yield tryGetExecutablePath(path10.join(directory, tool), extensions);
       if (filePath) {
         matches.push(filePath);
       }
@@ -35572,7 +36031,7 @@ var init_io = __esm({
 import * as os4 from "os";
 import * as events from "events";
 import * as child from "child_process";
-import * as path10 from "path";
+import * as path11 from "path";
 import { setTimeout as setTimeout2 } from "timers";
 function argStringToArray(argString) {
   const args = [];
@@ -35861,7 +36320,7 @@ var init_toolrunner = __esm({
       exec() {
         return __awaiter7(this, void 0, void 0, function* () {
           if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
-            this.toolPath = path10.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path11.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
           return new Promise((resolve2, reject) => __awaiter7(this, void 0, void 0, function* () {
@@ -36233,7 +36692,7 @@ __export(core_exports3, {
   warning: () => warning
 });
 import * as os6 from "os";
-import * as path11 from "path";
+import * as path12 from "path";
 function exportVariable(name, val) {
   const convertedVal = toCommandValue(val);
   process.env[name] = convertedVal;
@@ -36253,7 +36712,7 @@ function addPath(inputPath) {
   } else {
     issueCommand("add-path", {}, inputPath);
   }
-  process.env["PATH"] = `${inputPath}${path11.delimiter}${process.env["PATH"]}`;
+  process.env["PATH"] = `${inputPath}${path12.delimiter}${process.env["PATH"]}`;
 }
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
@@ -56657,23 +57116,119 @@ async function* openChunks(source, stdin, signal, limits = DEFAULT_LIMITS) {
 }
 
 // src/gate/scope.ts
-import path6 from "node:path";
+import path7 from "node:path";
+
+// src/gate/ignore.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import path4 from "node:path";
+init_errors();
+var IGNORE_FILE = ".llmopsignore";
+var day = /^\d{4}-\d\d-\d\d$/;
+var isoTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/;
+function validDate(value) {
+  if (day.test(value)) return (/* @__PURE__ */ new Date(`${value}T00:00:00Z`)).toISOString().slice(0, 10) === value;
+  return isoTime.test(value) && !Number.isNaN(Date.parse(value));
+}
+var ignoreEntrySchema = external_exports.looseObject({
+  fingerprint: external_exports.string().regex(/^[0-9a-f]{32}$/, "a 32-character fingerprint from llmops output"),
+  reason: external_exports.string().trim().min(1, "say why the finding is acceptable"),
+  who: external_exports.string().optional(),
+  expires: external_exports.string().refine(validDate, "a date such as 2027-01-31, or an ISO time with a zone").optional(),
+  // Informational: what the entry is about (the masked value, never the raw one).
+  rule: external_exports.string().optional(),
+  type: external_exports.string().optional(),
+  file: external_exports.string().optional(),
+  masked: external_exports.string().optional()
+});
+function expiresAt(value) {
+  return day.test(value) ? Date.parse(`${value}T23:59:59.999Z`) : Date.parse(value);
+}
+function parseEntries(text, shown) {
+  const trimmed = text.trim();
+  if (trimmed === "") return [];
+  if (trimmed.startsWith("[")) {
+    try {
+      return JSON.parse(trimmed);
+    } catch (error63) {
+      throw usageError(`${shown} is not valid JSON: ${describeJsonError(error63)}`, "E_IGNORE_INVALID");
+    }
+  }
+  return text.split("\n").flatMap((line, i) => {
+    if (line.trim() === "" || line.trim().startsWith("#")) return [];
+    try {
+      return [JSON.parse(line)];
+    } catch (error63) {
+      throw usageError(`${shown}:${i + 1}: not valid JSON: ${describeJsonError(error63)}`, "E_IGNORE_INVALID");
+    }
+  });
+}
+async function loadIgnores(file2, options) {
+  const shown = file2 ?? IGNORE_FILE;
+  const full = path4.resolve(options.cwd, shown);
+  let text;
+  try {
+    text = await readFile2(full, "utf8");
+  } catch (error63) {
+    if (error63.code === "ENOENT" && (file2 === void 0 || options.optional)) return { active: [], expired: [], source: void 0 };
+    throw usageError(`ignore file ${shown} cannot be read (${error63.code ?? "error"})`, "E_IGNORE_INVALID");
+  }
+  return { ...parseIgnores(text, shown, options.now), source: full, text };
+}
+function parseIgnores(text, shown, at2 = /* @__PURE__ */ new Date()) {
+  const now = at2.getTime();
+  const ignores = { active: [], expired: [] };
+  for (const [i, raw] of parseEntries(text, shown).entries()) {
+    const parsed = ignoreEntrySchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue3 = parsed.error.issues[0];
+      throw usageError(`${shown}: entry ${i + 1}: ${String(issue3?.path[0] ?? "entry")}: ${issue3?.message ?? "invalid"}`, "E_IGNORE_INVALID");
+    }
+    const entry = parsed.data;
+    if (entry.expires !== void 0 && expiresAt(entry.expires) < now) ignores.expired.push(entry);
+    else ignores.active.push(entry);
+  }
+  return ignores;
+}
+function ignoreLine(finding, reason = "<why this is acceptable>", expires) {
+  const entry = { fingerprint: finding.fingerprint, reason, rule: finding.rule, type: finding.type, file: finding.file, masked: finding.masked };
+  if (expires !== void 0) entry.expires = expires;
+  return JSON.stringify(entry);
+}
+async function writeBaseline(file2, cwd, findings, existing, now = /* @__PURE__ */ new Date()) {
+  const shown = file2 ?? IGNORE_FILE;
+  const known = new Set([...existing.active, ...existing.expired].map((e) => e.fingerprint));
+  const lines = [];
+  const reason = `baseline of ${now.toISOString().slice(0, 10)}: present before the gate`;
+  let added = 0;
+  for (const finding of findings) {
+    if (known.has(finding.fingerprint)) continue;
+    known.add(finding.fingerprint);
+    lines.push(ignoreLine(finding, reason));
+    added++;
+  }
+  const before = existing.text === void 0 || existing.text === "" ? "" : existing.text.endsWith("\n") ? existing.text : `${existing.text}
+`;
+  await AtomicFile.write(path4.resolve(cwd, shown), before + lines.map((l3) => l3 + "\n").join(""), shown);
+  return { written: known.size, added, path: shown };
+}
 
 // src/gate/changed.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 init_errors();
 import { createHash } from "node:crypto";
 import { lstat } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 var DEFAULT_GLOBS = ["**/*.jsonl", "**/*.jsonl.gz"];
 var lineKey = (line) => createHash("sha1").update(line.endsWith("\r") ? line.slice(0, -1) : line).digest("base64").slice(0, 22);
-var posix = (file2) => file2.split(path4.sep).join("/");
+var posix = (file2) => file2.split(path5.sep).join("/");
 async function assertRegular(root, file2, mode) {
-  const symlink2 = mode === void 0 ? (await lstat(path4.join(root, file2)).catch(() => void 0))?.isSymbolicLink() : mode === "120000";
+  const symlink2 = mode === void 0 ? (await lstat(path5.join(root, file2)).catch(() => void 0))?.isSymbolicLink() : mode === "120000";
   if (symlink2) throw usageError(`${file2} is a symbolic link; the gate scans regular files only`, "E_INPUT_SYMLINK");
 }
 function matcher(globs, exclude) {
-  return (0, import_picomatch.default)(globs, { dot: true, nocase: true, ignore: exclude });
+  const included = (0, import_picomatch.default)(globs, { dot: true, nocase: true });
+  const excluded = exclude.length === 0 ? () => false : (0, import_picomatch.default)(exclude, { dot: true });
+  return (file2) => included(file2) && !excluded(file2);
 }
 async function checkNamed(exists2, wanted, match, scanned, notes) {
   for (const file2 of wanted) {
@@ -56684,7 +57239,7 @@ async function checkNamed(exists2, wanted, match, scanned, notes) {
   }
 }
 async function readFrom(git, root, uncommitted) {
-  if (uncommitted) return { exists: async (file2) => lstat(path4.join(root, file2)).then(() => true, () => false) };
+  if (uncommitted) return { exists: async (file2) => lstat(path5.join(root, file2)).then(() => true, () => false) };
   const head = await git.head();
   const entries = await git.entries(head);
   return { head, entries, read: (file2) => git.open(head, file2), exists: async (file2) => entries.has(file2) };
@@ -56693,7 +57248,7 @@ async function changedScope(git, options) {
   const root = await git.root();
   const base = await git.mergeBase(options.ref);
   const match = matcher(options.globs, options.exclude);
-  const wanted = new Set(options.files.map((f3) => posix(path4.relative(root, path4.resolve(options.cwd, f3)))));
+  const wanted = new Set(options.files.map((f3) => posix(path5.relative(root, path5.resolve(options.cwd, f3)))));
   const source = await readFrom(git, root, options.uncommitted === true);
   const relevant = (f3) => match(f3.path) && (wanted.size === 0 || wanted.has(f3.path));
   const changed = (await git.changedFiles(base, source.head)).filter((f3) => relevant(f3) && source.entries?.get(f3.path) !== "160000");
@@ -56701,6 +57256,7 @@ async function changedScope(git, options) {
   for (const { path: file2, from } of changed.sort((a, b3) => a.path.localeCompare(b3.path))) {
     await assertRegular(root, file2, source.entries?.get(file2));
     scope.files.push(file2);
+    if (from !== void 0 && !match(from)) continue;
     const before = await git.readAt(base, from ?? file2);
     if (before === void 0) continue;
     const text = await options.decode(before, from ?? file2);
@@ -56742,11 +57298,14 @@ async function ignoredAtBase(cwd, base, file2) {
   const { gitChanges: gitChanges2 } = await Promise.resolve().then(() => (init_git(), git_exports));
   const git = gitChanges2(cwd);
   const root = await git.root();
-  const relative2 = path6.relative(root, file2).split(path6.sep).join("/");
+  const relative2 = path7.relative(root, file2).split(path7.sep).join("/");
   const bytes = relative2.startsWith("..") ? void 0 : await git.readAt(base, relative2);
-  const fingerprints = /* @__PURE__ */ new Set();
-  for (const match of (bytes?.toString("utf8") ?? "").matchAll(/"fingerprint"\s*:\s*"([0-9a-f]{32})"/g)) fingerprints.add(match[1]);
-  return fingerprints;
+  if (bytes === void 0) return /* @__PURE__ */ new Set();
+  try {
+    return new Set(parseIgnores(bytes.toString("utf8"), `${relative2} at the base`).active.map((e) => e.fingerprint));
+  } catch {
+    return /* @__PURE__ */ new Set();
+  }
 }
 
 // src/report/printable.ts
@@ -56993,8 +57552,8 @@ var SummaryBuilder = class {
   unscannedList = [];
   ignored = 0;
   preexisting = 0;
-  /** Every fingerprint seen, when asked for (the base side of --changed-since). */
-  fingerprints;
+  /** Every finding's value key, when asked for (the base side of --changed-since). */
+  valueKeys;
   /** Every finding (new and ignored) for the reports, up to `detailLimit`. */
   details = [];
   /** How many findings keep their details: MAX_DETAILS for reports, fewer when only a hint needs them. */
@@ -57012,10 +57571,10 @@ var SummaryBuilder = class {
         this.ignored++;
         this.usedIgnores.add(f3.fingerprint);
       } else if (f3.preexisting) this.preexisting++;
-      this.fingerprints?.add(f3.fingerprint);
       if (this.details.length < this.detailLimit) this.details.push({ ...f3, file: digest.file, line: digest.line });
       else this.detailsLeftOut++;
     }
+    for (const key of digest.valueKeys) this.valueKeys?.add(key);
     const malformed = errors.length === 1 && MALFORMED.has(errors[0]);
     if (malformed) this.malformed++;
     if (UNSCANNED.has(errors[0])) {
@@ -57314,97 +57873,6 @@ function formatSarif(report) {
   return JSON.stringify(sarif, null, 2) + "\n";
 }
 
-// src/gate/ignore.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import path12 from "node:path";
-init_errors();
-var IGNORE_FILE = ".llmopsignore";
-var day = /^\d{4}-\d\d-\d\d$/;
-var isoTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/;
-function validDate(value) {
-  if (day.test(value)) return (/* @__PURE__ */ new Date(`${value}T00:00:00Z`)).toISOString().slice(0, 10) === value;
-  return isoTime.test(value) && !Number.isNaN(Date.parse(value));
-}
-var ignoreEntrySchema = external_exports.looseObject({
-  fingerprint: external_exports.string().regex(/^[0-9a-f]{32}$/, "a 32-character fingerprint from llmops output"),
-  reason: external_exports.string().trim().min(1, "say why the finding is acceptable"),
-  who: external_exports.string().optional(),
-  expires: external_exports.string().refine(validDate, "a date such as 2027-01-31, or an ISO time with a zone").optional(),
-  // Informational: what the entry is about (the masked value, never the raw one).
-  rule: external_exports.string().optional(),
-  type: external_exports.string().optional(),
-  file: external_exports.string().optional(),
-  masked: external_exports.string().optional()
-});
-function expiresAt(value) {
-  return day.test(value) ? Date.parse(`${value}T23:59:59.999Z`) : Date.parse(value);
-}
-function parseEntries(text, shown) {
-  const trimmed = text.trim();
-  if (trimmed === "") return [];
-  if (trimmed.startsWith("[")) {
-    try {
-      return JSON.parse(trimmed);
-    } catch (error63) {
-      throw usageError(`${shown} is not valid JSON: ${describeJsonError(error63)}`, "E_IGNORE_INVALID");
-    }
-  }
-  return text.split("\n").flatMap((line, i) => {
-    if (line.trim() === "" || line.trim().startsWith("#")) return [];
-    try {
-      return [JSON.parse(line)];
-    } catch (error63) {
-      throw usageError(`${shown}:${i + 1}: not valid JSON: ${describeJsonError(error63)}`, "E_IGNORE_INVALID");
-    }
-  });
-}
-async function loadIgnores(file2, options) {
-  const shown = file2 ?? IGNORE_FILE;
-  const full = path12.resolve(options.cwd, shown);
-  let text;
-  try {
-    text = await readFile2(full, "utf8");
-  } catch (error63) {
-    if (error63.code === "ENOENT" && (file2 === void 0 || options.optional)) return { active: [], expired: [], source: void 0 };
-    throw usageError(`ignore file ${shown} cannot be read (${error63.code ?? "error"})`, "E_IGNORE_INVALID");
-  }
-  const now = (options.now ?? /* @__PURE__ */ new Date()).getTime();
-  const ignores = { active: [], expired: [], source: full, text };
-  for (const [i, raw] of parseEntries(text, shown).entries()) {
-    const parsed = ignoreEntrySchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue3 = parsed.error.issues[0];
-      throw usageError(`${shown}: entry ${i + 1}: ${String(issue3?.path[0] ?? "entry")}: ${issue3?.message ?? "invalid"}`, "E_IGNORE_INVALID");
-    }
-    const entry = parsed.data;
-    if (entry.expires !== void 0 && expiresAt(entry.expires) < now) ignores.expired.push(entry);
-    else ignores.active.push(entry);
-  }
-  return ignores;
-}
-function ignoreLine(finding, reason = "<why this is acceptable>", expires) {
-  const entry = { fingerprint: finding.fingerprint, reason, rule: finding.rule, type: finding.type, file: finding.file, masked: finding.masked };
-  if (expires !== void 0) entry.expires = expires;
-  return JSON.stringify(entry);
-}
-async function writeBaseline(file2, cwd, findings, existing, now = /* @__PURE__ */ new Date()) {
-  const shown = file2 ?? IGNORE_FILE;
-  const known = new Set([...existing.active, ...existing.expired].map((e) => e.fingerprint));
-  const lines = [];
-  const reason = `baseline of ${now.toISOString().slice(0, 10)}: present before the gate`;
-  let added = 0;
-  for (const finding of findings) {
-    if (known.has(finding.fingerprint)) continue;
-    known.add(finding.fingerprint);
-    lines.push(ignoreLine(finding, reason));
-    added++;
-  }
-  const before = existing.text === void 0 || existing.text === "" ? "" : existing.text.endsWith("\n") ? existing.text : `${existing.text}
-`;
-  await AtomicFile.write(path12.resolve(cwd, shown), before + lines.map((l3) => l3 + "\n").join(""), shown);
-  return { written: known.size, added, path: shown };
-}
-
 // src/gate/finish.ts
 var GUIDANCE = 20;
 var GUIDANCE_DETAILS = 500;
@@ -57557,7 +58025,7 @@ function prepareContext(settings) {
     return parsed;
   });
   const { ruleSet, redactor } = buildDetector(detection, settings.salt);
-  return { config: monitor, fieldPaths, ruleSet, redact: settings.redact, redactor, ignored: new Set(settings.ignored ?? []), unchanged: settings.unchanged, preexisting: new Set(settings.preexisting ?? []) };
+  return { config: monitor, fieldPaths, ruleSet, redact: settings.redact, redactor, ignored: new Set(settings.ignored ?? []), unchanged: settings.unchanged, preexisting: new Set(settings.preexisting ?? []), valueSecret: `llmops-value/${settings.salt}` };
 }
 
 // src/io/follow.ts
@@ -57844,6 +58312,9 @@ function functionalErrors(record2, config2) {
   if (errorFields.some((name) => isSet(record2[name]))) errors.push("error_field");
   return errors;
 }
+
+// src/monitor/analyze.ts
+import { createHmac as createHmac2 } from "node:crypto";
 
 // src/monitor/fingerprint.ts
 init_engine();
@@ -58155,13 +58626,15 @@ function deadline(ctx) {
     if (++calls % 64 === 0 && performance.now() > end) throw new LineTimeout(limit);
   };
 }
-var NOTHING = { findings: [], omitted: {}, suppressed: [] };
+var NOTHING = { findings: [], values: [], omitted: {}, suppressed: [] };
 var Collector = class {
   constructor(ctx) {
     this.ctx = ctx;
   }
   ctx;
   findings = [];
+  /** The normalised value of each finding (same order): never output, only keyed for the base side. */
+  values = [];
   omitted = {};
   suppressed = [];
   add(field, text, matches, suppressed) {
@@ -58189,6 +58662,7 @@ var Collector = class {
       };
       if (!this.ctx.redact) finding.value = text.slice(m2.start, m2.end);
       this.findings.push(finding);
+      this.values.push(m2.value);
     }
   }
 };
@@ -58231,7 +58705,7 @@ function scanTokens(line, triggers, ctx) {
     } else if (token.kind === "number") out.replaceNumber(token, matches);
     else out.replaceInString(token, token.escaped ? decodeEscapes(raw).map : void 0, matches);
   });
-  return { findings: found.findings, omitted: found.omitted, suppressed: found.suppressed, ...out.lines() };
+  return { findings: found.findings, values: found.values, omitted: found.omitted, suppressed: found.suppressed, ...out.lines() };
 }
 function scanLoose(line, ctx) {
   const tick = deadline(ctx);
@@ -58254,15 +58728,21 @@ function scanLoose(line, ctx) {
   found.add("$line", line, matches, views[0]?.result.suppressed ?? []);
   const out = new Splices(line, ctx.redact ? ctx.redactor : void 0);
   out.replaceInText(matches);
-  return { findings: found.findings, omitted: found.omitted, suppressed: found.suppressed, ...out.lines() };
+  return { findings: found.findings, values: found.values, omitted: found.omitted, suppressed: found.suppressed, ...out.lines() };
 }
-function fingerprint(findings, file2, record2, ctx) {
-  for (const f3 of findings) {
+function valueKey(ctx, fingerprint2, value) {
+  return createHmac2("sha256", ctx.valueSecret).update(`${fingerprint2}\0${value}`).digest("base64").slice(0, 22);
+}
+function fingerprint(scanned, file2, record2, ctx) {
+  const keys = [];
+  for (const [i, f3] of scanned.findings.entries()) {
     f3.fingerprint = fingerprintOf({ rule: f3.rule, file: file2, record: record2, field: f3.field, context: f3.fingerprint });
+    const key = valueKey(ctx, f3.fingerprint, scanned.values[i] ?? "");
+    keys.push(key);
     if (ctx.ignored.has(f3.fingerprint)) f3.ignored = true;
-    else if (ctx.preexisting?.has(f3.fingerprint)) f3.preexisting = true;
+    else if (ctx.preexisting?.has(key)) f3.preexisting = true;
   }
-  return findings;
+  return keys;
 }
 function printed(value, key, ctx, redactor) {
   if (typeof value === "string") return value;
@@ -58320,8 +58800,7 @@ function withOmitted(record2, omitted) {
   return record2;
 }
 function lineFingerprints(scanned, file2, ctx) {
-  if (scanned.findings.length > 0) fingerprint(scanned.findings, file2, `line:${digestText(scanned.masked)}`, ctx);
-  return scanned;
+  return { ...scanned, valueKeys: scanned.findings.length > 0 ? fingerprint(scanned, file2, `line:${digestText(scanned.masked)}`, ctx) : [] };
 }
 function analyzeLine(line, file2, lineNumber, observedAt, ctx) {
   if (line instanceof OversizedLine) {
@@ -58341,23 +58820,24 @@ function analyzeText(line, file2, lineNumber, observedAt, ctx) {
   const parsed = parseJsonLine(line);
   if (!parsed.ok) {
     const scanned2 = lineFingerprints(scanLoose(line, ctx), file2, ctx);
-    return { record: failed("malformed_json", file2, lineNumber, observedAt, parsed.error, scanned2), group: void 0, sanitized: scanned2.sanitized, suppressed: scanned2.suppressed, omitted: scanned2.omitted };
+    return { record: failed("malformed_json", file2, lineNumber, observedAt, parsed.error, scanned2), group: void 0, sanitized: scanned2.sanitized, suppressed: scanned2.suppressed, omitted: scanned2.omitted, valueKeys: scanned2.valueKeys };
   }
   const triggers = lineTriggers(line, ctx.ruleSet);
   const scanned = triggers === void 0 ? { ...NOTHING, sanitized: line, masked: line } : scanTokens(line, triggers, ctx);
   const { value } = parsed;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     const kind = Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`;
-    if (scanned.findings.length > 0) fingerprint(scanned.findings, file2, recordKey(JSON.parse(scanned.masked), ctx), ctx);
+    const valueKeys2 = scanned.findings.length > 0 ? fingerprint(scanned, file2, recordKey(JSON.parse(scanned.masked), ctx), ctx) : [];
     const record3 = failed("not_object", file2, lineNumber, observedAt, `expected a JSON object, got ${kind}`, scanned);
-    return { record: record3, group: void 0, sanitized: scanned.sanitized, suppressed: scanned.suppressed, omitted: scanned.omitted };
+    return { record: record3, group: void 0, sanitized: scanned.sanitized, suppressed: scanned.suppressed, omitted: scanned.omitted, valueKeys: valueKeys2 };
   }
   const record2 = value;
   const changed = scanned.sanitized !== line;
   const shown = changed ? JSON.parse(scanned.sanitized) : record2;
+  let valueKeys = [];
   if (scanned.findings.length > 0) {
     const masked = scanned.masked === scanned.sanitized ? shown : JSON.parse(scanned.masked);
-    fingerprint(scanned.findings, file2, recordKey(masked, ctx), ctx);
+    valueKeys = fingerprint(scanned, file2, recordKey(masked, ctx), ctx);
   }
   const { config: config2 } = ctx;
   const errors = functionalErrors(record2, config2);
@@ -58383,12 +58863,13 @@ function analyzeText(line, file2, lineNumber, observedAt, ctx) {
     omitted: scanned.omitted,
     group: config2.groupBy === null ? void 0 : printed(shown[config2.groupBy], config2.groupBy, ctx, ctx.redactor),
     raw: scanned.sanitized,
-    sanitized: scanned.sanitized
+    sanitized: scanned.sanitized,
+    valueKeys
   };
 }
 
 // src/monitor/types.ts
-function digestOf({ record: record2, group: group2, suppressed, omitted }) {
+function digestOf({ record: record2, group: group2, suppressed, omitted, valueKeys }) {
   const findings = record2.findings.map(({ type, category, rule, severity, field, start, end, masked, fingerprint: fingerprint2, ignored, preexisting }) => ({
     type,
     category,
@@ -58402,7 +58883,7 @@ function digestOf({ record: record2, group: group2, suppressed, omitted }) {
     ignored: ignored === true,
     preexisting: preexisting === true
   }));
-  const digest = { file: record2.file, line: record2.line, errors: record2.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, latency: record2.latency_ms, group: group2 };
+  const digest = { file: record2.file, line: record2.line, errors: record2.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, valueKeys: valueKeys ?? [], latency: record2.latency_ms, group: group2 };
   if (record2.error === "line_too_long" || record2.error === "unscannable") digest.note = record2.parse_error;
   return digest;
 }
@@ -58550,7 +59031,7 @@ async function runMonitor(options) {
   const context2 = prepareContext(options.settings);
   const mode = options.mode ?? "jsonl";
   const summary2 = new SummaryBuilder(context2.config.slowMs, context2.config.groupBy);
-  if (options.collectFingerprints) summary2.fingerprints = /* @__PURE__ */ new Set();
+  if (options.collectValueKeys) summary2.valueKeys = /* @__PURE__ */ new Set();
   if (options.details !== void 0) summary2.detailLimit = options.details;
   const batch = { mode, clean: options.onClean !== void 0 };
   const pool = new AnalysisPool(context2, { settings: options.settings, options: batch }, options.follow ? 0 : options.threads ?? 0);
@@ -58626,7 +59107,7 @@ async function runMonitor(options) {
     findings: summary2.details,
     findingsLeftOut: summary2.detailsLeftOut,
     usedIgnores: summary2.usedIgnores,
-    fingerprints: summary2.fingerprints
+    valueKeys: summary2.valueKeys
   };
 }
 
@@ -58704,12 +59185,12 @@ async function baseSide(scope, settings) {
     failOn: [],
     stdin: process.stdin,
     mode: "none",
-    collectFingerprints: true,
+    collectValueKeys: true,
     details: 0,
     onRecords: () => {
     }
   });
-  return { summary: base.summary, fingerprints: [...base.fingerprints ?? []] };
+  return { summary: base.summary, valueKeys: [...base.valueKeys ?? []] };
 }
 async function executeMonitor(invocation, io2 = defaultIo()) {
   if (invocation.redactOut !== void 0 && !invocation.redact) {
@@ -58756,7 +59237,7 @@ async function executeMonitor(invocation, io2 = defaultIo()) {
   prepareContext(settings);
   checkCustomRules(config2.rules.custom);
   const base = await baseSide(scope, settings);
-  settings.preexisting = base?.fingerprints;
+  settings.preexisting = base?.valueKeys;
   const sources = scope?.read === void 0 ? await resolveInputs(scope === void 0 ? invocation.files : scope.files, scope?.root ?? io2.cwd) : blobSources(scope.files, scope.read);
   for (const note of scope?.notes ?? []) io2.stderr.write(`${printable(note)}
 `);

@@ -193,6 +193,23 @@ export class Git {
     return out.exitCode === 0 ? out.stdout.trim() : null
   }
 
+  /**
+   * Every ref a short name could mean (git's own lookup order: refs/NAME, tags, branches, remote
+   * branches, and the same branch name on each remote), with the commit it points at.
+   */
+  async refCandidates(name: string): Promise<Array<{ref: string; sha: string}>> {
+    if (name.startsWith('refs/')) return []
+    const remotes = await this.remotes()
+    const refs = [`refs/${name}`, `refs/tags/${name}`, `refs/heads/${name}`, `refs/remotes/${name}`, `refs/remotes/${name}/HEAD`, ...remotes.map((r) => `refs/remotes/${r}/${name}`)]
+    const found: Array<{ref: string; sha: string}> = []
+    for (const ref of new Set(refs)) {
+      const sha = await this.resolveCommit(ref)
+      if (sha !== null) found.push({ref, sha})
+    }
+
+    return found
+  }
+
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
     return (await this.run(['merge-base', '--is-ancestor', ancestor, descendant], [0, 1])).exitCode === 0
   }
@@ -352,7 +369,16 @@ export function gitChanges(cwd: string, env: NodeJS.ProcessEnv = process.env) {
     async mergeBase(ref: string): Promise<string> {
       const {git} = await repo()
       if (ref.startsWith('-') || ref.trim() === '') throw usageError(`--changed-since ${JSON.stringify(ref)}: not a ref`, 'E_USAGE')
-      const commit = await git.resolveCommit(ref)
+      // A tag named like a branch (anyone who can push a tag can make one called main or
+      // origin/main) would win git's short-name lookup and move the base to the change itself.
+      const candidates = await git.refCandidates(ref)
+      if (new Set(candidates.map((c) => c.sha)).size > 1) {
+        throw usageError(`--changed-since ${ref} is ambiguous: ${candidates.map((c) => `${c.ref} (${c.sha.slice(0, 12)})`).join(', ')}`, 'E_USAGE', [
+          'Name the branch in full (refs/remotes/origin/main), or give the base commit\'s sha.',
+        ])
+      }
+
+      const commit = await git.resolveCommit(candidates[0]?.ref ?? ref)
       if (commit === null) {
         const hint = (await git.isShallow()) ? 'This clone is shallow: fetch the full history (actions/checkout with fetch-depth: 0).' : 'Fetch it first (git fetch origin main), or give a commit sha.'
         throw usageError(`--changed-since: unknown ref ${ref}`, 'E_USAGE', [hint])

@@ -93,10 +93,18 @@ export function entropy(value: string): number {
 }
 
 /** `sk-...`, `<YOUR_KEY>`, `${API_KEY}`, `xxxx`, `********`, `changeme`: documentation, not secrets. */
-const PLACEHOLDER = /^[<{[$%]|[>}\]]$|\.{3}|x{4,}|\*{3,}|your[_-]?|example[_-]?key|redacted|changeme|placeholder|dummy|sample|insert|replace|^(?:pass(?:word)?|secret|admin|root|test|letmein|qwerty)\d*!?$/i
+const PLACEHOLDER = /^[<{[$%]|[>}\]]$|\.{3}|…|x{4,}|X{4,}|#{3,}|\*{3,}|your[_-]?|example|redacted|changeme|placeholder|dummy|sample|insert|replace|here$|^(?:pass(?:word)?|secret|admin|root|test|letmein|qwerty)\d*!?$/i
+/** Runs of the alphabet or of digits in order: typed by a person, not drawn at random. */
+const SEQUENTIAL = /0123456|1234567|2345678|3456789|abcdefg|bcdefgh|cdefghi|ABCDEFG|BCDEFGH/
 
+/**
+ * Not a secret: a documentation placeholder, a sequence, or a long value of letters in one case
+ * without a digit (RANDOMSTRINGHERE), which a generated token almost never is.
+ */
 export function placeholder(value: string): boolean {
-  return PLACEHOLDER.test(value)
+  if (PLACEHOLDER.test(value) || SEQUENTIAL.test(value)) return true
+  const tail = value.replace(/^[A-Za-z]{2,10}[-_.]/, '')
+  return tail.length >= 12 && !/\d/.test(tail) && (tail === tail.toUpperCase() || tail === tail.toLowerCase())
 }
 
 export const validators: Readonly<Record<string, Validator>> = {
@@ -111,8 +119,17 @@ export const validators: Readonly<Record<string, Validator>> = {
 
   /** 10 to 15 digits (E.164 allows at most 15), not all the same digit. */
   phone(value) {
-    const digits = digitsOf(value.replace(/\s*(?:ext\.?|x|#)\s*\d+$/i, ''))
+    const digits = digitsOf(value.replace(/\s*(?:ext\.?|x|#)\s*\d+$/i, '').replace(/^(?:\+{1,2}|00|011)\s?/, '+'))
     return digits.length >= 10 && digits.length <= 15 && !/^(\d)\1+$/.test(digits)
+  },
+
+  /** 7 to 15 digits (a national number may lack its area code), not a date, not one repeated digit. */
+  phoneNational(value) {
+    const number = value.replace(/\s*(?:ext\.?|x|#)\s*\d+$/i, '')
+    const digits = digitsOf(number)
+    if (digits.length < 7 || digits.length > 15 || /^(\d)\1+$/.test(digits)) return false
+    // 2024-01-15, 15.01.2024, 01/15/2024: dates, not numbers to call
+    return !/^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/.test(number.trim())
   },
 
   /** Luhn-valid, with the length and prefix of a known card network, not one repeated digit. */
@@ -157,7 +174,22 @@ export const validators: Readonly<Record<string, Validator>> = {
     return !placeholder(value) && !/(.)\1{7,}/.test(value)
   },
 
-  /** A JWT: three base64url parts whose header decodes to JSON with an `alg`. */
+  /** HTTP Basic credentials: base64 of `user:password`, not the documentation's username:password. */
+  basicAuth(value) {
+    let decoded: string
+    try {
+      decoded = atob(value)
+    } catch {
+      return false
+    }
+
+    const colon = decoded.indexOf(':')
+    if (colon <= 0 || !/^[\x20-\x7e]+$/.test(decoded)) return false
+    const password = decoded.slice(colon + 1)
+    return password.length >= 4 && !placeholder(password) && !/^(?:password|pass|secret|pwd)$/i.test(password)
+  },
+
+  /** A JWT: base64url parts whose header decodes to JSON with an `alg`. */
   jwt(value) {
     const header = value.split('.')[0] ?? ''
     try {

@@ -68,8 +68,11 @@ async function assertRegular(root: string, file: string, mode?: string): Promise
 }
 
 function matcher(globs: string[], exclude: string[]): (file: string) => boolean {
-  // Case-insensitive: new.JSONL is a log file too.
-  return picomatch(globs, {dot: true, nocase: true, ignore: exclude})
+  // Log paths match in any case (new.JSONL is a log file too); exclusions only as written, so that
+  // Test/Fixtures/ is not left out by an exclusion of test/fixtures/.
+  const included = picomatch(globs, {dot: true, nocase: true})
+  const excluded = exclude.length === 0 ? () => false : picomatch(exclude, {dot: true})
+  return (file) => included(file) && !excluded(file)
 }
 
 /** Files named on the command line or in the Action must exist and be log files; say when one had nothing to scan. */
@@ -118,6 +121,9 @@ export async function changedScope(git: GitChanges, options: ScopeOptions & {ref
   for (const {path: file, from} of changed.sort((a, b) => a.path.localeCompare(b.path))) {
     await assertRegular(root, file, source.entries?.get(file))
     scope.files.push(file)
+    // A file moved in from a path the gate does not scan (an excluded fixture, a non-log file)
+    // brings nothing the gate has seen: all of it is new.
+    if (from !== undefined && !match(from)) continue
     const before = await git.readAt(base, from ?? file)
     if (before === undefined) continue
     const text = await options.decode(before, from ?? file)

@@ -83,8 +83,13 @@ export async function loadIgnores(file: string | undefined, options: {cwd: strin
     throw usageError(`ignore file ${shown} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'E_IGNORE_INVALID')
   }
 
-  const now = (options.now ?? new Date()).getTime()
-  const ignores: Ignores = {active: [], expired: [], source: full, text}
+  return {...parseIgnores(text, shown, options.now), source: full, text}
+}
+
+/** The entries of an ignore file's text, split into those in force at `now` and the expired. */
+export function parseIgnores(text: string, shown: string, at = new Date()): {active: IgnoreEntry[]; expired: IgnoreEntry[]} {
+  const now = at.getTime()
+  const ignores = {active: [] as IgnoreEntry[], expired: [] as IgnoreEntry[]}
   for (const [i, raw] of parseEntries(text, shown).entries()) {
     const parsed = ignoreEntrySchema.safeParse(raw)
     if (!parsed.success) {

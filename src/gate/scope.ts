@@ -1,6 +1,7 @@
 import path from 'node:path'
 
 import {decodeAll} from '../io/decode.js'
+import {parseIgnores} from './ignore.js'
 import {changedScope, DEFAULT_GLOBS, trackedScope, type Scope} from './changed.js'
 
 /** The base side's text, decoded as the monitor decodes inputs; unreadable content has no lines. */
@@ -31,8 +32,9 @@ export async function gateScope(options: {
 }
 
 /**
- * The fingerprints the ignore file held at the base: entries a pull request adds to accept its
- * own findings are shown to reviewers, since the PR controls the file the gate reads.
+ * The fingerprints the ignore file accepted at the base: its entries in force now, parsed as the
+ * gate parses the file (a commented-out or expired entry accepted nothing). Entries a change
+ * adds, revives or extends are shown to reviewers, since the change controls the file the gate reads.
  */
 export async function ignoredAtBase(cwd: string, base: string, file: string): Promise<Set<string>> {
   const {gitChanges} = await import('../git.js')
@@ -40,7 +42,11 @@ export async function ignoredAtBase(cwd: string, base: string, file: string): Pr
   const root = await git.root()
   const relative = path.relative(root, file).split(path.sep).join('/')
   const bytes = relative.startsWith('..') ? undefined : await git.readAt(base, relative)
-  const fingerprints = new Set<string>()
-  for (const match of (bytes?.toString('utf8') ?? '').matchAll(/"fingerprint"\s*:\s*"([0-9a-f]{32})"/g)) fingerprints.add(match[1] as string)
-  return fingerprints
+  if (bytes === undefined) return new Set()
+  try {
+    return new Set(parseIgnores(bytes.toString('utf8'), `${relative} at the base`).active.map((e) => e.fingerprint))
+  } catch {
+    // A broken file at the base accepted nothing there.
+    return new Set()
+  }
 }

@@ -2,6 +2,8 @@ import {detect, mask, redactText, scan, type Finding, type Match, type OffsetMap
 import {OversizedLine} from '../io/lines.js'
 import {parseJsonLine} from '../io/jsonl.js'
 import {firstScalar, functionalErrors, latencyOf, timestampOf, type Json} from './fields.js'
+import {createHmac} from 'node:crypto'
+
 import {digestText, fingerprintOf, maskedContexts} from './fingerprint.js'
 import {decodeEscapes, fieldLabel, looseParts, numberReading, ownKey, parentKey, pathOf, walkJson, type Frame, type JsonToken} from './json-tokens.js'
 import {lineTriggers, TriggerCursor, type LineTriggers} from './line-triggers.js'
@@ -35,6 +37,8 @@ function deadline(ctx: AnalyzeContext): () => void {
 /** What scanning a line produced. */
 interface LineScan {
   findings: Finding[]
+  /** The normalised value of each finding, for `valueKey` (never printed). */
+  values: string[]
   omitted: OmittedFindings
   /** Types of the allowlisted values seen (not findings, but counted). */
   suppressed: string[]
@@ -44,10 +48,12 @@ interface LineScan {
   masked: string
 }
 
-const NOTHING: Omit<LineScan, 'sanitized' | 'masked'> = {findings: [], omitted: {}, suppressed: []}
+const NOTHING: Omit<LineScan, 'sanitized' | 'masked'> = {findings: [], values: [], omitted: {}, suppressed: []}
 
 class Collector {
   readonly findings: Finding[] = []
+  /** The normalised value of each finding (same order): never output, only keyed for the base side. */
+  readonly values: string[] = []
   readonly omitted: OmittedFindings = {}
   readonly suppressed: string[] = []
 
@@ -79,6 +85,7 @@ class Collector {
       }
       if (!this.ctx.redact) finding.value = text.slice(m.start, m.end)
       this.findings.push(finding)
+      this.values.push(m.value)
     }
   }
 }
@@ -140,7 +147,7 @@ function scanTokens(line: string, triggers: LineTriggers, ctx: AnalyzeContext): 
     else if (token.kind === 'number') out.replaceNumber(token, matches)
     else out.replaceInString(token, token.escaped ? decodeEscapes(raw).map : undefined, matches)
   })
-  return {findings: found.findings, omitted: found.omitted, suppressed: found.suppressed, ...out.lines()}
+  return {findings: found.findings, values: found.values, omitted: found.omitted, suppressed: found.suppressed, ...out.lines()}
 }
 
 /**
@@ -172,18 +179,30 @@ function scanLoose(line: string, ctx: AnalyzeContext): LineScan {
   found.add('$line', line, matches, views[0]?.result.suppressed ?? [])
   const out = new Splices(line, ctx.redact ? ctx.redactor : undefined)
   out.replaceInText(matches)
-  return {findings: found.findings, omitted: found.omitted, suppressed: found.suppressed, ...out.lines()}
+  return {findings: found.findings, values: found.values, omitted: found.omitted, suppressed: found.suppressed, ...out.lines()}
+}
+
+/**
+ * A finding's identity for "already there at the base": its fingerprint and its value, keyed with
+ * the run's secret. The fingerprint alone holds no value, so two different addresses that mask
+ * alike in the same place share it; this key tells them apart, and never leaves the run.
+ */
+export function valueKey(ctx: AnalyzeContext, fingerprint: string, value: string): string {
+  return createHmac('sha256', ctx.valueSecret).update(`${fingerprint}\u0000${value}`).digest('base64').slice(0, 22)
 }
 
 /** Give each finding its fingerprint, now that the record key is known, and mark ignored ones. */
-function fingerprint(findings: Finding[], file: string, record: string, ctx: AnalyzeContext): Finding[] {
-  for (const f of findings) {
+function fingerprint(scanned: Pick<LineScan, 'findings' | 'values'>, file: string, record: string, ctx: AnalyzeContext): string[] {
+  const keys: string[] = []
+  for (const [i, f] of scanned.findings.entries()) {
     f.fingerprint = fingerprintOf({rule: f.rule, file, record, field: f.field, context: f.fingerprint})
+    const key = valueKey(ctx, f.fingerprint, scanned.values[i] ?? '')
+    keys.push(key)
     if (ctx.ignored.has(f.fingerprint)) f.ignored = true
-    else if (ctx.preexisting?.has(f.fingerprint)) f.preexisting = true
+    else if (ctx.preexisting?.has(key)) f.preexisting = true
   }
 
-  return findings
+  return keys
 }
 
 /**
@@ -258,9 +277,8 @@ function withOmitted(record: RecordResult, omitted: OmittedFindings): RecordResu
 }
 
 /** Fingerprints for the findings of a line that is not a record: keyed by the masked line. */
-function lineFingerprints(scanned: LineScan, file: string, ctx: AnalyzeContext): LineScan {
-  if (scanned.findings.length > 0) fingerprint(scanned.findings, file, `line:${digestText(scanned.masked)}`, ctx)
-  return scanned
+function lineFingerprints(scanned: LineScan, file: string, ctx: AnalyzeContext): LineScan & {valueKeys: string[]} {
+  return {...scanned, valueKeys: scanned.findings.length > 0 ? fingerprint(scanned, file, `line:${digestText(scanned.masked)}`, ctx) : []}
 }
 
 /**
@@ -292,7 +310,7 @@ function analyzeText(line: string, file: string, lineNumber: number, observedAt:
   const parsed = parseJsonLine(line)
   if (!parsed.ok) {
     const scanned = lineFingerprints(scanLoose(line, ctx), file, ctx)
-    return {record: failed('malformed_json', file, lineNumber, observedAt, parsed.error, scanned), group: undefined, sanitized: scanned.sanitized, suppressed: scanned.suppressed, omitted: scanned.omitted}
+    return {record: failed('malformed_json', file, lineNumber, observedAt, parsed.error, scanned), group: undefined, sanitized: scanned.sanitized, suppressed: scanned.suppressed, omitted: scanned.omitted, valueKeys: scanned.valueKeys}
   }
 
   // One pass over the whole decoded line rules out most lines, and most values of the rest.
@@ -301,18 +319,19 @@ function analyzeText(line: string, file: string, lineNumber: number, observedAt:
   const {value} = parsed
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`
-    if (scanned.findings.length > 0) fingerprint(scanned.findings, file, recordKey(JSON.parse(scanned.masked), ctx), ctx)
+    const valueKeys = scanned.findings.length > 0 ? fingerprint(scanned, file, recordKey(JSON.parse(scanned.masked), ctx), ctx) : []
     const record = failed('not_object', file, lineNumber, observedAt, `expected a JSON object, got ${kind}`, scanned)
-    return {record, group: undefined, sanitized: scanned.sanitized, suppressed: scanned.suppressed, omitted: scanned.omitted}
+    return {record, group: undefined, sanitized: scanned.sanitized, suppressed: scanned.suppressed, omitted: scanned.omitted, valueKeys}
   }
 
   const record = value as Json
   const changed = scanned.sanitized !== line
   // Shown values come from the sanitized line, so an id or group that holds PII is masked too.
   const shown = changed ? (JSON.parse(scanned.sanitized) as Json) : record
+  let valueKeys: string[] = []
   if (scanned.findings.length > 0) {
     const masked = scanned.masked === scanned.sanitized ? shown : JSON.parse(scanned.masked)
-    fingerprint(scanned.findings, file, recordKey(masked, ctx), ctx)
+    valueKeys = fingerprint(scanned, file, recordKey(masked, ctx), ctx)
   }
 
   const {config} = ctx
@@ -342,5 +361,6 @@ function analyzeText(line: string, file: string, lineNumber: number, observedAt:
     group: config.groupBy === null ? undefined : printed(shown[config.groupBy], config.groupBy, ctx, ctx.redactor),
     raw: scanned.sanitized,
     sanitized: scanned.sanitized,
+    valueKeys,
   }
 }

@@ -153,7 +153,7 @@ function blobSources(files: string[], read: (file: string) => AsyncIterable<Buff
  * new (a record that moved, was edited elsewhere or whose file was renamed keeps its
  * fingerprint), and its summary is what relative thresholds compare with.
  */
-async function baseSide(scope: Scope | undefined, settings: ContextSettings): Promise<{summary: MonitorSummary; fingerprints: string[]} | undefined> {
+async function baseSide(scope: Scope | undefined, settings: ContextSettings): Promise<{summary: MonitorSummary; valueKeys: string[]} | undefined> {
   if (scope === undefined || scope.baseText.size === 0) return undefined
   const sources = [...scope.baseText].map(([display, bytes]): InputSource => ({kind: 'bytes', bytes, display}))
   const base = await runMonitor({
@@ -162,11 +162,11 @@ async function baseSide(scope: Scope | undefined, settings: ContextSettings): Pr
     failOn: [],
     stdin: process.stdin,
     mode: 'none',
-    collectFingerprints: true,
+    collectValueKeys: true,
     details: 0,
     onRecords: () => {},
   })
-  return {summary: base.summary, fingerprints: [...(base.fingerprints ?? [])]}
+  return {summary: base.summary, valueKeys: [...(base.valueKeys ?? [])]}
 }
 
 /**
@@ -223,7 +223,7 @@ export async function executeMonitor(invocation: MonitorInvocation, io: MonitorI
   prepareContext(settings)
   checkCustomRules(config.rules.custom)
   const base = await baseSide(scope, settings)
-  settings.preexisting = base?.fingerprints
+  settings.preexisting = base?.valueKeys
   const sources = scope?.read === undefined ? await resolveInputs(scope === undefined ? invocation.files : scope.files, scope?.root ?? io.cwd) : blobSources(scope.files, scope.read)
   for (const note of scope?.notes ?? []) io.stderr.write(`${printable(note)}\n`)
   if (scope?.base !== undefined && sources.length === 0) io.stderr.write(`No changed log file (${gateOptions.globs?.join(', ')}) since ${scope.base.slice(0, 12)}.\n`)

@@ -17,7 +17,7 @@ export interface ContextSettings {
   ignored?: string[]
   /** --changed-since: per file, keys of the lines already there at the base. */
   unchanged?: Map<string, Set<string>>
-  /** --changed-since: fingerprints of the findings already there at the base. */
+  /** --changed-since: value keys of the findings already there at the base. */
   preexisting?: string[]
 }
 
@@ -30,5 +30,5 @@ export function prepareContext(settings: ContextSettings): AnalyzeContext {
     return parsed
   })
   const {ruleSet, redactor} = buildDetector(detection, settings.salt)
-  return {config: monitor, fieldPaths, ruleSet, redact: settings.redact, redactor, ignored: new Set(settings.ignored ?? []), unchanged: settings.unchanged, preexisting: new Set(settings.preexisting ?? [])}
+  return {config: monitor, fieldPaths, ruleSet, redact: settings.redact, redactor, ignored: new Set(settings.ignored ?? []), unchanged: settings.unchanged, preexisting: new Set(settings.preexisting ?? []), valueSecret: `llmops-value/${settings.salt}`}
 }

@@ -18,8 +18,8 @@ export interface MonitorRunOptions {
   /** Stops the run between frames (Ctrl-C); the summary covers what was read. */
   signal?: AbortSignal
   stdin: NodeJS.ReadableStream
-  /** Keep every finding's fingerprint (the base side of --changed-since). */
-  collectFingerprints?: boolean
+  /** Keep every finding's value key (the base side of --changed-since). */
+  collectValueKeys?: boolean
   /** Findings kept with their details for reports (default MAX_DETAILS); all are counted. */
   details?: number
   /** Worker threads besides the main thread (0: analyse on the main thread only). */
@@ -43,8 +43,8 @@ export interface MonitorResult {
   findingsLeftOut: number
   /** Ignore-file fingerprints that accepted at least one finding. */
   usedIgnores: Set<string>
-  /** Every fingerprint, with `collectFingerprints`. */
-  fingerprints: Set<string> | undefined
+  /** Every finding's value key, with `collectValueKeys` (the base side of --changed-since). */
+  valueKeys: Set<string> | undefined
 }
 
 /** Frames analysed on the main thread before worker threads start: small inputs never pay for them. */
@@ -60,7 +60,7 @@ export async function runMonitor(options: MonitorRunOptions): Promise<MonitorRes
   const context = prepareContext(options.settings)
   const mode = options.mode ?? 'jsonl'
   const summary = new SummaryBuilder(context.config.slowMs, context.config.groupBy)
-  if (options.collectFingerprints) summary.fingerprints = new Set()
+  if (options.collectValueKeys) summary.valueKeys = new Set()
   if (options.details !== undefined) summary.detailLimit = options.details
   const batch = {mode, clean: options.onClean !== undefined}
   const pool = new AnalysisPool(context, {settings: options.settings, options: batch}, options.follow ? 0 : (options.threads ?? 0))
@@ -152,6 +152,6 @@ export async function runMonitor(options: MonitorRunOptions): Promise<MonitorRes
     findings: summary.details,
     findingsLeftOut: summary.detailsLeftOut,
     usedIgnores: summary.usedIgnores,
-    fingerprints: summary.fingerprints,
+    valueKeys: summary.valueKeys,
   }
 }

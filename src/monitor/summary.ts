@@ -145,8 +145,8 @@ export class SummaryBuilder {
   private readonly unscannedList: Array<{file: string; line: number; reason: string}> = []
   private ignored = 0
   private preexisting = 0
-  /** Every fingerprint seen, when asked for (the base side of --changed-since). */
-  fingerprints: Set<string> | undefined
+  /** Every finding's value key, when asked for (the base side of --changed-since). */
+  valueKeys: Set<string> | undefined
   /** Every finding (new and ignored) for the reports, up to `detailLimit`. */
   readonly details: FindingDetail[] = []
   /** How many findings keep their details: MAX_DETAILS for reports, fewer when only a hint needs them. */
@@ -171,11 +171,13 @@ export class SummaryBuilder {
         this.usedIgnores.add(f.fingerprint)
       } else if (f.preexisting) this.preexisting++
 
-      this.fingerprints?.add(f.fingerprint)
+
       if (this.details.length < this.detailLimit) this.details.push({...f, file: digest.file, line: digest.line})
       else this.detailsLeftOut++
     }
 
+    // The base side of --changed-since collects value keys: what "already there" is judged by.
+    for (const key of digest.valueKeys) this.valueKeys?.add(key)
     const malformed = errors.length === 1 && MALFORMED.has(errors[0] as ErrorKind)
     if (malformed) this.malformed++
     if (UNSCANNED.has(errors[0] as ErrorKind)) {

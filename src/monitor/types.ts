@@ -52,8 +52,10 @@ export interface AnalyzeContext {
   redactor: Redactor
   /** Fingerprints accepted by the ignore file (still in force). */
   ignored: ReadonlySet<string>
-  /** --changed-since: fingerprints of the findings already there at the base. */
+  /** --changed-since: value keys (see analyze.ts `valueKey`) of the findings already there at the base. */
   preexisting?: ReadonlySet<string> | undefined
+  /** The run's secret for value keys: the same in every thread and on both sides of a run. */
+  valueSecret: string
   /** --changed-since: per file, keys of the lines already there at the base (not scanned). */
   unchanged?: ReadonlyMap<string, ReadonlySet<string>> | undefined
 }
@@ -90,11 +92,13 @@ export interface Digest {
   omitted: OmittedFindings
   /** Why a line was not scanned (too long, unscannable), for the reports that name it. */
   note?: string
+  /** Value keys of the findings (base side of --changed-since); never in a report. */
+  valueKeys: string[]
   latency: number | null
   group: string | undefined
 }
 
-export function digestOf({record, group, suppressed, omitted}: Analyzed): Digest {
+export function digestOf({record, group, suppressed, omitted, valueKeys}: Analyzed): Digest {
   const findings = record.findings.map(({type, category, rule, severity, field, start, end, masked, fingerprint, ignored, preexisting}) => ({
     type,
     category,
@@ -108,7 +112,7 @@ export function digestOf({record, group, suppressed, omitted}: Analyzed): Digest
     ignored: ignored === true,
     preexisting: preexisting === true,
   }))
-  const digest: Digest = {file: record.file, line: record.line, errors: record.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, latency: record.latency_ms, group}
+  const digest: Digest = {file: record.file, line: record.line, errors: record.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, valueKeys: valueKeys ?? [], latency: record.latency_ms, group}
   if (record.error === 'line_too_long' || record.error === 'unscannable') digest.note = record.parse_error
   return digest
 }
@@ -129,4 +133,6 @@ export interface Analyzed {
   suppressed?: string[]
   /** Findings past the per-record limit. */
   omitted?: OmittedFindings
+  /** Value keys of the findings, in order (see analyze.ts `valueKey`). */
+  valueKeys?: string[]
 }

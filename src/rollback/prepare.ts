@@ -6,6 +6,7 @@ import type {Git} from '../git.js'
 import {readBackups} from './list.js'
 import {BACKUP_PREFIX, backupTagName, cleanReason, refFor} from './names.js'
 import {branchRefspecs, checkTarget, defaultTarget, invalidTarget, labelFor, pushPlan, releasesNewestFirst, undoCommand, undoReason} from './plan.js'
+import {releaseVersion} from './names.js'
 import {LlmopsError} from '../errors.js'
 import type {BackupEntry, CommitView, RollbackPlan} from './types.js'
 import {checkNames, checkWorkspace, planLocal, syncRemote, whoAmI, type NameKind} from './workspace.js'
@@ -47,7 +48,20 @@ export async function viewCommit(git: Git, sha: string): Promise<CommitView> {
 async function rollbackTarget(git: Git, request: RollbackRequest, headSha: string, where: string): Promise<Target> {
   const onBranch = releasesNewestFirst(await git.tags({merged: headSha}))
   if (request.to === undefined) {
-    const {target} = defaultTarget(onBranch, where)
+    // Releases are annotated tags; a lightweight v1.2.3 is nobody's release and never a default.
+    const annotated = onBranch.filter((r) => r.annotated)
+    const {current, target} = defaultTarget(annotated, where)
+    // Two release tags on one commit: one of them was not made by a release (anyone who can push a
+    // tag can add one), and which release is "the previous one" cannot be told. Ask for --to.
+    for (const release of [current, target]) {
+      const twins = annotated.filter((r) => r.sha === release.sha).map((r) => r.name)
+      if (twins.length > 1) {
+        throw invalidTarget(`${twins.join(' and ')} point at the same commit (${release.sha.slice(0, 7)}): the previous release cannot be chosen safely`, [
+          'Check the tags (git show <tag>) and pass the target with --to <tag>; remove the tag that is not a release.',
+        ])
+      }
+    }
+
     return {tag: target.name, sha: target.sha, byDefault: true}
   }
 
@@ -71,10 +85,12 @@ async function rollbackTarget(git: Git, request: RollbackRequest, headSha: strin
  */
 async function verifyBackup(git: Git, backup: BackupEntry, sha: string, request: RollbackRequest, mainSha: string | undefined): Promise<{verified: boolean; detail: string}> {
   if (backup.from.sha !== sha) return {verified: false, detail: `${backup.backup_tag} points at ${sha.slice(0, 12)}, but its record says it saved ${backup.from.sha.slice(0, 12)}`}
-  if (mainSha !== undefined && (await git.isAncestor(sha, mainSha))) return {verified: true, detail: `${sha.slice(0, 12)} is on ${request.remote}/${request.main}`}
+  // A release is what the branch held: a commit on the development branch that a release tag names.
+  const released = (await git.tags({merged: sha})).some((t) => t.annotated && t.sha === sha && releaseVersion(t.name) !== null)
+  if (released && mainSha !== undefined && (await git.isAncestor(sha, mainSha))) return {verified: true, detail: `${sha.slice(0, 12)} is a release on ${request.remote}/${request.main}`}
   const seen = new Set([...(await git.reflog(`refs/remotes/${request.remote}/${request.branch}`)), ...(await git.reflog(refFor.branch(request.branch)))])
   if (seen.has(sha)) return {verified: true, detail: `this clone saw ${request.remote}/${request.branch} at ${sha.slice(0, 12)}`}
-  return {verified: false, detail: `${sha.slice(0, 12)} is not on ${request.remote}/${request.main}, and this clone never saw ${request.remote}/${request.branch} there: its commits may never have been reviewed`}
+  return {verified: false, detail: `${sha.slice(0, 12)} is no release on ${request.remote}/${request.main}, and this clone never saw ${request.remote}/${request.branch} there: it may never have been on the branch`}
 }
 
 async function undoTarget(git: Git, request: RollbackRequest, headSha: string, mainSha: string | undefined): Promise<Target> {
@@ -98,13 +114,25 @@ async function undoTarget(git: Git, request: RollbackRequest, headSha: string, m
   const ofBranch = backups.filter((b) => b.branch === request.branch)
   if (ofBranch.length === 0) throw invalidTarget(`there is no llmops backup of ${request.branch}: nothing to undo`, ['llmops rollback --list shows past rollbacks.'])
   const skipped: string[] = []
+  const verified: Target[] = []
   for (const backup of ofBranch.filter((b) => b.to.sha === headSha)) {
     const sha = await git.resolveCommit(refFor.tag(backup.backup_tag))
     if (sha === null) continue
     const verification = await verifyBackup(git, backup, sha, request, mainSha)
-    if (verification.verified) return {tag: backup.backup_tag, sha, byDefault: true, verification, skipped}
-    skipped.push(`${backup.backup_tag} (${verification.detail})`)
+    if (verification.verified) verified.push({tag: backup.backup_tag, sha, byDefault: true, verification, skipped})
+    else skipped.push(`${backup.backup_tag} (${verification.detail})`)
   }
+
+  // Several backups of this rollback that restore different commits: their dates are written by
+  // whoever made the tags, so which one is the real one cannot be told. Ask for a name.
+  if (new Set(verified.map((v) => v.sha)).size > 1) {
+    throw new LlmopsError(`several backups claim the rollback that left ${request.branch} where it is, with different commits: ${verified.map((v) => `${v.tag} (${v.sha.slice(0, 12)})`).join(', ')}`, {
+      code: 'E_UNVERIFIED_BACKUP',
+      suggestions: ['Check them with llmops rollback --list and git log; then name the one to restore: llmops rollback --undo <backup-tag>.'],
+    })
+  }
+
+  if (verified[0] !== undefined) return verified[0]
 
   if (skipped.length > 0) {
     throw new LlmopsError(`no verified backup of the rollback that left ${request.branch} where it is: ${skipped.join('; ')}`, {

@@ -1,5 +1,5 @@
 import type {Rule} from '../engine/types.js'
-import {DIGITS_WINDOW, NINE_DIGITS} from './prefilters.js'
+import {DIGITS_WINDOW, NINE_DIGITS, SEVEN_DIGITS} from './prefilters.js'
 
 /**
  * Personal-data rules. Each rule carries the texts it must match and the near misses it must
@@ -12,7 +12,23 @@ import {DIGITS_WINDOW, NINE_DIGITS} from './prefilters.js'
 const LETTERS = String.raw`\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0370-\u1FFF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF`
 const EMAIL_CHARS = String.raw`\w${LETTERS}`
 
-const PHONE_END = String.raw`(?:\s?(?:ext\.?|x|#)\s?\d{1,5})?(?![\w-]|[.,]\d)`
+/**
+ * An optional extension in any case (ext. 12, Ext 12, x818, X818, #3456), then the end of the
+ * number: not glued to another digit or word, but a hyphen before a word is fine (751-954-9268-Fax).
+ */
+const PHONE_END = String.raw`(?:\s?(?:[Ee][Xx][Tt]\.?|[Xx]|#)\s?\d{1,5})?(?!\w|-[\d(]|[.,]\d)`
+
+/** Words that say "this is a phone number" in the languages of the logs (lower case, whole words). */
+export const PHONE_WORDS = [
+  'phone', 'telephone', 'tel', 'tele', 'mobile', 'mob', 'cell', 'cellphone', 'call', 'calling', 'ring', 'dial', 'fax', 'sms', 'text me', 'reach me',
+  'whatsapp', 'viber', 'signal', 'contact number', 'hotline', 'helpline',
+  'telefon', 'telefonnummer', 'rufnummer', 'handy', 'mobil', 'mobilnummer', 'anrufen', 'erreichbar',
+  'téléphone', 'tél', 'portable', 'appeler', 'appelez', 'numéro',
+  'teléfono', 'telefono', 'móvil', 'movil', 'celular', 'llamar', 'llámame', 'llame', 'número',
+  'telefone', 'ligue', 'ligar', 'contato', 'tlf', 'tlf.', 'gsm', 'numer', 'zadzwoń', 'komórka', 'telefoon', 'bel', 'mobiel',
+  'cep', 'arayın', 'numara', 'телефон', 'тел', 'звоните', 'мобильный', 'هاتف', 'جوال', 'फोन', 'फ़ोन', 'मोबाइल',
+  '電話', '電話番号', '携帯', '手机', '电话', '联系电话', '전화', '전화번호', '휴대폰', '연락처',
+]
 
 export const piiRules: Rule[] = [
   {
@@ -56,7 +72,7 @@ export const piiRules: Rule[] = [
       String.raw`(?<![\w+.-])(?<!\d[-. /])(?:` +
       // +CC, an optional (area) group such as (0) or (11), then groups; after the first group a
       // separator is required, so the ways to split a digit run stay few (linear time)
-      String.raw`(?:\+[1-9]\d{0,2}|\(\+[1-9]\d{0,2}\))(?:[-. ]?\(\d{1,4}\))?[-. ]?\d{1,12}(?:[-. ]\d{1,8}){0,5}` +
+      String.raw`(?:\+{1,2}[1-9]\d{0,2}|\(\+[1-9]\d{0,2}\)|(?:00|011)[ ]?[1-9]\d{0,2}(?=[-. ]))(?:[-. ]?\(\d{1,4}\))?[-. ]?\d{1,12}(?:[-. ]\d{1,8}){0,5}` +
       // NANP: optional 1, area code with or without parentheses, separators required
       String.raw`|(?:1[-. ])?(?:\(\d{3}\)[ ]?|\d{3}[-. ])\d{3}[-. ]\d{4}` +
       // one separator only, as the seed regex allowed: 555-1234567, 555123-4567
@@ -111,16 +127,13 @@ export const piiRules: Rule[] = [
     category: 'pii',
     severity: 'medium',
     description: 'Ten or eleven digits without separators, only next to a phone word (call, phone, mobile...)',
-    pattern: String.raw`(?<![\w+.-])(?:0\d{9,10}|1?\d{10})(?![\w-]|[.,]\d)`,
+    pattern: String.raw`(?<![\w+.-])(?:0\d{9,10}|1?\d{10})(?!\w|-\d|[.,]\d)`,
     prefilter: NINE_DIGITS,
     prefilterWindow: DIGITS_WINDOW,
     validator: 'phone',
     // Only believed next to a phone word: a bare 10-digit number is usually an id or a timestamp.
     confidence: 0.4,
-    context: {
-      words: ['phone', 'call', 'tel', 'mobile', 'cell', 'sms', 'text me', 'whatsapp', 'dial', 'fax', 'reach me', 'ring'],
-      window: 40,
-    },
+    context: {words: PHONE_WORDS, window: 40},
     examples: {
       match: [
         {text: 'please call me on 5550100199', value: '5550100199'},
@@ -131,6 +144,36 @@ export const piiRules: Rule[] = [
         {text: 'order 5550100199 was refunded', reason: 'no phone word nearby: an order id'},
         {text: 'timestamp 1700000000', reason: 'a Unix timestamp'},
         {text: 'call reference 555010019912345', reason: 'too many digits'},
+      ],
+    },
+  },
+  {
+    id: 'pii.phone.labeled',
+    type: 'PHONE',
+    category: 'pii',
+    severity: 'medium',
+    description: 'A national number without a country code (7 to 15 digits in groups), only next to a phone word in one of many languages',
+    // Groups of digits with separators, or the (0) of a trunk prefix; the context decides.
+    pattern:
+      String.raw`(?<![\w+.-])(?<!\d[-. /])(?:\(?0\d{1,5}\)[-. ]?|\d{1,6}[-. /])\d{1,8}(?:[-. /]\d{1,8}){0,5}` + PHONE_END,
+    prefilter: SEVEN_DIGITS,
+    prefilterWindow: DIGITS_WINDOW,
+    validator: 'phoneNational',
+    confidence: 0.4,
+    context: {words: PHONE_WORDS, window: 30, boost: 0.35},
+    negativeContext: {words: ['order', 'invoice', 'tracking', 'serial', 'isbn', 'iban', 'account', 'card', 'version', 'ticket', 'sku', 'bestellung', 'pedido', 'commande'], window: 20},
+    examples: {
+      match: [
+        {text: 'Phone: 60-56-85-91', value: '60-56-85-91'},
+        {text: 'Tel. 03-331 6005 (office)', value: '03-331 6005'},
+        {text: 'please call 699 956 915 after 5pm', value: '699 956 915'},
+        {text: 'Mobil: 0151 23456789', value: '0151 23456789'},
+        {text: '電話: 03-1234-5678', value: '03-1234-5678'},
+      ],
+      noMatch: [
+        {text: 'order 123 456 789 shipped, call us if it does not arrive', reason: 'an order number (its own context word)'},
+        {text: 'released 2024-01-15, call me', reason: 'a date'},
+        {text: 'room 12 34 56 is on the left', reason: 'no phone word'},
       ],
     },
   },

@@ -11,6 +11,9 @@
  */
 export const NINE_DIGITS = String.raw`\d(?:[ ().\/-]{0,2}\d){8,1000}`
 
+/** At least seven digits close together: national numbers without an area code ("60-56-85-91"). */
+export const SEVEN_DIGITS = String.raw`\d(?:[ ().\/-]{0,2}\d){6,1000}`
+
 /** Around a digit cluster: room for "+", "(", "ext. 12345" and the boundary characters. */
 export const DIGITS_WINDOW = 16
 

@@ -152,3 +152,60 @@ describe('one error, one exit code', () => {
     expect(String(gated.stderr)).toMatch(/no common commit in this clone/)
   })
 })
+
+describe("a second attacker's pass: refs, paths and identities the gate must not trust", () => {
+  it('a tag named like the base branch is refused as ambiguous, never taken as the base', async () => {
+    const repo = await prRepo({'logs/chat.jsonl': BASE_LOG}, {'logs/new.jsonl': LEAK})
+    const clone = await freshClone(repo)
+    // the attacker pushes tags that point at the pull request itself
+    await git(repo.work, repo.env, 'push', '-q', 'origin', 'feature:refs/tags/main', 'feature:refs/tags/origin/main')
+    await git(clone, repo.env, 'fetch', '-q', '--tags', 'origin')
+    for (const ref of ['main', 'origin/main']) {
+      const result = await llmops(['monitor', '--changed-since', ref, '--fail-on', 'pii'], {cwd: clone, env: repo.env})
+      expect(result.exitCode, ref).toBe(2)
+      expect(String(result.stderr)).toMatch(new RegExp(`--changed-since ${ref} is ambiguous: .*refs/tags/${ref}`))
+    }
+
+    expect((await llmops(['monitor', '--changed-since', 'refs/remotes/origin/main', '--fail-on', 'pii', '--format', 'summary'], {cwd: clone, env: repo.env})).exitCode).toBe(1)
+  })
+
+  it('an exclusion matches only the case it is written in', async () => {
+    const repo = await prRepo(
+      {'logs/chat.jsonl': BASE_LOG, '.llmops.json': JSON.stringify({gate: {exclude: [{path: 'test/fixtures/**', reason: 'planted values'}]}})},
+      {'Test/Fixtures/prod-export.jsonl': LEAK},
+    )
+    const result = await gate(repo.work, repo)
+    expect(result.exitCode).toBe(1)
+    expect(String(result.stdout)).toMatch(/FAILED: 2 pii/)
+  })
+
+  it('a file moved in from an excluded fixture is all new, and a value that masks like one at the base is new', async () => {
+    const fixture = Array.from({length: 4}, (_, i) => rec(`fx${i}`, `planted jane.roe@example.com in sample ${i}`)).join('\n') + '\n'
+    const repo = await prRepo({'logs/chat.jsonl': BASE_LOG, 'test/fixtures/corpus.jsonl': fixture, '.llmops.json': JSON.stringify({gate: {exclude: [{path: 'test/fixtures/**', reason: 'planted values'}]}})}, {})
+    await git(repo.work, repo.env, 'mv', 'test/fixtures/corpus.jsonl', 'logs/support-export.jsonl')
+    await git(repo.work, repo.env, 'commit', '-q', '-m', 'move the sample')
+    const moved = await gate(repo.work, repo)
+    expect(moved.exitCode).toBe(1)
+    expect(String(moved.stdout)).toMatch(/FAILED: 4 pii/)
+
+    // same record id, field and surroundings, another address with the same mask
+    const same = await prRepo({'logs/chat.jsonl': rec('c7', 'contact jane.roe@example.com') + '\n'}, {'logs/chat.jsonl': rec('c7', 'contact jane.doe@example.com') + '\n'})
+    const swapped = await gate(same.work, same)
+    expect(swapped.exitCode).toBe(1)
+    expect(String(swapped.stdout)).toMatch(/FAILED: 1 pii/)
+  })
+
+  it.each([
+    ['uncomments a revoked entry', (fp: string) => `# revoked:\n# {"fingerprint":"${fp}","reason":"old ticket"}\n`],
+    ['extends an expired entry', (fp: string) => `{"fingerprint":"${fp}","reason":"old ticket","expires":"2024-01-31"}\n`],
+  ])('a change that %s is listed as adding it', async (_name, baseIgnore) => {
+    // the fingerprint of the finding the change brings back
+    const probe = await prRepo({}, {'logs/q4.jsonl': rec('c7', 'contact jane.doe@example.com') + '\n'})
+    const json = await llmops(['monitor', '--changed-since', 'main', '--json'], {cwd: probe.work, env: probe.env})
+    const fp = /"fingerprint":"([0-9a-f]{32})"/.exec(String(json.stdout))?.[1] as string
+    const repo = await prRepo({'logs/chat.jsonl': BASE_LOG, '.llmopsignore': baseIgnore(fp)}, {'logs/q4.jsonl': rec('c7', 'contact jane.doe@example.com') + '\n', '.llmopsignore': `{"fingerprint":"${fp}","reason":"old ticket"}\n`})
+    const result = await gate(repo.work, repo)
+    expect(result.exitCode).toBe(0)
+    expect(String(result.stderr)).toMatch(new RegExp(`This change adds 1 entry to .*\\n  ${fp}`))
+  })
+})

@@ -59,7 +59,7 @@ describe('redaction operators', () => {
 
 describe('custom rules', () => {
   it('adds the organisation rules and disables built-ins', () => {
-    const ctx = testContext({}, {config: {rules: {custom: [employeeRule], disable: ['pii.phone.formatted']}}})
+    const ctx = testContext({}, {config: {rules: {custom: [employeeRule], disable: ['pii.phone.formatted', 'pii.phone.labeled']}}})
     const result = analyzeLine(JSON.stringify({user_query: 'I am EMP-123456, call 555-010-0199', bot_response: 'ok'}), 'f', 1, NOW, ctx)
     expect(result.record.findings.map((f) => f.type)).toEqual(['EMPLOYEE_ID'])
   })
