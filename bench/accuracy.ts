@@ -1,6 +1,7 @@
 // Precision and recall of the built-in rules on the labeled corpora in test/fixtures/:
-// pii-corpus.jsonl (development: the rules were tuned on it) and pii-heldout.jsonl (written
-// independently, never used for tuning).
+// pii-corpus.jsonl (development: the rules were tuned on it), pii-heldout.jsonl (written
+// independently) and pii-realworld.jsonl (written without reading the rules, from real-world
+// formats: national phones, provider tokens, every card network and IBAN country).
 //   npm run accuracy                       # both corpora, lenient (overlapping span) and strict
 //   npm run accuracy -- --errors heldout   # also list every false positive and false negative
 import path from 'node:path'
@@ -12,7 +13,7 @@ import {evaluate, formatReport, loadCorpus} from '../test/support/accuracy.js'
 
 const ruleSet = compileRules(builtinRules)
 const only = process.argv.slice(2).find((a) => !a.startsWith('--'))
-for (const name of ['corpus', 'heldout']) {
+for (const name of ['corpus', 'heldout', 'realworld']) {
   if (only !== undefined && only !== name) continue
   const corpus = loadCorpus(path.join(import.meta.dirname, '..', 'test', 'fixtures', `pii-${name}.jsonl`))
   const lenient = evaluate(corpus, ruleSet)

@@ -6866,7 +6866,7 @@ function luhn(digits) {
   return digits.length > 0 && sum % 10 === 0;
 }
 function iban3(value) {
-  const compact = value.replaceAll(/\s/g, "").toUpperCase();
+  const compact = value.replaceAll(/[\s-]/g, "").toUpperCase();
   if (IBAN_LENGTHS[compact.slice(0, 2)] !== compact.length) return false;
   const rearranged = compact.slice(4) + compact.slice(0, 4);
   let remainder = 0;
@@ -6917,14 +6917,7 @@ var init_validators = __esm({
     NON_PUBLIC_TLDS = /* @__PURE__ */ new Set([
       "local",
       "localhost",
-      "internal",
       "invalid",
-      "test",
-      "example",
-      "lan",
-      "home",
-      "corp",
-      "intranet",
       "png",
       "jpg",
       "jpeg",
@@ -6955,8 +6948,14 @@ var init_validators = __esm({
       // JCB
       { prefix: /^62/, lengths: [16, 17, 18, 19] },
       // UnionPay
-      { prefix: /^(?:50|5[6-8]|6[0-9])/, lengths: [12, 13, 14, 15, 16, 17, 18, 19] }
+      { prefix: /^(?:50|5[6-8]|6[0-9])/, lengths: [12, 13, 14, 15, 16, 17, 18, 19] },
       // Maestro
+      { prefix: /^220[0-4]/, lengths: [16, 17, 18, 19] },
+      // Mir
+      { prefix: /^(?:1800|2131)/, lengths: [15] },
+      // JCB, 15 digits
+      { prefix: /^1/, lengths: [15] }
+      // UATP
     ];
     IBAN_LENGTHS = {
       AD: 24,
@@ -6968,6 +6967,7 @@ var init_validators = __esm({
       BE: 16,
       BG: 22,
       BH: 22,
+      BI: 27,
       BR: 29,
       BY: 28,
       CH: 21,
@@ -6975,12 +6975,14 @@ var init_validators = __esm({
       CY: 28,
       CZ: 24,
       DE: 22,
+      DJ: 27,
       DK: 18,
       DO: 28,
       EE: 20,
       EG: 29,
       ES: 24,
       FI: 18,
+      FK: 18,
       FO: 18,
       FR: 27,
       GB: 22,
@@ -6989,6 +6991,7 @@ var init_validators = __esm({
       GL: 18,
       GR: 27,
       GT: 28,
+      HN: 28,
       HR: 21,
       HU: 28,
       IE: 22,
@@ -7005,15 +7008,19 @@ var init_validators = __esm({
       LT: 20,
       LU: 20,
       LV: 21,
+      LY: 25,
       MC: 27,
       MD: 24,
       ME: 22,
       MK: 19,
+      MN: 20,
       MR: 27,
       MT: 31,
       MU: 30,
+      NI: 28,
       NL: 18,
       NO: 15,
+      OM: 23,
       PK: 24,
       PL: 28,
       PS: 29,
@@ -7021,12 +7028,15 @@ var init_validators = __esm({
       QA: 29,
       RO: 24,
       RS: 22,
+      RU: 33,
       SA: 24,
       SC: 31,
+      SD: 18,
       SE: 24,
       SI: 19,
       SK: 24,
       SM: 27,
+      SO: 23,
       ST: 25,
       SV: 28,
       TL: 23,
@@ -7035,9 +7045,10 @@ var init_validators = __esm({
       UA: 29,
       VA: 22,
       VG: 24,
-      XK: 20
+      XK: 20,
+      YE: 30
     };
-    PLACEHOLDER = /^[<{[$%]|[>}\]]$|\.{3}|…|x{4,}|X{4,}|#{3,}|\*{3,}|your[_-]?|example|redacted|changeme|placeholder|dummy|sample|insert|replace|here$|^(?:pass(?:word)?|secret|admin|root|test|letmein|qwerty)\d*!?$/i;
+    PLACEHOLDER = /^[<{[$%]|[>}\]]$|\.{3}|…|x{4,}|X{4,}|#{3,}|\*{3,}|your[_-]?|example[_-]?key|^AKIAIOSFODNN7EXAMPLE$|redacted|changeme|placeholder|dummy|sample|insert|replace|here$|^(?:pass(?:word)?|secret|admin|root|test|letmein|qwerty)\d*!?$/i;
     SEQUENTIAL = /0123456|1234567|2345678|3456789|abcdefg|bcdefgh|cdefghi|ABCDEFG|BCDEFGH/;
     validators = {
       /** An address whose domain ends in an alphabetic public-looking TLD. */
@@ -7875,22 +7886,31 @@ var init_prefilters = __esm({
 });
 
 // src/rules/financial.ts
-var NOT_AFTER, financialRules;
+function ibanPattern() {
+  const byLength = /* @__PURE__ */ new Map();
+  for (const [country, length] of Object.entries(IBAN_LENGTHS)) byLength.set(length, [...byLength.get(length) ?? [], country]);
+  const alternatives = [...byLength].sort(([a], [b3]) => b3 - a).map(([length, countries]) => `(?:${countries.join("|")})\\d{2}(?:[ -]?[A-Z0-9]){${length - 4}}`);
+  return String.raw`(?<![A-Za-z0-9])(?:${alternatives.join("|")})(?!\d)`;
+}
+var NOT_AFTER, CARD_END, financialRules;
 var init_financial = __esm({
   "src/rules/financial.ts"() {
     "use strict";
+    init_validators();
     init_prefilters();
     NOT_AFTER = String.raw`(?![\w-]|[.,]\d)`;
+    CARD_END = String.raw`(?![\w-]|\.\d)`;
     financialRules = [
       {
         id: "pii.credit_card",
         type: "CREDIT_CARD",
         category: "pii",
         severity: "high",
-        description: "Payment card number: 13-19 digits, plain, spaced or dashed, valid by Luhn and issuer prefix",
-        // The formats cards are printed in: plain, 4-4-4-4(-1..3), Amex 4-6-5 and Diners 4-6-4. A free
-        // mix of separators would glue a following "08/27" onto the number and fail its Luhn check.
-        pattern: String.raw`(?<![\w.+-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?|\d{4}([ -])\d{6}\2\d{4,5})` + NOT_AFTER,
+        description: "Payment card number: 12-19 digits, plain or grouped, valid by Luhn and by the prefix and length of a network (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro, Mir, UATP)",
+        // Plain, or groups of 3 to 6 digits after a group of four, with one separator throughout (a
+        // space or two, - . / _): 4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4, UnionPay 4-4-4-5, UATP 4-5-6.
+        // A free mix of separators would glue a following "08/27" onto the number and fail its Luhn check.
+        pattern: String.raw`(?<![\w.+-])(?:\d{12,19}|\d{4}( {1,2}|[-./_])\d{3,6}(?:\1\d{3,6}){1,3})` + CARD_END,
         prefilter: NINE_DIGITS,
         prefilterWindow: DIGITS_WINDOW,
         validator: "creditCard",
@@ -7902,6 +7922,11 @@ var init_financial = __esm({
             { text: "Amex 3782 822463 10005.", value: "3782 822463 10005" },
             { text: "pay with 5555555555554444", value: "5555555555554444" },
             { text: "Here: 38520000023237 08/27 440", value: "38520000023237" },
+            { text: "Mir 2200 1234 5678 9019 expired", value: "2200 1234 5678 9019" },
+            { text: "JCB 1800-320586-78249 on file", value: "1800-320586-78249" },
+            { text: "csv: Sarah Davis,4111 1111 1111 1111,89177.00", value: "4111 1111 1111 1111" },
+            { text: "dotted: 4111.1111.1111.1111", value: "4111.1111.1111.1111" },
+            { text: "doubled spaces 4111  1111  1111  1111 here", value: "4111  1111  1111  1111" },
             { text: "txn_0ec9,6011 0009 9013 9424,\u20AC1045", value: "6011 0009 9013 9424" }
           ],
           noMatch: [
@@ -7919,7 +7944,7 @@ var init_financial = __esm({
         category: "pii",
         severity: "high",
         description: "US social security number AAA-GG-SSSS (or spaced) within the issued ranges",
-        pattern: String.raw`(?<![\w.+-])\d{3}([- ])\d{2}\1\d{4}` + NOT_AFTER,
+        pattern: String.raw`(?<![\w.+-])\d{3}([- .])\d{2}\1\d{4}` + NOT_AFTER,
         prefilter: NINE_DIGITS,
         prefilterWindow: DIGITS_WINDOW,
         validator: "usSsn",
@@ -7965,9 +7990,10 @@ var init_financial = __esm({
         severity: "high",
         description: "International bank account number, grouped or compact, valid by country length and mod-97",
         // No digit prefilter: some BBANs are mostly letters (CH36 1071 0W3E WAD4 LNFT S). The
-        // prefilter is the pattern's first three groups, without its boundary checks.
-        prefilter: String.raw`[A-Z]{2}\d{2} ?[A-Z0-9]{4} ?[A-Z0-9]{4}`,
-        pattern: String.raw`[A-Z](?<!\w[A-Z])[A-Z]\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?!\w)`,
+        // prefilter: a country code, check digits and eight more characters (case-insensitive, as the rule).
+        prefilter: String.raw`[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){8}`,
+        pattern: ibanPattern(),
+        flags: "i",
         validator: "iban",
         confidence: 0.95,
         examples: {
@@ -7975,7 +8001,10 @@ var init_financial = __esm({
             "DE89 3704 0044 0532 0130 00",
             { text: "IBAN: GB82WEST12345698765432.", value: "GB82WEST12345698765432" },
             { text: "to FR14 2004 1010 0505 0001 3M02 606 please", value: "FR14 2004 1010 0505 0001 3M02 606" },
-            { text: "account CH36 1071 0W3E WAD4 LNFT S (mostly letters)", value: "CH36 1071 0W3E WAD4 LNFT S" }
+            { text: "account CH36 1071 0W3E WAD4 LNFT S (mostly letters)", value: "CH36 1071 0W3E WAD4 LNFT S" },
+            { text: "iban: de89-3704-0044-0532-0130-00 (lower case, dashes)", value: "de89-3704-0044-0532-0130-00" },
+            { text: "IBAN DE89370400440532013000Bank", value: "DE89370400440532013000" },
+            { text: "Sudan: SD2129010501234001", value: "SD2129010501234001" }
           ],
           noMatch: [
             { text: "IBAN DE00 3704 0044 0532 0130 00", reason: "wrong check digits" },
@@ -8183,7 +8212,6 @@ var init_pii = __esm({
       "telefoon",
       "bel",
       "mobiel",
-      "cep",
       "aray\u0131n",
       "numara",
       "\u0442\u0435\u043B\u0435\u0444\u043E\u043D",
@@ -8216,7 +8244,7 @@ var init_pii = __esm({
         keywords: ["@"],
         // Letters of the main scripts too (RFC 6531): an ASCII-only local part would leave "ünï" of
         // "ünïcode@..." unmasked. Explicit ranges, not \p{L} with the u flag: that is 5x slower.
-        pattern: String.raw`(?<![${EMAIL_CHARS}.%+/-])[${EMAIL_CHARS}.%+-]+@[${EMAIL_CHARS}-]+(?:\.[${EMAIL_CHARS}-]+){0,126}\.(?:[A-Za-z]{2,24}|[${LETTERS}]{2,24})(?![A-Za-z0-9${LETTERS}-]|:[\w.-]+\/)`,
+        pattern: String.raw`(?<![${EMAIL_CHARS}.%+/-])[${EMAIL_CHARS}.%+-]+@[${EMAIL_CHARS}-]+(?:\.[${EMAIL_CHARS}-]+){0,126}\.(?:[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9])|[${LETTERS}]{2,24}(?![A-Za-z0-9${LETTERS}-]))(?!:[\w.-]+\/)`,
         validator: "email",
         examples: {
           match: [

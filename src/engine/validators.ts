@@ -4,9 +4,13 @@ export type Validator = (value: string) => boolean
 
 const digitsOf = (value: string): string => value.replaceAll(/\D/g, '')
 
-/** Top-level domains that never belong to a public mailbox, and file-like suffixes. */
+/**
+ * Top-level domains of hosts, not mailboxes, and file-like suffixes. Reserved names that mail
+ * can use inside an organisation or in test data (.test, .example, .internal, .corp) are
+ * addresses: an address in a log is personal data whatever its domain.
+ */
 const NON_PUBLIC_TLDS = new Set([
-  'local', 'localhost', 'internal', 'invalid', 'test', 'example', 'lan', 'home', 'corp', 'intranet',
+  'local', 'localhost', 'invalid',
   'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ico', 'css', 'js', 'ts', 'json', 'git', 'md', 'txt',
 ])
 
@@ -36,21 +40,24 @@ const CARD_NETWORKS: ReadonlyArray<{prefix: RegExp; lengths: readonly number[]}>
   {prefix: /^35(?:2[89]|[3-8])/, lengths: [16, 19]}, // JCB
   {prefix: /^62/, lengths: [16, 17, 18, 19]}, // UnionPay
   {prefix: /^(?:50|5[6-8]|6[0-9])/, lengths: [12, 13, 14, 15, 16, 17, 18, 19]}, // Maestro
+  {prefix: /^220[0-4]/, lengths: [16, 17, 18, 19]}, // Mir
+  {prefix: /^(?:1800|2131)/, lengths: [15]}, // JCB, 15 digits
+  {prefix: /^1/, lengths: [15]}, // UATP
 ]
 
-/** IBAN length per country (SWIFT IBAN registry). */
-const IBAN_LENGTHS: Readonly<Record<string, number>> = {
-  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28,
-  CZ: 24, DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18,
-  GR: 27, GT: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32,
-  LI: 21, LT: 20, LU: 20, LV: 21, MC: 27, MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24,
-  PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28,
-  TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20,
+/** IBAN length per country: the 89 countries of the SWIFT IBAN registry (release 99, 2025). */
+export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
+  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28,
+  CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FK: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23,
+  GL: 18, GR: 27, GT: 28, HN: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28,
+  LC: 32, LI: 21, LT: 20, LU: 20, LV: 21, LY: 25, MC: 27, MD: 24, ME: 22, MK: 19, MN: 20, MR: 27, MT: 31, MU: 30, NI: 28,
+  NL: 18, NO: 15, OM: 23, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, RU: 33, SA: 24, SC: 31, SD: 18, SE: 24,
+  SI: 19, SK: 24, SM: 27, SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
 }
 
 /** ISO 13616 check: country length, then mod 97 of the rearranged number equals 1. */
 export function iban(value: string): boolean {
-  const compact = value.replaceAll(/\s/g, '').toUpperCase()
+  const compact = value.replaceAll(/[\s-]/g, '').toUpperCase()
   if (IBAN_LENGTHS[compact.slice(0, 2)] !== compact.length) return false
   const rearranged = compact.slice(4) + compact.slice(0, 4)
   let remainder = 0
@@ -93,7 +100,7 @@ export function entropy(value: string): number {
 }
 
 /** `sk-...`, `<YOUR_KEY>`, `${API_KEY}`, `xxxx`, `********`, `changeme`: documentation, not secrets. */
-const PLACEHOLDER = /^[<{[$%]|[>}\]]$|\.{3}|…|x{4,}|X{4,}|#{3,}|\*{3,}|your[_-]?|example|redacted|changeme|placeholder|dummy|sample|insert|replace|here$|^(?:pass(?:word)?|secret|admin|root|test|letmein|qwerty)\d*!?$/i
+const PLACEHOLDER = /^[<{[$%]|[>}\]]$|\.{3}|…|x{4,}|X{4,}|#{3,}|\*{3,}|your[_-]?|example[_-]?key|^AKIAIOSFODNN7EXAMPLE$|redacted|changeme|placeholder|dummy|sample|insert|replace|here$|^(?:pass(?:word)?|secret|admin|root|test|letmein|qwerty)\d*!?$/i
 /** Runs of the alphabet or of digits in order: typed by a person, not drawn at random. */
 const SEQUENTIAL = /0123456|1234567|2345678|3456789|abcdefg|bcdefgh|cdefghi|ABCDEFG|BCDEFGH/
 

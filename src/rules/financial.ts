@@ -1,9 +1,24 @@
 import type {Rule} from '../engine/types.js'
+import {IBAN_LENGTHS} from '../engine/validators.js'
 import {DIGITS_WINDOW, NINE_DIGITS} from './prefilters.js'
 
 /** Card numbers, US social security numbers and IBANs: all checked by their own checksums or ranges. */
 
 const NOT_AFTER = String.raw`(?![\w-]|[.,]\d)`
+/** After a card: no more of it, but a comma and digits may follow (the next column of a CSV row). */
+const CARD_END = String.raw`(?![\w-]|\.\d)`
+
+/**
+ * Every country's IBAN at its exact length, any case, compact or with a space or a dash before
+ * any character: the match ends where the country's IBAN ends, so a word glued to it
+ * ("…3000Bank", "…5575Kontoinhaber") is left out. Countries are grouped by length.
+ */
+function ibanPattern(): string {
+  const byLength = new Map<number, string[]>()
+  for (const [country, length] of Object.entries(IBAN_LENGTHS)) byLength.set(length, [...(byLength.get(length) ?? []), country])
+  const alternatives = [...byLength].sort(([a], [b]) => b - a).map(([length, countries]) => `(?:${countries.join('|')})\\d{2}(?:[ -]?[A-Z0-9]){${length - 4}}`)
+  return String.raw`(?<![A-Za-z0-9])(?:${alternatives.join('|')})(?!\d)`
+}
 
 export const financialRules: Rule[] = [
   {
@@ -11,10 +26,11 @@ export const financialRules: Rule[] = [
     type: 'CREDIT_CARD',
     category: 'pii',
     severity: 'high',
-    description: 'Payment card number: 13-19 digits, plain, spaced or dashed, valid by Luhn and issuer prefix',
-    // The formats cards are printed in: plain, 4-4-4-4(-1..3), Amex 4-6-5 and Diners 4-6-4. A free
-    // mix of separators would glue a following "08/27" onto the number and fail its Luhn check.
-    pattern: String.raw`(?<![\w.+-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?|\d{4}([ -])\d{6}\2\d{4,5})` + NOT_AFTER,
+    description: 'Payment card number: 12-19 digits, plain or grouped, valid by Luhn and by the prefix and length of a network (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro, Mir, UATP)',
+    // Plain, or groups of 3 to 6 digits after a group of four, with one separator throughout (a
+    // space or two, - . / _): 4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4, UnionPay 4-4-4-5, UATP 4-5-6.
+    // A free mix of separators would glue a following "08/27" onto the number and fail its Luhn check.
+    pattern: String.raw`(?<![\w.+-])(?:\d{12,19}|\d{4}( {1,2}|[-./_])\d{3,6}(?:\1\d{3,6}){1,3})` + CARD_END,
     prefilter: NINE_DIGITS,
     prefilterWindow: DIGITS_WINDOW,
     validator: 'creditCard',
@@ -26,6 +42,11 @@ export const financialRules: Rule[] = [
         {text: 'Amex 3782 822463 10005.', value: '3782 822463 10005'},
         {text: 'pay with 5555555555554444', value: '5555555555554444'},
         {text: 'Here: 38520000023237 08/27 440', value: '38520000023237'},
+        {text: 'Mir 2200 1234 5678 9019 expired', value: '2200 1234 5678 9019'},
+        {text: 'JCB 1800-320586-78249 on file', value: '1800-320586-78249'},
+        {text: 'csv: Sarah Davis,4111 1111 1111 1111,89177.00', value: '4111 1111 1111 1111'},
+        {text: 'dotted: 4111.1111.1111.1111', value: '4111.1111.1111.1111'},
+        {text: 'doubled spaces 4111  1111  1111  1111 here', value: '4111  1111  1111  1111'},
         {text: 'txn_0ec9,6011 0009 9013 9424,€1045', value: '6011 0009 9013 9424'},
       ],
       noMatch: [
@@ -43,7 +64,7 @@ export const financialRules: Rule[] = [
     category: 'pii',
     severity: 'high',
     description: 'US social security number AAA-GG-SSSS (or spaced) within the issued ranges',
-    pattern: String.raw`(?<![\w.+-])\d{3}([- ])\d{2}\1\d{4}` + NOT_AFTER,
+    pattern: String.raw`(?<![\w.+-])\d{3}([- .])\d{2}\1\d{4}` + NOT_AFTER,
     prefilter: NINE_DIGITS,
     prefilterWindow: DIGITS_WINDOW,
     validator: 'usSsn',
@@ -89,9 +110,10 @@ export const financialRules: Rule[] = [
     severity: 'high',
     description: 'International bank account number, grouped or compact, valid by country length and mod-97',
     // No digit prefilter: some BBANs are mostly letters (CH36 1071 0W3E WAD4 LNFT S). The
-    // prefilter is the pattern's first three groups, without its boundary checks.
-    prefilter: String.raw`[A-Z]{2}\d{2} ?[A-Z0-9]{4} ?[A-Z0-9]{4}`,
-    pattern: String.raw`[A-Z](?<!\w[A-Z])[A-Z]\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?!\w)`,
+    // prefilter: a country code, check digits and eight more characters (case-insensitive, as the rule).
+    prefilter: String.raw`[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){8}`,
+    pattern: ibanPattern(),
+    flags: 'i',
     validator: 'iban',
     confidence: 0.95,
     examples: {
@@ -100,6 +122,9 @@ export const financialRules: Rule[] = [
         {text: 'IBAN: GB82WEST12345698765432.', value: 'GB82WEST12345698765432'},
         {text: 'to FR14 2004 1010 0505 0001 3M02 606 please', value: 'FR14 2004 1010 0505 0001 3M02 606'},
         {text: 'account CH36 1071 0W3E WAD4 LNFT S (mostly letters)', value: 'CH36 1071 0W3E WAD4 LNFT S'},
+        {text: 'iban: de89-3704-0044-0532-0130-00 (lower case, dashes)', value: 'de89-3704-0044-0532-0130-00'},
+        {text: 'IBAN DE89370400440532013000Bank', value: 'DE89370400440532013000'},
+        {text: 'Sudan: SD2129010501234001', value: 'SD2129010501234001'},
       ],
       noMatch: [
         {text: 'IBAN DE00 3704 0044 0532 0130 00', reason: 'wrong check digits'},
