@@ -7085,9 +7085,21 @@ var init_validators = __esm({
         return area !== 0 && area !== 666 && area < 900 && digits.slice(3, 5) !== "00" && digits.slice(5) !== "0000";
       },
       iban: iban3,
-      /** IPv4 with every octet 0-255 (no leading zeros), or IPv6 (full or compressed). */
+      /**
+       * IPv4 with every octet 0-255 (no leading zeros), or IPv6 (full or compressed). Not an IPv4
+       * that names no one: 0.0.0.0/8 ("any", "this network") and 224-255 (multicast, reserved, the
+       * broadcast and netmasks such as 255.255.255.0).
+       */
       ip(value) {
-        return value.includes(":") ? ipv63(value) : ipv43(value);
+        if (value.includes(":")) return ipv63(value);
+        const first = Number(value.split(".")[0]);
+        return ipv43(value) && first !== 0 && first < 224;
+      },
+      /** IPv6 ending in an IPv4 (::ffff:192.0.2.1, 64:ff9b::198.51.100.7, 0:0:0:0:0:ffff:192.0.2.1). */
+      ipv6v4(value) {
+        const colon = value.lastIndexOf(":");
+        if (!ipv43(value.slice(colon + 1))) return false;
+        return ipv63(`${value.slice(0, colon + 1)}0:0`);
       },
       /** An IPv6 address written with "::". */
       ipCompressed(value) {
@@ -7608,7 +7620,7 @@ function scan(text, ruleSet, options = {}) {
   if (text.length === 0) return { matches: [], suppressed: [] };
   const normal = normalize(text);
   const scanned = normal?.text ?? text;
-  const key = options.key === void 0 || options.key === "" ? "" : `${normalizedText(options.key)}: `;
+  const key = options.key === void 0 || options.key === "" ? "" : `${wordsOf(normalizedText(options.key))}: `;
   const state = { text: scanned, lower: new Lower(scanned), key, ruleSet, result: { matches: [], suppressed: [] } };
   const hits = [];
   for (const rule of options.rules ?? ruleSet.rules) {
@@ -7641,7 +7653,8 @@ function triggersIn(text, ruleSet) {
   const positional = () => lower.get().length === text.length;
   const hitsByPrefilter = [];
   const triggers = { everywhere: [], hits: [] };
-  const wordsFound = (rule) => rule.needsWords === void 0 || rule.needsWords.length > 0 && rule.context?.regex.test(text) === true;
+  let split;
+  const wordsFound = (rule) => rule.needsWords === void 0 || rule.needsWords.length > 0 && rule.context?.regex.test(split ??= wordsOf(text)) === true;
   for (const rule of ruleSet.rules) {
     if (rule.trigger === "keywords" && (!rule.keywordsIgnoreCase || positional())) {
       const hits = [];
@@ -7655,7 +7668,7 @@ function triggersIn(text, ruleSet) {
   triggers.hits.sort((a, b3) => a.start - b3.start);
   return triggers;
 }
-var Lower;
+var Lower, wordsOf;
 var init_detect = __esm({
   "src/engine/detect.ts"() {
     "use strict";
@@ -7672,6 +7685,7 @@ var init_detect = __esm({
         return this.value;
       }
     };
+    wordsOf = (name) => name.replaceAll(/([a-z])([A-Z])/g, "$1 $2");
   }
 });
 
@@ -7939,12 +7953,37 @@ var init_financial = __esm({
         }
       },
       {
+        id: "pii.credit_card.short_tail",
+        type: "CREDIT_CARD",
+        category: "pii",
+        severity: "high",
+        description: "Payment card number in groups of four ending in a short group: UnionPay and Mir 4-4-4-4-2 (18 digits), Maestro 4-4-4-2 (14)",
+        // A rule of its own: in the main pattern the short group would also glue a following "08"
+        // onto every 16-digit card and fail its Luhn check. Not the tail of a longer run of groups.
+        pattern: String.raw`(?<![\w.+-])(?<!\d[ ./_-])\d{4}( {1,2}|[-./_])\d{4}(?:\1\d{4}){1,3}\1\d{1,3}` + CARD_END,
+        prefilter: NINE_DIGITS,
+        prefilterWindow: DIGITS_WINDOW,
+        validator: "creditCard",
+        confidence: 0.9,
+        examples: {
+          match: [
+            { text: "\u0441 \u043A\u0430\u0440\u0442\u044B 6275-1528-0309-1644-38 \u0441\u043F\u0438\u0441\u0430\u043B\u0438", value: "6275-1528-0309-1644-38" },
+            { text: 'card="5038 0382 1731 56"', value: "5038 0382 1731 56" }
+          ],
+          noMatch: [
+            { text: "tracking 9400 1000 0000 0000 0000 00", reason: "a USPS tracking number (22 digits)" },
+            { text: "card 6275-1528-0309-1644-39", reason: "fails the Luhn check" }
+          ]
+        }
+      },
+      {
         id: "pii.us_ssn",
         type: "US_SSN",
         category: "pii",
         severity: "high",
         description: "US social security number AAA-GG-SSSS (or spaced) within the issued ranges",
-        pattern: String.raw`(?<![\w.+-])\d{3}([- .])\d{2}\1\d{4}` + NOT_AFTER,
+        // Not followed by the same separator and more digits: "011 44 7700 900373" is a phone.
+        pattern: String.raw`(?<![\w.+-])\d{3}([- .])\d{2}\1\d{4}(?!\1\d)` + CARD_END,
         prefilter: NINE_DIGITS,
         prefilterWindow: DIGITS_WINDOW,
         validator: "usSsn",
@@ -8055,6 +8094,11 @@ var init_network = __esm({
       "kernel",
       "sdk",
       "oid",
+      "assemblyversion",
+      "fileversion",
+      "assemblyfileversion",
+      "mask",
+      "netmask",
       "section",
       "secci\xF3n",
       "se\xE7\xE3o",
@@ -8078,7 +8122,7 @@ var init_network = __esm({
         // The boundary check comes after the first digit: a pattern that starts with a lookbehind is
         // tried at every position, one that starts with \d only at digits (3x faster).
         prefilter: String.raw`\d\.\d{1,3}\.\d{1,3}\.\d`,
-        pattern: String.raw`\d(?<![\w.:-]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w-]|\.\d)`,
+        pattern: String.raw`\d(?<![\w.-]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w-]|\.\d)`,
         validator: "ip",
         confidence: 0.8,
         negativeContext: { words: VERSION_WORDS, window: 20 },
@@ -8088,7 +8132,8 @@ var init_network = __esm({
             { text: "open http://127.0.0.1:5000 now", value: "127.0.0.1" },
             { text: "from 10.0.0.1.", value: "10.0.0.1" },
             { text: "DNS resolves api.example.com -> 198.51.100.216", value: "198.51.100.216" },
-            { text: "VPN exit node 203.0.113.228.", value: "203.0.113.228" }
+            { text: "VPN exit node 203.0.113.228.", value: "203.0.113.228" },
+            { text: '- "db.internal:172.18.91.208"', value: "172.18.91.208" }
           ],
           noMatch: [
             { text: "firmware 4.2.1.0", reason: "a version string" },
@@ -8098,7 +8143,10 @@ var init_network = __esm({
             { text: "see section 3.8.1.6 of the terms", reason: "a section number" },
             { text: "Uygulama s\xFCr\xFCm\xFC 10.0.0.9 a\xE7\u0131lm\u0131yor", reason: "a version (Turkish)" },
             { text: "\u56FA\u4EF6\u7248\u672C 10.0.0.6\uFF0C\u6784\u5EFA\u53F7", reason: "a firmware version (Chinese)" },
-            { text: "released 10.0.19045.3803", reason: "five parts" }
+            { text: "released 10.0.19045.3803", reason: "five parts" },
+            { text: "bind 0.0.0.0", reason: "any address: names no one" },
+            { text: "Subnet Mask: 255.255.255.0", reason: "a netmask" },
+            { text: 'AssemblyVersion("1.0.0.0")', reason: "a .NET assembly version" }
           ]
         }
       },
@@ -8122,13 +8170,32 @@ var init_network = __esm({
         }
       },
       {
+        id: "pii.ip.v6.v4",
+        type: "IP_ADDRESS",
+        category: "pii",
+        severity: "low",
+        description: "IPv6 address ending in an IPv4 (::ffff:192.0.2.1 as Node.js logs a client, 64:ff9b::198.51.100.7)",
+        prefilter: String.raw`:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d`,
+        pattern: String.raw`(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|:){1,6}:?\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w-]|\.\d)`,
+        validator: "ipv6v4",
+        confidence: 0.8,
+        examples: {
+          match: [
+            { text: '"remoteAddress":"::ffff:192.0.2.13"', value: "::ffff:192.0.2.13" },
+            { text: "ping6 64:ff9b::198.51.100.79 works", value: "64:ff9b::198.51.100.79" },
+            { text: "from 2001:db8:9f1:147::192.0.2.34 port 22", value: "2001:db8:9f1:147::192.0.2.34" }
+          ],
+          noMatch: [{ text: "at 10:30:1.2.3.4", reason: "not an IPv6 head" }]
+        }
+      },
+      {
         id: "pii.ip.v6.compressed",
         type: "IP_ADDRESS",
         category: "pii",
         severity: "low",
         description: 'IPv6 address with "::" compression (2001:db8::1, ::1)',
         keywords: ["::"],
-        pattern: String.raw`(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:]|\.\w)`,
+        pattern: String.raw`(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:]|\.\w|(?<=::)\/)`,
         validator: "ipCompressed",
         confidence: 0.8,
         negativeContext: { words: ["mac", "time", "duration"], window: 15 },
@@ -8136,7 +8203,8 @@ var init_network = __esm({
           match: ["2001:db8::8a2e:370:7334", { text: "bind ::1 only", value: "::1" }, { text: "from 2001:db8::a3.", value: "2001:db8::a3" }],
           noMatch: [
             { text: "std::vector<int>", reason: "C++ scope" },
-            { text: "ratio 16:9:4 and Foo::Bar", reason: "no address" }
+            { text: "ratio 16:9:4 and Foo::Bar", reason: "no address" },
+            { text: "the DNS64 prefix is 64:ff9b::/96", reason: "a network prefix, not an address" }
           ]
         }
       }
@@ -8145,14 +8213,14 @@ var init_network = __esm({
 });
 
 // src/rules/pii.ts
-var LETTERS, EMAIL_CHARS, PHONE_END, PHONE_WORDS, piiRules;
+var LETTERS, EMAIL_CHARS, PHONE_END, PHONE_WORDS, NOT_PHONE_WORDS, piiRules;
 var init_pii = __esm({
   "src/rules/pii.ts"() {
     "use strict";
     init_prefilters();
     LETTERS = String.raw`\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0370-\u1FFF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF`;
     EMAIL_CHARS = String.raw`\w${LETTERS}`;
-    PHONE_END = String.raw`(?:\s?(?:[Ee][Xx][Tt]\.?|[Xx]|#)\s?\d{1,5})?(?!\w|-[\d(]|[.,]\d)`;
+    PHONE_END = String.raw`(?:\s?(?:[Ee][Xx][Tt]\.?|[Xx]|#)\s?\d{1,5})?(?!\w|-[\d(]|\.\d|:\d)`;
     PHONE_WORDS = [
       "phone",
       "telephone",
@@ -8163,19 +8231,28 @@ var init_pii = __esm({
       "cell",
       "cellphone",
       "call",
+      "called",
       "calling",
+      "caller",
+      "callers",
       "ring",
       "dial",
       "fax",
       "sms",
       "text me",
+      "reach",
       "reach me",
+      "my number",
+      "direct",
+      "phone number",
       "whatsapp",
       "viber",
       "signal",
+      "contact",
       "contact number",
       "hotline",
       "helpline",
+      "landline",
       "telefon",
       "telefonnummer",
       "rufnummer",
@@ -8184,27 +8261,48 @@ var init_pii = __esm({
       "mobilnummer",
       "anrufen",
       "erreichbar",
+      "erreichen",
+      "kontakt",
+      "festnetz",
       "t\xE9l\xE9phone",
       "t\xE9l",
       "portable",
       "appeler",
       "appelez",
       "num\xE9ro",
+      "joindre",
       "tel\xE9fono",
       "telefono",
+      "telef\xF3nico",
+      "telefonico",
       "m\xF3vil",
       "movil",
       "celular",
+      "cel",
       "llamar",
       "ll\xE1mame",
       "llame",
       "n\xFAmero",
+      "numero",
+      "contactarme",
+      "contacto",
+      "fijo",
       "telefone",
+      "telem\xF3vel",
+      "telemovel",
+      "fone",
       "ligue",
       "ligar",
+      "liga",
       "contato",
+      "cellulare",
+      "chiamami",
+      "chiama",
+      "chiamare",
+      "recapito",
+      "contatto",
+      "fisso",
       "tlf",
-      "tlf.",
       "gsm",
       "numer",
       "zadzwo\u0144",
@@ -8214,25 +8312,85 @@ var init_pii = __esm({
       "mobiel",
       "aray\u0131n",
       "numara",
+      "numaram",
       "\u0442\u0435\u043B\u0435\u0444\u043E\u043D",
+      "\u0442\u0435\u043B\u0435\u0444\u043E\u043D\u0443",
       "\u0442\u0435\u043B",
+      "\u043C\u043E\u0431",
       "\u0437\u0432\u043E\u043D\u0438\u0442\u0435",
+      "\u043F\u043E\u0437\u0432\u043E\u043D\u0438\u0442\u0435",
+      "\u043F\u0435\u0440\u0435\u0437\u0432\u043E\u043D\u0438\u043C",
+      "\u043D\u043E\u043C\u0435\u0440",
+      "\u043D\u043E\u043C\u0435\u0440\u0443",
       "\u043C\u043E\u0431\u0438\u043B\u044C\u043D\u044B\u0439",
       "\u0647\u0627\u062A\u0641",
       "\u062C\u0648\u0627\u0644",
+      "\u0627\u062A\u0635\u0644",
+      "\u0644\u0644\u062A\u0648\u0627\u0635\u0644",
       "\u092B\u094B\u0928",
       "\u092B\u093C\u094B\u0928",
       "\u092E\u094B\u092C\u093E\u0907\u0932",
+      "\u0915\u0949\u0932",
+      "\u0928\u0902\u092C\u0930",
+      "\u0938\u0902\u092A\u0930\u094D\u0915",
       "\u96FB\u8A71",
       "\u96FB\u8A71\u756A\u53F7",
       "\u643A\u5E2F",
+      "\u9023\u7D61\u5148",
       "\u624B\u673A",
       "\u7535\u8BDD",
       "\u8054\u7CFB\u7535\u8BDD",
+      "\u62E8\u6253",
+      "\u81F4\u7535",
       "\uC804\uD654",
       "\uC804\uD654\uBC88\uD638",
       "\uD734\uB300\uD3F0",
       "\uC5F0\uB77D\uCC98"
+    ];
+    NOT_PHONE_WORDS = [
+      "order",
+      "invoice",
+      "tracking",
+      "serial",
+      "isbn",
+      "iban",
+      "account",
+      "card",
+      "version",
+      "ticket",
+      "sku",
+      "reference",
+      "timestamp",
+      "id",
+      "case",
+      "routing",
+      "aba",
+      "vat",
+      "tva",
+      "siren",
+      "siret",
+      "cep",
+      "postcode",
+      "zip",
+      "plz",
+      "kargo",
+      "takip",
+      "bestellung",
+      "rechnung",
+      "pedido",
+      "factura",
+      "commande",
+      "facture",
+      "fattura",
+      "ordine",
+      "\u0437\u0430\u043A\u0430\u0437",
+      "\u0437\u0430\u043A\u0430\u0437\u0430",
+      "\u0442\u0440\u0435\u043A",
+      "\u0911\u0930\u094D\u0921\u0930",
+      "\u091F\u094D\u0930\u0948\u0915\u093F\u0902\u0917",
+      "\u6CE8\u6587",
+      "\u8BA2\u5355",
+      "\uC8FC\uBB38"
     ];
     piiRules = [
       {
@@ -8322,19 +8480,22 @@ var init_pii = __esm({
         type: "PHONE",
         category: "pii",
         severity: "medium",
-        description: "Ten or eleven digits without separators, only next to a phone word (call, phone, mobile...)",
-        pattern: String.raw`(?<![\w+.-])(?:0\d{9,10}|1?\d{10})(?!\w|-\d|[.,]\d)`,
-        prefilter: NINE_DIGITS,
+        description: "Eight to fourteen digits without separators (an optional +), only next to a phone word (call, phone, mobile, WhatsApp...)",
+        pattern: String.raw`(?<![\w+.-])\+?\d{8,14}(?!\w|-\d|\.\d)`,
+        prefilter: SEVEN_DIGITS,
         prefilterWindow: DIGITS_WINDOW,
-        validator: "phone",
-        // Only believed next to a phone word: a bare 10-digit number is usually an id or a timestamp.
+        validator: "phoneNational",
+        // Only believed next to a phone word: a bare run of digits is usually an id or a timestamp.
         confidence: 0.4,
-        context: { words: PHONE_WORDS, window: 40 },
+        context: { words: PHONE_WORDS, window: 40, after: 25 },
+        negativeContext: { words: NOT_PHONE_WORDS, window: 30 },
         examples: {
           match: [
             { text: "please call me on 5550100199", value: "5550100199" },
             { text: "mobile: 15550100199", value: "15550100199" },
-            { text: "whatsapp 07700900452", value: "07700900452" }
+            { text: "whatsapp 07700900452", value: "07700900452" },
+            { text: "m\xF3vil 616079102", value: "616079102" },
+            { text: "https://api.whatsapp.com/send?phone=552131010133", value: "552131010133" }
           ],
           noMatch: [
             { text: "order 5550100199 was refunded", reason: "no phone word nearby: an order id" },
@@ -8350,20 +8511,22 @@ var init_pii = __esm({
         severity: "medium",
         description: "A national number without a country code (7 to 15 digits in groups), only next to a phone word in one of many languages",
         // Groups of digits with separators, or the (0) of a trunk prefix; the context decides.
-        pattern: String.raw`(?<![\w+.-])(?<!\d[-. /])(?:\(?0\d{1,5}\)[-. ]?|\d{1,6}[-. /])\d{1,8}(?:[-. /]\d{1,8}){0,5}` + PHONE_END,
+        pattern: String.raw`(?<![\w+./-])(?<!\d[-. /])(?:\d{1,5}[-. ]?)?(?:\(\d{1,5}\)[-. ]?|\d{1,6}[-. /])\d{1,8}(?:[-. /]\d{1,8}){0,5}` + PHONE_END,
         prefilter: SEVEN_DIGITS,
         prefilterWindow: DIGITS_WINDOW,
         validator: "phoneNational",
         confidence: 0.4,
-        context: { words: PHONE_WORDS, window: 30, boost: 0.35 },
-        negativeContext: { words: ["order", "invoice", "tracking", "serial", "isbn", "iban", "account", "card", "version", "ticket", "sku", "bestellung", "pedido", "commande"], window: 20 },
+        context: { words: PHONE_WORDS, window: 30, after: 20, boost: 0.35 },
+        negativeContext: { words: NOT_PHONE_WORDS, window: 20 },
         examples: {
           match: [
             { text: "Phone: 60-56-85-91", value: "60-56-85-91" },
             { text: "Tel. 03-331 6005 (office)", value: "03-331 6005" },
             { text: "please call 699 956 915 after 5pm", value: "699 956 915" },
             { text: "Mobil: 0151 23456789", value: "0151 23456789" },
-            { text: "\u96FB\u8A71: 03-1234-5678", value: "03-1234-5678" }
+            { text: "\u96FB\u8A71: 03-1234-5678", value: "03-1234-5678" },
+            { text: "\u041C\u043E\u0439 \u043D\u043E\u043C\u0435\u0440 8 (383) 561-79-60, \u0437\u0432\u043E\u043D\u0438\u0442\u0435", value: "8 (383) 561-79-60" },
+            { text: "\u0915\u0943\u092A\u092F\u093E 75988 03619 \u092A\u0930 \u0915\u0949\u0932 \u0915\u0930\u0947\u0902\u0964", value: "75988 03619" }
           ],
           noMatch: [
             { text: "order 123 456 789 shipped, call us if it does not arrive", reason: "an order number (its own context word)" },

@@ -203,7 +203,7 @@ export function scan(text: string, ruleSet: RuleSet, options: ScanOptions = {}):
   if (text.length === 0) return {matches: [], suppressed: []}
   const normal = normalize(text)
   const scanned = normal?.text ?? text
-  const key = options.key === undefined || options.key === '' ? '' : `${normalizedText(options.key)}: `
+  const key = options.key === undefined || options.key === '' ? '' : `${wordsOf(normalizedText(options.key))}: `
   const state: ScanState = {text: scanned, lower: new Lower(scanned), key, ruleSet, result: {matches: [], suppressed: []}}
   const hits: Array<Array<[number, number]> | undefined> = []
   for (const rule of options.rules ?? ruleSet.rules) {
@@ -229,6 +229,13 @@ export function scan(text: string, ruleSet: RuleSet, options: ScanOptions = {}):
 export function detect(text: string, ruleSet: RuleSet, options?: ScanOptions): Match[] {
   return scan(text, ruleSet, options).matches
 }
+
+/**
+ * A field name's words: `phoneNumber` and `PhoneNumber` read as `phone Number`, so that a
+ * context word in a camelCase key is a whole word. (Line-level tests split the whole line the
+ * same way, which only adds word boundaries: still a superset.)
+ */
+export const wordsOf = (name: string): string => name.replaceAll(/([a-z])([A-Z])/g, '$1 $2')
 
 /** Where a rule's trigger occurs in a text: [start, end) and the rule. */
 export interface TriggerHit {
@@ -268,7 +275,8 @@ export function triggersIn(text: string, ruleSet: RuleSet): Triggers {
   const positional = (): boolean => lower.get().length === text.length
   const hitsByPrefilter: Array<Array<[number, number]> | undefined> = []
   const triggers: Triggers = {everywhere: [], hits: []}
-  const wordsFound = (rule: CompiledRule): boolean => rule.needsWords === undefined || (rule.needsWords.length > 0 && rule.context?.regex.test(text) === true)
+  let split: string | undefined
+  const wordsFound = (rule: CompiledRule): boolean => rule.needsWords === undefined || (rule.needsWords.length > 0 && rule.context?.regex.test((split ??= wordsOf(text))) === true)
   for (const rule of ruleSet.rules) {
     if (rule.trigger === 'keywords' && (!rule.keywordsIgnoreCase || positional())) {
       const hits: TriggerHit[] = []

@@ -156,9 +156,23 @@ export const validators: Readonly<Record<string, Validator>> = {
 
   iban,
 
-  /** IPv4 with every octet 0-255 (no leading zeros), or IPv6 (full or compressed). */
+  /**
+   * IPv4 with every octet 0-255 (no leading zeros), or IPv6 (full or compressed). Not an IPv4
+   * that names no one: 0.0.0.0/8 ("any", "this network") and 224-255 (multicast, reserved, the
+   * broadcast and netmasks such as 255.255.255.0).
+   */
   ip(value) {
-    return value.includes(':') ? ipv6(value) : ipv4(value)
+    if (value.includes(':')) return ipv6(value)
+    const first = Number(value.split('.')[0])
+    return ipv4(value) && first !== 0 && first < 224
+  },
+
+  /** IPv6 ending in an IPv4 (::ffff:192.0.2.1, 64:ff9b::198.51.100.7, 0:0:0:0:0:ffff:192.0.2.1). */
+  ipv6v4(value) {
+    const colon = value.lastIndexOf(':')
+    if (!ipv4(value.slice(colon + 1))) return false
+    // The IPv4 stands for the last two groups.
+    return ipv6(`${value.slice(0, colon + 1)}0:0`)
   },
 
   /** An IPv6 address written with "::". */

@@ -59,12 +59,37 @@ export const financialRules: Rule[] = [
     },
   },
   {
+    id: 'pii.credit_card.short_tail',
+    type: 'CREDIT_CARD',
+    category: 'pii',
+    severity: 'high',
+    description: 'Payment card number in groups of four ending in a short group: UnionPay and Mir 4-4-4-4-2 (18 digits), Maestro 4-4-4-2 (14)',
+    // A rule of its own: in the main pattern the short group would also glue a following "08"
+    // onto every 16-digit card and fail its Luhn check. Not the tail of a longer run of groups.
+    pattern: String.raw`(?<![\w.+-])(?<!\d[ ./_-])\d{4}( {1,2}|[-./_])\d{4}(?:\1\d{4}){1,3}\1\d{1,3}` + CARD_END,
+    prefilter: NINE_DIGITS,
+    prefilterWindow: DIGITS_WINDOW,
+    validator: 'creditCard',
+    confidence: 0.9,
+    examples: {
+      match: [
+        {text: 'с карты 6275-1528-0309-1644-38 списали', value: '6275-1528-0309-1644-38'},
+        {text: 'card="5038 0382 1731 56"', value: '5038 0382 1731 56'},
+      ],
+      noMatch: [
+        {text: 'tracking 9400 1000 0000 0000 0000 00', reason: 'a USPS tracking number (22 digits)'},
+        {text: 'card 6275-1528-0309-1644-39', reason: 'fails the Luhn check'},
+      ],
+    },
+  },
+  {
     id: 'pii.us_ssn',
     type: 'US_SSN',
     category: 'pii',
     severity: 'high',
     description: 'US social security number AAA-GG-SSSS (or spaced) within the issued ranges',
-    pattern: String.raw`(?<![\w.+-])\d{3}([- .])\d{2}\1\d{4}` + NOT_AFTER,
+    // Not followed by the same separator and more digits: "011 44 7700 900373" is a phone.
+    pattern: String.raw`(?<![\w.+-])\d{3}([- .])\d{2}\1\d{4}(?!\1\d)` + CARD_END,
     prefilter: NINE_DIGITS,
     prefilterWindow: DIGITS_WINDOW,
     validator: 'usSsn',

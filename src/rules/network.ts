@@ -4,7 +4,7 @@ import type {Rule} from '../engine/types.js'
 const VERSION_WORDS = [
   'version', 'versão', 'versión', 'versione', 'wersja', 'versiyon', 'sürüm', 'sürümü', 'версия', 'версии', '版本', 'バージョン', '버전',
   'ver', 'v', 'build', 'firmware', 'prošivki', 'прошивки', '固件', 'release', 'update', 'patch', 'python', 'android', 'ios', 'chrome',
-  'windows', 'macos', 'kernel', 'sdk', 'oid',
+  'windows', 'macos', 'kernel', 'sdk', 'oid', 'assemblyversion', 'fileversion', 'assemblyfileversion', 'mask', 'netmask',
   'section', 'sección', 'seção', 'abschnitt', 'kapitel', 'chapter', 'clause', 'paragraph', 'step', 'article', 'artikel', '§',
 ]
 
@@ -18,7 +18,7 @@ export const networkRules: Rule[] = [
     // The boundary check comes after the first digit: a pattern that starts with a lookbehind is
     // tried at every position, one that starts with \d only at digits (3x faster).
     prefilter: String.raw`\d\.\d{1,3}\.\d{1,3}\.\d`,
-    pattern: String.raw`\d(?<![\w.:-]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w-]|\.\d)`,
+    pattern: String.raw`\d(?<![\w.-]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w-]|\.\d)`,
     validator: 'ip',
     confidence: 0.8,
     negativeContext: {words: VERSION_WORDS, window: 20},
@@ -29,6 +29,7 @@ export const networkRules: Rule[] = [
         {text: 'from 10.0.0.1.', value: '10.0.0.1'},
         {text: 'DNS resolves api.example.com -> 198.51.100.216', value: '198.51.100.216'},
         {text: 'VPN exit node 203.0.113.228.', value: '203.0.113.228'},
+        {text: '- "db.internal:172.18.91.208"', value: '172.18.91.208'},
       ],
       noMatch: [
         {text: 'firmware 4.2.1.0', reason: 'a version string'},
@@ -39,6 +40,9 @@ export const networkRules: Rule[] = [
         {text: 'Uygulama sürümü 10.0.0.9 açılmıyor', reason: 'a version (Turkish)'},
         {text: '固件版本 10.0.0.6，构建号', reason: 'a firmware version (Chinese)'},
         {text: 'released 10.0.19045.3803', reason: 'five parts'},
+        {text: 'bind 0.0.0.0', reason: 'any address: names no one'},
+        {text: 'Subnet Mask: 255.255.255.0', reason: 'a netmask'},
+        {text: 'AssemblyVersion("1.0.0.0")', reason: 'a .NET assembly version'},
       ],
     },
   },
@@ -62,13 +66,32 @@ export const networkRules: Rule[] = [
     },
   },
   {
+    id: 'pii.ip.v6.v4',
+    type: 'IP_ADDRESS',
+    category: 'pii',
+    severity: 'low',
+    description: 'IPv6 address ending in an IPv4 (::ffff:192.0.2.1 as Node.js logs a client, 64:ff9b::198.51.100.7)',
+    prefilter: String.raw`:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d`,
+    pattern: String.raw`(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|:){1,6}:?\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w-]|\.\d)`,
+    validator: 'ipv6v4',
+    confidence: 0.8,
+    examples: {
+      match: [
+        {text: '"remoteAddress":"::ffff:192.0.2.13"', value: '::ffff:192.0.2.13'},
+        {text: 'ping6 64:ff9b::198.51.100.79 works', value: '64:ff9b::198.51.100.79'},
+        {text: 'from 2001:db8:9f1:147::192.0.2.34 port 22', value: '2001:db8:9f1:147::192.0.2.34'},
+      ],
+      noMatch: [{text: 'at 10:30:1.2.3.4', reason: 'not an IPv6 head'}],
+    },
+  },
+  {
     id: 'pii.ip.v6.compressed',
     type: 'IP_ADDRESS',
     category: 'pii',
     severity: 'low',
     description: 'IPv6 address with "::" compression (2001:db8::1, ::1)',
     keywords: ['::'],
-    pattern: String.raw`(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:]|\.\w)`,
+    pattern: String.raw`(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:]|\.\w|(?<=::)\/)`,
     validator: 'ipCompressed',
     confidence: 0.8,
     negativeContext: {words: ['mac', 'time', 'duration'], window: 15},
@@ -77,6 +100,7 @@ export const networkRules: Rule[] = [
       noMatch: [
         {text: 'std::vector<int>', reason: 'C++ scope'},
         {text: 'ratio 16:9:4 and Foo::Bar', reason: 'no address'},
+        {text: 'the DNS64 prefix is 64:ff9b::/96', reason: 'a network prefix, not an address'},
       ],
     },
   },

@@ -14,20 +14,33 @@ const EMAIL_CHARS = String.raw`\w${LETTERS}`
 
 /**
  * An optional extension in any case (ext. 12, Ext 12, x818, X818, #3456), then the end of the
- * number: not glued to another digit or word, but a hyphen before a word is fine (751-954-9268-Fax).
+ * number: not glued to another digit or word, but a hyphen before a word is fine (751-954-9268-Fax),
+ * and so is a comma before digits (the next column of a CSV row); never a colon before digits
+ * (the hour of "2025-06-18 13:45").
  */
-const PHONE_END = String.raw`(?:\s?(?:[Ee][Xx][Tt]\.?|[Xx]|#)\s?\d{1,5})?(?!\w|-[\d(]|[.,]\d)`
+const PHONE_END = String.raw`(?:\s?(?:[Ee][Xx][Tt]\.?|[Xx]|#)\s?\d{1,5})?(?!\w|-[\d(]|\.\d|:\d)`
 
 /** Words that say "this is a phone number" in the languages of the logs (lower case, whole words). */
 export const PHONE_WORDS = [
-  'phone', 'telephone', 'tel', 'tele', 'mobile', 'mob', 'cell', 'cellphone', 'call', 'calling', 'ring', 'dial', 'fax', 'sms', 'text me', 'reach me',
-  'whatsapp', 'viber', 'signal', 'contact number', 'hotline', 'helpline',
-  'telefon', 'telefonnummer', 'rufnummer', 'handy', 'mobil', 'mobilnummer', 'anrufen', 'erreichbar',
-  'téléphone', 'tél', 'portable', 'appeler', 'appelez', 'numéro',
-  'teléfono', 'telefono', 'móvil', 'movil', 'celular', 'llamar', 'llámame', 'llame', 'número',
-  'telefone', 'ligue', 'ligar', 'contato', 'tlf', 'tlf.', 'gsm', 'numer', 'zadzwoń', 'komórka', 'telefoon', 'bel', 'mobiel',
-  'arayın', 'numara', 'телефон', 'тел', 'звоните', 'мобильный', 'هاتف', 'جوال', 'फोन', 'फ़ोन', 'मोबाइल',
-  '電話', '電話番号', '携帯', '手机', '电话', '联系电话', '전화', '전화번호', '휴대폰', '연락처',
+  'phone', 'telephone', 'tel', 'tele', 'mobile', 'mob', 'cell', 'cellphone', 'call', 'called', 'calling', 'caller', 'callers', 'ring', 'dial',
+  'fax', 'sms', 'text me', 'reach', 'reach me', 'my number', 'direct', 'phone number', 'whatsapp', 'viber', 'signal', 'contact', 'contact number', 'hotline',
+  'helpline', 'landline',
+  'telefon', 'telefonnummer', 'rufnummer', 'handy', 'mobil', 'mobilnummer', 'anrufen', 'erreichbar', 'erreichen', 'kontakt', 'festnetz',
+  'téléphone', 'tél', 'portable', 'appeler', 'appelez', 'numéro', 'joindre',
+  'teléfono', 'telefono', 'telefónico', 'telefonico', 'móvil', 'movil', 'celular', 'cel', 'llamar', 'llámame', 'llame', 'número', 'numero',
+  'contactarme', 'contacto', 'fijo',
+  'telefone', 'telemóvel', 'telemovel', 'fone', 'ligue', 'ligar', 'liga', 'contato', 'cellulare', 'chiamami', 'chiama', 'chiamare', 'recapito', 'contatto', 'fisso',
+  'tlf', 'gsm', 'numer', 'zadzwoń', 'komórka', 'telefoon', 'bel', 'mobiel',
+  'arayın', 'numara', 'numaram', 'телефон', 'телефону', 'тел', 'моб', 'звоните', 'позвоните', 'перезвоним', 'номер', 'номеру', 'мобильный',
+  'هاتف', 'جوال', 'اتصل', 'للتواصل', 'फोन', 'फ़ोन', 'मोबाइल', 'कॉल', 'नंबर', 'संपर्क',
+  '電話', '電話番号', '携帯', '連絡先', '手机', '电话', '联系电话', '拨打', '致电', '전화', '전화번호', '휴대폰', '연락처',
+]
+
+/** Words before a run of digits that make it some other number: an order, a case, a tax id, a parcel. */
+const NOT_PHONE_WORDS = [
+  'order', 'invoice', 'tracking', 'serial', 'isbn', 'iban', 'account', 'card', 'version', 'ticket', 'sku', 'reference', 'timestamp', 'id', 'case',
+  'routing', 'aba', 'vat', 'tva', 'siren', 'siret', 'cep', 'postcode', 'zip', 'plz', 'kargo', 'takip', 'bestellung', 'rechnung', 'pedido', 'factura', 'commande', 'facture', 'fattura', 'ordine',
+  'заказ', 'заказа', 'трек', 'ऑर्डर', 'ट्रैकिंग', '注文', '订单', '주문',
 ]
 
 export const piiRules: Rule[] = [
@@ -126,19 +139,22 @@ export const piiRules: Rule[] = [
     type: 'PHONE',
     category: 'pii',
     severity: 'medium',
-    description: 'Ten or eleven digits without separators, only next to a phone word (call, phone, mobile...)',
-    pattern: String.raw`(?<![\w+.-])(?:0\d{9,10}|1?\d{10})(?!\w|-\d|[.,]\d)`,
-    prefilter: NINE_DIGITS,
+    description: 'Eight to fourteen digits without separators (an optional +), only next to a phone word (call, phone, mobile, WhatsApp...)',
+    pattern: String.raw`(?<![\w+.-])\+?\d{8,14}(?!\w|-\d|\.\d)`,
+    prefilter: SEVEN_DIGITS,
     prefilterWindow: DIGITS_WINDOW,
-    validator: 'phone',
-    // Only believed next to a phone word: a bare 10-digit number is usually an id or a timestamp.
+    validator: 'phoneNational',
+    // Only believed next to a phone word: a bare run of digits is usually an id or a timestamp.
     confidence: 0.4,
-    context: {words: PHONE_WORDS, window: 40},
+    context: {words: PHONE_WORDS, window: 40, after: 25},
+    negativeContext: {words: NOT_PHONE_WORDS, window: 30},
     examples: {
       match: [
         {text: 'please call me on 5550100199', value: '5550100199'},
         {text: 'mobile: 15550100199', value: '15550100199'},
         {text: 'whatsapp 07700900452', value: '07700900452'},
+        {text: 'móvil 616079102', value: '616079102'},
+        {text: 'https://api.whatsapp.com/send?phone=552131010133', value: '552131010133'},
       ],
       noMatch: [
         {text: 'order 5550100199 was refunded', reason: 'no phone word nearby: an order id'},
@@ -155,13 +171,13 @@ export const piiRules: Rule[] = [
     description: 'A national number without a country code (7 to 15 digits in groups), only next to a phone word in one of many languages',
     // Groups of digits with separators, or the (0) of a trunk prefix; the context decides.
     pattern:
-      String.raw`(?<![\w+.-])(?<!\d[-. /])(?:\(?0\d{1,5}\)[-. ]?|\d{1,6}[-. /])\d{1,8}(?:[-. /]\d{1,8}){0,5}` + PHONE_END,
+      String.raw`(?<![\w+./-])(?<!\d[-. /])(?:\d{1,5}[-. ]?)?(?:\(\d{1,5}\)[-. ]?|\d{1,6}[-. /])\d{1,8}(?:[-. /]\d{1,8}){0,5}` + PHONE_END,
     prefilter: SEVEN_DIGITS,
     prefilterWindow: DIGITS_WINDOW,
     validator: 'phoneNational',
     confidence: 0.4,
-    context: {words: PHONE_WORDS, window: 30, boost: 0.35},
-    negativeContext: {words: ['order', 'invoice', 'tracking', 'serial', 'isbn', 'iban', 'account', 'card', 'version', 'ticket', 'sku', 'bestellung', 'pedido', 'commande'], window: 20},
+    context: {words: PHONE_WORDS, window: 30, after: 20, boost: 0.35},
+    negativeContext: {words: NOT_PHONE_WORDS, window: 20},
     examples: {
       match: [
         {text: 'Phone: 60-56-85-91', value: '60-56-85-91'},
@@ -169,6 +185,8 @@ export const piiRules: Rule[] = [
         {text: 'please call 699 956 915 after 5pm', value: '699 956 915'},
         {text: 'Mobil: 0151 23456789', value: '0151 23456789'},
         {text: '電話: 03-1234-5678', value: '03-1234-5678'},
+        {text: 'Мой номер 8 (383) 561-79-60, звоните', value: '8 (383) 561-79-60'},
+        {text: 'कृपया 75988 03619 पर कॉल करें।', value: '75988 03619'},
       ],
       noMatch: [
         {text: 'order 123 456 789 shipped, call us if it does not arrive', reason: 'an order number (its own context word)'},
