@@ -6909,7 +6909,7 @@ function placeholder(value) {
 function getValidator(name) {
   return Object.hasOwn(validators, name) ? validators[name] : void 0;
 }
-var digitsOf, NON_PUBLIC_TLDS, CARD_NETWORKS, IBAN_LENGTHS, PLACEHOLDER, SEQUENTIAL, validators;
+var digitsOf, NON_PUBLIC_TLDS, CARD_NETWORKS, IBAN_LENGTHS, PLACEHOLDER, SEQUENTIAL, CODE_REFERENCE, validators;
 var init_validators = __esm({
   "src/engine/validators.ts"() {
     "use strict";
@@ -7048,8 +7048,9 @@ var init_validators = __esm({
       XK: 20,
       YE: 30
     };
-    PLACEHOLDER = /^[<{[$%]|[>}\]]$|\.{3}|…|x{4,}|X{4,}|#{3,}|\*{3,}|your[_-]?|example[_-]?key|^AKIAIOSFODNN7EXAMPLE$|redacted|changeme|placeholder|dummy|sample|insert|replace|here$|^(?:pass(?:word)?|secret|admin|root|test|letmein|qwerty)\d*!?$/i;
+    PLACEHOLDER = /^[<{[$%]|[>}\]]$|\.{3}|…|x{4,}|X{4,}|#{3,}|\*{3,}|(?<![A-Za-z0-9])your|your[_-]|example[_-]?key|^AKIAIOSFODNN7EXAMPLE$|redacted|changeme|placeholder|dummy|sample|insert|replace|here$|^(?:pass(?:word)?|secret|admin|root|test|letmein|qwerty|hunter)\d*!?$/i;
     SEQUENTIAL = /0123456|1234567|2345678|3456789|abcdefg|bcdefgh|cdefghi|ABCDEFG|BCDEFGH/;
+    CODE_REFERENCE = /^(?:process|os|env|environ|settings|config|cfg|conf|secrets|vars|self|this|app|params|args|options|opts|credentials|creds|system|context|ctx|props|values|inputs?|data|req|request|window|import|document)(?:\.[A-Za-z_$][\w$]*)+$|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[([]/i;
     validators = {
       /** An address whose domain ends in an alphabetic public-looking TLD. */
       email(value) {
@@ -7088,7 +7089,7 @@ var init_validators = __esm({
       /**
        * IPv4 with every octet 0-255 (no leading zeros), or IPv6 (full or compressed). Not an IPv4
        * that names no one: 0.0.0.0/8 ("any", "this network") and 224-255 (multicast, reserved, the
-       * broadcast and netmasks such as 255.255.255.0).
+       * broadcast and netmasks such as 255.255.255.0). Loopback stays: the corpora count it.
        */
       ip(value) {
         if (value.includes(":")) return ipv63(value);
@@ -7112,6 +7113,16 @@ var init_validators = __esm({
       /** A password in a URL: not a placeholder or a default, and not a plain dictionary word. */
       password(value) {
         return value.length >= 6 && !placeholder(value) && !/^[a-z]+$/.test(value) && entropy(value) >= 2.5;
+      },
+      /**
+       * A password someone typed (after "my password is", in a `password=` setting): a letter and a
+       * digit or symbol, not a placeholder, not a link, an address or a path.
+       */
+      passwordValue(value) {
+        if (value.length < 6 || placeholder(value) || entropy(value) < 2 || /^(?:yes|no|none|null|true|false|n\/a)\b/i.test(value)) return false;
+        if (!new RegExp("\\p{L}", "u").test(value) || !/[\d\p{P}\p{S}]/u.test(value)) return false;
+        if (/:\/\/|^\/|^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(value) || /^[\p{L}]+[.,!?:;]$/u.test(value)) return false;
+        return !CODE_REFERENCE.test(value);
       },
       /** A token with a known prefix: not a placeholder and not one repeated character. */
       token(value) {
@@ -7143,6 +7154,35 @@ var init_validators = __esm({
   }
 });
 
+// src/engine/word-trie.ts
+function trieSource(words, afterFirst = "") {
+  const root = { end: false, children: /* @__PURE__ */ new Map() };
+  for (const word of words) {
+    let node2 = root;
+    for (const ch of word) {
+      let next = node2.children.get(ch);
+      if (next === void 0) node2.children.set(ch, next = { end: false, children: /* @__PURE__ */ new Map() });
+      node2 = next;
+    }
+    node2.end = true;
+  }
+  return branches(root, afterFirst);
+}
+function branches(node2, afterFirst) {
+  const alternatives = [...node2.children].map(([ch, child2]) => {
+    const rest = child2.children.size === 0 ? "" : child2.end ? `(?:${branches(child2)})?` : branches(child2);
+    return escapeChar(ch) + (afterFirst ?? "") + rest;
+  });
+  return alternatives.length === 1 ? alternatives[0] : `(?:${alternatives.join("|")})`;
+}
+var escapeChar;
+var init_word_trie = __esm({
+  "src/engine/word-trie.ts"() {
+    "use strict";
+    escapeChar = (ch) => ch.replace(/[.*+?^${}()|[\]\\/-]/, String.raw`\$&`);
+  }
+});
+
 // src/engine/compile.ts
 function compileRegex(id, pattern, flags) {
   try {
@@ -7161,9 +7201,10 @@ function compileUser(id, what, pattern, flags, subject) {
 }
 function compileContext(context2, delta) {
   if (context2 === void 0 || context2.words.length === 0) return void 0;
-  const words = context2.words.map((w2) => escapeRegExp(w2.toLowerCase())).map((w2) => `${w2}(?<![a-z]${w2})`);
-  const source = String.raw`(?:${words.join("|")})(?![a-z])`;
-  return { regex: new RegExp(source, "i"), global: new RegExp(source, "gi"), window: context2.window, after: context2.after ?? 0, delta };
+  const source = String.raw`${trieSource(context2.words.map((w2) => w2.toLowerCase()), String.raw`(?<![a-z][\s\S])`)}(?![a-z])`;
+  let regexes = contextRegexes.get(source);
+  if (regexes === void 0) contextRegexes.set(source, regexes = { regex: new RegExp(source, "i"), global: new RegExp(source, "gi") });
+  return { ...regexes, window: context2.window, after: context2.after ?? 0, delta };
 }
 function hasAssertion(source) {
   let inClass = false;
@@ -7201,6 +7242,7 @@ function compileOne(rule, prefilters, user) {
   }
   const confidence = rule.confidence ?? 0.8;
   if (!(confidence >= 0 && confidence <= 1)) throw new RuleCompileError(rule.id, "confidence must be between 0 and 1");
+  const keywords = rule.keywords?.length ? rule.keywords.map((k2) => flags.has("i") ? k2.toLowerCase() : k2) : void 0;
   return {
     id: rule.id,
     type: rule.type,
@@ -7208,7 +7250,8 @@ function compileOne(rule, prefilters, user) {
     severity: rule.severity,
     regex,
     group: rule.group ?? 0,
-    keywords: rule.keywords?.length ? rule.keywords.map((k2) => flags.has("i") ? k2.toLowerCase() : k2) : void 0,
+    keywords,
+    keywordRegex: keywords === void 0 || keywords.length <= FEW_KEYWORDS ? void 0 : new RegExp(trieSource(keywords), "g"),
     keywordsIgnoreCase: flags.has("i"),
     prefilter: rule.prefilter === void 0 ? -1 : prefilterIndex(rule, prefilters, user),
     window: rule.prefilter === void 0 ? -1 : rule.prefilterWindow ?? -1,
@@ -7256,12 +7299,13 @@ function compileRules(rules, options = {}) {
     minConfidence
   };
 }
-var RuleCompileError, escapeRegExp;
+var RuleCompileError, FEW_KEYWORDS, contextRegexes;
 var init_compile = __esm({
   "src/engine/compile.ts"() {
     "use strict";
     init_linear();
     init_validators();
+    init_word_trie();
     RuleCompileError = class extends Error {
       constructor(ruleId, message, subject = `rule ${ruleId}`) {
         super(`${subject}: ${message}`);
@@ -7270,7 +7314,8 @@ var init_compile = __esm({
       }
       ruleId;
     };
-    escapeRegExp = (text) => text.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`);
+    FEW_KEYWORDS = 10;
+    contextRegexes = /* @__PURE__ */ new Map();
   }
 });
 
@@ -7504,10 +7549,11 @@ var init_types = __esm({
 function keywordsPresent(rule, text, lower) {
   if (rule.keywords === void 0) return true;
   const haystack = rule.keywordsIgnoreCase ? lower.get() : text;
-  for (const keyword of rule.keywords) {
-    if (haystack.includes(keyword)) return true;
+  if (rule.keywordRegex !== void 0) {
+    rule.keywordRegex.lastIndex = 0;
+    return rule.keywordRegex.test(haystack);
   }
-  return false;
+  return rule.keywords.some((keyword) => haystack.includes(keyword));
 }
 function contextDelta(context2, state, start, end, withKey) {
   if (context2 === void 0) return 0;
@@ -7618,14 +7664,20 @@ function mapBack(matches, map2) {
 }
 function scan(text, ruleSet, options = {}) {
   if (text.length === 0) return { matches: [], suppressed: [] };
-  const normal = normalize(text);
+  const normal = options.normal === true ? void 0 : normalize(text);
   const scanned = normal?.text ?? text;
   const key = options.key === void 0 || options.key === "" ? "" : `${wordsOf(normalizedText(options.key))}: `;
   const state = { text: scanned, lower: new Lower(scanned), key, ruleSet, result: { matches: [], suppressed: [] } };
   const hits = [];
+  const seen = /* @__PURE__ */ new Map();
+  const wordsIn = (regex) => {
+    let found = seen.get(regex);
+    if (found === void 0) seen.set(regex, found = regex.test(state.keyed ??= key + scanned));
+    return found;
+  };
   for (const rule of options.rules ?? ruleSet.rules) {
     if (!keywordsPresent(rule, scanned, state.lower)) continue;
-    if (rule.needsWords !== void 0 && (rule.needsWords.length === 0 || !rule.context?.regex.test(state.keyed ??= key + scanned))) continue;
+    if (rule.needsWords !== void 0 && (rule.needsWords.length === 0 || rule.context === void 0 || !wordsIn(rule.context.regex))) continue;
     if (rule.prefilter === -1) {
       matchRule(rule, scanned, 0, state);
       continue;
@@ -7644,8 +7696,17 @@ function detect(text, ruleSet, options) {
 }
 function keywordHits(rule, text, lower, out) {
   const haystack = rule.keywordsIgnoreCase ? lower.get() : text;
-  for (const keyword of rule.keywords ?? []) {
-    for (let i = haystack.indexOf(keyword); i !== -1; i = haystack.indexOf(keyword, i + 1)) out.push({ start: i, end: i + keyword.length, rule });
+  const regex = rule.keywordRegex;
+  if (regex === void 0) {
+    for (const keyword of rule.keywords ?? []) {
+      for (let i = haystack.indexOf(keyword); i !== -1; i = haystack.indexOf(keyword, i + 1)) out.push({ start: i, end: i + keyword.length, rule });
+    }
+    return;
+  }
+  regex.lastIndex = 0;
+  for (let m2 = regex.exec(haystack); m2 !== null; m2 = regex.exec(haystack)) {
+    out.push({ start: m2.index, end: m2.index + m2[0].length, rule });
+    regex.lastIndex = m2.index + 1;
   }
 }
 function triggersIn(text, ruleSet) {
@@ -7654,7 +7715,13 @@ function triggersIn(text, ruleSet) {
   const hitsByPrefilter = [];
   const triggers = { everywhere: [], hits: [] };
   let split;
-  const wordsFound = (rule) => rule.needsWords === void 0 || rule.needsWords.length > 0 && rule.context?.regex.test(split ??= wordsOf(text)) === true;
+  const seen = /* @__PURE__ */ new Map();
+  const wordsIn = (regex) => {
+    let found = seen.get(regex);
+    if (found === void 0) seen.set(regex, found = regex.test(split ??= wordsOf(text)));
+    return found;
+  };
+  const wordsFound = (rule) => rule.needsWords === void 0 || rule.needsWords.length > 0 && rule.context !== void 0 && wordsIn(rule.context.regex);
   for (const rule of ruleSet.rules) {
     if (rule.trigger === "keywords" && (!rule.keywordsIgnoreCase || positional())) {
       const hits = [];
@@ -7921,10 +7988,10 @@ var init_financial = __esm({
         category: "pii",
         severity: "high",
         description: "Payment card number: 12-19 digits, plain or grouped, valid by Luhn and by the prefix and length of a network (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro, Mir, UATP)",
-        // Plain, or groups of 3 to 6 digits after a group of four, with one separator throughout (a
-        // space or two, - . / _): 4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4, UnionPay 4-4-4-5, UATP 4-5-6.
+        // Plain, or groups of 3 to 6 digits after a group of four, with one separator throughout (one
+        // or two spaces each time, or one of - . / _): 4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4, UnionPay 4-4-4-5, UATP 4-5-6.
         // A free mix of separators would glue a following "08/27" onto the number and fail its Luhn check.
-        pattern: String.raw`(?<![\w.+-])(?:\d{12,19}|\d{4}( {1,2}|[-./_])\d{3,6}(?:\1\d{3,6}){1,3})` + CARD_END,
+        pattern: String.raw`(?<![\w.+-])(?:\d{12,19}|\d{4}(?: {1,2}\d{3,6}(?: {1,2}\d{3,6}){1,3}|([-./_])\d{3,6}(?:\1\d{3,6}){1,3}))` + CARD_END,
         prefilter: NINE_DIGITS,
         prefilterWindow: DIGITS_WINDOW,
         validator: "creditCard",
@@ -7941,6 +8008,7 @@ var init_financial = __esm({
             { text: "csv: Sarah Davis,4111 1111 1111 1111,89177.00", value: "4111 1111 1111 1111" },
             { text: "dotted: 4111.1111.1111.1111", value: "4111.1111.1111.1111" },
             { text: "doubled spaces 4111  1111  1111  1111 here", value: "4111  1111  1111  1111" },
+            { text: "Card: 4111  1111 1111 1111", value: "4111  1111 1111 1111" },
             { text: "txn_0ec9,6011 0009 9013 9424,\u20AC1045", value: "6011 0009 9013 9424" }
           ],
           noMatch: [
@@ -8029,8 +8097,9 @@ var init_financial = __esm({
         severity: "high",
         description: "International bank account number, grouped or compact, valid by country length and mod-97",
         // No digit prefilter: some BBANs are mostly letters (CH36 1071 0W3E WAD4 LNFT S). The
-        // prefilter: a country code, check digits and eight more characters (case-insensitive, as the rule).
-        prefilter: String.raw`[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){8}`,
+        // prefilter: a country's code, check digits and eight more characters (case-insensitive, as
+        // the rule). Only the real codes: any two letters would also fire on most hex ids and UUIDs.
+        prefilter: String.raw`(?:${Object.keys(IBAN_LENGTHS).join("|")})\d{2}(?:[ -]?[A-Z0-9]){8}`,
         pattern: ibanPattern(),
         flags: "i",
         validator: "iban",
@@ -8076,9 +8145,10 @@ var init_network = __esm({
       "\u30D0\u30FC\u30B8\u30E7\u30F3",
       "\uBC84\uC804",
       "ver",
-      "v",
       "build",
       "firmware",
+      "fw",
+      "sw",
       "pro\u0161ivki",
       "\u043F\u0440\u043E\u0448\u0438\u0432\u043A\u0438",
       "\u56FA\u4EF6",
@@ -8145,6 +8215,7 @@ var init_network = __esm({
             { text: "\u56FA\u4EF6\u7248\u672C 10.0.0.6\uFF0C\u6784\u5EFA\u53F7", reason: "a firmware version (Chinese)" },
             { text: "released 10.0.19045.3803", reason: "five parts" },
             { text: "bind 0.0.0.0", reason: "any address: names no one" },
+            { text: "model=SM-S918B fw=3.9.2.22", reason: "a firmware version" },
             { text: "Subnet Mask: 255.255.255.0", reason: "a netmask" },
             { text: 'AssemblyVersion("1.0.0.0")', reason: "a .NET assembly version" }
           ]
@@ -8161,11 +8232,13 @@ var init_network = __esm({
         pattern: String.raw`(?<![\w:.])[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){7}(?![\w:]|\.\w)`,
         validator: "ip",
         confidence: 0.8,
+        negativeContext: { words: ["mac", "hwaddr", "ether"], window: 15 },
         examples: {
           match: ["2001:0db8:85a3:0000:0000:8a2e:0370:7334", { text: "client [2001:0db8:0000:0000:0000:ff00:0042:8329]:443", value: "2001:0db8:0000:0000:0000:ff00:0042:8329" }],
           noMatch: [
             { text: "MAC 00:1A:2B:B0:4A:F8", reason: "a MAC address (6 groups)" },
-            { text: "at 10:30:45 UTC", reason: "a time" }
+            { text: "at 10:30:45 UTC", reason: "a time" },
+            { text: "UFW BLOCK MAC=79:f8:44:ee:5f:2b:08:00 SRC=", reason: "two MAC addresses and an ethertype" }
           ]
         }
       },
@@ -8310,6 +8383,16 @@ var init_pii = __esm({
       "telefoon",
       "bel",
       "mobiel",
+      "wa",
+      "nomor",
+      "hubungi",
+      "telepon",
+      "li\xEAn h\u1EC7",
+      "\u0111i\u1EC7n tho\u1EA1i",
+      "s\u1ED1 \u0111i\u1EC7n tho\u1EA1i",
+      "\u03C4\u03B7\u03BB\u03AD\u03C6\u03C9\u03BD\u03BF",
+      "\u03C4\u03B7\u03BB",
+      "\u03BA\u03B9\u03BD\u03B7\u03C4\u03CC",
       "aray\u0131n",
       "numara",
       "numaram",
@@ -8345,7 +8428,8 @@ var init_pii = __esm({
       "\uC804\uD654",
       "\uC804\uD654\uBC88\uD638",
       "\uD734\uB300\uD3F0",
-      "\uC5F0\uB77D\uCC98"
+      "\uC5F0\uB77D\uCC98",
+      "\uBC88\uD638"
     ];
     NOT_PHONE_WORDS = [
       "order",
@@ -8369,7 +8453,6 @@ var init_pii = __esm({
       "tva",
       "siren",
       "siret",
-      "cep",
       "postcode",
       "zip",
       "plz",
@@ -8473,6 +8556,21 @@ var init_pii = __esm({
             { text: "USPS tracking 9400 1441 8250 0886 4760 90", reason: "a tracking number whose tail looks like a national phone" },
             { text: "IBAN DE00 3704 0044 0532 0130 00", reason: "an (invalid) IBAN whose groups look like a phone" }
           ]
+        }
+      },
+      {
+        id: "pii.phone.whatsapp_link",
+        type: "PHONE",
+        category: "pii",
+        severity: "medium",
+        description: "The number in a WhatsApp click-to-chat link (wa.me/491702975987)",
+        keywords: ["wa.me/"],
+        pattern: String.raw`\bwa\.me\/(\+?\d{8,15})(?![\w-])`,
+        group: 1,
+        validator: "phone",
+        examples: {
+          match: [{ text: "https://wa.me/15550100199?text=Hi", value: "15550100199" }],
+          noMatch: [{ text: "https://wa.me/message/ABCDEF", reason: "a message link, no number" }]
         }
       },
       {
@@ -8599,7 +8697,7 @@ var init_providers = __esm({
         id: "secret.slack_app_token",
         description: "Slack app-level (xapp-), refresh (xoxe-) and configuration tokens",
         trigger: String.raw`xapp-\d-|xoxe\.xox[bp]-|xoxe-\d-`,
-        pattern: String.raw`(?:xapp-\d-[A-Z0-9]{8,14}-\d{8,16}-[a-f0-9]{32,80}|xoxe\.xox[bp]-\d-[A-Za-z0-9]{100,200}|xoxe-\d-[A-Za-z0-9]{100,200})${END}`,
+        pattern: String.raw`(?:xapp-\d-[A-Z0-9]{8,14}-\d{8,16}-[a-f0-9]{32,80}|xoxe\.(?<![\w.-]xoxe\.)xox[bp]-\d-[A-Za-z0-9-]{100,250}|xoxe-(?<![\w.-]xoxe-)\d-[A-Za-z0-9-]{100,250})${END}`,
         example: "xapp-1-AVUXCJJDGDK-8149076401168-a373c04466610e18ec313ec5f415a777a809ecd572857c76df766d8eff19b472",
         near: { text: "generate an xapp-1-... token in the Slack console", reason: "a placeholder" }
       },
@@ -8639,10 +8737,12 @@ var init_providers = __esm({
       {
         id: "secret.sentry",
         description: "Sentry auth token (sntrys_, sntryu_) or the key of a DSN",
-        trigger: String.raw`sntry[su]_|@o\d+\.ingest\.`,
-        pattern: String.raw`(?:sntrys_eyJ[\w=.+/-]{60,}|sntryu_[a-f0-9]{64}|(?<=https?://)[a-f0-9]{32}(?=@o\d+\.ingest\.(?:[a-z]{2}\.)?sentry\.io/))${END}`,
+        // A DSN on sentry.io or on a self-hosted server: https://KEY@host/PROJECT (KEY:SECRET in old DSNs).
+        trigger: String.raw`sntry[su]_|://[a-f0-9]{32}[:@]`,
+        pattern: String.raw`(?:sntrys_eyJ[\w=.+/-]{60,}|sntryu_[a-f0-9]{64}|(?<=https?://)[a-f0-9]{32}(?=(?::[a-f0-9]{32})?@[\w.-]{1,253}(?::\d{1,5})?/\d{1,12}(?![\w.-])))${END}`,
         example: { text: "SENTRY_DSN=https://96bd7a31b241ce4104e736ad6f684267@o4504.ingest.sentry.io/4505", value: "96bd7a31b241ce4104e736ad6f684267" },
-        near: { text: "https://public@sentry.example.com/1", reason: "not a Sentry key" }
+        near: { text: "https://public@sentry.example.com/1", reason: "not a Sentry key" },
+        also: [{ text: "sentry:\n  dsn: https://f33feff9243a8f506b40928b5b7a767c@sentry.example.com/4", value: "f33feff9243a8f506b40928b5b7a767c" }]
       },
       {
         id: "secret.notion",
@@ -8670,11 +8770,12 @@ var init_providers = __esm({
       },
       {
         id: "secret.doppler",
-        description: "Doppler token (dp.pt., dp.st., dp.sa., dp.ct., dp.scim., dp.audit.)",
+        description: "Doppler token (dp.pt., dp.st. with its environment, dp.sa., dp.ct., dp.scim., dp.audit.)",
         trigger: String.raw`dp\.(?:pt|st|sa|ct|scim|audit)\.`,
-        pattern: String.raw`dp\.(?<![\w.]dp\.)(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}${END}`,
+        pattern: String.raw`dp\.(?<![\w.]dp\.)(?:pt|st(?:\.[a-z0-9_-]{1,40})?|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}${END}`,
         example: { text: "DOPPLER_TOKEN=dp.pt.pjZR1X3xxsVABLRRrUIuldPX4QmhUxX9AvVoEnYQNKv", value: "dp.pt.pjZR1X3xxsVABLRRrUIuldPX4QmhUxX9AvVoEnYQNKv" },
-        near: { text: "see dp.pt.example in the docs", reason: "too short" }
+        near: { text: "see dp.pt.example in the docs", reason: "too short" },
+        also: [{ text: "DOPPLER_TOKEN=dp.st.dev.J59FHz5r1pY4OjE2jBMptUsGr7CmYuCu3ZR1zTOlU", value: "dp.st.dev.J59FHz5r1pY4OjE2jBMptUsGr7CmYuCu3ZR1zTOlU" }]
       },
       {
         id: "secret.databricks",
@@ -8694,11 +8795,12 @@ var init_providers = __esm({
       },
       {
         id: "secret.sourcegraph",
-        description: "Sourcegraph access token (sgp_)",
-        trigger: String.raw`sgp_[a-f0-9]{8}`,
-        pattern: String.raw`sgp_(?<!\wsgp_)(?:[a-f0-9]{16}_)?[a-f0-9]{40}${END}`,
+        description: "Sourcegraph access token (sgp_, sgp_local_)",
+        trigger: String.raw`sgp_[a-f0-9]{8}|sgp_local_`,
+        pattern: String.raw`sgp_(?<!\wsgp_)(?:[a-f0-9]{16}_|local_)?[a-f0-9]{40}${END}`,
         example: "sgp_68b41d5f92bb4f84_f50ac9214b07e2d90bf9a50f7514a89ed0fb0507",
-        near: { text: "sgp_ tokens are shown once", reason: "the prefix alone" }
+        near: { text: "sgp_ tokens are shown once", reason: "the prefix alone" },
+        also: [{ text: "this key sgp_local_f33feff9243a8f506b40928b5b7a767c76fb008f fails", value: "sgp_local_f33feff9243a8f506b40928b5b7a767c76fb008f" }]
       },
       {
         id: "secret.twilio_api_key",
@@ -8771,6 +8873,56 @@ var init_providers = __esm({
         pattern: String.raw`HRKU-(?<![\w-]HRKU-)[\w-]{60}${END}`,
         example: "HRKU-AAm8vX9t3hfPWnC7ljiEzbyRG9lXy_ATP3C9IH5FI9-Au1VQzP9tUIHb38gu",
         near: { text: "HRKU-XXXX (your key)", reason: "a placeholder" }
+      },
+      {
+        id: "secret.google_api_key",
+        description: "Google API key (AIza and 35 characters): Maps, Gemini, Firebase",
+        trigger: String.raw`AIza[\w-]{8}`,
+        pattern: String.raw`AIza(?<![\w-]AIza)[\w-]{35}${END}`,
+        example: { text: "generateContent?key=AIzaPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyV", value: "AIzaPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyV" },
+        near: { text: "keys look like AIza...", reason: "the prefix alone" }
+      },
+      {
+        id: "secret.aws_session_token",
+        description: "AWS temporary session token (the STS formats that start IQoJb3JpZ2lu or FwoGZXIvYXdzE)",
+        trigger: String.raw`IQoJb3JpZ2lu|FwoGZXIvYXdzE`,
+        pattern: String.raw`(?:IQoJb3JpZ2lu(?<![\w+/]IQoJb3JpZ2lu)|FwoGZXIvYXdzE(?<![\w+/]FwoGZXIvYXdzE))[A-Za-z0-9+/]{80,4000}={0,2}(?![\w+/=])`,
+        example: {
+          text: "AWS_SESSION_TOKEN: IQoJb3JpZ2luX2VjmihA/2O76UMFxFkM/R5Kjp1vRt+1fjORS/6ilI8ihN5KXSc7Tvo/hBKqFYY/kv5ZJr3J1TWDtkwtDDb+xHKas1VOqg6YYZYn9ZhyiA4uoRgnatmUdjAWtGSU",
+          value: "IQoJb3JpZ2luX2VjmihA/2O76UMFxFkM/R5Kjp1vRt+1fjORS/6ilI8ihN5KXSc7Tvo/hBKqFYY/kv5ZJr3J1TWDtkwtDDb+xHKas1VOqg6YYZYn9ZhyiA4uoRgnatmUdjAWtGSU"
+        },
+        near: { text: "the token starts with IQoJb3JpZ2lu", reason: "the prefix alone" }
+      },
+      {
+        id: "secret.twilio_credentials",
+        description: "Twilio auth token or API key secret passed right after its account SID (AC...) or API key (SK...)",
+        trigger: String.raw`AC[a-f0-9]{32}|SK[a-fA-F0-9]{32}`,
+        pattern: String.raw`(?:AC[a-f0-9]{32}|SK[a-fA-F0-9]{32})["']?\s{0,3},\s{0,3}["']([A-Za-z0-9]{32})(?![\w-])`,
+        group: 1,
+        example: { text: 'Client("ACf33feff9243a8f506b40928b5b7a767c", "76fb008f86bebb2737f6a6f0fb23c6f5")', value: "76fb008f86bebb2737f6a6f0fb23c6f5" },
+        near: { text: 'Client("ACf33feff9243a8f506b40928b5b7a767c", token)', reason: "a variable, not the token" }
+      },
+      {
+        id: "secret.azure_sas",
+        description: "Signature of an Azure shared access signature URL (sig=)",
+        trigger: String.raw`[?&]sig=[A-Za-z0-9%+/]{16}`,
+        pattern: String.raw`[?&]sig=([A-Za-z0-9%+/]{30,200}={0,2})(?![\w%+/=])`,
+        group: 1,
+        example: {
+          text: "https://acme.blob.core.windows.net/backups/db.bak?sv=2022-11-02&sp=rl&sig=Stqcbnr3yBdGBLEPH1qhT61qtc4xatws8phP9nhFyJf%3D",
+          value: "Stqcbnr3yBdGBLEPH1qhT61qtc4xatws8phP9nhFyJf%3D"
+        },
+        near: { text: "append &sig=<signature> to the URL", reason: "a placeholder" }
+      },
+      {
+        id: "secret.docker_auth",
+        description: 'Registry credentials in a Docker config.json ("auth": base64 of user:password)',
+        trigger: String.raw`"auth"\s{0,3}:\s{0,3}"`,
+        pattern: String.raw`"auth"\s{0,3}:\s{0,3}"([A-Za-z0-9+/]{8,400}={0,2})"`,
+        group: 1,
+        validator: "basicAuth",
+        example: { text: '{"auths": {"registry.example.com": {"auth": "ZGVwbG95OlhnR0NKYlc1NmVDdU5HTUdtUw=="}}}', value: "ZGVwbG95OlhnR0NKYlc1NmVDdU5HTUdtUw==" },
+        near: { text: '{"auth": "dXNlcm5hbWU6cGFzc3dvcmQ="}', reason: "username:password, the documentation example" }
       }
     ];
     PROVIDER_PREFILTER = providers.map((p2) => p2.trigger).join("|");
@@ -8783,22 +8935,132 @@ var init_providers = __esm({
       prefilter: PROVIDER_PREFILTER,
       pattern: p2.pattern,
       ...p2.group === void 0 ? {} : { group: p2.group },
-      validator: "token",
+      validator: p2.validator ?? "token",
       confidence: p2.confidence ?? 0.95,
-      examples: { match: [p2.example], noMatch: [p2.near] }
+      examples: { match: [p2.example, ...p2.also ?? []], noMatch: [p2.near] }
     }));
   }
 });
 
 // src/rules/secrets.ts
-var common, prefixed, END2, secretRules;
+var common, prefixed, END2, PASSWORD_WORDS, CASED, LINKING_WORDS, phraseGap, PHRASE_SYMBOL, ASSIGNMENT_PREFILTER, secretRules;
 var init_secrets = __esm({
   "src/rules/secrets.ts"() {
     "use strict";
+    init_word_trie();
     init_prefilters();
     common = { type: "SECRET", category: "secret", severity: "critical" };
     prefixed = { ...common, prefilter: TOKEN_PREFIXES };
     END2 = String.raw`(?![\w-])`;
+    PASSWORD_WORDS = [
+      "password",
+      "passcode",
+      "passphrase",
+      "passwort",
+      "kennwort",
+      "mot de passe",
+      "contrase\xF1a",
+      "contrasena",
+      "clave",
+      "senha",
+      "has\u0142o",
+      "haslo",
+      "\u015Fifre",
+      "\u015Fifrem",
+      "\u015Fifreniz",
+      "sifre",
+      "sifrem",
+      "\u043F\u0430\u0440\u043E\u043B\u044C",
+      "wachtwoord",
+      "l\xF6senord",
+      "salasana",
+      "adgangskode",
+      "passord",
+      "heslo",
+      "jelsz\xF3",
+      "parola",
+      "pass",
+      "\u03BA\u03C9\u03B4\u03B9\u03BA\u03CC\u03C2",
+      "\u03BA\u03C9\u03B4\u03B9\u03BA\u03CC",
+      "m\u1EADt kh\u1EA9u",
+      "kata sandi",
+      "sandi",
+      "\u30D1\u30B9\u30EF\u30FC\u30C9",
+      "\uBE44\uBC00\uBC88\uD638",
+      "\uC554\uD638",
+      "\u5BC6\u7801",
+      "\u5BC6\u78BC",
+      "\u0643\u0644\u0645\u0629 \u0627\u0644\u0645\u0631\u0648\u0631",
+      "\u0643\u0644\u0645\u0629 \u0627\u0644\u0633\u0631",
+      "\u092A\u093E\u0938\u0935\u0930\u094D\u0921"
+    ];
+    CASED = String.raw`a-zA-Z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF`;
+    LINKING_WORDS = [
+      "is",
+      "was",
+      "now",
+      "still",
+      "es",
+      "era",
+      "est",
+      "ist",
+      "war",
+      "\xE8",
+      "\xE9",
+      "e",
+      "to",
+      "jest",
+      "\xE4r",
+      "er",
+      "je",
+      "on",
+      "this",
+      "\u044D\u0442\u043E",
+      "\u0431\u044B\u043B",
+      "\u0431\u044B\u043B\u0430",
+      "hoy",
+      "ahora",
+      "actual",
+      "actuelle",
+      "aktuell",
+      "atual",
+      "nuevo",
+      "nouveau",
+      "neues",
+      "new",
+      "hier",
+      "de",
+      "do",
+      "da",
+      "du",
+      "wifi",
+      "wlan",
+      "\u0627\u0644\u062E\u0627\u0635\u0629",
+      "\u0628\u064A",
+      "\u0647\u064A",
+      "\u0647\u0648",
+      "\u0939\u0948",
+      "\u0925\u093E",
+      "temporal",
+      "temporary",
+      "temporaire",
+      "c'est",
+      "c\u2019est",
+      "to",
+      "l\xE0",
+      "la",
+      "ist:",
+      ":",
+      "=",
+      "-",
+      "\u2014"
+    ].map((w2) => w2.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`));
+    phraseGap = (follow) => {
+      const links = String.raw`(?:\s{1,3}(?:${LINKING_WORDS.join("|")})${follow}){0,3}[\s「『«“]{1,3}`;
+      return String.raw`(?:(?:\s{0,2}[:：=]|[はが는은是为為])(?:${links}|[「『«“]?)|${links})`;
+    };
+    PHRASE_SYMBOL = String.raw`[\d!#-&(-/:-@[-\x60{-~\xA1-\xBF\xD7\xF7\u20AC]`;
+    ASSIGNMENT_PREFILTER = String.raw`(?:key(?:[_-]?(?:base|id))?|secret|token|passw(?:or)?d|pwd|pass(?:phrase)?|kennwort|passwort|contraseña|senha|wachtwoord)` + String.raw`["']?[ \t]{0,3}(?:=>|[:=>]|is|was)`;
     secretRules = [
       {
         ...prefixed,
@@ -8974,28 +9236,88 @@ var init_secrets = __esm({
       {
         ...common,
         id: "secret.cli_password",
-        description: "Password given on a command line: mysql -pSECRET, --password=SECRET",
-        keywords: [" -p", "--password"],
-        pattern: String.raw`(?:\s-p|--password[= ])([^\s'"]{8,128})`,
+        description: "Password given on a command line: mysql -pSECRET, --password=SECRET, --db-password SECRET, if it is random enough",
+        keywords: [" -p", "	-p", "-password"],
+        pattern: String.raw`(?:[ \t]-p|--(?:[a-z]{1,20}-){0,2}password[= ])([^\s'"]{8,128})`,
         group: 1,
         validator: "secretValue",
         confidence: 0.8,
         examples: {
           match: [
             { text: "mysql -u root -pBk85aerJ2WFQ0cN8e6KvnxLHUz3dRkmKyUE chatbot_prod", value: "Bk85aerJ2WFQ0cN8e6KvnxLHUz3dRkmKyUE" },
-            { text: "psql --password=Zq8vN3kLp0XwR7tY2mB5", value: "Zq8vN3kLp0XwR7tY2mB5" }
+            { text: "psql --password=Zq8vN3kLp0XwR7tY2mB5", value: "Zq8vN3kLp0XwR7tY2mB5" },
+            { text: "backup-tool --db-password LXicaBAg8WY1jzIR --out /tmp", value: "LXicaBAg8WY1jzIR" }
           ],
           noMatch: [{ text: "mkdir -p /var/lib/chatbot/logs2024", reason: "a flag followed by a path" }, { text: "ssh -p 2222 host", reason: "a port" }]
         }
       },
       {
         ...common,
+        id: "secret.cli_password_arg",
+        description: "Password after the flag of a command that takes one: sshpass -p, docker login -p, redis-cli -a, or quoted right after -p (mysql -p'SECRET')",
+        keywords: [" -p ", " -a ", " -p'", ' -p"', "	-p'", '	-p"'],
+        // A space after -p only here: for other commands -p is a port or "make parents". Up to three
+        // words between login and -p (the registry, -u and the user), none starting with a dash.
+        // Single spaces, as commands are typed: a keyword is then in every match.
+        pattern: String.raw`(?:(?:\bsshpass -p|\b(?:docker|podman|buildah|nerdctl|skopeo|oras|helm registry) login` + String.raw`(?: (?:-u|--username) [^\s]{1,64}| [^\s-][^\s]{0,253}){0,3} -p` + String.raw`|\bredis-cli(?: (?:-[hpn]|--(?:host|port|user)) [^\s]{1,253}| [^\s-][^\s]{0,253}){0,4} -a) ['"]?|[ \t]-p['"])([^\s'"]{4,128})`,
+        group: 1,
+        validator: "passwordValue",
+        confidence: 0.85,
+        examples: {
+          match: [
+            { text: "sshpass -p k9Wn-TdT2 ssh deploy@host", value: "k9Wn-TdT2" },
+            { text: "docker login registry.example.com -u ci -p ak6J0kGOD.KdinZn", value: "ak6J0kGOD.KdinZn" },
+            { text: "mysql -h 10.0.0.5 -u root -p'Marmelade8899' shop", value: "Marmelade8899" },
+            { text: "sshpass -p 'bKRIYpvXed2V' ssh root@host", value: "bKRIYpvXed2V" },
+            { text: "redis-cli -h 10.0.0.7 -a QPWeFeGjz1Cx ping", value: "QPWeFeGjz1Cx" }
+          ],
+          noMatch: [{ text: "docker login -u ci -p $REGISTRY_PASSWORD", reason: "a variable reference" }, { text: "grep -a pattern file", reason: "not redis-cli" }]
+        }
+      },
+      {
+        ...common,
+        id: "secret.sql_password",
+        description: "A password in SQL: CREATE USER ... IDENTIFIED BY 'SECRET', WITH PASSWORD 'SECRET'",
+        keywords: ["identified by", "password"],
+        pattern: String.raw`\b(?:identified by|password)\s{1,4}'([^'\s]{4,128})'`,
+        flags: "i",
+        group: 1,
+        validator: "passwordValue",
+        confidence: 0.85,
+        examples: {
+          match: [
+            { text: "ALTER USER 'app'@'%' IDENTIFIED BY 'jcBWndpb-jjzS';", value: "jcBWndpb-jjzS" },
+            { text: "CREATE USER reporting WITH PASSWORD 'mariposa5963';", value: "mariposa5963" }
+          ],
+          noMatch: [{ text: "CREATE USER app WITH PASSWORD '<password>';", reason: "a placeholder" }]
+        }
+      },
+      {
+        ...common,
+        id: "secret.config_key_value",
+        description: 'A credential in a key/value pair of an XML config (<add key="DB_PASSWORD" value="SECRET" />) or a shell setter (aws configure set aws_secret_access_key SECRET)',
+        keywords: ["value=", "configure set"],
+        pattern: String.raw`(?:\bkey="[\w.:-]{0,60}(?:secret|token|password|passwd|pwd|api[_-]?key|access[_-]?key|private[_-]?key|auth)[\w.:-]{0,30}"\s{1,4}value="` + String.raw`|\bconfigure set [\w.]{0,60}(?:secret|token|password|key)[\w.]{0,30} )([^\s"<>]{8,256})`,
+        flags: "i",
+        group: 1,
+        validator: "passwordValue",
+        confidence: 0.85,
+        examples: {
+          match: [
+            { text: '<add key="SESSION_SECRET" value="cf44078a94bc0322f61d" />', value: "cf44078a94bc0322f61d" },
+            { text: "aws configure set aws_secret_access_key i1KVjVy6toQWYhydZfCntV6e", value: "i1KVjVy6toQWYhydZfCntV6e" }
+          ],
+          noMatch: [{ text: '<add key="TOKEN_TTL" value="3600" />', reason: "no letter: a number" }]
+        }
+      },
+      {
+        ...common,
         id: "secret.generic_assignment",
         description: "A value assigned to a key, secret, token or password, if it is random enough (entropy >= 3.3 bits/char)",
-        // Every name the pattern accepts ends in one of these, then comes the same separator
-        // (case-insensitive, like the pattern; without its word boundaries).
-        prefilter: String.raw`(?:key|secret|token|passwd|password|pwd)["']?\s{0,3}(?:[:=]|is)`,
-        pattern: String.raw`(?:api[_-]?key|apikey|access[_-]?key|secret[_-]?key|client[_-]?secret|secret|token|passwd|password|pwd|private[_-]?key)["']?\s{0,3}(?:[:=]|\bis\b)\s{0,3}["']?([A-Za-z0-9+/_!#$%^*-]{12,128})(?![A-Za-z0-9+/_!#$%^*-])`,
+        prefilter: ASSIGNMENT_PREFILTER,
+        // A quoted value runs to its closing quote; an unquoted one stops at the first character a
+        // token does not use (so "token=abc&expires=60" ends at the &).
+        pattern: String.raw`(?:(?:api|access|secret|client|private|encryption|signing|master|account|storage|app|auth|session|jwt|hmac|license|service)[_-]?key(?:[_-]?(?:base|id))?` + String.raw`|apikey|client[_-]?secret|secret|token|passwd|password|pwd|(?<![a-z])pass(?:phrase)?)` + String.raw`["']?[ \t]{0,3}(?:=>|[:=>]|\b(?:is|was)\b)[ \t]{0,3}["']?` + String.raw`(?:base64:)?((?<=")[^"\s]{12,256}(?=")|(?<=')[^'\s]{12,256}(?=')|(?<![\w"'])[A-Za-z0-9+/_!#$%^*~.@-]{12,128}={0,2}(?![A-Za-z0-9+/_!#$%^*~.@=-]))`,
         flags: "i",
         group: 1,
         validator: "secretValue",
@@ -9004,15 +9326,103 @@ var init_secrets = __esm({
           match: [
             { text: "DB_PASSWORD=R+FI1mOqH_6dckHQJVDxgLmKeQeglYuz", value: "R+FI1mOqH_6dckHQJVDxgLmKeQeglYuz" },
             { text: "my password is L!IP7Q_sE%Z44ee2amIXa and it fails", value: "L!IP7Q_sE%Z44ee2amIXa" },
-            { text: '"client_secret": "9f8cA2b1e7D4c6F0a3B5"', value: "9f8cA2b1e7D4c6F0a3B5" }
+            { text: '"client_secret": "9f8cA2b1e7D4c6F0a3B5"', value: "9f8cA2b1e7D4c6F0a3B5" },
+            { text: 'const azureStorageKey = "mfsB4HbQLXjjlAFbVV6q9rXxtNDFyuzX9k1gnneGEYG1+LwiqD9jJBAciI05FhfwKVqlUr5Qrec8TNecj9iNOr==";', value: "mfsB4HbQLXjjlAFbVV6q9rXxtNDFyuzX9k1gnneGEYG1+LwiqD9jJBAciI05FhfwKVqlUr5Qrec8TNecj9iNOr==" },
+            { text: "SECRET_KEY = '575.yx.8xm5M&lfY@q%'", value: "575.yx.8xm5M&lfY@q%" },
+            { text: "RABBITMQ_DEFAULT_PASS: 5ubiheyEd7P4zDL#", value: "5ubiheyEd7P4zDL#" },
+            { text: "The secret was jj5VfqRTk8j1d/bWWbjkloG1QX647kdNl9cDo/+G, do I rotate it?", value: "jj5VfqRTk8j1d/bWWbjkloG1QX647kdNl9cDo/+G" },
+            { text: "secret_key_base: 0b9465aef7ac86d66c7a644fb12853ef86dcfaea21818b904ce6087413e3b266", value: "0b9465aef7ac86d66c7a644fb12853ef86dcfaea21818b904ce6087413e3b266" },
+            { text: "refresh?access_token=ak6J0kGOD.KdinZn&expires=3600", value: "ak6J0kGOD.KdinZn" }
           ],
           noMatch: [
             { text: "password=password123", reason: "low entropy" },
             { text: "api_key=<redacted>", reason: "a placeholder" },
             { text: "api_key=${API_KEY}", reason: "a variable reference" },
             { text: "secret: changeme", reason: "a default value" },
-            { text: "password: ********", reason: "already masked" }
+            { text: "password: ********", reason: "already masked" },
+            { text: "bypass: 1700000000000abc", reason: "not a credential name" }
           ]
+        }
+      },
+      {
+        ...common,
+        id: "secret.password_assignment",
+        description: 'A password set in a config or a form (password=..., <password>...</password>, "pwd": "..."): a letter and a digit or symbol, not a placeholder or a code reference',
+        prefilter: ASSIGNMENT_PREFILTER,
+        pattern: String.raw`(?:passw(?:or)?d|pwd|(?<![a-z])pass(?:phrase)?|kennwort|passwort|contraseña|senha|wachtwoord)` + String.raw`["']?[ \t]{0,3}(?:=>|[:=>]|\b(?:is|was)\b)[ \t]{0,3}["']?` + // Not a call or an index: password=os.environ.get("DB") is code.
+        String.raw`((?<=")[^"\s]{6,128}(?=")|(?<=')[^'\s]{6,128}(?=')|(?<!["'])[A-Za-z0-9+/_!#$%^*~.@?-]{6,128}={0,2}(?![A-Za-z0-9+/_!#$%^*~.@=?(\[{}-]))`,
+        flags: "i",
+        group: 1,
+        validator: "passwordValue",
+        confidence: 0.75,
+        examples: {
+          match: [
+            { text: "spring.datasource.password=ak6J.vCbHSN", value: "ak6J.vCbHSN" },
+            { text: "<password>wm!Wevn45pT</password>", value: "wm!Wevn45pT" },
+            { text: "wpa_passphrase=VWg9MNR*bqnyv", value: "VWg9MNR*bqnyv" },
+            { text: '{"username": "k.tanaka", "password": "hXuN.p1wep!IT"}', value: "hXuN.p1wep!IT" }
+          ],
+          noMatch: [
+            { text: 'password = os.environ.get("DB_PASSWORD")', reason: "code that reads the password" },
+            { text: "password: process.env.DB_PASS", reason: "a reference" },
+            { text: "password: Optional[str] = None", reason: "a type" },
+            { text: "password=${DB_PASSWORD}", reason: "a variable reference" },
+            { text: "DB_PASSWORD=${DB_PASSWORD:?required}", reason: "a shell default inside a reference" },
+            { text: "password: required", reason: "a word" },
+            { text: "DB_PASSWORD=\nNODE_ENV=production", reason: "empty: the next line is another setting" },
+            { text: 'String password = System.getenv("DB_PASSWORD");', reason: "a call" }
+          ]
+        }
+      },
+      {
+        ...common,
+        id: "secret.password_phrase",
+        description: 'A password told in a sentence, in many languages: "my password is ...", "mein Passwort ist ...", "\u6211\u7684\u5BC6\u7801\u662F ...", "\u30D1\u30B9\u30EF\u30FC\u30C9\u306F ..."',
+        // The password word, a colon or a few linking words, then one token with a digit or a symbol
+        // that is not its last character ("reset." is prose). Whole words among cased letters; a CJK
+        // word needs no boundary (我的密码是). The prefilter is the pattern without its assertions.
+        prefilter: String.raw`${trieSource(PASSWORD_WORDS)}${phraseGap("")}[^\s]{0,62}${PHRASE_SYMBOL}[^\s]`,
+        pattern: String.raw`${trieSource(PASSWORD_WORDS, String.raw`(?<![${CASED}\d_][\s\S])`)}(?![${CASED}])${phraseGap(String.raw`(?=\s)`)}` + String.raw`((?=[^\s]{0,62}${PHRASE_SYMBOL}[^\s])[^\s"'«»“”「」『』<>,;，。、]{6,64})(?![^\s"'«»“”「」『』<>,;，。、])`,
+        // Not the u flag, which makes every regex of V8 slower: letters with case are spelled out.
+        flags: "i",
+        group: 1,
+        validator: "passwordValue",
+        confidence: 0.75,
+        examples: {
+          match: [
+            { text: "Mein Passwort ist Sunshine1982*, aber der Login klappt nicht", value: "Sunshine1982*" },
+            { text: "\u6211\u7684\u5BC6\u7801\u662F Primavera14?\uFF0C\u4F46\u662F\u767B\u5F55\u4E0D\u4E86", value: "Primavera14?" },
+            { text: "\u30D1\u30B9\u30EF\u30FC\u30C9\u306F Vy3BVai-56t9t \u3067\u3059\u304C", value: "Vy3BVai-56t9t" },
+            { text: "\u015Fifrem Bulldog.1984$ ama giri\u015F yapam\u0131yorum", value: "Bulldog.1984$" },
+            { text: "mi contrase\xF1a es Fenerbahce38? y no me deja entrar", value: "Fenerbahce38?" },
+            { text: "WLAN-Passwort: Tesoro.27*", value: "Tesoro.27*" },
+            { text: "\u90AE\u7BB1\uFF1Awei@example.net\uFF0C\u5BC6\u7801\uFF1Am4rip0s41&\uFF0C\u4E00\u76F4\u767B\u5F55\u5931\u8D25", value: "m4rip0s41&" },
+            { text: "\u30D1\u30B9\u30EF\u30FC\u30C9\u306F\u300CRaketa&84$\u300D\u3067\u3059\u304C", value: "Raketa&84$" },
+            { text: "mon mot de passe c'est \xAB krokus.Krokus27 \xBB mais", value: "krokus.Krokus27" },
+            { text: "user noah@example.org / pass Kiwi1995?", value: "Kiwi1995?" }
+          ],
+          noMatch: [
+            { text: "I forgot my password, can you reset it?", reason: "no password given" },
+            { text: "the password must contain 8+ characters", reason: "a rule, not a password" },
+            { text: "password reset link: https://example.com/reset?t=1", reason: "a link" },
+            { text: "my password is not working since 2024-01-02", reason: "no token with letters and digits after the linking words" },
+            { text: "Access denied for user 'app'@'10.0.0.5' (using password: YES)", reason: "MySQL says whether a password was used" },
+            { text: "password2fa_enabled: true", reason: "glued to the word" }
+          ]
+        }
+      },
+      {
+        ...common,
+        id: "secret.config_directive",
+        description: 'A password in a server config directive without "=": Redis requirepass and masterauth',
+        keywords: ["requirepass", "masterauth"],
+        pattern: String.raw`\b(?:requirepass|masterauth)[ \t]{1,8}["']?([^\s"']{6,128})`,
+        group: 1,
+        validator: "passwordValue",
+        confidence: 0.85,
+        examples: {
+          match: [{ text: "bind 127.0.0.1\nrequirepass ak6J0kGOD.KdinZn", value: "ak6J0kGOD.KdinZn" }],
+          noMatch: [{ text: "# requirepass foobared", reason: "the shipped default" }]
         }
       },
       {
@@ -9065,14 +9475,17 @@ var init_secrets = __esm({
       {
         ...common,
         id: "secret.cli_user_password",
-        description: "Password given as user:password on a command line (curl -u, --user)",
-        keywords: [" -u", "--user"],
-        pattern: String.raw`(?:\s-u|--user)[ =]['"]?[^\s:'"]{1,64}:([^\s'"]{6,128})`,
+        description: "Password given as user:password on a command line (curl -u, --user), or user%password (smbclient -U)",
+        keywords: [" -u", " -U", "--user"],
+        pattern: String.raw`(?:\s-[uU]|--user)[ =]['"]?[^\s:%'"]{1,64}[:%]([^\s'"]{6,128})`,
         group: 1,
         validator: "password",
         confidence: 0.85,
         examples: {
-          match: [{ text: "curl -u deploy:Wq8pZ3kLm2Xv https://api.example.com", value: "Wq8pZ3kLm2Xv" }],
+          match: [
+            { text: "curl -u deploy:Wq8pZ3kLm2Xv https://api.example.com", value: "Wq8pZ3kLm2Xv" },
+            { text: "smbclient //files/share -U deploy%lNQb0prFmbh7!wy5", value: "lNQb0prFmbh7!wy5" }
+          ],
           noMatch: [{ text: "curl -u user:password https://api.example.com", reason: "the documentation default" }]
         }
       },
@@ -9823,8 +10236,8 @@ var require_parse = __commonJS({
       }
       return value.replace(/\\(.)/g, "$1");
     };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+    var hasRepeatedCharPrefixOverlap = (branches2) => {
+      const values = branches2.map(normalizeSimpleBranch).filter(Boolean);
       for (let i = 0; i < values.length; i++) {
         for (let j3 = i + 1; j3 < values.length; j3++) {
           const a = values[i];
@@ -9907,11 +10320,11 @@ var require_parse = __commonJS({
         if (!match || match.type !== "*") {
           return;
         }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
+        const branches2 = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches2.length !== 1) {
           return;
         }
-        const branch = normalizeSimpleBranch(branches[0]);
+        const branch = normalizeSimpleBranch(branches2[0]);
         if (!branch || branch.length !== 1) {
           return;
         }
@@ -9939,16 +10352,16 @@ var require_parse = __commonJS({
         return { risky: false };
       }
       const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+      const branches2 = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches2.length > 1) {
+        if (branches2.some((branch) => branch === "") || branches2.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches2)) {
           return { risky: true };
         }
       }
       const safeChars = [];
       let sawStarSequence = false;
       let combinable = true;
-      for (const branch of branches) {
+      for (const branch of branches2) {
         const chars = getStarExtglobSequenceChars(branch);
         if (chars) {
           sawStarSequence = true;
@@ -52973,10 +53386,10 @@ function foldIntersection(json2) {
     if (Object.keys(union2).length !== 1)
       return;
     const rest = allOf.filter((m2) => m2 !== union2);
-    const branches = union2[keyword].map((branch) => foldObjects([...rest, branch]));
-    if (branches.some((b3) => !b3))
+    const branches2 = union2[keyword].map((branch) => foldObjects([...rest, branch]));
+    if (branches2.some((b3) => !b3))
       return;
-    folded = { [keyword]: branches };
+    folded = { [keyword]: branches2 };
   }
   if (!folded)
     return;
@@ -53688,11 +54101,11 @@ function stringifyKeyNames(bySchema, json2, visited) {
     return inlined === def ? json2 : inlined;
   }
   for (const keyword of ["anyOf", "oneOf"]) {
-    const branches = json2[keyword];
-    if (!Array.isArray(branches))
+    const branches2 = json2[keyword];
+    if (!Array.isArray(branches2))
       continue;
-    const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
-    if (mapped.some((branch, i) => branch !== branches[i]))
+    const mapped = branches2.map((branch) => stringifyKeyNames(bySchema, branch, visited));
+    if (mapped.some((branch, i) => branch !== branches2[i]))
       json2 = { ...json2, [keyword]: mapped };
   }
   const types = Array.isArray(json2.type) ? json2.type : [json2.type];
@@ -58691,18 +59104,18 @@ function looseParts(line) {
 init_engine();
 function lineTriggers(line, ruleSet) {
   const decoded = decodedLine(line);
-  const found = triggersIn(normalizedText(decoded), ruleSet);
+  const normal = normalize(decoded);
+  const found = { ...triggersIn(normal?.text ?? decoded, ruleSet), normal: normal === void 0 };
   if (found.hits.length === 0 && found.everywhere.length === 0) return void 0;
   if (found.hits.length === 0) return found;
   const escapes = decoded === line ? void 0 : decodeEscapes(line);
-  const normal = normalize(decoded);
   if (escapes === void 0 && normal === void 0) return found;
   const hits = found.hits.map((h3) => {
     const [start, end] = normal === void 0 ? [h3.start, h3.end] : normal.map.span(h3.start, h3.end);
     const [rawStart, rawEnd] = escapes === void 0 ? [start, end] : escapes.map.span(start, end);
     return { start: rawStart, end: rawEnd, rule: h3.rule };
   });
-  return { everywhere: found.everywhere, hits };
+  return { everywhere: found.everywhere, hits, normal: found.normal };
 }
 var TriggerCursor = class {
   constructor(triggers, ruleSet) {
@@ -58882,7 +59295,7 @@ function scanTokens(line, triggers, ctx) {
     }
     const raw = line.slice(token.start, token.end);
     const text = token.kind === "number" ? numberReading(raw) : token.escaped ? decodeEscapes(raw).text : raw;
-    const { matches, suppressed } = scan(text, ctx.ruleSet, { rules, key: isKey ? parentKey(frames) : ownKey(frames) });
+    const { matches, suppressed } = scan(text, ctx.ruleSet, { rules, key: isKey ? parentKey(frames) : ownKey(frames), normal: triggers.normal });
     if (matches.length === 0) {
       if (isKey) out.keepKey(frames.at(-1), text);
       for (const m2 of suppressed) found.suppressed.push(m2.type);

@@ -1,6 +1,7 @@
 import {compileLinear, type LinearPattern} from './linear.js'
 import type {Allowlist, Category, EntityType, Rule, RuleContext, Severity} from './types.js'
 import {getValidator, type Validator} from './validators.js'
+import {trieSource} from './word-trie.js'
 
 export interface CompiledContext {
   /** Any of the words as a whole word. */
@@ -22,6 +23,11 @@ export interface CompiledRule {
   regex: RegExp | LinearPattern
   group: number
   keywords: string[] | undefined
+  /**
+   * For a long list of keywords, any of them (a trie), global: finds each place a keyword starts,
+   * the longest first. A few keywords are looked up one by one (indexOf is faster).
+   */
+  keywordRegex: RegExp | undefined
   /** The rule is case-insensitive, so keywords are looked up in the lower-cased text. */
   keywordsIgnoreCase: boolean
   /** Index into RuleSet.prefilters, or -1. */
@@ -83,7 +89,6 @@ export class RuleCompileError extends Error {
   }
 }
 
-const escapeRegExp = (text: string): string => text.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`)
 
 function compileRegex(id: string, pattern: string, flags: string): RegExp {
   try {
@@ -105,13 +110,20 @@ function compileUser(id: string, what: string, pattern: string, flags: string, s
 function compileContext(context: RuleContext | undefined, delta: number): CompiledContext | undefined {
   if (context === undefined || context.words.length === 0) return undefined
   // Whole words only: "tel" must not fire inside "hotel". Each word checks what precedes it after
-  // matching (a pattern that starts with literals is found fast; one that starts with a
-  // lookbehind is tried at every position).
+  // its first character (a pattern that starts with literals is found fast; one that starts with
+  // a lookbehind is tried at every position), and the words form a trie (word-trie.ts).
   // Case-insensitive: the text is not lower-cased first (a copy of every line).
-  const words = context.words.map((w) => escapeRegExp(w.toLowerCase())).map((w) => `${w}(?<![a-z]${w})`)
-  const source = String.raw`(?:${words.join('|')})(?![a-z])`
-  return {regex: new RegExp(source, 'i'), global: new RegExp(source, 'gi'), window: context.window, after: context.after ?? 0, delta}
+  const source = String.raw`${trieSource(context.words.map((w) => w.toLowerCase()), String.raw`(?<![a-z][\s\S])`)}(?![a-z])`
+  // Rules with the same words share the regexes, so that a line is searched for them once.
+  let regexes = contextRegexes.get(source)
+  if (regexes === undefined) contextRegexes.set(source, (regexes = {regex: new RegExp(source, 'i'), global: new RegExp(source, 'gi')}))
+  return {...regexes, window: context.window, after: context.after ?? 0, delta}
 }
+
+/** Up to this many keywords, a rule looks each one up with indexOf; beyond, with one trie regex. */
+const FEW_KEYWORDS = 10
+
+const contextRegexes = new Map<string, {regex: RegExp; global: RegExp}>()
 
 /**
  * True when a pattern may hold a zero-width assertion (anchors, word boundaries, lookarounds) or
@@ -160,6 +172,7 @@ function compileOne(rule: Rule, prefilters: Map<string, RegExp | LinearPattern>,
 
   const confidence = rule.confidence ?? 0.8
   if (!(confidence >= 0 && confidence <= 1)) throw new RuleCompileError(rule.id, 'confidence must be between 0 and 1')
+  const keywords = rule.keywords?.length ? rule.keywords.map((k) => (flags.has('i') ? k.toLowerCase() : k)) : undefined
   return {
     id: rule.id,
     type: rule.type,
@@ -167,7 +180,8 @@ function compileOne(rule: Rule, prefilters: Map<string, RegExp | LinearPattern>,
     severity: rule.severity,
     regex,
     group: rule.group ?? 0,
-    keywords: rule.keywords?.length ? rule.keywords.map((k) => (flags.has('i') ? k.toLowerCase() : k)) : undefined,
+    keywords,
+    keywordRegex: keywords === undefined || keywords.length <= FEW_KEYWORDS ? undefined : new RegExp(trieSource(keywords), 'g'),
     keywordsIgnoreCase: flags.has('i'),
     prefilter: rule.prefilter === undefined ? -1 : prefilterIndex(rule, prefilters, user),
     window: rule.prefilter === undefined ? -1 : (rule.prefilterWindow ?? -1),

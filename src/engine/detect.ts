@@ -17,11 +17,12 @@ class Lower {
 function keywordsPresent(rule: CompiledRule, text: string, lower: Lower): boolean {
   if (rule.keywords === undefined) return true
   const haystack = rule.keywordsIgnoreCase ? lower.get() : text
-  for (const keyword of rule.keywords) {
-    if (haystack.includes(keyword)) return true
+  if (rule.keywordRegex !== undefined) {
+    rule.keywordRegex.lastIndex = 0
+    return rule.keywordRegex.test(haystack)
   }
 
-  return false
+  return rule.keywords.some((keyword) => haystack.includes(keyword))
 }
 
 /**
@@ -183,6 +184,8 @@ export interface ScanOptions {
   rules?: readonly CompiledRule[]
   /** The name of the field that holds the text: context words in it count for the text's start. */
   key?: string
+  /** The caller knows the text is its own normal form (it is part of a text that is): skip that check. */
+  normal?: boolean
 }
 
 /** Map spans of the normal form back to the text it was made from. */
@@ -201,14 +204,22 @@ function mapBack(matches: Match[], map: OffsetMap): Match[] {
  */
 export function scan(text: string, ruleSet: RuleSet, options: ScanOptions = {}): ScanResult {
   if (text.length === 0) return {matches: [], suppressed: []}
-  const normal = normalize(text)
+  const normal = options.normal === true ? undefined : normalize(text)
   const scanned = normal?.text ?? text
   const key = options.key === undefined || options.key === '' ? '' : `${wordsOf(normalizedText(options.key))}: `
   const state: ScanState = {text: scanned, lower: new Lower(scanned), key, ruleSet, result: {matches: [], suppressed: []}}
   const hits: Array<Array<[number, number]> | undefined> = []
+  // Rules with the same context words share its regex: one search per text.
+  const seen = new Map<RegExp, boolean>()
+  const wordsIn = (regex: RegExp): boolean => {
+    let found = seen.get(regex)
+    if (found === undefined) seen.set(regex, (found = regex.test((state.keyed ??= key + scanned))))
+    return found
+  }
+
   for (const rule of options.rules ?? ruleSet.rules) {
     if (!keywordsPresent(rule, scanned, state.lower)) continue
-    if (rule.needsWords !== undefined && (rule.needsWords.length === 0 || !rule.context?.regex.test((state.keyed ??= key + scanned)))) continue
+    if (rule.needsWords !== undefined && (rule.needsWords.length === 0 || rule.context === undefined || !wordsIn(rule.context.regex))) continue
     if (rule.prefilter === -1) {
       matchRule(rule, scanned, 0, state)
       continue
@@ -251,11 +262,26 @@ export interface Triggers {
   hits: TriggerHit[]
 }
 
-/** Every occurrence of every keyword (overlapping ones too), as [start, end). */
+/**
+ * Every occurrence of every keyword (overlapping ones too), as [start, end). With a trie, each
+ * place a keyword starts, with the longest keyword there: a part that overlaps a shorter keyword
+ * at the same start overlaps the longest too.
+ */
 function keywordHits(rule: CompiledRule, text: string, lower: Lower, out: TriggerHit[]): void {
   const haystack = rule.keywordsIgnoreCase ? lower.get() : text
-  for (const keyword of rule.keywords ?? []) {
-    for (let i = haystack.indexOf(keyword); i !== -1; i = haystack.indexOf(keyword, i + 1)) out.push({start: i, end: i + keyword.length, rule})
+  const regex = rule.keywordRegex
+  if (regex === undefined) {
+    for (const keyword of rule.keywords ?? []) {
+      for (let i = haystack.indexOf(keyword); i !== -1; i = haystack.indexOf(keyword, i + 1)) out.push({start: i, end: i + keyword.length, rule})
+    }
+
+    return
+  }
+
+  regex.lastIndex = 0
+  for (let m = regex.exec(haystack); m !== null; m = regex.exec(haystack)) {
+    out.push({start: m.index, end: m.index + m[0].length, rule})
+    regex.lastIndex = m.index + 1
   }
 }
 
@@ -276,7 +302,16 @@ export function triggersIn(text: string, ruleSet: RuleSet): Triggers {
   const hitsByPrefilter: Array<Array<[number, number]> | undefined> = []
   const triggers: Triggers = {everywhere: [], hits: []}
   let split: string | undefined
-  const wordsFound = (rule: CompiledRule): boolean => rule.needsWords === undefined || (rule.needsWords.length > 0 && rule.context?.regex.test((split ??= wordsOf(text))) === true)
+  // Rules with the same context words share its regex: one search per line.
+  const seen = new Map<RegExp, boolean>()
+  const wordsIn = (regex: RegExp): boolean => {
+    let found = seen.get(regex)
+    if (found === undefined) seen.set(regex, (found = regex.test((split ??= wordsOf(text)))))
+    return found
+  }
+
+  const wordsFound = (rule: CompiledRule): boolean =>
+    rule.needsWords === undefined || (rule.needsWords.length > 0 && rule.context !== undefined && wordsIn(rule.context.regex))
   for (const rule of ruleSet.rules) {
     if (rule.trigger === 'keywords' && (!rule.keywordsIgnoreCase || positional())) {
       const hits: TriggerHit[] = []

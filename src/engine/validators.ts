@@ -100,7 +100,7 @@ export function entropy(value: string): number {
 }
 
 /** `sk-...`, `<YOUR_KEY>`, `${API_KEY}`, `xxxx`, `********`, `changeme`: documentation, not secrets. */
-const PLACEHOLDER = /^[<{[$%]|[>}\]]$|\.{3}|…|x{4,}|X{4,}|#{3,}|\*{3,}|your[_-]?|example[_-]?key|^AKIAIOSFODNN7EXAMPLE$|redacted|changeme|placeholder|dummy|sample|insert|replace|here$|^(?:pass(?:word)?|secret|admin|root|test|letmein|qwerty)\d*!?$/i
+const PLACEHOLDER = /^[<{[$%]|[>}\]]$|\.{3}|…|x{4,}|X{4,}|#{3,}|\*{3,}|(?<![A-Za-z0-9])your|your[_-]|example[_-]?key|^AKIAIOSFODNN7EXAMPLE$|redacted|changeme|placeholder|dummy|sample|insert|replace|here$|^(?:pass(?:word)?|secret|admin|root|test|letmein|qwerty|hunter)\d*!?$/i
 /** Runs of the alphabet or of digits in order: typed by a person, not drawn at random. */
 const SEQUENTIAL = /0123456|1234567|2345678|3456789|abcdefg|bcdefgh|cdefghi|ABCDEFG|BCDEFGH/
 
@@ -113,6 +113,9 @@ export function placeholder(value: string): boolean {
   const tail = value.replace(/^[A-Za-z]{2,10}[-_.]/, '')
   return tail.length >= 12 && !/\d/.test(tail) && (tail === tail.toUpperCase() || tail === tail.toLowerCase())
 }
+
+/** process.env.DB_PASS, settings.SECRET, os.environ[...], getpass.getpass(...): code that reads a password, not the password. */
+const CODE_REFERENCE = /^(?:process|os|env|environ|settings|config|cfg|conf|secrets|vars|self|this|app|params|args|options|opts|credentials|creds|system|context|ctx|props|values|inputs?|data|req|request|window|import|document)(?:\.[A-Za-z_$][\w$]*)+$|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[([]/i
 
 export const validators: Readonly<Record<string, Validator>> = {
   /** An address whose domain ends in an alphabetic public-looking TLD. */
@@ -159,7 +162,7 @@ export const validators: Readonly<Record<string, Validator>> = {
   /**
    * IPv4 with every octet 0-255 (no leading zeros), or IPv6 (full or compressed). Not an IPv4
    * that names no one: 0.0.0.0/8 ("any", "this network") and 224-255 (multicast, reserved, the
-   * broadcast and netmasks such as 255.255.255.0).
+   * broadcast and netmasks such as 255.255.255.0). Loopback stays: the corpora count it.
    */
   ip(value) {
     if (value.includes(':')) return ipv6(value)
@@ -188,6 +191,17 @@ export const validators: Readonly<Record<string, Validator>> = {
   /** A password in a URL: not a placeholder or a default, and not a plain dictionary word. */
   password(value) {
     return value.length >= 6 && !placeholder(value) && !/^[a-z]+$/.test(value) && entropy(value) >= 2.5
+  },
+
+  /**
+   * A password someone typed (after "my password is", in a `password=` setting): a letter and a
+   * digit or symbol, not a placeholder, not a link, an address or a path.
+   */
+  passwordValue(value) {
+    if (value.length < 6 || placeholder(value) || entropy(value) < 2 || /^(?:yes|no|none|null|true|false|n\/a)\b/i.test(value)) return false
+    if (!/\p{L}/u.test(value) || !/[\d\p{P}\p{S}]/u.test(value)) return false
+    if (/:\/\/|^\/|^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(value) || /^[\p{L}]+[.,!?:;]$/u.test(value)) return false
+    return !CODE_REFERENCE.test(value)
   },
 
   /** A token with a known prefix: not a placeholder and not one repeated character. */

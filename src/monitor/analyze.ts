@@ -130,7 +130,7 @@ function scanTokens(line: string, triggers: LineTriggers, ctx: AnalyzeContext): 
     const raw = line.slice(token.start, token.end)
     const text = token.kind === 'number' ? numberReading(raw) : token.escaped ? decodeEscapes(raw).text : raw
     // A value reads its own key as context; a key reads the key of the object that holds it.
-    const {matches, suppressed} = scan(text, ctx.ruleSet, {rules, key: isKey ? parentKey(frames) : ownKey(frames)})
+    const {matches, suppressed} = scan(text, ctx.ruleSet, {rules, key: isKey ? parentKey(frames) : ownKey(frames), normal: triggers.normal})
     if (matches.length === 0) {
       if (isKey) out.keepKey(frames.at(-1) as Frame, text)
       for (const m of suppressed) found.suppressed.push(m.type)

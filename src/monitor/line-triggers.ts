@@ -5,7 +5,7 @@
  * their positions are mapped back to raw offsets, so that only the keys, strings and numbers a
  * trigger touches are scanned. A line without a trigger needs no scan at all.
  */
-import {normalize, normalizedText, triggersIn, type CompiledRule, type RuleSet, type TriggerHit} from '../engine/index.js'
+import {normalize, triggersIn, type CompiledRule, type RuleSet, type TriggerHit} from '../engine/index.js'
 import {decodedLine, decodeEscapes} from './json-tokens.js'
 
 export interface LineTriggers {
@@ -13,23 +13,28 @@ export interface LineTriggers {
   everywhere: CompiledRule[]
   /** Trigger hits as raw offsets into the line, sorted by start. */
   hits: TriggerHit[]
+  /**
+   * The decoded line is its own normal form, and so is every part of it (normalisation looks at
+   * one character or reference at a time): its values need no normalising.
+   */
+  normal: boolean
 }
 
 /** The triggers of a valid JSON line, or undefined when no rule can match anywhere in it. */
 export function lineTriggers(line: string, ruleSet: RuleSet): LineTriggers | undefined {
   const decoded = decodedLine(line)
-  const found = triggersIn(normalizedText(decoded), ruleSet)
+  const normal = normalize(decoded)
+  const found = {...triggersIn(normal?.text ?? decoded, ruleSet), normal: normal === undefined}
   if (found.hits.length === 0 && found.everywhere.length === 0) return undefined
   if (found.hits.length === 0) return found
   const escapes = decoded === line ? undefined : decodeEscapes(line)
-  const normal = normalize(decoded)
   if (escapes === undefined && normal === undefined) return found
   const hits = found.hits.map((h) => {
     const [start, end] = normal === undefined ? [h.start, h.end] : normal.map.span(h.start, h.end)
     const [rawStart, rawEnd] = escapes === undefined ? [start, end] : escapes.map.span(start, end)
     return {start: rawStart, end: rawEnd, rule: h.rule}
   })
-  return {everywhere: found.everywhere, hits}
+  return {everywhere: found.everywhere, hits, normal: found.normal}
 }
 
 /**

@@ -27,10 +27,10 @@ export const financialRules: Rule[] = [
     category: 'pii',
     severity: 'high',
     description: 'Payment card number: 12-19 digits, plain or grouped, valid by Luhn and by the prefix and length of a network (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro, Mir, UATP)',
-    // Plain, or groups of 3 to 6 digits after a group of four, with one separator throughout (a
-    // space or two, - . / _): 4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4, UnionPay 4-4-4-5, UATP 4-5-6.
+    // Plain, or groups of 3 to 6 digits after a group of four, with one separator throughout (one
+    // or two spaces each time, or one of - . / _): 4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4, UnionPay 4-4-4-5, UATP 4-5-6.
     // A free mix of separators would glue a following "08/27" onto the number and fail its Luhn check.
-    pattern: String.raw`(?<![\w.+-])(?:\d{12,19}|\d{4}( {1,2}|[-./_])\d{3,6}(?:\1\d{3,6}){1,3})` + CARD_END,
+    pattern: String.raw`(?<![\w.+-])(?:\d{12,19}|\d{4}(?: {1,2}\d{3,6}(?: {1,2}\d{3,6}){1,3}|([-./_])\d{3,6}(?:\1\d{3,6}){1,3}))` + CARD_END,
     prefilter: NINE_DIGITS,
     prefilterWindow: DIGITS_WINDOW,
     validator: 'creditCard',
@@ -47,6 +47,7 @@ export const financialRules: Rule[] = [
         {text: 'csv: Sarah Davis,4111 1111 1111 1111,89177.00', value: '4111 1111 1111 1111'},
         {text: 'dotted: 4111.1111.1111.1111', value: '4111.1111.1111.1111'},
         {text: 'doubled spaces 4111  1111  1111  1111 here', value: '4111  1111  1111  1111'},
+        {text: 'Card: 4111  1111 1111 1111', value: '4111  1111 1111 1111'},
         {text: 'txn_0ec9,6011 0009 9013 9424,€1045', value: '6011 0009 9013 9424'},
       ],
       noMatch: [
@@ -135,8 +136,9 @@ export const financialRules: Rule[] = [
     severity: 'high',
     description: 'International bank account number, grouped or compact, valid by country length and mod-97',
     // No digit prefilter: some BBANs are mostly letters (CH36 1071 0W3E WAD4 LNFT S). The
-    // prefilter: a country code, check digits and eight more characters (case-insensitive, as the rule).
-    prefilter: String.raw`[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){8}`,
+    // prefilter: a country's code, check digits and eight more characters (case-insensitive, as
+    // the rule). Only the real codes: any two letters would also fire on most hex ids and UUIDs.
+    prefilter: String.raw`(?:${Object.keys(IBAN_LENGTHS).join('|')})\d{2}(?:[ -]?[A-Z0-9]){8}`,
     pattern: ibanPattern(),
     flags: 'i',
     validator: 'iban',

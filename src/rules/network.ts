@@ -3,7 +3,7 @@ import type {Rule} from '../engine/types.js'
 /** Words before a dotted quad that make it a version or a section number, in the languages of the corpus and beyond. */
 const VERSION_WORDS = [
   'version', 'versão', 'versión', 'versione', 'wersja', 'versiyon', 'sürüm', 'sürümü', 'версия', 'версии', '版本', 'バージョン', '버전',
-  'ver', 'v', 'build', 'firmware', 'prošivki', 'прошивки', '固件', 'release', 'update', 'patch', 'python', 'android', 'ios', 'chrome',
+  'ver', 'build', 'firmware', 'fw', 'sw', 'prošivki', 'прошивки', '固件', 'release', 'update', 'patch', 'python', 'android', 'ios', 'chrome',
   'windows', 'macos', 'kernel', 'sdk', 'oid', 'assemblyversion', 'fileversion', 'assemblyfileversion', 'mask', 'netmask',
   'section', 'sección', 'seção', 'abschnitt', 'kapitel', 'chapter', 'clause', 'paragraph', 'step', 'article', 'artikel', '§',
 ]
@@ -41,6 +41,7 @@ export const networkRules: Rule[] = [
         {text: '固件版本 10.0.0.6，构建号', reason: 'a firmware version (Chinese)'},
         {text: 'released 10.0.19045.3803', reason: 'five parts'},
         {text: 'bind 0.0.0.0', reason: 'any address: names no one'},
+        {text: 'model=SM-S918B fw=3.9.2.22', reason: 'a firmware version'},
         {text: 'Subnet Mask: 255.255.255.0', reason: 'a netmask'},
         {text: 'AssemblyVersion("1.0.0.0")', reason: 'a .NET assembly version'},
       ],
@@ -57,11 +58,13 @@ export const networkRules: Rule[] = [
     pattern: String.raw`(?<![\w:.])[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){7}(?![\w:]|\.\w)`,
     validator: 'ip',
     confidence: 0.8,
+    negativeContext: {words: ['mac', 'hwaddr', 'ether'], window: 15},
     examples: {
       match: ['2001:0db8:85a3:0000:0000:8a2e:0370:7334', {text: 'client [2001:0db8:0000:0000:0000:ff00:0042:8329]:443', value: '2001:0db8:0000:0000:0000:ff00:0042:8329'}],
       noMatch: [
         {text: 'MAC 00:1A:2B:B0:4A:F8', reason: 'a MAC address (6 groups)'},
         {text: 'at 10:30:45 UTC', reason: 'a time'},
+        {text: 'UFW BLOCK MAC=79:f8:44:ee:5f:2b:08:00 SRC=', reason: 'two MAC addresses and an ethertype'},
       ],
     },
   },

@@ -30,16 +30,17 @@ export const PHONE_WORDS = [
   'teléfono', 'telefono', 'telefónico', 'telefonico', 'móvil', 'movil', 'celular', 'cel', 'llamar', 'llámame', 'llame', 'número', 'numero',
   'contactarme', 'contacto', 'fijo',
   'telefone', 'telemóvel', 'telemovel', 'fone', 'ligue', 'ligar', 'liga', 'contato', 'cellulare', 'chiamami', 'chiama', 'chiamare', 'recapito', 'contatto', 'fisso',
-  'tlf', 'gsm', 'numer', 'zadzwoń', 'komórka', 'telefoon', 'bel', 'mobiel',
+  'tlf', 'gsm', 'numer', 'zadzwoń', 'komórka', 'telefoon', 'bel', 'mobiel', 'wa', 'nomor', 'hubungi', 'telepon', 'liên hệ', 'điện thoại',
+  'số điện thoại', 'τηλέφωνο', 'τηλ', 'κινητό',
   'arayın', 'numara', 'numaram', 'телефон', 'телефону', 'тел', 'моб', 'звоните', 'позвоните', 'перезвоним', 'номер', 'номеру', 'мобильный',
   'هاتف', 'جوال', 'اتصل', 'للتواصل', 'फोन', 'फ़ोन', 'मोबाइल', 'कॉल', 'नंबर', 'संपर्क',
-  '電話', '電話番号', '携帯', '連絡先', '手机', '电话', '联系电话', '拨打', '致电', '전화', '전화번호', '휴대폰', '연락처',
+  '電話', '電話番号', '携帯', '連絡先', '手机', '电话', '联系电话', '拨打', '致电', '전화', '전화번호', '휴대폰', '연락처', '번호',
 ]
 
 /** Words before a run of digits that make it some other number: an order, a case, a tax id, a parcel. */
 const NOT_PHONE_WORDS = [
   'order', 'invoice', 'tracking', 'serial', 'isbn', 'iban', 'account', 'card', 'version', 'ticket', 'sku', 'reference', 'timestamp', 'id', 'case',
-  'routing', 'aba', 'vat', 'tva', 'siren', 'siret', 'cep', 'postcode', 'zip', 'plz', 'kargo', 'takip', 'bestellung', 'rechnung', 'pedido', 'factura', 'commande', 'facture', 'fattura', 'ordine',
+  'routing', 'aba', 'vat', 'tva', 'siren', 'siret', 'postcode', 'zip', 'plz', 'kargo', 'takip', 'bestellung', 'rechnung', 'pedido', 'factura', 'commande', 'facture', 'fattura', 'ordine',
   'заказ', 'заказа', 'трек', 'ऑर्डर', 'ट्रैकिंग', '注文', '订单', '주문',
 ]
 
@@ -132,6 +133,21 @@ export const piiRules: Rule[] = [
         {text: 'USPS tracking 9400 1441 8250 0886 4760 90', reason: 'a tracking number whose tail looks like a national phone'},
         {text: 'IBAN DE00 3704 0044 0532 0130 00', reason: 'an (invalid) IBAN whose groups look like a phone'},
       ],
+    },
+  },
+  {
+    id: 'pii.phone.whatsapp_link',
+    type: 'PHONE',
+    category: 'pii',
+    severity: 'medium',
+    description: 'The number in a WhatsApp click-to-chat link (wa.me/491702975987)',
+    keywords: ['wa.me/'],
+    pattern: String.raw`\bwa\.me\/(\+?\d{8,15})(?![\w-])`,
+    group: 1,
+    validator: 'phone',
+    examples: {
+      match: [{text: 'https://wa.me/15550100199?text=Hi', value: '15550100199'}],
+      noMatch: [{text: 'https://wa.me/message/ABCDEF', reason: 'a message link, no number'}],
     },
   },
   {

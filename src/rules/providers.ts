@@ -22,6 +22,10 @@ interface Provider {
   /** A near miss and why it is not this provider's token. */
   near: {text: string; reason: string}
   confidence?: number
+  /** The check after the pattern; a token's by default (not a placeholder). */
+  validator?: string
+  /** More shapes the rule must find. */
+  also?: Array<{text: string; value: string}>
 }
 
 const providers: Provider[] = [
@@ -78,7 +82,7 @@ const providers: Provider[] = [
     id: 'secret.slack_app_token',
     description: 'Slack app-level (xapp-), refresh (xoxe-) and configuration tokens',
     trigger: String.raw`xapp-\d-|xoxe\.xox[bp]-|xoxe-\d-`,
-    pattern: String.raw`(?:xapp-\d-[A-Z0-9]{8,14}-\d{8,16}-[a-f0-9]{32,80}|xoxe\.xox[bp]-\d-[A-Za-z0-9]{100,200}|xoxe-\d-[A-Za-z0-9]{100,200})${END}`,
+    pattern: String.raw`(?:xapp-\d-[A-Z0-9]{8,14}-\d{8,16}-[a-f0-9]{32,80}|xoxe\.(?<![\w.-]xoxe\.)xox[bp]-\d-[A-Za-z0-9-]{100,250}|xoxe-(?<![\w.-]xoxe-)\d-[A-Za-z0-9-]{100,250})${END}`,
     example: 'xapp-1-AVUXCJJDGDK-8149076401168-a373c04466610e18ec313ec5f415a777a809ecd572857c76df766d8eff19b472',
     near: {text: 'generate an xapp-1-... token in the Slack console', reason: 'a placeholder'},
   },
@@ -118,10 +122,12 @@ const providers: Provider[] = [
   {
     id: 'secret.sentry',
     description: 'Sentry auth token (sntrys_, sntryu_) or the key of a DSN',
-    trigger: String.raw`sntry[su]_|@o\d+\.ingest\.`,
-    pattern: String.raw`(?:sntrys_eyJ[\w=.+/-]{60,}|sntryu_[a-f0-9]{64}|(?<=https?://)[a-f0-9]{32}(?=@o\d+\.ingest\.(?:[a-z]{2}\.)?sentry\.io/))${END}`,
+    // A DSN on sentry.io or on a self-hosted server: https://KEY@host/PROJECT (KEY:SECRET in old DSNs).
+    trigger: String.raw`sntry[su]_|://[a-f0-9]{32}[:@]`,
+    pattern: String.raw`(?:sntrys_eyJ[\w=.+/-]{60,}|sntryu_[a-f0-9]{64}|(?<=https?://)[a-f0-9]{32}(?=(?::[a-f0-9]{32})?@[\w.-]{1,253}(?::\d{1,5})?/\d{1,12}(?![\w.-])))${END}`,
     example: {text: 'SENTRY_DSN=https://96bd7a31b241ce4104e736ad6f684267@o4504.ingest.sentry.io/4505', value: '96bd7a31b241ce4104e736ad6f684267'},
     near: {text: 'https://public@sentry.example.com/1', reason: 'not a Sentry key'},
+    also: [{text: 'sentry:\n  dsn: https://f33feff9243a8f506b40928b5b7a767c@sentry.example.com/4', value: 'f33feff9243a8f506b40928b5b7a767c'}],
   },
   {
     id: 'secret.notion',
@@ -149,11 +155,12 @@ const providers: Provider[] = [
   },
   {
     id: 'secret.doppler',
-    description: 'Doppler token (dp.pt., dp.st., dp.sa., dp.ct., dp.scim., dp.audit.)',
+    description: 'Doppler token (dp.pt., dp.st. with its environment, dp.sa., dp.ct., dp.scim., dp.audit.)',
     trigger: String.raw`dp\.(?:pt|st|sa|ct|scim|audit)\.`,
-    pattern: String.raw`dp\.(?<![\w.]dp\.)(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}${END}`,
+    pattern: String.raw`dp\.(?<![\w.]dp\.)(?:pt|st(?:\.[a-z0-9_-]{1,40})?|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}${END}`,
     example: {text: 'DOPPLER_TOKEN=dp.pt.pjZR1X3xxsVABLRRrUIuldPX4QmhUxX9AvVoEnYQNKv', value: 'dp.pt.pjZR1X3xxsVABLRRrUIuldPX4QmhUxX9AvVoEnYQNKv'},
     near: {text: 'see dp.pt.example in the docs', reason: 'too short'},
+    also: [{text: 'DOPPLER_TOKEN=dp.st.dev.J59FHz5r1pY4OjE2jBMptUsGr7CmYuCu3ZR1zTOlU', value: 'dp.st.dev.J59FHz5r1pY4OjE2jBMptUsGr7CmYuCu3ZR1zTOlU'}],
   },
   {
     id: 'secret.databricks',
@@ -173,11 +180,12 @@ const providers: Provider[] = [
   },
   {
     id: 'secret.sourcegraph',
-    description: 'Sourcegraph access token (sgp_)',
-    trigger: String.raw`sgp_[a-f0-9]{8}`,
-    pattern: String.raw`sgp_(?<!\wsgp_)(?:[a-f0-9]{16}_)?[a-f0-9]{40}${END}`,
+    description: 'Sourcegraph access token (sgp_, sgp_local_)',
+    trigger: String.raw`sgp_[a-f0-9]{8}|sgp_local_`,
+    pattern: String.raw`sgp_(?<!\wsgp_)(?:[a-f0-9]{16}_|local_)?[a-f0-9]{40}${END}`,
     example: 'sgp_68b41d5f92bb4f84_f50ac9214b07e2d90bf9a50f7514a89ed0fb0507',
     near: {text: 'sgp_ tokens are shown once', reason: 'the prefix alone'},
+    also: [{text: 'this key sgp_local_f33feff9243a8f506b40928b5b7a767c76fb008f fails', value: 'sgp_local_f33feff9243a8f506b40928b5b7a767c76fb008f'}],
   },
   {
     id: 'secret.twilio_api_key',
@@ -251,6 +259,56 @@ const providers: Provider[] = [
     example: 'HRKU-AAm8vX9t3hfPWnC7ljiEzbyRG9lXy_ATP3C9IH5FI9-Au1VQzP9tUIHb38gu',
     near: {text: 'HRKU-XXXX (your key)', reason: 'a placeholder'},
   },
+  {
+    id: 'secret.google_api_key',
+    description: 'Google API key (AIza and 35 characters): Maps, Gemini, Firebase',
+    trigger: String.raw`AIza[\w-]{8}`,
+    pattern: String.raw`AIza(?<![\w-]AIza)[\w-]{35}${END}`,
+    example: {text: 'generateContent?key=AIzaPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyV', value: 'AIzaPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyV'},
+    near: {text: 'keys look like AIza...', reason: 'the prefix alone'},
+  },
+  {
+    id: 'secret.aws_session_token',
+    description: 'AWS temporary session token (the STS formats that start IQoJb3JpZ2lu or FwoGZXIvYXdzE)',
+    trigger: String.raw`IQoJb3JpZ2lu|FwoGZXIvYXdzE`,
+    pattern: String.raw`(?:IQoJb3JpZ2lu(?<![\w+/]IQoJb3JpZ2lu)|FwoGZXIvYXdzE(?<![\w+/]FwoGZXIvYXdzE))[A-Za-z0-9+/]{80,4000}={0,2}(?![\w+/=])`,
+    example: {
+      text: 'AWS_SESSION_TOKEN: IQoJb3JpZ2luX2VjmihA/2O76UMFxFkM/R5Kjp1vRt+1fjORS/6ilI8ihN5KXSc7Tvo/hBKqFYY/kv5ZJr3J1TWDtkwtDDb+xHKas1VOqg6YYZYn9ZhyiA4uoRgnatmUdjAWtGSU',
+      value: 'IQoJb3JpZ2luX2VjmihA/2O76UMFxFkM/R5Kjp1vRt+1fjORS/6ilI8ihN5KXSc7Tvo/hBKqFYY/kv5ZJr3J1TWDtkwtDDb+xHKas1VOqg6YYZYn9ZhyiA4uoRgnatmUdjAWtGSU',
+    },
+    near: {text: 'the token starts with IQoJb3JpZ2lu', reason: 'the prefix alone'},
+  },
+  {
+    id: 'secret.twilio_credentials',
+    description: 'Twilio auth token or API key secret passed right after its account SID (AC...) or API key (SK...)',
+    trigger: String.raw`AC[a-f0-9]{32}|SK[a-fA-F0-9]{32}`,
+    pattern: String.raw`(?:AC[a-f0-9]{32}|SK[a-fA-F0-9]{32})["']?\s{0,3},\s{0,3}["']([A-Za-z0-9]{32})(?![\w-])`,
+    group: 1,
+    example: {text: 'Client("ACf33feff9243a8f506b40928b5b7a767c", "76fb008f86bebb2737f6a6f0fb23c6f5")', value: '76fb008f86bebb2737f6a6f0fb23c6f5'},
+    near: {text: 'Client("ACf33feff9243a8f506b40928b5b7a767c", token)', reason: 'a variable, not the token'},
+  },
+  {
+    id: 'secret.azure_sas',
+    description: 'Signature of an Azure shared access signature URL (sig=)',
+    trigger: String.raw`[?&]sig=[A-Za-z0-9%+/]{16}`,
+    pattern: String.raw`[?&]sig=([A-Za-z0-9%+/]{30,200}={0,2})(?![\w%+/=])`,
+    group: 1,
+    example: {
+      text: 'https://acme.blob.core.windows.net/backups/db.bak?sv=2022-11-02&sp=rl&sig=Stqcbnr3yBdGBLEPH1qhT61qtc4xatws8phP9nhFyJf%3D',
+      value: 'Stqcbnr3yBdGBLEPH1qhT61qtc4xatws8phP9nhFyJf%3D',
+    },
+    near: {text: 'append &sig=<signature> to the URL', reason: 'a placeholder'},
+  },
+  {
+    id: 'secret.docker_auth',
+    description: 'Registry credentials in a Docker config.json ("auth": base64 of user:password)',
+    trigger: String.raw`"auth"\s{0,3}:\s{0,3}"`,
+    pattern: String.raw`"auth"\s{0,3}:\s{0,3}"([A-Za-z0-9+/]{8,400}={0,2})"`,
+    group: 1,
+    validator: 'basicAuth',
+    example: {text: '{"auths": {"registry.example.com": {"auth": "ZGVwbG95OlhnR0NKYlc1NmVDdU5HTUdtUw=="}}}', value: 'ZGVwbG95OlhnR0NKYlc1NmVDdU5HTUdtUw=='},
+    near: {text: '{"auth": "dXNlcm5hbWU6cGFzc3dvcmQ="}', reason: 'username:password, the documentation example'},
+  },
 ]
 
 /** One prefilter for every provider: any of their triggers. */
@@ -265,7 +323,7 @@ export const providerRules: Rule[] = providers.map((p) => ({
   prefilter: PROVIDER_PREFILTER,
   pattern: p.pattern,
   ...(p.group === undefined ? {} : {group: p.group}),
-  validator: 'token',
+  validator: p.validator ?? 'token',
   confidence: p.confidence ?? 0.95,
-  examples: {match: [p.example], noMatch: [p.near]},
+  examples: {match: [p.example, ...(p.also ?? [])], noMatch: [p.near]},
 }))

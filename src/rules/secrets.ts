@@ -1,4 +1,5 @@
 import type {Rule} from '../engine/types.js'
+import {trieSource} from '../engine/word-trie.js'
 import {TOKEN_PREFIXES} from './prefilters.js'
 
 /**
@@ -13,6 +14,46 @@ const common = {type: 'SECRET', category: 'secret', severity: 'critical'} as con
 /** Rules whose tokens start with a known prefix share one prefilter. */
 const prefixed = {...common, prefilter: TOKEN_PREFIXES} as const
 const END = String.raw`(?![\w-])`
+
+/** Words for "password" in the languages of the logs (matched case-insensitively, as whole words). */
+const PASSWORD_WORDS = [
+  'password', 'passcode', 'passphrase', 'passwort', 'kennwort', 'mot de passe', 'contraseña', 'contrasena', 'clave', 'senha', 'hasło', 'haslo',
+  'şifre', 'şifrem', 'şifreniz', 'sifre', 'sifrem', 'пароль', 'wachtwoord', 'lösenord', 'salasana', 'adgangskode', 'passord', 'heslo', 'jelszó',
+  'parola', 'pass', 'κωδικός', 'κωδικό', 'mật khẩu', 'kata sandi', 'sandi', 'パスワード', '비밀번호', '암호', '密码', '密碼', 'كلمة المرور', 'كلمة السر',
+  'पासवर्ड',
+]
+
+/** Letters that have a case (Latin, Greek, Cyrillic): a password word must not be glued to one. */
+const CASED = String.raw`a-zA-Z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF`
+
+/** Words that may stand between a password word and the password: "is", "ist", "è", "to", "هي"... */
+const LINKING_WORDS = [
+  'is', 'was', 'now', 'still', 'es', 'era', 'est', 'ist', 'war', 'è', 'é', 'e', 'to', 'jest', 'är', 'er', 'je', 'on', 'this', 'это', 'был', 'была',
+  'hoy', 'ahora', 'actual', 'actuelle', 'aktuell', 'atual', 'nuevo', 'nouveau', 'neues', 'new', 'hier', 'de', 'do', 'da', 'du', 'wifi', 'wlan',
+  'الخاصة', 'بي', 'هي', 'هو', 'है', 'था', 'temporal', 'temporary', 'temporaire', "c'est", 'c’est', 'to', 'là', 'la', 'ist:', ':', '=', '-', '—',
+].map((w) => w.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`))
+
+/**
+ * In a password told in a sentence, what comes between the word and the password: a colon or a
+ * CJK particle and then the password at once (密码：m4rip0s41&), or up to three linking words
+ * and spaces or an opening quote. `follow` is what must come after a linking word: a space in
+ * the pattern, nothing in the prefilter (which has no assertions, and so finds more).
+ */
+const phraseGap = (follow: string): string => {
+  const links = String.raw`(?:\s{1,3}(?:${LINKING_WORDS.join('|')})${follow}){0,3}[\s「『«“]{1,3}`
+  return String.raw`(?:(?:\s{0,2}[:：=]|[はが는은是为為])(?:${links}|[「『«“]?)|${links})`
+}
+
+/** A digit, or an ASCII symbol or punctuation but a quote, or a common one beyond ASCII (¿, ×, €). */
+const PHRASE_SYMBOL = String.raw`[\d!#-&(-/:-@[-\x60{-~\xA1-\xBF\xD7\xF7\u20AC]`
+
+/**
+ * What every name of the two assignment rules ends in, then their separator (case-insensitive,
+ * like the patterns; without their word boundaries). One prefilter for both: one search a line.
+ */
+const ASSIGNMENT_PREFILTER =
+  String.raw`(?:key(?:[_-]?(?:base|id))?|secret|token|passw(?:or)?d|pwd|pass(?:phrase)?|kennwort|passwort|contraseña|senha|wachtwoord)` +
+  String.raw`["']?[ \t]{0,3}(?:=>|[:=>]|is|was)`
 
 export const secretRules: Rule[] = [
   {
@@ -189,9 +230,9 @@ export const secretRules: Rule[] = [
   {
     ...common,
     id: 'secret.cli_password',
-    description: 'Password given on a command line: mysql -pSECRET, --password=SECRET',
-    keywords: [' -p', '--password'],
-    pattern: String.raw`(?:\s-p|--password[= ])([^\s'"]{8,128})`,
+    description: 'Password given on a command line: mysql -pSECRET, --password=SECRET, --db-password SECRET, if it is random enough',
+    keywords: [' -p', '\t-p', '-password'],
+    pattern: String.raw`(?:[ \t]-p|--(?:[a-z]{1,20}-){0,2}password[= ])([^\s'"]{8,128})`,
     group: 1,
     validator: 'secretValue',
     confidence: 0.8,
@@ -199,18 +240,87 @@ export const secretRules: Rule[] = [
       match: [
         {text: 'mysql -u root -pBk85aerJ2WFQ0cN8e6KvnxLHUz3dRkmKyUE chatbot_prod', value: 'Bk85aerJ2WFQ0cN8e6KvnxLHUz3dRkmKyUE'},
         {text: 'psql --password=Zq8vN3kLp0XwR7tY2mB5', value: 'Zq8vN3kLp0XwR7tY2mB5'},
+        {text: 'backup-tool --db-password LXicaBAg8WY1jzIR --out /tmp', value: 'LXicaBAg8WY1jzIR'},
       ],
       noMatch: [{text: 'mkdir -p /var/lib/chatbot/logs2024', reason: 'a flag followed by a path'}, {text: 'ssh -p 2222 host', reason: 'a port'}],
     },
   },
   {
     ...common,
+    id: 'secret.cli_password_arg',
+    description: "Password after the flag of a command that takes one: sshpass -p, docker login -p, redis-cli -a, or quoted right after -p (mysql -p'SECRET')",
+    keywords: [' -p ', ' -a ', " -p'", ' -p"', "\t-p'", '\t-p"'],
+    // A space after -p only here: for other commands -p is a port or "make parents". Up to three
+    // words between login and -p (the registry, -u and the user), none starting with a dash.
+    // Single spaces, as commands are typed: a keyword is then in every match.
+    pattern:
+      String.raw`(?:(?:\bsshpass -p|\b(?:docker|podman|buildah|nerdctl|skopeo|oras|helm registry) login` +
+      String.raw`(?: (?:-u|--username) [^\s]{1,64}| [^\s-][^\s]{0,253}){0,3} -p` +
+      String.raw`|\bredis-cli(?: (?:-[hpn]|--(?:host|port|user)) [^\s]{1,253}| [^\s-][^\s]{0,253}){0,4} -a) ['"]?|[ \t]-p['"])([^\s'"]{4,128})`,
+    group: 1,
+    validator: 'passwordValue',
+    confidence: 0.85,
+    examples: {
+      match: [
+        {text: 'sshpass -p k9Wn-TdT2 ssh deploy@host', value: 'k9Wn-TdT2'},
+        {text: 'docker login registry.example.com -u ci -p ak6J0kGOD.KdinZn', value: 'ak6J0kGOD.KdinZn'},
+        {text: "mysql -h 10.0.0.5 -u root -p'Marmelade8899' shop", value: 'Marmelade8899'},
+        {text: "sshpass -p 'bKRIYpvXed2V' ssh root@host", value: 'bKRIYpvXed2V'},
+        {text: 'redis-cli -h 10.0.0.7 -a QPWeFeGjz1Cx ping', value: 'QPWeFeGjz1Cx'},
+      ],
+      noMatch: [{text: 'docker login -u ci -p $REGISTRY_PASSWORD', reason: 'a variable reference'}, {text: 'grep -a pattern file', reason: 'not redis-cli'}],
+    },
+  },
+  {
+    ...common,
+    id: 'secret.sql_password',
+    description: "A password in SQL: CREATE USER ... IDENTIFIED BY 'SECRET', WITH PASSWORD 'SECRET'",
+    keywords: ['identified by', 'password'],
+    pattern: String.raw`\b(?:identified by|password)\s{1,4}'([^'\s]{4,128})'`,
+    flags: 'i',
+    group: 1,
+    validator: 'passwordValue',
+    confidence: 0.85,
+    examples: {
+      match: [
+        {text: "ALTER USER 'app'@'%' IDENTIFIED BY 'jcBWndpb-jjzS';", value: 'jcBWndpb-jjzS'},
+        {text: "CREATE USER reporting WITH PASSWORD 'mariposa5963';", value: 'mariposa5963'},
+      ],
+      noMatch: [{text: "CREATE USER app WITH PASSWORD '<password>';", reason: 'a placeholder'}],
+    },
+  },
+  {
+    ...common,
+    id: 'secret.config_key_value',
+    description: 'A credential in a key/value pair of an XML config (<add key="DB_PASSWORD" value="SECRET" />) or a shell setter (aws configure set aws_secret_access_key SECRET)',
+    keywords: ['value=', 'configure set'],
+    pattern:
+      String.raw`(?:\bkey="[\w.:-]{0,60}(?:secret|token|password|passwd|pwd|api[_-]?key|access[_-]?key|private[_-]?key|auth)[\w.:-]{0,30}"\s{1,4}value="` +
+      String.raw`|\bconfigure set [\w.]{0,60}(?:secret|token|password|key)[\w.]{0,30} )([^\s"<>]{8,256})`,
+    flags: 'i',
+    group: 1,
+    validator: 'passwordValue',
+    confidence: 0.85,
+    examples: {
+      match: [
+        {text: '<add key="SESSION_SECRET" value="cf44078a94bc0322f61d" />', value: 'cf44078a94bc0322f61d'},
+        {text: 'aws configure set aws_secret_access_key i1KVjVy6toQWYhydZfCntV6e', value: 'i1KVjVy6toQWYhydZfCntV6e'},
+      ],
+      noMatch: [{text: '<add key="TOKEN_TTL" value="3600" />', reason: 'no letter: a number'}],
+    },
+  },
+  {
+    ...common,
     id: 'secret.generic_assignment',
     description: 'A value assigned to a key, secret, token or password, if it is random enough (entropy >= 3.3 bits/char)',
-    // Every name the pattern accepts ends in one of these, then comes the same separator
-    // (case-insensitive, like the pattern; without its word boundaries).
-    prefilter: String.raw`(?:key|secret|token|passwd|password|pwd)["']?\s{0,3}(?:[:=]|is)`,
-    pattern: String.raw`(?:api[_-]?key|apikey|access[_-]?key|secret[_-]?key|client[_-]?secret|secret|token|passwd|password|pwd|private[_-]?key)["']?\s{0,3}(?:[:=]|\bis\b)\s{0,3}["']?([A-Za-z0-9+/_!#$%^*-]{12,128})(?![A-Za-z0-9+/_!#$%^*-])`,
+    prefilter: ASSIGNMENT_PREFILTER,
+    // A quoted value runs to its closing quote; an unquoted one stops at the first character a
+    // token does not use (so "token=abc&expires=60" ends at the &).
+    pattern:
+      String.raw`(?:(?:api|access|secret|client|private|encryption|signing|master|account|storage|app|auth|session|jwt|hmac|license|service)[_-]?key(?:[_-]?(?:base|id))?` +
+      String.raw`|apikey|client[_-]?secret|secret|token|passwd|password|pwd|(?<![a-z])pass(?:phrase)?)` +
+      String.raw`["']?[ \t]{0,3}(?:=>|[:=>]|\b(?:is|was)\b)[ \t]{0,3}["']?` +
+      String.raw`(?:base64:)?((?<=")[^"\s]{12,256}(?=")|(?<=')[^'\s]{12,256}(?=')|(?<![\w"'])[A-Za-z0-9+/_!#$%^*~.@-]{12,128}={0,2}(?![A-Za-z0-9+/_!#$%^*~.@=-]))`,
     flags: 'i',
     group: 1,
     validator: 'secretValue',
@@ -220,6 +330,12 @@ export const secretRules: Rule[] = [
         {text: 'DB_PASSWORD=R+FI1mOqH_6dckHQJVDxgLmKeQeglYuz', value: 'R+FI1mOqH_6dckHQJVDxgLmKeQeglYuz'},
         {text: 'my password is L!IP7Q_sE%Z44ee2amIXa and it fails', value: 'L!IP7Q_sE%Z44ee2amIXa'},
         {text: '"client_secret": "9f8cA2b1e7D4c6F0a3B5"', value: '9f8cA2b1e7D4c6F0a3B5'},
+        {text: 'const azureStorageKey = "mfsB4HbQLXjjlAFbVV6q9rXxtNDFyuzX9k1gnneGEYG1+LwiqD9jJBAciI05FhfwKVqlUr5Qrec8TNecj9iNOr==";', value: 'mfsB4HbQLXjjlAFbVV6q9rXxtNDFyuzX9k1gnneGEYG1+LwiqD9jJBAciI05FhfwKVqlUr5Qrec8TNecj9iNOr=='},
+        {text: "SECRET_KEY = '575.yx.8xm5M&lfY@q%'", value: '575.yx.8xm5M&lfY@q%'},
+        {text: 'RABBITMQ_DEFAULT_PASS: 5ubiheyEd7P4zDL#', value: '5ubiheyEd7P4zDL#'},
+        {text: 'The secret was jj5VfqRTk8j1d/bWWbjkloG1QX647kdNl9cDo/+G, do I rotate it?', value: 'jj5VfqRTk8j1d/bWWbjkloG1QX647kdNl9cDo/+G'},
+        {text: 'secret_key_base: 0b9465aef7ac86d66c7a644fb12853ef86dcfaea21818b904ce6087413e3b266', value: '0b9465aef7ac86d66c7a644fb12853ef86dcfaea21818b904ce6087413e3b266'},
+        {text: 'refresh?access_token=ak6J0kGOD.KdinZn&expires=3600', value: 'ak6J0kGOD.KdinZn'},
       ],
       noMatch: [
         {text: 'password=password123', reason: 'low entropy'},
@@ -227,7 +343,94 @@ export const secretRules: Rule[] = [
         {text: 'api_key=${API_KEY}', reason: 'a variable reference'},
         {text: 'secret: changeme', reason: 'a default value'},
         {text: 'password: ********', reason: 'already masked'},
+        {text: 'bypass: 1700000000000abc', reason: 'not a credential name'},
       ],
+    },
+  },
+  {
+    ...common,
+    id: 'secret.password_assignment',
+    description: 'A password set in a config or a form (password=..., <password>...</password>, "pwd": "..."): a letter and a digit or symbol, not a placeholder or a code reference',
+    prefilter: ASSIGNMENT_PREFILTER,
+    pattern:
+      String.raw`(?:passw(?:or)?d|pwd|(?<![a-z])pass(?:phrase)?|kennwort|passwort|contraseña|senha|wachtwoord)` +
+      String.raw`["']?[ \t]{0,3}(?:=>|[:=>]|\b(?:is|was)\b)[ \t]{0,3}["']?` +
+      // Not a call or an index: password=os.environ.get("DB") is code.
+      String.raw`((?<=")[^"\s]{6,128}(?=")|(?<=')[^'\s]{6,128}(?=')|(?<!["'])[A-Za-z0-9+/_!#$%^*~.@?-]{6,128}={0,2}(?![A-Za-z0-9+/_!#$%^*~.@=?(\[{}-]))`,
+    flags: 'i',
+    group: 1,
+    validator: 'passwordValue',
+    confidence: 0.75,
+    examples: {
+      match: [
+        {text: 'spring.datasource.password=ak6J.vCbHSN', value: 'ak6J.vCbHSN'},
+        {text: '<password>wm!Wevn45pT</password>', value: 'wm!Wevn45pT'},
+        {text: 'wpa_passphrase=VWg9MNR*bqnyv', value: 'VWg9MNR*bqnyv'},
+        {text: '{"username": "k.tanaka", "password": "hXuN.p1wep!IT"}', value: 'hXuN.p1wep!IT'},
+      ],
+      noMatch: [
+        {text: 'password = os.environ.get("DB_PASSWORD")', reason: 'code that reads the password'},
+        {text: 'password: process.env.DB_PASS', reason: 'a reference'},
+        {text: 'password: Optional[str] = None', reason: 'a type'},
+        {text: 'password=${DB_PASSWORD}', reason: 'a variable reference'},
+        {text: 'DB_PASSWORD=${DB_PASSWORD:?required}', reason: 'a shell default inside a reference'},
+        {text: 'password: required', reason: 'a word'},
+        {text: 'DB_PASSWORD=\nNODE_ENV=production', reason: 'empty: the next line is another setting'},
+        {text: 'String password = System.getenv("DB_PASSWORD");', reason: 'a call'},
+      ],
+    },
+  },
+  {
+    ...common,
+    id: 'secret.password_phrase',
+    description: 'A password told in a sentence, in many languages: "my password is ...", "mein Passwort ist ...", "我的密码是 ...", "パスワードは ..."',
+    // The password word, a colon or a few linking words, then one token with a digit or a symbol
+    // that is not its last character ("reset." is prose). Whole words among cased letters; a CJK
+    // word needs no boundary (我的密码是). The prefilter is the pattern without its assertions.
+    prefilter: String.raw`${trieSource(PASSWORD_WORDS)}${phraseGap('')}[^\s]{0,62}${PHRASE_SYMBOL}[^\s]`,
+    pattern:
+      String.raw`${trieSource(PASSWORD_WORDS, String.raw`(?<![${CASED}\d_][\s\S])`)}(?![${CASED}])${phraseGap(String.raw`(?=\s)`)}` +
+      String.raw`((?=[^\s]{0,62}${PHRASE_SYMBOL}[^\s])[^\s"'«»“”「」『』<>,;，。、]{6,64})(?![^\s"'«»“”「」『』<>,;，。、])`,
+    // Not the u flag, which makes every regex of V8 slower: letters with case are spelled out.
+    flags: 'i',
+    group: 1,
+    validator: 'passwordValue',
+    confidence: 0.75,
+    examples: {
+      match: [
+        {text: 'Mein Passwort ist Sunshine1982*, aber der Login klappt nicht', value: 'Sunshine1982*'},
+        {text: '我的密码是 Primavera14?，但是登录不了', value: 'Primavera14?'},
+        {text: 'パスワードは Vy3BVai-56t9t ですが', value: 'Vy3BVai-56t9t'},
+        {text: 'şifrem Bulldog.1984$ ama giriş yapamıyorum', value: 'Bulldog.1984$'},
+        {text: 'mi contraseña es Fenerbahce38? y no me deja entrar', value: 'Fenerbahce38?'},
+        {text: 'WLAN-Passwort: Tesoro.27*', value: 'Tesoro.27*'},
+        {text: '邮箱：wei@example.net，密码：m4rip0s41&，一直登录失败', value: 'm4rip0s41&'},
+        {text: 'パスワードは「Raketa&84$」ですが', value: 'Raketa&84$'},
+        {text: "mon mot de passe c'est « krokus.Krokus27 » mais", value: 'krokus.Krokus27'},
+        {text: 'user noah@example.org / pass Kiwi1995?', value: 'Kiwi1995?'},
+      ],
+      noMatch: [
+        {text: 'I forgot my password, can you reset it?', reason: 'no password given'},
+        {text: 'the password must contain 8+ characters', reason: 'a rule, not a password'},
+        {text: 'password reset link: https://example.com/reset?t=1', reason: 'a link'},
+        {text: 'my password is not working since 2024-01-02', reason: 'no token with letters and digits after the linking words'},
+        {text: "Access denied for user 'app'@'10.0.0.5' (using password: YES)", reason: 'MySQL says whether a password was used'},
+        {text: 'password2fa_enabled: true', reason: 'glued to the word'},
+      ],
+    },
+  },
+  {
+    ...common,
+    id: 'secret.config_directive',
+    description: 'A password in a server config directive without "=": Redis requirepass and masterauth',
+    keywords: ['requirepass', 'masterauth'],
+    pattern: String.raw`\b(?:requirepass|masterauth)[ \t]{1,8}["']?([^\s"']{6,128})`,
+    group: 1,
+    validator: 'passwordValue',
+    confidence: 0.85,
+    examples: {
+      match: [{text: 'bind 127.0.0.1\nrequirepass ak6J0kGOD.KdinZn', value: 'ak6J0kGOD.KdinZn'}],
+      noMatch: [{text: '# requirepass foobared', reason: 'the shipped default'}],
     },
   },
   {
@@ -280,14 +483,17 @@ export const secretRules: Rule[] = [
   {
     ...common,
     id: 'secret.cli_user_password',
-    description: 'Password given as user:password on a command line (curl -u, --user)',
-    keywords: [' -u', '--user'],
-    pattern: String.raw`(?:\s-u|--user)[ =]['"]?[^\s:'"]{1,64}:([^\s'"]{6,128})`,
+    description: 'Password given as user:password on a command line (curl -u, --user), or user%password (smbclient -U)',
+    keywords: [' -u', ' -U', '--user'],
+    pattern: String.raw`(?:\s-[uU]|--user)[ =]['"]?[^\s:%'"]{1,64}[:%]([^\s'"]{6,128})`,
     group: 1,
     validator: 'password',
     confidence: 0.85,
     examples: {
-      match: [{text: 'curl -u deploy:Wq8pZ3kLm2Xv https://api.example.com', value: 'Wq8pZ3kLm2Xv'}],
+      match: [
+        {text: 'curl -u deploy:Wq8pZ3kLm2Xv https://api.example.com', value: 'Wq8pZ3kLm2Xv'},
+        {text: 'smbclient //files/share -U deploy%lNQb0prFmbh7!wy5', value: 'lNQb0prFmbh7!wy5'},
+      ],
       noMatch: [{text: 'curl -u user:password https://api.example.com', reason: 'the documentation default'}],
     },
   },
