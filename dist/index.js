@@ -57912,9 +57912,16 @@ async function ignoredAtBase(cwd, base, file2) {
   }
 }
 
-// src/report/printable.ts
-function printable(text) {
-  return text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c3) => `\\u${c3.codePointAt(0)?.toString(16).padStart(4, "0")}`);
+// src/text/printable.ts
+function printable(text, max = Number.POSITIVE_INFINITY) {
+  const safe = text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c3) => `\\u${c3.codePointAt(0)?.toString(16).padStart(4, "0")}`);
+  return safe.length > max ? `${safe.slice(0, max - 1)}\u2026` : safe;
+}
+function cell(text, max = 40) {
+  return printable(text, max);
+}
+function markdownCell(text, max) {
+  return cell(text, max).replaceAll("|", "\\|").replaceAll("`", "'");
 }
 
 // src/report/json.ts
@@ -57971,10 +57978,6 @@ var ProgressLine = class {
 // src/report/summary-text.ts
 var ms2 = (value) => value === null ? "-" : `${Math.round(value)} ms`;
 var plural2 = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
-function cell(text, max = 40) {
-  const safe = printable(text);
-  return safe.length > max ? `${safe.slice(0, max - 1)}\u2026` : safe;
-}
 function table(rows, indent = "  ") {
   const widths = [];
   for (const row of rows) for (const [i, cell2] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, cell2.length);
@@ -58082,7 +58085,46 @@ function buildDetector(detection, salt) {
 // src/gate/finish.ts
 import path13 from "node:path";
 
-// src/monitor/summary.ts
+// src/gate/evaluate.ts
+var percent = (value) => `${Math.round(value * 1e3) / 10}%`;
+function thresholdFailures(summary2, t2, base) {
+  const failures = [];
+  const samples = summary2.records + summary2.malformed_lines;
+  if (samples < t2.minSamples) return failures;
+  const rate = summary2.errors.total / samples;
+  if (t2.maxErrorRate !== void 0 && rate > t2.maxErrorRate) {
+    failures.push({ category: "error_rate", count: summary2.errors.total, detail: `${percent(rate)} of ${samples} > ${percent(t2.maxErrorRate)}` });
+  }
+  const p95 = summary2.latency.p95;
+  if (t2.maxP95LatencyMs !== void 0 && p95 !== null && summary2.latency.count >= t2.minSamples && p95 > t2.maxP95LatencyMs) {
+    failures.push({ category: "p95_latency", count: summary2.latency.count, detail: `p95 ${Math.round(p95)} ms > ${t2.maxP95LatencyMs} ms` });
+  }
+  const baseP95 = base?.latency.p95 ?? null;
+  if (t2.maxP95IncreasePercent !== void 0 && p95 !== null && baseP95 !== null && baseP95 > 0 && (base?.latency.count ?? 0) >= t2.minSamples) {
+    const rise = (p95 - baseP95) / baseP95 * 100;
+    if (rise > t2.maxP95IncreasePercent) {
+      failures.push({ category: "p95_increase", count: summary2.latency.count, detail: `p95 ${Math.round(p95)} ms is ${Math.round(rise)}% above the base's ${Math.round(baseP95)} ms (limit ${t2.maxP95IncreasePercent}%)` });
+    }
+  }
+  return failures;
+}
+function evaluateGate(summary2, failOn, extras = {}) {
+  const counts = {
+    pii: summary2.findings.pii,
+    secret: summary2.findings.secrets,
+    error: summary2.errors.total,
+    slow: summary2.latency.slow
+  };
+  const failures = failOn.filter((c3) => counts[c3] > 0).map((category) => ({ category, count: counts[category] }));
+  if (summary2.unscanned_lines > 0 && failOn.some((c3) => c3 === "pii" || c3 === "secret")) {
+    failures.push({ category: "unscanned", count: summary2.unscanned_lines });
+  }
+  if ((extras.unusedIgnores ?? 0) > 0) failures.push({ category: "unused_ignores", count: extras.unusedIgnores });
+  if (extras.thresholds !== void 0) failures.push(...thresholdFailures(summary2, extras.thresholds, extras.base));
+  return { fail_on: [...failOn], passed: failures.length === 0, failures };
+}
+
+// src/results/summary.ts
 init_engine();
 var MAX_GROUPS = 50;
 var OTHER_GROUP = "(other)";
@@ -58239,43 +58281,6 @@ var SummaryBuilder = class {
     return tally;
   }
 };
-var percent = (value) => `${Math.round(value * 1e3) / 10}%`;
-function thresholdFailures(summary2, t2, base) {
-  const failures = [];
-  const samples = summary2.records + summary2.malformed_lines;
-  if (samples < t2.minSamples) return failures;
-  const rate = summary2.errors.total / samples;
-  if (t2.maxErrorRate !== void 0 && rate > t2.maxErrorRate) {
-    failures.push({ category: "error_rate", count: summary2.errors.total, detail: `${percent(rate)} of ${samples} > ${percent(t2.maxErrorRate)}` });
-  }
-  const p95 = summary2.latency.p95;
-  if (t2.maxP95LatencyMs !== void 0 && p95 !== null && summary2.latency.count >= t2.minSamples && p95 > t2.maxP95LatencyMs) {
-    failures.push({ category: "p95_latency", count: summary2.latency.count, detail: `p95 ${Math.round(p95)} ms > ${t2.maxP95LatencyMs} ms` });
-  }
-  const baseP95 = base?.latency.p95 ?? null;
-  if (t2.maxP95IncreasePercent !== void 0 && p95 !== null && baseP95 !== null && baseP95 > 0 && (base?.latency.count ?? 0) >= t2.minSamples) {
-    const rise = (p95 - baseP95) / baseP95 * 100;
-    if (rise > t2.maxP95IncreasePercent) {
-      failures.push({ category: "p95_increase", count: summary2.latency.count, detail: `p95 ${Math.round(p95)} ms is ${Math.round(rise)}% above the base's ${Math.round(baseP95)} ms (limit ${t2.maxP95IncreasePercent}%)` });
-    }
-  }
-  return failures;
-}
-function evaluateGate(summary2, failOn, extras = {}) {
-  const counts = {
-    pii: summary2.findings.pii,
-    secret: summary2.findings.secrets,
-    error: summary2.errors.total,
-    slow: summary2.latency.slow
-  };
-  const failures = failOn.filter((c3) => counts[c3] > 0).map((category) => ({ category, count: counts[category] }));
-  if (summary2.unscanned_lines > 0 && failOn.some((c3) => c3 === "pii" || c3 === "secret")) {
-    failures.push({ category: "unscanned", count: summary2.unscanned_lines });
-  }
-  if ((extras.unusedIgnores ?? 0) > 0) failures.push({ category: "unused_ignores", count: extras.unusedIgnores });
-  if (extras.thresholds !== void 0) failures.push(...thresholdFailures(summary2, extras.thresholds, extras.base));
-  return { fail_on: [...failOn], passed: failures.length === 0, failures };
-}
 
 // src/report/gate-report.ts
 var RANK = { critical: 0, high: 1, medium: 2, low: 3 };
@@ -58291,7 +58296,7 @@ function describeFinding(f3) {
 init_errors();
 
 // src/report/markdown.ts
-var md = (text) => cell(text, 80).replaceAll("|", "\\|").replaceAll("`", "'");
+var md = (text) => markdownCell(text, 80);
 function formatMarkdown(report, maxBytes = 900 * 1024) {
   const { summary: summary2, gate } = report;
   const fresh = newFindings(report);
@@ -59472,7 +59477,7 @@ function analyzeText(line, file2, lineNumber, observedAt, ctx) {
   };
 }
 
-// src/monitor/types.ts
+// src/results/record.ts
 function digestOf({ record: record2, group: group2, suppressed, omitted, valueKeys }) {
   const findings = record2.findings.map(({ type, category, rule, severity, field, start, end, masked, fingerprint: fingerprint2, ignored, preexisting }) => ({
     type,

@@ -1,7 +1,7 @@
 import {Command} from '@oclif/core'
 
 import {ExitCode, exitCodeHelp, isLlmopsError, toFailure} from './errors.js'
-import {printableLines} from './report/printable.js'
+import {printableLines} from './text/printable.js'
 
 export {toFailure, type Failure} from './errors.js'
 

@@ -5,7 +5,7 @@ import {askForMissing} from './prompt.js'
 import type {FeedbackRecord} from './record.js'
 import {feedbackSettings} from './settings.js'
 import {appendRecords} from './store.js'
-import {printable} from '../report/printable.js'
+import {printable} from '../text/printable.js'
 
 export interface CaptureFlags {
   'user-id'?: string | undefined

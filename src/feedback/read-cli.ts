@@ -1,4 +1,4 @@
-import {printable} from '../report/printable.js'
+import {printable} from '../text/printable.js'
 import {maskLike} from './capture.js'
 import {filterRecords, parseWhen, type Filters} from './query.js'
 import type {FeedbackRecord} from './record.js'

@@ -6,7 +6,7 @@ import {z} from 'zod'
 import {usageError} from '../errors.js'
 import {AtomicFile} from '../io/atomic-file.js'
 import {describeJsonError} from '../io/jsonl.js'
-import type {FindingDetail} from '../monitor/summary.js'
+import type {FindingDetail} from '../results/summary.js'
 
 export const IGNORE_FILE = '.llmopsignore'
 

@@ -8,7 +8,8 @@ import {digestText, fingerprintOf, maskedContexts} from './fingerprint.js'
 import {decodeEscapes, fieldLabel, looseParts, numberReading, ownKey, parentKey, pathOf, walkJson, type Frame, type JsonToken} from './json-tokens.js'
 import {lineTriggers, TriggerCursor, type LineTriggers} from './line-triggers.js'
 import {mergeLineMatches, Splices} from './splices.js'
-import type {AnalyzeContext, Analyzed, ErrorKind, OmittedFindings, RecordResult} from './types.js'
+import type {AnalyzeContext} from './types.js'
+import type {Analyzed, ErrorKind, OmittedFindings, RecordResult} from '../results/record.js'
 
 /**
  * Findings of one record that keep their details (field, offsets, fingerprint). Past this, each

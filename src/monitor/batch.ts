@@ -2,7 +2,8 @@ import {frameLines, OversizedLine} from '../io/lines.js'
 import {formatRecord} from '../report/jsonl.js'
 import {lineKey} from '../gate/changed.js'
 import {analyzeLine} from './analyze.js'
-import {digestOf, type AnalyzeContext, type Analyzed, type Digest} from './types.js'
+import {digestOf, type Analyzed, type Digest} from '../results/record.js'
+import {type AnalyzeContext} from './types.js'
 
 const PIECE = 32 * 1024
 

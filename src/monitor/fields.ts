@@ -1,6 +1,6 @@
 /** Reading the well-known fields of a record: id, latency, time, functional errors. */
 import type {MonitorConfig} from '../config/schema.js'
-import type {ErrorKind} from './types.js'
+import type {ErrorKind} from '../results/record.js'
 
 export type Json = Record<string, unknown>
 

@@ -2,7 +2,8 @@ import {Worker} from 'node:worker_threads'
 
 import {processBatch, type BatchJob, type BatchOptions, type BatchResult} from './batch.js'
 import type {ContextSettings} from './context.js'
-import type {AnalyzeContext, Digest} from './types.js'
+import type {AnalyzeContext} from './types.js'
+import type {Digest} from '../results/record.js'
 
 /** What a worker needs to build its own analysis context (plain data). */
 export interface WorkerInit {

@@ -6,8 +6,10 @@ import {openChunks, type InputSource} from '../io/input.js'
 import {singleResult, type BatchJob, type OutputMode} from './batch.js'
 import {unscannableInput} from './analyze.js'
 import {AnalysisPool, type PoolResult} from './pool.js'
-import {SummaryBuilder, evaluateGate, type FindingDetail, type GateResult, type MonitorSummary} from './summary.js'
+import {SummaryBuilder} from '../results/summary.js'
+import {evaluateGate} from '../gate/evaluate.js'
 import {prepareContext, type ContextSettings} from './context.js'
+import type {MonitorResult} from '../results/run.js'
 
 export interface MonitorRunOptions {
   sources: InputSource[]
@@ -32,19 +34,6 @@ export interface MonitorRunOptions {
   onClean?: (clean: string[] | Uint8Array) => void | Promise<void>
   onProgress?: (progress: {bytes: number; records: number}) => void
   now?: () => Date
-}
-
-export interface MonitorResult {
-  summary: MonitorSummary
-  gate: GateResult
-  interrupted: boolean
-  /** Findings with their location, for reports (capped; `findingsLeftOut` counts the rest). */
-  findings: FindingDetail[]
-  findingsLeftOut: number
-  /** Ignore-file fingerprints that accepted at least one finding. */
-  usedIgnores: Set<string>
-  /** Every finding's value key, with `collectValueKeys` (the base side of --changed-since). */
-  valueKeys: Set<string> | undefined
 }
 
 /** Frames analysed on the main thread before worker threads start: small inputs never pay for them. */

@@ -1,5 +1,6 @@
 import type {Severity} from '../engine/index.js'
-import type {FindingDetail, GateResult, MonitorSummary} from '../monitor/summary.js'
+import type {FindingDetail, MonitorSummary} from '../results/summary.js'
+import type {GateResult} from '../results/gate.js'
 
 /** Everything a gate report is made of: no raw values anywhere. */
 export interface GateReport {

@@ -1,4 +1,5 @@
-import type {GateResult, MonitorSummary} from '../monitor/index.js'
+import type {GateResult} from '../results/gate.js'
+import type {MonitorSummary} from '../results/summary.js'
 
 /**
  * `--json` as a stream: one valid JSON object, `{"records": [...], "summary", "gate",

@@ -1,4 +1,4 @@
-import type {Analyzed} from '../monitor/index.js'
+import type {Analyzed} from '../results/record.js'
 
 /**
  * One JSON line per record, in input order: the stdout contract of `llmops monitor`.

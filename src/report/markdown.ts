@@ -1,7 +1,7 @@
-import {cell} from './summary-text.js'
+import {markdownCell} from '../text/printable.js'
 import {bySeverity, newFindings, type GateReport} from './gate-report.js'
 
-const md = (text: string): string => cell(text, 80).replaceAll('|', '\\|').replaceAll('`', "'")
+const md = (text: string): string => markdownCell(text, 80)
 
 /**
  * The gate as Markdown (for --markdown and the GitHub job summary): verdict, counts, the findings

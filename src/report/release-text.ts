@@ -1,6 +1,6 @@
 import type {ReleaseList, ReleasePlan, ReleaseResult} from '../release/types.js'
 import {age, commitList, short} from './rollback-text.js'
-import {cell} from './summary-text.js'
+import {cell, markdownCell} from '../text/printable.js'
 
 /** Human output of release: plan, result and the list of releases. Pure text, no colour. */
 
@@ -52,7 +52,7 @@ export function formatReleaseList(list: ReleaseList): string {
 }
 
 export function releaseMarkdown(result: ReleaseResult): string {
-  const md = (text: string) => cell(text, 200).replaceAll('|', '\\|').replaceAll('`', "'")
+  const md = (text: string) => markdownCell(text, 200)
   const lines = [
     `### llmops release ${md(result.tag)}${result.status === 'done' ? '' : ' (dry run)'}: ${md(result.remote)}/${md(result.branch)}`,
     '',

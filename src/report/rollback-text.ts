@@ -1,5 +1,5 @@
 import type {BackupList, CommitInfo, CommitView, RollbackPlan, RollbackResult} from '../rollback/types.js'
-import {cell} from './summary-text.js'
+import {cell, markdownCell} from '../text/printable.js'
 
 /**
  * Human output of rollback: the plan (what will happen, before anyone confirms), the result and
@@ -101,7 +101,7 @@ export function formatBackupList(list: BackupList): string {
 
 /** Markdown for a GitHub Actions job summary. */
 export function rollbackMarkdown(result: RollbackResult): string {
-  const md = (text: string) => cell(text, 200).replaceAll('|', '\\|').replaceAll('`', "'")
+  const md = (text: string) => markdownCell(text, 200)
   const done = result.status === 'done'
   const lines = [
     `### llmops ${result.kind}${done ? '' : ' (dry run)'}: ${md(result.remote)}/${md(result.branch)}`,

@@ -1,17 +1,9 @@
-import type {GateResult, LatencySummary, MonitorSummary} from '../monitor/index.js'
-import {printable} from './printable.js'
+import type {GateResult} from '../results/gate.js'
+import type {LatencySummary, MonitorSummary} from '../results/summary.js'
+import {cell, printable} from '../text/printable.js'
 
 const ms = (value: number | null): string => (value === null ? '-' : `${Math.round(value)} ms`)
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`
-
-/**
- * Group names come from the logs: never let them move the cursor, print a fake line or stretch
- * the table. Control characters become `\uXXXX`; long values are cut.
- */
-export function cell(text: string, max = 40): string {
-  const safe = printable(text)
-  return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe
-}
 
 function table(rows: string[][], indent = '  '): string[] {
   const widths: number[] = []

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {analyzeLine} from '../../src/monitor/index.js'
+import {analyzeLine} from '../../src/monitor/analyze.js'
 import {testContext} from '../support/context.js'
 
 const ctx = testContext()

@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest'
 
 import {LlmopsError} from '../../src/errors.js'
 import {loadIgnores, writeBaseline} from '../../src/gate/ignore.js'
-import type {FindingDetail} from '../../src/monitor/summary.js'
+import type {FindingDetail} from '../../src/results/summary.js'
 import {tempDir} from '../helpers.js'
 
 const fp = (n: number): string => n.toString(16).padStart(32, '0')

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
-import type {FindingDetail, GateResult, MonitorSummary} from '../../src/monitor/summary.js'
+import type {FindingDetail, MonitorSummary} from '../../src/results/summary.js'
+import type {GateResult} from '../../src/results/gate.js'
 import {annotationsFor, outputsFor} from '../../src/report/github.js'
 import type {GateReport} from '../../src/report/gate-report.js'
 import {formatJunit} from '../../src/report/junit.js'

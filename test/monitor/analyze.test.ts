@@ -2,7 +2,8 @@ import {describe, expect, it} from 'vitest'
 
 import {testContext} from '../support/context.js'
 import {OversizedLine} from '../../src/io/lines.js'
-import {analyzeLine, type AnalyzeContext} from '../../src/monitor/index.js'
+import {analyzeLine} from '../../src/monitor/analyze.js'
+import {type AnalyzeContext} from '../../src/monitor/types.js'
 
 const NOW = '2030-01-01T00:00:00.000Z'
 const context = (monitor: Record<string, unknown> = {}, redact = true): AnalyzeContext =>

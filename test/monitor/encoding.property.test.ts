@@ -8,7 +8,7 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
 import {scan} from '../../src/engine/index.js'
-import {analyzeLine} from '../../src/monitor/index.js'
+import {analyzeLine} from '../../src/monitor/analyze.js'
 import {decodeEscapes, numberReading, numberText, ownKey, parentKey, walkJson} from '../../src/monitor/json-tokens.js'
 import {formatRecord} from '../../src/report/jsonl.js'
 import {testContext} from '../support/context.js'

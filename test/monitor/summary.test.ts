@@ -1,8 +1,11 @@
 import {describe, expect, it} from 'vitest'
 
 import {testContext} from '../support/context.js'
-import {analyzeLine, digestOf, evaluateGate, SummaryBuilder} from '../../src/monitor/index.js'
-import {MAX_GROUPS, OTHER_GROUP} from '../../src/monitor/summary.js'
+import {analyzeLine} from '../../src/monitor/analyze.js'
+import {digestOf} from '../../src/results/record.js'
+import {evaluateGate} from '../../src/gate/evaluate.js'
+import {SummaryBuilder} from '../../src/results/summary.js'
+import {MAX_GROUPS, OTHER_GROUP} from '../../src/results/summary.js'
 
 const ctx = testContext()
 

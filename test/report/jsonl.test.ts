@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
 import {testContext} from '../support/context.js'
-import {analyzeLine} from '../../src/monitor/index.js'
+import {analyzeLine} from '../../src/monitor/analyze.js'
 import {formatRecord, joinLines} from '../../src/report/jsonl.js'
 
 const ctx = testContext()

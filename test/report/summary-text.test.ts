@@ -4,7 +4,10 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 
 import {testContext} from '../support/context.js'
-import {analyzeLine, digestOf, evaluateGate, SummaryBuilder} from '../../src/monitor/index.js'
+import {analyzeLine} from '../../src/monitor/analyze.js'
+import {digestOf} from '../../src/results/record.js'
+import {evaluateGate} from '../../src/gate/evaluate.js'
+import {SummaryBuilder} from '../../src/results/summary.js'
 import {formatSummary} from '../../src/report/summary-text.js'
 import {FIXTURES} from '../helpers.js'
 

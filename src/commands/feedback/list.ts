@@ -21,7 +21,7 @@ ${BaseCommand.exitCodesHelp}`
   async run(): Promise<FeedbackRecord[]> {
     const {flags} = await this.parse(FeedbackList)
     const {readFiltered} = await import('../../feedback/read-cli.js')
-    const {formatFeedbackTable} = await import('../../report/feedback-table.js')
+    const {formatFeedbackTable} = await import('../../feedback/table.js')
     const {records, total} = await readFiltered(flags)
     if (!this.jsonEnabled()) {
       process.stdout.write(formatFeedbackTable(records, process.stdout.columns ?? 120))

@@ -15,7 +15,7 @@ export default class FeedbackStatsCommand extends BaseCommand {
     const {flags} = await this.parse(FeedbackStatsCommand)
     const {readFiltered} = await import('../../feedback/read-cli.js')
     const {statsOf} = await import('../../feedback/query.js')
-    const {formatFeedbackStats} = await import('../../report/feedback-table.js')
+    const {formatFeedbackStats} = await import('../../feedback/table.js')
     const stats = statsOf((await readFiltered(flags)).records, flags.by as 'day' | 'week')
     if (!this.jsonEnabled()) process.stdout.write(formatFeedbackStats(stats))
     return stats

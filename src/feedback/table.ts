@@ -1,6 +1,6 @@
-import type {FeedbackStats} from '../feedback/query.js'
-import type {FeedbackRecord} from '../feedback/record.js'
-import {cell} from './summary-text.js'
+import type {FeedbackStats} from './query.js'
+import type {FeedbackRecord} from './record.js'
+import {cell} from '../text/printable.js'
 
 function table(rows: string[][]): string[] {
   const widths: number[] = []

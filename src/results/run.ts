@@ -1,0 +1,16 @@
+/** What a monitor run hands to the gate and to its caller: the summary, the verdict and the details reports need. */
+import type {GateResult} from './gate.js'
+import type {FindingDetail, MonitorSummary} from './summary.js'
+
+export interface MonitorResult {
+  summary: MonitorSummary
+  gate: GateResult
+  interrupted: boolean
+  /** Findings with their location, for reports (capped; `findingsLeftOut` counts the rest). */
+  findings: FindingDetail[]
+  findingsLeftOut: number
+  /** Ignore-file fingerprints that accepted at least one finding. */
+  usedIgnores: Set<string>
+  /** Every finding's value key, with `collectValueKeys` (the base side of --changed-since). */
+  valueKeys: Set<string> | undefined
+}
