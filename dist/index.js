@@ -6865,7 +6865,7 @@ function luhn(digits) {
   }
   return digits.length > 0 && sum % 10 === 0;
 }
-function iban3(value) {
+function iban(value) {
   const compact = value.replaceAll(/[\s-]/g, "").toUpperCase();
   if (IBAN_LENGTHS[compact.slice(0, 2)] !== compact.length) return false;
   const rearranged = compact.slice(4) + compact.slice(0, 4);
@@ -6878,11 +6878,11 @@ function iban3(value) {
   }
   return remainder === 1;
 }
-function ipv43(value) {
+function ipv4(value) {
   const parts = value.split(".");
   return parts.length === 4 && parts.every((p2) => /^(?:0|[1-9]\d{0,2})$/.test(p2) && Number(p2) <= 255);
 }
-function ipv63(value) {
+function ipv6(value) {
   const text = value.toLowerCase();
   if (!/^[\da-f:]+$/.test(text) || text.includes(":::")) return false;
   const halves = text.split("::");
@@ -7085,26 +7085,26 @@ var init_validators = __esm({
         const area = Number(digits.slice(0, 3));
         return area !== 0 && area !== 666 && area < 900 && digits.slice(3, 5) !== "00" && digits.slice(5) !== "0000";
       },
-      iban: iban3,
+      iban,
       /**
        * IPv4 with every octet 0-255 (no leading zeros), or IPv6 (full or compressed). Not an IPv4
        * that names no one: 0.0.0.0/8 ("any", "this network") and 224-255 (multicast, reserved, the
        * broadcast and netmasks such as 255.255.255.0). Loopback stays: the corpora count it.
        */
       ip(value) {
-        if (value.includes(":")) return ipv63(value);
+        if (value.includes(":")) return ipv6(value);
         const first = Number(value.split(".")[0]);
-        return ipv43(value) && first !== 0 && first < 224;
+        return ipv4(value) && first !== 0 && first < 224;
       },
       /** IPv6 ending in an IPv4 (::ffff:192.0.2.1, 64:ff9b::198.51.100.7, 0:0:0:0:0:ffff:192.0.2.1). */
       ipv6v4(value) {
         const colon = value.lastIndexOf(":");
-        if (!ipv43(value.slice(colon + 1))) return false;
-        return ipv63(`${value.slice(0, colon + 1)}0:0`);
+        if (!ipv4(value.slice(colon + 1))) return false;
+        return ipv6(`${value.slice(0, colon + 1)}0:0`);
       },
       /** An IPv6 address written with "::". */
       ipCompressed(value) {
-        return value.includes("::") && ipv63(value);
+        return value.includes("::") && ipv6(value);
       },
       /** A secret-looking value: long, random enough, and not a placeholder. */
       secretValue(value) {
@@ -9526,6479 +9526,6 @@ var init_rules = __esm({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform2 = navigator.platform.toLowerCase();
-        return platform2 === "win32" || platform2 === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input3, char, lastIdx) => {
-      const idx = input3.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input3;
-      if (input3[idx - 1] === "\\") return exports.escapeLast(input3, char, idx - 1);
-      return `${input3.slice(0, idx)}\\${input3.slice(idx)}`;
-    };
-    exports.removePrefix = (input3, state = {}) => {
-      let output2 = input3;
-      if (output2.startsWith("./")) {
-        output2 = output2.slice(2);
-        state.prefix = "./";
-      }
-      return output2;
-    };
-    exports.wrapOutput = (input3, state = {}, options = {}) => {
-      const prepend2 = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output2 = `${prepend2}(?:${input3})${append}`;
-      if (state.negated === true) {
-        output2 = `(?:^(?!${output2}).*$)`;
-      }
-      return output2;
-    };
-    exports.basename = (path16, { windows } = {}) => {
-      const segs = path16.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan2 = (input3, options) => {
-      const opts = options || {};
-      const length = input3.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input3;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input: input3,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input3.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input3.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input3.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan2;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants3 = require_constants();
-    var utils = require_utils();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants3;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v2) => utils.escapeRegex(v2)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input3) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input3) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches2) => {
-      const values = branches2.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j3 = i + 1; j3 < values.length; j3++) {
-          const a = values[i];
-          const b3 = values[j3];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b3 !== char.repeat(b3.length)) {
-            continue;
-          }
-          if (a === b3 || a.startsWith(b3) || b3.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches2 = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches2.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches2[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches2 = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches2.length > 1) {
-        if (branches2.some((branch) => branch === "") || branches2.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches2)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches2) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse3 = (input3, options) => {
-      if (typeof input3 !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input3 = REPLACEMENTS[input3] || input3;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input3.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input: input3,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input3 = utils.removePrefix(input3, state);
-      len = input3.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input3[state.index + n];
-      const advance = state.advance = () => input3[++state.index] || "";
-      const remaining = () => input3.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output2 = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output: output2 });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input3.slice(token.startIndex, state.index + 1);
-        const body = input3.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open4 = tokens[token.tokensIndex];
-          open4.type = "text";
-          open4.value = literal2;
-          open4.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open4.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output2 = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output2 = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
-            output2 = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output: output2 });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input3)) {
-        let backslashes = false;
-        let output2 = input3.replace(REGEX_SPECIAL_CHARS_BACKREF, (m2, esc2, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m2;
-          }
-          if (first === "?") {
-            if (esc2) {
-              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc2) {
-              return esc2 + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc2 ? m2 : `\\${m2}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output2 = output2.replace(/\\/g, "");
-          } else {
-            output2 = output2.replace(/\\+/g, (m2) => {
-              return m2.length % 2 === 0 ? "\\\\" : m2 ? "\\" : "";
-            });
-          }
-        }
-        if (output2 === input3 && opts.contains === true) {
-          state.output = input3;
-          return state;
-        }
-        state.output = utils.wrapOutput(output2, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open4 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open4);
-          push(open4);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output2 = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output2 = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output2 = "\\}";
-            state.output = out;
-            for (const t2 of toks) {
-              state.output += t2.output || t2.value;
-            }
-          }
-          push({ type: "brace", value, output: output2 });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output2 = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output2 = "|";
-          }
-          push({ type: "comma", value, output: output2 });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output2 = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output2 = `\\${value}`;
-            }
-            push({ type: "text", value, output: output2 });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input3[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse3.fastpaths = (input3, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input3.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input3 = REPLACEMENTS[input3] || input3;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants3.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output2 = utils.removePrefix(input3, state);
-      let source = create(output2);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse3;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan2 = require_scan();
-    var parse3 = require_parse();
-    var utils = require_utils();
-    var constants3 = require_constants();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input3) => picomatch2(input3, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState2 = isObject2(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState2) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix2 = opts.windows;
-      const regex = isState2 ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher2 = (input3, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch2.test(input3, regex, options, { glob, posix: posix2 });
-        const result = { glob, state, regex, posix: posix2, input: input3, output: output2, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input3)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher2.state = state;
-      }
-      return matcher2;
-    };
-    picomatch2.test = (input3, regex, options, { glob, posix: posix2 } = {}) => {
-      if (typeof input3 !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input3 === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
-      let match = input3 === glob;
-      let output2 = match && format ? format(input3) : input3;
-      if (match === false) {
-        output2 = format ? format(input3) : input3;
-        match = output2 === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input3, regex, options, posix2);
-        } else {
-          match = regex.exec(output2);
-        }
-      }
-      return { isMatch: Boolean(match), match, output: output2 };
-    };
-    picomatch2.matchBase = (input3, glob, options, posix2 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input3, { windows: posix2 }));
-    };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p2) => picomatch2.parse(p2, options));
-      return parse3(pattern, { ...options, fastpaths: false });
-    };
-    picomatch2.scan = (input3, options) => scan2(input3, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend2 = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend2}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch2.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch2.makeRe = (input3, options = {}, returnOutput = false, returnState = false) => {
-      if (!input3 || typeof input3 !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input3[0] === "." || input3[0] === "*")) {
-        parsed.output = parse3.fastpaths(input3, options);
-      }
-      if (!parsed.output) {
-        parsed = parse3(input3, options);
-      }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch2.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch2.constants = constants3;
-    module.exports = picomatch2;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils();
-    function picomatch2(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
-  }
-});
-
-// node_modules/@simple-git/args-pathspec/dist/index.mjs
-function c(...n) {
-  const e = new String(n);
-  return t.set(e, n), e;
-}
-function r(n) {
-  return n instanceof String && t.has(n);
-}
-function o(n) {
-  return t.get(n) ?? [];
-}
-var t;
-var init_dist = __esm({
-  "node_modules/@simple-git/args-pathspec/dist/index.mjs"() {
-    t = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// node_modules/ms/index.js
-var require_ms = __commonJS({
-  "node_modules/ms/index.js"(exports, module) {
-    var s = 1e3;
-    var m2 = s * 60;
-    var h3 = m2 * 60;
-    var d2 = h3 * 24;
-    var w2 = d2 * 7;
-    var y2 = d2 * 365.25;
-    module.exports = function(val, options) {
-      options = options || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
-        return parse3(val);
-      } else if (type === "number" && isFinite(val)) {
-        return options.long ? fmtLong(val) : fmtShort(val);
-      }
-      throw new Error(
-        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
-      );
-    };
-    function parse3(str) {
-      str = String(str);
-      if (str.length > 100) {
-        return;
-      }
-      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str
-      );
-      if (!match) {
-        return;
-      }
-      var n = parseFloat(match[1]);
-      var type = (match[2] || "ms").toLowerCase();
-      switch (type) {
-        case "years":
-        case "year":
-        case "yrs":
-        case "yr":
-        case "y":
-          return n * y2;
-        case "weeks":
-        case "week":
-        case "w":
-          return n * w2;
-        case "days":
-        case "day":
-        case "d":
-          return n * d2;
-        case "hours":
-        case "hour":
-        case "hrs":
-        case "hr":
-        case "h":
-          return n * h3;
-        case "minutes":
-        case "minute":
-        case "mins":
-        case "min":
-        case "m":
-          return n * m2;
-        case "seconds":
-        case "second":
-        case "secs":
-        case "sec":
-        case "s":
-          return n * s;
-        case "milliseconds":
-        case "millisecond":
-        case "msecs":
-        case "msec":
-        case "ms":
-          return n;
-        default:
-          return void 0;
-      }
-    }
-    function fmtShort(ms3) {
-      var msAbs = Math.abs(ms3);
-      if (msAbs >= d2) {
-        return Math.round(ms3 / d2) + "d";
-      }
-      if (msAbs >= h3) {
-        return Math.round(ms3 / h3) + "h";
-      }
-      if (msAbs >= m2) {
-        return Math.round(ms3 / m2) + "m";
-      }
-      if (msAbs >= s) {
-        return Math.round(ms3 / s) + "s";
-      }
-      return ms3 + "ms";
-    }
-    function fmtLong(ms3) {
-      var msAbs = Math.abs(ms3);
-      if (msAbs >= d2) {
-        return plural3(ms3, msAbs, d2, "day");
-      }
-      if (msAbs >= h3) {
-        return plural3(ms3, msAbs, h3, "hour");
-      }
-      if (msAbs >= m2) {
-        return plural3(ms3, msAbs, m2, "minute");
-      }
-      if (msAbs >= s) {
-        return plural3(ms3, msAbs, s, "second");
-      }
-      return ms3 + " ms";
-    }
-    function plural3(ms3, msAbs, n, name) {
-      var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms3 / n) + " " + name + (isPlural ? "s" : "");
-    }
-  }
-});
-
-// node_modules/debug/src/common.js
-var require_common = __commonJS({
-  "node_modules/debug/src/common.js"(exports, module) {
-    function setup(env) {
-      createDebug.debug = createDebug;
-      createDebug.default = createDebug;
-      createDebug.coerce = coerce;
-      createDebug.disable = disable;
-      createDebug.enable = enable;
-      createDebug.enabled = enabled;
-      createDebug.humanize = require_ms();
-      createDebug.destroy = destroy;
-      Object.keys(env).forEach((key) => {
-        createDebug[key] = env[key];
-      });
-      createDebug.names = [];
-      createDebug.skips = [];
-      createDebug.formatters = {};
-      function selectColor(namespace) {
-        let hash2 = 0;
-        for (let i = 0; i < namespace.length; i++) {
-          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
-          hash2 |= 0;
-        }
-        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
-      }
-      createDebug.selectColor = selectColor;
-      function createDebug(namespace) {
-        let prevTime;
-        let enableOverride = null;
-        let namespacesCache;
-        let enabledCache;
-        function debug2(...args) {
-          if (!debug2.enabled) {
-            return;
-          }
-          const self = debug2;
-          const curr = Number(/* @__PURE__ */ new Date());
-          const ms3 = curr - (prevTime || curr);
-          self.diff = ms3;
-          self.prev = prevTime;
-          self.curr = curr;
-          prevTime = curr;
-          args[0] = createDebug.coerce(args[0]);
-          if (typeof args[0] !== "string") {
-            args.unshift("%O");
-          }
-          let index = 0;
-          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
-            if (match === "%%") {
-              return "%";
-            }
-            index++;
-            const formatter = createDebug.formatters[format];
-            if (typeof formatter === "function") {
-              const val = args[index];
-              match = formatter.call(self, val);
-              args.splice(index, 1);
-              index--;
-            }
-            return match;
-          });
-          createDebug.formatArgs.call(self, args);
-          const logFn = self.log || createDebug.log;
-          logFn.apply(self, args);
-        }
-        debug2.namespace = namespace;
-        debug2.useColors = createDebug.useColors();
-        debug2.color = createDebug.selectColor(namespace);
-        debug2.extend = extend2;
-        debug2.destroy = createDebug.destroy;
-        Object.defineProperty(debug2, "enabled", {
-          enumerable: true,
-          configurable: false,
-          get: () => {
-            if (enableOverride !== null) {
-              return enableOverride;
-            }
-            if (namespacesCache !== createDebug.namespaces) {
-              namespacesCache = createDebug.namespaces;
-              enabledCache = createDebug.enabled(namespace);
-            }
-            return enabledCache;
-          },
-          set: (v2) => {
-            enableOverride = v2;
-          }
-        });
-        if (typeof createDebug.init === "function") {
-          createDebug.init(debug2);
-        }
-        return debug2;
-      }
-      function extend2(namespace, delimiter3) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter3 === "undefined" ? ":" : delimiter3) + namespace);
-        newDebug.log = this.log;
-        return newDebug;
-      }
-      function enable(namespaces) {
-        createDebug.save(namespaces);
-        createDebug.namespaces = namespaces;
-        createDebug.names = [];
-        createDebug.skips = [];
-        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns2 of split) {
-          if (ns2[0] === "-") {
-            createDebug.skips.push(ns2.slice(1));
-          } else {
-            createDebug.names.push(ns2);
-          }
-        }
-      }
-      function matchesTemplate(search, template) {
-        let searchIndex = 0;
-        let templateIndex = 0;
-        let starIndex = -1;
-        let matchIndex = 0;
-        while (searchIndex < search.length) {
-          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
-            if (template[templateIndex] === "*") {
-              starIndex = templateIndex;
-              matchIndex = searchIndex;
-              templateIndex++;
-            } else {
-              searchIndex++;
-              templateIndex++;
-            }
-          } else if (starIndex !== -1) {
-            templateIndex = starIndex + 1;
-            matchIndex++;
-            searchIndex = matchIndex;
-          } else {
-            return false;
-          }
-        }
-        while (templateIndex < template.length && template[templateIndex] === "*") {
-          templateIndex++;
-        }
-        return templateIndex === template.length;
-      }
-      function disable() {
-        const namespaces = [
-          ...createDebug.names,
-          ...createDebug.skips.map((namespace) => "-" + namespace)
-        ].join(",");
-        createDebug.enable("");
-        return namespaces;
-      }
-      function enabled(name) {
-        for (const skip of createDebug.skips) {
-          if (matchesTemplate(name, skip)) {
-            return false;
-          }
-        }
-        for (const ns2 of createDebug.names) {
-          if (matchesTemplate(name, ns2)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      function coerce(val) {
-        if (val instanceof Error) {
-          return val.stack || val.message;
-        }
-        return val;
-      }
-      function destroy() {
-        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-      }
-      createDebug.enable(createDebug.load());
-      return createDebug;
-    }
-    module.exports = setup;
-  }
-});
-
-// node_modules/debug/src/browser.js
-var require_browser = __commonJS({
-  "node_modules/debug/src/browser.js"(exports, module) {
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.storage = localstorage();
-    exports.destroy = /* @__PURE__ */ (() => {
-      let warned = false;
-      return () => {
-        if (!warned) {
-          warned = true;
-          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-        }
-      };
-    })();
-    exports.colors = [
-      "#0000CC",
-      "#0000FF",
-      "#0033CC",
-      "#0033FF",
-      "#0066CC",
-      "#0066FF",
-      "#0099CC",
-      "#0099FF",
-      "#00CC00",
-      "#00CC33",
-      "#00CC66",
-      "#00CC99",
-      "#00CCCC",
-      "#00CCFF",
-      "#3300CC",
-      "#3300FF",
-      "#3333CC",
-      "#3333FF",
-      "#3366CC",
-      "#3366FF",
-      "#3399CC",
-      "#3399FF",
-      "#33CC00",
-      "#33CC33",
-      "#33CC66",
-      "#33CC99",
-      "#33CCCC",
-      "#33CCFF",
-      "#6600CC",
-      "#6600FF",
-      "#6633CC",
-      "#6633FF",
-      "#66CC00",
-      "#66CC33",
-      "#9900CC",
-      "#9900FF",
-      "#9933CC",
-      "#9933FF",
-      "#99CC00",
-      "#99CC33",
-      "#CC0000",
-      "#CC0033",
-      "#CC0066",
-      "#CC0099",
-      "#CC00CC",
-      "#CC00FF",
-      "#CC3300",
-      "#CC3333",
-      "#CC3366",
-      "#CC3399",
-      "#CC33CC",
-      "#CC33FF",
-      "#CC6600",
-      "#CC6633",
-      "#CC9900",
-      "#CC9933",
-      "#CCCC00",
-      "#CCCC33",
-      "#FF0000",
-      "#FF0033",
-      "#FF0066",
-      "#FF0099",
-      "#FF00CC",
-      "#FF00FF",
-      "#FF3300",
-      "#FF3333",
-      "#FF3366",
-      "#FF3399",
-      "#FF33CC",
-      "#FF33FF",
-      "#FF6600",
-      "#FF6633",
-      "#FF9900",
-      "#FF9933",
-      "#FFCC00",
-      "#FFCC33"
-    ];
-    function useColors() {
-      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
-        return true;
-      }
-      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-        return false;
-      }
-      let m2;
-      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
-      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
-      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-      typeof navigator !== "undefined" && navigator.userAgent && (m2 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m2[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
-      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
-    }
-    function formatArgs(args) {
-      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
-      if (!this.useColors) {
-        return;
-      }
-      const c3 = "color: " + this.color;
-      args.splice(1, 0, c3, "color: inherit");
-      let index = 0;
-      let lastC = 0;
-      args[0].replace(/%[a-zA-Z%]/g, (match) => {
-        if (match === "%%") {
-          return;
-        }
-        index++;
-        if (match === "%c") {
-          lastC = index;
-        }
-      });
-      args.splice(lastC, 0, c3);
-    }
-    exports.log = console.debug || console.log || (() => {
-    });
-    function save(namespaces) {
-      try {
-        if (namespaces) {
-          exports.storage.setItem("debug", namespaces);
-        } else {
-          exports.storage.removeItem("debug");
-        }
-      } catch (error63) {
-      }
-    }
-    function load() {
-      let r2;
-      try {
-        r2 = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
-      } catch (error63) {
-      }
-      if (!r2 && typeof process !== "undefined" && "env" in process) {
-        r2 = process.env.DEBUG;
-      }
-      return r2;
-    }
-    function localstorage() {
-      try {
-        return localStorage;
-      } catch (error63) {
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.j = function(v2) {
-      try {
-        return JSON.stringify(v2);
-      } catch (error63) {
-        return "[UnexpectedJSONParseError]: " + error63.message;
-      }
-    };
-  }
-});
-
-// node_modules/has-flag/index.js
-var require_has_flag = __commonJS({
-  "node_modules/has-flag/index.js"(exports, module) {
-    "use strict";
-    module.exports = (flag, argv = process.argv) => {
-      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-      const position = argv.indexOf(prefix + flag);
-      const terminatorPosition = argv.indexOf("--");
-      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
-    };
-  }
-});
-
-// node_modules/supports-color/index.js
-var require_supports_color = __commonJS({
-  "node_modules/supports-color/index.js"(exports, module) {
-    "use strict";
-    var os7 = __require("os");
-    var tty = __require("tty");
-    var hasFlag = require_has_flag();
-    var { env } = process;
-    var flagForceColor;
-    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
-      flagForceColor = 0;
-    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
-      flagForceColor = 1;
-    }
-    function envForceColor() {
-      if ("FORCE_COLOR" in env) {
-        if (env.FORCE_COLOR === "true") {
-          return 1;
-        }
-        if (env.FORCE_COLOR === "false") {
-          return 0;
-        }
-        return env.FORCE_COLOR.length === 0 ? 1 : Math.min(Number.parseInt(env.FORCE_COLOR, 10), 3);
-      }
-    }
-    function translateLevel(level) {
-      if (level === 0) {
-        return false;
-      }
-      return {
-        level,
-        hasBasic: true,
-        has256: level >= 2,
-        has16m: level >= 3
-      };
-    }
-    function supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
-      const noFlagForceColor = envForceColor();
-      if (noFlagForceColor !== void 0) {
-        flagForceColor = noFlagForceColor;
-      }
-      const forceColor = sniffFlags ? flagForceColor : noFlagForceColor;
-      if (forceColor === 0) {
-        return 0;
-      }
-      if (sniffFlags) {
-        if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
-          return 3;
-        }
-        if (hasFlag("color=256")) {
-          return 2;
-        }
-      }
-      if (haveStream && !streamIsTTY && forceColor === void 0) {
-        return 0;
-      }
-      const min = forceColor || 0;
-      if (env.TERM === "dumb") {
-        return min;
-      }
-      if (process.platform === "win32") {
-        const osRelease = os7.release().split(".");
-        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-          return Number(osRelease[2]) >= 14931 ? 3 : 2;
-        }
-        return 1;
-      }
-      if ("CI" in env) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
-          return 1;
-        }
-        return min;
-      }
-      if ("TEAMCITY_VERSION" in env) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-      }
-      if (env.COLORTERM === "truecolor") {
-        return 3;
-      }
-      if ("TERM_PROGRAM" in env) {
-        const version2 = Number.parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env.TERM_PROGRAM) {
-          case "iTerm.app":
-            return version2 >= 3 ? 3 : 2;
-          case "Apple_Terminal":
-            return 2;
-        }
-      }
-      if (/-256(color)?$/i.test(env.TERM)) {
-        return 2;
-      }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-        return 1;
-      }
-      if ("COLORTERM" in env) {
-        return 1;
-      }
-      return min;
-    }
-    function getSupportLevel(stream, options = {}) {
-      const level = supportsColor(stream, {
-        streamIsTTY: stream && stream.isTTY,
-        ...options
-      });
-      return translateLevel(level);
-    }
-    module.exports = {
-      supportsColor: getSupportLevel,
-      stdout: getSupportLevel({ isTTY: tty.isatty(1) }),
-      stderr: getSupportLevel({ isTTY: tty.isatty(2) })
-    };
-  }
-});
-
-// node_modules/debug/src/node.js
-var require_node = __commonJS({
-  "node_modules/debug/src/node.js"(exports, module) {
-    var tty = __require("tty");
-    var util = __require("util");
-    exports.init = init;
-    exports.log = log;
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.destroy = util.deprecate(
-      () => {
-      },
-      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
-    );
-    exports.colors = [6, 2, 3, 4, 5, 1];
-    try {
-      const supportsColor = require_supports_color();
-      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-        exports.colors = [
-          20,
-          21,
-          26,
-          27,
-          32,
-          33,
-          38,
-          39,
-          40,
-          41,
-          42,
-          43,
-          44,
-          45,
-          56,
-          57,
-          62,
-          63,
-          68,
-          69,
-          74,
-          75,
-          76,
-          77,
-          78,
-          79,
-          80,
-          81,
-          92,
-          93,
-          98,
-          99,
-          112,
-          113,
-          128,
-          129,
-          134,
-          135,
-          148,
-          149,
-          160,
-          161,
-          162,
-          163,
-          164,
-          165,
-          166,
-          167,
-          168,
-          169,
-          170,
-          171,
-          172,
-          173,
-          178,
-          179,
-          184,
-          185,
-          196,
-          197,
-          198,
-          199,
-          200,
-          201,
-          202,
-          203,
-          204,
-          205,
-          206,
-          207,
-          208,
-          209,
-          214,
-          215,
-          220,
-          221
-        ];
-      }
-    } catch (error63) {
-    }
-    exports.inspectOpts = Object.keys(process.env).filter((key) => {
-      return /^debug_/i.test(key);
-    }).reduce((obj, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_3, k2) => {
-        return k2.toUpperCase();
-      });
-      let val = process.env[key];
-      if (/^(yes|on|true|enabled)$/i.test(val)) {
-        val = true;
-      } else if (/^(no|off|false|disabled)$/i.test(val)) {
-        val = false;
-      } else if (val === "null") {
-        val = null;
-      } else {
-        val = Number(val);
-      }
-      obj[prop] = val;
-      return obj;
-    }, {});
-    function useColors() {
-      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
-    }
-    function formatArgs(args) {
-      const { namespace: name, useColors: useColors2 } = this;
-      if (useColors2) {
-        const c3 = this.color;
-        const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
-        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
-        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
-        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
-      } else {
-        args[0] = getDate() + name + " " + args[0];
-      }
-    }
-    function getDate() {
-      if (exports.inspectOpts.hideDate) {
-        return "";
-      }
-      return (/* @__PURE__ */ new Date()).toISOString() + " ";
-    }
-    function log(...args) {
-      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
-    }
-    function save(namespaces) {
-      if (namespaces) {
-        process.env.DEBUG = namespaces;
-      } else {
-        delete process.env.DEBUG;
-      }
-    }
-    function load() {
-      return process.env.DEBUG;
-    }
-    function init(debug2) {
-      debug2.inspectOpts = {};
-      const keys = Object.keys(exports.inspectOpts);
-      for (let i = 0; i < keys.length; i++) {
-        debug2.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.o = function(v2) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
-    };
-    formatters.O = function(v2) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts);
-    };
-  }
-});
-
-// node_modules/debug/src/index.js
-var require_src = __commonJS({
-  "node_modules/debug/src/index.js"(exports, module) {
-    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
-      module.exports = require_browser();
-    } else {
-      module.exports = require_node();
-    }
-  }
-});
-
-// node_modules/@kwsites/file-exists/dist/src/index.js
-var require_src2 = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/src/index.js"(exports) {
-    "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fs_1 = __require("fs");
-    var debug_1 = __importDefault(require_src());
-    var log = debug_1.default("@kwsites/file-exists");
-    function check2(path16, isFile, isDirectory2) {
-      log(`checking %s`, path16);
-      try {
-        const stat5 = fs_1.statSync(path16);
-        if (stat5.isFile() && isFile) {
-          log(`[OK] path represents a file`);
-          return true;
-        }
-        if (stat5.isDirectory() && isDirectory2) {
-          log(`[OK] path represents a directory`);
-          return true;
-        }
-        log(`[FAIL] path represents something other than a file or directory`);
-        return false;
-      } catch (e) {
-        if (e.code === "ENOENT") {
-          log(`[FAIL] path is not accessible: %o`, e);
-          return false;
-        }
-        log(`[FATAL] %o`, e);
-        throw e;
-      }
-    }
-    function exists2(path16, type = exports.READABLE) {
-      return check2(path16, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
-    }
-    exports.exists = exists2;
-    exports.FILE = 1;
-    exports.FOLDER = 2;
-    exports.READABLE = exports.FILE + exports.FOLDER;
-  }
-});
-
-// node_modules/@kwsites/file-exists/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
-    "use strict";
-    function __export2(m2) {
-      for (var p2 in m2) if (!exports.hasOwnProperty(p2)) exports[p2] = m2[p2];
-    }
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __export2(require_src2());
-  }
-});
-
-// node_modules/@kwsites/promise-deferred/dist/index.js
-var require_dist2 = __commonJS({
-  "node_modules/@kwsites/promise-deferred/dist/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDeferred = exports.deferred = void 0;
-    function deferred() {
-      let done;
-      let fail2;
-      let status = "pending";
-      const promise2 = new Promise((_done, _fail) => {
-        done = _done;
-        fail2 = _fail;
-      });
-      return {
-        promise: promise2,
-        done(result) {
-          if (status === "pending") {
-            status = "resolved";
-            done(result);
-          }
-        },
-        fail(error63) {
-          if (status === "pending") {
-            status = "rejected";
-            fail2(error63);
-          }
-        },
-        get fulfilled() {
-          return status !== "pending";
-        },
-        get status() {
-          return status;
-        }
-      };
-    }
-    exports.deferred = deferred;
-    exports.createDeferred = deferred;
-    exports.default = deferred;
-  }
-});
-
-// node_modules/@simple-git/argv-parser/dist/index.mjs
-function* x(e, n) {
-  const t2 = n === "global";
-  for (const o2 of e)
-    o2.isGlobal === t2 && (yield o2);
-}
-function A(e, n) {
-  for (const { name: o2 } of x(e, "task")) {
-    if (P.has(o2))
-      return w(true, n);
-    if (S.has(o2))
-      return w(false, n);
-  }
-  const t2 = n.at(0)?.toLowerCase();
-  return t2 === void 0 ? null : E.has(t2) ? w(true, n.slice(1)) : F.has(t2) ? w(false, n.slice(1)) : n.length === 1 ? w(false, n) : w(true, n);
-}
-function w(e = false, n = []) {
-  const t2 = n.at(0)?.toLowerCase();
-  return t2 === void 0 ? null : {
-    isWrite: e,
-    isRead: !e,
-    key: t2,
-    value: n.at(1)
-  };
-}
-function O(e, n) {
-  return n.isWrite && n.value !== void 0 ? { key: n.key, value: n.value, scope: e } : { key: n.key, scope: e };
-}
-function G(e) {
-  const n = e?.indexOf("=") || -1;
-  return !e || n < 0 ? null : {
-    key: e.slice(0, n).trim().toLowerCase(),
-    value: e.slice(n + 1)
-  };
-}
-function M(e) {
-  for (const { name: n } of x(e, "task"))
-    switch (n) {
-      case "--global":
-        return "global";
-      case "--system":
-        return "system";
-      case "--worktree":
-        return "worktree";
-      case "--local":
-        return "local";
-      case "--file":
-      case "-f":
-        return "file";
-    }
-  return "local";
-}
-function N({ name: e }) {
-  if (e === "-c" || e === "--config")
-    return "inline";
-  if (e === "--config-env")
-    return "env";
-}
-function* $(e) {
-  for (const n of e) {
-    const t2 = N(n), o2 = t2 && G(n.value);
-    o2 && (yield {
-      ...o2,
-      scope: t2
-    });
-  }
-}
-function D(e, n, t2) {
-  const o2 = {
-    read: [],
-    write: [...$(n)]
-  };
-  return e === "config" && L(
-    o2,
-    M(n),
-    A(n, t2)
-  ), o2;
-}
-function L(e, n, t2) {
-  if (t2 === null)
-    return;
-  const o2 = O(n, t2);
-  t2.isWrite ? e.write.push(o2) : e.read.push(o2);
-}
-function B(e) {
-  const n = R[e ?? ""] ?? T;
-  return {
-    short: new Map([...C.short.entries(), ...n.short.entries()]),
-    long: n.long
-  };
-}
-function b(e, n = I) {
-  if (e.startsWith("--")) {
-    const t2 = e.indexOf("=");
-    if (t2 > 2)
-      return [{ name: e.slice(0, t2), value: e.slice(t2 + 1), needsNext: false }];
-    const o2 = e.slice(2);
-    return [{ name: e, needsNext: n.long.has(o2) }];
-  }
-  if (e.length === 2) {
-    const t2 = e.charAt(1), o2 = n.short.get(t2);
-    return [{ name: e, needsNext: o2 === true }];
-  }
-  return j(e, n.short);
-}
-function j(e, n) {
-  const t2 = e.slice(1).split(""), o2 = [];
-  for (let a = 0; a < t2.length; a++) {
-    const s = t2[a], r2 = n.get(s);
-    if (r2 === void 0)
-      return [{ name: e, needsNext: false }];
-    if (r2) {
-      const i = t2.slice(a + 1).join("");
-      if (i && ![...i].every((m2) => n.has(m2)))
-        return o2.push({ name: `-${s}`, value: i, needsNext: false }), o2;
-    }
-    o2.push({ name: `-${s}`, needsNext: r2 });
-  }
-  return o2;
-}
-function W(e, n = []) {
-  let t2 = 0;
-  for (; t2 < e.length; ) {
-    const o2 = String(e[t2]);
-    if (!o2.startsWith("-") || o2.length < 2) break;
-    const a = b(o2);
-    let s = t2 + 1;
-    for (const r2 of a) {
-      const i = {
-        name: r2.name,
-        value: r2.value,
-        absorbedNext: false,
-        isGlobal: true
-      };
-      r2.needsNext && i.value === void 0 && s < e.length && (i.value = String(e[s]), i.absorbedNext = true, s++), n.push(i);
-    }
-    t2 = s;
-  }
-  return { flags: n, taskIndex: t2 };
-}
-function V(e, n, t2 = []) {
-  const o2 = B(n), a = [], s = [];
-  let r2 = 0;
-  for (; r2 < e.length; ) {
-    const i = e[r2];
-    if (r(i)) {
-      s.push(...o(i)), r2++;
-      continue;
-    }
-    const p2 = String(i);
-    if (p2 === "--") {
-      for (let d2 = r2 + 1; d2 < e.length; d2++) {
-        const g2 = e[d2];
-        r(g2) ? s.push(...o(g2)) : s.push(String(g2));
-      }
-      break;
-    }
-    if (!p2.startsWith("-") || p2.length < 2) {
-      a.push(p2), r2++;
-      continue;
-    }
-    const m2 = b(p2, o2);
-    let u2 = r2 + 1;
-    for (const d2 of m2) {
-      const g2 = {
-        name: d2.name,
-        value: d2.value,
-        absorbedNext: false,
-        isGlobal: false
-      };
-      d2.needsNext && g2.value === void 0 && u2 < e.length && !r(e[u2]) && (g2.value = String(e[u2]), g2.absorbedNext = true, u2++), t2.push(g2);
-    }
-    r2 = u2;
-  }
-  return { flags: t2, positionals: a, pathspecs: s };
-}
-function* q({
-  write: e
-}) {
-  for (const n of e)
-    for (const t2 of K) {
-      const o2 = t2(n.key);
-      o2 && (yield o2);
-    }
-}
-function f(e, n, t2 = String(e)) {
-  const o2 = typeof e == "string" ? new RegExp(`\\s*${e.toLowerCase()}`) : e;
-  return function(s) {
-    if (o2.test(s))
-      return {
-        category: n,
-        message: `Configuring ${t2} is not permitted without enabling ${n}`
-      };
-  };
-}
-function l(e, n) {
-  const t2 = new RegExp(`\\s*${e.toLowerCase().replace(/\./g, "(..+)?.")}`);
-  return f(t2, n, e);
-}
-function* H(e, n) {
-  for (const t2 of n)
-    for (const o2 of X) {
-      const a = o2(e, t2);
-      a && (yield a);
-    }
-}
-function c2(e, n, t2, { name: o2 = String(n), globalOnly: a = false, withValue: s = false } = {}) {
-  const r2 = typeof n == "string" ? new RegExp(`\\s*${n.toLowerCase()}`) : n, i = `Use of ${e ? `${e} with option ` : ""}${o2} is not permitted without enabling ${t2}`;
-  return function(m2, u2) {
-    if (!(e && m2 !== e) && !(a && !u2.isGlobal) && !(s && u2.value === void 0) && r2.test(u2.name))
-      return {
-        category: t2,
-        message: i
-      };
-  };
-}
-function k(e, n, t2) {
-  return [...H(e, n), ...q(t2)];
-}
-function Y(...e) {
-  const { flags: n, taskIndex: t2 } = W(e), o2 = t2 < e.length ? String(e[t2]).toLowerCase() : null, a = o2 !== null ? e.slice(t2 + 1) : [], { positionals: s, pathspecs: r2 } = V(a, o2, n), i = D(o2, n, s);
-  return {
-    task: o2,
-    flags: n.map(J),
-    paths: r2,
-    config: i,
-    vulnerabilities: z2(k(o2, n, i))
-  };
-}
-function z2(e) {
-  return Object.defineProperty(e, "vulnerabilities", {
-    value: e
-  });
-}
-function J({ value: e, name: n }) {
-  return e !== void 0 ? { name: n, value: e } : { name: n };
-}
-function* Q(e) {
-  const n = parseInt(e.git_config_count ?? "0", 10);
-  for (let t2 = 0; t2 < n; t2++) {
-    const o2 = e[`git_config_key_${t2}`], a = e[`git_config_value_${t2}`];
-    o2 !== void 0 && (yield { key: o2.toLowerCase().trim(), value: a, scope: "env" });
-  }
-}
-function* Z(e) {
-  for (const n of Object.keys(e))
-    if (_(n)) {
-      const t2 = y[n];
-      yield {
-        category: t2,
-        message: `Use of "${n.toUpperCase()}" is not permitted without enabling ${t2}`
-      };
-    }
-}
-function _(e) {
-  return Object.hasOwn(y, e);
-}
-function ee(e) {
-  const n = {};
-  for (const [t2, o2] of Object.entries(e)) {
-    const a = t2.toLowerCase().trim();
-    (_(a) || a.startsWith("git")) && (n[a] = String(o2));
-  }
-  return n;
-}
-function ne(e) {
-  const n = ee(e), t2 = {
-    read: [],
-    write: [...Q(n)]
-  }, o2 = [
-    ...Z(n),
-    ...k(null, [], t2)
-  ];
-  return {
-    config: t2,
-    vulnerabilities: o2
-  };
-}
-function oe(e, n) {
-  return [...Y(...e).vulnerabilities, ...ne(n).vulnerabilities];
-}
-var P, S, E, F, C, I, R, T, K, h, X, y;
-var init_dist2 = __esm({
-  "node_modules/@simple-git/argv-parser/dist/index.mjs"() {
-    init_dist();
-    P = /* @__PURE__ */ new Set([
-      "--add",
-      "--edit",
-      "--remove-section",
-      "--rename-section",
-      "--replace-all",
-      "--unset",
-      "--unset-all",
-      "-e"
-    ]);
-    S = /* @__PURE__ */ new Set([
-      "--get",
-      "--get-all",
-      "--get-color",
-      "--get-colorbool",
-      "--get-regexp",
-      "--get-urlmatch",
-      "--list",
-      "-l"
-    ]);
-    E = /* @__PURE__ */ new Set([
-      "edit",
-      "remove-section",
-      "rename-section",
-      "set",
-      "unset"
-    ]);
-    F = /* @__PURE__ */ new Set(["get", "get-color", "get-colorbool", "list"]);
-    C = {
-      short: /* @__PURE__ */ new Map([
-        ["c", true]
-        //  -c <k=v>    set config key for this invocation
-      ])
-    };
-    I = {
-      short: new Map([
-        ["C", true],
-        //  -C <path>   change working directory
-        ["P", false],
-        // -P          no pager (alias for --no-pager)
-        ["h", false],
-        // -h          help
-        ["p", false],
-        // -p          paginate
-        ["v", false],
-        // -v          version
-        ...C.short.entries()
-      ]),
-      long: /* @__PURE__ */ new Set([
-        "attr-source",
-        "config-env",
-        "exec-path",
-        "git-dir",
-        "list-cmds",
-        "namespace",
-        "super-prefix",
-        "work-tree"
-      ])
-    };
-    R = {
-      clone: {
-        short: /* @__PURE__ */ new Map([
-          ["b", true],
-          // -b <branch>
-          ["j", true],
-          // -j <n>          parallel jobs
-          ["l", false],
-          // -l local
-          ["n", false],
-          // -n no-checkout
-          ["o", true],
-          // -o <name>       remote name
-          ["q", false],
-          // -q quiet
-          ["s", false],
-          // -s shared
-          ["u", true]
-          // -u <upload-pack>
-        ]),
-        long: /* @__PURE__ */ new Set(["branch", "config", "jobs", "origin", "upload-pack", "u", "template"])
-      },
-      commit: {
-        short: /* @__PURE__ */ new Map([
-          ["C", true],
-          // -C <commit>  reuse message
-          ["F", true],
-          // -F <file>    read message from file
-          ["c", true],
-          // -c <commit>  reedit message
-          ["m", true],
-          // -m <msg>
-          ["t", true]
-          // -t <template>
-        ]),
-        long: /* @__PURE__ */ new Set(["file", "message", "reedit-message", "reuse-message", "template"])
-      },
-      config: {
-        short: /* @__PURE__ */ new Map([
-          ["e", false],
-          // -e  open editor
-          ["f", true],
-          //  -f <file>
-          ["l", false]
-          // -l  list
-        ]),
-        long: /* @__PURE__ */ new Set(["blob", "comment", "default", "file", "type", "value"])
-      },
-      fetch: {
-        short: /* @__PURE__ */ new Map(),
-        long: /* @__PURE__ */ new Set(["upload-pack"])
-      },
-      init: {
-        short: /* @__PURE__ */ new Map(),
-        long: /* @__PURE__ */ new Set(["template"])
-      },
-      pull: {
-        short: /* @__PURE__ */ new Map(),
-        long: /* @__PURE__ */ new Set(["upload-pack"])
-      },
-      push: {
-        short: /* @__PURE__ */ new Map(),
-        long: /* @__PURE__ */ new Set(["exec", "receive-pack"])
-      },
-      rebase: {
-        short: /* @__PURE__ */ new Map([
-          ["X", true],
-          // -X <option>   strategy option
-          ["f", false],
-          // -f force-rebase
-          ["i", false],
-          // -i interactive
-          ["k", false],
-          // -k keep-base
-          ["m", false],
-          // -m merge
-          ["n", false],
-          // -n no-stat
-          ["q", false],
-          // -q quiet
-          ["r", false],
-          // -r rebase-merges
-          ["s", true],
-          // -s <strategy>
-          ["v", false],
-          // -v verbose
-          ["x", true]
-          // -x <cmd>      exec
-        ]),
-        long: /* @__PURE__ */ new Set(["exec", "onto", "strategy", "strategy-option"])
-      }
-    };
-    T = { short: /* @__PURE__ */ new Map(), long: /* @__PURE__ */ new Set() };
-    K = [
-      f("alias", "allowUnsafeAlias"),
-      f("core.askPass", "allowUnsafeAskPass"),
-      f("core.editor", "allowUnsafeEditor"),
-      f("core.fsmonitor", "allowUnsafeFsMonitor"),
-      f("core.gitProxy", "allowUnsafeGitProxy"),
-      f("core.hooksPath", "allowUnsafeHooksPath"),
-      f("core.pager", "allowUnsafePager"),
-      f("core.sshCommand", "allowUnsafeSshCommand"),
-      l("credential.helper", "allowUnsafeCredentialHelper"),
-      l("diff.command", "allowUnsafeDiffExternal"),
-      f("diff.external", "allowUnsafeDiffExternal"),
-      l("difftool.cmd", "allowUnsafeDiffExternal"),
-      l("diff.textconv", "allowUnsafeDiffTextConv"),
-      l("filter.clean", "allowUnsafeFilter"),
-      l("filter.process", "allowUnsafeFilter"),
-      l("filter.smudge", "allowUnsafeFilter"),
-      l("gpg.program", "allowUnsafeGpgProgram"),
-      f("include.path", "allowUnsafeInclude"),
-      l("includeIf", "allowUnsafeInclude"),
-      f("init.templateDir", "allowUnsafeTemplateDir"),
-      l("pager.", "allowUnsafePager"),
-      l("merge.driver", "allowUnsafeMergeDriver"),
-      l("mergetool.path", "allowUnsafeMergeDriver"),
-      l("mergetool.cmd", "allowUnsafeMergeDriver"),
-      l("protocol.allow", "allowUnsafeProtocolOverride"),
-      l("remote.receivepack", "allowUnsafePack"),
-      l("remote.uploadpack", "allowUnsafePack"),
-      f("uploadpack.packObjectsHook", "allowUnsafePack"),
-      f("sequence.editor", "allowUnsafeEditor"),
-      l("submodule.update", "allowUnsafeSubmodule"),
-      l("tar.command", "allowUnsafeCommandBinaries"),
-      l("trailer.cmd", "allowUnsafeCommandBinaries"),
-      l("trailer.command", "allowUnsafeCommandBinaries"),
-      l("url.insteadOf", "allowUnsafeUrlRewrite")
-    ];
-    h = { globalOnly: true, withValue: true };
-    X = [
-      c2(null, /--(upload|receive)-pack/, "allowUnsafePack", {
-        name: "--upload-pack or --receive-pack"
-      }),
-      c2("clone", /^-\w*u/, "allowUnsafePack"),
-      c2("clone", "--u", "allowUnsafePack"),
-      c2("push", /^--exec$/, "allowUnsafePack", { name: "--exec" }),
-      // `git` accepts unambiguous abbreviations of long options, so `--ex` and `--exe` are `--exec`
-      c2("rebase", /^(-x|--ex(ec?)?)$/, "allowUnsafeExec", { name: "-x or --exec" }),
-      c2(null, "--template", "allowUnsafeTemplateDir"),
-      c2(null, "--exec-path", "allowUnsafeExec", h),
-      // `git` reads the configuration of whichever repository these name, so the
-      // directory alone is enough to deliver config the argv guards never see
-      c2(null, "--git-dir", "allowUnsafeConfigPaths", h),
-      c2(null, "--work-tree", "allowUnsafeConfigPaths", h),
-      c2(null, /^-C$/, "allowUnsafeConfigPaths", { ...h, name: "-C" })
-    ];
-    y = {
-      editor: "allowUnsafeEditor",
-      git_askpass: "allowUnsafeAskPass",
-      git_config_global: "allowUnsafeConfigPaths",
-      git_config_system: "allowUnsafeConfigPaths",
-      git_config_count: "allowUnsafeConfigEnvCount",
-      git_config_parameters: "allowUnsafeConfigEnvCount",
-      git_config: "allowUnsafeConfigPaths",
-      git_editor: "allowUnsafeEditor",
-      git_exec_path: "allowUnsafeExec",
-      git_external_diff: "allowUnsafeDiffExternal",
-      git_pager: "allowUnsafePager",
-      git_proxy_command: "allowUnsafeGitProxy",
-      git_template_dir: "allowUnsafeTemplateDir",
-      git_sequence_editor: "allowUnsafeEditor",
-      git_ssh: "allowUnsafeSshCommand",
-      git_ssh_command: "allowUnsafeSshCommand",
-      pager: "allowUnsafePager",
-      prefix: "allowUnsafeConfigPaths",
-      ssh_askpass: "allowUnsafeAskPass",
-      visual: "allowUnsafeEditor"
-    };
-  }
-});
-
-// node_modules/simple-git/dist/index.mjs
-var dist_exports = {};
-__export(dist_exports, {
-  CheckRepoActions: () => qe,
-  CleanOptions: () => zt,
-  DiffNameStatus: () => Kt,
-  GitConfigScope: () => Ht,
-  GitConstructError: () => Ae,
-  GitError: () => O2,
-  GitPluginError: () => A2,
-  GitResponseError: () => at,
-  ResetMode: () => Vt,
-  TaskConfigurationError: () => xe,
-  grepQueryBuilder: () => Sn,
-  pathspec: () => c,
-  simpleGit: () => wo
-});
-import { spawn as ve } from "node:child_process";
-import { normalize as Se } from "node:path";
-import { EventEmitter as Ce } from "node:events";
-function Ne(t2) {
-  return typeof t2 != "function" ? W2 : t2;
-}
-function $e(t2) {
-  return typeof t2 == "function" && t2 !== W2;
-}
-function Pe(t2, e) {
-  const n = t2.indexOf(e);
-  return n <= 0 ? [t2, ""] : [t2.substr(0, n), t2.substr(n + 1)];
-}
-function Me(t2, e = 0) {
-  return Dt(t2) && t2.length > e ? t2[e] : void 0;
-}
-function N2(t2, e = 0) {
-  if (Dt(t2) && t2.length > e)
-    return t2[t2.length - 1 - e];
-}
-function Dt(t2) {
-  return Bt(t2);
-}
-function H2(t2 = "", e = true, n = `
-`) {
-  return t2.split(n).reduce((r2, s) => {
-    const o2 = e ? s.trim() : s;
-    return o2 && r2.push(o2), r2;
-  }, []);
-}
-function ut(t2, e) {
-  return H2(t2, true).map((n) => e(n));
-}
-function Lt(t2) {
-  return (0, import_file_exists.exists)(t2, import_file_exists.FOLDER);
-}
-function S2(t2, e) {
-  return Array.isArray(t2) ? t2.includes(e) || t2.push(e) : t2.add(e), e;
-}
-function De(t2, e) {
-  return Array.isArray(t2) && !t2.includes(e) && t2.push(e), t2;
-}
-function ct(t2, e) {
-  if (Array.isArray(t2)) {
-    const n = t2.indexOf(e);
-    n >= 0 && t2.splice(n, 1);
-  } else
-    t2.delete(e);
-  return e;
-}
-function v(t2) {
-  return Array.isArray(t2) ? t2 : [t2];
-}
-function jt(t2) {
-  return t2.replace(/[\s-]+(.)/g, (e, n) => n.toUpperCase());
-}
-function L2(t2) {
-  return v(t2).map((e) => e instanceof String ? e : String(e));
-}
-function p(t2, e = 0) {
-  if (t2 == null)
-    return e;
-  const n = parseInt(t2, 10);
-  return Number.isNaN(n) ? e : n;
-}
-function U(t2, e) {
-  const n = [];
-  for (let r2 = 0, s = t2.length; r2 < s; r2++)
-    n.push(e, t2[r2]);
-  return n;
-}
-function F2(t2) {
-  return (Array.isArray(t2) ? Buffer.concat(t2) : t2).toString("utf-8");
-}
-function Le(t2) {
-  return t2 ? Buffer.isBuffer(t2) ? t2.length : Buffer.byteLength(t2) : 0;
-}
-function je(t2, e) {
-  const n = {};
-  return e.forEach((r2) => {
-    t2[r2] !== void 0 && (n[r2] = t2[r2]);
-  }), n;
-}
-function wt(t2 = 0) {
-  return new Promise((e) => setTimeout(e, t2));
-}
-function bt(t2) {
-  if (t2 !== false)
-    return t2;
-}
-function d(t2, e, n) {
-  return e(t2) ? t2 : arguments.length > 2 ? n : void 0;
-}
-function st(t2, e) {
-  const n = r(t2) ? "string" : typeof t2;
-  return /number|string|boolean/.test(n) && (!e || !e.includes(n));
-}
-function lt(t2) {
-  return !!t2 && ft(t2) === "[object Object]";
-}
-function Ie(t2) {
-  return typeof t2 == "function";
-}
-function Ue() {
-  throw new Error("LineParser:useMatches not implemented");
-}
-function Ge(...t2) {
-  const e = process.cwd(), n = Object.assign(
-    { baseDir: e, ...Fe },
-    ...t2.filter((r2) => typeof r2 == "object" && r2)
-  );
-  return n.baseDir = n.baseDir || e, n.trimmed = n.trimmed === true, n;
-}
-function It(t2, e = []) {
-  return lt(t2) ? Object.keys(t2).reduce((n, r2) => {
-    const s = t2[r2];
-    if (r(s))
-      n.push(s);
-    else if (st(s, ["boolean"]))
-      n.push(r2 + "=" + s);
-    else if (Array.isArray(s))
-      for (const o2 of s)
-        st(o2, ["string", "number"]) || n.push(r2 + "=" + o2);
-    else
-      n.push(r2);
-    return n;
-  }, e) : e;
-}
-function h2(t2, e = 0, n = false) {
-  const r2 = [];
-  for (let s = 0, o2 = e < 0 ? t2.length : e; s < o2; s++)
-    "string|number".includes(typeof t2[s]) && r2.push(String(t2[s]));
-  return It(ht(t2), r2), n || r2.push(...ze(t2)), r2;
-}
-function ze(t2) {
-  const e = typeof N2(t2) == "function";
-  return L2(d(N2(t2, e ? 1 : 0), K2, []));
-}
-function ht(t2) {
-  const e = Ie(N2(t2));
-  return d(N2(t2, e ? 1 : 0), lt);
-}
-function u(t2, e = true) {
-  const n = Ne(N2(t2));
-  return e || $e(n) ? n : void 0;
-}
-function Tt(t2, e) {
-  return t2(e.stdOut, e.stdErr);
-}
-function E2(t2, e, n, r2 = true) {
-  return v(n).forEach((s) => {
-    for (let o2 = H2(s, r2), i = 0, a = o2.length; i < a; i++) {
-      const c3 = (y2 = 0) => {
-        if (!(i + y2 >= a))
-          return o2[i + y2];
-      };
-      e.some(({ parse: y2 }) => y2(c3, t2));
-    }
-  }), t2;
-}
-function We(t2) {
-  switch (t2) {
-    case "bare":
-      return Ke();
-    case "root":
-      return He();
-  }
-  return {
-    commands: ["rev-parse", "--is-inside-work-tree"],
-    format: "utf-8",
-    onError: mt,
-    parser: Ut
-  };
-}
-function He() {
-  return {
-    commands: ["rev-parse", "--git-dir"],
-    format: "utf-8",
-    onError: mt,
-    parser(e) {
-      return /^\.(git)?$/.test(e.trim());
-    }
-  };
-}
-function Ke() {
-  return {
-    commands: ["rev-parse", "--is-bare-repository"],
-    format: "utf-8",
-    onError: mt,
-    parser: Ut
-  };
-}
-function Ve(t2) {
-  return /(Not a git repository|Kein Git-Repository)/i.test(String(t2));
-}
-function Ze(t2, e) {
-  const n = new Xe(t2), r2 = t2 ? Qe : Ye;
-  return H2(e).forEach((s) => {
-    const o2 = s.replace(r2, "");
-    n.paths.push(o2), (Je.test(o2) ? n.folders : n.files).push(o2);
-  }), n;
-}
-function tn(t2) {
-  return {
-    commands: Ft,
-    format: "empty",
-    parser: t2
-  };
-}
-function b2(t2) {
-  return {
-    commands: Ft,
-    format: "empty",
-    parser() {
-      throw typeof t2 == "string" ? new xe(t2) : t2;
-    }
-  };
-}
-function g(t2, e = false) {
-  return {
-    commands: t2,
-    format: "utf-8",
-    parser(n) {
-      return e ? String(n).trim() : n;
-    }
-  };
-}
-function Gt(t2) {
-  return {
-    commands: t2,
-    format: "buffer",
-    parser(e) {
-      return e;
-    }
-  };
-}
-function en(t2) {
-  return t2.format === "buffer";
-}
-function kt(t2) {
-  return t2.format === "empty" || !t2.commands.length;
-}
-function on(t2, e) {
-  const { cleanMode: n, options: r2, valid: s } = cn(t2);
-  return n ? s.options ? (r2.push(...e), r2.some(hn) ? b2(nn) : an(n, r2)) : b2(sn + JSON.stringify(t2)) : b2(rn);
-}
-function an(t2, e) {
-  return {
-    commands: ["clean", `-${t2}`, ...e],
-    format: "utf-8",
-    parser(r2) {
-      return Ze(t2 === "n", r2);
-    }
-  };
-}
-function un(t2) {
-  return Array.isArray(t2) && t2.every((e) => qt.has(e));
-}
-function cn(t2) {
-  let e, n = [], r2 = { cleanMode: false, options: true };
-  return t2.replace(/[^a-z]i/g, "").split("").forEach((s) => {
-    fn(s) ? (e = s, r2.cleanMode = true) : r2.options = r2.options && ln(n[n.length] = `-${s}`);
-  }), {
-    cleanMode: e,
-    options: n,
-    valid: r2
-  };
-}
-function fn(t2) {
-  return t2 === "f" || t2 === "n";
-}
-function ln(t2) {
-  return /^-[a-z]$/i.test(t2) && qt.has(t2.charAt(1));
-}
-function hn(t2) {
-  return /^-[^\-]/.test(t2) ? t2.indexOf("i") > 0 : t2 === "--interactive";
-}
-function pn(t2) {
-  const e = new mn();
-  for (const n of Wt(t2))
-    e.addValue(n.file, String(n.key), n.value);
-  return e;
-}
-function dn(t2, e) {
-  let n = null;
-  const r2 = [], s = /* @__PURE__ */ new Map();
-  for (const o2 of Wt(t2, e))
-    o2.key === e && (r2.push(n = o2.value), s.has(o2.file) || s.set(o2.file, []), s.get(o2.file).push(n));
-  return {
-    key: e,
-    paths: Array.from(s.keys()),
-    scopes: s,
-    value: n,
-    values: r2
-  };
-}
-function gn(t2) {
-  return t2.replace(/^(file):/, "");
-}
-function* Wt(t2, e = null) {
-  const n = t2.split("\0");
-  for (let r2 = 0, s = n.length - 1; r2 < s; ) {
-    const o2 = gn(n[r2++]);
-    let i = n[r2++], a = e;
-    if (i.includes(`
-`)) {
-      const c3 = Pe(i, `
-`);
-      a = c3[0], i = c3[1];
-    }
-    yield { file: o2, key: a, value: i };
-  }
-}
-function Y2(t2, e) {
-  return typeof t2 == "string" && Object.hasOwn(Ht, t2) ? t2 : e;
-}
-function yn(t2, e, n, r2) {
-  const s = ["config", `--${r2}`];
-  return n && s.push("--add"), s.push(t2, e), {
-    commands: s,
-    format: "utf-8",
-    parser(o2) {
-      return o2;
-    }
-  };
-}
-function wn(t2, e) {
-  const n = ["config", "--null", "--show-origin", "--get-all", t2];
-  return e && n.splice(1, 0, `--${e}`), {
-    commands: n,
-    format: "utf-8",
-    parser(r2) {
-      return dn(r2, t2);
-    }
-  };
-}
-function bn(t2) {
-  const e = ["config", "--list", "--show-origin", "--null"];
-  return t2 && e.push(`--${t2}`), {
-    commands: e,
-    format: "utf-8",
-    parser(n) {
-      return pn(n);
-    }
-  };
-}
-function Tn() {
-  return {
-    addConfig(t2, e, ...n) {
-      return this._runTask(
-        yn(
-          t2,
-          e,
-          n[0] === true,
-          Y2(
-            n[1],
-            "local"
-            /* local */
-          )
-        ),
-        u(arguments)
-      );
-    },
-    getConfig(t2, e) {
-      return this._runTask(
-        wn(t2, Y2(e, void 0)),
-        u(arguments)
-      );
-    },
-    listConfig(...t2) {
-      return this._runTask(
-        bn(Y2(t2[0], void 0)),
-        u(arguments)
-      );
-    }
-  };
-}
-function _n(t2) {
-  return kn.has(t2);
-}
-function Sn(...t2) {
-  return new En().param(...t2);
-}
-function Rn(t2) {
-  const e = /* @__PURE__ */ new Set(), n = {};
-  return ut(t2, (r2) => {
-    const [s, o2, i] = r2.split(I2);
-    e.add(s), (n[s] = n[s] || []).push({
-      line: p(o2),
-      path: s,
-      preview: i
-    });
-  }), {
-    paths: e,
-    results: n
-  };
-}
-function On() {
-  return {
-    grep(t2) {
-      const e = u(arguments), n = h2(arguments);
-      for (const s of vn)
-        if (n.includes(s))
-          return this._runTask(
-            b2(`git.grep: use of "${s}" is not supported.`),
-            e
-          );
-      typeof t2 == "string" && (t2 = Sn().param(t2));
-      const r2 = ["grep", "--null", "-n", "--full-name", ...n, ...t2];
-      return this._runTask(
-        {
-          commands: r2,
-          format: "utf-8",
-          parser(s) {
-            return Rn(s);
-          }
-        },
-        e
-      );
-    }
-  };
-}
-function An(t2, e) {
-  const n = ["reset"];
-  return Xt(t2) && n.push(`--${t2}`), n.push(...e), g(n);
-}
-function xn(t2) {
-  if (Xt(t2))
-    return t2;
-  switch (typeof t2) {
-    case "string":
-    case "undefined":
-      return "soft";
-  }
-}
-function Xt(t2) {
-  return typeof t2 == "string" && Cn.includes(t2);
-}
-function Nn() {
-  return (0, import_debug.default)("simple-git");
-}
-function vt(t2, e, n) {
-  return !e || !String(e).replace(/\s*/, "") ? n ? (r2, ...s) => {
-    t2(r2, ...s), n(r2, ...s);
-  } : t2 : (r2, ...s) => {
-    t2(`%s ${r2}`, e, ...s), n && n(r2, ...s);
-  };
-}
-function $n(t2, e, { namespace: n }) {
-  if (typeof t2 == "string")
-    return t2;
-  const r2 = e && e.namespace || "";
-  return r2.startsWith(n) ? r2.substr(n.length + 1) : r2 || n;
-}
-function $2(t2, e, n, r2 = Nn()) {
-  const s = t2 && `[${t2}]` || "", o2 = [], i = typeof e == "string" ? r2.extend(e) : e, a = $n(d(e, m), i, r2);
-  return y2(n);
-  function c3(w2, T2) {
-    return S2(
-      o2,
-      $2(t2, a.replace(/^[^:]+/, w2), T2, r2)
-    );
-  }
-  function y2(w2) {
-    const T2 = w2 && `[${w2}]` || "", k2 = i && vt(i, T2) || W2, C2 = vt(r2, `${s} ${T2}`, k2);
-    return Object.assign(i ? k2 : C2, {
-      label: t2,
-      sibling: c3,
-      info: C2,
-      step: y2
-    });
-  }
-}
-function Mn(t2, e) {
-  return (n) => {
-    e("[ERROR] child process exception %o", n), t2.push(Buffer.from(String(n.stack), "ascii"));
-  };
-}
-function Et(t2, e, n, r2) {
-  return (s) => {
-    n("%s received %L bytes", e, s), r2("%B", s), t2.push(s);
-  };
-}
-function Ln(t2, e, n = W2) {
-  const r2 = (o2) => {
-    n(null, o2);
-  }, s = (o2) => {
-    o2?.task === t2 && n(o2, void 0);
-  };
-  e.then(r2, s);
-}
-function St(t2, e) {
-  return tn((n) => {
-    if (!Lt(t2))
-      throw new Error(`Git.cwd: cannot change to non-directory "${t2}"`);
-    return (e || n).cwd = t2;
-  });
-}
-function Q2(t2) {
-  const e = ["checkout", ...t2];
-  return e[1] === "-b" && e.includes("-B") && (e[1] = ct(e, "-B")), g(e);
-}
-function jn() {
-  return {
-    checkout() {
-      return this._runTask(
-        Q2(h2(arguments, 1)),
-        u(arguments)
-      );
-    },
-    checkoutBranch(t2, e) {
-      return this._runTask(
-        Q2(["-b", t2, e, ...h2(arguments)]),
-        u(arguments)
-      );
-    },
-    checkoutLocalBranch(t2) {
-      return this._runTask(
-        Q2(["-b", t2, ...h2(arguments)]),
-        u(arguments)
-      );
-    }
-  };
-}
-function Rt(t2, e, n, ...r2) {
-  return m(n) ? e(n, d(r2[0], m), h2(arguments)) : b2(`git.${t2}() requires a string 'repoPath'`);
-}
-function In() {
-  return {
-    clone(t2, ...e) {
-      return this._runTask(
-        Rt("clone", Yt, d(t2, m), ...e),
-        u(arguments)
-      );
-    },
-    mirror(t2, ...e) {
-      return this._runTask(
-        Rt("mirror", Bn, d(t2, m), ...e),
-        u(arguments)
-      );
-    }
-  };
-}
-function Fn(t2) {
-  return E2({
-    author: null,
-    branch: "",
-    commit: "",
-    root: false,
-    summary: {
-      changes: 0,
-      insertions: 0,
-      deletions: 0
-    }
-  }, Un, t2);
-}
-function Gn(t2, e, n) {
-  return {
-    commands: [
-      "-c",
-      "core.abbrev=40",
-      "commit",
-      ...U(t2, "-m"),
-      ...e,
-      ...n
-    ],
-    format: "utf-8",
-    parser: Fn
-  };
-}
-function zn() {
-  return {
-    commit(e, ...n) {
-      const r2 = u(arguments), s = t2(e) || Gn(
-        v(e),
-        v(d(n[0], G2, [])),
-        [
-          ...L2(d(n[1], K2, [])),
-          ...h2(arguments, 0, true)
-        ]
-      );
-      return this._runTask(s, r2);
-    }
-  };
-  function t2(e) {
-    return !G2(e) && b2(
-      "git.commit: requires the commit message to be supplied as a string/string[]"
-    );
-  }
-}
-function qn() {
-  return {
-    count: 0,
-    garbage: 0,
-    inPack: 0,
-    packs: 0,
-    prunePackable: 0,
-    size: 0,
-    sizeGarbage: 0,
-    sizePack: 0
-  };
-}
-function Hn() {
-  return {
-    countObjects() {
-      return this._runTask({
-        commands: ["count-objects", "--verbose"],
-        format: "utf-8",
-        parser(t2) {
-          return E2(qn(), [Wn], t2);
-        }
-      });
-    }
-  };
-}
-function Kn() {
-  return {
-    firstCommit() {
-      return this._runTask(
-        g(["rev-list", "--max-parents=0", "HEAD"], true),
-        u(arguments)
-      );
-    }
-  };
-}
-function Vn(t2, e) {
-  const n = ["hash-object", t2];
-  return e && n.push("-w"), g(n, true);
-}
-function Qn(t2, e, n) {
-  const r2 = String(n).trim();
-  let s;
-  if (s = Xn.exec(r2))
-    return new J2(t2, e, false, s[1]);
-  if (s = Yn.exec(r2))
-    return new J2(t2, e, true, s[1]);
-  let o2 = "";
-  const i = r2.split(" ");
-  for (; i.length; )
-    if (i.shift() === "in") {
-      o2 = i.join(" ");
-      break;
-    }
-  return new J2(t2, e, /^re/i.test(r2), o2);
-}
-function Jn(t2) {
-  return t2.includes(Qt);
-}
-function Zn(t2 = false, e, n) {
-  const r2 = ["init", ...n];
-  return t2 && !Jn(r2) && r2.splice(1, 0, Qt), {
-    commands: r2,
-    format: "utf-8",
-    parser(s) {
-      return Qn(r2.includes("--bare"), e, s);
-    }
-  };
-}
-function tr(t2) {
-  return t2 === void 0 ? b2("interpretTrailers called without input content") : {
-    format: "utf-8",
-    parser(e) {
-      return Object.fromEntries(
-        ut(e, (n) => {
-          const r2 = n.indexOf(":");
-          return [
-            jt(n.substring(0, r2).toLowerCase()),
-            n.substring(r2 + 2).trim()
-          ];
-        })
-      );
-    },
-    commands: ["interpret-trailers", "--parse"],
-    input: t2
-  };
-}
-function er() {
-  return {
-    interpretTrailers(t2) {
-      return this._runTask(
-        tr(d(t2, Be)),
-        u(arguments)
-      );
-    }
-  };
-}
-function pt(t2) {
-  for (let e = 0; e < t2.length; e++) {
-    const n = Jt.exec(t2[e]);
-    if (n)
-      return `--${n[1]}`;
-  }
-  return "";
-}
-function nr(t2) {
-  return Jt.test(t2);
-}
-function Zt(t2 = R2.NONE) {
-  const e = ar[t2];
-  return (n) => E2(new rr(), e, n, false);
-}
-function cr(t2, e) {
-  return e.reduce(
-    (n, r2, s) => (n[r2] = t2[s] || "", n),
-    /* @__PURE__ */ Object.create({ diff: null })
-  );
-}
-function re(t2 = ne2, e = ur, n = R2.NONE) {
-  const r2 = Zt(n);
-  return function(s) {
-    const o2 = H2(
-      s.trim(),
-      false,
-      te
-    ).map(function(i) {
-      const a = i.split(ee2), c3 = cr(a[0].split(t2), e);
-      return a.length > 1 && a[1].trim() && (c3.diff = r2(a[1])), c3;
-    });
-    return {
-      all: o2,
-      latest: o2.length && o2[0] || null,
-      total: o2.length
-    };
-  };
-}
-function fr(t2) {
-  let e = pt(t2);
-  const n = ["diff"];
-  return e === R2.NONE && (e = R2.STAT, n.push("--stat=4096")), n.push(...t2), dt(n) || {
-    commands: n,
-    format: "utf-8",
-    parser: Zt(e)
-  };
-}
-function dt(t2) {
-  const e = t2.filter(nr);
-  if (e.length > 1)
-    return b2(
-      `Summary flags are mutually exclusive - pick one of ${e.join(",")}`
-    );
-  if (e.length && t2.includes("-z"))
-    return b2(
-      `Summary flag ${e} parsing is not compatible with null termination option '-z'`
-    );
-}
-function lr(t2, e) {
-  const n = [], r2 = [];
-  return Object.keys(t2).forEach((s) => {
-    n.push(s), r2.push(String(t2[s]));
-  }), [n, r2.join(e)];
-}
-function hr(t2) {
-  return Object.keys(t2).reduce((e, n) => (n in se || (e[n] = t2[n]), e), {});
-}
-function oe2(t2 = {}, e = []) {
-  const n = d(t2.splitter, m, ne2), r2 = lt(t2.format) ? t2.format : {
-    hash: "%H",
-    date: t2.strictDate === false ? "%ai" : "%aI",
-    message: "%s",
-    refs: "%D",
-    body: t2.multiLine ? "%B" : "%b",
-    author_name: t2.mailMap !== false ? "%aN" : "%an",
-    author_email: t2.mailMap !== false ? "%aE" : "%ae"
-  }, [s, o2] = lr(r2, n), i = [], a = [
-    `--pretty=format:${te}${o2}${ee2}`,
-    ...e
-  ], c3 = t2.n || t2["max-count"] || t2.maxCount;
-  if (c3 && a.push(`--max-count=${c3}`), t2.from || t2.to) {
-    const y2 = t2.symmetric !== false ? "..." : "..";
-    i.push(`${t2.from || ""}${y2}${t2.to || ""}`);
-  }
-  return m(t2.file) && a.push("--follow", c(t2.file)), It(hr(t2), a), {
-    fields: s,
-    splitter: n,
-    commands: [...a, ...i]
-  };
-}
-function mr(t2, e, n) {
-  const r2 = re(t2, e, pt(n));
-  return {
-    commands: ["log", ...n],
-    format: "utf-8",
-    parser: r2
-  };
-}
-function pr() {
-  return {
-    log(...n) {
-      const r2 = u(arguments), s = oe2(
-        ht(arguments),
-        L2(d(arguments[0], K2, []))
-      ), o2 = e(...n) || dt(s.commands) || t2(s);
-      return this._runTask(o2, r2);
-    }
-  };
-  function t2(n) {
-    return mr(n.splitter, n.fields, n.commands);
-  }
-  function e(n, r2) {
-    return m(n) && m(r2) && b2(
-      "git.log(string, string) should be replaced with git.log({ from: string, to: string })"
-    );
-  }
-}
-function tt(t2) {
-  return t2.objects = t2.objects || {
-    compressing: 0,
-    counting: 0,
-    enumerating: 0,
-    packReused: 0,
-    reused: { count: 0, delta: 0 },
-    total: { count: 0, delta: 0 }
-  };
-}
-function Ct(t2) {
-  const e = /^\s*(\d+)/.exec(t2), n = /delta (\d+)/i.exec(t2);
-  return {
-    count: p(e && e[1] || "0"),
-    delta: p(n && n[1] || "0")
-  };
-}
-function ae(t2, e) {
-  return E2({ remoteMessages: new br() }, wr, e);
-}
-function Rr(t2, e) {
-  const n = E2(new gr(), Er, [t2, e]);
-  return n.message && n;
-}
-function At(t2) {
-  return t2.length ? {
-    commands: ["merge", ...t2],
-    format: "utf-8",
-    parser(e, n) {
-      const r2 = Cr(e, n);
-      if (r2.failed)
-        throw new at(r2);
-      return r2;
-    }
-  } : b2("Git.merge requires at least one option");
-}
-function xr(t2, e, n) {
-  const r2 = n.includes("deleted"), s = n.includes("tag") || /^refs\/tags/.test(t2), o2 = !n.includes("new");
-  return {
-    deleted: r2,
-    tag: s,
-    branch: !s,
-    new: !o2,
-    alreadyUpdated: o2,
-    local: t2,
-    remote: e
-  };
-}
-function Mr(t2 = {}, e) {
-  return S2(e, "--tags"), ce(t2, e);
-}
-function ce(t2 = {}, e) {
-  const n = ["push", ...e];
-  return t2.branch && n.splice(1, 0, t2.branch), t2.remote && n.splice(1, 0, t2.remote), ct(n, "-v"), S2(n, "--verbose"), S2(n, "--porcelain"), {
-    commands: n,
-    format: "utf-8",
-    parser: $r
-  };
-}
-function Dr() {
-  return {
-    showBuffer() {
-      const t2 = ["show", ...h2(arguments, 1)];
-      return t2.includes("--binary") || t2.splice(1, 0, "--binary"), this._runTask(
-        Gt(t2),
-        u(arguments)
-      );
-    },
-    show() {
-      const t2 = ["show", ...h2(arguments, 1)];
-      return this._runTask(
-        g(t2),
-        u(arguments)
-      );
-    }
-  };
-}
-function xt(t2) {
-  const [e, n] = t2.split(I2);
-  return {
-    from: n || e,
-    to: e
-  };
-}
-function _2(t2, e, n) {
-  return [`${t2}${e}`, n];
-}
-function et(t2, ...e) {
-  return e.map((n) => _2(t2, n, (r2, s) => r2.conflicted.push(s)));
-}
-function Fr(t2, e) {
-  const n = e.trim();
-  switch (" ") {
-    case n.charAt(2):
-      return r2(n.charAt(0), n.charAt(1), n.slice(3));
-    case n.charAt(1):
-      return r2(" ", n.charAt(0), n.slice(2));
-    default:
-      return;
-  }
-  function r2(s, o2, i) {
-    const a = `${s}${o2}`, c3 = Ir.get(a);
-    c3 && c3(t2, i), a !== "##" && a !== "!!" && t2.files.push(new jr(i, s, o2));
-  }
-}
-function zr(t2) {
-  return {
-    format: "utf-8",
-    commands: [
-      "status",
-      "--porcelain",
-      "-b",
-      "-u",
-      "--null",
-      ...t2.filter((n) => !Gr.includes(n))
-    ],
-    parser(n) {
-      return Ur(n);
-    }
-  };
-}
-function q2(t2 = 0, e = 0, n = 0, r2 = "", s = true) {
-  return Object.defineProperty(
-    {
-      major: t2,
-      minor: e,
-      patch: n,
-      agent: r2,
-      installed: s
-    },
-    "toString",
-    {
-      value() {
-        return `${this.major}.${this.minor}.${this.patch}`;
-      },
-      configurable: false,
-      enumerable: false
-    }
-  );
-}
-function qr() {
-  return q2(0, 0, 0, "", false);
-}
-function Wr() {
-  return {
-    version() {
-      return this._runTask({
-        commands: ["--version"],
-        format: "utf-8",
-        parser: Kr,
-        onError(t2, e, n, r2) {
-          if (t2.exitCode === V2.NOT_FOUND)
-            return n(Buffer.from(fe));
-          r2(e);
-        }
-      });
-    }
-  };
-}
-function Kr(t2) {
-  return t2 === fe ? qr() : E2(q2(0, 0, 0, t2), Hr, t2);
-}
-function Yr(t2, e) {
-  return g(["apply", ...e, ...t2]);
-}
-function Nt(t2) {
-  return t2 ? t2.charAt(0) : "";
-}
-function me(t2, e = false) {
-  return E2(
-    new Qr(),
-    e ? [Zr] : Jr,
-    t2
-  );
-}
-function es(t2, e) {
-  return {
-    branch: t2,
-    hash: e,
-    success: true
-  };
-}
-function ns(t2) {
-  return {
-    branch: t2,
-    hash: null,
-    success: false
-  };
-}
-function de(t2, e) {
-  return e === V2.ERROR && pe.test(t2);
-}
-function os(t2) {
-  const e = ["-d", "-D", "--delete"];
-  return t2.some((n) => e.includes(n));
-}
-function is(t2) {
-  const e = os(t2), n = t2.includes("--show-current"), r2 = ["branch", ...t2];
-  return r2.length === 1 && r2.push("-a"), r2.includes("-v") || r2.splice(1, 0, "-v"), {
-    format: "utf-8",
-    commands: r2,
-    parser(s, o2) {
-      return e ? gt(s, o2).all[0] : me(s, n);
-    }
-  };
-}
-function as() {
-  return {
-    format: "utf-8",
-    commands: ["branch", "-v"],
-    parser(t2) {
-      return me(t2);
-    }
-  };
-}
-function us(t2, e = false) {
-  return {
-    format: "utf-8",
-    commands: ["branch", "-v", e ? "-D" : "-d", ...t2],
-    parser(n, r2) {
-      return gt(n, r2);
-    },
-    onError({ exitCode: n, stdOut: r2 }, s, o2, i) {
-      if (!de(String(s), n))
-        return i(s);
-      o2(r2);
-    }
-  };
-}
-function cs(t2, e = false) {
-  const n = {
-    format: "utf-8",
-    commands: ["branch", "-v", e ? "-D" : "-d", t2],
-    parser(r2, s) {
-      return gt(r2, s).branches[t2];
-    },
-    onError({ exitCode: r2, stdErr: s, stdOut: o2 }, i, a, c3) {
-      if (!de(String(i), r2))
-        return c3(i);
-      throw new at(
-        n.parser(F2(o2), F2(s)),
-        String(i)
-      );
-    }
-  };
-  return n;
-}
-function fs(t2) {
-  return {
-    commands: ["check-ignore", ...t2],
-    format: "utf-8",
-    parser: ls
-  };
-}
-function ls(t2) {
-  return t2.split(/\n/g).map(hs).filter(Boolean);
-}
-function hs(t2) {
-  const e = t2.trim().replace(/^["']|["']$/g, "");
-  return e && Se(e);
-}
-function ps(t2, e) {
-  return E2({
-    raw: t2,
-    remote: null,
-    branches: [],
-    tags: [],
-    updated: [],
-    deleted: []
-  }, ms, [t2, e]);
-}
-function ds(t2) {
-  return /^--upload-pack(=|$)/.test(t2);
-}
-function gs(t2, e, n) {
-  const r2 = ["fetch", ...n];
-  return t2 && e && r2.push(t2, e), r2.find(ds) ? b2("git.fetch: potential exploit argument blocked.") : {
-    commands: r2,
-    format: "utf-8",
-    parser: ps
-  };
-}
-function ws(t2) {
-  return E2({ moves: [] }, ys, t2);
-}
-function bs(t2, e) {
-  return {
-    commands: ["mv", "-v", ...v(t2), e],
-    format: "utf-8",
-    parser: ws
-  };
-}
-function Ts(t2, e, n) {
-  const r2 = ["pull", ...n];
-  return t2 && e && r2.splice(1, 0, t2, e), {
-    commands: r2,
-    format: "utf-8",
-    parser(s, o2) {
-      return ue(s, o2);
-    },
-    onError(s, o2, i, a) {
-      const c3 = Rr(
-        F2(s.stdOut),
-        F2(s.stdErr)
-      );
-      if (c3)
-        return a(new at(c3));
-      a(o2);
-    }
-  };
-}
-function ks(t2) {
-  const e = {};
-  return ge(t2, ([n]) => e[n] = { name: n }), Object.values(e);
-}
-function _s(t2) {
-  const e = {};
-  return ge(t2, ([n, r2, s]) => {
-    Object.hasOwn(e, n) || (e[n] = {
-      name: n,
-      refs: { fetch: "", push: "" }
-    }), s && r2 && (e[n].refs[s.replace(/[^a-z]/g, "")] = r2);
-  }), Object.values(e);
-}
-function ge(t2, e) {
-  ut(t2, (n) => e(n.split(/\s+/)));
-}
-function vs(t2, e, n) {
-  return g(["remote", "add", ...n, t2, e]);
-}
-function Es(t2) {
-  const e = ["remote"];
-  return t2 && e.push("-v"), {
-    commands: e,
-    format: "utf-8",
-    parser: t2 ? _s : ks
-  };
-}
-function Ss(t2) {
-  const e = [...t2];
-  return e[0] !== "ls-remote" && e.unshift("ls-remote"), g(e);
-}
-function Rs(t2) {
-  const e = [...t2];
-  return e[0] !== "remote" && e.unshift("remote"), g(e);
-}
-function Os(t2) {
-  return g(["remote", "remove", t2]);
-}
-function Cs(t2 = {}, e) {
-  const n = oe2(t2), r2 = ["stash", "list", ...n.commands, ...e], s = re(
-    n.splitter,
-    n.fields,
-    pt(r2)
-  );
-  return dt(r2) || {
-    commands: r2,
-    format: "utf-8",
-    parser: s
-  };
-}
-function As(t2, e) {
-  return X2(["add", t2, e]);
-}
-function xs(t2) {
-  return X2(["init", ...t2]);
-}
-function X2(t2) {
-  const e = [...t2];
-  return e[0] !== "submodule" && e.unshift("submodule"), g(e);
-}
-function Ns(t2) {
-  return X2(["update", ...t2]);
-}
-function Ms(t2, e) {
-  const n = Number.isNaN(t2), r2 = Number.isNaN(e);
-  return n !== r2 ? n ? 1 : -1 : n ? ye(t2, e) : 0;
-}
-function ye(t2, e) {
-  return t2 === e ? 0 : t2 > e ? 1 : -1;
-}
-function Ds(t2) {
-  return t2.trim();
-}
-function B2(t2) {
-  return typeof t2 == "string" && parseInt(t2.replace(/^\D+/g, ""), 10) || 0;
-}
-function Ls(t2 = []) {
-  const e = t2.some((n) => /^--sort=/.test(n));
-  return {
-    format: "utf-8",
-    commands: ["tag", "-l", ...t2],
-    parser(n) {
-      return Ps(n, e);
-    }
-  };
-}
-function js(t2) {
-  return {
-    format: "utf-8",
-    commands: ["tag", t2],
-    parser() {
-      return { name: t2 };
-    }
-  };
-}
-function Bs(t2, e) {
-  return {
-    format: "utf-8",
-    commands: ["tag", "-a", "-m", e, t2],
-    parser() {
-      return { name: t2 };
-    }
-  };
-}
-function f2(t2, e) {
-  this._plugins = e, this._executor = new Dn(
-    t2.baseDir,
-    new Xr(t2.maxConcurrentProcesses),
-    e
-  ), this._trimmed = t2.trimmed;
-}
-function Is(t2) {
-  return t2 ? [{
-    type: "spawn.before",
-    action(r2, s) {
-      t2.aborted && s.kill(new A2(void 0, "abort", "Abort already signaled"));
-    }
-  }, {
-    type: "spawn.after",
-    action(r2, s) {
-      function o2() {
-        s.kill(new A2(void 0, "abort", "Abort signal received"));
-      }
-      t2.addEventListener("abort", o2), s.spawned.on("close", () => t2.removeEventListener("abort", o2));
-    }
-  }] : void 0;
-}
-function Fs(t2, e = false) {
-  const n = new Set(t2.map((r2) => r2.toLowerCase().trim()));
-  return {
-    type: "spawn.options",
-    action(r2, s) {
-      const o2 = { ...r2.env ?? process.env }, i = new Set(
-        Object.keys(s.env).map((a) => a.toLowerCase().trim())
-      );
-      for (const a of Object.keys(o2)) {
-        const c3 = a.toLowerCase().trim();
-        if (!(!Gs(c3) || n.has(c3))) {
-          if (i.has(c3))
-            throw new A2(
-              void 0,
-              "allowEnvironment",
-              `Use of "${a}" is blocked by the environment guard - add it to the allowEnvironment option to permit it`
-            );
-          Us("removing ambient guarded environment variable %s", a), delete o2[a];
-        }
-      }
-      return {
-        ...r2,
-        env: {
-          ...o2,
-          GIT_TEST_DISALLOW_ABBREVIATED_OPTIONS: String(!e)
-        }
-      };
-    }
-  };
-}
-function Gs(t2) {
-  const e = t2.toLowerCase().trim();
-  return e.startsWith("git_") || _(e);
-}
-function zs(t2 = {}) {
-  return {
-    type: "spawn.args",
-    action(e, { env: n }) {
-      for (const r2 of oe(e, n))
-        if (t2[r2.category] !== true)
-          throw new A2(void 0, "unsafe", r2.message);
-      return e;
-    }
-  };
-}
-function qs(t2) {
-  const e = U(t2, "-c");
-  return {
-    type: "spawn.args",
-    action(n) {
-      return [...e, ...n];
-    }
-  };
-}
-function Ws({
-  onClose: t2 = true,
-  onExit: e = 50
-} = {}) {
-  function n() {
-    let s = -1;
-    const o2 = {
-      close: (0, import_promise_deferred.deferred)(),
-      closeTimeout: (0, import_promise_deferred.deferred)(),
-      exit: (0, import_promise_deferred.deferred)(),
-      exitTimeout: (0, import_promise_deferred.deferred)()
-    }, i = Promise.race([
-      t2 === false ? $t : o2.closeTimeout.promise,
-      e === false ? $t : o2.exitTimeout.promise
-    ]);
-    return r2(t2, o2.close, o2.closeTimeout), r2(e, o2.exit, o2.exitTimeout), {
-      close(a) {
-        s = a, o2.close.done();
-      },
-      exit(a) {
-        s = a, o2.exit.done();
-      },
-      get exitCode() {
-        return s;
-      },
-      result: i
-    };
-  }
-  function r2(s, o2, i) {
-    s !== false && (s === true ? o2.promise : o2.promise.then(() => wt(s))).then(i.done);
-  }
-  return {
-    type: "spawn.after",
-    async action(s, { spawned: o2, close: i }) {
-      const a = n();
-      let c3 = true, y2 = () => {
-        c3 = false;
-      };
-      o2.stdout?.on("data", y2), o2.stderr?.on("data", y2), o2.on("error", y2), o2.on("close", (w2) => a.close(w2)), o2.on("exit", (w2) => a.exit(w2));
-      try {
-        await a.result, c3 && await wt(50), i(a.exitCode);
-      } catch (w2) {
-        i(a.exitCode, w2);
-      }
-    }
-  };
-}
-function Vs(t2) {
-  return !t2 || !/^([a-z]:)?([a-z0-9/.\\_~-]+)$/i.test(t2);
-}
-function Pt(t2, e) {
-  if (t2.length < 1 || t2.length > 2)
-    throw new A2(void 0, "binary", Hs);
-  if (t2.some(Vs))
-    if (e)
-      we("permitted unsafe binary %o", t2);
-    else
-      throw new A2(void 0, "binary", Ks);
-  const [r2, s] = t2;
-  return {
-    binary: r2,
-    prefix: s
-  };
-}
-function Xs(t2, e = ["git"], n = false) {
-  let r2 = Pt(v(e), n);
-  t2.on("binary", (s) => {
-    r2 = Pt(v(s), n), we.info("reconfiguring %o", r2);
-  }), t2.append("spawn.binary", () => r2.binary), t2.append("spawn.args", (s) => r2.prefix ? [r2.prefix, ...s] : s);
-}
-function Ys(t2) {
-  if (!t2)
-    return "UNKNOWN";
-  for (const [e, { text: n }] of Object.entries(be))
-    if (t2.startsWith(`fatal: ${n}`))
-      return e;
-  return "UNKNOWN";
-}
-function Js(t2) {
-  return !!(t2.exitCode && t2.stdErr.length);
-}
-function Zs(t2) {
-  return Buffer.concat([...t2.stdOut, ...t2.stdErr]);
-}
-function to(t2 = false, e = Js, n = Zs) {
-  return (r2, s) => !t2 && r2 || !e(s) ? r2 : n(s);
-}
-function eo(t2, e) {
-  return t2 === 128 && e.startsWith("fatal:") ? new Qs(e) : new O2(void 0, e);
-}
-function Mt(t2) {
-  return {
-    type: "task.error",
-    action(e, n) {
-      const r2 = t2(e.error, {
-        stdErr: n.stdErr,
-        stdOut: n.stdOut,
-        exitCode: n.exitCode
-      });
-      return Buffer.isBuffer(r2) ? {
-        error: eo(n.exitCode, r2.toString("utf-8"))
-      } : {
-        error: r2
-      };
-    }
-  };
-}
-function no(t2) {
-  return {
-    type: "spawn.after",
-    action(e, { commands: n, input: r2, spawned: { stdin: s } }) {
-      if (!s)
-        return;
-      const o2 = t2?.([...n]) ?? r2;
-      if (!o2)
-        return nt("generated zero length content, not writing to stdin");
-      nt("writing %s bytes to stdin", Le(o2)), s.on("error", (i) => {
-        i.code !== "EPIPE" && nt("[ERROR] stdin error %o", i);
-      }), s.end(o2);
-    }
-  };
-}
-function so(t2) {
-  const e = "--progress", n = ["checkout", "clone", "fetch", "pull", "push"];
-  return [{
-    type: "spawn.args",
-    action(o2, i) {
-      return n.includes(i.method) ? De(o2, e) : o2;
-    }
-  }, {
-    type: "spawn.after",
-    action(o2, i) {
-      i.commands.includes(e) && i.spawned.stderr?.on("data", (a) => {
-        const c3 = /^([\s\S]+?):\s*(\d+)% \((\d+)\/(\d+)\)/.exec(a.toString("utf8"));
-        c3 && t2({
-          method: i.method,
-          stage: oo(c3[1]),
-          progress: p(c3[2]),
-          processed: p(c3[3]),
-          total: p(c3[4])
-        });
-      });
-    }
-  }];
-}
-function oo(t2) {
-  return String(t2.toLowerCase().split(" ", 1)) || "unknown";
-}
-function io(t2) {
-  const e = je(t2, ["uid", "gid"]);
-  return {
-    type: "spawn.options",
-    action(n) {
-      return { ...e, ...n };
-    }
-  };
-}
-function ao() {
-  return {
-    type: "spawn.args",
-    action(t2) {
-      const e = [];
-      let n;
-      function r2(s) {
-        (n = n || []).push(...s);
-      }
-      for (let s = 0; s < t2.length; s++) {
-        const o2 = t2[s];
-        if (r(o2)) {
-          r2(o(o2));
-          continue;
-        }
-        if (o2 === "--") {
-          r2(
-            t2.slice(s + 1).flatMap((i) => r(i) && o(i) || i)
-          );
-          break;
-        }
-        e.push(o2);
-      }
-      return n ? [...e, "--", ...n.map(String)] : e;
-    }
-  };
-}
-function uo({
-  block: t2,
-  stdErr: e = true,
-  stdOut: n = true
-}) {
-  if (t2 > 0)
-    return {
-      type: "spawn.after",
-      action(r2, s) {
-        let o2;
-        function i() {
-          o2 && clearTimeout(o2), o2 = setTimeout(c3, t2);
-        }
-        function a() {
-          s.spawned.stdout?.off("data", i), s.spawned.stderr?.off("data", i), s.spawned.off("exit", a), s.spawned.off("close", a), o2 && clearTimeout(o2);
-        }
-        function c3() {
-          a(), s.kill(new A2(void 0, "timeout", "block timeout reached"));
-        }
-        n && s.spawned.stdout?.on("data", i), e && s.spawned.stderr?.on("data", i), s.spawned.on("exit", a), s.spawned.on("close", a), i();
-      }
-    };
-}
-var import_file_exists, import_debug, import_promise_deferred, O2, Ae, A2, at, xe, I2, W2, ft, K2, m, Be, G2, Bt, V2, z3, l2, x2, Fe, qe, mt, Ut, Xe, Ye, Qe, Je, Ft, nn, rn, sn, zt, qt, mn, Ht, Kt, kn, _t, vn, j2, En, Vt, Cn, M2, ot, Pn, Dn, Yt, Bn, Un, Wn, J2, Xn, Yn, Qt, R2, Jt, rr, Ot, sr, or, ir, ar, te, ee2, ne2, ur, se, Z2, dr, ie, gr, yr, wr, br, Tr, kr, _r, vr, Er, Sr, ue, Or, Cr, Ar, Nr, $r, Pr, Lr, jr, Br, Ir, Ur, Gr, fe, Hr, le, Vr, Xr, he, Qr, Jr, Zr, ts, rs, pe, ss, gt, ms, ys, $s, Ps, Us, $t, we, Hs, Ks, be, Qs, nt, ro, wo;
-var init_dist3 = __esm({
-  "node_modules/simple-git/dist/index.mjs"() {
-    init_dist();
-    init_dist();
-    import_file_exists = __toESM(require_dist(), 1);
-    import_debug = __toESM(require_src(), 1);
-    import_promise_deferred = __toESM(require_dist2(), 1);
-    init_dist2();
-    O2 = class extends Error {
-      constructor(e, n) {
-        super(n), this.task = e, Object.setPrototypeOf(this, new.target.prototype);
-      }
-    };
-    Ae = class extends O2 {
-      constructor(e, n) {
-        super(void 0, n), this.config = e;
-      }
-    };
-    A2 = class extends O2 {
-      constructor(e, n, r2) {
-        super(e, r2), this.task = e, this.plugin = n, Object.setPrototypeOf(this, new.target.prototype);
-      }
-    };
-    at = class extends O2 {
-      constructor(e, n) {
-        super(void 0, n || String(e)), this.git = e;
-      }
-    };
-    xe = class extends O2 {
-      constructor(e) {
-        super(void 0, e);
-      }
-    };
-    I2 = "\0";
-    W2 = () => {
-    };
-    ft = Object.prototype.toString.call.bind(Object.prototype.toString);
-    K2 = (t2) => Array.isArray(t2);
-    m = (t2) => typeof t2 == "string" || r(t2);
-    Be = (t2) => m(t2) || Buffer.isBuffer(t2);
-    G2 = (t2) => m(t2) || Array.isArray(t2) && t2.every(m);
-    Bt = (t2) => t2 == null || "number|boolean|function".includes(typeof t2) ? false : typeof t2.length == "number";
-    V2 = /* @__PURE__ */ ((t2) => (t2[t2.SUCCESS = 0] = "SUCCESS", t2[t2.ERROR = 1] = "ERROR", t2[t2.NOT_FOUND = -2] = "NOT_FOUND", t2[t2.UNCLEAN = 128] = "UNCLEAN", t2))(V2 || {});
-    z3 = class _z {
-      constructor(e, n) {
-        this.stdOut = e, this.stdErr = n;
-      }
-      asStrings() {
-        return new _z(this.stdOut.toString("utf8"), this.stdErr.toString("utf8"));
-      }
-    };
-    l2 = class {
-      constructor(e, n) {
-        this.matches = [], this.useMatches = Ue, this.parse = (r2, s) => (this.resetMatches(), this._regExp.every((o2, i) => this.addMatch(o2, i, r2(i))) ? this.useMatches(s, this.prepareMatches()) !== false : false), this._regExp = Array.isArray(e) ? e : [e], n && (this.useMatches = n);
-      }
-      resetMatches() {
-        this.matches.length = 0;
-      }
-      prepareMatches() {
-        return this.matches;
-      }
-      addMatch(e, n, r2) {
-        const s = r2 && e.exec(r2);
-        return s && this.pushMatch(n, s), !!s;
-      }
-      pushMatch(e, n) {
-        this.matches.push(...n.slice(1));
-      }
-    };
-    x2 = class extends l2 {
-      addMatch(e, n, r2) {
-        return /^remote:\s/.test(String(r2)) && super.addMatch(e, n, r2);
-      }
-      pushMatch(e, n) {
-        (e > 0 || n.length > 1) && super.pushMatch(e, n);
-      }
-    };
-    Fe = {
-      binary: "git",
-      maxConcurrentProcesses: 5,
-      config: [],
-      trimmed: false
-    };
-    qe = /* @__PURE__ */ ((t2) => (t2.BARE = "bare", t2.IN_TREE = "tree", t2.IS_REPO_ROOT = "root", t2))(qe || {});
-    mt = ({ exitCode: t2 }, e, n, r2) => {
-      if (t2 === V2.UNCLEAN && Ve(e))
-        return n(Buffer.from("false"));
-      r2(e);
-    };
-    Ut = (t2) => t2.trim() === "true";
-    Xe = class {
-      constructor(e) {
-        this.paths = [], this.files = [], this.folders = [], this.dryRun = e;
-      }
-    };
-    Ye = /^[a-z]+\s*/i;
-    Qe = /^[a-z]+\s+[a-z]+\s*/i;
-    Je = /\/$/;
-    Ft = [];
-    nn = "Git clean interactive mode is not supported";
-    rn = 'Git clean mode parameter ("n" or "f") is required';
-    sn = "Git clean unknown option found in: ";
-    zt = /* @__PURE__ */ ((t2) => (t2.DRY_RUN = "n", t2.FORCE = "f", t2.IGNORED_INCLUDED = "x", t2.IGNORED_ONLY = "X", t2.EXCLUDING = "e", t2.QUIET = "q", t2.RECURSIVE = "d", t2))(zt || {});
-    qt = /* @__PURE__ */ new Set([
-      "i",
-      ...L2(Object.values(zt))
-    ]);
-    mn = class {
-      constructor() {
-        this.files = [], this.values = /* @__PURE__ */ Object.create(null);
-      }
-      get all() {
-        return this._all || (this._all = this.files.reduce((e, n) => Object.assign(e, this.values[n]), {})), this._all;
-      }
-      addFile(e) {
-        if (!(e in this.values)) {
-          const n = N2(this.files);
-          this.values[e] = n ? Object.create(this.values[n]) : {}, this.files.push(e);
-        }
-        return this.values[e];
-      }
-      addValue(e, n, r2) {
-        const s = this.addFile(e);
-        Object.hasOwn(s, n) ? Array.isArray(s[n]) ? s[n].push(r2) : s[n] = [s[n], r2] : s[n] = r2, this._all = void 0;
-      }
-    };
-    Ht = /* @__PURE__ */ ((t2) => (t2.system = "system", t2.global = "global", t2.local = "local", t2.worktree = "worktree", t2))(Ht || {});
-    Kt = /* @__PURE__ */ ((t2) => (t2.ADDED = "A", t2.COPIED = "C", t2.DELETED = "D", t2.MODIFIED = "M", t2.RENAMED = "R", t2.CHANGED = "T", t2.UNMERGED = "U", t2.UNKNOWN = "X", t2.BROKEN = "B", t2))(Kt || {});
-    kn = new Set(Object.values(Kt));
-    vn = ["-h"];
-    j2 = /* @__PURE__ */ Symbol("grepQuery");
-    En = class {
-      constructor() {
-        this[_t] = [];
-      }
-      *[(_t = j2, Symbol.iterator)]() {
-        for (const e of this[j2])
-          yield e;
-      }
-      and(...e) {
-        return e.length && this[j2].push("--and", "(", ...U(e, "-e"), ")"), this;
-      }
-      param(...e) {
-        return this[j2].push(...U(e, "-e")), this;
-      }
-    };
-    Vt = /* @__PURE__ */ ((t2) => (t2.MIXED = "mixed", t2.SOFT = "soft", t2.HARD = "hard", t2.MERGE = "merge", t2.KEEP = "keep", t2))(Vt || {});
-    Cn = L2(Object.values(Vt));
-    import_debug.default.formatters.L = (t2) => String(Bt(t2) ? t2.length : "-");
-    import_debug.default.formatters.B = (t2) => Buffer.isBuffer(t2) ? t2.toString("utf8") : ft(t2);
-    M2 = class M3 {
-      constructor(e = "GitExecutor") {
-        this.logLabel = e, this._queue = /* @__PURE__ */ new Map();
-      }
-      withProgress(e) {
-        return this._queue.get(e);
-      }
-      createProgress(e) {
-        const n = M3.getName(e.commands[0]), r2 = $2(this.logLabel, n);
-        return {
-          task: e,
-          logger: r2,
-          name: n
-        };
-      }
-      push(e) {
-        const n = this.createProgress(e);
-        return n.logger("Adding task to the queue, commands = %o", e.commands), this._queue.set(e, n), n;
-      }
-      fatal(e) {
-        for (const [n, { logger: r2 }] of Array.from(this._queue.entries()))
-          n === e.task ? (r2.info("Failed %o", e), r2(
-            "Fatal exception, any as-yet un-started tasks run through this executor will not be attempted"
-          )) : r2.info(
-            "A fatal exception occurred in a previous task, the queue has been purged: %o",
-            e.message
-          ), this.complete(n);
-        if (this._queue.size !== 0)
-          throw new Error(`Queue size should be zero after fatal: ${this._queue.size}`);
-      }
-      complete(e) {
-        this.withProgress(e) && this._queue.delete(e);
-      }
-      attempt(e) {
-        const n = this.withProgress(e);
-        if (!n)
-          throw new O2(void 0, "TasksPendingQueue: attempt called for an unknown task");
-        return n.logger("Starting task"), n;
-      }
-      static getName(e = "empty") {
-        return `task:${e}:${++M3.counter}`;
-      }
-    };
-    M2.counter = 0;
-    ot = M2;
-    Pn = class {
-      constructor(e, n, r2) {
-        this._executor = e, this._scheduler = n, this._plugins = r2, this._chain = Promise.resolve(), this._queue = new ot();
-      }
-      get cwd() {
-        return this._cwd || this._executor.cwd;
-      }
-      set cwd(e) {
-        this._cwd = e;
-      }
-      get env() {
-        return this._executor.env;
-      }
-      get outputHandler() {
-        return this._executor.outputHandler;
-      }
-      chain() {
-        return this;
-      }
-      push(e) {
-        return this._queue.push(e), this._chain = this._chain.then(() => this.attemptTask(e));
-      }
-      async attemptTask(e) {
-        const n = await this._scheduler.next(), r2 = () => this._queue.complete(e);
-        try {
-          const { logger: s } = this._queue.attempt(e);
-          return await (kt(e) ? this.attemptEmptyTask(e, s) : this.attemptRemoteTask(e, s));
-        } catch (s) {
-          throw this.onFatalException(e, s);
-        } finally {
-          r2(), n();
-        }
-      }
-      onFatalException(e, n) {
-        const r2 = n instanceof O2 ? Object.assign(n, { task: e }) : new O2(e, n && String(n));
-        return this._chain = Promise.resolve(), this._queue.fatal(r2), r2;
-      }
-      async attemptRemoteTask(e, n) {
-        const r2 = this._plugins.exec("spawn.binary", "", this.taskContext(e, e.commands)), s = this._plugins.exec(
-          "spawn.args",
-          [...e.commands],
-          this.taskContext(e, e.commands)
-        ), o2 = await this.gitResponse(
-          e,
-          r2,
-          s,
-          this.outputHandler,
-          n.step("SPAWN")
-        ), i = await this.handleTaskData(e, s, o2, n.step("HANDLE"));
-        return n("passing response to task's parser as a %s", e.format), en(e) ? Tt(e.parser, i) : Tt(e.parser, i.asStrings());
-      }
-      async attemptEmptyTask(e, n) {
-        return n("empty task bypassing child process to call to task's parser"), e.parser(this);
-      }
-      handleTaskData(e, n, r2, s) {
-        const { exitCode: o2, rejection: i, stdOut: a, stdErr: c3 } = r2;
-        return new Promise((y2, w2) => {
-          s("Preparing to handle process response exitCode=%d stdOut=", o2);
-          const { error: T2 } = this._plugins.exec(
-            "task.error",
-            { error: i },
-            {
-              ...this.taskContext(e, n),
-              ...r2
-            }
-          );
-          if (T2 && e.onError)
-            return s.info("exitCode=%s handling with custom error handler"), e.onError(
-              r2,
-              T2,
-              (k2) => {
-                s.info("custom error handler treated as success"), s("custom error returned a %s", ft(k2)), y2(
-                  new z3(
-                    Array.isArray(k2) ? Buffer.concat(k2) : k2,
-                    Buffer.concat(c3)
-                  )
-                );
-              },
-              w2
-            );
-          if (T2)
-            return s.info(
-              "handling as error: exitCode=%s stdErr=%s rejection=%o",
-              o2,
-              c3.length,
-              i
-            ), w2(T2);
-          s.info("retrieving task output complete"), y2(new z3(Buffer.concat(a), Buffer.concat(c3)));
-        });
-      }
-      async gitResponse(e, n, r2, s, o2) {
-        const i = o2.sibling("output"), a = this._plugins.exec(
-          "spawn.options",
-          {
-            cwd: this.cwd,
-            env: this.env,
-            windowsHide: true
-          },
-          this.taskContext(e, e.commands)
-        );
-        return new Promise((c3) => {
-          const y2 = [], w2 = [];
-          o2.info("%s %o", n, r2), o2("%O", a);
-          let T2 = this._beforeSpawn(e, r2);
-          if (T2)
-            return c3({
-              stdOut: y2,
-              stdErr: w2,
-              exitCode: 9901,
-              rejection: T2
-            });
-          this._plugins.exec("spawn.before", void 0, {
-            ...this.taskContext(e, r2),
-            kill(C2) {
-              T2 = C2 || T2;
-            }
-          });
-          const k2 = ve(n, r2, a);
-          k2.stdout.on(
-            "data",
-            Et(y2, "stdOut", o2, i.step("stdOut"))
-          ), k2.stderr.on(
-            "data",
-            Et(w2, "stdErr", o2, i.step("stdErr"))
-          ), k2.on("error", Mn(w2, o2)), s && (o2("Passing child process stdOut/stdErr to custom outputHandler"), s(n, k2.stdout, k2.stderr, [...r2])), this._plugins.exec("spawn.after", void 0, {
-            ...this.taskContext(e, r2),
-            spawned: k2,
-            close(C2, Te) {
-              c3({
-                stdOut: y2,
-                stdErr: w2,
-                exitCode: C2,
-                rejection: T2 || Te
-              });
-            },
-            kill(C2) {
-              k2.killed || (T2 = C2, k2.kill("SIGINT"));
-            }
-          });
-        });
-      }
-      _beforeSpawn(e, n) {
-        let r2;
-        return this._plugins.exec("spawn.before", void 0, {
-          ...this.taskContext(e, n),
-          kill(s) {
-            r2 = s || r2;
-          }
-        }), r2;
-      }
-      taskContext(e, n) {
-        return {
-          method: String(Me(e.commands) || ""),
-          commands: n,
-          env: { ...this.env },
-          input: kt(e) ? void 0 : e.input
-        };
-      }
-    };
-    Dn = class {
-      constructor(e, n, r2) {
-        this.cwd = e, this._scheduler = n, this._plugins = r2, this._chain = this.chain();
-      }
-      chain() {
-        return new Pn(this, this._scheduler, this._plugins);
-      }
-      push(e) {
-        return this._chain.push(e);
-      }
-    };
-    Yt = (t2, e, n) => {
-      const r2 = ["clone", ...n];
-      return m(t2) && r2.push(c(t2)), m(e) && r2.push(c(e)), g(r2);
-    };
-    Bn = (t2, e, n) => (S2(n, "--mirror"), Yt(t2, e, n));
-    Un = [
-      new l2(/^\[([^\s]+)( \([^)]+\))? ([^\]]+)/, (t2, [e, n, r2]) => {
-        t2.branch = e, t2.commit = r2, t2.root = !!n;
-      }),
-      new l2(/\s*Author:\s(.+)/i, (t2, [e]) => {
-        const n = e.split("<"), r2 = n.pop();
-        !r2 || !r2.includes("@") || (t2.author = {
-          email: r2.substr(0, r2.length - 1),
-          name: n.join("<").trim()
-        });
-      }),
-      new l2(
-        /(\d+)[^,]*(?:,\s*(\d+)[^,]*)(?:,\s*(\d+))/g,
-        (t2, [e, n, r2]) => {
-          t2.summary.changes = parseInt(e, 10) || 0, t2.summary.insertions = parseInt(n, 10) || 0, t2.summary.deletions = parseInt(r2, 10) || 0;
-        }
-      ),
-      new l2(
-        /^(\d+)[^,]*(?:,\s*(\d+)[^(]+\(([+-]))?/,
-        (t2, [e, n, r2]) => {
-          t2.summary.changes = parseInt(e, 10) || 0;
-          const s = parseInt(n, 10) || 0;
-          r2 === "-" ? t2.summary.deletions = s : r2 === "+" && (t2.summary.insertions = s);
-        }
-      )
-    ];
-    Wn = new l2(
-      /([a-z-]+): (\d+)$/,
-      (t2, [e, n]) => {
-        const r2 = jt(e);
-        Object.hasOwn(t2, r2) && (t2[r2] = p(n));
-      }
-    );
-    J2 = class {
-      constructor(e, n, r2, s) {
-        this.bare = e, this.path = n, this.existing = r2, this.gitDir = s;
-      }
-    };
-    Xn = /^Init.+ repository in (.+)$/;
-    Yn = /^Rein.+ in (.+)$/;
-    Qt = "--bare";
-    R2 = /* @__PURE__ */ ((t2) => (t2.NONE = "", t2.STAT = "--stat", t2.NUM_STAT = "--numstat", t2.NAME_ONLY = "--name-only", t2.NAME_STATUS = "--name-status", t2))(R2 || {});
-    Jt = /^--(stat|numstat|name-only|name-status)(=|$)/;
-    rr = class {
-      constructor() {
-        this.changed = 0, this.deletions = 0, this.insertions = 0, this.files = [];
-      }
-    };
-    Ot = [
-      new l2(
-        /^(.+)\s+\|\s+(\d+)(\s+[+\-]+)?$/,
-        (t2, [e, n, r2 = ""]) => {
-          t2.files.push({
-            file: e.trim(),
-            changes: p(n),
-            insertions: r2.replace(/[^+]/g, "").length,
-            deletions: r2.replace(/[^-]/g, "").length,
-            binary: false
-          });
-        }
-      ),
-      new l2(
-        /^(.+) \|\s+Bin ([0-9.]+) -> ([0-9.]+) ([a-z]+)/,
-        (t2, [e, n, r2]) => {
-          t2.files.push({
-            file: e.trim(),
-            before: p(n),
-            after: p(r2),
-            binary: true
-          });
-        }
-      ),
-      new l2(/^(.+)\s+\|\s+Bin\s*$/, (t2, [e]) => {
-        t2.files.push({
-          file: e.trim(),
-          before: 0,
-          after: 0,
-          binary: true
-        });
-      }),
-      new l2(
-        /(\d+) files? changed\s*((?:, \d+ [^,]+){0,2})/,
-        (t2, [e, n]) => {
-          const r2 = /(\d+) i/.exec(n), s = /(\d+) d/.exec(n);
-          t2.changed = p(e), t2.insertions = p(r2?.[1]), t2.deletions = p(s?.[1]);
-        }
-      )
-    ];
-    sr = [
-      new l2(
-        /(\d+)\t(\d+)\t(.+)$/,
-        (t2, [e, n, r2]) => {
-          const s = p(e), o2 = p(n);
-          t2.changed++, t2.insertions += s, t2.deletions += o2, t2.files.push({
-            file: r2,
-            changes: s + o2,
-            insertions: s,
-            deletions: o2,
-            binary: false
-          });
-        }
-      ),
-      new l2(/-\t-\t(.+)$/, (t2, [e]) => {
-        t2.changed++, t2.files.push({
-          file: e,
-          after: 0,
-          before: 0,
-          binary: true
-        });
-      })
-    ];
-    or = [
-      new l2(/(.+)$/, (t2, [e]) => {
-        t2.changed++, t2.files.push({
-          file: e,
-          changes: 0,
-          insertions: 0,
-          deletions: 0,
-          binary: false
-        });
-      })
-    ];
-    ir = [
-      new l2(
-        /([ACDMRTUXB])([0-9]{0,3})\t(.[^\t]*)(\t(.[^\t]*))?$/,
-        (t2, [e, n, r2, s, o2]) => {
-          t2.changed++, t2.files.push({
-            file: o2 ?? r2,
-            changes: 0,
-            insertions: 0,
-            deletions: 0,
-            binary: false,
-            status: bt(_n(e) && e),
-            from: bt(!!o2 && r2 !== o2 && r2),
-            similarity: p(n)
-          });
-        }
-      )
-    ];
-    ar = {
-      [R2.NONE]: Ot,
-      [R2.STAT]: Ot,
-      [R2.NUM_STAT]: sr,
-      [R2.NAME_STATUS]: ir,
-      [R2.NAME_ONLY]: or
-    };
-    te = "\xF2\xF2\xF2\xF2\xF2\xF2 ";
-    ee2 = " \xF2\xF2";
-    ne2 = " \xF2 ";
-    ur = ["hash", "date", "message", "refs", "author_name", "author_email"];
-    se = /* @__PURE__ */ ((t2) => (t2[t2["--pretty"] = 0] = "--pretty", t2[t2["max-count"] = 1] = "max-count", t2[t2.maxCount = 2] = "maxCount", t2[t2.n = 3] = "n", t2[t2.file = 4] = "file", t2[t2.format = 5] = "format", t2[t2.from = 6] = "from", t2[t2.to = 7] = "to", t2[t2.splitter = 8] = "splitter", t2[t2.symmetric = 9] = "symmetric", t2[t2.mailMap = 10] = "mailMap", t2[t2.multiLine = 11] = "multiLine", t2[t2.strictDate = 12] = "strictDate", t2))(se || {});
-    Z2 = class {
-      constructor(e, n = null, r2) {
-        this.reason = e, this.file = n, this.meta = r2;
-      }
-      toString() {
-        return `${this.file}:${this.reason}`;
-      }
-    };
-    dr = class {
-      constructor() {
-        this.conflicts = [], this.merges = [], this.result = "success";
-      }
-      get failed() {
-        return this.conflicts.length > 0;
-      }
-      get reason() {
-        return this.result;
-      }
-      toString() {
-        return this.conflicts.length ? `CONFLICTS: ${this.conflicts.join(", ")}` : "OK";
-      }
-    };
-    ie = class {
-      constructor() {
-        this.remoteMessages = {
-          all: []
-        }, this.created = [], this.deleted = [], this.files = [], this.deletions = {}, this.insertions = {}, this.summary = {
-          changes: 0,
-          deletions: 0,
-          insertions: 0
-        };
-      }
-    };
-    gr = class {
-      constructor() {
-        this.remote = "", this.hash = {
-          local: "",
-          remote: ""
-        }, this.branch = {
-          local: "",
-          remote: ""
-        }, this.message = "";
-      }
-      toString() {
-        return this.message;
-      }
-    };
-    yr = [
-      new x2(
-        /^remote:\s*(enumerating|counting|compressing) objects: (\d+),/i,
-        (t2, [e, n]) => {
-          const r2 = e.toLowerCase(), s = tt(t2.remoteMessages);
-          Object.assign(s, { [r2]: p(n) });
-        }
-      ),
-      new x2(
-        /^remote:\s*(enumerating|counting|compressing) objects: \d+% \(\d+\/(\d+)\),/i,
-        (t2, [e, n]) => {
-          const r2 = e.toLowerCase(), s = tt(t2.remoteMessages);
-          Object.assign(s, { [r2]: p(n) });
-        }
-      ),
-      new x2(
-        /total ([^,]+), reused ([^,]+), pack-reused (\d+)/i,
-        (t2, [e, n, r2]) => {
-          const s = tt(t2.remoteMessages);
-          s.total = Ct(e), s.reused = Ct(n), s.packReused = p(r2);
-        }
-      )
-    ];
-    wr = [
-      new x2(/^remote:\s*(.+)$/, (t2, [e]) => (t2.remoteMessages.all.push(e.trim()), false)),
-      ...yr,
-      new x2(
-        [/create a (?:pull|merge) request/i, /\s(https?:\/\/\S+)$/],
-        (t2, [e]) => {
-          t2.remoteMessages.pullRequestUrl = e;
-        }
-      ),
-      new x2(
-        [/found (\d+) vulnerabilities.+\(([^)]+)\)/i, /\s(https?:\/\/\S+)$/],
-        (t2, [e, n, r2]) => {
-          t2.remoteMessages.vulnerabilities = {
-            count: p(e),
-            summary: n,
-            url: r2
-          };
-        }
-      )
-    ];
-    br = class {
-      constructor() {
-        this.all = [];
-      }
-    };
-    Tr = /^\s*(.+?)\s+\|\s+\d+\s*(\+*)(-*)/;
-    kr = /(\d+)\D+((\d+)\D+\(\+\))?(\D+(\d+)\D+\(-\))?/;
-    _r = /^(create|delete) mode \d+ (.+)/;
-    vr = [
-      new l2(Tr, (t2, [e, n, r2]) => {
-        t2.files.push(e), n && (t2.insertions[e] = n.length), r2 && (t2.deletions[e] = r2.length);
-      }),
-      new l2(kr, (t2, [e, , n, , r2]) => n !== void 0 || r2 !== void 0 ? (t2.summary.changes = +e || 0, t2.summary.insertions = +n || 0, t2.summary.deletions = +r2 || 0, true) : false),
-      new l2(_r, (t2, [e, n]) => {
-        S2(t2.files, n), S2(e === "create" ? t2.created : t2.deleted, n);
-      })
-    ];
-    Er = [
-      new l2(/^from\s(.+)$/i, (t2, [e]) => {
-        t2.remote = e;
-      }),
-      new l2(/^fatal:\s(.+)$/, (t2, [e]) => {
-        t2.message = e;
-      }),
-      new l2(
-        /([a-z0-9]+)\.\.([a-z0-9]+)\s+(\S+)\s+->\s+(\S+)$/,
-        (t2, [e, n, r2, s]) => {
-          t2.branch.local = r2, t2.hash.local = e, t2.branch.remote = s, t2.hash.remote = n;
-        }
-      )
-    ];
-    Sr = (t2, e) => E2(new ie(), vr, [t2, e]);
-    ue = (t2, e) => Object.assign(
-      new ie(),
-      Sr(t2, e),
-      ae(t2, e)
-    );
-    Or = [
-      new l2(/^Auto-merging\s+(.+)$/, (t2, [e]) => {
-        t2.merges.push(e);
-      }),
-      new l2(/^CONFLICT\s+\((.+)\): Merge conflict in (.+)$/, (t2, [e, n]) => {
-        t2.conflicts.push(new Z2(e, n));
-      }),
-      new l2(
-        /^CONFLICT\s+\((.+\/delete)\): (.+) deleted in (.+) and/,
-        (t2, [e, n, r2]) => {
-          t2.conflicts.push(new Z2(e, n, { deleteRef: r2 }));
-        }
-      ),
-      new l2(/^CONFLICT\s+\((.+)\):/, (t2, [e]) => {
-        t2.conflicts.push(new Z2(e, null));
-      }),
-      new l2(/^Automatic merge failed;\s+(.+)$/, (t2, [e]) => {
-        t2.result = e;
-      })
-    ];
-    Cr = (t2, e) => Object.assign(Ar(t2), ue(t2, e));
-    Ar = (t2) => E2(new dr(), Or, t2);
-    Nr = [
-      new l2(/^Pushing to (.+)$/, (t2, [e]) => {
-        t2.repo = e;
-      }),
-      new l2(/^updating local tracking ref '(.+)'/, (t2, [e]) => {
-        t2.ref = {
-          ...t2.ref || {},
-          local: e
-        };
-      }),
-      new l2(/^[=*-]\s+([^:]+):(\S+)\s+\[(.+)]$/, (t2, [e, n, r2]) => {
-        t2.pushed.push(xr(e, n, r2));
-      }),
-      new l2(
-        /^Branch '([^']+)' set up to track remote branch '([^']+)' from '([^']+)'/,
-        (t2, [e, n, r2]) => {
-          t2.branch = {
-            ...t2.branch || {},
-            local: e,
-            remote: n,
-            remoteName: r2
-          };
-        }
-      ),
-      new l2(
-        /^([^:]+):(\S+)\s+([a-z0-9]+)\.\.([a-z0-9]+)$/,
-        (t2, [e, n, r2, s]) => {
-          t2.update = {
-            head: {
-              local: e,
-              remote: n
-            },
-            hash: {
-              from: r2,
-              to: s
-            }
-          };
-        }
-      )
-    ];
-    $r = (t2, e) => {
-      const n = Pr(t2, e), r2 = ae(t2, e);
-      return {
-        ...n,
-        ...r2
-      };
-    };
-    Pr = (t2, e) => E2({ pushed: [] }, Nr, [t2, e]);
-    Lr = /^(.+)\0(.+)$/;
-    jr = class {
-      constructor(e, n, r2) {
-        if (this.path = e, this.index = n, this.working_dir = r2, n === "R" || r2 === "R") {
-          const s = Lr.exec(e) || [null, e, e];
-          this.from = s[2] || "", this.path = s[1] || "";
-        }
-      }
-    };
-    Br = class {
-      constructor() {
-        this.not_added = [], this.conflicted = [], this.created = [], this.deleted = [], this.ignored = void 0, this.modified = [], this.renamed = [], this.files = [], this.staged = [], this.ahead = 0, this.behind = 0, this.current = null, this.tracking = null, this.detached = false, this.isClean = () => !this.files.length;
-      }
-    };
-    Ir = new Map([
-      _2(
-        " ",
-        "A",
-        (t2, e) => t2.created.push(e)
-      ),
-      _2(
-        " ",
-        "D",
-        (t2, e) => t2.deleted.push(e)
-      ),
-      _2(
-        " ",
-        "M",
-        (t2, e) => t2.modified.push(e)
-      ),
-      _2("A", " ", (t2, e) => {
-        t2.created.push(e), t2.staged.push(e);
-      }),
-      _2("A", "M", (t2, e) => {
-        t2.created.push(e), t2.staged.push(e), t2.modified.push(e);
-      }),
-      _2("D", " ", (t2, e) => {
-        t2.deleted.push(e), t2.staged.push(e);
-      }),
-      _2("M", " ", (t2, e) => {
-        t2.modified.push(e), t2.staged.push(e);
-      }),
-      _2("M", "M", (t2, e) => {
-        t2.modified.push(e), t2.staged.push(e);
-      }),
-      _2("R", " ", (t2, e) => {
-        t2.renamed.push(xt(e));
-      }),
-      _2("R", "M", (t2, e) => {
-        const n = xt(e);
-        t2.renamed.push(n), t2.modified.push(n.to);
-      }),
-      _2("!", "!", (t2, e) => {
-        (t2.ignored = t2.ignored || []).push(e);
-      }),
-      _2(
-        "?",
-        "?",
-        (t2, e) => t2.not_added.push(e)
-      ),
-      ...et(
-        "A",
-        "A",
-        "U"
-        /* UNMERGED */
-      ),
-      ...et(
-        "D",
-        "D",
-        "U"
-        /* UNMERGED */
-      ),
-      ...et(
-        "U",
-        "A",
-        "D",
-        "U"
-        /* UNMERGED */
-      ),
-      [
-        "##",
-        (t2, e) => {
-          const n = /ahead (\d+)/, r2 = /behind (\d+)/, s = /^(.+?(?=(?:\.{3}|\s|$)))/, o2 = /\.{3}(\S*)/, i = /\son\s(\S+?)(?=\.{3}|$)/;
-          let a = n.exec(e);
-          t2.ahead = a && +a[1] || 0, a = r2.exec(e), t2.behind = a && +a[1] || 0, a = s.exec(e), t2.current = d(a?.[1], m, null), a = o2.exec(e), t2.tracking = d(a?.[1], m, null), a = i.exec(e), a && (t2.current = d(a?.[1], m, t2.current)), t2.detached = /\(no branch\)/.test(e);
-        }
-      ]
-    ]);
-    Ur = function(t2) {
-      const e = t2.split(I2), n = new Br();
-      for (let r2 = 0, s = e.length; r2 < s; ) {
-        let o2 = e[r2++].trim();
-        o2 && (o2.charAt(0) === "R" && (o2 += I2 + (e[r2++] || "")), Fr(n, o2));
-      }
-      return n;
-    };
-    Gr = ["--null", "-z"];
-    fe = "installed=false";
-    Hr = [
-      new l2(
-        /version (\d+)\.(\d+)\.(\d+)(?:\s*\((.+)\))?/,
-        (t2, [e, n, r2, s = ""]) => {
-          Object.assign(
-            t2,
-            q2(p(e), p(n), p(r2), s)
-          );
-        }
-      ),
-      new l2(
-        /version (\d+)\.(\d+)\.(\D+)(.+)?$/,
-        (t2, [e, n, r2, s = ""]) => {
-          Object.assign(t2, q2(p(e), p(n), r2, s));
-        }
-      )
-    ];
-    le = class {
-      constructor(e) {
-        this._executor = e;
-      }
-      _runTask(e, n) {
-        const r2 = this._executor.chain(), s = r2.push(e);
-        return n && Ln(e, s, n), Object.create(this, {
-          then: { value: s.then.bind(s) },
-          catch: { value: s.catch.bind(s) },
-          _executor: { value: r2 }
-        });
-      }
-      add(e) {
-        return this._runTask(
-          g(["add", ...v(e)]),
-          u(arguments)
-        );
-      }
-      cwd(e) {
-        const n = u(arguments);
-        return typeof e == "string" ? this._runTask(St(e, this._executor), n) : typeof e?.path == "string" ? this._runTask(
-          St(
-            e.path,
-            e.root && this._executor || void 0
-          ),
-          n
-        ) : this._runTask(
-          b2("Git.cwd: workingDirectory must be supplied as a string"),
-          n
-        );
-      }
-      hashObject(e, n) {
-        return this._runTask(
-          Vn(e, n === true),
-          u(arguments)
-        );
-      }
-      init(e) {
-        return this._runTask(
-          Zn(e === true, this._executor.cwd, h2(arguments)),
-          u(arguments)
-        );
-      }
-      merge() {
-        return this._runTask(
-          At(h2(arguments)),
-          u(arguments)
-        );
-      }
-      mergeFromTo(e, n) {
-        return m(e) && m(n) ? this._runTask(
-          At([e, n, ...h2(arguments)]),
-          u(arguments, false)
-        ) : this._runTask(
-          b2(
-            "Git.mergeFromTo requires that the 'remote' and 'branch' arguments are supplied as strings"
-          )
-        );
-      }
-      outputHandler(e) {
-        return this._executor.outputHandler = e, this;
-      }
-      push() {
-        const e = ce(
-          {
-            remote: d(arguments[0], m),
-            branch: d(arguments[1], m)
-          },
-          h2(arguments)
-        );
-        return this._runTask(e, u(arguments));
-      }
-      stash() {
-        return this._runTask(
-          g(["stash", ...h2(arguments)]),
-          u(arguments)
-        );
-      }
-      status() {
-        return this._runTask(
-          zr(h2(arguments)),
-          u(arguments)
-        );
-      }
-    };
-    Object.assign(
-      le.prototype,
-      jn(),
-      In(),
-      zn(),
-      Tn(),
-      Hn(),
-      Kn(),
-      On(),
-      er(),
-      pr(),
-      Dr(),
-      Wr()
-    );
-    Vr = /* @__PURE__ */ (() => {
-      let t2 = 0;
-      return () => {
-        t2++;
-        const { promise: e, done: n } = (0, import_promise_deferred.createDeferred)();
-        return {
-          promise: e,
-          done: n,
-          id: t2
-        };
-      };
-    })();
-    Xr = class {
-      constructor(e = 2) {
-        this.concurrency = e, this.logger = $2("", "scheduler"), this.pending = [], this.running = [], this.logger("Constructed, concurrency=%s", e);
-      }
-      schedule() {
-        if (!this.pending.length || this.running.length >= this.concurrency) {
-          this.logger(
-            "Schedule attempt ignored, pending=%s running=%s concurrency=%s",
-            this.pending.length,
-            this.running.length,
-            this.concurrency
-          );
-          return;
-        }
-        const e = S2(this.running, this.pending.shift());
-        this.logger("Attempting id=%s", e.id), e.done(() => {
-          this.logger("Completing id=", e.id), ct(this.running, e), this.schedule();
-        });
-      }
-      next() {
-        const { promise: e, id: n } = S2(this.pending, Vr());
-        return this.logger("Scheduling id=%s", n), this.schedule(), e;
-      }
-    };
-    he = /* @__PURE__ */ ((t2) => (t2.CURRENT = "*", t2.LINKED = "+", t2))(he || {});
-    Qr = class {
-      constructor() {
-        this.all = [], this.branches = {}, this.current = "", this.detached = false;
-      }
-      push(e, n, r2, s, o2) {
-        e === "*" && (this.detached = n, this.current = r2), this.all.push(r2), this.branches[r2] = {
-          current: e === "*",
-          linkedWorkTree: e === "+",
-          name: r2,
-          commit: s,
-          label: o2
-        };
-      }
-    };
-    Jr = [
-      new l2(
-        /^([*+]\s)?\((?:HEAD )?detached (?:from|at) (\S+)\)\s+([a-z0-9]+)\s(.*)$/,
-        (t2, [e, n, r2, s]) => {
-          t2.push(Nt(e), true, n, r2, s);
-        }
-      ),
-      new l2(
-        /^([*+]\s)?(\S+)\s+([a-z0-9]+)\s?(.*)$/s,
-        (t2, [e, n, r2, s]) => {
-          t2.push(Nt(e), false, n, r2, s);
-        }
-      )
-    ];
-    Zr = new l2(/^(\S+)$/s, (t2, [e]) => {
-      t2.push(he.CURRENT, false, e, "", "");
-    });
-    ts = class {
-      constructor() {
-        this.all = [], this.branches = {}, this.errors = [];
-      }
-      get success() {
-        return !this.errors.length;
-      }
-    };
-    rs = /(\S+)\s+\(\S+\s([^)]+)\)/;
-    pe = /^error[^']+'([^']+)'/m;
-    ss = [
-      new l2(rs, (t2, [e, n]) => {
-        const r2 = es(e, n);
-        t2.all.push(r2), t2.branches[e] = r2;
-      }),
-      new l2(pe, (t2, [e]) => {
-        const n = ns(e);
-        t2.errors.push(n), t2.all.push(n), t2.branches[e] = n;
-      })
-    ];
-    gt = (t2, e) => E2(new ts(), ss, [t2, e]);
-    ms = [
-      new l2(/From (.+)$/, (t2, [e]) => {
-        t2.remote = e;
-      }),
-      new l2(/\* \[new branch]\s+(\S+)\s*-> (.+)$/, (t2, [e, n]) => {
-        t2.branches.push({
-          name: e,
-          tracking: n
-        });
-      }),
-      new l2(/\* \[new tag]\s+(\S+)\s*-> (.+)$/, (t2, [e, n]) => {
-        t2.tags.push({
-          name: e,
-          tracking: n
-        });
-      }),
-      new l2(/- \[deleted]\s+\S+\s*-> (.+)$/, (t2, [e]) => {
-        t2.deleted.push({
-          tracking: e
-        });
-      }),
-      new l2(
-        /\s*([^.]+)\.\.(\S+)\s+(\S+)\s*-> (.+)$/,
-        (t2, [e, n, r2, s]) => {
-          t2.updated.push({
-            name: r2,
-            tracking: s,
-            to: n,
-            from: e
-          });
-        }
-      )
-    ];
-    ys = [
-      new l2(/^Renaming (.+) to (.+)$/, (t2, [e, n]) => {
-        t2.moves.push({ from: e, to: n });
-      })
-    ];
-    $s = class {
-      constructor(e, n) {
-        this.all = e, this.latest = n;
-      }
-    };
-    Ps = function(t2, e = false) {
-      const n = t2.split(`
-`).map(Ds).filter(Boolean);
-      e || n.sort(function(s, o2) {
-        const i = s.split("."), a = o2.split(".");
-        if (i.length === 1 || a.length === 1)
-          return Ms(B2(i[0]), B2(a[0]));
-        for (let c3 = 0, y2 = Math.max(i.length, a.length); c3 < y2; c3++) {
-          const w2 = ye(B2(i[c3]), B2(a[c3]));
-          if (w2)
-            return w2;
-        }
-        return 0;
-      });
-      const r2 = e ? n[0] : [...n].reverse().find((s) => s.indexOf(".") >= 0);
-      return new $s(n, r2);
-    };
-    (f2.prototype = Object.create(le.prototype)).constructor = f2;
-    f2.prototype.customBinary = function(t2) {
-      return this._plugins.reconfigure("binary", t2), this;
-    };
-    f2.prototype.env = function(t2, e) {
-      return arguments.length === 1 && typeof t2 == "object" ? this._executor.env = t2 : (this._executor.env = this._executor.env || {})[t2] = e, this;
-    };
-    f2.prototype.stashList = function(t2) {
-      return this._runTask(
-        Cs(
-          ht(arguments) || {},
-          K2(t2) && t2 || []
-        ),
-        u(arguments)
-      );
-    };
-    f2.prototype.mv = function(t2, e) {
-      return this._runTask(bs(t2, e), u(arguments));
-    };
-    f2.prototype.checkoutLatestTag = function(t2) {
-      var e = this;
-      return this.pull(function() {
-        e.tags(function(n, r2) {
-          e.checkout(r2.latest, t2);
-        });
-      });
-    };
-    f2.prototype.pull = function(t2, e, n, r2) {
-      return this._runTask(
-        Ts(
-          d(t2, m),
-          d(e, m),
-          h2(arguments)
-        ),
-        u(arguments)
-      );
-    };
-    f2.prototype.fetch = function(t2, e) {
-      return this._runTask(
-        gs(
-          d(t2, m),
-          d(e, m),
-          h2(arguments)
-        ),
-        u(arguments)
-      );
-    };
-    f2.prototype.tags = function(t2, e) {
-      return this._runTask(
-        Ls(h2(arguments)),
-        u(arguments)
-      );
-    };
-    f2.prototype.rebase = function() {
-      return this._runTask(
-        g(["rebase", ...h2(arguments)]),
-        u(arguments)
-      );
-    };
-    f2.prototype.reset = function(t2) {
-      return this._runTask(
-        An(xn(t2), h2(arguments)),
-        u(arguments)
-      );
-    };
-    f2.prototype.revert = function(t2) {
-      const e = u(arguments);
-      return typeof t2 != "string" ? this._runTask(b2("Commit must be a string"), e) : this._runTask(
-        g(["revert", ...h2(arguments, 0, true), t2]),
-        e
-      );
-    };
-    f2.prototype.addTag = function(t2) {
-      const e = typeof t2 == "string" ? js(t2) : b2("Git.addTag requires a tag name");
-      return this._runTask(e, u(arguments));
-    };
-    f2.prototype.addAnnotatedTag = function(t2, e) {
-      return this._runTask(
-        Bs(t2, e),
-        u(arguments)
-      );
-    };
-    f2.prototype.deleteLocalBranch = function(t2, e, n) {
-      return this._runTask(
-        cs(t2, typeof e == "boolean" ? e : false),
-        u(arguments)
-      );
-    };
-    f2.prototype.deleteLocalBranches = function(t2, e, n) {
-      return this._runTask(
-        us(t2, typeof e == "boolean" ? e : false),
-        u(arguments)
-      );
-    };
-    f2.prototype.branch = function(t2, e) {
-      return this._runTask(
-        is(h2(arguments)),
-        u(arguments)
-      );
-    };
-    f2.prototype.branchLocal = function(t2) {
-      return this._runTask(as(), u(arguments));
-    };
-    f2.prototype.raw = function(t2) {
-      const e = !Array.isArray(t2), n = [].slice.call(e ? arguments : t2, 0);
-      for (let s = 0; s < n.length && e; s++)
-        if (!st(n[s])) {
-          n.splice(s, n.length - s);
-          break;
-        }
-      n.push(...h2(arguments, 0, true));
-      var r2 = u(arguments);
-      return n.length ? this._runTask(g(n, this._trimmed), r2) : this._runTask(
-        b2("Raw: must supply one or more command to execute"),
-        r2
-      );
-    };
-    f2.prototype.submoduleAdd = function(t2, e, n) {
-      return this._runTask(As(t2, e), u(arguments));
-    };
-    f2.prototype.submoduleUpdate = function(t2, e) {
-      return this._runTask(
-        Ns(h2(arguments, true)),
-        u(arguments)
-      );
-    };
-    f2.prototype.submoduleInit = function(t2, e) {
-      return this._runTask(
-        xs(h2(arguments, true)),
-        u(arguments)
-      );
-    };
-    f2.prototype.subModule = function(t2, e) {
-      return this._runTask(
-        X2(h2(arguments)),
-        u(arguments)
-      );
-    };
-    f2.prototype.listRemote = function() {
-      return this._runTask(
-        Ss(h2(arguments)),
-        u(arguments)
-      );
-    };
-    f2.prototype.addRemote = function(t2, e, n) {
-      return this._runTask(
-        vs(t2, e, h2(arguments)),
-        u(arguments)
-      );
-    };
-    f2.prototype.removeRemote = function(t2, e) {
-      return this._runTask(Os(t2), u(arguments));
-    };
-    f2.prototype.getRemotes = function(t2, e) {
-      return this._runTask(Es(t2 === true), u(arguments));
-    };
-    f2.prototype.remote = function(t2, e) {
-      return this._runTask(
-        Rs(h2(arguments)),
-        u(arguments)
-      );
-    };
-    f2.prototype.tag = function(t2, e) {
-      const n = h2(arguments);
-      return n[0] !== "tag" && n.unshift("tag"), this._runTask(g(n), u(arguments));
-    };
-    f2.prototype.updateServerInfo = function(t2) {
-      return this._runTask(
-        g(["update-server-info"]),
-        u(arguments)
-      );
-    };
-    f2.prototype.pushTags = function(t2, e) {
-      const n = Mr(
-        { remote: d(t2, m) },
-        h2(arguments)
-      );
-      return this._runTask(n, u(arguments));
-    };
-    f2.prototype.rm = function(t2) {
-      return this._runTask(
-        g(["rm", "-f", ...v(t2)]),
-        u(arguments)
-      );
-    };
-    f2.prototype.rmKeepLocal = function(t2) {
-      return this._runTask(
-        g(["rm", "--cached", ...v(t2)]),
-        u(arguments)
-      );
-    };
-    f2.prototype.catFile = function(t2, e) {
-      return this._catFile("utf-8", arguments);
-    };
-    f2.prototype.binaryCatFile = function() {
-      return this._catFile("buffer", arguments);
-    };
-    f2.prototype._catFile = function(t2, e) {
-      var n = u(e), r2 = ["cat-file"], s = e[0];
-      if (typeof s == "string")
-        return this._runTask(
-          b2("Git.catFile: options must be supplied as an array of strings"),
-          n
-        );
-      Array.isArray(s) && r2.push.apply(r2, s);
-      const o2 = t2 === "buffer" ? Gt(r2) : g(r2);
-      return this._runTask(o2, n);
-    };
-    f2.prototype.diff = function(t2, e) {
-      const n = m(t2) ? b2(
-        "git.diff: supplying options as a single string is no longer supported, switch to an array of strings"
-      ) : g(["diff", ...h2(arguments)]);
-      return this._runTask(n, u(arguments));
-    };
-    f2.prototype.diffSummary = function() {
-      return this._runTask(
-        fr(h2(arguments, 1)),
-        u(arguments)
-      );
-    };
-    f2.prototype.applyPatch = function(t2) {
-      const e = G2(t2) ? Yr(v(t2), h2([].slice.call(arguments, 1))) : b2(
-        "git.applyPatch requires one or more string patches as the first argument"
-      );
-      return this._runTask(e, u(arguments));
-    };
-    f2.prototype.revparse = function() {
-      const t2 = ["rev-parse", ...h2(arguments, true)];
-      return this._runTask(
-        g(t2, true),
-        u(arguments)
-      );
-    };
-    f2.prototype.clean = function(t2, e, n) {
-      const r2 = un(t2), s = r2 && t2.join("") || d(t2, m) || "", o2 = h2([].slice.call(arguments, r2 ? 1 : 0));
-      return this._runTask(
-        on(s, o2),
-        u(arguments)
-      );
-    };
-    f2.prototype.exec = function(t2) {
-      const e = {
-        commands: [],
-        format: "utf-8",
-        parser() {
-          typeof t2 == "function" && t2();
-        }
-      };
-      return this._runTask(e);
-    };
-    f2.prototype.checkIgnore = function(t2, e) {
-      return this._runTask(
-        fs(v(d(t2, G2, []))),
-        u(arguments)
-      );
-    };
-    f2.prototype.checkIsRepo = function(t2, e) {
-      return this._runTask(
-        We(d(t2, m)),
-        u(arguments)
-      );
-    };
-    Us = $2("", "plugin:allowEnvironment");
-    $t = (0, import_promise_deferred.deferred)().promise;
-    we = $2("", "plugin:binary");
-    Hs = "Invalid value supplied for custom binary, requires a single string or an array containing either one or two strings";
-    Ks = "Invalid value supplied for custom binary, restricted characters must be removed or supply the unsafe.allowUnsafeCustomBinary option";
-    be = {
-      DISALLOWED_ABBREVIATED: {
-        text: "disallowed abbreviated or ambiguous option",
-        solution: "Unambiguous abbreviated options blocked with unsafe.allowAbbreviatedOptions setting: {message}"
-      },
-      UNKNOWN: {
-        text: "~ unknown ~",
-        solution: void 0
-      }
-    };
-    Qs = class extends O2 {
-      constructor(e = "") {
-        const n = Ys(e);
-        super(void 0, be[n].solution?.replace("{message}", e) ?? e), this.reason = n;
-      }
-    };
-    nt = $2("", "plugin:input");
-    ro = class {
-      constructor() {
-        this.plugins = /* @__PURE__ */ new Set(), this.events = new Ce();
-      }
-      on(e, n) {
-        this.events.on(e, n);
-      }
-      reconfigure(e, n) {
-        this.events.emit(e, n);
-      }
-      append(e, n) {
-        const r2 = S2(this.plugins, { type: e, action: n });
-        return () => this.plugins.delete(r2);
-      }
-      add(e) {
-        const n = [];
-        return v(e).forEach(
-          (r2) => {
-            r2 && this.plugins.add(S2(n, r2));
-          }
-        ), () => {
-          n.forEach((r2) => {
-            this.plugins.delete(r2);
-          });
-        };
-      }
-      exec(e, n, r2) {
-        let s = n;
-        const o2 = Object.freeze(Object.create(r2));
-        for (const i of this.plugins)
-          i.type === e && (s = i.action(s, o2));
-        return s;
-      }
-    };
-    wo = (t2, e) => {
-      const n = new ro(), r2 = Ge(
-        t2 && (typeof t2 == "string" ? { baseDir: t2 } : t2) || {},
-        e
-      );
-      if (!Lt(r2.baseDir))
-        throw new Ae(
-          r2,
-          "Cannot use simple-git on a directory that does not exist"
-        );
-      return Array.isArray(r2.config) && n.add(qs(r2.config)), n.add(zs(r2.unsafe)), n.add(Ws(r2.completion)), r2.abort && n.add(Is(r2.abort)), r2.progress && n.add(so(r2.progress)), r2.timeout && n.add(uo(r2.timeout)), r2.spawnOptions && n.add(io(r2.spawnOptions)), n.add(ao()), n.add(no(r2.input)), n.add(Mt(to(true))), r2.errors && n.add(Mt(r2.errors)), Xs(n, r2.binary, r2.unsafe?.allowUnsafeCustomBinary), n.add(
-        Fs(r2.allowEnvironment ?? [], r2.unsafe?.allowAbbreviatedOptions)
-      ), new f2(r2, n);
-    };
-  }
-});
-
-// src/git.ts
-var git_exports = {};
-__export(git_exports, {
-  Git: () => Git,
-  GitCommandError: () => GitCommandError,
-  firstLines: () => firstLines,
-  gitChanges: () => gitChanges,
-  gitEnvironment: () => gitEnvironment,
-  openGit: () => openGit,
-  pushArguments: () => pushArguments
-});
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import path6 from "node:path";
-function firstLines(text, count = 3) {
-  return text.split("\n").map((l3) => l3.trim()).filter((l3) => l3 !== "" && !l3.startsWith("hint:")).slice(0, count).join(" / ");
-}
-function gitEnvironment(env) {
-  const result = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (value === void 0 || GUARDED.test(key) && !PASS_THROUGH.includes(key)) continue;
-    result[key] = value;
-  }
-  return { ...result, LC_ALL: "C", LANGUAGE: "C" };
-}
-async function openGit(options) {
-  return new Git(await loadSimpleGit(), options.cwd, gitEnvironment(options.env ?? process.env));
-}
-function gitChanges(cwd, env = process.env) {
-  let opened;
-  const repo = async () => {
-    opened ??= (async () => {
-      const probe = await openGit({ cwd, env });
-      const root = await probe.toplevel();
-      if (root === null) throw usageError(`--changed-since needs a git repository; ${cwd} is not in one`, "E_NOT_A_REPO");
-      return { git: await openGit({ cwd: root, env }), root };
-    })();
-    return opened;
-  };
-  return {
-    root: async () => (await repo()).root,
-    async mergeBase(ref) {
-      const { git } = await repo();
-      if (ref.startsWith("-") || ref.trim() === "") throw usageError(`--changed-since ${JSON.stringify(ref)}: not a ref`, "E_USAGE");
-      const candidates = await git.refCandidates(ref);
-      if (new Set(candidates.map((c3) => c3.sha)).size > 1) {
-        throw usageError(`--changed-since ${ref} is ambiguous: ${candidates.map((c3) => `${c3.ref} (${c3.sha.slice(0, 12)})`).join(", ")}`, "E_USAGE", [
-          "Name the branch in full (refs/remotes/origin/main), or give the base commit's sha."
-        ]);
-      }
-      const commit = await git.resolveCommit(candidates[0]?.ref ?? ref);
-      if (commit === null) {
-        const hint = await git.isShallow() ? "This clone is shallow: fetch the full history (actions/checkout with fetch-depth: 0)." : "Fetch it first (git fetch origin main), or give a commit sha.";
-        throw usageError(`--changed-since: unknown ref ${ref}`, "E_USAGE", [hint]);
-      }
-      const base = await git.mergeBase(commit, "HEAD");
-      if (base === null) {
-        throw usageError(`--changed-since: ${ref} and HEAD have no common commit in this clone`, "E_SHALLOW", ["Fetch the full history (actions/checkout with fetch-depth: 0)."]);
-      }
-      return base;
-    },
-    async changedFiles(base, head) {
-      const { git } = await repo();
-      const changed = await git.diffNames(base, head);
-      if (head !== void 0) return changed;
-      const known = new Set(changed.map((f3) => f3.path));
-      return [...changed, ...(await git.listFiles(true)).filter((f3) => !known.has(f3)).map((f3) => ({ path: f3 }))];
-    },
-    async head() {
-      const { git } = await repo();
-      const head = await git.resolveCommit("HEAD");
-      if (head === null) throw usageError("the repository has no commit yet: there is nothing committed to scan", "E_NOT_A_REPO", ["Commit the logs first, or pass --uncommitted to scan the working tree."]);
-      return head;
-    },
-    entries: async (commit) => (await repo()).git.treeEntries(commit),
-    trackedFiles: async () => (await repo()).git.listFiles(),
-    async *open(commit, file2) {
-      const { git } = await repo();
-      yield* git.blobStream(commit, file2);
-    },
-    readAt: async (base, file2) => (await repo()).git.readBlob(base, file2)
-  };
-}
-function pushArguments(remote, lease, refspecs) {
-  return ["push", "--porcelain", "--atomic", `--force-with-lease=${lease.ref}:${lease.expect}`, remote, ...refspecs];
-}
-function parseCommits(stdout) {
-  return records(stdout).map((record2) => {
-    const [sha = "", author = "", date5 = "", subject = ""] = record2.split(FIELD);
-    return { sha, author, date: date5, subject };
-  });
-}
-function parseTags(stdout) {
-  return records(stdout).map((record2) => {
-    const [name = "", type = "", peeled = "", object2 = "", date5 = "", tagger = "", message = ""] = record2.split(FIELD);
-    const annotated = type === "tag";
-    return { name, sha: annotated ? peeled : object2, annotated, date: date5, tagger: annotated ? tagger.trim() : "", message: annotated ? message : "" };
-  });
-}
-var GitCommandError, PASS_THROUGH, GUARDED, loading, loadSimpleGit, RECORD, FIELD, COMMIT_FORMAT, TAG_FORMAT, Git, nulSeparated, records;
-var init_git = __esm({
-  "src/git.ts"() {
-    "use strict";
-    init_errors();
-    GitCommandError = class extends Error {
-      constructor(args, output2) {
-        super(`git ${args[0] ?? ""} failed (exit ${output2.exitCode}): ${firstLines(output2.stderr || output2.stdout)}`);
-        this.args = args;
-        this.output = output2;
-        this.name = "GitCommandError";
-      }
-      args;
-      output;
-    };
-    PASS_THROUGH = ["GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_CONFIG_NOSYSTEM", "GIT_TERMINAL_PROMPT"];
-    GUARDED = /^(git_|editor$|visual$|pager$|prefix$|ssh_askpass$)/i;
-    loadSimpleGit = async () => loading ??= Promise.resolve().then(() => (init_dist3(), dist_exports)).then((m2) => m2.simpleGit);
-    RECORD = "";
-    FIELD = "";
-    COMMIT_FORMAT = "--format=%H%x1f%an%x1f%cI%x1f%s%x1e";
-    TAG_FORMAT = "--format=%(refname:strip=2)%1f%(objecttype)%1f%(*objectname)%1f%(objectname)%1f%(creatordate:iso-strict)%1f%(taggername) %(taggeremail)%1f%(contents)%1e";
-    Git = class {
-      constructor(factory, cwd, env) {
-        this.factory = factory;
-        this.cwd = cwd;
-        this.env = env;
-      }
-      factory;
-      cwd;
-      env;
-      /** Runs git; an exit code outside `ok` throws GitCommandError. */
-      async run(args, ok = [0]) {
-        let result;
-        const git = this.factory({
-          baseDir: this.cwd,
-          allowEnvironment: PASS_THROUGH,
-          errors(error63, outcome) {
-            result = outcome;
-            return outcome.exitCode >= 0 && outcome.exitCode < 256 ? void 0 : error63;
-          }
-        }).env(this.env);
-        const stdout = await git.raw(args);
-        const output2 = { exitCode: result?.exitCode ?? 0, stdout, stderr: Buffer.concat(result?.stdErr ?? []).toString("utf8") };
-        if (!ok.includes(output2.exitCode)) throw new GitCommandError(args, output2);
-        return output2;
-      }
-      async text(args) {
-        return (await this.run(args)).stdout.trim();
-      }
-      async checkRefFormat(ref) {
-        return (await this.run(["check-ref-format", ref], [0, 1])).exitCode === 0;
-      }
-      /** The absolute git directory, or null outside a working tree (bare repositories included). */
-      async gitDir() {
-        const inside = await this.run(["rev-parse", "--is-inside-work-tree"], [0, 128]);
-        if (inside.exitCode !== 0 || inside.stdout.trim() !== "true") return null;
-        return this.text(["rev-parse", "--absolute-git-dir"]);
-      }
-      /** The checked-out branch, or null when HEAD is detached. */
-      async currentBranch() {
-        const out = await this.run(["symbolic-ref", "--quiet", "HEAD"], [0, 1]);
-        const ref = out.stdout.trim();
-        return out.exitCode === 0 && ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : null;
-      }
-      /** A merge, rebase, cherry-pick, revert or bisect left unfinished in this working tree. */
-      operationInProgress(gitDir) {
-        const markers = [
-          ["MERGE_HEAD", "merge"],
-          ["rebase-merge", "rebase"],
-          ["rebase-apply", "rebase or am"],
-          ["CHERRY_PICK_HEAD", "cherry-pick"],
-          ["REVERT_HEAD", "revert"],
-          ["BISECT_LOG", "bisect"]
-        ];
-        return markers.find(([file2]) => existsSync(path6.join(gitDir, file2)))?.[1] ?? null;
-      }
-      /** Changed and untracked paths; --no-optional-locks keeps even the index untouched. */
-      async dirtyPaths() {
-        const out = await this.run(["--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=normal"]);
-        const fields = out.stdout.split("\0");
-        const paths = [];
-        for (let i = 0; i < fields.length; i++) {
-          const entry = fields[i] ?? "";
-          if (entry.length < 4) continue;
-          paths.push(entry.slice(3));
-          if (/[RC]/.test(entry.slice(0, 2))) i++;
-        }
-        return paths;
-      }
-      /** Every commit a ref has pointed at in this clone (its reflog); empty when it has none. */
-      async reflog(ref) {
-        const out = await this.run(["reflog", "show", "--format=%H", ref, "--"], [0, 128]);
-        return new Set(out.exitCode === 0 ? out.stdout.split("\n").filter((l3) => /^[0-9a-f]{40,64}$/.test(l3)) : []);
-      }
-      async isShallow() {
-        return await this.text(["rev-parse", "--is-shallow-repository"]) === "true";
-      }
-      async remotes() {
-        return (await this.text(["remote"])).split("\n").filter(Boolean);
-      }
-      /** Fetches exactly these refspecs; never prunes, never writes FETCH_HEAD. */
-      async fetch(remote, refspecs) {
-        return this.run(["fetch", "--quiet", "--no-write-fetch-head", "--no-prune", "--no-recurse-submodules", remote, ...refspecs], [0, 1, 128]);
-      }
-      /** What the remote says right now, for exactly these full ref names. */
-      async lsRemote(remote, refs) {
-        const output2 = await this.run(["ls-remote", remote, ...refs], [0, 2, 128]);
-        const found = /* @__PURE__ */ new Map();
-        for (const line of output2.stdout.split("\n")) {
-          const [sha, ref] = line.split("	");
-          if (sha && ref && refs.includes(ref)) found.set(ref, sha);
-        }
-        return { output: output2, refs: found };
-      }
-      /** The commit a full ref name or sha points at, or null. */
-      async resolveCommit(rev) {
-        const out = await this.run(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], [0, 1, 128]);
-        return out.exitCode === 0 ? out.stdout.trim() : null;
-      }
-      /**
-       * Every ref a short name could mean (git's own lookup order: refs/NAME, tags, branches, remote
-       * branches, and the same branch name on each remote), with the commit it points at.
-       */
-      async refCandidates(name) {
-        if (name.startsWith("refs/")) return [];
-        const remotes = await this.remotes();
-        const refs = [`refs/${name}`, `refs/tags/${name}`, `refs/heads/${name}`, `refs/remotes/${name}`, `refs/remotes/${name}/HEAD`, ...remotes.map((r2) => `refs/remotes/${r2}/${name}`)];
-        const found = [];
-        for (const ref of new Set(refs)) {
-          const sha = await this.resolveCommit(ref);
-          if (sha !== null) found.push({ ref, sha });
-        }
-        return found;
-      }
-      async isAncestor(ancestor, descendant) {
-        return (await this.run(["merge-base", "--is-ancestor", ancestor, descendant], [0, 1])).exitCode === 0;
-      }
-      /** Commits reachable from `to` but not from `from`, newest first. */
-      async commitsBetween(from, to2) {
-        return parseCommits((await this.run(["log", "--no-decorate", COMMIT_FORMAT, `${from}..${to2}`])).stdout);
-      }
-      async commit(sha) {
-        const [commit] = parseCommits((await this.run(["log", "-1", "--no-decorate", COMMIT_FORMAT, sha])).stdout);
-        if (!commit) throw new GitCommandError(["log", sha], { exitCode: 0, stdout: "", stderr: "no such commit" });
-        return commit;
-      }
-      async countCommits(from, to2) {
-        return Number(await this.text(["rev-list", "--count", `${from}..${to2}`]));
-      }
-      /** Tags under `refs/tags/<prefix>`, optionally reachable from `merged` and not from `noMerged`. */
-      async tags(options = {}) {
-        const filters = [options.merged && `--merged=${options.merged}`, options.noMerged && `--no-merged=${options.noMerged}`].filter((f3) => typeof f3 === "string");
-        return parseTags((await this.run(["for-each-ref", TAG_FORMAT, ...filters, `refs/tags/${options.prefix ?? ""}`])).stdout);
-      }
-      /** `Name <email>` of whoever git records as the committer and tagger here, or null if unknown. */
-      async identity() {
-        const out = await this.run(["var", "GIT_COMMITTER_IDENT"], [0, 128]);
-        return out.exitCode === 0 ? out.stdout.trim().replace(/\s+\d+\s+[+-]\d{4}$/, "") : null;
-      }
-      async createAnnotatedTag(name, sha, message) {
-        await this.run(["tag", "--annotate", "--cleanup=whitespace", "--message", message, name, sha]);
-      }
-      async deleteTag(name) {
-        await this.run(["tag", "--delete", name], [0, 1]);
-      }
-      /** One atomic push guarded by an explicit lease; the caller interprets the porcelain status. */
-      async pushAtomic(remote, lease, refspecs) {
-        return this.run(pushArguments(remote, lease, refspecs), [0, 1, 128]);
-      }
-      /** Moves a branch that is not checked out, only if it still points where we saw it. */
-      async updateBranch(branch, to2, expect, reason) {
-        return this.run(["update-ref", "-m", reason, `refs/heads/${branch}`, to2, expect], [0, 1, 128]);
-      }
-      /** Moves the checked-out branch; refuses (instead of overwriting) if a file is in the way. */
-      async resetKeep(to2) {
-        return this.run(["reset", "--quiet", "--keep", to2], [0, 1, 128]);
-      }
-      /** The tree of merging `theirs` into `ours` without touching the working tree; null on conflict. */
-      async mergeTree(ours, theirs) {
-        const out = await this.run(["merge-tree", "--write-tree", "--no-messages", ours, theirs], [0, 1]);
-        return out.exitCode === 0 ? out.stdout.split("\n")[0]?.trim() ?? null : null;
-      }
-      async commitTree(tree, parents, message) {
-        return this.text(["commit-tree", tree, ...parents.flatMap((p2) => ["-p", p2]), "-m", message]);
-      }
-      async toplevel() {
-        const out = await this.run(["rev-parse", "--show-toplevel"], [0, 128]);
-        return out.exitCode === 0 ? out.stdout.trim() : null;
-      }
-      /** The common ancestor of two commits, or null when history does not reach it (a shallow clone). */
-      async mergeBase(a, b3) {
-        const out = await this.run(["merge-base", a, b3], [0, 1, 128]);
-        return out.exitCode === 0 ? out.stdout.trim() : null;
-      }
-      /**
-       * Paths (from the root) that differ between `base` and `head` (a commit), or the working tree
-       * when `head` is absent, with renames; deletions left out.
-       */
-      async diffNames(base, head) {
-        const range = head === void 0 ? [base] : [base, head];
-        const fields = nulSeparated((await this.run(["-c", "core.quotepath=off", "diff", "--name-status", "-z", "--find-renames", "--diff-filter=d", "--no-ext-diff", "--no-textconv", ...range, "--"])).stdout);
-        const files = [];
-        for (let i = 0; i < fields.length; i++) {
-          const status = fields[i] ?? "";
-          if (/^[RC]/.test(status)) {
-            files.push({ from: fields[i + 1] ?? "", path: fields[i + 2] ?? "" });
-            i += 2;
-          } else {
-            files.push({ path: fields[i + 1] ?? "" });
-            i += 1;
-          }
-        }
-        return files;
-      }
-      /** Tracked (or, with `untracked`, untracked and not ignored) paths from the root. */
-      async listFiles(untracked = false) {
-        return nulSeparated((await this.run(["ls-files", "-z", "--full-name", ...untracked ? ["--others", "--exclude-standard"] : []])).stdout);
-      }
-      /** Every file of a commit's tree with its mode (`100644`, `100755`, `120000` a symlink, `160000` a submodule). */
-      async treeEntries(commit) {
-        const entries = /* @__PURE__ */ new Map();
-        for (const record2 of nulSeparated((await this.run(["-c", "core.quotepath=off", "ls-tree", "-r", "-z", "--full-tree", commit])).stdout)) {
-          const tab = record2.indexOf("	");
-          entries.set(record2.slice(tab + 1), record2.slice(0, record2.indexOf(" ")));
-        }
-        return entries;
-      }
-      /**
-       * A blob's bytes as committed, streamed: no .gitattributes filter, smudge or encoding applies
-       * (`git cat-file blob`), so what is read is what git holds, whatever a checkout would show.
-       */
-      blobStream(commit, file2) {
-        const child2 = spawn("git", ["cat-file", "blob", `${commit}:${file2}`], { cwd: this.cwd, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
-        let stderr = "";
-        child2.stderr.on("data", (chunk) => stderr += chunk.toString("utf8"));
-        child2.on("close", (code) => {
-          if (code !== 0) child2.stdout.destroy(new Error(`git cat-file failed for ${file2} at ${commit.slice(0, 12)}: ${firstLines(stderr)}`));
-        });
-        return child2.stdout;
-      }
-      /** A file's bytes at a commit, unchanged (gzip stays gzip); undefined when it did not exist. */
-      async readBlob(commit, file2) {
-        const spec = `${commit}:${file2}`;
-        if ((await this.run(["cat-file", "-e", spec], [0, 1, 128])).exitCode !== 0) return void 0;
-        const git = this.factory({ baseDir: this.cwd, allowEnvironment: PASS_THROUGH }).env(this.env);
-        return git.binaryCatFile(["blob", spec]);
-      }
-    };
-    nulSeparated = (stdout) => stdout.split("\0").filter((p2) => p2 !== "");
-    records = (stdout) => stdout.split(RECORD).map((record2) => record2.replace(/^\n/, "")).filter((record2) => record2.trim() !== "");
-  }
-});
-
 // node_modules/@actions/core/lib/utils.js
 function toCommandValue(input3) {
   if (input3 === null || input3 === void 0) {
@@ -16027,12 +9554,12 @@ var init_utils = __esm({
 });
 
 // node_modules/@actions/core/lib/command.js
-import * as os2 from "os";
+import * as os from "os";
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
-  process.stdout.write(cmd.toString() + os2.EOL);
+  process.stdout.write(cmd.toString() + os.EOL);
 }
-function issue2(name, message = "") {
+function issue(name, message = "") {
   issueCommand(name, {}, message);
 }
 function escapeData(s) {
@@ -16083,17 +9610,17 @@ var init_command = __esm({
 
 // node_modules/@actions/core/lib/file-command.js
 import * as crypto from "crypto";
-import * as fs2 from "fs";
-import * as os3 from "os";
+import * as fs from "fs";
+import * as os2 from "os";
 function issueFileCommand(command, message) {
   const filePath = process.env[`GITHUB_${command}`];
   if (!filePath) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
   }
-  if (!fs2.existsSync(filePath)) {
+  if (!fs.existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
   }
-  fs2.appendFileSync(filePath, `${toCommandValue(message)}${os3.EOL}`, {
+  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -16106,7 +9633,7 @@ function prepareKeyValueMessage(key, value) {
   if (convertedValue.includes(delimiter3)) {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter3}"`);
   }
-  return `${key}<<${delimiter3}${os3.EOL}${convertedValue}${os3.EOL}${delimiter3}`;
+  return `${key}<<${delimiter3}${os2.EOL}${convertedValue}${os2.EOL}${delimiter3}`;
 }
 var init_file_command = __esm({
   "node_modules/@actions/core/lib/file-command.js"() {
@@ -16861,7 +10388,7 @@ var require_errors = __commonJS({
 });
 
 // node_modules/undici/lib/core/constants.js
-var require_constants2 = __commonJS({
+var require_constants = __commonJS({
   "node_modules/undici/lib/core/constants.js"(exports, module) {
     "use strict";
     var headerNameLowerCasedRecord = {};
@@ -16982,7 +10509,7 @@ var require_tree = __commonJS({
     var {
       wellknownHeaderNames,
       headerNameLowerCasedRecord
-    } = require_constants2();
+    } = require_constants();
     var TstNode = class _TstNode {
       /** @type {any} */
       value = null;
@@ -17129,7 +10656,7 @@ var require_util = __commonJS({
     var { stringify } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
-    var { headerNameLowerCasedRecord } = require_constants2();
+    var { headerNameLowerCasedRecord } = require_constants();
     var { tree } = require_tree();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v2) => Number(v2));
     var BodyAsyncIterable = class {
@@ -17231,14 +10758,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path16 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path17 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path16 && path16[0] !== "/") {
-          path16 = `/${path16}`;
+        if (path17 && path17[0] !== "/") {
+          path17 = `/${path17}`;
         }
-        return new URL(`${origin}${path16}`);
+        return new URL(`${origin}${path17}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -17689,39 +11216,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path16);
+        debuglog("sending request to %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path17, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path16,
+          path17,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path16);
+        debuglog("trailers received from %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path17, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path16,
+          path17,
           error63.message
         );
       });
@@ -17770,9 +11297,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path16, origin }
+            request: { method, path: path17, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path16);
+          debuglog("sending request to %s %s/%s", method, origin, path17);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -17830,12 +11357,12 @@ var require_request = __commonJS({
       normalizedMethodRecords
     } = require_util();
     var { channels } = require_diagnostics();
-    var { headerNameLowerCasedRecord } = require_constants2();
+    var { headerNameLowerCasedRecord } = require_constants();
     var invalidPathRegex = /[^\u0021-\u00ff]/;
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path16,
+        path: path17,
         method,
         body,
         headers,
@@ -17850,11 +11377,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path16 !== "string") {
+        if (typeof path17 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path16)) {
+        } else if (invalidPathRegex.test(path17)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -17920,7 +11447,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path16, query) : path16;
+        this.path = query ? buildURL(path17, query) : path17;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -18846,7 +12373,7 @@ var require_connect = __commonJS({
 });
 
 // node_modules/undici/lib/llhttp/utils.js
-var require_utils2 = __commonJS({
+var require_utils = __commonJS({
   "node_modules/undici/lib/llhttp/utils.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -18866,12 +12393,12 @@ var require_utils2 = __commonJS({
 });
 
 // node_modules/undici/lib/llhttp/constants.js
-var require_constants3 = __commonJS({
+var require_constants2 = __commonJS({
   "node_modules/undici/lib/llhttp/constants.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-    var utils_1 = require_utils2();
+    var utils_1 = require_utils();
     var ERROR;
     (function(ERROR2) {
       ERROR2[ERROR2["OK"] = 0] = "OK";
@@ -19205,7 +12732,7 @@ var require_llhttp_simd_wasm = __commonJS({
 });
 
 // node_modules/undici/lib/web/fetch/constants.js
-var require_constants4 = __commonJS({
+var require_constants3 = __commonJS({
   "node_modules/undici/lib/web/fetch/constants.js"(exports, module) {
     "use strict";
     var corsSafeListedMethods = (
@@ -20235,7 +13762,7 @@ var require_util2 = __commonJS({
     "use strict";
     var { Transform } = __require("node:stream");
     var zlib = __require("node:zlib");
-    var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants4();
+    var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
     var { performance: performance2 } = __require("node:perf_hooks");
@@ -21942,7 +15469,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants3();
+    var constants3 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -22613,7 +16140,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path16, host, upgrade, blocking, reset } = request;
+      const { method, path: path17, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -22694,7 +16221,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path16} HTTP/1.1\r
+      let header = `${method} ${path17} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -23223,7 +16750,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -23320,7 +16847,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path16;
+      headers[HTTP2_HEADER_PATH] = path17;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -23673,9 +17200,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path16 = search ? `${pathname}${search}` : pathname;
+        const path17 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path16;
+        this.opts.path = path17;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -24914,10 +18441,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path16 = "/",
+          path: path17 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path16;
+        opts.path = origin + path17;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -26889,20 +20416,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path16) {
-      if (typeof path16 !== "string") {
-        return path16;
+    function safeUrl(path17) {
+      if (typeof path17 !== "string") {
+        return path17;
       }
-      const pathSegments = path16.split("?");
+      const pathSegments = path17.split("?");
       if (pathSegments.length !== 2) {
-        return path16;
+        return path17;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path16);
+    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path17);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -26924,7 +20451,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -26962,9 +20489,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path16, method, body, headers, query } = opts;
+      const { path: path17, method, body, headers, query } = opts;
       return {
-        path: path16,
+        path: path17,
         method,
         body,
         headers,
@@ -27427,10 +20954,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path16,
+            Path: path17,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -28548,7 +22075,7 @@ var require_response = __commonJS({
     var {
       redirectStatusSet,
       nullBodyStatus
-    } = require_constants4();
+    } = require_constants3();
     var { kState, kHeaders } = require_symbols2();
     var { webidl } = require_webidl();
     var { FormData } = require_formdata();
@@ -28990,7 +22517,7 @@ var require_request2 = __commonJS({
       requestCredentials,
       requestCache,
       requestDuplex
-    } = require_constants4();
+    } = require_constants3();
     var { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util;
     var { kHeaders, kSignal, kState, kDispatcher } = require_symbols2();
     var { webidl } = require_webidl();
@@ -29720,7 +23247,7 @@ var require_fetch = __commonJS({
       safeMethodsSet,
       requestBodyHeader,
       subresourceSet
-    } = require_constants4();
+    } = require_constants3();
     var EE = __require("node:events");
     var { Readable: Readable3, pipeline: pipeline2, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
@@ -32236,7 +25763,7 @@ var require_cachestorage = __commonJS({
 });
 
 // node_modules/undici/lib/web/cookies/constants.js
-var require_constants5 = __commonJS({
+var require_constants4 = __commonJS({
   "node_modules/undici/lib/web/cookies/constants.js"(exports, module) {
     "use strict";
     var maxAttributeValueSize = 1024;
@@ -32309,9 +25836,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path16) {
-      for (let i = 0; i < path16.length; ++i) {
-        const code = path16.charCodeAt(i);
+    function validateCookiePath(path17) {
+      for (let i = 0; i < path17.length; ++i) {
+        const code = path17.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -32457,10 +25984,10 @@ var require_util6 = __commonJS({
 });
 
 // node_modules/undici/lib/web/cookies/parse.js
-var require_parse2 = __commonJS({
+var require_parse = __commonJS({
   "node_modules/undici/lib/web/cookies/parse.js"(exports, module) {
     "use strict";
-    var { maxNameValuePairSize, maxAttributeValueSize } = require_constants5();
+    var { maxNameValuePairSize, maxAttributeValueSize } = require_constants4();
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert2 = __require("node:assert");
@@ -32596,7 +26123,7 @@ var require_parse2 = __commonJS({
 var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
-    var { parseSetCookie } = require_parse2();
+    var { parseSetCookie } = require_parse();
     var { stringify } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
@@ -32988,7 +26515,7 @@ var require_events = __commonJS({
 });
 
 // node_modules/undici/lib/web/websocket/constants.js
-var require_constants6 = __commonJS({
+var require_constants5 = __commonJS({
   "node_modules/undici/lib/web/websocket/constants.js"(exports, module) {
     "use strict";
     var uid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -33066,7 +26593,7 @@ var require_util7 = __commonJS({
   "node_modules/undici/lib/web/websocket/util.js"(exports, module) {
     "use strict";
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
-    var { states, opcodes } = require_constants6();
+    var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
     var { isUtf8: isUtf82 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
@@ -33238,7 +26765,7 @@ var require_util7 = __commonJS({
 var require_frame = __commonJS({
   "node_modules/undici/lib/web/websocket/frame.js"(exports, module) {
     "use strict";
-    var { maxUnsigned16Bit } = require_constants6();
+    var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
     var crypto2;
     var buffer = null;
@@ -33315,7 +26842,7 @@ var require_frame = __commonJS({
 var require_connection = __commonJS({
   "node_modules/undici/lib/web/websocket/connection.js"(exports, module) {
     "use strict";
-    var { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = require_constants6();
+    var { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = require_constants5();
     var {
       kReadyState,
       kSentClose,
@@ -33584,7 +27111,7 @@ var require_receiver = __commonJS({
     "use strict";
     var { Writable } = __require("node:stream");
     var assert2 = __require("node:assert");
-    var { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = require_constants6();
+    var { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = require_constants5();
     var { kReadyState, kSentClose, kResponse, kReceivedClose } = require_symbols5();
     var { channels } = require_diagnostics();
     var {
@@ -33965,7 +27492,7 @@ var require_sender = __commonJS({
   "node_modules/undici/lib/web/websocket/sender.js"(exports, module) {
     "use strict";
     var { WebsocketFrameSend } = require_frame();
-    var { opcodes, sendHints } = require_constants6();
+    var { opcodes, sendHints } = require_constants5();
     var FixedQueue = require_fixed_queue();
     var FastBuffer = Buffer[Symbol.species];
     var SendQueue = class {
@@ -34049,7 +27576,7 @@ var require_websocket = __commonJS({
     var { webidl } = require_webidl();
     var { URLSerializer } = require_data_url();
     var { environmentSettingsObject } = require_util2();
-    var { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = require_constants6();
+    var { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = require_constants5();
     var {
       kWebSocketURL,
       kReadyState,
@@ -35231,11 +28758,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path16 = opts.path;
+          let path17 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path16 = `/${path16}`;
+            path17 = `/${path17}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path16);
+          url2 = new URL(util.parseOrigin(url2).origin + path17);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -36385,7 +29912,7 @@ var init_summary = __esm({
 });
 
 // node_modules/@actions/core/lib/path-utils.js
-import * as path8 from "path";
+import * as path2 from "path";
 function toPosixPath(pth) {
   return pth.replace(/[\\]/g, "/");
 }
@@ -36393,7 +29920,7 @@ function toWin32Path(pth) {
   return pth.replace(/[/]/g, "\\");
 }
 function toPlatformPath(pth) {
-  return pth.replace(/[/\\]/g, path8.sep);
+  return pth.replace(/[/\\]/g, path2.sep);
 }
 var init_path_utils = __esm({
   "node_modules/@actions/core/lib/path-utils.js"() {
@@ -36401,12 +29928,12 @@ var init_path_utils = __esm({
 });
 
 // node_modules/@actions/io/lib/io-util.js
-import * as fs3 from "fs";
-import * as path9 from "path";
+import * as fs2 from "fs";
+import * as path3 from "path";
 function exists(fsPath) {
   return __awaiter5(this, void 0, void 0, function* () {
     try {
-      yield stat3(fsPath);
+      yield stat2(fsPath);
     } catch (err) {
       if (err.code === "ENOENT") {
         return false;
@@ -36430,7 +29957,7 @@ function tryGetExecutablePath(filePath, extensions) {
   return __awaiter5(this, void 0, void 0, function* () {
     let stats = void 0;
     try {
-      stats = yield stat3(filePath);
+      stats = yield stat2(filePath);
     } catch (err) {
       if (err.code !== "ENOENT") {
         console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
@@ -36438,7 +29965,7 @@ function tryGetExecutablePath(filePath, extensions) {
     }
     if (stats && stats.isFile()) {
       if (IS_WINDOWS) {
-        const upperExt = path9.extname(filePath).toUpperCase();
+        const upperExt = path3.extname(filePath).toUpperCase();
         if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
           return filePath;
         }
@@ -36453,7 +29980,7 @@ function tryGetExecutablePath(filePath, extensions) {
       filePath = originalFilePath + extension;
       stats = void 0;
       try {
-        stats = yield stat3(filePath);
+        stats = yield stat2(filePath);
       } catch (err) {
         if (err.code !== "ENOENT") {
           console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
@@ -36462,11 +29989,11 @@ function tryGetExecutablePath(filePath, extensions) {
       if (stats && stats.isFile()) {
         if (IS_WINDOWS) {
           try {
-            const directory = path9.dirname(filePath);
-            const upperName = path9.basename(filePath).toUpperCase();
+            const directory = path3.dirname(filePath);
+            const upperName = path3.basename(filePath).toUpperCase();
             for (const actualName of yield readdir(directory)) {
               if (upperName === actualName.toUpperCase()) {
-                filePath = path9.join(directory, actualName);
+                filePath = path3.join(directory, actualName);
                 break;
               }
             }
@@ -36495,7 +30022,7 @@ function normalizeSeparators(p2) {
 function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
-var __awaiter5, chmod, copyFile, lstat2, mkdir, open2, readdir, rename2, rm2, rmdir, stat3, symlink, unlink, IS_WINDOWS, READONLY;
+var __awaiter5, chmod, copyFile, lstat, mkdir, open, readdir, rename2, rm2, rmdir, stat2, symlink, unlink, IS_WINDOWS, READONLY;
 var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter5 = function(thisArg, _arguments, P3, generator) {
@@ -36525,14 +30052,14 @@ var init_io_util = __esm({
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
-    ({ chmod, copyFile, lstat: lstat2, mkdir, open: open2, readdir, rename: rename2, rm: rm2, rmdir, stat: stat3, symlink, unlink } = fs3.promises);
+    ({ chmod, copyFile, lstat, mkdir, open, readdir, rename: rename2, rm: rm2, rmdir, stat: stat2, symlink, unlink } = fs2.promises);
     IS_WINDOWS = process.platform === "win32";
-    READONLY = fs3.constants.O_RDONLY;
+    READONLY = fs2.constants.O_RDONLY;
   }
 });
 
 // node_modules/@actions/io/lib/io.js
-import * as path10 from "path";
+import * as path4 from "path";
 function which(tool, check2) {
   return __awaiter6(this, void 0, void 0, function* () {
     if (!tool) {
@@ -36563,7 +30090,7 @@ function findInPath(tool) {
     }
     const extensions = [];
     if (IS_WINDOWS && process.env["PATHEXT"]) {
-      for (const extension of process.env["PATHEXT"].split(path10.delimiter)) {
+      for (const extension of process.env["PATHEXT"].split(path4.delimiter)) {
         if (extension) {
           extensions.push(extension);
         }
@@ -36576,12 +30103,12 @@ function findInPath(tool) {
       }
       return [];
     }
-    if (tool.includes(path10.sep)) {
+    if (tool.includes(path4.sep)) {
       return [];
     }
     const directories = [];
     if (process.env.PATH) {
-      for (const p2 of process.env.PATH.split(path10.delimiter)) {
+      for (const p2 of process.env.PATH.split(path4.delimiter)) {
         if (p2) {
           directories.push(p2);
         }
@@ -36589,7 +30116,7 @@ function findInPath(tool) {
     }
     const matches = [];
     for (const directory of directories) {
-      const filePath = yield tryGetExecutablePath(path10.join(directory, tool), extensions);
+      const filePath = yield tryGetExecutablePath(path4.join(directory, tool), extensions);
       if (filePath) {
         matches.push(filePath);
       }
@@ -36632,10 +30159,10 @@ var init_io = __esm({
 });
 
 // node_modules/@actions/exec/lib/toolrunner.js
-import * as os4 from "os";
+import * as os3 from "os";
 import * as events from "events";
 import * as child from "child_process";
-import * as path11 from "path";
+import * as path5 from "path";
 import { setTimeout as setTimeout2 } from "timers";
 function argStringToArray(argString) {
   const args = [];
@@ -36761,12 +30288,12 @@ var init_toolrunner = __esm({
       _processLineBuffer(data, strBuffer, onLine) {
         try {
           let s = strBuffer + data.toString();
-          let n = s.indexOf(os4.EOL);
+          let n = s.indexOf(os3.EOL);
           while (n > -1) {
             const line = s.substring(0, n);
             onLine(line);
-            s = s.substring(n + os4.EOL.length);
-            n = s.indexOf(os4.EOL);
+            s = s.substring(n + os3.EOL.length);
+            n = s.indexOf(os3.EOL);
           }
           return s;
         } catch (err) {
@@ -36924,7 +30451,7 @@ var init_toolrunner = __esm({
       exec() {
         return __awaiter7(this, void 0, void 0, function* () {
           if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
-            this.toolPath = path11.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path5.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
           return new Promise((resolve2, reject) => __awaiter7(this, void 0, void 0, function* () {
@@ -36935,7 +30462,7 @@ var init_toolrunner = __esm({
             }
             const optionsNonNull = this._cloneExecOptions(this.options);
             if (!optionsNonNull.silent && optionsNonNull.outStream) {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os4.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os3.EOL);
             }
             const state = new ExecState(optionsNonNull, this.toolPath);
             state.on("debug", (message) => {
@@ -37178,7 +30705,7 @@ __export(platform_exports, {
   isWindows: () => isWindows,
   platform: () => platform
 });
-import os5 from "os";
+import os4 from "os";
 function getDetails() {
   return __awaiter9(this, void 0, void 0, function* () {
     return Object.assign(Object.assign({}, yield isWindows ? getWindowsInfo() : isMacOS ? getMacOsInfo() : getLinuxInfo()), {
@@ -37255,8 +30782,8 @@ var init_platform = __esm({
         version: version2
       };
     });
-    platform = os5.platform();
-    arch = os5.arch();
+    platform = os4.platform();
+    arch = os4.arch();
     isWindows = platform === "win32";
     isMacOS = platform === "darwin";
     isLinux = platform === "linux";
@@ -37264,13 +30791,13 @@ var init_platform = __esm({
 });
 
 // node_modules/@actions/core/lib/core.js
-var core_exports3 = {};
-__export(core_exports3, {
+var core_exports = {};
+__export(core_exports, {
   ExitCode: () => ExitCode2,
   addPath: () => addPath,
   debug: () => debug,
   endGroup: () => endGroup,
-  error: () => error62,
+  error: () => error,
   exportVariable: () => exportVariable,
   getBooleanInput: () => getBooleanInput,
   getIDToken: () => getIDToken,
@@ -37295,8 +30822,8 @@ __export(core_exports3, {
   toWin32Path: () => toWin32Path,
   warning: () => warning
 });
-import * as os6 from "os";
-import * as path12 from "path";
+import * as os5 from "os";
+import * as path6 from "path";
 function exportVariable(name, val) {
   const convertedVal = toCommandValue(val);
   process.env[name] = convertedVal;
@@ -37316,7 +30843,7 @@ function addPath(inputPath) {
   } else {
     issueCommand("add-path", {}, inputPath);
   }
-  process.env["PATH"] = `${inputPath}${path12.delimiter}${process.env["PATH"]}`;
+  process.env["PATH"] = `${inputPath}${path6.delimiter}${process.env["PATH"]}`;
 }
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
@@ -37351,15 +30878,15 @@ function setOutput(name, value) {
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os6.EOL);
+  process.stdout.write(os5.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
 function setCommandEcho(enabled) {
-  issue2("echo", enabled ? "on" : "off");
+  issue("echo", enabled ? "on" : "off");
 }
 function setFailed(message) {
   process.exitCode = ExitCode2.Failure;
-  error62(message);
+  error(message);
 }
 function isDebug() {
   return process.env["RUNNER_DEBUG"] === "1";
@@ -37367,7 +30894,7 @@ function isDebug() {
 function debug(message) {
   issueCommand("debug", {}, message);
 }
-function error62(message, properties = {}) {
+function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function warning(message, properties = {}) {
@@ -37377,13 +30904,13 @@ function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os6.EOL);
+  process.stdout.write(message + os5.EOL);
 }
 function startGroup(name) {
-  issue2("group", name);
+  issue("group", name);
 }
 function endGroup() {
-  issue2("endgroup");
+  issue("endgroup");
 }
 function group(name, fn2) {
   return __awaiter10(this, void 0, void 0, function* () {
@@ -37457,28 +30984,7079 @@ var init_core = __esm({
   }
 });
 
+// node_modules/picomatch/lib/constants.js
+var require_constants6 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants6();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform2 = navigator.platform.toLowerCase();
+        return platform2 === "win32" || platform2 === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input3, char, lastIdx) => {
+      const idx = input3.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input3;
+      if (input3[idx - 1] === "\\") return exports.escapeLast(input3, char, idx - 1);
+      return `${input3.slice(0, idx)}\\${input3.slice(idx)}`;
+    };
+    exports.removePrefix = (input3, state = {}) => {
+      let output2 = input3;
+      if (output2.startsWith("./")) {
+        output2 = output2.slice(2);
+        state.prefix = "./";
+      }
+      return output2;
+    };
+    exports.wrapOutput = (input3, state = {}, options = {}) => {
+      const prepend2 = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output2 = `${prepend2}(?:${input3})${append}`;
+      if (state.negated === true) {
+        output2 = `(?:^(?!${output2}).*$)`;
+      }
+      return output2;
+    };
+    exports.basename = (path17, { windows } = {}) => {
+      const segs = path17.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils2();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants6();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan2 = (input3, options) => {
+      const opts = options || {};
+      const length = input3.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input3;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input: input3,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input3.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input3.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input3.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan2;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants3 = require_constants6();
+    var utils = require_utils2();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants3;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v2) => utils.escapeRegex(v2)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input3) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input3) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches2) => {
+      const values = branches2.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j3 = i + 1; j3 < values.length; j3++) {
+          const a = values[i];
+          const b3 = values[j3];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b3 !== char.repeat(b3.length)) {
+            continue;
+          }
+          if (a === b3 || a.startsWith(b3) || b3.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches2 = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches2.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches2[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches2 = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches2.length > 1) {
+        if (branches2.some((branch) => branch === "") || branches2.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches2)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches2) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse3 = (input3, options) => {
+      if (typeof input3 !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input3 = REPLACEMENTS[input3] || input3;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input3.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input: input3,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input3 = utils.removePrefix(input3, state);
+      len = input3.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input3[state.index + n];
+      const advance = state.advance = () => input3[++state.index] || "";
+      const remaining = () => input3.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output2 = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output: output2 });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal2 = input3.slice(token.startIndex, state.index + 1);
+        const body = input3.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open4 = tokens[token.tokensIndex];
+          open4.type = "text";
+          open4.value = literal2;
+          open4.output = safeOutput || utils.escapeRegex(literal2);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open4.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output2 = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output2 = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            output2 = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output: output2 });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input3)) {
+        let backslashes = false;
+        let output2 = input3.replace(REGEX_SPECIAL_CHARS_BACKREF, (m2, esc2, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m2;
+          }
+          if (first === "?") {
+            if (esc2) {
+              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc2) {
+              return esc2 + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc2 ? m2 : `\\${m2}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output2 = output2.replace(/\\/g, "");
+          } else {
+            output2 = output2.replace(/\\+/g, (m2) => {
+              return m2.length % 2 === 0 ? "\\\\" : m2 ? "\\" : "";
+            });
+          }
+        }
+        if (output2 === input3 && opts.contains === true) {
+          state.output = input3;
+          return state;
+        }
+        state.output = utils.wrapOutput(output2, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open4 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open4);
+          push(open4);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output2 = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output2 = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output2 = "\\}";
+            state.output = out;
+            for (const t2 of toks) {
+              state.output += t2.output || t2.value;
+            }
+          }
+          push({ type: "brace", value, output: output2 });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output2 = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output2 = "|";
+          }
+          push({ type: "comma", value, output: output2 });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output2 = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output2 = `\\${value}`;
+            }
+            push({ type: "text", value, output: output2 });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input3[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse3.fastpaths = (input3, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input3.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input3 = REPLACEMENTS[input3] || input3;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants3.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output2 = utils.removePrefix(input3, state);
+      let source = create(output2);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse3;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan2 = require_scan();
+    var parse3 = require_parse2();
+    var utils = require_utils2();
+    var constants3 = require_constants6();
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input3) => picomatch2(input3, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState2 = isObject2(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState2) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix2 = opts.windows;
+      const regex = isState2 ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher2 = (input3, returnObject = false) => {
+        const { isMatch, match, output: output2 } = picomatch2.test(input3, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input: input3, output: output2, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input3)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher2.state = state;
+      }
+      return matcher2;
+    };
+    picomatch2.test = (input3, regex, options, { glob, posix: posix2 } = {}) => {
+      if (typeof input3 !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input3 === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      let match = input3 === glob;
+      let output2 = match && format ? format(input3) : input3;
+      if (match === false) {
+        output2 = format ? format(input3) : input3;
+        match = output2 === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input3, regex, options, posix2);
+        } else {
+          match = regex.exec(output2);
+        }
+      }
+      return { isMatch: Boolean(match), match, output: output2 };
+    };
+    picomatch2.matchBase = (input3, glob, options, posix2 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+      return regex.test(utils.basename(input3, { windows: posix2 }));
+    };
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p2) => picomatch2.parse(p2, options));
+      return parse3(pattern, { ...options, fastpaths: false });
+    };
+    picomatch2.scan = (input3, options) => scan2(input3, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend2 = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend2}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch2.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch2.makeRe = (input3, options = {}, returnOutput = false, returnState = false) => {
+      if (!input3 || typeof input3 !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input3[0] === "." || input3[0] === "*")) {
+        parsed.output = parse3.fastpaths(input3, options);
+      }
+      if (!parsed.output) {
+        parsed = parse3(input3, options);
+      }
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants3;
+    module.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils2();
+    function picomatch2(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
+  }
+});
+
+// node_modules/@simple-git/args-pathspec/dist/index.mjs
+function c(...n) {
+  const e = new String(n);
+  return t.set(e, n), e;
+}
+function r(n) {
+  return n instanceof String && t.has(n);
+}
+function o(n) {
+  return t.get(n) ?? [];
+}
+var t;
+var init_dist = __esm({
+  "node_modules/@simple-git/args-pathspec/dist/index.mjs"() {
+    t = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// node_modules/ms/index.js
+var require_ms = __commonJS({
+  "node_modules/ms/index.js"(exports, module) {
+    var s = 1e3;
+    var m2 = s * 60;
+    var h3 = m2 * 60;
+    var d2 = h3 * 24;
+    var w2 = d2 * 7;
+    var y2 = d2 * 365.25;
+    module.exports = function(val, options) {
+      options = options || {};
+      var type = typeof val;
+      if (type === "string" && val.length > 0) {
+        return parse3(val);
+      } else if (type === "number" && isFinite(val)) {
+        return options.long ? fmtLong(val) : fmtShort(val);
+      }
+      throw new Error(
+        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
+      );
+    };
+    function parse3(str) {
+      str = String(str);
+      if (str.length > 100) {
+        return;
+      }
+      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+        str
+      );
+      if (!match) {
+        return;
+      }
+      var n = parseFloat(match[1]);
+      var type = (match[2] || "ms").toLowerCase();
+      switch (type) {
+        case "years":
+        case "year":
+        case "yrs":
+        case "yr":
+        case "y":
+          return n * y2;
+        case "weeks":
+        case "week":
+        case "w":
+          return n * w2;
+        case "days":
+        case "day":
+        case "d":
+          return n * d2;
+        case "hours":
+        case "hour":
+        case "hrs":
+        case "hr":
+        case "h":
+          return n * h3;
+        case "minutes":
+        case "minute":
+        case "mins":
+        case "min":
+        case "m":
+          return n * m2;
+        case "seconds":
+        case "second":
+        case "secs":
+        case "sec":
+        case "s":
+          return n * s;
+        case "milliseconds":
+        case "millisecond":
+        case "msecs":
+        case "msec":
+        case "ms":
+          return n;
+        default:
+          return void 0;
+      }
+    }
+    function fmtShort(ms3) {
+      var msAbs = Math.abs(ms3);
+      if (msAbs >= d2) {
+        return Math.round(ms3 / d2) + "d";
+      }
+      if (msAbs >= h3) {
+        return Math.round(ms3 / h3) + "h";
+      }
+      if (msAbs >= m2) {
+        return Math.round(ms3 / m2) + "m";
+      }
+      if (msAbs >= s) {
+        return Math.round(ms3 / s) + "s";
+      }
+      return ms3 + "ms";
+    }
+    function fmtLong(ms3) {
+      var msAbs = Math.abs(ms3);
+      if (msAbs >= d2) {
+        return plural3(ms3, msAbs, d2, "day");
+      }
+      if (msAbs >= h3) {
+        return plural3(ms3, msAbs, h3, "hour");
+      }
+      if (msAbs >= m2) {
+        return plural3(ms3, msAbs, m2, "minute");
+      }
+      if (msAbs >= s) {
+        return plural3(ms3, msAbs, s, "second");
+      }
+      return ms3 + " ms";
+    }
+    function plural3(ms3, msAbs, n, name) {
+      var isPlural = msAbs >= n * 1.5;
+      return Math.round(ms3 / n) + " " + name + (isPlural ? "s" : "");
+    }
+  }
+});
+
+// node_modules/debug/src/common.js
+var require_common = __commonJS({
+  "node_modules/debug/src/common.js"(exports, module) {
+    function setup(env) {
+      createDebug.debug = createDebug;
+      createDebug.default = createDebug;
+      createDebug.coerce = coerce;
+      createDebug.disable = disable;
+      createDebug.enable = enable;
+      createDebug.enabled = enabled;
+      createDebug.humanize = require_ms();
+      createDebug.destroy = destroy;
+      Object.keys(env).forEach((key) => {
+        createDebug[key] = env[key];
+      });
+      createDebug.names = [];
+      createDebug.skips = [];
+      createDebug.formatters = {};
+      function selectColor(namespace) {
+        let hash2 = 0;
+        for (let i = 0; i < namespace.length; i++) {
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
+        }
+        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
+      }
+      createDebug.selectColor = selectColor;
+      function createDebug(namespace) {
+        let prevTime;
+        let enableOverride = null;
+        let namespacesCache;
+        let enabledCache;
+        function debug2(...args) {
+          if (!debug2.enabled) {
+            return;
+          }
+          const self = debug2;
+          const curr = Number(/* @__PURE__ */ new Date());
+          const ms3 = curr - (prevTime || curr);
+          self.diff = ms3;
+          self.prev = prevTime;
+          self.curr = curr;
+          prevTime = curr;
+          args[0] = createDebug.coerce(args[0]);
+          if (typeof args[0] !== "string") {
+            args.unshift("%O");
+          }
+          let index = 0;
+          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
+            if (match === "%%") {
+              return "%";
+            }
+            index++;
+            const formatter = createDebug.formatters[format];
+            if (typeof formatter === "function") {
+              const val = args[index];
+              match = formatter.call(self, val);
+              args.splice(index, 1);
+              index--;
+            }
+            return match;
+          });
+          createDebug.formatArgs.call(self, args);
+          const logFn = self.log || createDebug.log;
+          logFn.apply(self, args);
+        }
+        debug2.namespace = namespace;
+        debug2.useColors = createDebug.useColors();
+        debug2.color = createDebug.selectColor(namespace);
+        debug2.extend = extend2;
+        debug2.destroy = createDebug.destroy;
+        Object.defineProperty(debug2, "enabled", {
+          enumerable: true,
+          configurable: false,
+          get: () => {
+            if (enableOverride !== null) {
+              return enableOverride;
+            }
+            if (namespacesCache !== createDebug.namespaces) {
+              namespacesCache = createDebug.namespaces;
+              enabledCache = createDebug.enabled(namespace);
+            }
+            return enabledCache;
+          },
+          set: (v2) => {
+            enableOverride = v2;
+          }
+        });
+        if (typeof createDebug.init === "function") {
+          createDebug.init(debug2);
+        }
+        return debug2;
+      }
+      function extend2(namespace, delimiter3) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter3 === "undefined" ? ":" : delimiter3) + namespace);
+        newDebug.log = this.log;
+        return newDebug;
+      }
+      function enable(namespaces) {
+        createDebug.save(namespaces);
+        createDebug.namespaces = namespaces;
+        createDebug.names = [];
+        createDebug.skips = [];
+        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
+        for (const ns2 of split) {
+          if (ns2[0] === "-") {
+            createDebug.skips.push(ns2.slice(1));
+          } else {
+            createDebug.names.push(ns2);
+          }
+        }
+      }
+      function matchesTemplate(search, template) {
+        let searchIndex = 0;
+        let templateIndex = 0;
+        let starIndex = -1;
+        let matchIndex = 0;
+        while (searchIndex < search.length) {
+          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
+            if (template[templateIndex] === "*") {
+              starIndex = templateIndex;
+              matchIndex = searchIndex;
+              templateIndex++;
+            } else {
+              searchIndex++;
+              templateIndex++;
+            }
+          } else if (starIndex !== -1) {
+            templateIndex = starIndex + 1;
+            matchIndex++;
+            searchIndex = matchIndex;
+          } else {
+            return false;
+          }
+        }
+        while (templateIndex < template.length && template[templateIndex] === "*") {
+          templateIndex++;
+        }
+        return templateIndex === template.length;
+      }
+      function disable() {
+        const namespaces = [
+          ...createDebug.names,
+          ...createDebug.skips.map((namespace) => "-" + namespace)
+        ].join(",");
+        createDebug.enable("");
+        return namespaces;
+      }
+      function enabled(name) {
+        for (const skip of createDebug.skips) {
+          if (matchesTemplate(name, skip)) {
+            return false;
+          }
+        }
+        for (const ns2 of createDebug.names) {
+          if (matchesTemplate(name, ns2)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      function coerce(val) {
+        if (val instanceof Error) {
+          return val.stack || val.message;
+        }
+        return val;
+      }
+      function destroy() {
+        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+      }
+      createDebug.enable(createDebug.load());
+      return createDebug;
+    }
+    module.exports = setup;
+  }
+});
+
+// node_modules/debug/src/browser.js
+var require_browser = __commonJS({
+  "node_modules/debug/src/browser.js"(exports, module) {
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.storage = localstorage();
+    exports.destroy = /* @__PURE__ */ (() => {
+      let warned = false;
+      return () => {
+        if (!warned) {
+          warned = true;
+          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+        }
+      };
+    })();
+    exports.colors = [
+      "#0000CC",
+      "#0000FF",
+      "#0033CC",
+      "#0033FF",
+      "#0066CC",
+      "#0066FF",
+      "#0099CC",
+      "#0099FF",
+      "#00CC00",
+      "#00CC33",
+      "#00CC66",
+      "#00CC99",
+      "#00CCCC",
+      "#00CCFF",
+      "#3300CC",
+      "#3300FF",
+      "#3333CC",
+      "#3333FF",
+      "#3366CC",
+      "#3366FF",
+      "#3399CC",
+      "#3399FF",
+      "#33CC00",
+      "#33CC33",
+      "#33CC66",
+      "#33CC99",
+      "#33CCCC",
+      "#33CCFF",
+      "#6600CC",
+      "#6600FF",
+      "#6633CC",
+      "#6633FF",
+      "#66CC00",
+      "#66CC33",
+      "#9900CC",
+      "#9900FF",
+      "#9933CC",
+      "#9933FF",
+      "#99CC00",
+      "#99CC33",
+      "#CC0000",
+      "#CC0033",
+      "#CC0066",
+      "#CC0099",
+      "#CC00CC",
+      "#CC00FF",
+      "#CC3300",
+      "#CC3333",
+      "#CC3366",
+      "#CC3399",
+      "#CC33CC",
+      "#CC33FF",
+      "#CC6600",
+      "#CC6633",
+      "#CC9900",
+      "#CC9933",
+      "#CCCC00",
+      "#CCCC33",
+      "#FF0000",
+      "#FF0033",
+      "#FF0066",
+      "#FF0099",
+      "#FF00CC",
+      "#FF00FF",
+      "#FF3300",
+      "#FF3333",
+      "#FF3366",
+      "#FF3399",
+      "#FF33CC",
+      "#FF33FF",
+      "#FF6600",
+      "#FF6633",
+      "#FF9900",
+      "#FF9933",
+      "#FFCC00",
+      "#FFCC33"
+    ];
+    function useColors() {
+      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
+        return true;
+      }
+      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
+        return false;
+      }
+      let m2;
+      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
+      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
+      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
+      typeof navigator !== "undefined" && navigator.userAgent && (m2 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m2[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
+      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
+    }
+    function formatArgs(args) {
+      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
+      if (!this.useColors) {
+        return;
+      }
+      const c3 = "color: " + this.color;
+      args.splice(1, 0, c3, "color: inherit");
+      let index = 0;
+      let lastC = 0;
+      args[0].replace(/%[a-zA-Z%]/g, (match) => {
+        if (match === "%%") {
+          return;
+        }
+        index++;
+        if (match === "%c") {
+          lastC = index;
+        }
+      });
+      args.splice(lastC, 0, c3);
+    }
+    exports.log = console.debug || console.log || (() => {
+    });
+    function save(namespaces) {
+      try {
+        if (namespaces) {
+          exports.storage.setItem("debug", namespaces);
+        } else {
+          exports.storage.removeItem("debug");
+        }
+      } catch (error63) {
+      }
+    }
+    function load() {
+      let r2;
+      try {
+        r2 = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
+      } catch (error63) {
+      }
+      if (!r2 && typeof process !== "undefined" && "env" in process) {
+        r2 = process.env.DEBUG;
+      }
+      return r2;
+    }
+    function localstorage() {
+      try {
+        return localStorage;
+      } catch (error63) {
+      }
+    }
+    module.exports = require_common()(exports);
+    var { formatters } = module.exports;
+    formatters.j = function(v2) {
+      try {
+        return JSON.stringify(v2);
+      } catch (error63) {
+        return "[UnexpectedJSONParseError]: " + error63.message;
+      }
+    };
+  }
+});
+
+// node_modules/has-flag/index.js
+var require_has_flag = __commonJS({
+  "node_modules/has-flag/index.js"(exports, module) {
+    "use strict";
+    module.exports = (flag, argv = process.argv) => {
+      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+      const position = argv.indexOf(prefix + flag);
+      const terminatorPosition = argv.indexOf("--");
+      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+    };
+  }
+});
+
+// node_modules/supports-color/index.js
+var require_supports_color = __commonJS({
+  "node_modules/supports-color/index.js"(exports, module) {
+    "use strict";
+    var os7 = __require("os");
+    var tty = __require("tty");
+    var hasFlag = require_has_flag();
+    var { env } = process;
+    var flagForceColor;
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+      flagForceColor = 0;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      flagForceColor = 1;
+    }
+    function envForceColor() {
+      if ("FORCE_COLOR" in env) {
+        if (env.FORCE_COLOR === "true") {
+          return 1;
+        }
+        if (env.FORCE_COLOR === "false") {
+          return 0;
+        }
+        return env.FORCE_COLOR.length === 0 ? 1 : Math.min(Number.parseInt(env.FORCE_COLOR, 10), 3);
+      }
+    }
+    function translateLevel(level) {
+      if (level === 0) {
+        return false;
+      }
+      return {
+        level,
+        hasBasic: true,
+        has256: level >= 2,
+        has16m: level >= 3
+      };
+    }
+    function supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
+      const noFlagForceColor = envForceColor();
+      if (noFlagForceColor !== void 0) {
+        flagForceColor = noFlagForceColor;
+      }
+      const forceColor = sniffFlags ? flagForceColor : noFlagForceColor;
+      if (forceColor === 0) {
+        return 0;
+      }
+      if (sniffFlags) {
+        if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+          return 3;
+        }
+        if (hasFlag("color=256")) {
+          return 2;
+        }
+      }
+      if (haveStream && !streamIsTTY && forceColor === void 0) {
+        return 0;
+      }
+      const min = forceColor || 0;
+      if (env.TERM === "dumb") {
+        return min;
+      }
+      if (process.platform === "win32") {
+        const osRelease = os7.release().split(".");
+        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+          return Number(osRelease[2]) >= 14931 ? 3 : 2;
+        }
+        return 1;
+      }
+      if ("CI" in env) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+          return 1;
+        }
+        return min;
+      }
+      if ("TEAMCITY_VERSION" in env) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      }
+      if (env.COLORTERM === "truecolor") {
+        return 3;
+      }
+      if ("TERM_PROGRAM" in env) {
+        const version2 = Number.parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env.TERM_PROGRAM) {
+          case "iTerm.app":
+            return version2 >= 3 ? 3 : 2;
+          case "Apple_Terminal":
+            return 2;
+        }
+      }
+      if (/-256(color)?$/i.test(env.TERM)) {
+        return 2;
+      }
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+        return 1;
+      }
+      if ("COLORTERM" in env) {
+        return 1;
+      }
+      return min;
+    }
+    function getSupportLevel(stream, options = {}) {
+      const level = supportsColor(stream, {
+        streamIsTTY: stream && stream.isTTY,
+        ...options
+      });
+      return translateLevel(level);
+    }
+    module.exports = {
+      supportsColor: getSupportLevel,
+      stdout: getSupportLevel({ isTTY: tty.isatty(1) }),
+      stderr: getSupportLevel({ isTTY: tty.isatty(2) })
+    };
+  }
+});
+
+// node_modules/debug/src/node.js
+var require_node = __commonJS({
+  "node_modules/debug/src/node.js"(exports, module) {
+    var tty = __require("tty");
+    var util = __require("util");
+    exports.init = init;
+    exports.log = log;
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.destroy = util.deprecate(
+      () => {
+      },
+      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
+    );
+    exports.colors = [6, 2, 3, 4, 5, 1];
+    try {
+      const supportsColor = require_supports_color();
+      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
+        exports.colors = [
+          20,
+          21,
+          26,
+          27,
+          32,
+          33,
+          38,
+          39,
+          40,
+          41,
+          42,
+          43,
+          44,
+          45,
+          56,
+          57,
+          62,
+          63,
+          68,
+          69,
+          74,
+          75,
+          76,
+          77,
+          78,
+          79,
+          80,
+          81,
+          92,
+          93,
+          98,
+          99,
+          112,
+          113,
+          128,
+          129,
+          134,
+          135,
+          148,
+          149,
+          160,
+          161,
+          162,
+          163,
+          164,
+          165,
+          166,
+          167,
+          168,
+          169,
+          170,
+          171,
+          172,
+          173,
+          178,
+          179,
+          184,
+          185,
+          196,
+          197,
+          198,
+          199,
+          200,
+          201,
+          202,
+          203,
+          204,
+          205,
+          206,
+          207,
+          208,
+          209,
+          214,
+          215,
+          220,
+          221
+        ];
+      }
+    } catch (error63) {
+    }
+    exports.inspectOpts = Object.keys(process.env).filter((key) => {
+      return /^debug_/i.test(key);
+    }).reduce((obj, key) => {
+      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_3, k2) => {
+        return k2.toUpperCase();
+      });
+      let val = process.env[key];
+      if (/^(yes|on|true|enabled)$/i.test(val)) {
+        val = true;
+      } else if (/^(no|off|false|disabled)$/i.test(val)) {
+        val = false;
+      } else if (val === "null") {
+        val = null;
+      } else {
+        val = Number(val);
+      }
+      obj[prop] = val;
+      return obj;
+    }, {});
+    function useColors() {
+      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
+    }
+    function formatArgs(args) {
+      const { namespace: name, useColors: useColors2 } = this;
+      if (useColors2) {
+        const c3 = this.color;
+        const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
+        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
+        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
+        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
+      } else {
+        args[0] = getDate() + name + " " + args[0];
+      }
+    }
+    function getDate() {
+      if (exports.inspectOpts.hideDate) {
+        return "";
+      }
+      return (/* @__PURE__ */ new Date()).toISOString() + " ";
+    }
+    function log(...args) {
+      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
+    }
+    function save(namespaces) {
+      if (namespaces) {
+        process.env.DEBUG = namespaces;
+      } else {
+        delete process.env.DEBUG;
+      }
+    }
+    function load() {
+      return process.env.DEBUG;
+    }
+    function init(debug2) {
+      debug2.inspectOpts = {};
+      const keys = Object.keys(exports.inspectOpts);
+      for (let i = 0; i < keys.length; i++) {
+        debug2.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
+      }
+    }
+    module.exports = require_common()(exports);
+    var { formatters } = module.exports;
+    formatters.o = function(v2) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v2, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
+    };
+    formatters.O = function(v2) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v2, this.inspectOpts);
+    };
+  }
+});
+
+// node_modules/debug/src/index.js
+var require_src = __commonJS({
+  "node_modules/debug/src/index.js"(exports, module) {
+    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
+      module.exports = require_browser();
+    } else {
+      module.exports = require_node();
+    }
+  }
+});
+
+// node_modules/@kwsites/file-exists/dist/src/index.js
+var require_src2 = __commonJS({
+  "node_modules/@kwsites/file-exists/dist/src/index.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fs_1 = __require("fs");
+    var debug_1 = __importDefault(require_src());
+    var log = debug_1.default("@kwsites/file-exists");
+    function check2(path17, isFile, isDirectory2) {
+      log(`checking %s`, path17);
+      try {
+        const stat5 = fs_1.statSync(path17);
+        if (stat5.isFile() && isFile) {
+          log(`[OK] path represents a file`);
+          return true;
+        }
+        if (stat5.isDirectory() && isDirectory2) {
+          log(`[OK] path represents a directory`);
+          return true;
+        }
+        log(`[FAIL] path represents something other than a file or directory`);
+        return false;
+      } catch (e) {
+        if (e.code === "ENOENT") {
+          log(`[FAIL] path is not accessible: %o`, e);
+          return false;
+        }
+        log(`[FATAL] %o`, e);
+        throw e;
+      }
+    }
+    function exists2(path17, type = exports.READABLE) {
+      return check2(path17, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    }
+    exports.exists = exists2;
+    exports.FILE = 1;
+    exports.FOLDER = 2;
+    exports.READABLE = exports.FILE + exports.FOLDER;
+  }
+});
+
+// node_modules/@kwsites/file-exists/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
+    "use strict";
+    function __export2(m2) {
+      for (var p2 in m2) if (!exports.hasOwnProperty(p2)) exports[p2] = m2[p2];
+    }
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __export2(require_src2());
+  }
+});
+
+// node_modules/@kwsites/promise-deferred/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/@kwsites/promise-deferred/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createDeferred = exports.deferred = void 0;
+    function deferred() {
+      let done;
+      let fail2;
+      let status = "pending";
+      const promise2 = new Promise((_done, _fail) => {
+        done = _done;
+        fail2 = _fail;
+      });
+      return {
+        promise: promise2,
+        done(result) {
+          if (status === "pending") {
+            status = "resolved";
+            done(result);
+          }
+        },
+        fail(error63) {
+          if (status === "pending") {
+            status = "rejected";
+            fail2(error63);
+          }
+        },
+        get fulfilled() {
+          return status !== "pending";
+        },
+        get status() {
+          return status;
+        }
+      };
+    }
+    exports.deferred = deferred;
+    exports.createDeferred = deferred;
+    exports.default = deferred;
+  }
+});
+
+// node_modules/@simple-git/argv-parser/dist/index.mjs
+function* x(e, n) {
+  const t2 = n === "global";
+  for (const o2 of e)
+    o2.isGlobal === t2 && (yield o2);
+}
+function A(e, n) {
+  for (const { name: o2 } of x(e, "task")) {
+    if (P.has(o2))
+      return w(true, n);
+    if (S.has(o2))
+      return w(false, n);
+  }
+  const t2 = n.at(0)?.toLowerCase();
+  return t2 === void 0 ? null : E.has(t2) ? w(true, n.slice(1)) : F.has(t2) ? w(false, n.slice(1)) : n.length === 1 ? w(false, n) : w(true, n);
+}
+function w(e = false, n = []) {
+  const t2 = n.at(0)?.toLowerCase();
+  return t2 === void 0 ? null : {
+    isWrite: e,
+    isRead: !e,
+    key: t2,
+    value: n.at(1)
+  };
+}
+function O(e, n) {
+  return n.isWrite && n.value !== void 0 ? { key: n.key, value: n.value, scope: e } : { key: n.key, scope: e };
+}
+function G(e) {
+  const n = e?.indexOf("=") || -1;
+  return !e || n < 0 ? null : {
+    key: e.slice(0, n).trim().toLowerCase(),
+    value: e.slice(n + 1)
+  };
+}
+function M(e) {
+  for (const { name: n } of x(e, "task"))
+    switch (n) {
+      case "--global":
+        return "global";
+      case "--system":
+        return "system";
+      case "--worktree":
+        return "worktree";
+      case "--local":
+        return "local";
+      case "--file":
+      case "-f":
+        return "file";
+    }
+  return "local";
+}
+function N({ name: e }) {
+  if (e === "-c" || e === "--config")
+    return "inline";
+  if (e === "--config-env")
+    return "env";
+}
+function* $(e) {
+  for (const n of e) {
+    const t2 = N(n), o2 = t2 && G(n.value);
+    o2 && (yield {
+      ...o2,
+      scope: t2
+    });
+  }
+}
+function D(e, n, t2) {
+  const o2 = {
+    read: [],
+    write: [...$(n)]
+  };
+  return e === "config" && L(
+    o2,
+    M(n),
+    A(n, t2)
+  ), o2;
+}
+function L(e, n, t2) {
+  if (t2 === null)
+    return;
+  const o2 = O(n, t2);
+  t2.isWrite ? e.write.push(o2) : e.read.push(o2);
+}
+function B(e) {
+  const n = R[e ?? ""] ?? T;
+  return {
+    short: new Map([...C.short.entries(), ...n.short.entries()]),
+    long: n.long
+  };
+}
+function b(e, n = I) {
+  if (e.startsWith("--")) {
+    const t2 = e.indexOf("=");
+    if (t2 > 2)
+      return [{ name: e.slice(0, t2), value: e.slice(t2 + 1), needsNext: false }];
+    const o2 = e.slice(2);
+    return [{ name: e, needsNext: n.long.has(o2) }];
+  }
+  if (e.length === 2) {
+    const t2 = e.charAt(1), o2 = n.short.get(t2);
+    return [{ name: e, needsNext: o2 === true }];
+  }
+  return j(e, n.short);
+}
+function j(e, n) {
+  const t2 = e.slice(1).split(""), o2 = [];
+  for (let a = 0; a < t2.length; a++) {
+    const s = t2[a], r2 = n.get(s);
+    if (r2 === void 0)
+      return [{ name: e, needsNext: false }];
+    if (r2) {
+      const i = t2.slice(a + 1).join("");
+      if (i && ![...i].every((m2) => n.has(m2)))
+        return o2.push({ name: `-${s}`, value: i, needsNext: false }), o2;
+    }
+    o2.push({ name: `-${s}`, needsNext: r2 });
+  }
+  return o2;
+}
+function W(e, n = []) {
+  let t2 = 0;
+  for (; t2 < e.length; ) {
+    const o2 = String(e[t2]);
+    if (!o2.startsWith("-") || o2.length < 2) break;
+    const a = b(o2);
+    let s = t2 + 1;
+    for (const r2 of a) {
+      const i = {
+        name: r2.name,
+        value: r2.value,
+        absorbedNext: false,
+        isGlobal: true
+      };
+      r2.needsNext && i.value === void 0 && s < e.length && (i.value = String(e[s]), i.absorbedNext = true, s++), n.push(i);
+    }
+    t2 = s;
+  }
+  return { flags: n, taskIndex: t2 };
+}
+function V(e, n, t2 = []) {
+  const o2 = B(n), a = [], s = [];
+  let r2 = 0;
+  for (; r2 < e.length; ) {
+    const i = e[r2];
+    if (r(i)) {
+      s.push(...o(i)), r2++;
+      continue;
+    }
+    const p2 = String(i);
+    if (p2 === "--") {
+      for (let d2 = r2 + 1; d2 < e.length; d2++) {
+        const g2 = e[d2];
+        r(g2) ? s.push(...o(g2)) : s.push(String(g2));
+      }
+      break;
+    }
+    if (!p2.startsWith("-") || p2.length < 2) {
+      a.push(p2), r2++;
+      continue;
+    }
+    const m2 = b(p2, o2);
+    let u2 = r2 + 1;
+    for (const d2 of m2) {
+      const g2 = {
+        name: d2.name,
+        value: d2.value,
+        absorbedNext: false,
+        isGlobal: false
+      };
+      d2.needsNext && g2.value === void 0 && u2 < e.length && !r(e[u2]) && (g2.value = String(e[u2]), g2.absorbedNext = true, u2++), t2.push(g2);
+    }
+    r2 = u2;
+  }
+  return { flags: t2, positionals: a, pathspecs: s };
+}
+function* q({
+  write: e
+}) {
+  for (const n of e)
+    for (const t2 of K) {
+      const o2 = t2(n.key);
+      o2 && (yield o2);
+    }
+}
+function f(e, n, t2 = String(e)) {
+  const o2 = typeof e == "string" ? new RegExp(`\\s*${e.toLowerCase()}`) : e;
+  return function(s) {
+    if (o2.test(s))
+      return {
+        category: n,
+        message: `Configuring ${t2} is not permitted without enabling ${n}`
+      };
+  };
+}
+function l(e, n) {
+  const t2 = new RegExp(`\\s*${e.toLowerCase().replace(/\./g, "(..+)?.")}`);
+  return f(t2, n, e);
+}
+function* H(e, n) {
+  for (const t2 of n)
+    for (const o2 of X) {
+      const a = o2(e, t2);
+      a && (yield a);
+    }
+}
+function c2(e, n, t2, { name: o2 = String(n), globalOnly: a = false, withValue: s = false } = {}) {
+  const r2 = typeof n == "string" ? new RegExp(`\\s*${n.toLowerCase()}`) : n, i = `Use of ${e ? `${e} with option ` : ""}${o2} is not permitted without enabling ${t2}`;
+  return function(m2, u2) {
+    if (!(e && m2 !== e) && !(a && !u2.isGlobal) && !(s && u2.value === void 0) && r2.test(u2.name))
+      return {
+        category: t2,
+        message: i
+      };
+  };
+}
+function k(e, n, t2) {
+  return [...H(e, n), ...q(t2)];
+}
+function Y(...e) {
+  const { flags: n, taskIndex: t2 } = W(e), o2 = t2 < e.length ? String(e[t2]).toLowerCase() : null, a = o2 !== null ? e.slice(t2 + 1) : [], { positionals: s, pathspecs: r2 } = V(a, o2, n), i = D(o2, n, s);
+  return {
+    task: o2,
+    flags: n.map(J),
+    paths: r2,
+    config: i,
+    vulnerabilities: z2(k(o2, n, i))
+  };
+}
+function z2(e) {
+  return Object.defineProperty(e, "vulnerabilities", {
+    value: e
+  });
+}
+function J({ value: e, name: n }) {
+  return e !== void 0 ? { name: n, value: e } : { name: n };
+}
+function* Q(e) {
+  const n = parseInt(e.git_config_count ?? "0", 10);
+  for (let t2 = 0; t2 < n; t2++) {
+    const o2 = e[`git_config_key_${t2}`], a = e[`git_config_value_${t2}`];
+    o2 !== void 0 && (yield { key: o2.toLowerCase().trim(), value: a, scope: "env" });
+  }
+}
+function* Z(e) {
+  for (const n of Object.keys(e))
+    if (_(n)) {
+      const t2 = y[n];
+      yield {
+        category: t2,
+        message: `Use of "${n.toUpperCase()}" is not permitted without enabling ${t2}`
+      };
+    }
+}
+function _(e) {
+  return Object.hasOwn(y, e);
+}
+function ee(e) {
+  const n = {};
+  for (const [t2, o2] of Object.entries(e)) {
+    const a = t2.toLowerCase().trim();
+    (_(a) || a.startsWith("git")) && (n[a] = String(o2));
+  }
+  return n;
+}
+function ne(e) {
+  const n = ee(e), t2 = {
+    read: [],
+    write: [...Q(n)]
+  }, o2 = [
+    ...Z(n),
+    ...k(null, [], t2)
+  ];
+  return {
+    config: t2,
+    vulnerabilities: o2
+  };
+}
+function oe(e, n) {
+  return [...Y(...e).vulnerabilities, ...ne(n).vulnerabilities];
+}
+var P, S, E, F, C, I, R, T, K, h, X, y;
+var init_dist2 = __esm({
+  "node_modules/@simple-git/argv-parser/dist/index.mjs"() {
+    init_dist();
+    P = /* @__PURE__ */ new Set([
+      "--add",
+      "--edit",
+      "--remove-section",
+      "--rename-section",
+      "--replace-all",
+      "--unset",
+      "--unset-all",
+      "-e"
+    ]);
+    S = /* @__PURE__ */ new Set([
+      "--get",
+      "--get-all",
+      "--get-color",
+      "--get-colorbool",
+      "--get-regexp",
+      "--get-urlmatch",
+      "--list",
+      "-l"
+    ]);
+    E = /* @__PURE__ */ new Set([
+      "edit",
+      "remove-section",
+      "rename-section",
+      "set",
+      "unset"
+    ]);
+    F = /* @__PURE__ */ new Set(["get", "get-color", "get-colorbool", "list"]);
+    C = {
+      short: /* @__PURE__ */ new Map([
+        ["c", true]
+        //  -c <k=v>    set config key for this invocation
+      ])
+    };
+    I = {
+      short: new Map([
+        ["C", true],
+        //  -C <path>   change working directory
+        ["P", false],
+        // -P          no pager (alias for --no-pager)
+        ["h", false],
+        // -h          help
+        ["p", false],
+        // -p          paginate
+        ["v", false],
+        // -v          version
+        ...C.short.entries()
+      ]),
+      long: /* @__PURE__ */ new Set([
+        "attr-source",
+        "config-env",
+        "exec-path",
+        "git-dir",
+        "list-cmds",
+        "namespace",
+        "super-prefix",
+        "work-tree"
+      ])
+    };
+    R = {
+      clone: {
+        short: /* @__PURE__ */ new Map([
+          ["b", true],
+          // -b <branch>
+          ["j", true],
+          // -j <n>          parallel jobs
+          ["l", false],
+          // -l local
+          ["n", false],
+          // -n no-checkout
+          ["o", true],
+          // -o <name>       remote name
+          ["q", false],
+          // -q quiet
+          ["s", false],
+          // -s shared
+          ["u", true]
+          // -u <upload-pack>
+        ]),
+        long: /* @__PURE__ */ new Set(["branch", "config", "jobs", "origin", "upload-pack", "u", "template"])
+      },
+      commit: {
+        short: /* @__PURE__ */ new Map([
+          ["C", true],
+          // -C <commit>  reuse message
+          ["F", true],
+          // -F <file>    read message from file
+          ["c", true],
+          // -c <commit>  reedit message
+          ["m", true],
+          // -m <msg>
+          ["t", true]
+          // -t <template>
+        ]),
+        long: /* @__PURE__ */ new Set(["file", "message", "reedit-message", "reuse-message", "template"])
+      },
+      config: {
+        short: /* @__PURE__ */ new Map([
+          ["e", false],
+          // -e  open editor
+          ["f", true],
+          //  -f <file>
+          ["l", false]
+          // -l  list
+        ]),
+        long: /* @__PURE__ */ new Set(["blob", "comment", "default", "file", "type", "value"])
+      },
+      fetch: {
+        short: /* @__PURE__ */ new Map(),
+        long: /* @__PURE__ */ new Set(["upload-pack"])
+      },
+      init: {
+        short: /* @__PURE__ */ new Map(),
+        long: /* @__PURE__ */ new Set(["template"])
+      },
+      pull: {
+        short: /* @__PURE__ */ new Map(),
+        long: /* @__PURE__ */ new Set(["upload-pack"])
+      },
+      push: {
+        short: /* @__PURE__ */ new Map(),
+        long: /* @__PURE__ */ new Set(["exec", "receive-pack"])
+      },
+      rebase: {
+        short: /* @__PURE__ */ new Map([
+          ["X", true],
+          // -X <option>   strategy option
+          ["f", false],
+          // -f force-rebase
+          ["i", false],
+          // -i interactive
+          ["k", false],
+          // -k keep-base
+          ["m", false],
+          // -m merge
+          ["n", false],
+          // -n no-stat
+          ["q", false],
+          // -q quiet
+          ["r", false],
+          // -r rebase-merges
+          ["s", true],
+          // -s <strategy>
+          ["v", false],
+          // -v verbose
+          ["x", true]
+          // -x <cmd>      exec
+        ]),
+        long: /* @__PURE__ */ new Set(["exec", "onto", "strategy", "strategy-option"])
+      }
+    };
+    T = { short: /* @__PURE__ */ new Map(), long: /* @__PURE__ */ new Set() };
+    K = [
+      f("alias", "allowUnsafeAlias"),
+      f("core.askPass", "allowUnsafeAskPass"),
+      f("core.editor", "allowUnsafeEditor"),
+      f("core.fsmonitor", "allowUnsafeFsMonitor"),
+      f("core.gitProxy", "allowUnsafeGitProxy"),
+      f("core.hooksPath", "allowUnsafeHooksPath"),
+      f("core.pager", "allowUnsafePager"),
+      f("core.sshCommand", "allowUnsafeSshCommand"),
+      l("credential.helper", "allowUnsafeCredentialHelper"),
+      l("diff.command", "allowUnsafeDiffExternal"),
+      f("diff.external", "allowUnsafeDiffExternal"),
+      l("difftool.cmd", "allowUnsafeDiffExternal"),
+      l("diff.textconv", "allowUnsafeDiffTextConv"),
+      l("filter.clean", "allowUnsafeFilter"),
+      l("filter.process", "allowUnsafeFilter"),
+      l("filter.smudge", "allowUnsafeFilter"),
+      l("gpg.program", "allowUnsafeGpgProgram"),
+      f("include.path", "allowUnsafeInclude"),
+      l("includeIf", "allowUnsafeInclude"),
+      f("init.templateDir", "allowUnsafeTemplateDir"),
+      l("pager.", "allowUnsafePager"),
+      l("merge.driver", "allowUnsafeMergeDriver"),
+      l("mergetool.path", "allowUnsafeMergeDriver"),
+      l("mergetool.cmd", "allowUnsafeMergeDriver"),
+      l("protocol.allow", "allowUnsafeProtocolOverride"),
+      l("remote.receivepack", "allowUnsafePack"),
+      l("remote.uploadpack", "allowUnsafePack"),
+      f("uploadpack.packObjectsHook", "allowUnsafePack"),
+      f("sequence.editor", "allowUnsafeEditor"),
+      l("submodule.update", "allowUnsafeSubmodule"),
+      l("tar.command", "allowUnsafeCommandBinaries"),
+      l("trailer.cmd", "allowUnsafeCommandBinaries"),
+      l("trailer.command", "allowUnsafeCommandBinaries"),
+      l("url.insteadOf", "allowUnsafeUrlRewrite")
+    ];
+    h = { globalOnly: true, withValue: true };
+    X = [
+      c2(null, /--(upload|receive)-pack/, "allowUnsafePack", {
+        name: "--upload-pack or --receive-pack"
+      }),
+      c2("clone", /^-\w*u/, "allowUnsafePack"),
+      c2("clone", "--u", "allowUnsafePack"),
+      c2("push", /^--exec$/, "allowUnsafePack", { name: "--exec" }),
+      // `git` accepts unambiguous abbreviations of long options, so `--ex` and `--exe` are `--exec`
+      c2("rebase", /^(-x|--ex(ec?)?)$/, "allowUnsafeExec", { name: "-x or --exec" }),
+      c2(null, "--template", "allowUnsafeTemplateDir"),
+      c2(null, "--exec-path", "allowUnsafeExec", h),
+      // `git` reads the configuration of whichever repository these name, so the
+      // directory alone is enough to deliver config the argv guards never see
+      c2(null, "--git-dir", "allowUnsafeConfigPaths", h),
+      c2(null, "--work-tree", "allowUnsafeConfigPaths", h),
+      c2(null, /^-C$/, "allowUnsafeConfigPaths", { ...h, name: "-C" })
+    ];
+    y = {
+      editor: "allowUnsafeEditor",
+      git_askpass: "allowUnsafeAskPass",
+      git_config_global: "allowUnsafeConfigPaths",
+      git_config_system: "allowUnsafeConfigPaths",
+      git_config_count: "allowUnsafeConfigEnvCount",
+      git_config_parameters: "allowUnsafeConfigEnvCount",
+      git_config: "allowUnsafeConfigPaths",
+      git_editor: "allowUnsafeEditor",
+      git_exec_path: "allowUnsafeExec",
+      git_external_diff: "allowUnsafeDiffExternal",
+      git_pager: "allowUnsafePager",
+      git_proxy_command: "allowUnsafeGitProxy",
+      git_template_dir: "allowUnsafeTemplateDir",
+      git_sequence_editor: "allowUnsafeEditor",
+      git_ssh: "allowUnsafeSshCommand",
+      git_ssh_command: "allowUnsafeSshCommand",
+      pager: "allowUnsafePager",
+      prefix: "allowUnsafeConfigPaths",
+      ssh_askpass: "allowUnsafeAskPass",
+      visual: "allowUnsafeEditor"
+    };
+  }
+});
+
+// node_modules/simple-git/dist/index.mjs
+var dist_exports = {};
+__export(dist_exports, {
+  CheckRepoActions: () => qe,
+  CleanOptions: () => zt,
+  DiffNameStatus: () => Kt,
+  GitConfigScope: () => Ht,
+  GitConstructError: () => Ae,
+  GitError: () => O2,
+  GitPluginError: () => A2,
+  GitResponseError: () => at,
+  ResetMode: () => Vt,
+  TaskConfigurationError: () => xe,
+  grepQueryBuilder: () => Sn,
+  pathspec: () => c,
+  simpleGit: () => wo
+});
+import { spawn as ve } from "node:child_process";
+import { normalize as Se } from "node:path";
+import { EventEmitter as Ce } from "node:events";
+function Ne(t2) {
+  return typeof t2 != "function" ? W2 : t2;
+}
+function $e(t2) {
+  return typeof t2 == "function" && t2 !== W2;
+}
+function Pe(t2, e) {
+  const n = t2.indexOf(e);
+  return n <= 0 ? [t2, ""] : [t2.substr(0, n), t2.substr(n + 1)];
+}
+function Me(t2, e = 0) {
+  return Dt(t2) && t2.length > e ? t2[e] : void 0;
+}
+function N2(t2, e = 0) {
+  if (Dt(t2) && t2.length > e)
+    return t2[t2.length - 1 - e];
+}
+function Dt(t2) {
+  return Bt(t2);
+}
+function H2(t2 = "", e = true, n = `
+`) {
+  return t2.split(n).reduce((r2, s) => {
+    const o2 = e ? s.trim() : s;
+    return o2 && r2.push(o2), r2;
+  }, []);
+}
+function ut(t2, e) {
+  return H2(t2, true).map((n) => e(n));
+}
+function Lt(t2) {
+  return (0, import_file_exists.exists)(t2, import_file_exists.FOLDER);
+}
+function S2(t2, e) {
+  return Array.isArray(t2) ? t2.includes(e) || t2.push(e) : t2.add(e), e;
+}
+function De(t2, e) {
+  return Array.isArray(t2) && !t2.includes(e) && t2.push(e), t2;
+}
+function ct(t2, e) {
+  if (Array.isArray(t2)) {
+    const n = t2.indexOf(e);
+    n >= 0 && t2.splice(n, 1);
+  } else
+    t2.delete(e);
+  return e;
+}
+function v(t2) {
+  return Array.isArray(t2) ? t2 : [t2];
+}
+function jt(t2) {
+  return t2.replace(/[\s-]+(.)/g, (e, n) => n.toUpperCase());
+}
+function L2(t2) {
+  return v(t2).map((e) => e instanceof String ? e : String(e));
+}
+function p(t2, e = 0) {
+  if (t2 == null)
+    return e;
+  const n = parseInt(t2, 10);
+  return Number.isNaN(n) ? e : n;
+}
+function U(t2, e) {
+  const n = [];
+  for (let r2 = 0, s = t2.length; r2 < s; r2++)
+    n.push(e, t2[r2]);
+  return n;
+}
+function F2(t2) {
+  return (Array.isArray(t2) ? Buffer.concat(t2) : t2).toString("utf-8");
+}
+function Le(t2) {
+  return t2 ? Buffer.isBuffer(t2) ? t2.length : Buffer.byteLength(t2) : 0;
+}
+function je(t2, e) {
+  const n = {};
+  return e.forEach((r2) => {
+    t2[r2] !== void 0 && (n[r2] = t2[r2]);
+  }), n;
+}
+function wt(t2 = 0) {
+  return new Promise((e) => setTimeout(e, t2));
+}
+function bt(t2) {
+  if (t2 !== false)
+    return t2;
+}
+function d(t2, e, n) {
+  return e(t2) ? t2 : arguments.length > 2 ? n : void 0;
+}
+function st(t2, e) {
+  const n = r(t2) ? "string" : typeof t2;
+  return /number|string|boolean/.test(n) && (!e || !e.includes(n));
+}
+function lt(t2) {
+  return !!t2 && ft(t2) === "[object Object]";
+}
+function Ie(t2) {
+  return typeof t2 == "function";
+}
+function Ue() {
+  throw new Error("LineParser:useMatches not implemented");
+}
+function Ge(...t2) {
+  const e = process.cwd(), n = Object.assign(
+    { baseDir: e, ...Fe },
+    ...t2.filter((r2) => typeof r2 == "object" && r2)
+  );
+  return n.baseDir = n.baseDir || e, n.trimmed = n.trimmed === true, n;
+}
+function It(t2, e = []) {
+  return lt(t2) ? Object.keys(t2).reduce((n, r2) => {
+    const s = t2[r2];
+    if (r(s))
+      n.push(s);
+    else if (st(s, ["boolean"]))
+      n.push(r2 + "=" + s);
+    else if (Array.isArray(s))
+      for (const o2 of s)
+        st(o2, ["string", "number"]) || n.push(r2 + "=" + o2);
+    else
+      n.push(r2);
+    return n;
+  }, e) : e;
+}
+function h2(t2, e = 0, n = false) {
+  const r2 = [];
+  for (let s = 0, o2 = e < 0 ? t2.length : e; s < o2; s++)
+    "string|number".includes(typeof t2[s]) && r2.push(String(t2[s]));
+  return It(ht(t2), r2), n || r2.push(...ze(t2)), r2;
+}
+function ze(t2) {
+  const e = typeof N2(t2) == "function";
+  return L2(d(N2(t2, e ? 1 : 0), K2, []));
+}
+function ht(t2) {
+  const e = Ie(N2(t2));
+  return d(N2(t2, e ? 1 : 0), lt);
+}
+function u(t2, e = true) {
+  const n = Ne(N2(t2));
+  return e || $e(n) ? n : void 0;
+}
+function Tt(t2, e) {
+  return t2(e.stdOut, e.stdErr);
+}
+function E2(t2, e, n, r2 = true) {
+  return v(n).forEach((s) => {
+    for (let o2 = H2(s, r2), i = 0, a = o2.length; i < a; i++) {
+      const c3 = (y2 = 0) => {
+        if (!(i + y2 >= a))
+          return o2[i + y2];
+      };
+      e.some(({ parse: y2 }) => y2(c3, t2));
+    }
+  }), t2;
+}
+function We(t2) {
+  switch (t2) {
+    case "bare":
+      return Ke();
+    case "root":
+      return He();
+  }
+  return {
+    commands: ["rev-parse", "--is-inside-work-tree"],
+    format: "utf-8",
+    onError: mt,
+    parser: Ut
+  };
+}
+function He() {
+  return {
+    commands: ["rev-parse", "--git-dir"],
+    format: "utf-8",
+    onError: mt,
+    parser(e) {
+      return /^\.(git)?$/.test(e.trim());
+    }
+  };
+}
+function Ke() {
+  return {
+    commands: ["rev-parse", "--is-bare-repository"],
+    format: "utf-8",
+    onError: mt,
+    parser: Ut
+  };
+}
+function Ve(t2) {
+  return /(Not a git repository|Kein Git-Repository)/i.test(String(t2));
+}
+function Ze(t2, e) {
+  const n = new Xe(t2), r2 = t2 ? Qe : Ye;
+  return H2(e).forEach((s) => {
+    const o2 = s.replace(r2, "");
+    n.paths.push(o2), (Je.test(o2) ? n.folders : n.files).push(o2);
+  }), n;
+}
+function tn(t2) {
+  return {
+    commands: Ft,
+    format: "empty",
+    parser: t2
+  };
+}
+function b2(t2) {
+  return {
+    commands: Ft,
+    format: "empty",
+    parser() {
+      throw typeof t2 == "string" ? new xe(t2) : t2;
+    }
+  };
+}
+function g(t2, e = false) {
+  return {
+    commands: t2,
+    format: "utf-8",
+    parser(n) {
+      return e ? String(n).trim() : n;
+    }
+  };
+}
+function Gt(t2) {
+  return {
+    commands: t2,
+    format: "buffer",
+    parser(e) {
+      return e;
+    }
+  };
+}
+function en(t2) {
+  return t2.format === "buffer";
+}
+function kt(t2) {
+  return t2.format === "empty" || !t2.commands.length;
+}
+function on(t2, e) {
+  const { cleanMode: n, options: r2, valid: s } = cn(t2);
+  return n ? s.options ? (r2.push(...e), r2.some(hn) ? b2(nn) : an(n, r2)) : b2(sn + JSON.stringify(t2)) : b2(rn);
+}
+function an(t2, e) {
+  return {
+    commands: ["clean", `-${t2}`, ...e],
+    format: "utf-8",
+    parser(r2) {
+      return Ze(t2 === "n", r2);
+    }
+  };
+}
+function un(t2) {
+  return Array.isArray(t2) && t2.every((e) => qt.has(e));
+}
+function cn(t2) {
+  let e, n = [], r2 = { cleanMode: false, options: true };
+  return t2.replace(/[^a-z]i/g, "").split("").forEach((s) => {
+    fn(s) ? (e = s, r2.cleanMode = true) : r2.options = r2.options && ln(n[n.length] = `-${s}`);
+  }), {
+    cleanMode: e,
+    options: n,
+    valid: r2
+  };
+}
+function fn(t2) {
+  return t2 === "f" || t2 === "n";
+}
+function ln(t2) {
+  return /^-[a-z]$/i.test(t2) && qt.has(t2.charAt(1));
+}
+function hn(t2) {
+  return /^-[^\-]/.test(t2) ? t2.indexOf("i") > 0 : t2 === "--interactive";
+}
+function pn(t2) {
+  const e = new mn();
+  for (const n of Wt(t2))
+    e.addValue(n.file, String(n.key), n.value);
+  return e;
+}
+function dn(t2, e) {
+  let n = null;
+  const r2 = [], s = /* @__PURE__ */ new Map();
+  for (const o2 of Wt(t2, e))
+    o2.key === e && (r2.push(n = o2.value), s.has(o2.file) || s.set(o2.file, []), s.get(o2.file).push(n));
+  return {
+    key: e,
+    paths: Array.from(s.keys()),
+    scopes: s,
+    value: n,
+    values: r2
+  };
+}
+function gn(t2) {
+  return t2.replace(/^(file):/, "");
+}
+function* Wt(t2, e = null) {
+  const n = t2.split("\0");
+  for (let r2 = 0, s = n.length - 1; r2 < s; ) {
+    const o2 = gn(n[r2++]);
+    let i = n[r2++], a = e;
+    if (i.includes(`
+`)) {
+      const c3 = Pe(i, `
+`);
+      a = c3[0], i = c3[1];
+    }
+    yield { file: o2, key: a, value: i };
+  }
+}
+function Y2(t2, e) {
+  return typeof t2 == "string" && Object.hasOwn(Ht, t2) ? t2 : e;
+}
+function yn(t2, e, n, r2) {
+  const s = ["config", `--${r2}`];
+  return n && s.push("--add"), s.push(t2, e), {
+    commands: s,
+    format: "utf-8",
+    parser(o2) {
+      return o2;
+    }
+  };
+}
+function wn(t2, e) {
+  const n = ["config", "--null", "--show-origin", "--get-all", t2];
+  return e && n.splice(1, 0, `--${e}`), {
+    commands: n,
+    format: "utf-8",
+    parser(r2) {
+      return dn(r2, t2);
+    }
+  };
+}
+function bn(t2) {
+  const e = ["config", "--list", "--show-origin", "--null"];
+  return t2 && e.push(`--${t2}`), {
+    commands: e,
+    format: "utf-8",
+    parser(n) {
+      return pn(n);
+    }
+  };
+}
+function Tn() {
+  return {
+    addConfig(t2, e, ...n) {
+      return this._runTask(
+        yn(
+          t2,
+          e,
+          n[0] === true,
+          Y2(
+            n[1],
+            "local"
+            /* local */
+          )
+        ),
+        u(arguments)
+      );
+    },
+    getConfig(t2, e) {
+      return this._runTask(
+        wn(t2, Y2(e, void 0)),
+        u(arguments)
+      );
+    },
+    listConfig(...t2) {
+      return this._runTask(
+        bn(Y2(t2[0], void 0)),
+        u(arguments)
+      );
+    }
+  };
+}
+function _n(t2) {
+  return kn.has(t2);
+}
+function Sn(...t2) {
+  return new En().param(...t2);
+}
+function Rn(t2) {
+  const e = /* @__PURE__ */ new Set(), n = {};
+  return ut(t2, (r2) => {
+    const [s, o2, i] = r2.split(I2);
+    e.add(s), (n[s] = n[s] || []).push({
+      line: p(o2),
+      path: s,
+      preview: i
+    });
+  }), {
+    paths: e,
+    results: n
+  };
+}
+function On() {
+  return {
+    grep(t2) {
+      const e = u(arguments), n = h2(arguments);
+      for (const s of vn)
+        if (n.includes(s))
+          return this._runTask(
+            b2(`git.grep: use of "${s}" is not supported.`),
+            e
+          );
+      typeof t2 == "string" && (t2 = Sn().param(t2));
+      const r2 = ["grep", "--null", "-n", "--full-name", ...n, ...t2];
+      return this._runTask(
+        {
+          commands: r2,
+          format: "utf-8",
+          parser(s) {
+            return Rn(s);
+          }
+        },
+        e
+      );
+    }
+  };
+}
+function An(t2, e) {
+  const n = ["reset"];
+  return Xt(t2) && n.push(`--${t2}`), n.push(...e), g(n);
+}
+function xn(t2) {
+  if (Xt(t2))
+    return t2;
+  switch (typeof t2) {
+    case "string":
+    case "undefined":
+      return "soft";
+  }
+}
+function Xt(t2) {
+  return typeof t2 == "string" && Cn.includes(t2);
+}
+function Nn() {
+  return (0, import_debug.default)("simple-git");
+}
+function vt(t2, e, n) {
+  return !e || !String(e).replace(/\s*/, "") ? n ? (r2, ...s) => {
+    t2(r2, ...s), n(r2, ...s);
+  } : t2 : (r2, ...s) => {
+    t2(`%s ${r2}`, e, ...s), n && n(r2, ...s);
+  };
+}
+function $n(t2, e, { namespace: n }) {
+  if (typeof t2 == "string")
+    return t2;
+  const r2 = e && e.namespace || "";
+  return r2.startsWith(n) ? r2.substr(n.length + 1) : r2 || n;
+}
+function $2(t2, e, n, r2 = Nn()) {
+  const s = t2 && `[${t2}]` || "", o2 = [], i = typeof e == "string" ? r2.extend(e) : e, a = $n(d(e, m), i, r2);
+  return y2(n);
+  function c3(w2, T2) {
+    return S2(
+      o2,
+      $2(t2, a.replace(/^[^:]+/, w2), T2, r2)
+    );
+  }
+  function y2(w2) {
+    const T2 = w2 && `[${w2}]` || "", k2 = i && vt(i, T2) || W2, C2 = vt(r2, `${s} ${T2}`, k2);
+    return Object.assign(i ? k2 : C2, {
+      label: t2,
+      sibling: c3,
+      info: C2,
+      step: y2
+    });
+  }
+}
+function Mn(t2, e) {
+  return (n) => {
+    e("[ERROR] child process exception %o", n), t2.push(Buffer.from(String(n.stack), "ascii"));
+  };
+}
+function Et(t2, e, n, r2) {
+  return (s) => {
+    n("%s received %L bytes", e, s), r2("%B", s), t2.push(s);
+  };
+}
+function Ln(t2, e, n = W2) {
+  const r2 = (o2) => {
+    n(null, o2);
+  }, s = (o2) => {
+    o2?.task === t2 && n(o2, void 0);
+  };
+  e.then(r2, s);
+}
+function St(t2, e) {
+  return tn((n) => {
+    if (!Lt(t2))
+      throw new Error(`Git.cwd: cannot change to non-directory "${t2}"`);
+    return (e || n).cwd = t2;
+  });
+}
+function Q2(t2) {
+  const e = ["checkout", ...t2];
+  return e[1] === "-b" && e.includes("-B") && (e[1] = ct(e, "-B")), g(e);
+}
+function jn() {
+  return {
+    checkout() {
+      return this._runTask(
+        Q2(h2(arguments, 1)),
+        u(arguments)
+      );
+    },
+    checkoutBranch(t2, e) {
+      return this._runTask(
+        Q2(["-b", t2, e, ...h2(arguments)]),
+        u(arguments)
+      );
+    },
+    checkoutLocalBranch(t2) {
+      return this._runTask(
+        Q2(["-b", t2, ...h2(arguments)]),
+        u(arguments)
+      );
+    }
+  };
+}
+function Rt(t2, e, n, ...r2) {
+  return m(n) ? e(n, d(r2[0], m), h2(arguments)) : b2(`git.${t2}() requires a string 'repoPath'`);
+}
+function In() {
+  return {
+    clone(t2, ...e) {
+      return this._runTask(
+        Rt("clone", Yt, d(t2, m), ...e),
+        u(arguments)
+      );
+    },
+    mirror(t2, ...e) {
+      return this._runTask(
+        Rt("mirror", Bn, d(t2, m), ...e),
+        u(arguments)
+      );
+    }
+  };
+}
+function Fn(t2) {
+  return E2({
+    author: null,
+    branch: "",
+    commit: "",
+    root: false,
+    summary: {
+      changes: 0,
+      insertions: 0,
+      deletions: 0
+    }
+  }, Un, t2);
+}
+function Gn(t2, e, n) {
+  return {
+    commands: [
+      "-c",
+      "core.abbrev=40",
+      "commit",
+      ...U(t2, "-m"),
+      ...e,
+      ...n
+    ],
+    format: "utf-8",
+    parser: Fn
+  };
+}
+function zn() {
+  return {
+    commit(e, ...n) {
+      const r2 = u(arguments), s = t2(e) || Gn(
+        v(e),
+        v(d(n[0], G2, [])),
+        [
+          ...L2(d(n[1], K2, [])),
+          ...h2(arguments, 0, true)
+        ]
+      );
+      return this._runTask(s, r2);
+    }
+  };
+  function t2(e) {
+    return !G2(e) && b2(
+      "git.commit: requires the commit message to be supplied as a string/string[]"
+    );
+  }
+}
+function qn() {
+  return {
+    count: 0,
+    garbage: 0,
+    inPack: 0,
+    packs: 0,
+    prunePackable: 0,
+    size: 0,
+    sizeGarbage: 0,
+    sizePack: 0
+  };
+}
+function Hn() {
+  return {
+    countObjects() {
+      return this._runTask({
+        commands: ["count-objects", "--verbose"],
+        format: "utf-8",
+        parser(t2) {
+          return E2(qn(), [Wn], t2);
+        }
+      });
+    }
+  };
+}
+function Kn() {
+  return {
+    firstCommit() {
+      return this._runTask(
+        g(["rev-list", "--max-parents=0", "HEAD"], true),
+        u(arguments)
+      );
+    }
+  };
+}
+function Vn(t2, e) {
+  const n = ["hash-object", t2];
+  return e && n.push("-w"), g(n, true);
+}
+function Qn(t2, e, n) {
+  const r2 = String(n).trim();
+  let s;
+  if (s = Xn.exec(r2))
+    return new J2(t2, e, false, s[1]);
+  if (s = Yn.exec(r2))
+    return new J2(t2, e, true, s[1]);
+  let o2 = "";
+  const i = r2.split(" ");
+  for (; i.length; )
+    if (i.shift() === "in") {
+      o2 = i.join(" ");
+      break;
+    }
+  return new J2(t2, e, /^re/i.test(r2), o2);
+}
+function Jn(t2) {
+  return t2.includes(Qt);
+}
+function Zn(t2 = false, e, n) {
+  const r2 = ["init", ...n];
+  return t2 && !Jn(r2) && r2.splice(1, 0, Qt), {
+    commands: r2,
+    format: "utf-8",
+    parser(s) {
+      return Qn(r2.includes("--bare"), e, s);
+    }
+  };
+}
+function tr(t2) {
+  return t2 === void 0 ? b2("interpretTrailers called without input content") : {
+    format: "utf-8",
+    parser(e) {
+      return Object.fromEntries(
+        ut(e, (n) => {
+          const r2 = n.indexOf(":");
+          return [
+            jt(n.substring(0, r2).toLowerCase()),
+            n.substring(r2 + 2).trim()
+          ];
+        })
+      );
+    },
+    commands: ["interpret-trailers", "--parse"],
+    input: t2
+  };
+}
+function er() {
+  return {
+    interpretTrailers(t2) {
+      return this._runTask(
+        tr(d(t2, Be)),
+        u(arguments)
+      );
+    }
+  };
+}
+function pt(t2) {
+  for (let e = 0; e < t2.length; e++) {
+    const n = Jt.exec(t2[e]);
+    if (n)
+      return `--${n[1]}`;
+  }
+  return "";
+}
+function nr(t2) {
+  return Jt.test(t2);
+}
+function Zt(t2 = R2.NONE) {
+  const e = ar[t2];
+  return (n) => E2(new rr(), e, n, false);
+}
+function cr(t2, e) {
+  return e.reduce(
+    (n, r2, s) => (n[r2] = t2[s] || "", n),
+    /* @__PURE__ */ Object.create({ diff: null })
+  );
+}
+function re(t2 = ne2, e = ur, n = R2.NONE) {
+  const r2 = Zt(n);
+  return function(s) {
+    const o2 = H2(
+      s.trim(),
+      false,
+      te
+    ).map(function(i) {
+      const a = i.split(ee2), c3 = cr(a[0].split(t2), e);
+      return a.length > 1 && a[1].trim() && (c3.diff = r2(a[1])), c3;
+    });
+    return {
+      all: o2,
+      latest: o2.length && o2[0] || null,
+      total: o2.length
+    };
+  };
+}
+function fr(t2) {
+  let e = pt(t2);
+  const n = ["diff"];
+  return e === R2.NONE && (e = R2.STAT, n.push("--stat=4096")), n.push(...t2), dt(n) || {
+    commands: n,
+    format: "utf-8",
+    parser: Zt(e)
+  };
+}
+function dt(t2) {
+  const e = t2.filter(nr);
+  if (e.length > 1)
+    return b2(
+      `Summary flags are mutually exclusive - pick one of ${e.join(",")}`
+    );
+  if (e.length && t2.includes("-z"))
+    return b2(
+      `Summary flag ${e} parsing is not compatible with null termination option '-z'`
+    );
+}
+function lr(t2, e) {
+  const n = [], r2 = [];
+  return Object.keys(t2).forEach((s) => {
+    n.push(s), r2.push(String(t2[s]));
+  }), [n, r2.join(e)];
+}
+function hr(t2) {
+  return Object.keys(t2).reduce((e, n) => (n in se || (e[n] = t2[n]), e), {});
+}
+function oe2(t2 = {}, e = []) {
+  const n = d(t2.splitter, m, ne2), r2 = lt(t2.format) ? t2.format : {
+    hash: "%H",
+    date: t2.strictDate === false ? "%ai" : "%aI",
+    message: "%s",
+    refs: "%D",
+    body: t2.multiLine ? "%B" : "%b",
+    author_name: t2.mailMap !== false ? "%aN" : "%an",
+    author_email: t2.mailMap !== false ? "%aE" : "%ae"
+  }, [s, o2] = lr(r2, n), i = [], a = [
+    `--pretty=format:${te}${o2}${ee2}`,
+    ...e
+  ], c3 = t2.n || t2["max-count"] || t2.maxCount;
+  if (c3 && a.push(`--max-count=${c3}`), t2.from || t2.to) {
+    const y2 = t2.symmetric !== false ? "..." : "..";
+    i.push(`${t2.from || ""}${y2}${t2.to || ""}`);
+  }
+  return m(t2.file) && a.push("--follow", c(t2.file)), It(hr(t2), a), {
+    fields: s,
+    splitter: n,
+    commands: [...a, ...i]
+  };
+}
+function mr(t2, e, n) {
+  const r2 = re(t2, e, pt(n));
+  return {
+    commands: ["log", ...n],
+    format: "utf-8",
+    parser: r2
+  };
+}
+function pr() {
+  return {
+    log(...n) {
+      const r2 = u(arguments), s = oe2(
+        ht(arguments),
+        L2(d(arguments[0], K2, []))
+      ), o2 = e(...n) || dt(s.commands) || t2(s);
+      return this._runTask(o2, r2);
+    }
+  };
+  function t2(n) {
+    return mr(n.splitter, n.fields, n.commands);
+  }
+  function e(n, r2) {
+    return m(n) && m(r2) && b2(
+      "git.log(string, string) should be replaced with git.log({ from: string, to: string })"
+    );
+  }
+}
+function tt(t2) {
+  return t2.objects = t2.objects || {
+    compressing: 0,
+    counting: 0,
+    enumerating: 0,
+    packReused: 0,
+    reused: { count: 0, delta: 0 },
+    total: { count: 0, delta: 0 }
+  };
+}
+function Ct(t2) {
+  const e = /^\s*(\d+)/.exec(t2), n = /delta (\d+)/i.exec(t2);
+  return {
+    count: p(e && e[1] || "0"),
+    delta: p(n && n[1] || "0")
+  };
+}
+function ae(t2, e) {
+  return E2({ remoteMessages: new br() }, wr, e);
+}
+function Rr(t2, e) {
+  const n = E2(new gr(), Er, [t2, e]);
+  return n.message && n;
+}
+function At(t2) {
+  return t2.length ? {
+    commands: ["merge", ...t2],
+    format: "utf-8",
+    parser(e, n) {
+      const r2 = Cr(e, n);
+      if (r2.failed)
+        throw new at(r2);
+      return r2;
+    }
+  } : b2("Git.merge requires at least one option");
+}
+function xr(t2, e, n) {
+  const r2 = n.includes("deleted"), s = n.includes("tag") || /^refs\/tags/.test(t2), o2 = !n.includes("new");
+  return {
+    deleted: r2,
+    tag: s,
+    branch: !s,
+    new: !o2,
+    alreadyUpdated: o2,
+    local: t2,
+    remote: e
+  };
+}
+function Mr(t2 = {}, e) {
+  return S2(e, "--tags"), ce(t2, e);
+}
+function ce(t2 = {}, e) {
+  const n = ["push", ...e];
+  return t2.branch && n.splice(1, 0, t2.branch), t2.remote && n.splice(1, 0, t2.remote), ct(n, "-v"), S2(n, "--verbose"), S2(n, "--porcelain"), {
+    commands: n,
+    format: "utf-8",
+    parser: $r
+  };
+}
+function Dr() {
+  return {
+    showBuffer() {
+      const t2 = ["show", ...h2(arguments, 1)];
+      return t2.includes("--binary") || t2.splice(1, 0, "--binary"), this._runTask(
+        Gt(t2),
+        u(arguments)
+      );
+    },
+    show() {
+      const t2 = ["show", ...h2(arguments, 1)];
+      return this._runTask(
+        g(t2),
+        u(arguments)
+      );
+    }
+  };
+}
+function xt(t2) {
+  const [e, n] = t2.split(I2);
+  return {
+    from: n || e,
+    to: e
+  };
+}
+function _2(t2, e, n) {
+  return [`${t2}${e}`, n];
+}
+function et(t2, ...e) {
+  return e.map((n) => _2(t2, n, (r2, s) => r2.conflicted.push(s)));
+}
+function Fr(t2, e) {
+  const n = e.trim();
+  switch (" ") {
+    case n.charAt(2):
+      return r2(n.charAt(0), n.charAt(1), n.slice(3));
+    case n.charAt(1):
+      return r2(" ", n.charAt(0), n.slice(2));
+    default:
+      return;
+  }
+  function r2(s, o2, i) {
+    const a = `${s}${o2}`, c3 = Ir.get(a);
+    c3 && c3(t2, i), a !== "##" && a !== "!!" && t2.files.push(new jr(i, s, o2));
+  }
+}
+function zr(t2) {
+  return {
+    format: "utf-8",
+    commands: [
+      "status",
+      "--porcelain",
+      "-b",
+      "-u",
+      "--null",
+      ...t2.filter((n) => !Gr.includes(n))
+    ],
+    parser(n) {
+      return Ur(n);
+    }
+  };
+}
+function q2(t2 = 0, e = 0, n = 0, r2 = "", s = true) {
+  return Object.defineProperty(
+    {
+      major: t2,
+      minor: e,
+      patch: n,
+      agent: r2,
+      installed: s
+    },
+    "toString",
+    {
+      value() {
+        return `${this.major}.${this.minor}.${this.patch}`;
+      },
+      configurable: false,
+      enumerable: false
+    }
+  );
+}
+function qr() {
+  return q2(0, 0, 0, "", false);
+}
+function Wr() {
+  return {
+    version() {
+      return this._runTask({
+        commands: ["--version"],
+        format: "utf-8",
+        parser: Kr,
+        onError(t2, e, n, r2) {
+          if (t2.exitCode === V2.NOT_FOUND)
+            return n(Buffer.from(fe));
+          r2(e);
+        }
+      });
+    }
+  };
+}
+function Kr(t2) {
+  return t2 === fe ? qr() : E2(q2(0, 0, 0, t2), Hr, t2);
+}
+function Yr(t2, e) {
+  return g(["apply", ...e, ...t2]);
+}
+function Nt(t2) {
+  return t2 ? t2.charAt(0) : "";
+}
+function me(t2, e = false) {
+  return E2(
+    new Qr(),
+    e ? [Zr] : Jr,
+    t2
+  );
+}
+function es(t2, e) {
+  return {
+    branch: t2,
+    hash: e,
+    success: true
+  };
+}
+function ns(t2) {
+  return {
+    branch: t2,
+    hash: null,
+    success: false
+  };
+}
+function de(t2, e) {
+  return e === V2.ERROR && pe.test(t2);
+}
+function os6(t2) {
+  const e = ["-d", "-D", "--delete"];
+  return t2.some((n) => e.includes(n));
+}
+function is(t2) {
+  const e = os6(t2), n = t2.includes("--show-current"), r2 = ["branch", ...t2];
+  return r2.length === 1 && r2.push("-a"), r2.includes("-v") || r2.splice(1, 0, "-v"), {
+    format: "utf-8",
+    commands: r2,
+    parser(s, o2) {
+      return e ? gt(s, o2).all[0] : me(s, n);
+    }
+  };
+}
+function as() {
+  return {
+    format: "utf-8",
+    commands: ["branch", "-v"],
+    parser(t2) {
+      return me(t2);
+    }
+  };
+}
+function us(t2, e = false) {
+  return {
+    format: "utf-8",
+    commands: ["branch", "-v", e ? "-D" : "-d", ...t2],
+    parser(n, r2) {
+      return gt(n, r2);
+    },
+    onError({ exitCode: n, stdOut: r2 }, s, o2, i) {
+      if (!de(String(s), n))
+        return i(s);
+      o2(r2);
+    }
+  };
+}
+function cs(t2, e = false) {
+  const n = {
+    format: "utf-8",
+    commands: ["branch", "-v", e ? "-D" : "-d", t2],
+    parser(r2, s) {
+      return gt(r2, s).branches[t2];
+    },
+    onError({ exitCode: r2, stdErr: s, stdOut: o2 }, i, a, c3) {
+      if (!de(String(i), r2))
+        return c3(i);
+      throw new at(
+        n.parser(F2(o2), F2(s)),
+        String(i)
+      );
+    }
+  };
+  return n;
+}
+function fs3(t2) {
+  return {
+    commands: ["check-ignore", ...t2],
+    format: "utf-8",
+    parser: ls
+  };
+}
+function ls(t2) {
+  return t2.split(/\n/g).map(hs).filter(Boolean);
+}
+function hs(t2) {
+  const e = t2.trim().replace(/^["']|["']$/g, "");
+  return e && Se(e);
+}
+function ps(t2, e) {
+  return E2({
+    raw: t2,
+    remote: null,
+    branches: [],
+    tags: [],
+    updated: [],
+    deleted: []
+  }, ms, [t2, e]);
+}
+function ds(t2) {
+  return /^--upload-pack(=|$)/.test(t2);
+}
+function gs(t2, e, n) {
+  const r2 = ["fetch", ...n];
+  return t2 && e && r2.push(t2, e), r2.find(ds) ? b2("git.fetch: potential exploit argument blocked.") : {
+    commands: r2,
+    format: "utf-8",
+    parser: ps
+  };
+}
+function ws(t2) {
+  return E2({ moves: [] }, ys, t2);
+}
+function bs(t2, e) {
+  return {
+    commands: ["mv", "-v", ...v(t2), e],
+    format: "utf-8",
+    parser: ws
+  };
+}
+function Ts(t2, e, n) {
+  const r2 = ["pull", ...n];
+  return t2 && e && r2.splice(1, 0, t2, e), {
+    commands: r2,
+    format: "utf-8",
+    parser(s, o2) {
+      return ue(s, o2);
+    },
+    onError(s, o2, i, a) {
+      const c3 = Rr(
+        F2(s.stdOut),
+        F2(s.stdErr)
+      );
+      if (c3)
+        return a(new at(c3));
+      a(o2);
+    }
+  };
+}
+function ks(t2) {
+  const e = {};
+  return ge(t2, ([n]) => e[n] = { name: n }), Object.values(e);
+}
+function _s(t2) {
+  const e = {};
+  return ge(t2, ([n, r2, s]) => {
+    Object.hasOwn(e, n) || (e[n] = {
+      name: n,
+      refs: { fetch: "", push: "" }
+    }), s && r2 && (e[n].refs[s.replace(/[^a-z]/g, "")] = r2);
+  }), Object.values(e);
+}
+function ge(t2, e) {
+  ut(t2, (n) => e(n.split(/\s+/)));
+}
+function vs(t2, e, n) {
+  return g(["remote", "add", ...n, t2, e]);
+}
+function Es(t2) {
+  const e = ["remote"];
+  return t2 && e.push("-v"), {
+    commands: e,
+    format: "utf-8",
+    parser: t2 ? _s : ks
+  };
+}
+function Ss(t2) {
+  const e = [...t2];
+  return e[0] !== "ls-remote" && e.unshift("ls-remote"), g(e);
+}
+function Rs(t2) {
+  const e = [...t2];
+  return e[0] !== "remote" && e.unshift("remote"), g(e);
+}
+function Os(t2) {
+  return g(["remote", "remove", t2]);
+}
+function Cs(t2 = {}, e) {
+  const n = oe2(t2), r2 = ["stash", "list", ...n.commands, ...e], s = re(
+    n.splitter,
+    n.fields,
+    pt(r2)
+  );
+  return dt(r2) || {
+    commands: r2,
+    format: "utf-8",
+    parser: s
+  };
+}
+function As(t2, e) {
+  return X2(["add", t2, e]);
+}
+function xs(t2) {
+  return X2(["init", ...t2]);
+}
+function X2(t2) {
+  const e = [...t2];
+  return e[0] !== "submodule" && e.unshift("submodule"), g(e);
+}
+function Ns(t2) {
+  return X2(["update", ...t2]);
+}
+function Ms(t2, e) {
+  const n = Number.isNaN(t2), r2 = Number.isNaN(e);
+  return n !== r2 ? n ? 1 : -1 : n ? ye(t2, e) : 0;
+}
+function ye(t2, e) {
+  return t2 === e ? 0 : t2 > e ? 1 : -1;
+}
+function Ds(t2) {
+  return t2.trim();
+}
+function B2(t2) {
+  return typeof t2 == "string" && parseInt(t2.replace(/^\D+/g, ""), 10) || 0;
+}
+function Ls(t2 = []) {
+  const e = t2.some((n) => /^--sort=/.test(n));
+  return {
+    format: "utf-8",
+    commands: ["tag", "-l", ...t2],
+    parser(n) {
+      return Ps(n, e);
+    }
+  };
+}
+function js(t2) {
+  return {
+    format: "utf-8",
+    commands: ["tag", t2],
+    parser() {
+      return { name: t2 };
+    }
+  };
+}
+function Bs(t2, e) {
+  return {
+    format: "utf-8",
+    commands: ["tag", "-a", "-m", e, t2],
+    parser() {
+      return { name: t2 };
+    }
+  };
+}
+function f2(t2, e) {
+  this._plugins = e, this._executor = new Dn(
+    t2.baseDir,
+    new Xr(t2.maxConcurrentProcesses),
+    e
+  ), this._trimmed = t2.trimmed;
+}
+function Is(t2) {
+  return t2 ? [{
+    type: "spawn.before",
+    action(r2, s) {
+      t2.aborted && s.kill(new A2(void 0, "abort", "Abort already signaled"));
+    }
+  }, {
+    type: "spawn.after",
+    action(r2, s) {
+      function o2() {
+        s.kill(new A2(void 0, "abort", "Abort signal received"));
+      }
+      t2.addEventListener("abort", o2), s.spawned.on("close", () => t2.removeEventListener("abort", o2));
+    }
+  }] : void 0;
+}
+function Fs(t2, e = false) {
+  const n = new Set(t2.map((r2) => r2.toLowerCase().trim()));
+  return {
+    type: "spawn.options",
+    action(r2, s) {
+      const o2 = { ...r2.env ?? process.env }, i = new Set(
+        Object.keys(s.env).map((a) => a.toLowerCase().trim())
+      );
+      for (const a of Object.keys(o2)) {
+        const c3 = a.toLowerCase().trim();
+        if (!(!Gs(c3) || n.has(c3))) {
+          if (i.has(c3))
+            throw new A2(
+              void 0,
+              "allowEnvironment",
+              `Use of "${a}" is blocked by the environment guard - add it to the allowEnvironment option to permit it`
+            );
+          Us("removing ambient guarded environment variable %s", a), delete o2[a];
+        }
+      }
+      return {
+        ...r2,
+        env: {
+          ...o2,
+          GIT_TEST_DISALLOW_ABBREVIATED_OPTIONS: String(!e)
+        }
+      };
+    }
+  };
+}
+function Gs(t2) {
+  const e = t2.toLowerCase().trim();
+  return e.startsWith("git_") || _(e);
+}
+function zs(t2 = {}) {
+  return {
+    type: "spawn.args",
+    action(e, { env: n }) {
+      for (const r2 of oe(e, n))
+        if (t2[r2.category] !== true)
+          throw new A2(void 0, "unsafe", r2.message);
+      return e;
+    }
+  };
+}
+function qs(t2) {
+  const e = U(t2, "-c");
+  return {
+    type: "spawn.args",
+    action(n) {
+      return [...e, ...n];
+    }
+  };
+}
+function Ws({
+  onClose: t2 = true,
+  onExit: e = 50
+} = {}) {
+  function n() {
+    let s = -1;
+    const o2 = {
+      close: (0, import_promise_deferred.deferred)(),
+      closeTimeout: (0, import_promise_deferred.deferred)(),
+      exit: (0, import_promise_deferred.deferred)(),
+      exitTimeout: (0, import_promise_deferred.deferred)()
+    }, i = Promise.race([
+      t2 === false ? $t : o2.closeTimeout.promise,
+      e === false ? $t : o2.exitTimeout.promise
+    ]);
+    return r2(t2, o2.close, o2.closeTimeout), r2(e, o2.exit, o2.exitTimeout), {
+      close(a) {
+        s = a, o2.close.done();
+      },
+      exit(a) {
+        s = a, o2.exit.done();
+      },
+      get exitCode() {
+        return s;
+      },
+      result: i
+    };
+  }
+  function r2(s, o2, i) {
+    s !== false && (s === true ? o2.promise : o2.promise.then(() => wt(s))).then(i.done);
+  }
+  return {
+    type: "spawn.after",
+    async action(s, { spawned: o2, close: i }) {
+      const a = n();
+      let c3 = true, y2 = () => {
+        c3 = false;
+      };
+      o2.stdout?.on("data", y2), o2.stderr?.on("data", y2), o2.on("error", y2), o2.on("close", (w2) => a.close(w2)), o2.on("exit", (w2) => a.exit(w2));
+      try {
+        await a.result, c3 && await wt(50), i(a.exitCode);
+      } catch (w2) {
+        i(a.exitCode, w2);
+      }
+    }
+  };
+}
+function Vs(t2) {
+  return !t2 || !/^([a-z]:)?([a-z0-9/.\\_~-]+)$/i.test(t2);
+}
+function Pt(t2, e) {
+  if (t2.length < 1 || t2.length > 2)
+    throw new A2(void 0, "binary", Hs);
+  if (t2.some(Vs))
+    if (e)
+      we("permitted unsafe binary %o", t2);
+    else
+      throw new A2(void 0, "binary", Ks);
+  const [r2, s] = t2;
+  return {
+    binary: r2,
+    prefix: s
+  };
+}
+function Xs(t2, e = ["git"], n = false) {
+  let r2 = Pt(v(e), n);
+  t2.on("binary", (s) => {
+    r2 = Pt(v(s), n), we.info("reconfiguring %o", r2);
+  }), t2.append("spawn.binary", () => r2.binary), t2.append("spawn.args", (s) => r2.prefix ? [r2.prefix, ...s] : s);
+}
+function Ys(t2) {
+  if (!t2)
+    return "UNKNOWN";
+  for (const [e, { text: n }] of Object.entries(be))
+    if (t2.startsWith(`fatal: ${n}`))
+      return e;
+  return "UNKNOWN";
+}
+function Js(t2) {
+  return !!(t2.exitCode && t2.stdErr.length);
+}
+function Zs(t2) {
+  return Buffer.concat([...t2.stdOut, ...t2.stdErr]);
+}
+function to(t2 = false, e = Js, n = Zs) {
+  return (r2, s) => !t2 && r2 || !e(s) ? r2 : n(s);
+}
+function eo(t2, e) {
+  return t2 === 128 && e.startsWith("fatal:") ? new Qs(e) : new O2(void 0, e);
+}
+function Mt(t2) {
+  return {
+    type: "task.error",
+    action(e, n) {
+      const r2 = t2(e.error, {
+        stdErr: n.stdErr,
+        stdOut: n.stdOut,
+        exitCode: n.exitCode
+      });
+      return Buffer.isBuffer(r2) ? {
+        error: eo(n.exitCode, r2.toString("utf-8"))
+      } : {
+        error: r2
+      };
+    }
+  };
+}
+function no(t2) {
+  return {
+    type: "spawn.after",
+    action(e, { commands: n, input: r2, spawned: { stdin: s } }) {
+      if (!s)
+        return;
+      const o2 = t2?.([...n]) ?? r2;
+      if (!o2)
+        return nt("generated zero length content, not writing to stdin");
+      nt("writing %s bytes to stdin", Le(o2)), s.on("error", (i) => {
+        i.code !== "EPIPE" && nt("[ERROR] stdin error %o", i);
+      }), s.end(o2);
+    }
+  };
+}
+function so(t2) {
+  const e = "--progress", n = ["checkout", "clone", "fetch", "pull", "push"];
+  return [{
+    type: "spawn.args",
+    action(o2, i) {
+      return n.includes(i.method) ? De(o2, e) : o2;
+    }
+  }, {
+    type: "spawn.after",
+    action(o2, i) {
+      i.commands.includes(e) && i.spawned.stderr?.on("data", (a) => {
+        const c3 = /^([\s\S]+?):\s*(\d+)% \((\d+)\/(\d+)\)/.exec(a.toString("utf8"));
+        c3 && t2({
+          method: i.method,
+          stage: oo(c3[1]),
+          progress: p(c3[2]),
+          processed: p(c3[3]),
+          total: p(c3[4])
+        });
+      });
+    }
+  }];
+}
+function oo(t2) {
+  return String(t2.toLowerCase().split(" ", 1)) || "unknown";
+}
+function io(t2) {
+  const e = je(t2, ["uid", "gid"]);
+  return {
+    type: "spawn.options",
+    action(n) {
+      return { ...e, ...n };
+    }
+  };
+}
+function ao() {
+  return {
+    type: "spawn.args",
+    action(t2) {
+      const e = [];
+      let n;
+      function r2(s) {
+        (n = n || []).push(...s);
+      }
+      for (let s = 0; s < t2.length; s++) {
+        const o2 = t2[s];
+        if (r(o2)) {
+          r2(o(o2));
+          continue;
+        }
+        if (o2 === "--") {
+          r2(
+            t2.slice(s + 1).flatMap((i) => r(i) && o(i) || i)
+          );
+          break;
+        }
+        e.push(o2);
+      }
+      return n ? [...e, "--", ...n.map(String)] : e;
+    }
+  };
+}
+function uo({
+  block: t2,
+  stdErr: e = true,
+  stdOut: n = true
+}) {
+  if (t2 > 0)
+    return {
+      type: "spawn.after",
+      action(r2, s) {
+        let o2;
+        function i() {
+          o2 && clearTimeout(o2), o2 = setTimeout(c3, t2);
+        }
+        function a() {
+          s.spawned.stdout?.off("data", i), s.spawned.stderr?.off("data", i), s.spawned.off("exit", a), s.spawned.off("close", a), o2 && clearTimeout(o2);
+        }
+        function c3() {
+          a(), s.kill(new A2(void 0, "timeout", "block timeout reached"));
+        }
+        n && s.spawned.stdout?.on("data", i), e && s.spawned.stderr?.on("data", i), s.spawned.on("exit", a), s.spawned.on("close", a), i();
+      }
+    };
+}
+var import_file_exists, import_debug, import_promise_deferred, O2, Ae, A2, at, xe, I2, W2, ft, K2, m, Be, G2, Bt, V2, z3, l2, x2, Fe, qe, mt, Ut, Xe, Ye, Qe, Je, Ft, nn, rn, sn, zt, qt, mn, Ht, Kt, kn, _t, vn, j2, En, Vt, Cn, M2, ot, Pn, Dn, Yt, Bn, Un, Wn, J2, Xn, Yn, Qt, R2, Jt, rr, Ot, sr, or, ir, ar, te, ee2, ne2, ur, se, Z2, dr, ie, gr, yr, wr, br, Tr, kr, _r, vr, Er, Sr, ue, Or, Cr, Ar, Nr, $r, Pr, Lr, jr, Br, Ir, Ur, Gr, fe, Hr, le, Vr, Xr, he, Qr, Jr, Zr, ts, rs, pe, ss, gt, ms, ys, $s, Ps, Us, $t, we, Hs, Ks, be, Qs, nt, ro, wo;
+var init_dist3 = __esm({
+  "node_modules/simple-git/dist/index.mjs"() {
+    init_dist();
+    init_dist();
+    import_file_exists = __toESM(require_dist(), 1);
+    import_debug = __toESM(require_src(), 1);
+    import_promise_deferred = __toESM(require_dist2(), 1);
+    init_dist2();
+    O2 = class extends Error {
+      constructor(e, n) {
+        super(n), this.task = e, Object.setPrototypeOf(this, new.target.prototype);
+      }
+    };
+    Ae = class extends O2 {
+      constructor(e, n) {
+        super(void 0, n), this.config = e;
+      }
+    };
+    A2 = class extends O2 {
+      constructor(e, n, r2) {
+        super(e, r2), this.task = e, this.plugin = n, Object.setPrototypeOf(this, new.target.prototype);
+      }
+    };
+    at = class extends O2 {
+      constructor(e, n) {
+        super(void 0, n || String(e)), this.git = e;
+      }
+    };
+    xe = class extends O2 {
+      constructor(e) {
+        super(void 0, e);
+      }
+    };
+    I2 = "\0";
+    W2 = () => {
+    };
+    ft = Object.prototype.toString.call.bind(Object.prototype.toString);
+    K2 = (t2) => Array.isArray(t2);
+    m = (t2) => typeof t2 == "string" || r(t2);
+    Be = (t2) => m(t2) || Buffer.isBuffer(t2);
+    G2 = (t2) => m(t2) || Array.isArray(t2) && t2.every(m);
+    Bt = (t2) => t2 == null || "number|boolean|function".includes(typeof t2) ? false : typeof t2.length == "number";
+    V2 = /* @__PURE__ */ ((t2) => (t2[t2.SUCCESS = 0] = "SUCCESS", t2[t2.ERROR = 1] = "ERROR", t2[t2.NOT_FOUND = -2] = "NOT_FOUND", t2[t2.UNCLEAN = 128] = "UNCLEAN", t2))(V2 || {});
+    z3 = class _z {
+      constructor(e, n) {
+        this.stdOut = e, this.stdErr = n;
+      }
+      asStrings() {
+        return new _z(this.stdOut.toString("utf8"), this.stdErr.toString("utf8"));
+      }
+    };
+    l2 = class {
+      constructor(e, n) {
+        this.matches = [], this.useMatches = Ue, this.parse = (r2, s) => (this.resetMatches(), this._regExp.every((o2, i) => this.addMatch(o2, i, r2(i))) ? this.useMatches(s, this.prepareMatches()) !== false : false), this._regExp = Array.isArray(e) ? e : [e], n && (this.useMatches = n);
+      }
+      resetMatches() {
+        this.matches.length = 0;
+      }
+      prepareMatches() {
+        return this.matches;
+      }
+      addMatch(e, n, r2) {
+        const s = r2 && e.exec(r2);
+        return s && this.pushMatch(n, s), !!s;
+      }
+      pushMatch(e, n) {
+        this.matches.push(...n.slice(1));
+      }
+    };
+    x2 = class extends l2 {
+      addMatch(e, n, r2) {
+        return /^remote:\s/.test(String(r2)) && super.addMatch(e, n, r2);
+      }
+      pushMatch(e, n) {
+        (e > 0 || n.length > 1) && super.pushMatch(e, n);
+      }
+    };
+    Fe = {
+      binary: "git",
+      maxConcurrentProcesses: 5,
+      config: [],
+      trimmed: false
+    };
+    qe = /* @__PURE__ */ ((t2) => (t2.BARE = "bare", t2.IN_TREE = "tree", t2.IS_REPO_ROOT = "root", t2))(qe || {});
+    mt = ({ exitCode: t2 }, e, n, r2) => {
+      if (t2 === V2.UNCLEAN && Ve(e))
+        return n(Buffer.from("false"));
+      r2(e);
+    };
+    Ut = (t2) => t2.trim() === "true";
+    Xe = class {
+      constructor(e) {
+        this.paths = [], this.files = [], this.folders = [], this.dryRun = e;
+      }
+    };
+    Ye = /^[a-z]+\s*/i;
+    Qe = /^[a-z]+\s+[a-z]+\s*/i;
+    Je = /\/$/;
+    Ft = [];
+    nn = "Git clean interactive mode is not supported";
+    rn = 'Git clean mode parameter ("n" or "f") is required';
+    sn = "Git clean unknown option found in: ";
+    zt = /* @__PURE__ */ ((t2) => (t2.DRY_RUN = "n", t2.FORCE = "f", t2.IGNORED_INCLUDED = "x", t2.IGNORED_ONLY = "X", t2.EXCLUDING = "e", t2.QUIET = "q", t2.RECURSIVE = "d", t2))(zt || {});
+    qt = /* @__PURE__ */ new Set([
+      "i",
+      ...L2(Object.values(zt))
+    ]);
+    mn = class {
+      constructor() {
+        this.files = [], this.values = /* @__PURE__ */ Object.create(null);
+      }
+      get all() {
+        return this._all || (this._all = this.files.reduce((e, n) => Object.assign(e, this.values[n]), {})), this._all;
+      }
+      addFile(e) {
+        if (!(e in this.values)) {
+          const n = N2(this.files);
+          this.values[e] = n ? Object.create(this.values[n]) : {}, this.files.push(e);
+        }
+        return this.values[e];
+      }
+      addValue(e, n, r2) {
+        const s = this.addFile(e);
+        Object.hasOwn(s, n) ? Array.isArray(s[n]) ? s[n].push(r2) : s[n] = [s[n], r2] : s[n] = r2, this._all = void 0;
+      }
+    };
+    Ht = /* @__PURE__ */ ((t2) => (t2.system = "system", t2.global = "global", t2.local = "local", t2.worktree = "worktree", t2))(Ht || {});
+    Kt = /* @__PURE__ */ ((t2) => (t2.ADDED = "A", t2.COPIED = "C", t2.DELETED = "D", t2.MODIFIED = "M", t2.RENAMED = "R", t2.CHANGED = "T", t2.UNMERGED = "U", t2.UNKNOWN = "X", t2.BROKEN = "B", t2))(Kt || {});
+    kn = new Set(Object.values(Kt));
+    vn = ["-h"];
+    j2 = /* @__PURE__ */ Symbol("grepQuery");
+    En = class {
+      constructor() {
+        this[_t] = [];
+      }
+      *[(_t = j2, Symbol.iterator)]() {
+        for (const e of this[j2])
+          yield e;
+      }
+      and(...e) {
+        return e.length && this[j2].push("--and", "(", ...U(e, "-e"), ")"), this;
+      }
+      param(...e) {
+        return this[j2].push(...U(e, "-e")), this;
+      }
+    };
+    Vt = /* @__PURE__ */ ((t2) => (t2.MIXED = "mixed", t2.SOFT = "soft", t2.HARD = "hard", t2.MERGE = "merge", t2.KEEP = "keep", t2))(Vt || {});
+    Cn = L2(Object.values(Vt));
+    import_debug.default.formatters.L = (t2) => String(Bt(t2) ? t2.length : "-");
+    import_debug.default.formatters.B = (t2) => Buffer.isBuffer(t2) ? t2.toString("utf8") : ft(t2);
+    M2 = class M3 {
+      constructor(e = "GitExecutor") {
+        this.logLabel = e, this._queue = /* @__PURE__ */ new Map();
+      }
+      withProgress(e) {
+        return this._queue.get(e);
+      }
+      createProgress(e) {
+        const n = M3.getName(e.commands[0]), r2 = $2(this.logLabel, n);
+        return {
+          task: e,
+          logger: r2,
+          name: n
+        };
+      }
+      push(e) {
+        const n = this.createProgress(e);
+        return n.logger("Adding task to the queue, commands = %o", e.commands), this._queue.set(e, n), n;
+      }
+      fatal(e) {
+        for (const [n, { logger: r2 }] of Array.from(this._queue.entries()))
+          n === e.task ? (r2.info("Failed %o", e), r2(
+            "Fatal exception, any as-yet un-started tasks run through this executor will not be attempted"
+          )) : r2.info(
+            "A fatal exception occurred in a previous task, the queue has been purged: %o",
+            e.message
+          ), this.complete(n);
+        if (this._queue.size !== 0)
+          throw new Error(`Queue size should be zero after fatal: ${this._queue.size}`);
+      }
+      complete(e) {
+        this.withProgress(e) && this._queue.delete(e);
+      }
+      attempt(e) {
+        const n = this.withProgress(e);
+        if (!n)
+          throw new O2(void 0, "TasksPendingQueue: attempt called for an unknown task");
+        return n.logger("Starting task"), n;
+      }
+      static getName(e = "empty") {
+        return `task:${e}:${++M3.counter}`;
+      }
+    };
+    M2.counter = 0;
+    ot = M2;
+    Pn = class {
+      constructor(e, n, r2) {
+        this._executor = e, this._scheduler = n, this._plugins = r2, this._chain = Promise.resolve(), this._queue = new ot();
+      }
+      get cwd() {
+        return this._cwd || this._executor.cwd;
+      }
+      set cwd(e) {
+        this._cwd = e;
+      }
+      get env() {
+        return this._executor.env;
+      }
+      get outputHandler() {
+        return this._executor.outputHandler;
+      }
+      chain() {
+        return this;
+      }
+      push(e) {
+        return this._queue.push(e), this._chain = this._chain.then(() => this.attemptTask(e));
+      }
+      async attemptTask(e) {
+        const n = await this._scheduler.next(), r2 = () => this._queue.complete(e);
+        try {
+          const { logger: s } = this._queue.attempt(e);
+          return await (kt(e) ? this.attemptEmptyTask(e, s) : this.attemptRemoteTask(e, s));
+        } catch (s) {
+          throw this.onFatalException(e, s);
+        } finally {
+          r2(), n();
+        }
+      }
+      onFatalException(e, n) {
+        const r2 = n instanceof O2 ? Object.assign(n, { task: e }) : new O2(e, n && String(n));
+        return this._chain = Promise.resolve(), this._queue.fatal(r2), r2;
+      }
+      async attemptRemoteTask(e, n) {
+        const r2 = this._plugins.exec("spawn.binary", "", this.taskContext(e, e.commands)), s = this._plugins.exec(
+          "spawn.args",
+          [...e.commands],
+          this.taskContext(e, e.commands)
+        ), o2 = await this.gitResponse(
+          e,
+          r2,
+          s,
+          this.outputHandler,
+          n.step("SPAWN")
+        ), i = await this.handleTaskData(e, s, o2, n.step("HANDLE"));
+        return n("passing response to task's parser as a %s", e.format), en(e) ? Tt(e.parser, i) : Tt(e.parser, i.asStrings());
+      }
+      async attemptEmptyTask(e, n) {
+        return n("empty task bypassing child process to call to task's parser"), e.parser(this);
+      }
+      handleTaskData(e, n, r2, s) {
+        const { exitCode: o2, rejection: i, stdOut: a, stdErr: c3 } = r2;
+        return new Promise((y2, w2) => {
+          s("Preparing to handle process response exitCode=%d stdOut=", o2);
+          const { error: T2 } = this._plugins.exec(
+            "task.error",
+            { error: i },
+            {
+              ...this.taskContext(e, n),
+              ...r2
+            }
+          );
+          if (T2 && e.onError)
+            return s.info("exitCode=%s handling with custom error handler"), e.onError(
+              r2,
+              T2,
+              (k2) => {
+                s.info("custom error handler treated as success"), s("custom error returned a %s", ft(k2)), y2(
+                  new z3(
+                    Array.isArray(k2) ? Buffer.concat(k2) : k2,
+                    Buffer.concat(c3)
+                  )
+                );
+              },
+              w2
+            );
+          if (T2)
+            return s.info(
+              "handling as error: exitCode=%s stdErr=%s rejection=%o",
+              o2,
+              c3.length,
+              i
+            ), w2(T2);
+          s.info("retrieving task output complete"), y2(new z3(Buffer.concat(a), Buffer.concat(c3)));
+        });
+      }
+      async gitResponse(e, n, r2, s, o2) {
+        const i = o2.sibling("output"), a = this._plugins.exec(
+          "spawn.options",
+          {
+            cwd: this.cwd,
+            env: this.env,
+            windowsHide: true
+          },
+          this.taskContext(e, e.commands)
+        );
+        return new Promise((c3) => {
+          const y2 = [], w2 = [];
+          o2.info("%s %o", n, r2), o2("%O", a);
+          let T2 = this._beforeSpawn(e, r2);
+          if (T2)
+            return c3({
+              stdOut: y2,
+              stdErr: w2,
+              exitCode: 9901,
+              rejection: T2
+            });
+          this._plugins.exec("spawn.before", void 0, {
+            ...this.taskContext(e, r2),
+            kill(C2) {
+              T2 = C2 || T2;
+            }
+          });
+          const k2 = ve(n, r2, a);
+          k2.stdout.on(
+            "data",
+            Et(y2, "stdOut", o2, i.step("stdOut"))
+          ), k2.stderr.on(
+            "data",
+            Et(w2, "stdErr", o2, i.step("stdErr"))
+          ), k2.on("error", Mn(w2, o2)), s && (o2("Passing child process stdOut/stdErr to custom outputHandler"), s(n, k2.stdout, k2.stderr, [...r2])), this._plugins.exec("spawn.after", void 0, {
+            ...this.taskContext(e, r2),
+            spawned: k2,
+            close(C2, Te) {
+              c3({
+                stdOut: y2,
+                stdErr: w2,
+                exitCode: C2,
+                rejection: T2 || Te
+              });
+            },
+            kill(C2) {
+              k2.killed || (T2 = C2, k2.kill("SIGINT"));
+            }
+          });
+        });
+      }
+      _beforeSpawn(e, n) {
+        let r2;
+        return this._plugins.exec("spawn.before", void 0, {
+          ...this.taskContext(e, n),
+          kill(s) {
+            r2 = s || r2;
+          }
+        }), r2;
+      }
+      taskContext(e, n) {
+        return {
+          method: String(Me(e.commands) || ""),
+          commands: n,
+          env: { ...this.env },
+          input: kt(e) ? void 0 : e.input
+        };
+      }
+    };
+    Dn = class {
+      constructor(e, n, r2) {
+        this.cwd = e, this._scheduler = n, this._plugins = r2, this._chain = this.chain();
+      }
+      chain() {
+        return new Pn(this, this._scheduler, this._plugins);
+      }
+      push(e) {
+        return this._chain.push(e);
+      }
+    };
+    Yt = (t2, e, n) => {
+      const r2 = ["clone", ...n];
+      return m(t2) && r2.push(c(t2)), m(e) && r2.push(c(e)), g(r2);
+    };
+    Bn = (t2, e, n) => (S2(n, "--mirror"), Yt(t2, e, n));
+    Un = [
+      new l2(/^\[([^\s]+)( \([^)]+\))? ([^\]]+)/, (t2, [e, n, r2]) => {
+        t2.branch = e, t2.commit = r2, t2.root = !!n;
+      }),
+      new l2(/\s*Author:\s(.+)/i, (t2, [e]) => {
+        const n = e.split("<"), r2 = n.pop();
+        !r2 || !r2.includes("@") || (t2.author = {
+          email: r2.substr(0, r2.length - 1),
+          name: n.join("<").trim()
+        });
+      }),
+      new l2(
+        /(\d+)[^,]*(?:,\s*(\d+)[^,]*)(?:,\s*(\d+))/g,
+        (t2, [e, n, r2]) => {
+          t2.summary.changes = parseInt(e, 10) || 0, t2.summary.insertions = parseInt(n, 10) || 0, t2.summary.deletions = parseInt(r2, 10) || 0;
+        }
+      ),
+      new l2(
+        /^(\d+)[^,]*(?:,\s*(\d+)[^(]+\(([+-]))?/,
+        (t2, [e, n, r2]) => {
+          t2.summary.changes = parseInt(e, 10) || 0;
+          const s = parseInt(n, 10) || 0;
+          r2 === "-" ? t2.summary.deletions = s : r2 === "+" && (t2.summary.insertions = s);
+        }
+      )
+    ];
+    Wn = new l2(
+      /([a-z-]+): (\d+)$/,
+      (t2, [e, n]) => {
+        const r2 = jt(e);
+        Object.hasOwn(t2, r2) && (t2[r2] = p(n));
+      }
+    );
+    J2 = class {
+      constructor(e, n, r2, s) {
+        this.bare = e, this.path = n, this.existing = r2, this.gitDir = s;
+      }
+    };
+    Xn = /^Init.+ repository in (.+)$/;
+    Yn = /^Rein.+ in (.+)$/;
+    Qt = "--bare";
+    R2 = /* @__PURE__ */ ((t2) => (t2.NONE = "", t2.STAT = "--stat", t2.NUM_STAT = "--numstat", t2.NAME_ONLY = "--name-only", t2.NAME_STATUS = "--name-status", t2))(R2 || {});
+    Jt = /^--(stat|numstat|name-only|name-status)(=|$)/;
+    rr = class {
+      constructor() {
+        this.changed = 0, this.deletions = 0, this.insertions = 0, this.files = [];
+      }
+    };
+    Ot = [
+      new l2(
+        /^(.+)\s+\|\s+(\d+)(\s+[+\-]+)?$/,
+        (t2, [e, n, r2 = ""]) => {
+          t2.files.push({
+            file: e.trim(),
+            changes: p(n),
+            insertions: r2.replace(/[^+]/g, "").length,
+            deletions: r2.replace(/[^-]/g, "").length,
+            binary: false
+          });
+        }
+      ),
+      new l2(
+        /^(.+) \|\s+Bin ([0-9.]+) -> ([0-9.]+) ([a-z]+)/,
+        (t2, [e, n, r2]) => {
+          t2.files.push({
+            file: e.trim(),
+            before: p(n),
+            after: p(r2),
+            binary: true
+          });
+        }
+      ),
+      new l2(/^(.+)\s+\|\s+Bin\s*$/, (t2, [e]) => {
+        t2.files.push({
+          file: e.trim(),
+          before: 0,
+          after: 0,
+          binary: true
+        });
+      }),
+      new l2(
+        /(\d+) files? changed\s*((?:, \d+ [^,]+){0,2})/,
+        (t2, [e, n]) => {
+          const r2 = /(\d+) i/.exec(n), s = /(\d+) d/.exec(n);
+          t2.changed = p(e), t2.insertions = p(r2?.[1]), t2.deletions = p(s?.[1]);
+        }
+      )
+    ];
+    sr = [
+      new l2(
+        /(\d+)\t(\d+)\t(.+)$/,
+        (t2, [e, n, r2]) => {
+          const s = p(e), o2 = p(n);
+          t2.changed++, t2.insertions += s, t2.deletions += o2, t2.files.push({
+            file: r2,
+            changes: s + o2,
+            insertions: s,
+            deletions: o2,
+            binary: false
+          });
+        }
+      ),
+      new l2(/-\t-\t(.+)$/, (t2, [e]) => {
+        t2.changed++, t2.files.push({
+          file: e,
+          after: 0,
+          before: 0,
+          binary: true
+        });
+      })
+    ];
+    or = [
+      new l2(/(.+)$/, (t2, [e]) => {
+        t2.changed++, t2.files.push({
+          file: e,
+          changes: 0,
+          insertions: 0,
+          deletions: 0,
+          binary: false
+        });
+      })
+    ];
+    ir = [
+      new l2(
+        /([ACDMRTUXB])([0-9]{0,3})\t(.[^\t]*)(\t(.[^\t]*))?$/,
+        (t2, [e, n, r2, s, o2]) => {
+          t2.changed++, t2.files.push({
+            file: o2 ?? r2,
+            changes: 0,
+            insertions: 0,
+            deletions: 0,
+            binary: false,
+            status: bt(_n(e) && e),
+            from: bt(!!o2 && r2 !== o2 && r2),
+            similarity: p(n)
+          });
+        }
+      )
+    ];
+    ar = {
+      [R2.NONE]: Ot,
+      [R2.STAT]: Ot,
+      [R2.NUM_STAT]: sr,
+      [R2.NAME_STATUS]: ir,
+      [R2.NAME_ONLY]: or
+    };
+    te = "\xF2\xF2\xF2\xF2\xF2\xF2 ";
+    ee2 = " \xF2\xF2";
+    ne2 = " \xF2 ";
+    ur = ["hash", "date", "message", "refs", "author_name", "author_email"];
+    se = /* @__PURE__ */ ((t2) => (t2[t2["--pretty"] = 0] = "--pretty", t2[t2["max-count"] = 1] = "max-count", t2[t2.maxCount = 2] = "maxCount", t2[t2.n = 3] = "n", t2[t2.file = 4] = "file", t2[t2.format = 5] = "format", t2[t2.from = 6] = "from", t2[t2.to = 7] = "to", t2[t2.splitter = 8] = "splitter", t2[t2.symmetric = 9] = "symmetric", t2[t2.mailMap = 10] = "mailMap", t2[t2.multiLine = 11] = "multiLine", t2[t2.strictDate = 12] = "strictDate", t2))(se || {});
+    Z2 = class {
+      constructor(e, n = null, r2) {
+        this.reason = e, this.file = n, this.meta = r2;
+      }
+      toString() {
+        return `${this.file}:${this.reason}`;
+      }
+    };
+    dr = class {
+      constructor() {
+        this.conflicts = [], this.merges = [], this.result = "success";
+      }
+      get failed() {
+        return this.conflicts.length > 0;
+      }
+      get reason() {
+        return this.result;
+      }
+      toString() {
+        return this.conflicts.length ? `CONFLICTS: ${this.conflicts.join(", ")}` : "OK";
+      }
+    };
+    ie = class {
+      constructor() {
+        this.remoteMessages = {
+          all: []
+        }, this.created = [], this.deleted = [], this.files = [], this.deletions = {}, this.insertions = {}, this.summary = {
+          changes: 0,
+          deletions: 0,
+          insertions: 0
+        };
+      }
+    };
+    gr = class {
+      constructor() {
+        this.remote = "", this.hash = {
+          local: "",
+          remote: ""
+        }, this.branch = {
+          local: "",
+          remote: ""
+        }, this.message = "";
+      }
+      toString() {
+        return this.message;
+      }
+    };
+    yr = [
+      new x2(
+        /^remote:\s*(enumerating|counting|compressing) objects: (\d+),/i,
+        (t2, [e, n]) => {
+          const r2 = e.toLowerCase(), s = tt(t2.remoteMessages);
+          Object.assign(s, { [r2]: p(n) });
+        }
+      ),
+      new x2(
+        /^remote:\s*(enumerating|counting|compressing) objects: \d+% \(\d+\/(\d+)\),/i,
+        (t2, [e, n]) => {
+          const r2 = e.toLowerCase(), s = tt(t2.remoteMessages);
+          Object.assign(s, { [r2]: p(n) });
+        }
+      ),
+      new x2(
+        /total ([^,]+), reused ([^,]+), pack-reused (\d+)/i,
+        (t2, [e, n, r2]) => {
+          const s = tt(t2.remoteMessages);
+          s.total = Ct(e), s.reused = Ct(n), s.packReused = p(r2);
+        }
+      )
+    ];
+    wr = [
+      new x2(/^remote:\s*(.+)$/, (t2, [e]) => (t2.remoteMessages.all.push(e.trim()), false)),
+      ...yr,
+      new x2(
+        [/create a (?:pull|merge) request/i, /\s(https?:\/\/\S+)$/],
+        (t2, [e]) => {
+          t2.remoteMessages.pullRequestUrl = e;
+        }
+      ),
+      new x2(
+        [/found (\d+) vulnerabilities.+\(([^)]+)\)/i, /\s(https?:\/\/\S+)$/],
+        (t2, [e, n, r2]) => {
+          t2.remoteMessages.vulnerabilities = {
+            count: p(e),
+            summary: n,
+            url: r2
+          };
+        }
+      )
+    ];
+    br = class {
+      constructor() {
+        this.all = [];
+      }
+    };
+    Tr = /^\s*(.+?)\s+\|\s+\d+\s*(\+*)(-*)/;
+    kr = /(\d+)\D+((\d+)\D+\(\+\))?(\D+(\d+)\D+\(-\))?/;
+    _r = /^(create|delete) mode \d+ (.+)/;
+    vr = [
+      new l2(Tr, (t2, [e, n, r2]) => {
+        t2.files.push(e), n && (t2.insertions[e] = n.length), r2 && (t2.deletions[e] = r2.length);
+      }),
+      new l2(kr, (t2, [e, , n, , r2]) => n !== void 0 || r2 !== void 0 ? (t2.summary.changes = +e || 0, t2.summary.insertions = +n || 0, t2.summary.deletions = +r2 || 0, true) : false),
+      new l2(_r, (t2, [e, n]) => {
+        S2(t2.files, n), S2(e === "create" ? t2.created : t2.deleted, n);
+      })
+    ];
+    Er = [
+      new l2(/^from\s(.+)$/i, (t2, [e]) => {
+        t2.remote = e;
+      }),
+      new l2(/^fatal:\s(.+)$/, (t2, [e]) => {
+        t2.message = e;
+      }),
+      new l2(
+        /([a-z0-9]+)\.\.([a-z0-9]+)\s+(\S+)\s+->\s+(\S+)$/,
+        (t2, [e, n, r2, s]) => {
+          t2.branch.local = r2, t2.hash.local = e, t2.branch.remote = s, t2.hash.remote = n;
+        }
+      )
+    ];
+    Sr = (t2, e) => E2(new ie(), vr, [t2, e]);
+    ue = (t2, e) => Object.assign(
+      new ie(),
+      Sr(t2, e),
+      ae(t2, e)
+    );
+    Or = [
+      new l2(/^Auto-merging\s+(.+)$/, (t2, [e]) => {
+        t2.merges.push(e);
+      }),
+      new l2(/^CONFLICT\s+\((.+)\): Merge conflict in (.+)$/, (t2, [e, n]) => {
+        t2.conflicts.push(new Z2(e, n));
+      }),
+      new l2(
+        /^CONFLICT\s+\((.+\/delete)\): (.+) deleted in (.+) and/,
+        (t2, [e, n, r2]) => {
+          t2.conflicts.push(new Z2(e, n, { deleteRef: r2 }));
+        }
+      ),
+      new l2(/^CONFLICT\s+\((.+)\):/, (t2, [e]) => {
+        t2.conflicts.push(new Z2(e, null));
+      }),
+      new l2(/^Automatic merge failed;\s+(.+)$/, (t2, [e]) => {
+        t2.result = e;
+      })
+    ];
+    Cr = (t2, e) => Object.assign(Ar(t2), ue(t2, e));
+    Ar = (t2) => E2(new dr(), Or, t2);
+    Nr = [
+      new l2(/^Pushing to (.+)$/, (t2, [e]) => {
+        t2.repo = e;
+      }),
+      new l2(/^updating local tracking ref '(.+)'/, (t2, [e]) => {
+        t2.ref = {
+          ...t2.ref || {},
+          local: e
+        };
+      }),
+      new l2(/^[=*-]\s+([^:]+):(\S+)\s+\[(.+)]$/, (t2, [e, n, r2]) => {
+        t2.pushed.push(xr(e, n, r2));
+      }),
+      new l2(
+        /^Branch '([^']+)' set up to track remote branch '([^']+)' from '([^']+)'/,
+        (t2, [e, n, r2]) => {
+          t2.branch = {
+            ...t2.branch || {},
+            local: e,
+            remote: n,
+            remoteName: r2
+          };
+        }
+      ),
+      new l2(
+        /^([^:]+):(\S+)\s+([a-z0-9]+)\.\.([a-z0-9]+)$/,
+        (t2, [e, n, r2, s]) => {
+          t2.update = {
+            head: {
+              local: e,
+              remote: n
+            },
+            hash: {
+              from: r2,
+              to: s
+            }
+          };
+        }
+      )
+    ];
+    $r = (t2, e) => {
+      const n = Pr(t2, e), r2 = ae(t2, e);
+      return {
+        ...n,
+        ...r2
+      };
+    };
+    Pr = (t2, e) => E2({ pushed: [] }, Nr, [t2, e]);
+    Lr = /^(.+)\0(.+)$/;
+    jr = class {
+      constructor(e, n, r2) {
+        if (this.path = e, this.index = n, this.working_dir = r2, n === "R" || r2 === "R") {
+          const s = Lr.exec(e) || [null, e, e];
+          this.from = s[2] || "", this.path = s[1] || "";
+        }
+      }
+    };
+    Br = class {
+      constructor() {
+        this.not_added = [], this.conflicted = [], this.created = [], this.deleted = [], this.ignored = void 0, this.modified = [], this.renamed = [], this.files = [], this.staged = [], this.ahead = 0, this.behind = 0, this.current = null, this.tracking = null, this.detached = false, this.isClean = () => !this.files.length;
+      }
+    };
+    Ir = new Map([
+      _2(
+        " ",
+        "A",
+        (t2, e) => t2.created.push(e)
+      ),
+      _2(
+        " ",
+        "D",
+        (t2, e) => t2.deleted.push(e)
+      ),
+      _2(
+        " ",
+        "M",
+        (t2, e) => t2.modified.push(e)
+      ),
+      _2("A", " ", (t2, e) => {
+        t2.created.push(e), t2.staged.push(e);
+      }),
+      _2("A", "M", (t2, e) => {
+        t2.created.push(e), t2.staged.push(e), t2.modified.push(e);
+      }),
+      _2("D", " ", (t2, e) => {
+        t2.deleted.push(e), t2.staged.push(e);
+      }),
+      _2("M", " ", (t2, e) => {
+        t2.modified.push(e), t2.staged.push(e);
+      }),
+      _2("M", "M", (t2, e) => {
+        t2.modified.push(e), t2.staged.push(e);
+      }),
+      _2("R", " ", (t2, e) => {
+        t2.renamed.push(xt(e));
+      }),
+      _2("R", "M", (t2, e) => {
+        const n = xt(e);
+        t2.renamed.push(n), t2.modified.push(n.to);
+      }),
+      _2("!", "!", (t2, e) => {
+        (t2.ignored = t2.ignored || []).push(e);
+      }),
+      _2(
+        "?",
+        "?",
+        (t2, e) => t2.not_added.push(e)
+      ),
+      ...et(
+        "A",
+        "A",
+        "U"
+        /* UNMERGED */
+      ),
+      ...et(
+        "D",
+        "D",
+        "U"
+        /* UNMERGED */
+      ),
+      ...et(
+        "U",
+        "A",
+        "D",
+        "U"
+        /* UNMERGED */
+      ),
+      [
+        "##",
+        (t2, e) => {
+          const n = /ahead (\d+)/, r2 = /behind (\d+)/, s = /^(.+?(?=(?:\.{3}|\s|$)))/, o2 = /\.{3}(\S*)/, i = /\son\s(\S+?)(?=\.{3}|$)/;
+          let a = n.exec(e);
+          t2.ahead = a && +a[1] || 0, a = r2.exec(e), t2.behind = a && +a[1] || 0, a = s.exec(e), t2.current = d(a?.[1], m, null), a = o2.exec(e), t2.tracking = d(a?.[1], m, null), a = i.exec(e), a && (t2.current = d(a?.[1], m, t2.current)), t2.detached = /\(no branch\)/.test(e);
+        }
+      ]
+    ]);
+    Ur = function(t2) {
+      const e = t2.split(I2), n = new Br();
+      for (let r2 = 0, s = e.length; r2 < s; ) {
+        let o2 = e[r2++].trim();
+        o2 && (o2.charAt(0) === "R" && (o2 += I2 + (e[r2++] || "")), Fr(n, o2));
+      }
+      return n;
+    };
+    Gr = ["--null", "-z"];
+    fe = "installed=false";
+    Hr = [
+      new l2(
+        /version (\d+)\.(\d+)\.(\d+)(?:\s*\((.+)\))?/,
+        (t2, [e, n, r2, s = ""]) => {
+          Object.assign(
+            t2,
+            q2(p(e), p(n), p(r2), s)
+          );
+        }
+      ),
+      new l2(
+        /version (\d+)\.(\d+)\.(\D+)(.+)?$/,
+        (t2, [e, n, r2, s = ""]) => {
+          Object.assign(t2, q2(p(e), p(n), r2, s));
+        }
+      )
+    ];
+    le = class {
+      constructor(e) {
+        this._executor = e;
+      }
+      _runTask(e, n) {
+        const r2 = this._executor.chain(), s = r2.push(e);
+        return n && Ln(e, s, n), Object.create(this, {
+          then: { value: s.then.bind(s) },
+          catch: { value: s.catch.bind(s) },
+          _executor: { value: r2 }
+        });
+      }
+      add(e) {
+        return this._runTask(
+          g(["add", ...v(e)]),
+          u(arguments)
+        );
+      }
+      cwd(e) {
+        const n = u(arguments);
+        return typeof e == "string" ? this._runTask(St(e, this._executor), n) : typeof e?.path == "string" ? this._runTask(
+          St(
+            e.path,
+            e.root && this._executor || void 0
+          ),
+          n
+        ) : this._runTask(
+          b2("Git.cwd: workingDirectory must be supplied as a string"),
+          n
+        );
+      }
+      hashObject(e, n) {
+        return this._runTask(
+          Vn(e, n === true),
+          u(arguments)
+        );
+      }
+      init(e) {
+        return this._runTask(
+          Zn(e === true, this._executor.cwd, h2(arguments)),
+          u(arguments)
+        );
+      }
+      merge() {
+        return this._runTask(
+          At(h2(arguments)),
+          u(arguments)
+        );
+      }
+      mergeFromTo(e, n) {
+        return m(e) && m(n) ? this._runTask(
+          At([e, n, ...h2(arguments)]),
+          u(arguments, false)
+        ) : this._runTask(
+          b2(
+            "Git.mergeFromTo requires that the 'remote' and 'branch' arguments are supplied as strings"
+          )
+        );
+      }
+      outputHandler(e) {
+        return this._executor.outputHandler = e, this;
+      }
+      push() {
+        const e = ce(
+          {
+            remote: d(arguments[0], m),
+            branch: d(arguments[1], m)
+          },
+          h2(arguments)
+        );
+        return this._runTask(e, u(arguments));
+      }
+      stash() {
+        return this._runTask(
+          g(["stash", ...h2(arguments)]),
+          u(arguments)
+        );
+      }
+      status() {
+        return this._runTask(
+          zr(h2(arguments)),
+          u(arguments)
+        );
+      }
+    };
+    Object.assign(
+      le.prototype,
+      jn(),
+      In(),
+      zn(),
+      Tn(),
+      Hn(),
+      Kn(),
+      On(),
+      er(),
+      pr(),
+      Dr(),
+      Wr()
+    );
+    Vr = /* @__PURE__ */ (() => {
+      let t2 = 0;
+      return () => {
+        t2++;
+        const { promise: e, done: n } = (0, import_promise_deferred.createDeferred)();
+        return {
+          promise: e,
+          done: n,
+          id: t2
+        };
+      };
+    })();
+    Xr = class {
+      constructor(e = 2) {
+        this.concurrency = e, this.logger = $2("", "scheduler"), this.pending = [], this.running = [], this.logger("Constructed, concurrency=%s", e);
+      }
+      schedule() {
+        if (!this.pending.length || this.running.length >= this.concurrency) {
+          this.logger(
+            "Schedule attempt ignored, pending=%s running=%s concurrency=%s",
+            this.pending.length,
+            this.running.length,
+            this.concurrency
+          );
+          return;
+        }
+        const e = S2(this.running, this.pending.shift());
+        this.logger("Attempting id=%s", e.id), e.done(() => {
+          this.logger("Completing id=", e.id), ct(this.running, e), this.schedule();
+        });
+      }
+      next() {
+        const { promise: e, id: n } = S2(this.pending, Vr());
+        return this.logger("Scheduling id=%s", n), this.schedule(), e;
+      }
+    };
+    he = /* @__PURE__ */ ((t2) => (t2.CURRENT = "*", t2.LINKED = "+", t2))(he || {});
+    Qr = class {
+      constructor() {
+        this.all = [], this.branches = {}, this.current = "", this.detached = false;
+      }
+      push(e, n, r2, s, o2) {
+        e === "*" && (this.detached = n, this.current = r2), this.all.push(r2), this.branches[r2] = {
+          current: e === "*",
+          linkedWorkTree: e === "+",
+          name: r2,
+          commit: s,
+          label: o2
+        };
+      }
+    };
+    Jr = [
+      new l2(
+        /^([*+]\s)?\((?:HEAD )?detached (?:from|at) (\S+)\)\s+([a-z0-9]+)\s(.*)$/,
+        (t2, [e, n, r2, s]) => {
+          t2.push(Nt(e), true, n, r2, s);
+        }
+      ),
+      new l2(
+        /^([*+]\s)?(\S+)\s+([a-z0-9]+)\s?(.*)$/s,
+        (t2, [e, n, r2, s]) => {
+          t2.push(Nt(e), false, n, r2, s);
+        }
+      )
+    ];
+    Zr = new l2(/^(\S+)$/s, (t2, [e]) => {
+      t2.push(he.CURRENT, false, e, "", "");
+    });
+    ts = class {
+      constructor() {
+        this.all = [], this.branches = {}, this.errors = [];
+      }
+      get success() {
+        return !this.errors.length;
+      }
+    };
+    rs = /(\S+)\s+\(\S+\s([^)]+)\)/;
+    pe = /^error[^']+'([^']+)'/m;
+    ss = [
+      new l2(rs, (t2, [e, n]) => {
+        const r2 = es(e, n);
+        t2.all.push(r2), t2.branches[e] = r2;
+      }),
+      new l2(pe, (t2, [e]) => {
+        const n = ns(e);
+        t2.errors.push(n), t2.all.push(n), t2.branches[e] = n;
+      })
+    ];
+    gt = (t2, e) => E2(new ts(), ss, [t2, e]);
+    ms = [
+      new l2(/From (.+)$/, (t2, [e]) => {
+        t2.remote = e;
+      }),
+      new l2(/\* \[new branch]\s+(\S+)\s*-> (.+)$/, (t2, [e, n]) => {
+        t2.branches.push({
+          name: e,
+          tracking: n
+        });
+      }),
+      new l2(/\* \[new tag]\s+(\S+)\s*-> (.+)$/, (t2, [e, n]) => {
+        t2.tags.push({
+          name: e,
+          tracking: n
+        });
+      }),
+      new l2(/- \[deleted]\s+\S+\s*-> (.+)$/, (t2, [e]) => {
+        t2.deleted.push({
+          tracking: e
+        });
+      }),
+      new l2(
+        /\s*([^.]+)\.\.(\S+)\s+(\S+)\s*-> (.+)$/,
+        (t2, [e, n, r2, s]) => {
+          t2.updated.push({
+            name: r2,
+            tracking: s,
+            to: n,
+            from: e
+          });
+        }
+      )
+    ];
+    ys = [
+      new l2(/^Renaming (.+) to (.+)$/, (t2, [e, n]) => {
+        t2.moves.push({ from: e, to: n });
+      })
+    ];
+    $s = class {
+      constructor(e, n) {
+        this.all = e, this.latest = n;
+      }
+    };
+    Ps = function(t2, e = false) {
+      const n = t2.split(`
+`).map(Ds).filter(Boolean);
+      e || n.sort(function(s, o2) {
+        const i = s.split("."), a = o2.split(".");
+        if (i.length === 1 || a.length === 1)
+          return Ms(B2(i[0]), B2(a[0]));
+        for (let c3 = 0, y2 = Math.max(i.length, a.length); c3 < y2; c3++) {
+          const w2 = ye(B2(i[c3]), B2(a[c3]));
+          if (w2)
+            return w2;
+        }
+        return 0;
+      });
+      const r2 = e ? n[0] : [...n].reverse().find((s) => s.indexOf(".") >= 0);
+      return new $s(n, r2);
+    };
+    (f2.prototype = Object.create(le.prototype)).constructor = f2;
+    f2.prototype.customBinary = function(t2) {
+      return this._plugins.reconfigure("binary", t2), this;
+    };
+    f2.prototype.env = function(t2, e) {
+      return arguments.length === 1 && typeof t2 == "object" ? this._executor.env = t2 : (this._executor.env = this._executor.env || {})[t2] = e, this;
+    };
+    f2.prototype.stashList = function(t2) {
+      return this._runTask(
+        Cs(
+          ht(arguments) || {},
+          K2(t2) && t2 || []
+        ),
+        u(arguments)
+      );
+    };
+    f2.prototype.mv = function(t2, e) {
+      return this._runTask(bs(t2, e), u(arguments));
+    };
+    f2.prototype.checkoutLatestTag = function(t2) {
+      var e = this;
+      return this.pull(function() {
+        e.tags(function(n, r2) {
+          e.checkout(r2.latest, t2);
+        });
+      });
+    };
+    f2.prototype.pull = function(t2, e, n, r2) {
+      return this._runTask(
+        Ts(
+          d(t2, m),
+          d(e, m),
+          h2(arguments)
+        ),
+        u(arguments)
+      );
+    };
+    f2.prototype.fetch = function(t2, e) {
+      return this._runTask(
+        gs(
+          d(t2, m),
+          d(e, m),
+          h2(arguments)
+        ),
+        u(arguments)
+      );
+    };
+    f2.prototype.tags = function(t2, e) {
+      return this._runTask(
+        Ls(h2(arguments)),
+        u(arguments)
+      );
+    };
+    f2.prototype.rebase = function() {
+      return this._runTask(
+        g(["rebase", ...h2(arguments)]),
+        u(arguments)
+      );
+    };
+    f2.prototype.reset = function(t2) {
+      return this._runTask(
+        An(xn(t2), h2(arguments)),
+        u(arguments)
+      );
+    };
+    f2.prototype.revert = function(t2) {
+      const e = u(arguments);
+      return typeof t2 != "string" ? this._runTask(b2("Commit must be a string"), e) : this._runTask(
+        g(["revert", ...h2(arguments, 0, true), t2]),
+        e
+      );
+    };
+    f2.prototype.addTag = function(t2) {
+      const e = typeof t2 == "string" ? js(t2) : b2("Git.addTag requires a tag name");
+      return this._runTask(e, u(arguments));
+    };
+    f2.prototype.addAnnotatedTag = function(t2, e) {
+      return this._runTask(
+        Bs(t2, e),
+        u(arguments)
+      );
+    };
+    f2.prototype.deleteLocalBranch = function(t2, e, n) {
+      return this._runTask(
+        cs(t2, typeof e == "boolean" ? e : false),
+        u(arguments)
+      );
+    };
+    f2.prototype.deleteLocalBranches = function(t2, e, n) {
+      return this._runTask(
+        us(t2, typeof e == "boolean" ? e : false),
+        u(arguments)
+      );
+    };
+    f2.prototype.branch = function(t2, e) {
+      return this._runTask(
+        is(h2(arguments)),
+        u(arguments)
+      );
+    };
+    f2.prototype.branchLocal = function(t2) {
+      return this._runTask(as(), u(arguments));
+    };
+    f2.prototype.raw = function(t2) {
+      const e = !Array.isArray(t2), n = [].slice.call(e ? arguments : t2, 0);
+      for (let s = 0; s < n.length && e; s++)
+        if (!st(n[s])) {
+          n.splice(s, n.length - s);
+          break;
+        }
+      n.push(...h2(arguments, 0, true));
+      var r2 = u(arguments);
+      return n.length ? this._runTask(g(n, this._trimmed), r2) : this._runTask(
+        b2("Raw: must supply one or more command to execute"),
+        r2
+      );
+    };
+    f2.prototype.submoduleAdd = function(t2, e, n) {
+      return this._runTask(As(t2, e), u(arguments));
+    };
+    f2.prototype.submoduleUpdate = function(t2, e) {
+      return this._runTask(
+        Ns(h2(arguments, true)),
+        u(arguments)
+      );
+    };
+    f2.prototype.submoduleInit = function(t2, e) {
+      return this._runTask(
+        xs(h2(arguments, true)),
+        u(arguments)
+      );
+    };
+    f2.prototype.subModule = function(t2, e) {
+      return this._runTask(
+        X2(h2(arguments)),
+        u(arguments)
+      );
+    };
+    f2.prototype.listRemote = function() {
+      return this._runTask(
+        Ss(h2(arguments)),
+        u(arguments)
+      );
+    };
+    f2.prototype.addRemote = function(t2, e, n) {
+      return this._runTask(
+        vs(t2, e, h2(arguments)),
+        u(arguments)
+      );
+    };
+    f2.prototype.removeRemote = function(t2, e) {
+      return this._runTask(Os(t2), u(arguments));
+    };
+    f2.prototype.getRemotes = function(t2, e) {
+      return this._runTask(Es(t2 === true), u(arguments));
+    };
+    f2.prototype.remote = function(t2, e) {
+      return this._runTask(
+        Rs(h2(arguments)),
+        u(arguments)
+      );
+    };
+    f2.prototype.tag = function(t2, e) {
+      const n = h2(arguments);
+      return n[0] !== "tag" && n.unshift("tag"), this._runTask(g(n), u(arguments));
+    };
+    f2.prototype.updateServerInfo = function(t2) {
+      return this._runTask(
+        g(["update-server-info"]),
+        u(arguments)
+      );
+    };
+    f2.prototype.pushTags = function(t2, e) {
+      const n = Mr(
+        { remote: d(t2, m) },
+        h2(arguments)
+      );
+      return this._runTask(n, u(arguments));
+    };
+    f2.prototype.rm = function(t2) {
+      return this._runTask(
+        g(["rm", "-f", ...v(t2)]),
+        u(arguments)
+      );
+    };
+    f2.prototype.rmKeepLocal = function(t2) {
+      return this._runTask(
+        g(["rm", "--cached", ...v(t2)]),
+        u(arguments)
+      );
+    };
+    f2.prototype.catFile = function(t2, e) {
+      return this._catFile("utf-8", arguments);
+    };
+    f2.prototype.binaryCatFile = function() {
+      return this._catFile("buffer", arguments);
+    };
+    f2.prototype._catFile = function(t2, e) {
+      var n = u(e), r2 = ["cat-file"], s = e[0];
+      if (typeof s == "string")
+        return this._runTask(
+          b2("Git.catFile: options must be supplied as an array of strings"),
+          n
+        );
+      Array.isArray(s) && r2.push.apply(r2, s);
+      const o2 = t2 === "buffer" ? Gt(r2) : g(r2);
+      return this._runTask(o2, n);
+    };
+    f2.prototype.diff = function(t2, e) {
+      const n = m(t2) ? b2(
+        "git.diff: supplying options as a single string is no longer supported, switch to an array of strings"
+      ) : g(["diff", ...h2(arguments)]);
+      return this._runTask(n, u(arguments));
+    };
+    f2.prototype.diffSummary = function() {
+      return this._runTask(
+        fr(h2(arguments, 1)),
+        u(arguments)
+      );
+    };
+    f2.prototype.applyPatch = function(t2) {
+      const e = G2(t2) ? Yr(v(t2), h2([].slice.call(arguments, 1))) : b2(
+        "git.applyPatch requires one or more string patches as the first argument"
+      );
+      return this._runTask(e, u(arguments));
+    };
+    f2.prototype.revparse = function() {
+      const t2 = ["rev-parse", ...h2(arguments, true)];
+      return this._runTask(
+        g(t2, true),
+        u(arguments)
+      );
+    };
+    f2.prototype.clean = function(t2, e, n) {
+      const r2 = un(t2), s = r2 && t2.join("") || d(t2, m) || "", o2 = h2([].slice.call(arguments, r2 ? 1 : 0));
+      return this._runTask(
+        on(s, o2),
+        u(arguments)
+      );
+    };
+    f2.prototype.exec = function(t2) {
+      const e = {
+        commands: [],
+        format: "utf-8",
+        parser() {
+          typeof t2 == "function" && t2();
+        }
+      };
+      return this._runTask(e);
+    };
+    f2.prototype.checkIgnore = function(t2, e) {
+      return this._runTask(
+        fs3(v(d(t2, G2, []))),
+        u(arguments)
+      );
+    };
+    f2.prototype.checkIsRepo = function(t2, e) {
+      return this._runTask(
+        We(d(t2, m)),
+        u(arguments)
+      );
+    };
+    Us = $2("", "plugin:allowEnvironment");
+    $t = (0, import_promise_deferred.deferred)().promise;
+    we = $2("", "plugin:binary");
+    Hs = "Invalid value supplied for custom binary, requires a single string or an array containing either one or two strings";
+    Ks = "Invalid value supplied for custom binary, restricted characters must be removed or supply the unsafe.allowUnsafeCustomBinary option";
+    be = {
+      DISALLOWED_ABBREVIATED: {
+        text: "disallowed abbreviated or ambiguous option",
+        solution: "Unambiguous abbreviated options blocked with unsafe.allowAbbreviatedOptions setting: {message}"
+      },
+      UNKNOWN: {
+        text: "~ unknown ~",
+        solution: void 0
+      }
+    };
+    Qs = class extends O2 {
+      constructor(e = "") {
+        const n = Ys(e);
+        super(void 0, be[n].solution?.replace("{message}", e) ?? e), this.reason = n;
+      }
+    };
+    nt = $2("", "plugin:input");
+    ro = class {
+      constructor() {
+        this.plugins = /* @__PURE__ */ new Set(), this.events = new Ce();
+      }
+      on(e, n) {
+        this.events.on(e, n);
+      }
+      reconfigure(e, n) {
+        this.events.emit(e, n);
+      }
+      append(e, n) {
+        const r2 = S2(this.plugins, { type: e, action: n });
+        return () => this.plugins.delete(r2);
+      }
+      add(e) {
+        const n = [];
+        return v(e).forEach(
+          (r2) => {
+            r2 && this.plugins.add(S2(n, r2));
+          }
+        ), () => {
+          n.forEach((r2) => {
+            this.plugins.delete(r2);
+          });
+        };
+      }
+      exec(e, n, r2) {
+        let s = n;
+        const o2 = Object.freeze(Object.create(r2));
+        for (const i of this.plugins)
+          i.type === e && (s = i.action(s, o2));
+        return s;
+      }
+    };
+    wo = (t2, e) => {
+      const n = new ro(), r2 = Ge(
+        t2 && (typeof t2 == "string" ? { baseDir: t2 } : t2) || {},
+        e
+      );
+      if (!Lt(r2.baseDir))
+        throw new Ae(
+          r2,
+          "Cannot use simple-git on a directory that does not exist"
+        );
+      return Array.isArray(r2.config) && n.add(qs(r2.config)), n.add(zs(r2.unsafe)), n.add(Ws(r2.completion)), r2.abort && n.add(Is(r2.abort)), r2.progress && n.add(so(r2.progress)), r2.timeout && n.add(uo(r2.timeout)), r2.spawnOptions && n.add(io(r2.spawnOptions)), n.add(ao()), n.add(no(r2.input)), n.add(Mt(to(true))), r2.errors && n.add(Mt(r2.errors)), Xs(n, r2.binary, r2.unsafe?.allowUnsafeCustomBinary), n.add(
+        Fs(r2.allowEnvironment ?? [], r2.unsafe?.allowAbbreviatedOptions)
+      ), new f2(r2, n);
+    };
+  }
+});
+
+// src/git.ts
+var git_exports = {};
+__export(git_exports, {
+  Git: () => Git,
+  GitCommandError: () => GitCommandError,
+  firstLines: () => firstLines,
+  gitChanges: () => gitChanges,
+  gitEnvironment: () => gitEnvironment,
+  openGit: () => openGit,
+  pushArguments: () => pushArguments
+});
+import { spawn as spawn2 } from "node:child_process";
+import { existsSync as existsSync2 } from "node:fs";
+import path10 from "node:path";
+function firstLines(text, count = 3) {
+  return text.split("\n").map((l3) => l3.trim()).filter((l3) => l3 !== "" && !l3.startsWith("hint:")).slice(0, count).join(" / ");
+}
+function gitEnvironment(env) {
+  const result = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value === void 0 || GUARDED.test(key) && !PASS_THROUGH.includes(key)) continue;
+    result[key] = value;
+  }
+  return { ...result, LC_ALL: "C", LANGUAGE: "C" };
+}
+async function openGit(options) {
+  return new Git(await loadSimpleGit(), options.cwd, gitEnvironment(options.env ?? process.env));
+}
+function gitChanges(cwd, env = process.env) {
+  let opened;
+  const repo = async () => {
+    opened ??= (async () => {
+      const probe = await openGit({ cwd, env });
+      const root = await probe.toplevel();
+      if (root === null) throw usageError(`--changed-since needs a git repository; ${cwd} is not in one`, "E_NOT_A_REPO");
+      return { git: await openGit({ cwd: root, env }), root };
+    })();
+    return opened;
+  };
+  return {
+    root: async () => (await repo()).root,
+    async mergeBase(ref) {
+      const { git } = await repo();
+      if (ref.startsWith("-") || ref.trim() === "") throw usageError(`--changed-since ${JSON.stringify(ref)}: not a ref`, "E_USAGE");
+      const candidates = await git.refCandidates(ref);
+      if (new Set(candidates.map((c3) => c3.sha)).size > 1) {
+        throw usageError(`--changed-since ${ref} is ambiguous: ${candidates.map((c3) => `${c3.ref} (${c3.sha.slice(0, 12)})`).join(", ")}`, "E_USAGE", [
+          "Name the branch in full (refs/remotes/origin/main), or give the base commit's sha."
+        ]);
+      }
+      const commit = await git.resolveCommit(candidates[0]?.ref ?? ref);
+      if (commit === null) {
+        const hint = await git.isShallow() ? "This clone is shallow: fetch the full history (actions/checkout with fetch-depth: 0)." : "Fetch it first (git fetch origin main), or give a commit sha.";
+        throw usageError(`--changed-since: unknown ref ${ref}`, "E_USAGE", [hint]);
+      }
+      const base = await git.mergeBase(commit, "HEAD");
+      if (base === null) {
+        throw usageError(`--changed-since: ${ref} and HEAD have no common commit in this clone`, "E_SHALLOW", ["Fetch the full history (actions/checkout with fetch-depth: 0)."]);
+      }
+      return base;
+    },
+    async changedFiles(base, head) {
+      const { git } = await repo();
+      const changed = await git.diffNames(base, head);
+      if (head !== void 0) return changed;
+      const known = new Set(changed.map((f3) => f3.path));
+      return [...changed, ...(await git.listFiles(true)).filter((f3) => !known.has(f3)).map((f3) => ({ path: f3 }))];
+    },
+    async head() {
+      const { git } = await repo();
+      const head = await git.resolveCommit("HEAD");
+      if (head === null) throw usageError("the repository has no commit yet: there is nothing committed to scan", "E_NOT_A_REPO", ["Commit the logs first, or pass --uncommitted to scan the working tree."]);
+      return head;
+    },
+    entries: async (commit) => (await repo()).git.treeEntries(commit),
+    trackedFiles: async () => (await repo()).git.listFiles(),
+    async *open(commit, file2) {
+      const { git } = await repo();
+      yield* git.blobStream(commit, file2);
+    },
+    readAt: async (base, file2) => (await repo()).git.readBlob(base, file2)
+  };
+}
+function pushArguments(remote, lease, refspecs) {
+  return ["push", "--porcelain", "--atomic", `--force-with-lease=${lease.ref}:${lease.expect}`, remote, ...refspecs];
+}
+function parseCommits(stdout) {
+  return records(stdout).map((record2) => {
+    const [sha = "", author = "", date5 = "", subject = ""] = record2.split(FIELD);
+    return { sha, author, date: date5, subject };
+  });
+}
+function parseTags(stdout) {
+  return records(stdout).map((record2) => {
+    const [name = "", type = "", peeled = "", object2 = "", date5 = "", tagger = "", message = ""] = record2.split(FIELD);
+    const annotated = type === "tag";
+    return { name, sha: annotated ? peeled : object2, annotated, date: date5, tagger: annotated ? tagger.trim() : "", message: annotated ? message : "" };
+  });
+}
+var GitCommandError, PASS_THROUGH, GUARDED, loading, loadSimpleGit, RECORD, FIELD, COMMIT_FORMAT, TAG_FORMAT, Git, nulSeparated, records;
+var init_git = __esm({
+  "src/git.ts"() {
+    "use strict";
+    init_errors();
+    GitCommandError = class extends Error {
+      constructor(args, output2) {
+        super(`git ${args[0] ?? ""} failed (exit ${output2.exitCode}): ${firstLines(output2.stderr || output2.stdout)}`);
+        this.args = args;
+        this.output = output2;
+        this.name = "GitCommandError";
+      }
+      args;
+      output;
+    };
+    PASS_THROUGH = ["GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_CONFIG_NOSYSTEM", "GIT_TERMINAL_PROMPT"];
+    GUARDED = /^(git_|editor$|visual$|pager$|prefix$|ssh_askpass$)/i;
+    loadSimpleGit = async () => loading ??= Promise.resolve().then(() => (init_dist3(), dist_exports)).then((m2) => m2.simpleGit);
+    RECORD = "";
+    FIELD = "";
+    COMMIT_FORMAT = "--format=%H%x1f%an%x1f%cI%x1f%s%x1e";
+    TAG_FORMAT = "--format=%(refname:strip=2)%1f%(objecttype)%1f%(*objectname)%1f%(objectname)%1f%(creatordate:iso-strict)%1f%(taggername) %(taggeremail)%1f%(contents)%1e";
+    Git = class {
+      constructor(factory, cwd, env) {
+        this.factory = factory;
+        this.cwd = cwd;
+        this.env = env;
+      }
+      factory;
+      cwd;
+      env;
+      /** Runs git; an exit code outside `ok` throws GitCommandError. */
+      async run(args, ok = [0]) {
+        let result;
+        const git = this.factory({
+          baseDir: this.cwd,
+          allowEnvironment: PASS_THROUGH,
+          errors(error63, outcome) {
+            result = outcome;
+            return outcome.exitCode >= 0 && outcome.exitCode < 256 ? void 0 : error63;
+          }
+        }).env(this.env);
+        const stdout = await git.raw(args);
+        const output2 = { exitCode: result?.exitCode ?? 0, stdout, stderr: Buffer.concat(result?.stdErr ?? []).toString("utf8") };
+        if (!ok.includes(output2.exitCode)) throw new GitCommandError(args, output2);
+        return output2;
+      }
+      async text(args) {
+        return (await this.run(args)).stdout.trim();
+      }
+      async checkRefFormat(ref) {
+        return (await this.run(["check-ref-format", ref], [0, 1])).exitCode === 0;
+      }
+      /** The absolute git directory, or null outside a working tree (bare repositories included). */
+      async gitDir() {
+        const inside = await this.run(["rev-parse", "--is-inside-work-tree"], [0, 128]);
+        if (inside.exitCode !== 0 || inside.stdout.trim() !== "true") return null;
+        return this.text(["rev-parse", "--absolute-git-dir"]);
+      }
+      /** The checked-out branch, or null when HEAD is detached. */
+      async currentBranch() {
+        const out = await this.run(["symbolic-ref", "--quiet", "HEAD"], [0, 1]);
+        const ref = out.stdout.trim();
+        return out.exitCode === 0 && ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : null;
+      }
+      /** A merge, rebase, cherry-pick, revert or bisect left unfinished in this working tree. */
+      operationInProgress(gitDir) {
+        const markers = [
+          ["MERGE_HEAD", "merge"],
+          ["rebase-merge", "rebase"],
+          ["rebase-apply", "rebase or am"],
+          ["CHERRY_PICK_HEAD", "cherry-pick"],
+          ["REVERT_HEAD", "revert"],
+          ["BISECT_LOG", "bisect"]
+        ];
+        return markers.find(([file2]) => existsSync2(path10.join(gitDir, file2)))?.[1] ?? null;
+      }
+      /** Changed and untracked paths; --no-optional-locks keeps even the index untouched. */
+      async dirtyPaths() {
+        const out = await this.run(["--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=normal"]);
+        const fields = out.stdout.split("\0");
+        const paths = [];
+        for (let i = 0; i < fields.length; i++) {
+          const entry = fields[i] ?? "";
+          if (entry.length < 4) continue;
+          paths.push(entry.slice(3));
+          if (/[RC]/.test(entry.slice(0, 2))) i++;
+        }
+        return paths;
+      }
+      /** Every commit a ref has pointed at in this clone (its reflog); empty when it has none. */
+      async reflog(ref) {
+        const out = await this.run(["reflog", "show", "--format=%H", ref, "--"], [0, 128]);
+        return new Set(out.exitCode === 0 ? out.stdout.split("\n").filter((l3) => /^[0-9a-f]{40,64}$/.test(l3)) : []);
+      }
+      async isShallow() {
+        return await this.text(["rev-parse", "--is-shallow-repository"]) === "true";
+      }
+      async remotes() {
+        return (await this.text(["remote"])).split("\n").filter(Boolean);
+      }
+      /** Fetches exactly these refspecs; never prunes, never writes FETCH_HEAD. */
+      async fetch(remote, refspecs) {
+        return this.run(["fetch", "--quiet", "--no-write-fetch-head", "--no-prune", "--no-recurse-submodules", remote, ...refspecs], [0, 1, 128]);
+      }
+      /** What the remote says right now, for exactly these full ref names. */
+      async lsRemote(remote, refs) {
+        const output2 = await this.run(["ls-remote", remote, ...refs], [0, 2, 128]);
+        const found = /* @__PURE__ */ new Map();
+        for (const line of output2.stdout.split("\n")) {
+          const [sha, ref] = line.split("	");
+          if (sha && ref && refs.includes(ref)) found.set(ref, sha);
+        }
+        return { output: output2, refs: found };
+      }
+      /** The commit a full ref name or sha points at, or null. */
+      async resolveCommit(rev) {
+        const out = await this.run(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], [0, 1, 128]);
+        return out.exitCode === 0 ? out.stdout.trim() : null;
+      }
+      /**
+       * Every ref a short name could mean (git's own lookup order: refs/NAME, tags, branches, remote
+       * branches, and the same branch name on each remote), with the commit it points at.
+       */
+      async refCandidates(name) {
+        if (name.startsWith("refs/")) return [];
+        const remotes = await this.remotes();
+        const refs = [`refs/${name}`, `refs/tags/${name}`, `refs/heads/${name}`, `refs/remotes/${name}`, `refs/remotes/${name}/HEAD`, ...remotes.map((r2) => `refs/remotes/${r2}/${name}`)];
+        const found = [];
+        for (const ref of new Set(refs)) {
+          const sha = await this.resolveCommit(ref);
+          if (sha !== null) found.push({ ref, sha });
+        }
+        return found;
+      }
+      async isAncestor(ancestor, descendant) {
+        return (await this.run(["merge-base", "--is-ancestor", ancestor, descendant], [0, 1])).exitCode === 0;
+      }
+      /** Commits reachable from `to` but not from `from`, newest first. */
+      async commitsBetween(from, to2) {
+        return parseCommits((await this.run(["log", "--no-decorate", COMMIT_FORMAT, `${from}..${to2}`])).stdout);
+      }
+      async commit(sha) {
+        const [commit] = parseCommits((await this.run(["log", "-1", "--no-decorate", COMMIT_FORMAT, sha])).stdout);
+        if (!commit) throw new GitCommandError(["log", sha], { exitCode: 0, stdout: "", stderr: "no such commit" });
+        return commit;
+      }
+      async countCommits(from, to2) {
+        return Number(await this.text(["rev-list", "--count", `${from}..${to2}`]));
+      }
+      /** Tags under `refs/tags/<prefix>`, optionally reachable from `merged` and not from `noMerged`. */
+      async tags(options = {}) {
+        const filters = [options.merged && `--merged=${options.merged}`, options.noMerged && `--no-merged=${options.noMerged}`].filter((f3) => typeof f3 === "string");
+        return parseTags((await this.run(["for-each-ref", TAG_FORMAT, ...filters, `refs/tags/${options.prefix ?? ""}`])).stdout);
+      }
+      /** `Name <email>` of whoever git records as the committer and tagger here, or null if unknown. */
+      async identity() {
+        const out = await this.run(["var", "GIT_COMMITTER_IDENT"], [0, 128]);
+        return out.exitCode === 0 ? out.stdout.trim().replace(/\s+\d+\s+[+-]\d{4}$/, "") : null;
+      }
+      async createAnnotatedTag(name, sha, message) {
+        await this.run(["tag", "--annotate", "--cleanup=whitespace", "--message", message, name, sha]);
+      }
+      async deleteTag(name) {
+        await this.run(["tag", "--delete", name], [0, 1]);
+      }
+      /** One atomic push guarded by an explicit lease; the caller interprets the porcelain status. */
+      async pushAtomic(remote, lease, refspecs) {
+        return this.run(pushArguments(remote, lease, refspecs), [0, 1, 128]);
+      }
+      /** Moves a branch that is not checked out, only if it still points where we saw it. */
+      async updateBranch(branch, to2, expect, reason) {
+        return this.run(["update-ref", "-m", reason, `refs/heads/${branch}`, to2, expect], [0, 1, 128]);
+      }
+      /** Moves the checked-out branch; refuses (instead of overwriting) if a file is in the way. */
+      async resetKeep(to2) {
+        return this.run(["reset", "--quiet", "--keep", to2], [0, 1, 128]);
+      }
+      /** The tree of merging `theirs` into `ours` without touching the working tree; null on conflict. */
+      async mergeTree(ours, theirs) {
+        const out = await this.run(["merge-tree", "--write-tree", "--no-messages", ours, theirs], [0, 1]);
+        return out.exitCode === 0 ? out.stdout.split("\n")[0]?.trim() ?? null : null;
+      }
+      async commitTree(tree, parents, message) {
+        return this.text(["commit-tree", tree, ...parents.flatMap((p2) => ["-p", p2]), "-m", message]);
+      }
+      async toplevel() {
+        const out = await this.run(["rev-parse", "--show-toplevel"], [0, 128]);
+        return out.exitCode === 0 ? out.stdout.trim() : null;
+      }
+      /** The common ancestor of two commits, or null when history does not reach it (a shallow clone). */
+      async mergeBase(a, b3) {
+        const out = await this.run(["merge-base", a, b3], [0, 1, 128]);
+        return out.exitCode === 0 ? out.stdout.trim() : null;
+      }
+      /**
+       * Paths (from the root) that differ between `base` and `head` (a commit), or the working tree
+       * when `head` is absent, with renames; deletions left out.
+       */
+      async diffNames(base, head) {
+        const range = head === void 0 ? [base] : [base, head];
+        const fields = nulSeparated((await this.run(["-c", "core.quotepath=off", "diff", "--name-status", "-z", "--find-renames", "--diff-filter=d", "--no-ext-diff", "--no-textconv", ...range, "--"])).stdout);
+        const files = [];
+        for (let i = 0; i < fields.length; i++) {
+          const status = fields[i] ?? "";
+          if (/^[RC]/.test(status)) {
+            files.push({ from: fields[i + 1] ?? "", path: fields[i + 2] ?? "" });
+            i += 2;
+          } else {
+            files.push({ path: fields[i + 1] ?? "" });
+            i += 1;
+          }
+        }
+        return files;
+      }
+      /** Tracked (or, with `untracked`, untracked and not ignored) paths from the root. */
+      async listFiles(untracked = false) {
+        return nulSeparated((await this.run(["ls-files", "-z", "--full-name", ...untracked ? ["--others", "--exclude-standard"] : []])).stdout);
+      }
+      /** Every file of a commit's tree with its mode (`100644`, `100755`, `120000` a symlink, `160000` a submodule). */
+      async treeEntries(commit) {
+        const entries = /* @__PURE__ */ new Map();
+        for (const record2 of nulSeparated((await this.run(["-c", "core.quotepath=off", "ls-tree", "-r", "-z", "--full-tree", commit])).stdout)) {
+          const tab = record2.indexOf("	");
+          entries.set(record2.slice(tab + 1), record2.slice(0, record2.indexOf(" ")));
+        }
+        return entries;
+      }
+      /**
+       * A blob's bytes as committed, streamed: no .gitattributes filter, smudge or encoding applies
+       * (`git cat-file blob`), so what is read is what git holds, whatever a checkout would show.
+       */
+      blobStream(commit, file2) {
+        const child2 = spawn2("git", ["cat-file", "blob", `${commit}:${file2}`], { cwd: this.cwd, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
+        let stderr = "";
+        child2.stderr.on("data", (chunk) => stderr += chunk.toString("utf8"));
+        child2.on("close", (code) => {
+          if (code !== 0) child2.stdout.destroy(new Error(`git cat-file failed for ${file2} at ${commit.slice(0, 12)}: ${firstLines(stderr)}`));
+        });
+        return child2.stdout;
+      }
+      /** A file's bytes at a commit, unchanged (gzip stays gzip); undefined when it did not exist. */
+      async readBlob(commit, file2) {
+        const spec = `${commit}:${file2}`;
+        if ((await this.run(["cat-file", "-e", spec], [0, 1, 128])).exitCode !== 0) return void 0;
+        const git = this.factory({ baseDir: this.cwd, allowEnvironment: PASS_THROUGH }).env(this.env);
+        return git.binaryCatFile(["blob", spec]);
+      }
+    };
+    nulSeparated = (stdout) => stdout.split("\0").filter((p2) => p2 !== "");
+    records = (stdout) => stdout.split(RECORD).map((record2) => record2.replace(/^\n/, "")).filter((record2) => record2.trim() !== "");
+  }
+});
+
 // src/action/main.ts
 init_errors();
 
-// src/config/load.ts
-init_errors();
-import { readFile } from "node:fs/promises";
-import path from "node:path";
+// src/monitor/monitor-logs.ts
+import path16 from "node:path";
 
-// src/io/jsonl.ts
-function describeJsonError(error63) {
-  const message = error63 instanceof Error ? error63.message : String(error63);
-  const withoutSnippet = message.replace(/,\s*".*$/s, "").replace(/\s+(?:in JSON )?at position (\d+).*$/s, (_3, pos) => ` at column ${Number(pos) + 1}`);
-  const quote = withoutSnippet.indexOf('"');
-  return (quote === -1 ? withoutSnippet : withoutSnippet.slice(0, quote)).trim() || "invalid JSON";
-}
-function parseJsonLine(text) {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error63) {
-    return { ok: false, error: describeJsonError(error63) };
+// src/config/check-rules.ts
+init_engine();
+init_errors();
+function checkCustomRules(rules) {
+  for (const rule of rules) {
+    const problems = checkRuleExamples(rule, { user: true });
+    if (problems.length > 0) throw usageError(`invalid config: rule ${rule.id}: ${problems.join("; ")}`, "E_CONFIG_INVALID");
   }
 }
+
+// src/detector.ts
+init_engine();
+init_errors();
+init_rules();
+import { createHmac, randomBytes } from "node:crypto";
+function resolveSalt(detection, env) {
+  return detection.redaction.salt ?? (env.LLMOPS_HASH_SALT || randomBytes(16).toString("hex"));
+}
+function redactorFor(operator, salt) {
+  switch (operator) {
+    case "replace": {
+      return replaceWithType;
+    }
+    case "remove": {
+      return removeValue;
+    }
+    case "hash": {
+      return (value, type) => `<${type}:${createHmac("sha256", salt).update(value).digest("hex").slice(0, 12)}>`;
+    }
+    default: {
+      return mask;
+    }
+  }
+}
+function rulesOf(detection) {
+  const disabled = new Set(detection.rules.disable);
+  return [...builtinRules.filter((r2) => !disabled.has(r2.id)), ...detection.rules.custom];
+}
+function buildDetector(detection, salt) {
+  try {
+    const ruleSet = compileRules(rulesOf(detection), {
+      allowlist: detection.allowlist,
+      minConfidence: detection.rules.minConfidence,
+      // The organisation's own rules come from a file anyone with write access can change: RE2.
+      userRules: new Set(detection.rules.custom.map((r2) => r2.id))
+    });
+    return { ruleSet, redactor: redactorFor(detection.redaction.operator, salt) };
+  } catch (error63) {
+    if (error63 instanceof RuleCompileError) throw usageError(`invalid config: ${error63.message}`, "E_CONFIG_INVALID");
+    throw error63;
+  }
+}
+
+// src/monitor/monitor-logs.ts
+init_errors();
+
+// src/io/atomic-file.ts
+init_errors();
+import { createWriteStream } from "node:fs";
+import { rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { once as once2 } from "node:events";
+
+// src/io/output.ts
+import { once } from "node:events";
+var OutputClosed = class extends Error {
+  constructor() {
+    super("output closed");
+    this.name = "OutputClosed";
+  }
+};
+var StreamWriter = class {
+  constructor(stream) {
+    this.stream = stream;
+    stream.on("error", (error63) => {
+      this.failure = error63.code === "EPIPE" ? new OutputClosed() : error63;
+      stream.emit("drain");
+    });
+  }
+  stream;
+  failure;
+  async write(text) {
+    if (this.failure) throw this.failure;
+    if (text.length === 0) return;
+    if (!this.stream.write(text)) await once(this.stream, "drain");
+    if (this.failure) throw this.failure;
+  }
+};
+
+// src/io/atomic-file.ts
+var AtomicFile = class _AtomicFile {
+  constructor(target, temp, stream, writer) {
+    this.target = target;
+    this.temp = temp;
+    this.stream = stream;
+    this.writer = writer;
+  }
+  target;
+  temp;
+  stream;
+  writer;
+  static async create(target, shown = target) {
+    if ((await stat(target).catch(() => void 0))?.isDirectory()) throw usageError(`cannot write ${shown}: it is a directory`, "E_OUTPUT");
+    const temp = path.join(path.dirname(target), `.${path.basename(target)}.llmops-${process.pid}.tmp`);
+    const stream = createWriteStream(temp, { flags: "wx" });
+    try {
+      await once2(stream, "open");
+    } catch (error63) {
+      const code = error63.code;
+      const why = code === "ENOENT" ? "its directory does not exist" : code === "EACCES" || code === "EPERM" ? "permission denied" : `${code ?? "error"}`;
+      throw usageError(`cannot write ${shown}: ${why}`, "E_OUTPUT");
+    }
+    return new _AtomicFile(target, temp, stream, new StreamWriter(stream));
+  }
+  async commit() {
+    this.stream.end();
+    await once2(this.stream, "finish");
+    await rename(this.temp, this.target);
+  }
+  async abort() {
+    this.stream.destroy();
+    await rm(this.temp, { force: true });
+  }
+  /** Write a whole text to `target` atomically. */
+  static async write(target, text, shown = target) {
+    const file2 = await _AtomicFile.create(target, shown);
+    try {
+      await file2.writer.write(text);
+      await file2.commit();
+    } catch (error63) {
+      await file2.abort();
+      throw error63;
+    }
+  }
+};
+
+// src/gate/finish.ts
+import path8 from "node:path";
+
+// src/gate/evaluate.ts
+var percent = (value) => `${Math.round(value * 1e3) / 10}%`;
+function thresholdFailures(summary2, t2, base) {
+  const failures = [];
+  const samples = summary2.records + summary2.malformed_lines;
+  if (samples < t2.minSamples) return failures;
+  const rate = summary2.errors.total / samples;
+  if (t2.maxErrorRate !== void 0 && rate > t2.maxErrorRate) {
+    failures.push({ category: "error_rate", count: summary2.errors.total, detail: `${percent(rate)} of ${samples} > ${percent(t2.maxErrorRate)}` });
+  }
+  const p95 = summary2.latency.p95;
+  if (t2.maxP95LatencyMs !== void 0 && p95 !== null && summary2.latency.count >= t2.minSamples && p95 > t2.maxP95LatencyMs) {
+    failures.push({ category: "p95_latency", count: summary2.latency.count, detail: `p95 ${Math.round(p95)} ms > ${t2.maxP95LatencyMs} ms` });
+  }
+  const baseP95 = base?.latency.p95 ?? null;
+  if (t2.maxP95IncreasePercent !== void 0 && p95 !== null && baseP95 !== null && baseP95 > 0 && (base?.latency.count ?? 0) >= t2.minSamples) {
+    const rise = (p95 - baseP95) / baseP95 * 100;
+    if (rise > t2.maxP95IncreasePercent) {
+      failures.push({ category: "p95_increase", count: summary2.latency.count, detail: `p95 ${Math.round(p95)} ms is ${Math.round(rise)}% above the base's ${Math.round(baseP95)} ms (limit ${t2.maxP95IncreasePercent}%)` });
+    }
+  }
+  return failures;
+}
+function evaluateGate(summary2, failOn, extras = {}) {
+  const counts = {
+    pii: summary2.findings.pii,
+    secret: summary2.findings.secrets,
+    error: summary2.errors.total,
+    slow: summary2.latency.slow
+  };
+  const failures = failOn.filter((c3) => counts[c3] > 0).map((category) => ({ category, count: counts[category] }));
+  if (summary2.unscanned_lines > 0 && failOn.some((c3) => c3 === "pii" || c3 === "secret")) {
+    failures.push({ category: "unscanned", count: summary2.unscanned_lines });
+  }
+  if ((extras.unusedIgnores ?? 0) > 0) failures.push({ category: "unused_ignores", count: extras.unusedIgnores });
+  if (extras.thresholds !== void 0) failures.push(...thresholdFailures(summary2, extras.thresholds, extras.base));
+  return { fail_on: [...failOn], passed: failures.length === 0, failures };
+}
+
+// src/results/summary.ts
+init_engine();
+var MAX_GROUPS = 50;
+var OTHER_GROUP = "(other)";
+var MAX_DETAILS = 1e4;
+var MAX_UNSCANNED = 100;
+var Tally = class {
+  records = 0;
+  errors = 0;
+  pii = 0;
+  secrets = 0;
+  slow = 0;
+  missingLatency = 0;
+  latency = new LatencyStats();
+  /** Malformed lines count as errors and may hold findings, but are not records. */
+  add(facts, slowMs, malformed) {
+    if (!malformed) this.records++;
+    if (facts.errors.length > 0) this.errors++;
+    for (const f3 of facts.findings) {
+      if (f3.ignored || f3.preexisting) continue;
+      if (f3.category === "secret") this.secrets++;
+      else this.pii++;
+    }
+    for (const { category, count } of Object.values(facts.omitted)) {
+      if (category === "secret") this.secrets += count;
+      else this.pii += count;
+    }
+    if (malformed) return;
+    if (facts.latency === null) this.missingLatency++;
+    else {
+      this.latency.add(facts.latency);
+      if (facts.latency > slowMs) this.slow++;
+    }
+  }
+  latencySummary(thresholdMs) {
+    const [p50, p90, p95, p99] = this.latency.percentiles([50, 90, 95, 99]);
+    const { count } = this.latency;
+    return {
+      count,
+      missing: this.missingLatency,
+      p50: p50 ?? null,
+      p90: p90 ?? null,
+      p95: p95 ?? null,
+      p99: p99 ?? null,
+      max: count === 0 ? null : this.latency.max,
+      mean: count === 0 ? null : Math.round(this.latency.sum / count * 10) / 10,
+      slow: this.slow,
+      threshold_ms: thresholdMs,
+      exact: this.latency.isExact
+    };
+  }
+};
+var MALFORMED = /* @__PURE__ */ new Set(["malformed_json", "not_object", "line_too_long", "unscannable"]);
+var UNSCANNED = /* @__PURE__ */ new Set(["line_too_long", "unscannable"]);
+var SummaryBuilder = class {
+  constructor(slowMs, groupBy) {
+    this.slowMs = slowMs;
+    this.groupBy = groupBy;
+  }
+  slowMs;
+  groupBy;
+  all = new Tally();
+  groups = /* @__PURE__ */ new Map();
+  byType = /* @__PURE__ */ new Map();
+  suppressedByType = /* @__PURE__ */ new Map();
+  byKind = /* @__PURE__ */ new Map();
+  recordsWithPii = 0;
+  recordsWithSecrets = 0;
+  recordsWithFindings = 0;
+  malformed = 0;
+  unscanned = 0;
+  unscannedList = [];
+  ignored = 0;
+  preexisting = 0;
+  /** Every finding's value key, when asked for (the base side of --changed-since). */
+  valueKeys;
+  /** Every finding (new and ignored) for the reports, up to `detailLimit`. */
+  details = [];
+  /** How many findings keep their details: MAX_DETAILS for reports, fewer when only a hint needs them. */
+  detailLimit = MAX_DETAILS;
+  detailsLeftOut = 0;
+  /** Ignore-file fingerprints that accepted at least one finding. */
+  usedIgnores = /* @__PURE__ */ new Set();
+  blankLines = 0;
+  unchangedLines = 0;
+  add(facts) {
+    const { errors } = facts;
+    const findings = facts.findings.filter((f3) => !f3.ignored && !f3.preexisting);
+    for (const f3 of facts.findings) {
+      if (f3.ignored) {
+        this.ignored++;
+        this.usedIgnores.add(f3.fingerprint);
+      } else if (f3.preexisting) this.preexisting++;
+      if (this.details.length < this.detailLimit) this.details.push({ ...f3, file: facts.file, line: facts.line });
+      else this.detailsLeftOut++;
+    }
+    for (const key of facts.valueKeys) this.valueKeys?.add(key);
+    const malformed = errors.length === 1 && MALFORMED.has(errors[0]);
+    if (malformed) this.malformed++;
+    if (UNSCANNED.has(errors[0])) {
+      this.unscanned++;
+      if (this.unscannedList.length < MAX_UNSCANNED) this.unscannedList.push({ file: facts.file, line: facts.line, reason: facts.note ?? String(errors[0]) });
+    }
+    for (const kind of errors) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
+    for (const { type } of findings) this.byType.set(type, (this.byType.get(type) ?? 0) + 1);
+    const omitted = Object.entries(facts.omitted);
+    for (const [type, { count }] of omitted) this.byType.set(type, (this.byType.get(type) ?? 0) + count);
+    for (const type of facts.suppressed) this.suppressedByType.set(type, (this.suppressedByType.get(type) ?? 0) + 1);
+    const has = (category) => findings.some((f3) => f3.category === category) || omitted.some(([, o2]) => o2.category === category);
+    if (has("pii")) this.recordsWithPii++;
+    if (has("secret")) this.recordsWithSecrets++;
+    if (findings.length > 0 || omitted.length > 0) this.recordsWithFindings++;
+    this.all.add(facts, this.slowMs, malformed);
+    if (facts.group !== void 0) this.groupFor(facts.group).add(facts, this.slowMs, malformed);
+  }
+  finish(inputs, durationMs) {
+    const groups = {};
+    for (const [name, t2] of [...this.groups].sort(([a], [b3]) => a.localeCompare(b3))) {
+      groups[name] = { records: t2.records, errors: t2.errors, pii: t2.pii, secrets: t2.secrets, latency: t2.latencySummary(this.slowMs) };
+    }
+    return {
+      inputs,
+      records: this.all.records,
+      malformed_lines: this.malformed,
+      unscanned_lines: this.unscanned,
+      unscanned: this.unscannedList,
+      blank_lines: this.blankLines,
+      unchanged_lines: this.unchangedLines,
+      findings: {
+        total: this.all.pii + this.all.secrets,
+        pii: this.all.pii,
+        secrets: this.all.secrets,
+        ignored: this.ignored,
+        preexisting: this.preexisting,
+        records_with_pii: this.recordsWithPii,
+        records_with_secrets: this.recordsWithSecrets,
+        records_with_findings: this.recordsWithFindings,
+        by_type: Object.fromEntries([...this.byType].sort(([a], [b3]) => a.localeCompare(b3))),
+        suppressed: [...this.suppressedByType.values()].reduce((a, b3) => a + b3, 0),
+        suppressed_by_type: Object.fromEntries([...this.suppressedByType].sort(([a], [b3]) => a.localeCompare(b3)))
+      },
+      errors: { total: this.all.errors, by_kind: Object.fromEntries(this.byKind) },
+      latency: this.all.latencySummary(this.slowMs),
+      group_by: this.groupBy,
+      groups,
+      duration_ms: Math.round(durationMs)
+    };
+  }
+  groupFor(name) {
+    const existing = this.groups.get(name);
+    if (existing !== void 0) return existing;
+    const key = this.groups.size >= MAX_GROUPS ? OTHER_GROUP : name;
+    const tally = this.groups.get(key) ?? new Tally();
+    this.groups.set(key, tally);
+    return tally;
+  }
+};
+
+// src/report/gate-report.ts
+var RANK = { critical: 0, high: 1, medium: 2, low: 3 };
+function bySeverity(findings) {
+  return [...findings].sort((a, b3) => RANK[a.severity] - RANK[b3.severity] || a.file.localeCompare(b3.file) || a.line - b3.line || a.start - b3.start);
+}
+var newFindings = (report) => report.findings.filter((f3) => !f3.ignored && !f3.preexisting);
+function describeFinding(f3) {
+  return `${f3.type} (${f3.rule}) in ${f3.field}: ${f3.masked}`;
+}
+
+// src/report/github.ts
+init_errors();
+
+// src/text/printable.ts
+function printable(text, max = Number.POSITIVE_INFINITY) {
+  const safe = text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c3) => `\\u${c3.codePointAt(0)?.toString(16).padStart(4, "0")}`);
+  return safe.length > max ? `${safe.slice(0, max - 1)}\u2026` : safe;
+}
+function cell(text, max = 40) {
+  return printable(text, max);
+}
+function markdownCell(text, max) {
+  return cell(text, max).replaceAll("|", "\\|").replaceAll("`", "'");
+}
+
+// src/report/markdown.ts
+var md = (text) => markdownCell(text, 80);
+function formatMarkdown(report, maxBytes = 900 * 1024) {
+  const { summary: summary2, gate } = report;
+  const fresh = newFindings(report);
+  const head = [
+    `## llmops PII gate: ${gate.passed ? "passed \u2705" : "failed \u274C"}`,
+    "",
+    `${summary2.records} records scanned in ${summary2.inputs.length} file${summary2.inputs.length === 1 ? "" : "s"}: **${fresh.length} new finding${fresh.length === 1 ? "" : "s"}**, ${summary2.findings.ignored} accepted by the ignore file, ${summary2.findings.preexisting} already there before, ${summary2.findings.suppressed} allowlisted.`,
+    ""
+  ];
+  if (gate.failures.length > 0) {
+    head.push("| failed check | count | detail |", "|---|---|---|");
+    for (const f3 of gate.failures) head.push(`| ${md(f3.category)} | ${f3.count} | ${md(f3.detail ?? "")} |`);
+    head.push("");
+  }
+  if (summary2.unscanned_lines > 0) {
+    head.push(`**${summary2.unscanned_lines} line${summary2.unscanned_lines === 1 ? "" : "s"} could not be scanned** (the gate fails closed):`, "");
+    for (const u2 of summary2.unscanned.slice(0, 20)) head.push(`- \`${md(u2.file)}:${u2.line}\`: ${md(u2.reason)}`);
+    head.push("");
+  }
+  const types = Object.entries(summary2.findings.by_type);
+  if (types.length > 0) {
+    head.push("| type | new findings |", "|---|---|", ...types.map(([t2, n]) => `| ${md(t2)} | ${n} |`), "");
+  }
+  const { latency, errors } = summary2;
+  const tail = [
+    "",
+    `Latency: p50 ${latency.p50 ?? "-"} ms, p95 ${latency.p95 ?? "-"} ms, max ${latency.max ?? "-"} ms, ${latency.slow} slow (> ${latency.threshold_ms} ms). Functional errors: ${errors.total}.`
+  ];
+  const rows = bySeverity(report.findings).map(
+    (f3) => `| ${f3.ignored ? "accepted" : f3.preexisting ? "already there" : "**new**"} | ${f3.severity} | ${md(f3.type)} | \`${md(f3.file)}:${f3.line}\` | ${md(f3.field)} | ${md(f3.masked)} | \`${f3.fingerprint}\` |`
+  );
+  const table2 = ["| status | severity | type | location | field | value (masked) | fingerprint |", "|---|---|---|---|---|---|---|"];
+  let size = Buffer.byteLength([...head, ...table2, ...tail].join("\n"));
+  let shown = 0;
+  for (const row of rows) {
+    const bytes = Buffer.byteLength(row) + 1;
+    if (size + bytes > maxBytes - 200) break;
+    table2.push(row);
+    size += bytes;
+    shown++;
+  }
+  const leftOut = rows.length - shown + report.findingsLeftOut;
+  const notes = leftOut > 0 ? [`_${leftOut} more findings are not listed here (size limit); see the SARIF or JSONL output._`] : [];
+  if (report.unusedIgnores.length > 0) notes.push(`_${report.unusedIgnores.length} ignore-file entries matched nothing._`);
+  if (report.weakenedConfig.length > 0) {
+    notes.push("", `**This change's config would weaken the gate** (this run used the base's config): review before merging.`, "");
+    for (const w2 of report.weakenedConfig.slice(0, 50)) notes.push(`- ${md(w2)}`);
+  }
+  if (report.addedIgnores.length > 0) {
+    notes.push("", `**This change adds ${report.addedIgnores.length} ignore-file entr${report.addedIgnores.length === 1 ? "y" : "ies"}: review ${report.addedIgnores.length === 1 ? "it" : "them"}.**`, "", "| fingerprint | reason |", "|---|---|");
+    for (const e of report.addedIgnores.slice(0, 100)) notes.push(`| \`${e.fingerprint}\` | ${md(e.reason)} |`);
+  }
+  return [...head, ...rows.length > 0 ? table2 : [], ...notes, ...tail].join("\n") + "\n";
+}
+
+// src/report/github.ts
+var ANNOTATION_LIMITS = { error: 10, warning: 10 };
+var SUMMARY_BYTES = 1e3 * 1024;
+var KIND = { critical: "error", high: "error", medium: "warning", low: "warning" };
+function annotationsFor(report) {
+  const budget = { ...ANNOTATION_LIMITS };
+  const out = [];
+  let leftOut = report.findingsLeftOut;
+  for (const failure2 of report.gate.failures.filter((f3) => f3.detail !== void 0 || f3.category === "unused_ignores")) {
+    if (budget.error === 0) break;
+    budget.error--;
+    out.push({ kind: "error", title: `llmops gate: ${failure2.category}`, message: failure2.detail ?? `${failure2.count}` });
+  }
+  if (report.gate.failures.some((f3) => f3.category === "unscanned")) {
+    for (const u2 of report.summary.unscanned) {
+      if (budget.error === 0) break;
+      budget.error--;
+      out.push({ kind: "error", title: "llmops gate: not scanned", message: `${u2.reason}. The gate cannot tell whether this holds personal data, so it fails.`, file: u2.file, line: u2.line });
+    }
+  }
+  for (const f3 of bySeverity(newFindings(report))) {
+    const kind = KIND[f3.severity];
+    if (budget[kind] === 0) {
+      leftOut++;
+      continue;
+    }
+    budget[kind]--;
+    out.push({ kind, title: `${f3.type} in the logs`, message: `${describeFinding(f3)}. Remove it, or accept it with the line printed in the log (fingerprint ${f3.fingerprint}).`, file: f3.file, line: f3.line });
+  }
+  if (report.weakenedConfig.length > 0 && !report.gate.failures.some((f3) => f3.category === "weakened_config")) {
+    out.push({ kind: "notice", title: "llmops: this change's config would weaken the gate", message: `${report.weakenedConfig.join("; ")}. This run used the base's config; review before merging.` });
+  }
+  if (leftOut > 0) out.push({ kind: "notice", title: "llmops: more findings", message: `${leftOut} more new findings are not annotated (GitHub shows at most 10 errors and 10 warnings per step); all are in the job summary and the SARIF report.` });
+  return out;
+}
+function outputsFor(report, sarif) {
+  const { findings } = report.summary;
+  return { findings: findings.total + findings.ignored, new_findings: findings.total, suppressed: findings.ignored + findings.suppressed, passed: report.gate.passed, sarif };
+}
+async function reportToGithub(report, sarif) {
+  try {
+    await writeToGithub(report, sarif);
+  } catch (error63) {
+    const code = error63.code ?? error63.message;
+    throw usageError(`cannot write the GitHub job summary or step outputs (${code})`, "E_GITHUB", ["Check GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, or run with --no-github."]);
+  }
+}
+async function writeToGithub(report, sarif) {
+  const core = await Promise.resolve().then(() => (init_core(), core_exports));
+  for (const a of annotationsFor(report)) {
+    const properties = a.file === void 0 ? { title: a.title } : { title: a.title, file: a.file, startLine: a.line };
+    if (a.kind === "error") core.error(a.message, properties);
+    else if (a.kind === "warning") core.warning(a.message, properties);
+    else core.notice(a.message, properties);
+  }
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(formatMarkdown(report, SUMMARY_BYTES)).write();
+  if (process.env.GITHUB_OUTPUT) {
+    for (const [name, value] of Object.entries(outputsFor(report, sarif))) if (value !== void 0) core.setOutput(name, String(value));
+  }
+}
+
+// src/report/json.ts
+var JsonResultWriter = class {
+  first = true;
+  head() {
+    return '{"records":[';
+  }
+  /** What goes before the next run of records (already joined by `,\n`). */
+  separator() {
+    const separator = this.first ? "\n" : ",\n";
+    this.first = false;
+    return separator;
+  }
+  tail(summary2, gate, interrupted) {
+    return `
+],
+"summary":${JSON.stringify(summary2)},
+"gate":${JSON.stringify(gate)},
+"interrupted":${interrupted}}
+`;
+  }
+};
+
+// src/report/junit.ts
+var xml = (text) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
+function formatJunit(report) {
+  const cases = [];
+  for (const f3 of bySeverity(newFindings(report))) {
+    const name = xml(`${f3.file}:${f3.line} ${f3.type}`);
+    cases.push(`    <testcase classname="llmops.${xml(f3.rule)}" name="${name}"><failure type="${xml(f3.type)}" message="${xml(describeFinding(f3))}">${xml(`${f3.file}:${f3.line} ${describeFinding(f3)}
+fingerprint ${f3.fingerprint}`)}</failure></testcase>`);
+  }
+  for (const failure2 of report.gate.failures.filter((x3) => x3.category !== "pii" && x3.category !== "secret")) {
+    const detail = failure2.detail ?? `${failure2.count}`;
+    cases.push(`    <testcase classname="llmops.gate" name="${xml(failure2.category)}"><failure type="${xml(failure2.category)}" message="${xml(detail)}">${xml(detail)}</failure></testcase>`);
+  }
+  if (cases.length === 0) cases.push('    <testcase classname="llmops.gate" name="no new findings"/>');
+  const failures = cases.filter((c3) => c3.includes("<failure")).length;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="llmops" tests="${cases.length}" failures="${failures}">`,
+    `  <testsuite name="llmops gate" tests="${cases.length}" failures="${failures}" skipped="0" errors="0">`,
+    ...cases,
+    "  </testsuite>",
+    "</testsuites>",
+    ""
+  ].join("\n");
+}
+
+// src/report/sarif.ts
+var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
+var SECURITY_SEVERITY = { critical: "9.5", high: "7.5", medium: "5.0", low: "3.0" };
+function formatSarif(report) {
+  const rules = report.rules.map((r2) => ({
+    id: r2.id,
+    name: r2.type,
+    shortDescription: { text: `${r2.type}: ${r2.description}`.slice(0, 1e3) },
+    fullDescription: { text: r2.description },
+    helpUri: "https://github.com/llmops/llmops/blob/main/docs/detection.md",
+    help: { text: `Remove the ${r2.type === "SECRET" ? "secret" : "personal data"} from the logs, or accept this finding by adding the line printed by llmops to ${report.ignoreFile}.` },
+    defaultConfiguration: { level: LEVEL[r2.severity] },
+    properties: { tags: ["security", r2.category === "secret" ? "secret" : "privacy"], "security-severity": SECURITY_SEVERITY[r2.severity], precision: "high" }
+  }));
+  const index = new Map(rules.map((r2, i) => [r2.id, i]));
+  const results = bySeverity(report.findings).map((f3) => {
+    const result = {
+      ruleId: f3.rule,
+      level: LEVEL[f3.severity],
+      message: { text: describeFinding(f3) },
+      locations: [{ physicalLocation: { artifactLocation: { uri: f3.file, uriBaseId: "%SRCROOT%" }, region: { startLine: f3.line, snippet: { text: `${f3.field}: ${f3.masked}` } } } }],
+      partialFingerprints: { "llmopsFingerprint/v1": f3.fingerprint },
+      properties: { type: f3.type, field: f3.field, masked: f3.masked }
+    };
+    if (index.has(f3.rule)) result.ruleIndex = index.get(f3.rule);
+    if (f3.ignored) result.suppressions = [{ kind: "external", justification: `accepted in ${report.ignoreFile}` }];
+    else if (f3.preexisting) result.baselineState = "unchanged";
+    return result;
+  });
+  const sarif = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: "https://github.com/llmops/llmops", rules } },
+        results,
+        properties: { findingsLeftOut: report.findingsLeftOut, passed: report.gate.passed }
+      }
+    ]
+  };
+  return JSON.stringify(sarif, null, 2) + "\n";
+}
+
+// src/report/reporter.ts
+var pieces = (output2) => output2 instanceof Uint8Array ? [output2] : output2;
+var STDOUT_FORMATS = {
+  jsonl: (quiet) => ({ mode: "jsonl", start: "", records: pieces, end: (_3, text) => ({ stdout: "", stderr: quiet ? "" : text }) }),
+  json: () => {
+    const writer = new JsonResultWriter();
+    return {
+      mode: "json",
+      start: writer.head(),
+      records: (output2) => [writer.separator(), ...pieces(output2)],
+      end: ({ summary: summary2, gate, interrupted }) => ({ stdout: writer.tail(summary2, gate, interrupted), stderr: "" })
+    };
+  },
+  summary: () => ({ mode: "none", start: "", records: () => [], end: (_3, text) => ({ stdout: text, stderr: "" }) })
+};
+var FILE_REPORTS = [
+  { option: "sarif", render: formatSarif },
+  { option: "junit", render: formatJunit },
+  { option: "markdown", render: (report) => formatMarkdown(report) }
+];
+
+// src/gate/ignore.ts
+import { readFile } from "node:fs/promises";
+import path7 from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -37589,7 +38167,7 @@ __export(external_exports, {
   coerce: () => coerce_exports,
   compile: () => compile,
   config: () => config,
-  core: () => core_exports2,
+  core: () => core_exports3,
   creditCard: () => creditCard2,
   cuid: () => cuid3,
   cuid2: () => cuid22,
@@ -37626,7 +38204,7 @@ __export(external_exports, {
   hex: () => hex2,
   hostname: () => hostname2,
   httpUrl: () => httpUrl,
-  iban: () => iban2,
+  iban: () => iban3,
   includes: () => _includes,
   input: () => input,
   instanceof: () => _instanceof,
@@ -37635,8 +38213,8 @@ __export(external_exports, {
   int64: () => int64,
   intersection: () => intersection,
   invertCodec: () => invertCodec,
-  ipv4: () => ipv42,
-  ipv6: () => ipv62,
+  ipv4: () => ipv43,
+  ipv6: () => ipv63,
   iso: () => iso_exports,
   json: () => json,
   jwt: () => jwt,
@@ -37744,8 +38322,8 @@ __export(external_exports, {
 });
 
 // node_modules/zod/v4/core/index.js
-var core_exports2 = {};
-__export(core_exports2, {
+var core_exports3 = {};
+__export(core_exports3, {
   $ZodAny: () => $ZodAny,
   $ZodArray: () => $ZodArray,
   $ZodAsyncError: () => $ZodAsyncError,
@@ -38106,7 +38684,7 @@ __export(util_exports, {
   installLazyProp: () => installLazyProp,
   isObject: () => isObject,
   isPlainObject: () => isPlainObject,
-  issue: () => issue,
+  issue: () => issue2,
   joinValues: () => joinValues,
   jsonStringifyReplacer: () => jsonStringifyReplacer,
   members: () => members,
@@ -38297,10 +38875,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path16) {
-  if (!path16)
+function getElementAtPath(obj, path17) {
+  if (!path17)
     return obj;
-  return path16.reduce((acc, key) => acc?.[key], obj);
+  return path17.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -38640,11 +39218,11 @@ function explicitlyAborted(x3, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path16, issues) {
+function prefixIssues(path17, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path16);
+    iss.path.unshift(path17);
     return iss;
   });
 }
@@ -38744,7 +39322,7 @@ function parsedType(data) {
   }
   return t2;
 }
-function issue(...args) {
+function issue2(...args) {
   const [iss, input3, inst] = args;
   if (typeof iss === "string") {
     return {
@@ -39106,16 +39684,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path16 = []) => {
+  const processError = (error64, path17 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path16, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path17, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path16, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path17, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path16, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path17, ...issue3.path]);
       } else {
-        const fullpath = [...path16, ...issue3.path];
+        const fullpath = [...path17, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -39154,17 +39732,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path16 = []) => {
+  const processError = (error64, path17 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path16, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path17, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path16, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path17, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path16, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path17, ...issue3.path]);
       } else {
-        const fullpath = [...path16, ...issue3.path];
+        const fullpath = [...path17, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -39203,8 +39781,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path16 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path16) {
+  const path17 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path17) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -39418,11 +39996,11 @@ __export(regexes_exports, {
   hostname: () => hostname,
   html5Email: () => html5Email,
   httpProtocol: () => httpProtocol,
-  iban: () => iban,
+  iban: () => iban2,
   idnEmail: () => idnEmail,
   integer: () => integer,
-  ipv4: () => ipv4,
-  ipv6: () => ipv6,
+  ipv4: () => ipv42,
+  ipv6: () => ipv62,
   ksuid: () => ksuid,
   lowercase: () => lowercase,
   mac: () => mac,
@@ -39488,8 +40066,8 @@ var _emoji = `^(?=[\\s\\S]*[\\p{Extended_Pictographic}\\p{Regional_Indicator}\\u
 function emoji() {
   return new RegExp(_emoji, "u");
 }
-var ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
-var ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
+var ipv42 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
+var ipv62 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
 var mac = (delimiter3) => {
   const escapedDelim = escapeRegex(delimiter3 ?? ":");
   return new RegExp(`^(?:[0-9A-F]{2}${escapedDelim}){5}[0-9A-F]{2}$|^(?:[0-9a-f]{2}${escapedDelim}){5}[0-9a-f]{2}$`);
@@ -39504,7 +40082,7 @@ var httpProtocol = /^https?$/;
 var e164 = /^\+[1-9]\d{6,14}$/;
 var creditCard = /^\d(?:[ -]?\d){11,18}$/;
 var currencyCode = /^(?:AED|AFN|ALL|AMD|AOA|ARS|AUD|AWG|AZN|BAM|BBD|BDT|BHD|BIF|BMD|BND|BOB|BOV|BRL|BSD|BTN|BWP|BYN|BZD|CAD|CDF|CHE|CHF|CHW|CLF|CLP|CNY|COP|COU|CRC|CUP|CVE|CZK|DJF|DKK|DOP|DZD|EGP|ERN|ETB|EUR|FJD|FKP|GBP|GEL|GHS|GIP|GMD|GNF|GTQ|GYD|HKD|HNL|HTG|HUF|IDR|ILS|INR|IQD|IRR|ISK|JMD|JOD|JPY|KES|KGS|KHR|KMF|KPW|KRW|KWD|KYD|KZT|LAK|LBP|LKR|LRD|LSL|LYD|MAD|MDL|MGA|MKD|MMK|MNT|MOP|MRU|MUR|MVR|MWK|MXN|MXV|MYR|MZN|NAD|NGN|NIO|NOK|NPR|NZD|OMR|PAB|PEN|PGK|PHP|PKR|PLN|PYG|QAR|RON|RSD|RUB|RWF|SAR|SBD|SCR|SDG|SEK|SGD|SHP|SLE|SOS|SRD|SSP|STN|SVC|SYP|SZL|THB|TJS|TMT|TND|TOP|TRY|TTD|TWD|TZS|UAH|UGX|USD|USN|UYI|UYU|UYW|UZS|VED|VES|VND|VUV|WST|XAD|XAF|XAG|XAU|XBA|XBB|XBC|XBD|XCD|XCG|XDR|XOF|XPD|XPF|XPT|XSU|XTS|XUA|XXX|YER|ZAR|ZMW|ZWG)$/;
-var iban = /^[A-Z]{2}(?!00|01|99)\d{2}[A-Z0-9]{11,30}$/;
+var iban2 = /^[A-Z]{2}(?!00|01|99)\d{2}[A-Z0-9]{11,30}$/;
 var dateSource = `(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))`;
 function anchor(source) {
   return new RegExp(`^${source}$`);
@@ -40427,7 +41005,7 @@ var $ZodISODuration = /* @__PURE__ */ $constructor("$ZodISODuration", (inst, def
   $ZodStringFormat.init(inst, def);
 });
 var $ZodIPv4 = /* @__PURE__ */ $constructor("$ZodIPv4", (inst, def) => {
-  def.pattern ?? (def.pattern = ipv4);
+  def.pattern ?? (def.pattern = ipv42);
   $ZodStringFormat.init(inst, def);
 });
 var ipv6Alphabet = /^[0-9a-fA-F:.]+$/;
@@ -40437,7 +41015,7 @@ function isValidIPv6(value) {
   return canParseURL(`http://[${value}]`);
 }
 var $ZodIPv6 = /* @__PURE__ */ $constructor("$ZodIPv6", (inst, def) => {
-  def.pattern ?? (def.pattern = ipv6);
+  def.pattern ?? (def.pattern = ipv62);
   $ZodStringFormat.init(inst, def);
   inst._zod.check = (payload) => {
     if (!isValidIPv6(payload.value)) {
@@ -40591,12 +41169,12 @@ function isIso7064Mod97(iban4) {
   return remainder === 1;
 }
 function isValidIBAN(input3) {
-  if (!iban.test(input3))
+  if (!iban2.test(input3))
     return false;
   return isIso7064Mod97(input3);
 }
 var $ZodIBAN = /* @__PURE__ */ $constructor("$ZodIBAN", (inst, def) => {
-  def.pattern ?? (def.pattern = iban);
+  def.pattern ?? (def.pattern = iban2);
   $ZodStringFormat.init(inst, def);
   inst._zod.check = (payload) => {
     if (isValidIBAN(payload.value))
@@ -42524,7 +43102,7 @@ function handleRefineResult(result, payload, input3, inst) {
     };
     if (inst._zod.def.params)
       _iss.params = inst._zod.def.params;
-    payload.issues.push(issue(_iss));
+    payload.issues.push(issue2(_iss));
   }
 }
 
@@ -42696,7 +43274,7 @@ function bucketFor(state, inst) {
   return bucket;
 }
 var handoff;
-var open = [];
+var open2 = [];
 var memo = {
   alloc(_inst, payload, empty) {
     const bucket = handoff;
@@ -42705,7 +43283,7 @@ var memo = {
     handoff = void 0;
     const entry = { value: empty, issues: null };
     bucket.set(payload.value, entry);
-    open.push(entry);
+    open2.push(entry);
     return empty;
   },
   guard(inst) {
@@ -42776,10 +43354,10 @@ var memo = {
           return payload;
         }
         handoff = bucket;
-        const depth = open.length;
+        const depth = open2.length;
         const result = base(payload, ctx);
         handoff = void 0;
-        const entry = open.length > depth ? open.pop() : void 0;
+        const entry = open2.length > depth ? open2.pop() : void 0;
         if (result instanceof Promise) {
           return result.then((r2) => {
             if (entry)
@@ -42874,7 +43452,7 @@ __export(locales_exports, {
 });
 
 // node_modules/zod/v4/locales/ar.js
-var error = () => {
+var error2 = () => {
   const Sizable = {
     string: { unit: "\u062D\u0631\u0641", verb: "\u0623\u0646 \u064A\u062D\u0648\u064A" },
     file: { unit: "\u0628\u0627\u064A\u062A", verb: "\u0623\u0646 \u064A\u062D\u0648\u064A" },
@@ -42981,12 +43559,12 @@ var error = () => {
 };
 function ar_default() {
   return {
-    localeError: error()
+    localeError: error2()
   };
 }
 
 // node_modules/zod/v4/locales/az.js
-var error2 = () => {
+var error3 = () => {
   const Sizable = {
     string: { unit: "simvol", verb: "olmal\u0131d\u0131r" },
     file: { unit: "bayt", verb: "olmal\u0131d\u0131r" },
@@ -43092,7 +43670,7 @@ var error2 = () => {
 };
 function az_default() {
   return {
-    localeError: error2()
+    localeError: error3()
   };
 }
 
@@ -43112,7 +43690,7 @@ function getBelarusianPlural(count, one, few, many) {
   }
   return many;
 }
-var error3 = () => {
+var error4 = () => {
   const Sizable = {
     string: {
       unit: {
@@ -43261,12 +43839,12 @@ var error3 = () => {
 };
 function be_default() {
   return {
-    localeError: error3()
+    localeError: error4()
   };
 }
 
 // node_modules/zod/v4/locales/bg.js
-var error4 = () => {
+var error5 = () => {
   const Sizable = {
     string: { unit: "\u0441\u0438\u043C\u0432\u043E\u043B\u0430", verb: "\u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430" },
     file: { unit: "\u0431\u0430\u0439\u0442\u0430", verb: "\u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430" },
@@ -43387,12 +43965,12 @@ var error4 = () => {
 };
 function bg_default() {
   return {
-    localeError: error4()
+    localeError: error5()
   };
 }
 
 // node_modules/zod/v4/locales/bn.js
-var error5 = () => {
+var error6 = () => {
   const Sizable = {
     string: { unit: "\u0985\u0995\u09CD\u09B7\u09B0", verb: "\u09A5\u09BE\u0995\u09A4\u09C7 \u09B9\u09AC\u09C7" },
     file: { unit: "\u09AC\u09BE\u0987\u099F", verb: "\u09A5\u09BE\u0995\u09A4\u09C7 \u09B9\u09AC\u09C7" },
@@ -43501,12 +44079,12 @@ var error5 = () => {
 };
 function bn_default() {
   return {
-    localeError: error5()
+    localeError: error6()
   };
 }
 
 // node_modules/zod/v4/locales/ca.js
-var error6 = () => {
+var error7 = () => {
   const Sizable = {
     string: { unit: "car\xE0cters", verb: "contenir" },
     file: { unit: "bytes", verb: "contenir" },
@@ -43615,12 +44193,12 @@ var error6 = () => {
 };
 function ca_default() {
   return {
-    localeError: error6()
+    localeError: error7()
   };
 }
 
 // node_modules/zod/v4/locales/ckb.js
-var error7 = () => {
+var error8 = () => {
   const Sizable = {
     string: { unit: "\u067E\u06CC\u062A", verb: "\u0628\u06CE\u062A" },
     file: { unit: "\u0628\u0627\u06CC\u062A", verb: "\u0628\u06CE\u062A" },
@@ -43748,12 +44326,12 @@ var error7 = () => {
 };
 function ckb_default() {
   return {
-    localeError: error7()
+    localeError: error8()
   };
 }
 
 // node_modules/zod/v4/locales/cs.js
-var error8 = () => {
+var error9 = () => {
   const Sizable = {
     string: { unit: "znak\u016F", verb: "m\xEDt" },
     file: { unit: "bajt\u016F", verb: "m\xEDt" },
@@ -43865,12 +44443,12 @@ var error8 = () => {
 };
 function cs_default() {
   return {
-    localeError: error8()
+    localeError: error9()
   };
 }
 
 // node_modules/zod/v4/locales/da.js
-var error9 = () => {
+var error10 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "havde" },
     file: { unit: "bytes", verb: "havde" },
@@ -43986,12 +44564,12 @@ var error9 = () => {
 };
 function da_default() {
   return {
-    localeError: error9()
+    localeError: error10()
   };
 }
 
 // node_modules/zod/v4/locales/de.js
-var error10 = () => {
+var error11 = () => {
   const Sizable = {
     string: { unit: "Zeichen", verb: "zu haben" },
     file: { unit: "Bytes", verb: "zu haben" },
@@ -44100,12 +44678,12 @@ var error10 = () => {
 };
 function de_default() {
   return {
-    localeError: error10()
+    localeError: error11()
   };
 }
 
 // node_modules/zod/v4/locales/el.js
-var error11 = () => {
+var error12 = () => {
   const Sizable = {
     string: { unit: "\u03C7\u03B1\u03C1\u03B1\u03BA\u03C4\u03AE\u03C1\u03B5\u03C2", verb: "\u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9" },
     file: { unit: "bytes", verb: "\u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9" },
@@ -44213,12 +44791,12 @@ var error11 = () => {
 };
 function el_default() {
   return {
-    localeError: error11()
+    localeError: error12()
   };
 }
 
 // node_modules/zod/v4/locales/en.js
-var error12 = () => {
+var error13 = () => {
   const Sizable = {
     string: { unit: "characters", verb: "to have" },
     file: { unit: "bytes", verb: "to have" },
@@ -44338,12 +44916,12 @@ var error12 = () => {
 };
 function en_default() {
   return {
-    localeError: error12()
+    localeError: error13()
   };
 }
 
 // node_modules/zod/v4/locales/eo.js
-var error13 = () => {
+var error14 = () => {
   const Sizable = {
     string: { unit: "karaktrojn", verb: "havi" },
     file: { unit: "bajtojn", verb: "havi" },
@@ -44453,12 +45031,12 @@ var error13 = () => {
 };
 function eo_default() {
   return {
-    localeError: error13()
+    localeError: error14()
   };
 }
 
 // node_modules/zod/v4/locales/es.js
-var error14 = () => {
+var error15 = () => {
   const Sizable = {
     string: { unit: "caracteres", verb: "tener" },
     file: { unit: "bytes", verb: "tener" },
@@ -44590,12 +45168,12 @@ var error14 = () => {
 };
 function es_default() {
   return {
-    localeError: error14()
+    localeError: error15()
   };
 }
 
 // node_modules/zod/v4/locales/fa.js
-var error15 = () => {
+var error16 = () => {
   const Sizable = {
     string: { unit: "\u06A9\u0627\u0631\u0627\u06A9\u062A\u0631", verb: "\u062F\u0627\u0634\u062A\u0647 \u0628\u0627\u0634\u062F" },
     file: { unit: "\u0628\u0627\u06CC\u062A", verb: "\u062F\u0627\u0634\u062A\u0647 \u0628\u0627\u0634\u062F" },
@@ -44710,12 +45288,12 @@ var error15 = () => {
 };
 function fa_default() {
   return {
-    localeError: error15()
+    localeError: error16()
   };
 }
 
 // node_modules/zod/v4/locales/fi.js
-var error16 = () => {
+var error17 = () => {
   const Sizable = {
     string: { unit: "merkki\xE4", subject: "merkkijonon" },
     file: { unit: "tavua", subject: "tiedoston" },
@@ -44828,12 +45406,12 @@ var error16 = () => {
 };
 function fi_default() {
   return {
-    localeError: error16()
+    localeError: error17()
   };
 }
 
 // node_modules/zod/v4/locales/fr.js
-var error17 = () => {
+var error18 = () => {
   const Sizable = {
     string: { unit: "caract\xE8res", verb: "avoir" },
     file: { unit: "octets", verb: "avoir" },
@@ -44958,12 +45536,12 @@ var error17 = () => {
 };
 function fr_default() {
   return {
-    localeError: error17()
+    localeError: error18()
   };
 }
 
 // node_modules/zod/v4/locales/fr-CA.js
-var error18 = () => {
+var error19 = () => {
   const Sizable = {
     string: { unit: "caract\xE8res", verb: "avoir" },
     file: { unit: "octets", verb: "avoir" },
@@ -45071,12 +45649,12 @@ var error18 = () => {
 };
 function fr_CA_default() {
   return {
-    localeError: error18()
+    localeError: error19()
   };
 }
 
 // node_modules/zod/v4/locales/gu.js
-var error19 = () => {
+var error20 = () => {
   const Sizable = {
     string: { unit: "\u0A85\u0A95\u0ACD\u0AB7\u0AB0", verb: "\u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F" },
     file: { unit: "\u0AAC\u0ABE\u0AAF\u0A9F", verb: "\u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F" },
@@ -45185,12 +45763,12 @@ var error19 = () => {
 };
 function gu_default() {
   return {
-    localeError: error19()
+    localeError: error20()
   };
 }
 
 // node_modules/zod/v4/locales/he.js
-var error20 = () => {
+var error21 = () => {
   const TypeNames = {
     string: { label: "\u05DE\u05D7\u05E8\u05D5\u05D6\u05EA", gender: "f" },
     number: { label: "\u05DE\u05E1\u05E4\u05E8", gender: "m" },
@@ -45387,12 +45965,12 @@ var error20 = () => {
 };
 function he_default() {
   return {
-    localeError: error20()
+    localeError: error21()
   };
 }
 
 // node_modules/zod/v4/locales/hi.js
-var error21 = () => {
+var error22 = () => {
   const Sizable = {
     string: { unit: "\u0905\u0915\u094D\u0937\u0930", verb: "\u0930\u0916\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F" },
     file: { unit: "\u092C\u093E\u0907\u091F\u094D\u0938", verb: "\u0930\u0916\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F" },
@@ -45499,12 +46077,12 @@ var error21 = () => {
 };
 function hi_default() {
   return {
-    localeError: error21()
+    localeError: error22()
   };
 }
 
 // node_modules/zod/v4/locales/hr.js
-var error22 = () => {
+var error23 = () => {
   const Sizable = {
     string: { unit: "znakova", verb: "imati" },
     file: { unit: "bajtova", verb: "imati" },
@@ -45626,12 +46204,12 @@ var error22 = () => {
 };
 function hr_default() {
   return {
-    localeError: error22()
+    localeError: error23()
   };
 }
 
 // node_modules/zod/v4/locales/hu.js
-var error23 = () => {
+var error24 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "legyen" },
     file: { unit: "byte", verb: "legyen" },
@@ -45740,7 +46318,7 @@ var error23 = () => {
 };
 function hu_default() {
   return {
-    localeError: error23()
+    localeError: error24()
   };
 }
 
@@ -45755,7 +46333,7 @@ function withDefiniteArticle(word) {
   const lastChar = word[word.length - 1];
   return word + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
 }
-var error24 = () => {
+var error25 = () => {
   const Sizable = {
     string: {
       unit: {
@@ -45899,12 +46477,12 @@ var error24 = () => {
 };
 function hy_default() {
   return {
-    localeError: error24()
+    localeError: error25()
   };
 }
 
 // node_modules/zod/v4/locales/id.js
-var error25 = () => {
+var error26 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "memiliki" },
     file: { unit: "byte", verb: "memiliki" },
@@ -46011,12 +46589,12 @@ var error25 = () => {
 };
 function id_default() {
   return {
-    localeError: error25()
+    localeError: error26()
   };
 }
 
 // node_modules/zod/v4/locales/is.js
-var error26 = () => {
+var error27 = () => {
   const Sizable = {
     string: { unit: "stafi", verb: "a\xF0 hafa" },
     file: { unit: "b\xE6ti", verb: "a\xF0 hafa" },
@@ -46126,12 +46704,12 @@ var error26 = () => {
 };
 function is_default() {
   return {
-    localeError: error26()
+    localeError: error27()
   };
 }
 
 // node_modules/zod/v4/locales/it.js
-var error27 = () => {
+var error28 = () => {
   const Sizable = {
     string: { unit: "caratteri", verb: "avere" },
     file: { unit: "byte", verb: "avere" },
@@ -46240,12 +46818,12 @@ var error27 = () => {
 };
 function it_default() {
   return {
-    localeError: error27()
+    localeError: error28()
   };
 }
 
 // node_modules/zod/v4/locales/ja.js
-var error28 = () => {
+var error29 = () => {
   const Sizable = {
     string: { unit: "\u6587\u5B57", verb: "\u3067\u3042\u308B" },
     file: { unit: "\u30D0\u30A4\u30C8", verb: "\u3067\u3042\u308B" },
@@ -46353,12 +46931,12 @@ var error28 = () => {
 };
 function ja_default() {
   return {
-    localeError: error28()
+    localeError: error29()
   };
 }
 
 // node_modules/zod/v4/locales/ka.js
-var error29 = () => {
+var error30 = () => {
   const Sizable = {
     string: { unit: "\u10E1\u10D8\u10DB\u10D1\u10DD\u10DA\u10DD", verb: "\u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D8\u10EA\u10D0\u10D5\u10D3\u10D4\u10E1" },
     file: { unit: "\u10D1\u10D0\u10D8\u10E2\u10D8", verb: "\u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D8\u10EA\u10D0\u10D5\u10D3\u10D4\u10E1" },
@@ -46471,12 +47049,12 @@ var error29 = () => {
 };
 function ka_default() {
   return {
-    localeError: error29()
+    localeError: error30()
   };
 }
 
 // node_modules/zod/v4/locales/km.js
-var error30 = () => {
+var error31 = () => {
   const Sizable = {
     string: { unit: "\u178F\u17BD\u17A2\u1780\u17D2\u179F\u179A", verb: "\u1782\u17BD\u179A\u1798\u17B6\u1793" },
     file: { unit: "\u1794\u17C3", verb: "\u1782\u17BD\u179A\u1798\u17B6\u1793" },
@@ -46587,7 +47165,7 @@ var error30 = () => {
 };
 function km_default() {
   return {
-    localeError: error30()
+    localeError: error31()
   };
 }
 
@@ -46597,7 +47175,7 @@ function kh_default() {
 }
 
 // node_modules/zod/v4/locales/kn.js
-var error31 = () => {
+var error32 = () => {
   const Sizable = {
     string: { unit: "\u0C85\u0C95\u0CCD\u0CB7\u0CB0\u0C97\u0CB3\u0CC1", verb: "\u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1" },
     file: { unit: "\u0CAC\u0CC8\u0C9F\u0CCD\u200C\u0C97\u0CB3\u0CC1", verb: "\u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1" },
@@ -46708,12 +47286,12 @@ var error31 = () => {
 };
 function kn_default() {
   return {
-    localeError: error31()
+    localeError: error32()
   };
 }
 
 // node_modules/zod/v4/locales/ko.js
-var error32 = () => {
+var error33 = () => {
   const Sizable = {
     string: { unit: "\uBB38\uC790", verb: "to have" },
     file: { unit: "\uBC14\uC774\uD2B8", verb: "to have" },
@@ -46825,7 +47403,7 @@ var error32 = () => {
 };
 function ko_default() {
   return {
-    localeError: error32()
+    localeError: error33()
   };
 }
 
@@ -46843,7 +47421,7 @@ function getUnitTypeFromNumber(number4) {
     return "one";
   return "few";
 }
-var error33 = () => {
+var error34 = () => {
   const Sizable = {
     string: {
       unit: {
@@ -47033,12 +47611,12 @@ var error33 = () => {
 };
 function lt_default() {
   return {
-    localeError: error33()
+    localeError: error34()
   };
 }
 
 // node_modules/zod/v4/locales/mk.js
-var error34 = () => {
+var error35 = () => {
   const Sizable = {
     string: { unit: "\u0437\u043D\u0430\u0446\u0438", verb: "\u0434\u0430 \u0438\u043C\u0430\u0430\u0442" },
     file: { unit: "\u0431\u0430\u0458\u0442\u0438", verb: "\u0434\u0430 \u0438\u043C\u0430\u0430\u0442" },
@@ -47148,12 +47726,12 @@ var error34 = () => {
 };
 function mk_default() {
   return {
-    localeError: error34()
+    localeError: error35()
   };
 }
 
 // node_modules/zod/v4/locales/ms.js
-var error35 = () => {
+var error36 = () => {
   const Sizable = {
     string: { unit: "aksara", verb: "mempunyai" },
     file: { unit: "bait", verb: "mempunyai" },
@@ -47261,12 +47839,12 @@ var error35 = () => {
 };
 function ms_default() {
   return {
-    localeError: error35()
+    localeError: error36()
   };
 }
 
 // node_modules/zod/v4/locales/ne.js
-var error36 = () => {
+var error37 = () => {
   const Sizable = {
     string: { unit: "\u0905\u0915\u094D\u0937\u0930", verb: "\u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B" },
     file: { unit: "\u092C\u093E\u0907\u091F", verb: "\u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B" },
@@ -47373,12 +47951,12 @@ var error36 = () => {
 };
 function ne_default() {
   return {
-    localeError: error36()
+    localeError: error37()
   };
 }
 
 // node_modules/zod/v4/locales/nl.js
-var error37 = () => {
+var error38 = () => {
   const Sizable = {
     string: { unit: "tekens", verb: "heeft" },
     file: { unit: "bytes", verb: "heeft" },
@@ -47489,12 +48067,12 @@ var error37 = () => {
 };
 function nl_default() {
   return {
-    localeError: error37()
+    localeError: error38()
   };
 }
 
 // node_modules/zod/v4/locales/nn.js
-var error38 = () => {
+var error39 = () => {
   const Sizable = {
     string: { unit: "teikn", verb: "\xE5 ha" },
     file: { unit: "bytes", verb: "\xE5 ha" },
@@ -47603,12 +48181,12 @@ var error38 = () => {
 };
 function nn_default() {
   return {
-    localeError: error38()
+    localeError: error39()
   };
 }
 
 // node_modules/zod/v4/locales/no.js
-var error39 = () => {
+var error40 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "\xE5 ha" },
     file: { unit: "bytes", verb: "\xE5 ha" },
@@ -47717,12 +48295,12 @@ var error39 = () => {
 };
 function no_default() {
   return {
-    localeError: error39()
+    localeError: error40()
   };
 }
 
 // node_modules/zod/v4/locales/ota.js
-var error40 = () => {
+var error41 = () => {
   const Sizable = {
     string: { unit: "harf", verb: "olmal\u0131d\u0131r" },
     file: { unit: "bayt", verb: "olmal\u0131d\u0131r" },
@@ -47832,12 +48410,12 @@ var error40 = () => {
 };
 function ota_default() {
   return {
-    localeError: error40()
+    localeError: error41()
   };
 }
 
 // node_modules/zod/v4/locales/ps.js
-var error41 = () => {
+var error42 = () => {
   const Sizable = {
     string: { unit: "\u062A\u0648\u06A9\u064A", verb: "\u0648\u0644\u0631\u064A" },
     file: { unit: "\u0628\u0627\u06CC\u067C\u0633", verb: "\u0648\u0644\u0631\u064A" },
@@ -47952,12 +48530,12 @@ var error41 = () => {
 };
 function ps_default() {
   return {
-    localeError: error41()
+    localeError: error42()
   };
 }
 
 // node_modules/zod/v4/locales/pl.js
-var error42 = () => {
+var error43 = () => {
   const Sizable = {
     string: { unit: "znak\xF3w", verb: "mie\u0107" },
     file: { unit: "bajt\xF3w", verb: "mie\u0107" },
@@ -48067,12 +48645,12 @@ var error42 = () => {
 };
 function pl_default() {
   return {
-    localeError: error42()
+    localeError: error43()
   };
 }
 
 // node_modules/zod/v4/locales/pt.js
-var error43 = () => {
+var error44 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
     file: { unit: "bytes" },
@@ -48211,12 +48789,12 @@ var error43 = () => {
 };
 function pt_default() {
   return {
-    localeError: error43()
+    localeError: error44()
   };
 }
 
 // node_modules/zod/v4/locales/pt-BR.js
-var error44 = () => {
+var error45 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
     file: { unit: "bytes" },
@@ -48356,12 +48934,12 @@ var error44 = () => {
 };
 function pt_BR_default() {
   return {
-    localeError: error44()
+    localeError: error45()
   };
 }
 
 // node_modules/zod/v4/locales/ro.js
-var error45 = () => {
+var error46 = () => {
   const Sizable = {
     string: { unit: "caractere", verb: "s\u0103 aib\u0103" },
     file: { unit: "octe\u021Bi", verb: "s\u0103 aib\u0103" },
@@ -48479,7 +49057,7 @@ var error45 = () => {
 };
 function ro_default() {
   return {
-    localeError: error45()
+    localeError: error46()
   };
 }
 
@@ -48499,7 +49077,7 @@ function getRussianPlural(count, one, few, many) {
   }
   return many;
 }
-var error46 = () => {
+var error47 = () => {
   const Sizable = {
     string: {
       unit: {
@@ -48648,12 +49226,12 @@ var error46 = () => {
 };
 function ru_default() {
   return {
-    localeError: error46()
+    localeError: error47()
   };
 }
 
 // node_modules/zod/v4/locales/sk.js
-var error47 = () => {
+var error48 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "ma\u0165" },
     file: { unit: "bajtov", verb: "ma\u0165" },
@@ -48765,12 +49343,12 @@ var error47 = () => {
 };
 function sk_default() {
   return {
-    localeError: error47()
+    localeError: error48()
   };
 }
 
 // node_modules/zod/v4/locales/sl.js
-var error48 = () => {
+var error49 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "imeti" },
     file: { unit: "bajtov", verb: "imeti" },
@@ -48880,12 +49458,12 @@ var error48 = () => {
 };
 function sl_default() {
   return {
-    localeError: error48()
+    localeError: error49()
   };
 }
 
 // node_modules/zod/v4/locales/sv.js
-var error49 = () => {
+var error50 = () => {
   const Sizable = {
     string: { unit: "tecken", verb: "att ha" },
     file: { unit: "bytes", verb: "att ha" },
@@ -48996,12 +49574,12 @@ var error49 = () => {
 };
 function sv_default() {
   return {
-    localeError: error49()
+    localeError: error50()
   };
 }
 
 // node_modules/zod/v4/locales/ta.js
-var error50 = () => {
+var error51 = () => {
   const Sizable = {
     string: { unit: "\u0B8E\u0BB4\u0BC1\u0BA4\u0BCD\u0BA4\u0BC1\u0B95\u0BCD\u0B95\u0BB3\u0BCD", verb: "\u0B95\u0BCA\u0BA3\u0BCD\u0B9F\u0BBF\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD" },
     file: { unit: "\u0BAA\u0BC8\u0B9F\u0BCD\u0B9F\u0BC1\u0B95\u0BB3\u0BCD", verb: "\u0B95\u0BCA\u0BA3\u0BCD\u0B9F\u0BBF\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD" },
@@ -49112,12 +49690,12 @@ var error50 = () => {
 };
 function ta_default() {
   return {
-    localeError: error50()
+    localeError: error51()
   };
 }
 
 // node_modules/zod/v4/locales/tg.js
-var error51 = () => {
+var error52 = () => {
   const Sizable = {
     string: { unit: "\u0430\u043B\u043E\u043C\u0430\u0442", verb: "\u0434\u043E\u0448\u0442\u0430 \u0431\u043E\u0448\u0430\u0434" },
     file: { unit: "\u0431\u0430\u0439\u0442", verb: "\u0434\u043E\u0448\u0442\u0430 \u0431\u043E\u0448\u0430\u0434" },
@@ -49229,12 +49807,12 @@ var error51 = () => {
 };
 function tg_default() {
   return {
-    localeError: error51()
+    localeError: error52()
   };
 }
 
 // node_modules/zod/v4/locales/th.js
-var error52 = () => {
+var error53 = () => {
   const Sizable = {
     string: { unit: "\u0E15\u0E31\u0E27\u0E2D\u0E31\u0E01\u0E29\u0E23", verb: "\u0E04\u0E27\u0E23\u0E21\u0E35" },
     file: { unit: "\u0E44\u0E1A\u0E15\u0E4C", verb: "\u0E04\u0E27\u0E23\u0E21\u0E35" },
@@ -49345,12 +49923,12 @@ var error52 = () => {
 };
 function th_default() {
   return {
-    localeError: error52()
+    localeError: error53()
   };
 }
 
 // node_modules/zod/v4/locales/tk.js
-var error53 = () => {
+var error54 = () => {
   const Sizable = {
     string: { unit: "simwol", verb: "bolmaly" },
     file: { unit: "ba\xFDt", verb: "bolmaly" },
@@ -49453,12 +50031,12 @@ var error53 = () => {
 };
 function tk_default() {
   return {
-    localeError: error53()
+    localeError: error54()
   };
 }
 
 // node_modules/zod/v4/locales/tr.js
-var error54 = () => {
+var error55 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "olmal\u0131" },
     file: { unit: "bayt", verb: "olmal\u0131" },
@@ -49564,12 +50142,12 @@ var error54 = () => {
 };
 function tr_default() {
   return {
-    localeError: error54()
+    localeError: error55()
   };
 }
 
 // node_modules/zod/v4/locales/uk.js
-var error55 = () => {
+var error56 = () => {
   const Sizable = {
     string: { unit: "\u0441\u0438\u043C\u0432\u043E\u043B\u0456\u0432", verb: "\u043C\u0430\u0442\u0438\u043C\u0435" },
     file: { unit: "\u0431\u0430\u0439\u0442\u0456\u0432", verb: "\u043C\u0430\u0442\u0438\u043C\u0435" },
@@ -49678,7 +50256,7 @@ var error55 = () => {
 };
 function uk_default() {
   return {
-    localeError: error55()
+    localeError: error56()
   };
 }
 
@@ -49688,7 +50266,7 @@ function ua_default() {
 }
 
 // node_modules/zod/v4/locales/ur.js
-var error56 = () => {
+var error57 = () => {
   const Sizable = {
     string: { unit: "\u062D\u0631\u0648\u0641", verb: "\u06C1\u0648\u0646\u0627" },
     file: { unit: "\u0628\u0627\u0626\u0679\u0633", verb: "\u06C1\u0648\u0646\u0627" },
@@ -49799,12 +50377,12 @@ var error56 = () => {
 };
 function ur_default() {
   return {
-    localeError: error56()
+    localeError: error57()
   };
 }
 
 // node_modules/zod/v4/locales/uz.js
-var error57 = () => {
+var error58 = () => {
   const Sizable = {
     string: { unit: "belgi", verb: "bo\u2018lishi kerak" },
     file: { unit: "bayt", verb: "bo\u2018lishi kerak" },
@@ -49913,12 +50491,12 @@ var error57 = () => {
 };
 function uz_default() {
   return {
-    localeError: error57()
+    localeError: error58()
   };
 }
 
 // node_modules/zod/v4/locales/vi.js
-var error58 = () => {
+var error59 = () => {
   const Sizable = {
     string: { unit: "k\xFD t\u1EF1", verb: "c\xF3" },
     file: { unit: "byte", verb: "c\xF3" },
@@ -50027,12 +50605,12 @@ var error58 = () => {
 };
 function vi_default() {
   return {
-    localeError: error58()
+    localeError: error59()
   };
 }
 
 // node_modules/zod/v4/locales/zh-CN.js
-var error59 = () => {
+var error60 = () => {
   const Sizable = {
     string: { unit: "\u5B57\u7B26", verb: "\u5305\u542B" },
     file: { unit: "\u5B57\u8282", verb: "\u5305\u542B" },
@@ -50142,12 +50720,12 @@ var error59 = () => {
 };
 function zh_CN_default() {
   return {
-    localeError: error59()
+    localeError: error60()
   };
 }
 
 // node_modules/zod/v4/locales/zh-TW.js
-var error60 = () => {
+var error61 = () => {
   const Sizable = {
     string: { unit: "\u5B57\u5143", verb: "\u64C1\u6709" },
     file: { unit: "\u4F4D\u5143\u7D44", verb: "\u64C1\u6709" },
@@ -50255,12 +50833,12 @@ var error60 = () => {
 };
 function zh_TW_default() {
   return {
-    localeError: error60()
+    localeError: error61()
   };
 }
 
 // node_modules/zod/v4/locales/yo.js
-var error61 = () => {
+var error62 = () => {
   const Sizable = {
     string: { unit: "\xE0mi", verb: "n\xED" },
     file: { unit: "bytes", verb: "n\xED" },
@@ -50368,7 +50946,7 @@ var error61 = () => {
 };
 function yo_default() {
   return {
-    localeError: error61()
+    localeError: error62()
   };
 }
 
@@ -52968,7 +53546,7 @@ function _superRefine(fn2, params) {
   const ch = /* @__PURE__ */ _check((payload) => {
     payload.addIssue = (issue3) => {
       if (typeof issue3 === "string") {
-        payload.issues.push(issue(issue3, payload.value, ch._zod.def));
+        payload.issues.push(issue2(issue3, payload.value, ch._zod.def));
       } else {
         const _issue = issue3;
         if (_issue.fatal)
@@ -52978,7 +53556,7 @@ function _superRefine(fn2, params) {
           _issue.input = payload.value;
         _issue.inst ?? (_issue.inst = ch);
         _issue.continue ?? (_issue.continue = !ch._zod.def.abort);
-        payload.issues.push(issue(_issue));
+        payload.issues.push(issue2(_issue));
       }
     };
     return fn2(payload.value, payload);
@@ -54565,15 +55143,15 @@ __export(schemas_exports2, {
   hex: () => hex2,
   hostname: () => hostname2,
   httpUrl: () => httpUrl,
-  iban: () => iban2,
+  iban: () => iban3,
   instanceof: () => _instanceof,
   int: () => int,
   int32: () => int32,
   int64: () => int64,
   intersection: () => intersection,
   invertCodec: () => invertCodec,
-  ipv4: () => ipv42,
-  ipv6: () => ipv62,
+  ipv4: () => ipv43,
+  ipv6: () => ipv63,
   json: () => json,
   jwt: () => jwt,
   keyof: () => keyof,
@@ -55172,7 +55750,7 @@ var ZodIPv4 = /* @__PURE__ */ $constructor("ZodIPv4", (inst, def) => {
   $ZodIPv4.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function ipv42(params) {
+function ipv43(params) {
   return _ipv4(ZodIPv4, params);
 }
 var ZodMAC = /* @__PURE__ */ $constructor("ZodMAC", (inst, def) => {
@@ -55186,7 +55764,7 @@ var ZodIPv6 = /* @__PURE__ */ $constructor("ZodIPv6", (inst, def) => {
   $ZodIPv6.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function ipv62(params) {
+function ipv63(params) {
   return _ipv6(ZodIPv6, params);
 }
 var ZodCIDRv4 = /* @__PURE__ */ $constructor("ZodCIDRv4", (inst, def) => {
@@ -55235,7 +55813,7 @@ var ZodIBAN = /* @__PURE__ */ $constructor("ZodIBAN", (inst, def) => {
   $ZodIBAN.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function iban2(params) {
+function iban3(params) {
   return _iban(ZodIBAN, params);
 }
 var ZodJWT = /* @__PURE__ */ $constructor("ZodJWT", (inst, def) => {
@@ -56342,13 +56920,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path16 = ref.slice(1).split("/").filter(Boolean);
-  if (path16.length === 0) {
+  const path17 = ref.slice(1).split("/").filter(Boolean);
+  if (path17.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path16[0] === defsKey) {
-    const key = path16[1] === void 0 ? void 0 : decodeJSONPointerSegment(path16[1]);
+  if (path17[0] === defsKey) {
+    const key = path17[1] === void 0 ? void 0 : decodeJSONPointerSegment(path17[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -57197,278 +57775,209 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/config/detection.ts
-init_engine();
-init_rules();
-var context = external_exports.strictObject({
-  words: external_exports.array(external_exports.string().min(1)).min(1),
-  window: external_exports.number().int().min(0).max(1e3),
-  after: external_exports.number().int().min(0).max(1e3).optional(),
-  boost: external_exports.number().min(0).max(1).optional(),
-  penalty: external_exports.number().min(0).max(1).optional()
-});
-var ruleSchema = external_exports.strictObject({
-  id: external_exports.string().regex(/^[\w.-]+$/, 'use letters, digits, ".", "_" and "-"'),
-  type: external_exports.string().regex(/^[A-Z][A-Z0-9_]*$/, "an upper-case entity type such as EMPLOYEE_ID"),
-  category: external_exports.enum(["pii", "secret"]),
-  severity: external_exports.enum(["low", "medium", "high", "critical"]),
-  description: external_exports.string().default(""),
-  keywords: external_exports.array(external_exports.string().min(1)).optional(),
-  prefilter: external_exports.string().min(1).optional(),
-  prefilterWindow: external_exports.number().int().min(0).optional(),
-  pattern: external_exports.string().min(1),
-  flags: external_exports.string().regex(/^[imsu]*$/, "only the flags i, m, s and u").optional(),
-  group: external_exports.number().int().min(1).optional(),
-  validator: external_exports.enum(Object.keys(validators)).optional(),
-  confidence: external_exports.number().min(0).max(1).optional(),
-  context: context.optional(),
-  negativeContext: context.optional(),
-  examples: external_exports.strictObject({
-    match: external_exports.array(external_exports.union([external_exports.string(), external_exports.strictObject({ text: external_exports.string(), value: external_exports.string(), key: external_exports.string().optional() })])).default([]),
-    noMatch: external_exports.array(external_exports.strictObject({ text: external_exports.string(), reason: external_exports.string(), key: external_exports.string().optional() })).default([])
-  }).default({ match: [], noMatch: [] })
-});
-var BUILTIN_IDS = new Set(builtinRules.map((r2) => r2.id));
-var REDACT_OPERATORS = ["mask", "replace", "hash", "remove"];
-var detectionSchemas = {
-  rules: external_exports.strictObject({
-    /** Built-in rule ids to turn off. */
-    disable: external_exports.array(external_exports.string().refine((id) => BUILTIN_IDS.has(id), { message: "not a built-in rule id" })).default([]),
-    /** The organisation's own rules. */
-    custom: external_exports.array(ruleSchema).default([]),
-    /** Findings below this confidence are dropped. */
-    minConfidence: external_exports.number().min(0).max(1).default(0.5)
-  }).default({ disable: [], custom: [], minConfidence: 0.5 }),
-  allowlist: external_exports.strictObject({
-    values: external_exports.array(external_exports.string().min(1)).default([]),
-    emailDomains: external_exports.array(external_exports.string().regex(/^@?[\w.-]+\.[a-z]{2,}$/i, "a domain such as saas-startup.com")).default([]),
-    patterns: external_exports.array(external_exports.string().min(1)).default([])
-  }).default({ values: [], emailDomains: [], patterns: [] }),
-  redaction: external_exports.strictObject({
-    /** How detected values are replaced in output: h***@s***.com, <EMAIL>, <EMAIL:1a2b3c4d>, or nothing. */
-    operator: external_exports.enum(REDACT_OPERATORS).default("mask"),
-    /** Salt of the hash operator; default: $LLMOPS_HASH_SALT, else random per run. */
-    salt: external_exports.string().min(16, "at least 16 characters, so that hashes cannot be brute-forced").optional()
-  }).default({ operator: "mask" })
-};
-
-// src/config/field-path.ts
-var SEGMENT = /^([^.[\]]+)((?:\[\d*\])*)$/;
-function parseFieldPath(path16) {
-  if (path16.trim() === "") return "a field path must not be empty";
-  const steps = [];
-  for (const segment of path16.split(".")) {
-    const m2 = SEGMENT.exec(segment);
-    if (m2 === null) return `invalid field path "${path16}": use names, dots and [] (e.g. messages[].content)`;
-    steps.push({ kind: "key", key: m2[1] });
-    for (const bracket of (m2[2] ?? "").match(/\[\d*\]/g) ?? []) {
-      steps.push(bracket === "[]" ? { kind: "each" } : { kind: "index", index: Number(bracket.slice(1, -1)) });
-    }
-  }
-  return steps;
-}
-
-// src/config/schema.ts
-var FAIL_ON = ["pii", "secret", "error", "slow"];
-var fieldPath = external_exports.string().superRefine((value, ctx) => {
-  const parsed = parseFieldPath(value);
-  if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
-});
-var names = external_exports.array(external_exports.string().min(1)).min(1);
-var monitorConfigSchema = external_exports.strictObject({
-  /** Text fields scanned for PII and secrets. */
-  fields: external_exports.array(fieldPath).min(1).default(["bot_response", "user_query"]),
-  /** Field whose null, missing or blank value is a functional error; null disables the check. */
-  responseField: external_exports.string().min(1).nullable().default("bot_response"),
-  /** Field whose absence is a functional error; null disables the check. */
-  queryField: external_exports.string().min(1).nullable().default("user_query"),
-  /** Fields that, when set, mark the interaction as failed. */
-  errorFields: external_exports.array(external_exports.string().min(1)).default(["error", "error_type"]),
-  idFields: names.default(["id", "interaction_id", "request_id"]),
-  latencyFields: names.default(["latency_ms", "duration_ms", "latency", "response_time_ms", "elapsed_ms"]),
-  timestampFields: names.default(["timestamp", "timestamp_utc", "ts", "time", "created_at"]),
-  /** Latency above which an interaction is flagged slow. */
-  slowMs: external_exports.number().positive().default(1500),
-  /** Summary breakdown field; null disables it. */
-  groupBy: external_exports.string().min(1).nullable().default("model_version"),
-  failOn: external_exports.array(external_exports.enum(FAIL_ON)).default([]),
-  /** Longest line analysed, in bytes; longer lines are reported as `line_too_long`, unscanned. */
-  maxLineBytes: external_exports.number().int().min(1024).default(16 * 1024 * 1024),
-  /**
-   * Longest time one line may take to scan, in milliseconds; a line that takes longer is
-   * reported as `unscannable` (and fails a pii or secret gate) instead of holding up the run.
-   */
-  maxLineMs: external_exports.number().int().min(1).default(1e4),
-  /** Most bytes one compressed input may decompress to; past it the input is `unscannable`. */
-  maxDecodedBytes: external_exports.number().int().min(1024).default(1024 * 1024 * 1024),
-  /** Most times larger than its compressed size an input may become (a decompression bomb is `unscannable`). */
-  maxExpansion: external_exports.number().min(1).default(100),
-  /**
-   * Also scan every other string in the record (metadata, nested messages), so that no value is
-   * echoed unmasked in `original_interaction`. Findings there name their field path.
-   */
-  scanAllFields: external_exports.boolean().default(true)
-});
-var feedbackConfigSchema = external_exports.strictObject({
-  /** Allowed values of --feedback-type. */
-  types: external_exports.array(external_exports.string().regex(/^[a-z][a-z0-9_]*$/, "lower-case letters, digits and _")).min(1).default(["bug_report", "suggestion", "confusing_response", "other"]),
-  /** The feedback file, relative to the working directory; $LLMOPS_FEEDBACK_FILE and --file override it. */
-  file: external_exports.string().min(1).default("chatbot_feedback.jsonl")
-});
-var gateConfigSchema = external_exports.strictObject({
-  /** Which files are chatbot logs, for --changed-since and the Action (globs, relative to the repository root). */
-  paths: external_exports.array(external_exports.string().min(1)).min(1).default(["**/*.jsonl", "**/*.jsonl.gz"]),
-  /** Files the gate must not scan, each with the reason (test fixtures with planted fake values). */
-  exclude: external_exports.array(external_exports.strictObject({ path: external_exports.string().min(1), reason: external_exports.string().trim().min(1, "say why these files are not scanned") })).default([]),
-  /** The ignore file (--ignore-file overrides it). */
-  ignoreFile: external_exports.string().min(1).optional(),
-  /**
-   * Fail a gate over a change whose own config file would weaken the gate (read from the base:
-   * a pull request cannot turn it off for itself).
-   */
-  failOnWeakenedConfig: external_exports.boolean().default(false)
-});
-var configSchema = external_exports.strictObject({
-  $schema: external_exports.string().optional(),
-  monitor: monitorConfigSchema.default(monitorConfigSchema.parse({})),
-  feedback: feedbackConfigSchema.default(feedbackConfigSchema.parse({})),
-  gate: gateConfigSchema.default(gateConfigSchema.parse({})),
-  ...detectionSchemas
-});
-
-// src/config/load.ts
-var DEFAULT_CONFIG_FILE = ".llmops.json";
-var CONFIG_ENV = "LLMOPS_CONFIG";
-function formatIssuePath(pathParts) {
+// src/config/issues.ts
+function wherePath(steps) {
   let out = "";
-  for (const part of pathParts) out += typeof part === "number" ? `[${part}]` : out === "" ? String(part) : `.${String(part)}`;
+  for (const step2 of steps) out += typeof step2 === "number" ? `[${step2}]` : out === "" ? String(step2) : `.${String(step2)}`;
   return out || "(root)";
 }
-function parseConfig(data, source) {
-  const result = configSchema.safeParse(data);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue3) => {
-    const where = formatIssuePath(issue3.path);
-    if (issue3.code === "unrecognized_keys") return `${where}: unknown key ${issue3.keys.map((k2) => `"${k2}"`).join(", ")}`;
-    return `${where}: ${issue3.message}`;
-  });
-  throw usageError(`invalid config ${source}:
-  ${problems.join("\n  ")}`, "E_CONFIG_INVALID", [
-    "See the Configuration section of the README for the keys and their types."
-  ]);
+function problemsOf(issues, noun = "key") {
+  return issues.map((issue3) => ({
+    where: wherePath(issue3.path),
+    key: issue3.path[0] === void 0 ? "" : String(issue3.path[0]),
+    what: issue3.code === "unrecognized_keys" ? `unknown ${noun} ${(issue3.keys ?? []).map((k2) => JSON.stringify(k2)).join(", ")}` : issue3.message
+  }));
 }
-async function loadConfig(options) {
-  const explicit = options.path ?? (options.env?.[CONFIG_ENV] || void 0);
-  const file2 = path.resolve(options.cwd, explicit ?? DEFAULT_CONFIG_FILE);
-  const shown = explicit ?? DEFAULT_CONFIG_FILE;
+
+// src/gate/ignore.ts
+init_errors();
+
+// src/io/jsonl.ts
+function describeJsonError(error63) {
+  const message = error63 instanceof Error ? error63.message : String(error63);
+  const withoutSnippet = message.replace(/,\s*".*$/s, "").replace(/\s+(?:in JSON )?at position (\d+).*$/s, (_3, pos) => ` at column ${Number(pos) + 1}`);
+  const quote = withoutSnippet.indexOf('"');
+  return (quote === -1 ? withoutSnippet : withoutSnippet.slice(0, quote)).trim() || "invalid JSON";
+}
+function parseJsonLine(text) {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error63) {
+    return { ok: false, error: describeJsonError(error63) };
+  }
+}
+
+// src/gate/ignore.ts
+var IGNORE_FILE = ".llmopsignore";
+var day = /^\d{4}-\d\d-\d\d$/;
+var isoTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/;
+function validDate(value) {
+  if (day.test(value)) return (/* @__PURE__ */ new Date(`${value}T00:00:00Z`)).toISOString().slice(0, 10) === value;
+  return isoTime.test(value) && !Number.isNaN(Date.parse(value));
+}
+var ignoreEntrySchema = external_exports.looseObject({
+  fingerprint: external_exports.string().regex(/^[0-9a-f]{32}$/, "a 32-character fingerprint from llmops output"),
+  reason: external_exports.string().trim().min(1, "say why the finding is acceptable"),
+  who: external_exports.string().optional(),
+  expires: external_exports.string().refine(validDate, "a date such as 2027-01-31, or an ISO time with a zone").optional(),
+  // Informational: what the entry is about (the masked value, never the raw one).
+  rule: external_exports.string().optional(),
+  type: external_exports.string().optional(),
+  file: external_exports.string().optional(),
+  masked: external_exports.string().optional()
+});
+function expiresAt(value) {
+  return day.test(value) ? Date.parse(`${value}T23:59:59.999Z`) : Date.parse(value);
+}
+function parseEntries(text, shown) {
+  const trimmed = text.trim();
+  if (trimmed === "") return [];
+  if (trimmed.startsWith("[")) {
+    try {
+      return JSON.parse(trimmed);
+    } catch (error63) {
+      throw usageError(`${shown} is not valid JSON: ${describeJsonError(error63)}`, "E_IGNORE_INVALID");
+    }
+  }
+  return text.split("\n").flatMap((line, i) => {
+    if (line.trim() === "" || line.trim().startsWith("#")) return [];
+    try {
+      return [JSON.parse(line)];
+    } catch (error63) {
+      throw usageError(`${shown}:${i + 1}: not valid JSON: ${describeJsonError(error63)}`, "E_IGNORE_INVALID");
+    }
+  });
+}
+async function loadIgnores(file2, options) {
+  const shown = file2 ?? IGNORE_FILE;
+  const full = path7.resolve(options.cwd, shown);
   let text;
   try {
-    text = await readFile(file2, "utf8");
+    text = await readFile(full, "utf8");
   } catch (error63) {
-    const code = error63.code;
-    if (code === "ENOENT" && explicit === void 0) return { config: configSchema.parse({}), source: void 0 };
-    const why = code === "ENOENT" ? "not found" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "unknown error"})`;
-    throw usageError(`config file ${shown} ${why}`, "E_CONFIG_NOT_FOUND");
+    if (error63.code === "ENOENT" && (file2 === void 0 || options.optional)) return { active: [], expired: [], source: void 0 };
+    throw usageError(`ignore file ${shown} cannot be read (${error63.code ?? "error"})`, "E_IGNORE_INVALID");
   }
-  let data;
-  try {
-    data = JSON.parse(text.codePointAt(0) === 65279 ? text.slice(1) : text);
-  } catch (error63) {
-    throw usageError(`config file ${shown} is not valid JSON: ${describeJsonError(error63)}`, "E_CONFIG_INVALID");
+  return { ...parseIgnores(text, shown, options.now), source: full, text };
+}
+function parseIgnores(text, shown, at2 = /* @__PURE__ */ new Date()) {
+  const now = at2.getTime();
+  const ignores = { active: [], expired: [] };
+  for (const [i, raw] of parseEntries(text, shown).entries()) {
+    const parsed = ignoreEntrySchema.safeParse(raw);
+    if (!parsed.success) {
+      const [problem] = problemsOf(parsed.error.issues);
+      throw usageError(`${shown}: entry ${i + 1}: ${problem?.key || "entry"}: ${problem?.what ?? "invalid"}`, "E_IGNORE_INVALID");
+    }
+    const entry = parsed.data;
+    if (entry.expires !== void 0 && expiresAt(entry.expires) < now) ignores.expired.push(entry);
+    else ignores.active.push(entry);
   }
-  return { config: parseConfig(data, shown), source: file2 };
+  return ignores;
+}
+function ignoreLine(finding, reason = "<why this is acceptable>", expires) {
+  const entry = { fingerprint: finding.fingerprint, reason, rule: finding.rule, type: finding.type, file: finding.file, masked: finding.masked };
+  if (expires !== void 0) entry.expires = expires;
+  return JSON.stringify(entry);
+}
+async function writeBaseline(file2, cwd, findings, existing, now = /* @__PURE__ */ new Date()) {
+  const shown = file2 ?? IGNORE_FILE;
+  const known = new Set([...existing.active, ...existing.expired].map((e) => e.fingerprint));
+  const lines = [];
+  const reason = `baseline of ${now.toISOString().slice(0, 10)}: present before the gate`;
+  let added = 0;
+  for (const finding of findings) {
+    if (known.has(finding.fingerprint)) continue;
+    known.add(finding.fingerprint);
+    lines.push(ignoreLine(finding, reason));
+    added++;
+  }
+  const before = existing.text === void 0 || existing.text === "" ? "" : existing.text.endsWith("\n") ? existing.text : `${existing.text}
+`;
+  await AtomicFile.write(path7.resolve(cwd, shown), before + lines.map((l3) => l3 + "\n").join(""), shown);
+  return { written: known.size, added, path: shown };
 }
 
-// src/monitor/cli.ts
-init_errors();
-import path15 from "node:path";
+// src/gate/finish.ts
+var GUIDANCE = 20;
+var GUIDANCE_DETAILS = 500;
+function detailsNeeded(options) {
+  const reports = FILE_REPORTS.some((r2) => options[r2.option] !== void 0) || options.github === true || options.writeBaseline === true;
+  return reports ? MAX_DETAILS : GUIDANCE_DETAILS;
+}
+var writeReport = (cwd, file2, text) => AtomicFile.write(path8.resolve(cwd, file2), text, file2);
+function guidance(report) {
+  const fresh = bySeverity(newFindings(report));
+  if (fresh.length === 0) return "";
+  const lines = [`To accept a finding, add its line to ${report.ignoreFile} and replace the reason:`];
+  for (const f3 of fresh.slice(0, GUIDANCE)) lines.push(`  ${printable(`${f3.file}:${f3.line} ${f3.type} in ${f3.field}: ${f3.masked}`)}`, `    ${ignoreLine(f3)}`);
+  const more = report.summary.findings.total - Math.min(fresh.length, GUIDANCE);
+  if (more > 0) lines.push(`  ... and ${more} more: llmops monitor --write-baseline accepts all current findings at once.`);
+  return lines.join("\n") + "\n";
+}
+async function finishGate(result, options, context2) {
+  const unused = context2.ignores.active.filter((e) => !result.usedIgnores.has(e.fingerprint));
+  const gate = evaluateGate(result.summary, context2.failOn, {
+    unusedIgnores: options.failOnUnusedIgnores ? unused.length : 0,
+    thresholds: options.thresholds,
+    base: context2.base
+  });
+  const weakened = context2.weakenedConfig ?? [];
+  if (weakened.length > 0 && options.failOnWeakenedConfig) {
+    gate.failures.push({ category: "weakened_config", count: weakened.length, detail: weakened.join("; ") });
+    gate.passed = false;
+  }
+  if (context2.interrupted && (context2.failOn.length > 0 || options.thresholds !== void 0 || options.github)) {
+    gate.failures.push({ category: "interrupted", count: 1, detail: "the run was stopped before it read everything" });
+    gate.passed = false;
+  }
+  const report = {
+    summary: result.summary,
+    gate,
+    findings: result.findings,
+    findingsLeftOut: result.findingsLeftOut,
+    rules: context2.rules,
+    tool: { name: "llmops", version: context2.version },
+    ignoreFile: options.ignoreFile ?? IGNORE_FILE,
+    unusedIgnores: options.reportUnusedIgnores || options.failOnUnusedIgnores ? unused.map((e) => ({ fingerprint: e.fingerprint, reason: e.reason })) : [],
+    addedIgnores: context2.ignoredAtBase === void 0 ? [] : context2.ignores.active.filter((e) => !context2.ignoredAtBase?.has(e.fingerprint)).map((e) => ({ fingerprint: e.fingerprint, reason: e.reason })),
+    weakenedConfig: weakened
+  };
+  for (const { option, render } of FILE_REPORTS) {
+    const file2 = options[option];
+    if (file2 !== void 0) await writeReport(context2.cwd, file2, render(report));
+  }
+  if (options.github) await reportToGithub(report, options.sarif);
+  let notes = "";
+  if (weakened.length > 0) {
+    notes += `This change's config would weaken the gate (this run used the base's config):
+${weakened.map((w2) => `  ${printable(w2)}`).join("\n")}
+`;
+  }
+  if (report.addedIgnores.length > 0) {
+    notes += `This change adds ${report.addedIgnores.length} entr${report.addedIgnores.length === 1 ? "y" : "ies"} to ${printable(report.ignoreFile)}; review them:
+${report.addedIgnores.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join("\n")}
+`;
+  }
+  if (context2.ignores.expired.length > 0) notes += `${context2.ignores.expired.length} expired entries in ${report.ignoreFile} no longer accept anything.
+`;
+  if (report.unusedIgnores.length > 0) {
+    notes += `${unused.length} entries in ${printable(report.ignoreFile)} matched no finding:
+${unused.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join("\n")}
+`;
+  }
+  if (options.writeBaseline) {
+    const written = await writeBaseline(options.ignoreFile, context2.cwd, result.findings, context2.ignores);
+    notes += `Wrote ${written.path}: ${written.added} new entr${written.added === 1 ? "y" : "ies"}, ${written.written} in all. Review the reasons before you commit it.
+`;
+  } else if (gate.failures.some((f3) => f3.category === "pii" || f3.category === "secret")) {
+    notes += guidance(report);
+  }
+  return { gate, notes };
+}
 
-// src/io/atomic-file.ts
-init_errors();
-import { createWriteStream } from "node:fs";
-import { rename, rm, stat } from "node:fs/promises";
-import path2 from "node:path";
-import { once as once2 } from "node:events";
-
-// src/io/output.ts
-import { once } from "node:events";
-var OutputClosed = class extends Error {
-  constructor() {
-    super("output closed");
-    this.name = "OutputClosed";
-  }
-};
-var StreamWriter = class {
-  constructor(stream) {
-    this.stream = stream;
-    stream.on("error", (error63) => {
-      this.failure = error63.code === "EPIPE" ? new OutputClosed() : error63;
-      stream.emit("drain");
-    });
-  }
-  stream;
-  failure;
-  async write(text) {
-    if (this.failure) throw this.failure;
-    if (text.length === 0) return;
-    if (!this.stream.write(text)) await once(this.stream, "drain");
-    if (this.failure) throw this.failure;
-  }
-};
-
-// src/io/atomic-file.ts
-var AtomicFile = class _AtomicFile {
-  constructor(target, temp, stream, writer) {
-    this.target = target;
-    this.temp = temp;
-    this.stream = stream;
-    this.writer = writer;
-  }
-  target;
-  temp;
-  stream;
-  writer;
-  static async create(target, shown = target) {
-    if ((await stat(target).catch(() => void 0))?.isDirectory()) throw usageError(`cannot write ${shown}: it is a directory`, "E_OUTPUT");
-    const temp = path2.join(path2.dirname(target), `.${path2.basename(target)}.llmops-${process.pid}.tmp`);
-    const stream = createWriteStream(temp, { flags: "wx" });
-    try {
-      await once2(stream, "open");
-    } catch (error63) {
-      const code = error63.code;
-      const why = code === "ENOENT" ? "its directory does not exist" : code === "EACCES" || code === "EPERM" ? "permission denied" : `${code ?? "error"}`;
-      throw usageError(`cannot write ${shown}: ${why}`, "E_OUTPUT");
-    }
-    return new _AtomicFile(target, temp, stream, new StreamWriter(stream));
-  }
-  async commit() {
-    this.stream.end();
-    await once2(this.stream, "finish");
-    await rename(this.temp, this.target);
-  }
-  async abort() {
-    this.stream.destroy();
-    await rm(this.temp, { force: true });
-  }
-  /** Write a whole text to `target` atomically. */
-  static async write(target, text, shown = target) {
-    const file2 = await _AtomicFile.create(target, shown);
-    try {
-      await file2.writer.write(text);
-      await file2.commit();
-    } catch (error63) {
-      await file2.abort();
-      throw error63;
-    }
-  }
-};
-
-// src/io/input.ts
-init_errors();
-import { createReadStream } from "node:fs";
-import { stat as stat2 } from "node:fs/promises";
-import path3 from "node:path";
-import { Readable as Readable2 } from "node:stream";
+// src/gate/scope.ts
+import path11 from "node:path";
 
 // src/io/decode.ts
 init_errors();
@@ -57655,182 +58164,160 @@ async function decodeAll(bytes, display, limits = DEFAULT_LIMITS) {
   return Buffer.concat(parts);
 }
 
-// src/io/input.ts
-var CHUNK_SIZE = 64 * 1024;
-function ioProblem(error63) {
-  const code = error63.code;
-  switch (code) {
-    case "ENOENT": {
-      return "not found";
-    }
-    case "EACCES":
-    case "EPERM": {
-      return "permission denied";
-    }
-    case "EISDIR": {
-      return "is a directory, not a file";
-    }
-    default: {
-      return `cannot be read (${code ?? error63.message})`;
-    }
-  }
-}
-async function resolveInputs(args, cwd) {
-  if (args.filter((a) => a === "-").length > 1) throw usageError("stdin (-) can be given only once", "E_USAGE");
-  const sources = [];
-  for (const arg of args) {
-    if (arg === "-") {
-      sources.push({ kind: "stdin", display: "-" });
-      continue;
-    }
-    const full = path3.resolve(cwd, arg);
-    try {
-      const info2 = await stat2(full);
-      if (info2.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
-    } catch (error63) {
-      throw usageError(`input file ${arg} ${ioProblem(error63)}`, "E_INPUT_NOT_FOUND", [
-        "Give the path of a JSON Lines log file, or - to read standard input."
-      ]);
-    }
-    const relative2 = path3.relative(cwd, full);
-    const display = relative2.startsWith("..") || path3.isAbsolute(relative2) ? arg : relative2.split(path3.sep).join("/");
-    sources.push({ kind: "file", path: full, display });
-  }
-  return sources;
-}
-async function* openChunks(source, stdin, signal, limits = DEFAULT_LIMITS) {
-  const raw = source.kind === "stdin" ? stdin : source.kind === "bytes" ? Readable2.from([Buffer.from(source.bytes)]) : source.kind === "stream" ? Readable2.from(source.open()) : createReadStream(source.path, { highWaterMark: CHUNK_SIZE });
-  const stop = () => {
-    ;
-    raw.destroy();
-  };
-  signal?.addEventListener("abort", stop, { once: true });
-  try {
-    async function* bytes() {
-      for await (const chunk of raw) yield typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-    }
-    yield* decodeInput(bytes(), source.display, limits);
-  } catch (error63) {
-    if (signal?.aborted) return;
-    if (isLlmopsError(error63) || error63 instanceof Unscannable) throw error63;
-    throw usageError(`input ${source.display} ${ioProblem(error63)}`, "E_INPUT_READ");
-  } finally {
-    signal?.removeEventListener("abort", stop);
-  }
-}
-
-// src/gate/scope.ts
-import path7 from "node:path";
-
-// src/gate/ignore.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import path4 from "node:path";
-init_errors();
-var IGNORE_FILE = ".llmopsignore";
-var day = /^\d{4}-\d\d-\d\d$/;
-var isoTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/;
-function validDate(value) {
-  if (day.test(value)) return (/* @__PURE__ */ new Date(`${value}T00:00:00Z`)).toISOString().slice(0, 10) === value;
-  return isoTime.test(value) && !Number.isNaN(Date.parse(value));
-}
-var ignoreEntrySchema = external_exports.looseObject({
-  fingerprint: external_exports.string().regex(/^[0-9a-f]{32}$/, "a 32-character fingerprint from llmops output"),
-  reason: external_exports.string().trim().min(1, "say why the finding is acceptable"),
-  who: external_exports.string().optional(),
-  expires: external_exports.string().refine(validDate, "a date such as 2027-01-31, or an ISO time with a zone").optional(),
-  // Informational: what the entry is about (the masked value, never the raw one).
-  rule: external_exports.string().optional(),
-  type: external_exports.string().optional(),
-  file: external_exports.string().optional(),
-  masked: external_exports.string().optional()
+// src/config/detection.ts
+init_engine();
+init_rules();
+var context = external_exports.strictObject({
+  words: external_exports.array(external_exports.string().min(1)).min(1),
+  window: external_exports.number().int().min(0).max(1e3),
+  after: external_exports.number().int().min(0).max(1e3).optional(),
+  boost: external_exports.number().min(0).max(1).optional(),
+  penalty: external_exports.number().min(0).max(1).optional()
 });
-function expiresAt(value) {
-  return day.test(value) ? Date.parse(`${value}T23:59:59.999Z`) : Date.parse(value);
-}
-function parseEntries(text, shown) {
-  const trimmed = text.trim();
-  if (trimmed === "") return [];
-  if (trimmed.startsWith("[")) {
-    try {
-      return JSON.parse(trimmed);
-    } catch (error63) {
-      throw usageError(`${shown} is not valid JSON: ${describeJsonError(error63)}`, "E_IGNORE_INVALID");
+var ruleSchema = external_exports.strictObject({
+  id: external_exports.string().regex(/^[\w.-]+$/, 'use letters, digits, ".", "_" and "-"'),
+  type: external_exports.string().regex(/^[A-Z][A-Z0-9_]*$/, "an upper-case entity type such as EMPLOYEE_ID"),
+  category: external_exports.enum(["pii", "secret"]),
+  severity: external_exports.enum(["low", "medium", "high", "critical"]),
+  description: external_exports.string().default(""),
+  keywords: external_exports.array(external_exports.string().min(1)).optional(),
+  prefilter: external_exports.string().min(1).optional(),
+  prefilterWindow: external_exports.number().int().min(0).optional(),
+  pattern: external_exports.string().min(1),
+  flags: external_exports.string().regex(/^[imsu]*$/, "only the flags i, m, s and u").optional(),
+  group: external_exports.number().int().min(1).optional(),
+  validator: external_exports.enum(Object.keys(validators)).optional(),
+  confidence: external_exports.number().min(0).max(1).optional(),
+  context: context.optional(),
+  negativeContext: context.optional(),
+  examples: external_exports.strictObject({
+    match: external_exports.array(external_exports.union([external_exports.string(), external_exports.strictObject({ text: external_exports.string(), value: external_exports.string(), key: external_exports.string().optional() })])).default([]),
+    noMatch: external_exports.array(external_exports.strictObject({ text: external_exports.string(), reason: external_exports.string(), key: external_exports.string().optional() })).default([])
+  }).default({ match: [], noMatch: [] })
+});
+var BUILTIN_IDS = new Set(builtinRules.map((r2) => r2.id));
+var REDACT_OPERATORS = ["mask", "replace", "hash", "remove"];
+var detectionSchemas = {
+  rules: external_exports.strictObject({
+    /** Built-in rule ids to turn off. */
+    disable: external_exports.array(external_exports.string().refine((id) => BUILTIN_IDS.has(id), { message: "not a built-in rule id" })).default([]),
+    /** The organisation's own rules. */
+    custom: external_exports.array(ruleSchema).default([]),
+    /** Findings below this confidence are dropped. */
+    minConfidence: external_exports.number().min(0).max(1).default(0.5)
+  }).default({ disable: [], custom: [], minConfidence: 0.5 }),
+  allowlist: external_exports.strictObject({
+    values: external_exports.array(external_exports.string().min(1)).default([]),
+    emailDomains: external_exports.array(external_exports.string().regex(/^@?[\w.-]+\.[a-z]{2,}$/i, "a domain such as saas-startup.com")).default([]),
+    patterns: external_exports.array(external_exports.string().min(1)).default([])
+  }).default({ values: [], emailDomains: [], patterns: [] }),
+  redaction: external_exports.strictObject({
+    /** How detected values are replaced in output: h***@s***.com, <EMAIL>, <EMAIL:1a2b3c4d>, or nothing. */
+    operator: external_exports.enum(REDACT_OPERATORS).default("mask"),
+    /** Salt of the hash operator; default: $LLMOPS_HASH_SALT, else random per run. */
+    salt: external_exports.string().min(16, "at least 16 characters, so that hashes cannot be brute-forced").optional()
+  }).default({ operator: "mask" })
+};
+
+// src/config/field-path.ts
+var SEGMENT = /^([^.[\]]+)((?:\[\d*\])*)$/;
+function parseFieldPath(path17) {
+  if (path17.trim() === "") return "a field path must not be empty";
+  const steps = [];
+  for (const segment of path17.split(".")) {
+    const m2 = SEGMENT.exec(segment);
+    if (m2 === null) return `invalid field path "${path17}": use names, dots and [] (e.g. messages[].content)`;
+    steps.push({ kind: "key", key: m2[1] });
+    for (const bracket of (m2[2] ?? "").match(/\[\d*\]/g) ?? []) {
+      steps.push(bracket === "[]" ? { kind: "each" } : { kind: "index", index: Number(bracket.slice(1, -1)) });
     }
   }
-  return text.split("\n").flatMap((line, i) => {
-    if (line.trim() === "" || line.trim().startsWith("#")) return [];
-    try {
-      return [JSON.parse(line)];
-    } catch (error63) {
-      throw usageError(`${shown}:${i + 1}: not valid JSON: ${describeJsonError(error63)}`, "E_IGNORE_INVALID");
-    }
-  });
+  return steps;
 }
-async function loadIgnores(file2, options) {
-  const shown = file2 ?? IGNORE_FILE;
-  const full = path4.resolve(options.cwd, shown);
-  let text;
-  try {
-    text = await readFile2(full, "utf8");
-  } catch (error63) {
-    if (error63.code === "ENOENT" && (file2 === void 0 || options.optional)) return { active: [], expired: [], source: void 0 };
-    throw usageError(`ignore file ${shown} cannot be read (${error63.code ?? "error"})`, "E_IGNORE_INVALID");
-  }
-  return { ...parseIgnores(text, shown, options.now), source: full, text };
-}
-function parseIgnores(text, shown, at2 = /* @__PURE__ */ new Date()) {
-  const now = at2.getTime();
-  const ignores = { active: [], expired: [] };
-  for (const [i, raw] of parseEntries(text, shown).entries()) {
-    const parsed = ignoreEntrySchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue3 = parsed.error.issues[0];
-      throw usageError(`${shown}: entry ${i + 1}: ${String(issue3?.path[0] ?? "entry")}: ${issue3?.message ?? "invalid"}`, "E_IGNORE_INVALID");
-    }
-    const entry = parsed.data;
-    if (entry.expires !== void 0 && expiresAt(entry.expires) < now) ignores.expired.push(entry);
-    else ignores.active.push(entry);
-  }
-  return ignores;
-}
-function ignoreLine(finding, reason = "<why this is acceptable>", expires) {
-  const entry = { fingerprint: finding.fingerprint, reason, rule: finding.rule, type: finding.type, file: finding.file, masked: finding.masked };
-  if (expires !== void 0) entry.expires = expires;
-  return JSON.stringify(entry);
-}
-async function writeBaseline(file2, cwd, findings, existing, now = /* @__PURE__ */ new Date()) {
-  const shown = file2 ?? IGNORE_FILE;
-  const known = new Set([...existing.active, ...existing.expired].map((e) => e.fingerprint));
-  const lines = [];
-  const reason = `baseline of ${now.toISOString().slice(0, 10)}: present before the gate`;
-  let added = 0;
-  for (const finding of findings) {
-    if (known.has(finding.fingerprint)) continue;
-    known.add(finding.fingerprint);
-    lines.push(ignoreLine(finding, reason));
-    added++;
-  }
-  const before = existing.text === void 0 || existing.text === "" ? "" : existing.text.endsWith("\n") ? existing.text : `${existing.text}
-`;
-  await AtomicFile.write(path4.resolve(cwd, shown), before + lines.map((l3) => l3 + "\n").join(""), shown);
-  return { written: known.size, added, path: shown };
-}
+
+// src/config/schema.ts
+var FAIL_ON = ["pii", "secret", "error", "slow"];
+var fieldPath = external_exports.string().superRefine((value, ctx) => {
+  const parsed = parseFieldPath(value);
+  if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
+});
+var names = external_exports.array(external_exports.string().min(1)).min(1);
+var monitorConfigSchema = external_exports.strictObject({
+  /** Text fields scanned for PII and secrets. */
+  fields: external_exports.array(fieldPath).min(1).default(["bot_response", "user_query"]),
+  /** Field whose null, missing or blank value is a functional error; null disables the check. */
+  responseField: external_exports.string().min(1).nullable().default("bot_response"),
+  /** Field whose absence is a functional error; null disables the check. */
+  queryField: external_exports.string().min(1).nullable().default("user_query"),
+  /** Fields that, when set, mark the interaction as failed. */
+  errorFields: external_exports.array(external_exports.string().min(1)).default(["error", "error_type"]),
+  idFields: names.default(["id", "interaction_id", "request_id"]),
+  latencyFields: names.default(["latency_ms", "duration_ms", "latency", "response_time_ms", "elapsed_ms"]),
+  timestampFields: names.default(["timestamp", "timestamp_utc", "ts", "time", "created_at"]),
+  /** Latency above which an interaction is flagged slow. */
+  slowMs: external_exports.number().positive().default(1500),
+  /** Summary breakdown field; null disables it. */
+  groupBy: external_exports.string().min(1).nullable().default("model_version"),
+  failOn: external_exports.array(external_exports.enum(FAIL_ON)).default([]),
+  /** Longest line analysed, in bytes; longer lines are reported as `line_too_long`, unscanned. */
+  maxLineBytes: external_exports.number().int().min(1024).default(16 * 1024 * 1024),
+  /**
+   * Longest time one line may take to scan, in milliseconds; a line that takes longer is
+   * reported as `unscannable` (and fails a pii or secret gate) instead of holding up the run.
+   */
+  maxLineMs: external_exports.number().int().min(1).default(1e4),
+  /** Most bytes one compressed input may decompress to; past it the input is `unscannable`. */
+  maxDecodedBytes: external_exports.number().int().min(1024).default(1024 * 1024 * 1024),
+  /** Most times larger than its compressed size an input may become (a decompression bomb is `unscannable`). */
+  maxExpansion: external_exports.number().min(1).default(100),
+  /**
+   * Also scan every other string in the record (metadata, nested messages), so that no value is
+   * echoed unmasked in `original_interaction`. Findings there name their field path.
+   */
+  scanAllFields: external_exports.boolean().default(true)
+});
+var feedbackConfigSchema = external_exports.strictObject({
+  /** Allowed values of --feedback-type. */
+  types: external_exports.array(external_exports.string().regex(/^[a-z][a-z0-9_]*$/, "lower-case letters, digits and _")).min(1).default(["bug_report", "suggestion", "confusing_response", "other"]),
+  /** The feedback file, relative to the working directory; $LLMOPS_FEEDBACK_FILE and --file override it. */
+  file: external_exports.string().min(1).default("chatbot_feedback.jsonl")
+});
+var DEFAULT_LOG_GLOBS = ["**/*.jsonl", "**/*.jsonl.gz"];
+var gateConfigSchema = external_exports.strictObject({
+  /** Which files are chatbot logs, for --changed-since and the Action (globs, relative to the repository root). */
+  paths: external_exports.array(external_exports.string().min(1)).min(1).default([...DEFAULT_LOG_GLOBS]),
+  /** Files the gate must not scan, each with the reason (test fixtures with planted fake values). */
+  exclude: external_exports.array(external_exports.strictObject({ path: external_exports.string().min(1), reason: external_exports.string().trim().min(1, "say why these files are not scanned") })).default([]),
+  /** The ignore file (--ignore-file overrides it). */
+  ignoreFile: external_exports.string().min(1).optional(),
+  /**
+   * Fail a gate over a change whose own config file would weaken the gate (read from the base:
+   * a pull request cannot turn it off for itself).
+   */
+  failOnWeakenedConfig: external_exports.boolean().default(false)
+});
+var configSchema = external_exports.strictObject({
+  $schema: external_exports.string().optional(),
+  monitor: monitorConfigSchema.default(monitorConfigSchema.parse({})),
+  feedback: feedbackConfigSchema.default(feedbackConfigSchema.parse({})),
+  gate: gateConfigSchema.default(gateConfigSchema.parse({})),
+  ...detectionSchemas
+});
 
 // src/gate/changed.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 init_errors();
 import { createHash } from "node:crypto";
-import { lstat } from "node:fs/promises";
-import path5 from "node:path";
-var DEFAULT_GLOBS = ["**/*.jsonl", "**/*.jsonl.gz"];
+import { lstat as lstat2 } from "node:fs/promises";
+import path9 from "node:path";
 var lineKey = (line) => createHash("sha1").update(line.endsWith("\r") ? line.slice(0, -1) : line).digest("base64").slice(0, 22);
-var posix = (file2) => file2.split(path5.sep).join("/");
+var posix = (file2) => file2.split(path9.sep).join("/");
 async function assertRegular(root, file2, mode) {
-  const symlink2 = mode === void 0 ? (await lstat(path5.join(root, file2)).catch(() => void 0))?.isSymbolicLink() : mode === "120000";
+  const symlink2 = mode === void 0 ? (await lstat2(path9.join(root, file2)).catch(() => void 0))?.isSymbolicLink() : mode === "120000";
   if (symlink2) throw usageError(`${file2} is a symbolic link; the gate scans regular files only`, "E_INPUT_SYMLINK");
 }
 function matcher(globs, exclude) {
-  const included = (0, import_picomatch.default)(globs, { dot: true, nocase: true });
+  const included = (0, import_picomatch.default)([...globs], { dot: true, nocase: true });
   const excluded = exclude.length === 0 ? () => false : (0, import_picomatch.default)(exclude, { dot: true });
   return (file2) => included(file2) && !excluded(file2);
 }
@@ -57843,7 +58330,7 @@ async function checkNamed(exists2, wanted, match, scanned, notes) {
   }
 }
 async function readFrom(git, root, uncommitted) {
-  if (uncommitted) return { exists: async (file2) => lstat(path5.join(root, file2)).then(() => true, () => false) };
+  if (uncommitted) return { exists: async (file2) => lstat2(path9.join(root, file2)).then(() => true, () => false) };
   const head = await git.head();
   const entries = await git.entries(head);
   return { head, entries, read: (file2) => git.open(head, file2), exists: async (file2) => entries.has(file2) };
@@ -57852,7 +58339,7 @@ async function changedScope(git, options) {
   const root = await git.root();
   const base = await git.mergeBase(options.ref);
   const match = matcher(options.globs, options.exclude);
-  const wanted = new Set(options.files.map((f3) => posix(path5.relative(root, path5.resolve(options.cwd, f3)))));
+  const wanted = new Set(options.files.map((f3) => posix(path9.relative(root, path9.resolve(options.cwd, f3)))));
   const source = await readFrom(git, root, options.uncommitted === true);
   const relevant = (f3) => match(f3.path) && (wanted.size === 0 || wanted.has(f3.path));
   const changed = (await git.changedFiles(base, source.head)).filter((f3) => relevant(f3) && source.entries?.get(f3.path) !== "160000");
@@ -57894,7 +58381,7 @@ async function gateScope(options) {
   if (options.changedSince === void 0 && !options.allTracked) return void 0;
   const { gitChanges: gitChanges2 } = await Promise.resolve().then(() => (init_git(), git_exports));
   const git = gitChanges2(options.cwd);
-  const scopeOptions = { globs: options.globs ?? DEFAULT_GLOBS, exclude: options.exclude ?? [], files: options.files, cwd: options.cwd, uncommitted: options.uncommitted === true };
+  const scopeOptions = { globs: options.globs ?? DEFAULT_LOG_GLOBS, exclude: options.exclude ?? [], files: options.files, cwd: options.cwd, uncommitted: options.uncommitted === true };
   if (options.changedSince !== void 0) return changedScope(git, { ...scopeOptions, ref: options.changedSince, decode: decode3 });
   return trackedScope(git, scopeOptions);
 }
@@ -57902,7 +58389,7 @@ async function ignoredAtBase(cwd, base, file2) {
   const { gitChanges: gitChanges2 } = await Promise.resolve().then(() => (init_git(), git_exports));
   const git = gitChanges2(cwd);
   const root = await git.root();
-  const relative2 = path7.relative(root, file2).split(path7.sep).join("/");
+  const relative2 = path11.relative(root, file2).split(path11.sep).join("/");
   const bytes = relative2.startsWith("..") ? void 0 : await git.readAt(base, relative2);
   if (bytes === void 0) return /* @__PURE__ */ new Set();
   try {
@@ -57911,40 +58398,6 @@ async function ignoredAtBase(cwd, base, file2) {
     return /* @__PURE__ */ new Set();
   }
 }
-
-// src/text/printable.ts
-function printable(text, max = Number.POSITIVE_INFINITY) {
-  const safe = text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c3) => `\\u${c3.codePointAt(0)?.toString(16).padStart(4, "0")}`);
-  return safe.length > max ? `${safe.slice(0, max - 1)}\u2026` : safe;
-}
-function cell(text, max = 40) {
-  return printable(text, max);
-}
-function markdownCell(text, max) {
-  return cell(text, max).replaceAll("|", "\\|").replaceAll("`", "'");
-}
-
-// src/report/json.ts
-var JsonResultWriter = class {
-  first = true;
-  head() {
-    return '{"records":[';
-  }
-  /** What goes before the next run of records (already joined by `,\n`). */
-  separator() {
-    const separator = this.first ? "\n" : ",\n";
-    this.first = false;
-    return separator;
-  }
-  tail(summary2, gate, interrupted) {
-    return `
-],
-"summary":${JSON.stringify(summary2)},
-"gate":${JSON.stringify(gate)},
-"interrupted":${interrupted}}
-`;
-  }
-};
 
 // src/report/progress.ts
 function formatProgress(progress) {
@@ -58029,635 +58482,98 @@ function formatSummary(summary2, gate, options = {}) {
   return lines.join("\n") + "\n";
 }
 
-// src/config/check-rules.ts
-init_engine();
-init_errors();
-function checkCustomRules(rules) {
-  for (const rule of rules) {
-    const problems = checkRuleExamples(rule, { user: true });
-    if (problems.length > 0) throw usageError(`invalid config: rule ${rule.id}: ${problems.join("; ")}`, "E_CONFIG_INVALID");
-  }
-}
-
-// src/detector.ts
-init_engine();
-init_errors();
-init_rules();
-import { createHmac, randomBytes } from "node:crypto";
-function resolveSalt(detection, env) {
-  return detection.redaction.salt ?? (env.LLMOPS_HASH_SALT || randomBytes(16).toString("hex"));
-}
-function redactorFor(operator, salt) {
-  switch (operator) {
-    case "replace": {
-      return replaceWithType;
-    }
-    case "remove": {
-      return removeValue;
-    }
-    case "hash": {
-      return (value, type) => `<${type}:${createHmac("sha256", salt).update(value).digest("hex").slice(0, 12)}>`;
-    }
-    default: {
-      return mask;
-    }
-  }
-}
-function rulesOf(detection) {
-  const disabled = new Set(detection.rules.disable);
-  return [...builtinRules.filter((r2) => !disabled.has(r2.id)), ...detection.rules.custom];
-}
-function buildDetector(detection, salt) {
-  try {
-    const ruleSet = compileRules(rulesOf(detection), {
-      allowlist: detection.allowlist,
-      minConfidence: detection.rules.minConfidence,
-      // The organisation's own rules come from a file anyone with write access can change: RE2.
-      userRules: new Set(detection.rules.custom.map((r2) => r2.id))
-    });
-    return { ruleSet, redactor: redactorFor(detection.redaction.operator, salt) };
-  } catch (error63) {
-    if (error63 instanceof RuleCompileError) throw usageError(`invalid config: ${error63.message}`, "E_CONFIG_INVALID");
-    throw error63;
-  }
-}
-
-// src/gate/finish.ts
-import path13 from "node:path";
-
-// src/gate/evaluate.ts
-var percent = (value) => `${Math.round(value * 1e3) / 10}%`;
-function thresholdFailures(summary2, t2, base) {
-  const failures = [];
-  const samples = summary2.records + summary2.malformed_lines;
-  if (samples < t2.minSamples) return failures;
-  const rate = summary2.errors.total / samples;
-  if (t2.maxErrorRate !== void 0 && rate > t2.maxErrorRate) {
-    failures.push({ category: "error_rate", count: summary2.errors.total, detail: `${percent(rate)} of ${samples} > ${percent(t2.maxErrorRate)}` });
-  }
-  const p95 = summary2.latency.p95;
-  if (t2.maxP95LatencyMs !== void 0 && p95 !== null && summary2.latency.count >= t2.minSamples && p95 > t2.maxP95LatencyMs) {
-    failures.push({ category: "p95_latency", count: summary2.latency.count, detail: `p95 ${Math.round(p95)} ms > ${t2.maxP95LatencyMs} ms` });
-  }
-  const baseP95 = base?.latency.p95 ?? null;
-  if (t2.maxP95IncreasePercent !== void 0 && p95 !== null && baseP95 !== null && baseP95 > 0 && (base?.latency.count ?? 0) >= t2.minSamples) {
-    const rise = (p95 - baseP95) / baseP95 * 100;
-    if (rise > t2.maxP95IncreasePercent) {
-      failures.push({ category: "p95_increase", count: summary2.latency.count, detail: `p95 ${Math.round(p95)} ms is ${Math.round(rise)}% above the base's ${Math.round(baseP95)} ms (limit ${t2.maxP95IncreasePercent}%)` });
-    }
-  }
-  return failures;
-}
-function evaluateGate(summary2, failOn, extras = {}) {
-  const counts = {
-    pii: summary2.findings.pii,
-    secret: summary2.findings.secrets,
-    error: summary2.errors.total,
-    slow: summary2.latency.slow
-  };
-  const failures = failOn.filter((c3) => counts[c3] > 0).map((category) => ({ category, count: counts[category] }));
-  if (summary2.unscanned_lines > 0 && failOn.some((c3) => c3 === "pii" || c3 === "secret")) {
-    failures.push({ category: "unscanned", count: summary2.unscanned_lines });
-  }
-  if ((extras.unusedIgnores ?? 0) > 0) failures.push({ category: "unused_ignores", count: extras.unusedIgnores });
-  if (extras.thresholds !== void 0) failures.push(...thresholdFailures(summary2, extras.thresholds, extras.base));
-  return { fail_on: [...failOn], passed: failures.length === 0, failures };
-}
-
-// src/results/summary.ts
-init_engine();
-var MAX_GROUPS = 50;
-var OTHER_GROUP = "(other)";
-var MAX_DETAILS = 1e4;
-var MAX_UNSCANNED = 100;
-var Tally = class {
-  records = 0;
-  errors = 0;
-  pii = 0;
-  secrets = 0;
-  slow = 0;
-  missingLatency = 0;
-  latency = new LatencyStats();
-  /** Malformed lines count as errors and may hold findings, but are not records. */
-  add(digest, slowMs, malformed) {
-    if (!malformed) this.records++;
-    if (digest.errors.length > 0) this.errors++;
-    for (const f3 of digest.findings) {
-      if (f3.ignored || f3.preexisting) continue;
-      if (f3.category === "secret") this.secrets++;
-      else this.pii++;
-    }
-    for (const { category, count } of Object.values(digest.omitted)) {
-      if (category === "secret") this.secrets += count;
-      else this.pii += count;
-    }
-    if (malformed) return;
-    if (digest.latency === null) this.missingLatency++;
-    else {
-      this.latency.add(digest.latency);
-      if (digest.latency > slowMs) this.slow++;
-    }
-  }
-  latencySummary(thresholdMs) {
-    const [p50, p90, p95, p99] = this.latency.percentiles([50, 90, 95, 99]);
-    const { count } = this.latency;
-    return {
-      count,
-      missing: this.missingLatency,
-      p50: p50 ?? null,
-      p90: p90 ?? null,
-      p95: p95 ?? null,
-      p99: p99 ?? null,
-      max: count === 0 ? null : this.latency.max,
-      mean: count === 0 ? null : Math.round(this.latency.sum / count * 10) / 10,
-      slow: this.slow,
-      threshold_ms: thresholdMs,
-      exact: this.latency.isExact
-    };
-  }
-};
-var MALFORMED = /* @__PURE__ */ new Set(["malformed_json", "not_object", "line_too_long", "unscannable"]);
-var UNSCANNED = /* @__PURE__ */ new Set(["line_too_long", "unscannable"]);
-var SummaryBuilder = class {
-  constructor(slowMs, groupBy) {
-    this.slowMs = slowMs;
-    this.groupBy = groupBy;
-  }
-  slowMs;
-  groupBy;
-  all = new Tally();
-  groups = /* @__PURE__ */ new Map();
-  byType = /* @__PURE__ */ new Map();
-  suppressedByType = /* @__PURE__ */ new Map();
-  byKind = /* @__PURE__ */ new Map();
-  recordsWithPii = 0;
-  recordsWithSecrets = 0;
-  recordsWithFindings = 0;
-  malformed = 0;
-  unscanned = 0;
-  unscannedList = [];
-  ignored = 0;
-  preexisting = 0;
-  /** Every finding's value key, when asked for (the base side of --changed-since). */
-  valueKeys;
-  /** Every finding (new and ignored) for the reports, up to `detailLimit`. */
-  details = [];
-  /** How many findings keep their details: MAX_DETAILS for reports, fewer when only a hint needs them. */
-  detailLimit = MAX_DETAILS;
-  detailsLeftOut = 0;
-  /** Ignore-file fingerprints that accepted at least one finding. */
-  usedIgnores = /* @__PURE__ */ new Set();
-  blankLines = 0;
-  unchangedLines = 0;
-  add(digest) {
-    const { errors } = digest;
-    const findings = digest.findings.filter((f3) => !f3.ignored && !f3.preexisting);
-    for (const f3 of digest.findings) {
-      if (f3.ignored) {
-        this.ignored++;
-        this.usedIgnores.add(f3.fingerprint);
-      } else if (f3.preexisting) this.preexisting++;
-      if (this.details.length < this.detailLimit) this.details.push({ ...f3, file: digest.file, line: digest.line });
-      else this.detailsLeftOut++;
-    }
-    for (const key of digest.valueKeys) this.valueKeys?.add(key);
-    const malformed = errors.length === 1 && MALFORMED.has(errors[0]);
-    if (malformed) this.malformed++;
-    if (UNSCANNED.has(errors[0])) {
-      this.unscanned++;
-      if (this.unscannedList.length < MAX_UNSCANNED) this.unscannedList.push({ file: digest.file, line: digest.line, reason: digest.note ?? String(errors[0]) });
-    }
-    for (const kind of errors) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
-    for (const { type } of findings) this.byType.set(type, (this.byType.get(type) ?? 0) + 1);
-    const omitted = Object.entries(digest.omitted);
-    for (const [type, { count }] of omitted) this.byType.set(type, (this.byType.get(type) ?? 0) + count);
-    for (const type of digest.suppressed) this.suppressedByType.set(type, (this.suppressedByType.get(type) ?? 0) + 1);
-    const has = (category) => findings.some((f3) => f3.category === category) || omitted.some(([, o2]) => o2.category === category);
-    if (has("pii")) this.recordsWithPii++;
-    if (has("secret")) this.recordsWithSecrets++;
-    if (findings.length > 0 || omitted.length > 0) this.recordsWithFindings++;
-    this.all.add(digest, this.slowMs, malformed);
-    if (digest.group !== void 0) this.groupFor(digest.group).add(digest, this.slowMs, malformed);
-  }
-  finish(inputs, durationMs) {
-    const groups = {};
-    for (const [name, t2] of [...this.groups].sort(([a], [b3]) => a.localeCompare(b3))) {
-      groups[name] = { records: t2.records, errors: t2.errors, pii: t2.pii, secrets: t2.secrets, latency: t2.latencySummary(this.slowMs) };
-    }
-    return {
-      inputs,
-      records: this.all.records,
-      malformed_lines: this.malformed,
-      unscanned_lines: this.unscanned,
-      unscanned: this.unscannedList,
-      blank_lines: this.blankLines,
-      unchanged_lines: this.unchangedLines,
-      findings: {
-        total: this.all.pii + this.all.secrets,
-        pii: this.all.pii,
-        secrets: this.all.secrets,
-        ignored: this.ignored,
-        preexisting: this.preexisting,
-        records_with_pii: this.recordsWithPii,
-        records_with_secrets: this.recordsWithSecrets,
-        records_with_findings: this.recordsWithFindings,
-        by_type: Object.fromEntries([...this.byType].sort(([a], [b3]) => a.localeCompare(b3))),
-        suppressed: [...this.suppressedByType.values()].reduce((a, b3) => a + b3, 0),
-        suppressed_by_type: Object.fromEntries([...this.suppressedByType].sort(([a], [b3]) => a.localeCompare(b3)))
-      },
-      errors: { total: this.all.errors, by_kind: Object.fromEntries(this.byKind) },
-      latency: this.all.latencySummary(this.slowMs),
-      group_by: this.groupBy,
-      groups,
-      duration_ms: Math.round(durationMs)
-    };
-  }
-  groupFor(name) {
-    const existing = this.groups.get(name);
-    if (existing !== void 0) return existing;
-    const key = this.groups.size >= MAX_GROUPS ? OTHER_GROUP : name;
-    const tally = this.groups.get(key) ?? new Tally();
-    this.groups.set(key, tally);
-    return tally;
-  }
-};
-
-// src/report/gate-report.ts
-var RANK = { critical: 0, high: 1, medium: 2, low: 3 };
-function bySeverity(findings) {
-  return [...findings].sort((a, b3) => RANK[a.severity] - RANK[b3.severity] || a.file.localeCompare(b3.file) || a.line - b3.line || a.start - b3.start);
-}
-var newFindings = (report) => report.findings.filter((f3) => !f3.ignored && !f3.preexisting);
-function describeFinding(f3) {
-  return `${f3.type} (${f3.rule}) in ${f3.field}: ${f3.masked}`;
-}
-
-// src/report/github.ts
-init_errors();
-
-// src/report/markdown.ts
-var md = (text) => markdownCell(text, 80);
-function formatMarkdown(report, maxBytes = 900 * 1024) {
-  const { summary: summary2, gate } = report;
-  const fresh = newFindings(report);
-  const head = [
-    `## llmops PII gate: ${gate.passed ? "passed \u2705" : "failed \u274C"}`,
-    "",
-    `${summary2.records} records scanned in ${summary2.inputs.length} file${summary2.inputs.length === 1 ? "" : "s"}: **${fresh.length} new finding${fresh.length === 1 ? "" : "s"}**, ${summary2.findings.ignored} accepted by the ignore file, ${summary2.findings.preexisting} already there before, ${summary2.findings.suppressed} allowlisted.`,
-    ""
-  ];
-  if (gate.failures.length > 0) {
-    head.push("| failed check | count | detail |", "|---|---|---|");
-    for (const f3 of gate.failures) head.push(`| ${md(f3.category)} | ${f3.count} | ${md(f3.detail ?? "")} |`);
-    head.push("");
-  }
-  if (summary2.unscanned_lines > 0) {
-    head.push(`**${summary2.unscanned_lines} line${summary2.unscanned_lines === 1 ? "" : "s"} could not be scanned** (the gate fails closed):`, "");
-    for (const u2 of summary2.unscanned.slice(0, 20)) head.push(`- \`${md(u2.file)}:${u2.line}\`: ${md(u2.reason)}`);
-    head.push("");
-  }
-  const types = Object.entries(summary2.findings.by_type);
-  if (types.length > 0) {
-    head.push("| type | new findings |", "|---|---|", ...types.map(([t2, n]) => `| ${md(t2)} | ${n} |`), "");
-  }
-  const { latency, errors } = summary2;
-  const tail = [
-    "",
-    `Latency: p50 ${latency.p50 ?? "-"} ms, p95 ${latency.p95 ?? "-"} ms, max ${latency.max ?? "-"} ms, ${latency.slow} slow (> ${latency.threshold_ms} ms). Functional errors: ${errors.total}.`
-  ];
-  const rows = bySeverity(report.findings).map(
-    (f3) => `| ${f3.ignored ? "accepted" : f3.preexisting ? "already there" : "**new**"} | ${f3.severity} | ${md(f3.type)} | \`${md(f3.file)}:${f3.line}\` | ${md(f3.field)} | ${md(f3.masked)} | \`${f3.fingerprint}\` |`
-  );
-  const table2 = ["| status | severity | type | location | field | value (masked) | fingerprint |", "|---|---|---|---|---|---|---|"];
-  let size = Buffer.byteLength([...head, ...table2, ...tail].join("\n"));
-  let shown = 0;
-  for (const row of rows) {
-    const bytes = Buffer.byteLength(row) + 1;
-    if (size + bytes > maxBytes - 200) break;
-    table2.push(row);
-    size += bytes;
-    shown++;
-  }
-  const leftOut = rows.length - shown + report.findingsLeftOut;
-  const notes = leftOut > 0 ? [`_${leftOut} more findings are not listed here (size limit); see the SARIF or JSONL output._`] : [];
-  if (report.unusedIgnores.length > 0) notes.push(`_${report.unusedIgnores.length} ignore-file entries matched nothing._`);
-  if (report.weakenedConfig.length > 0) {
-    notes.push("", `**This change's config would weaken the gate** (this run used the base's config): review before merging.`, "");
-    for (const w2 of report.weakenedConfig.slice(0, 50)) notes.push(`- ${md(w2)}`);
-  }
-  if (report.addedIgnores.length > 0) {
-    notes.push("", `**This change adds ${report.addedIgnores.length} ignore-file entr${report.addedIgnores.length === 1 ? "y" : "ies"}: review ${report.addedIgnores.length === 1 ? "it" : "them"}.**`, "", "| fingerprint | reason |", "|---|---|");
-    for (const e of report.addedIgnores.slice(0, 100)) notes.push(`| \`${e.fingerprint}\` | ${md(e.reason)} |`);
-  }
-  return [...head, ...rows.length > 0 ? table2 : [], ...notes, ...tail].join("\n") + "\n";
-}
-
-// src/report/github.ts
-var ANNOTATION_LIMITS = { error: 10, warning: 10 };
-var SUMMARY_BYTES = 1e3 * 1024;
-var KIND = { critical: "error", high: "error", medium: "warning", low: "warning" };
-function annotationsFor(report) {
-  const budget = { ...ANNOTATION_LIMITS };
-  const out = [];
-  let leftOut = report.findingsLeftOut;
-  for (const failure2 of report.gate.failures.filter((f3) => f3.detail !== void 0 || f3.category === "unused_ignores")) {
-    if (budget.error === 0) break;
-    budget.error--;
-    out.push({ kind: "error", title: `llmops gate: ${failure2.category}`, message: failure2.detail ?? `${failure2.count}` });
-  }
-  if (report.gate.failures.some((f3) => f3.category === "unscanned")) {
-    for (const u2 of report.summary.unscanned) {
-      if (budget.error === 0) break;
-      budget.error--;
-      out.push({ kind: "error", title: "llmops gate: not scanned", message: `${u2.reason}. The gate cannot tell whether this holds personal data, so it fails.`, file: u2.file, line: u2.line });
-    }
-  }
-  for (const f3 of bySeverity(newFindings(report))) {
-    const kind = KIND[f3.severity];
-    if (budget[kind] === 0) {
-      leftOut++;
-      continue;
-    }
-    budget[kind]--;
-    out.push({ kind, title: `${f3.type} in the logs`, message: `${describeFinding(f3)}. Remove it, or accept it with the line printed in the log (fingerprint ${f3.fingerprint}).`, file: f3.file, line: f3.line });
-  }
-  if (report.weakenedConfig.length > 0 && !report.gate.failures.some((f3) => f3.category === "weakened_config")) {
-    out.push({ kind: "notice", title: "llmops: this change's config would weaken the gate", message: `${report.weakenedConfig.join("; ")}. This run used the base's config; review before merging.` });
-  }
-  if (leftOut > 0) out.push({ kind: "notice", title: "llmops: more findings", message: `${leftOut} more new findings are not annotated (GitHub shows at most 10 errors and 10 warnings per step); all are in the job summary and the SARIF report.` });
-  return out;
-}
-function outputsFor(report, sarif) {
-  const { findings } = report.summary;
-  return { findings: findings.total + findings.ignored, new_findings: findings.total, suppressed: findings.ignored + findings.suppressed, passed: report.gate.passed, sarif };
-}
-async function reportToGithub(report, sarif) {
-  try {
-    await writeToGithub(report, sarif);
-  } catch (error63) {
-    const code = error63.code ?? error63.message;
-    throw usageError(`cannot write the GitHub job summary or step outputs (${code})`, "E_GITHUB", ["Check GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, or run with --no-github."]);
-  }
-}
-async function writeToGithub(report, sarif) {
-  const core = await Promise.resolve().then(() => (init_core(), core_exports3));
-  for (const a of annotationsFor(report)) {
-    const properties = a.file === void 0 ? { title: a.title } : { title: a.title, file: a.file, startLine: a.line };
-    if (a.kind === "error") core.error(a.message, properties);
-    else if (a.kind === "warning") core.warning(a.message, properties);
-    else core.notice(a.message, properties);
-  }
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(formatMarkdown(report, SUMMARY_BYTES)).write();
-  if (process.env.GITHUB_OUTPUT) {
-    for (const [name, value] of Object.entries(outputsFor(report, sarif))) if (value !== void 0) core.setOutput(name, String(value));
-  }
-}
-
-// src/report/junit.ts
-var xml = (text) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
-function formatJunit(report) {
-  const cases = [];
-  for (const f3 of bySeverity(newFindings(report))) {
-    const name = xml(`${f3.file}:${f3.line} ${f3.type}`);
-    cases.push(`    <testcase classname="llmops.${xml(f3.rule)}" name="${name}"><failure type="${xml(f3.type)}" message="${xml(describeFinding(f3))}">${xml(`${f3.file}:${f3.line} ${describeFinding(f3)}
-fingerprint ${f3.fingerprint}`)}</failure></testcase>`);
-  }
-  for (const failure2 of report.gate.failures.filter((x3) => x3.category !== "pii" && x3.category !== "secret")) {
-    const detail = failure2.detail ?? `${failure2.count}`;
-    cases.push(`    <testcase classname="llmops.gate" name="${xml(failure2.category)}"><failure type="${xml(failure2.category)}" message="${xml(detail)}">${xml(detail)}</failure></testcase>`);
-  }
-  if (cases.length === 0) cases.push('    <testcase classname="llmops.gate" name="no new findings"/>');
-  const failures = cases.filter((c3) => c3.includes("<failure")).length;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="llmops" tests="${cases.length}" failures="${failures}">`,
-    `  <testsuite name="llmops gate" tests="${cases.length}" failures="${failures}" skipped="0" errors="0">`,
-    ...cases,
-    "  </testsuite>",
-    "</testsuites>",
-    ""
-  ].join("\n");
-}
-
-// src/report/sarif.ts
-var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-var SECURITY_SEVERITY = { critical: "9.5", high: "7.5", medium: "5.0", low: "3.0" };
-function formatSarif(report) {
-  const rules = report.rules.map((r2) => ({
-    id: r2.id,
-    name: r2.type,
-    shortDescription: { text: `${r2.type}: ${r2.description}`.slice(0, 1e3) },
-    fullDescription: { text: r2.description },
-    helpUri: "https://github.com/llmops/llmops/blob/main/docs/detection.md",
-    help: { text: `Remove the ${r2.type === "SECRET" ? "secret" : "personal data"} from the logs, or accept this finding by adding the line printed by llmops to ${report.ignoreFile}.` },
-    defaultConfiguration: { level: LEVEL[r2.severity] },
-    properties: { tags: ["security", r2.category === "secret" ? "secret" : "privacy"], "security-severity": SECURITY_SEVERITY[r2.severity], precision: "high" }
-  }));
-  const index = new Map(rules.map((r2, i) => [r2.id, i]));
-  const results = bySeverity(report.findings).map((f3) => {
-    const result = {
-      ruleId: f3.rule,
-      level: LEVEL[f3.severity],
-      message: { text: describeFinding(f3) },
-      locations: [{ physicalLocation: { artifactLocation: { uri: f3.file, uriBaseId: "%SRCROOT%" }, region: { startLine: f3.line, snippet: { text: `${f3.field}: ${f3.masked}` } } } }],
-      partialFingerprints: { "llmopsFingerprint/v1": f3.fingerprint },
-      properties: { type: f3.type, field: f3.field, masked: f3.masked }
-    };
-    if (index.has(f3.rule)) result.ruleIndex = index.get(f3.rule);
-    if (f3.ignored) result.suppressions = [{ kind: "external", justification: `accepted in ${report.ignoreFile}` }];
-    else if (f3.preexisting) result.baselineState = "unchanged";
-    return result;
-  });
-  const sarif = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: "https://github.com/llmops/llmops", rules } },
-        results,
-        properties: { findingsLeftOut: report.findingsLeftOut, passed: report.gate.passed }
-      }
-    ]
-  };
-  return JSON.stringify(sarif, null, 2) + "\n";
-}
-
-// src/gate/finish.ts
-var GUIDANCE = 20;
-var GUIDANCE_DETAILS = 500;
-function detailsNeeded(options) {
-  const reports = options.sarif !== void 0 || options.junit !== void 0 || options.markdown !== void 0 || options.github === true || options.writeBaseline === true;
-  return reports ? MAX_DETAILS : GUIDANCE_DETAILS;
-}
-var writeReport = (cwd, file2, text) => AtomicFile.write(path13.resolve(cwd, file2), text, file2);
-function guidance(report) {
-  const fresh = bySeverity(newFindings(report));
-  if (fresh.length === 0) return "";
-  const lines = [`To accept a finding, add its line to ${report.ignoreFile} and replace the reason:`];
-  for (const f3 of fresh.slice(0, GUIDANCE)) lines.push(`  ${printable(`${f3.file}:${f3.line} ${f3.type} in ${f3.field}: ${f3.masked}`)}`, `    ${ignoreLine(f3)}`);
-  const more = report.summary.findings.total - Math.min(fresh.length, GUIDANCE);
-  if (more > 0) lines.push(`  ... and ${more} more: llmops monitor --write-baseline accepts all current findings at once.`);
-  return lines.join("\n") + "\n";
-}
-async function finishGate(result, options, context2) {
-  const unused = context2.ignores.active.filter((e) => !result.usedIgnores.has(e.fingerprint));
-  const gate = evaluateGate(result.summary, context2.failOn, {
-    unusedIgnores: options.failOnUnusedIgnores ? unused.length : 0,
-    thresholds: options.thresholds,
-    base: context2.base
-  });
-  const weakened = context2.weakenedConfig ?? [];
-  if (weakened.length > 0 && options.failOnWeakenedConfig) {
-    gate.failures.push({ category: "weakened_config", count: weakened.length, detail: weakened.join("; ") });
-    gate.passed = false;
-  }
-  if (context2.interrupted && (context2.failOn.length > 0 || options.thresholds !== void 0 || options.github)) {
-    gate.failures.push({ category: "interrupted", count: 1, detail: "the run was stopped before it read everything" });
-    gate.passed = false;
-  }
-  const report = {
-    summary: result.summary,
-    gate,
-    findings: result.findings,
-    findingsLeftOut: result.findingsLeftOut,
-    rules: context2.rules,
-    tool: { name: "llmops", version: context2.version },
-    ignoreFile: options.ignoreFile ?? IGNORE_FILE,
-    unusedIgnores: options.reportUnusedIgnores || options.failOnUnusedIgnores ? unused.map((e) => ({ fingerprint: e.fingerprint, reason: e.reason })) : [],
-    addedIgnores: context2.ignoredAtBase === void 0 ? [] : context2.ignores.active.filter((e) => !context2.ignoredAtBase?.has(e.fingerprint)).map((e) => ({ fingerprint: e.fingerprint, reason: e.reason })),
-    weakenedConfig: weakened
-  };
-  if (options.sarif !== void 0) await writeReport(context2.cwd, options.sarif, formatSarif(report));
-  if (options.junit !== void 0) await writeReport(context2.cwd, options.junit, formatJunit(report));
-  if (options.markdown !== void 0) await writeReport(context2.cwd, options.markdown, formatMarkdown(report));
-  if (options.github) await reportToGithub(report, options.sarif);
-  let notes = "";
-  if (weakened.length > 0) {
-    notes += `This change's config would weaken the gate (this run used the base's config):
-${weakened.map((w2) => `  ${printable(w2)}`).join("\n")}
-`;
-  }
-  if (report.addedIgnores.length > 0) {
-    notes += `This change adds ${report.addedIgnores.length} entr${report.addedIgnores.length === 1 ? "y" : "ies"} to ${printable(report.ignoreFile)}; review them:
-${report.addedIgnores.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join("\n")}
-`;
-  }
-  if (context2.ignores.expired.length > 0) notes += `${context2.ignores.expired.length} expired entries in ${report.ignoreFile} no longer accept anything.
-`;
-  if (report.unusedIgnores.length > 0) {
-    notes += `${unused.length} entries in ${printable(report.ignoreFile)} matched no finding:
-${unused.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join("\n")}
-`;
-  }
-  if (options.writeBaseline) {
-    const written = await writeBaseline(options.ignoreFile, context2.cwd, result.findings, context2.ignores);
-    notes += `Wrote ${written.path}: ${written.added} new entr${written.added === 1 ? "y" : "ies"}, ${written.written} in all. Review the reasons before you commit it.
-`;
-  } else if (gate.failures.some((f3) => f3.category === "pii" || f3.category === "secret")) {
-    notes += guidance(report);
-  }
-  return { gate, notes };
-}
-
-// src/gate/trusted-config.ts
-import path14 from "node:path";
-init_errors();
-var newIn = (before, after) => after.filter((x3) => !before.includes(x3));
-var list = (items, mask2) => {
-  const shown = items.slice(0, 3).map((i) => JSON.stringify(mask2(i)));
-  return shown.join(", ") + (items.length > 3 ? `, and ${items.length - 3} more` : "");
-};
-function weakenings(base, head, mask2 = (v2) => v2) {
-  const out = [];
-  const lost = newIn(head.gate.paths, base.gate.paths);
-  if (lost.length > 0) out.push(`gate.paths no longer lists ${list(lost, mask2)}`);
-  const excluded = newIn(base.gate.exclude.map((e) => e.path), head.gate.exclude.map((e) => e.path));
-  if (excluded.length > 0) out.push(`gate.exclude adds ${list(excluded, mask2)}`);
-  if (head.gate.ignoreFile !== base.gate.ignoreFile) out.push(`gate.ignoreFile changes to ${JSON.stringify(head.gate.ignoreFile ?? "(default)")}`);
-  if (base.gate.failOnWeakenedConfig && !head.gate.failOnWeakenedConfig) out.push("gate.failOnWeakenedConfig is turned off");
-  for (const key of ["values", "emailDomains", "patterns"]) {
-    const added = newIn(base.allowlist[key].map((v2) => v2.toLowerCase()), head.allowlist[key].map((v2) => v2.toLowerCase()));
-    if (added.length > 0) out.push(`allowlist.${key} adds ${list(added, mask2)}`);
-  }
-  const disabled = newIn(base.rules.disable, head.rules.disable);
-  if (disabled.length > 0) out.push(`rules.disable adds ${list(disabled, mask2)}`);
-  for (const rule of base.rules.custom) {
-    const now = head.rules.custom.find((r2) => r2.id === rule.id);
-    if (now === void 0) out.push(`rules.custom removes ${rule.id}`);
-    else if (JSON.stringify({ ...now, description: "", examples: void 0 }) !== JSON.stringify({ ...rule, description: "", examples: void 0 })) out.push(`rules.custom changes ${rule.id}`);
-  }
-  if (head.rules.minConfidence > base.rules.minConfidence) out.push(`rules.minConfidence rises from ${base.rules.minConfidence} to ${head.rules.minConfidence}`);
-  if (base.monitor.scanAllFields && !head.monitor.scanAllFields) out.push("monitor.scanAllFields is turned off");
-  if (!head.monitor.scanAllFields) {
-    const dropped = newIn(head.monitor.fields, base.monitor.fields);
-    if (dropped.length > 0) out.push(`monitor.fields no longer lists ${list(dropped, mask2)}`);
-  }
-  const failOn = newIn(head.monitor.failOn, base.monitor.failOn);
-  if (failOn.length > 0) out.push(`monitor.failOn no longer lists ${list(failOn, mask2)}`);
-  return out;
-}
-function inRepository(root, file2) {
-  const relative2 = path14.relative(root, file2);
-  return relative2.startsWith("..") || path14.isAbsolute(relative2) ? void 0 : relative2.split(path14.sep).join("/");
-}
-async function trustedConfig(git, options) {
-  const { loaded } = options;
-  const root = await git.root();
-  const file2 = loaded.source ?? path14.resolve(options.cwd, DEFAULT_CONFIG_FILE);
-  const relative2 = inRepository(root, file2);
-  if (relative2 === void 0) return { config: loaded.config, weakened: [], origin: `${file2} (outside the repository)` };
-  const base = await git.mergeBase(options.ref);
-  const bytes = await git.readAt(base, relative2);
-  let config2;
-  if (bytes === void 0) config2 = configSchema.parse({});
-  else {
-    let data;
-    try {
-      const text = bytes.toString("utf8");
-      data = JSON.parse(text.codePointAt(0) === 65279 ? text.slice(1) : text);
-    } catch {
-      throw usageError(`config file ${relative2} at the base (${base.slice(0, 12)}) is not valid JSON`, "E_CONFIG_INVALID", ["Fix the config on the base branch first: the gate runs with the base's config."]);
-    }
-    config2 = parseConfig(data, `${relative2} at the base (${base.slice(0, 12)})`);
-  }
-  const origin = bytes === void 0 ? `defaults (${relative2} does not exist at the base ${base.slice(0, 12)})` : `${relative2} as of the base ${base.slice(0, 12)}`;
-  return { config: config2, weakened: weakenings(config2, loaded.config, options.mask), origin };
-}
-
-// src/monitor/context.ts
-init_errors();
-function prepareContext(settings) {
-  const { monitor, detection } = settings;
-  const fieldPaths = monitor.fields.map((field) => {
-    const parsed = parseFieldPath(field);
-    if (typeof parsed === "string") throw usageError(parsed, "E_CONFIG_INVALID");
-    return parsed;
-  });
-  const { ruleSet, redactor } = buildDetector(detection, settings.salt);
-  return { config: monitor, fieldPaths, ruleSet, redact: settings.redact, redactor, ignored: new Set(settings.ignored ?? []), unchanged: settings.unchanged, preexisting: new Set(settings.preexisting ?? []), valueSecret: `llmops-value/${settings.salt}` };
-}
-
 // src/io/follow.ts
 init_errors();
 import { open as open3, stat as stat4 } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
-var RESTARTED = /* @__PURE__ */ Symbol("restarted");
-async function inode(path16) {
+
+// src/io/input.ts
+init_errors();
+import { createReadStream } from "node:fs";
+import { stat as stat3 } from "node:fs/promises";
+import path12 from "node:path";
+import { Readable as Readable2 } from "node:stream";
+var CHUNK_SIZE = 64 * 1024;
+function ioProblem(error63) {
+  const code = error63.code;
+  switch (code) {
+    case "ENOENT": {
+      return "not found";
+    }
+    case "EACCES":
+    case "EPERM": {
+      return "permission denied";
+    }
+    case "EISDIR": {
+      return "is a directory, not a file";
+    }
+    default: {
+      return `cannot be read (${code ?? error63.message})`;
+    }
+  }
+}
+async function resolveInputs(args, cwd) {
+  if (args.filter((a) => a === "-").length > 1) throw usageError("stdin (-) can be given only once", "E_USAGE");
+  const sources = [];
+  for (const arg of args) {
+    if (arg === "-") {
+      sources.push({ kind: "stdin", display: "-" });
+      continue;
+    }
+    const full = path12.resolve(cwd, arg);
+    try {
+      const info2 = await stat3(full);
+      if (info2.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
+    } catch (error63) {
+      throw usageError(`input file ${arg} ${ioProblem(error63)}`, "E_INPUT_NOT_FOUND", [
+        "Give the path of a JSON Lines log file, or - to read standard input."
+      ]);
+    }
+    const relative2 = path12.relative(cwd, full);
+    const display = relative2.startsWith("..") || path12.isAbsolute(relative2) ? arg : relative2.split(path12.sep).join("/");
+    sources.push({ kind: "file", path: full, display });
+  }
+  return sources;
+}
+async function* openChunks(source, stdin, signal, limits = DEFAULT_LIMITS) {
+  const raw = source.kind === "stdin" ? stdin : source.kind === "bytes" ? Readable2.from([Buffer.from(source.bytes)]) : source.kind === "stream" ? Readable2.from(source.open()) : createReadStream(source.path, { highWaterMark: CHUNK_SIZE });
+  const stop = () => {
+    ;
+    raw.destroy();
+  };
+  signal?.addEventListener("abort", stop, { once: true });
   try {
-    return (await stat4(path16)).ino;
+    async function* bytes() {
+      for await (const chunk of raw) yield typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    }
+    yield* decodeInput(bytes(), source.display, limits);
+  } catch (error63) {
+    if (signal?.aborted) return;
+    if (isLlmopsError(error63) || error63 instanceof Unscannable) throw error63;
+    throw usageError(`input ${source.display} ${ioProblem(error63)}`, "E_INPUT_READ");
+  } finally {
+    signal?.removeEventListener("abort", stop);
+  }
+}
+
+// src/io/follow.ts
+var RESTARTED = /* @__PURE__ */ Symbol("restarted");
+async function inode(path17) {
+  try {
+    return (await stat4(path17)).ino;
   } catch {
     return void 0;
   }
 }
-async function* followChunks(path16, display, options) {
+async function* followChunks(path17, display, options) {
   const pollMs = options.pollMs ?? 250;
-  let handle = await open3(path16, "r");
+  let handle = await open3(path17, "r");
   let ino = (await handle.stat()).ino;
   let position = 0;
   const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
   try {
     const head = await handle.read(buffer, 0, 2, 0);
-    if (head.bytesRead === 2 && buffer[0] === 31 && buffer[1] === 139) {
+    if (sniff(buffer.subarray(0, head.bytesRead)).type === "gzip") {
       throw usageError(`--follow reads plain text logs; ${display} is gzip-compressed`, "E_USAGE");
     }
     while (!options.signal.aborted) {
@@ -58667,10 +58583,10 @@ async function* followChunks(path16, display, options) {
         yield Buffer.from(buffer.subarray(0, bytesRead));
         continue;
       }
-      const currentIno = await inode(path16);
+      const currentIno = await inode(path17);
       if (currentIno !== void 0 && currentIno !== ino) {
         await handle.close();
-        handle = await open3(path16, "r");
+        handle = await open3(path17, "r");
         ino = (await handle.stat()).ino;
         position = 0;
         yield RESTARTED;
@@ -58944,7 +58860,7 @@ function maskedContexts(text, matches) {
   return spans.map(([start, end]) => masked.slice(Math.max(0, start - CONTEXT), end + CONTEXT));
 }
 var sha256 = (text) => createHash2("sha256").update(text).digest("hex");
-function digestText(text) {
+function hashText(text) {
   return sha256(text).slice(0, 16);
 }
 function fingerprintOf(parts) {
@@ -59235,7 +59151,7 @@ function deadline(ctx) {
     if (++calls % 64 === 0 && performance.now() > end) throw new LineTimeout(limit);
   };
 }
-var NOTHING = { findings: [], values: [], omitted: {}, suppressed: [] };
+var NOTHING = { findings: [], values: [], contexts: [], omitted: {}, suppressed: [] };
 var Collector = class {
   constructor(ctx) {
     this.ctx = ctx;
@@ -59244,6 +59160,7 @@ var Collector = class {
   findings = [];
   /** The normalised value of each finding (same order): never output, only keyed for the base side. */
   values = [];
+  contexts = [];
   omitted = {};
   suppressed = [];
   add(field, text, matches, suppressed) {
@@ -59267,11 +59184,13 @@ var Collector = class {
         severity: m2.severity,
         confidence: m2.confidence,
         masked: mask(m2.value, m2.type),
-        fingerprint: contexts[i]
+        // Given once the record key is known (see `fingerprint`).
+        fingerprint: ""
       };
       if (!this.ctx.redact) finding.value = text.slice(m2.start, m2.end);
       this.findings.push(finding);
       this.values.push(m2.value);
+      this.contexts.push(contexts[i]);
     }
   }
 };
@@ -59280,9 +59199,9 @@ function selected(frames, ctx) {
     const key = frames[0]?.key;
     if (ctx.config.idFields.includes(key) || ctx.config.groupBy === key) return true;
   }
-  const path16 = ctx.fieldPaths.some((steps) => steps.length === frames.length) ? pathOf(frames) : void 0;
-  return path16 !== void 0 && ctx.fieldPaths.some(
-    (steps) => steps.length === path16.length && steps.every((s, i) => s.kind === "key" ? s.key === path16[i] : s.kind === "each" ? typeof path16[i] === "number" : s.index === path16[i])
+  const path17 = ctx.fieldPaths.some((steps) => steps.length === frames.length) ? pathOf(frames) : void 0;
+  return path17 !== void 0 && ctx.fieldPaths.some(
+    (steps) => steps.length === path17.length && steps.every((s, i) => s.kind === "key" ? s.key === path17[i] : s.kind === "each" ? typeof path17[i] === "number" : s.index === path17[i])
   );
 }
 function scanTokens(line, triggers, ctx) {
@@ -59314,7 +59233,7 @@ function scanTokens(line, triggers, ctx) {
     } else if (token.kind === "number") out.replaceNumber(token, matches);
     else out.replaceInString(token, token.escaped ? decodeEscapes(raw).map : void 0, matches);
   });
-  return { findings: found.findings, values: found.values, omitted: found.omitted, suppressed: found.suppressed, ...out.lines() };
+  return { findings: found.findings, values: found.values, contexts: found.contexts, omitted: found.omitted, suppressed: found.suppressed, ...out.lines() };
 }
 function scanLoose(line, ctx) {
   const tick = deadline(ctx);
@@ -59337,7 +59256,7 @@ function scanLoose(line, ctx) {
   found.add("$line", line, matches, views[0]?.result.suppressed ?? []);
   const out = new Splices(line, ctx.redact ? ctx.redactor : void 0);
   out.replaceInText(matches);
-  return { findings: found.findings, values: found.values, omitted: found.omitted, suppressed: found.suppressed, ...out.lines() };
+  return { findings: found.findings, values: found.values, contexts: found.contexts, omitted: found.omitted, suppressed: found.suppressed, ...out.lines() };
 }
 function valueKey(ctx, fingerprint2, value) {
   return createHmac2("sha256", ctx.valueSecret).update(`${fingerprint2}\0${value}`).digest("base64").slice(0, 22);
@@ -59345,7 +59264,7 @@ function valueKey(ctx, fingerprint2, value) {
 function fingerprint(scanned, file2, record2, ctx) {
   const keys = [];
   for (const [i, f3] of scanned.findings.entries()) {
-    f3.fingerprint = fingerprintOf({ rule: f3.rule, file: file2, record: record2, field: f3.field, context: f3.fingerprint });
+    f3.fingerprint = fingerprintOf({ rule: f3.rule, file: file2, record: record2, field: f3.field, context: scanned.contexts[i] ?? "" });
     const key = valueKey(ctx, f3.fingerprint, scanned.values[i] ?? "");
     keys.push(key);
     if (ctx.ignored.has(f3.fingerprint)) f3.ignored = true;
@@ -59366,7 +59285,7 @@ function shownId(record2, ctx, redactor) {
 }
 function recordKey(masked, ctx) {
   const id = masked !== null && typeof masked === "object" && !Array.isArray(masked) ? shownId(masked, ctx, mask) : null;
-  return id === null ? `record:${digestText(canonical(masked))}` : `id:${id}`;
+  return id === null ? `record:${hashText(canonical(masked))}` : `id:${id}`;
 }
 function canonical(value) {
   const parts = [];
@@ -59409,7 +59328,7 @@ function withOmitted(record2, omitted) {
   return record2;
 }
 function lineFingerprints(scanned, file2, ctx) {
-  return { ...scanned, valueKeys: scanned.findings.length > 0 ? fingerprint(scanned, file2, `line:${digestText(scanned.masked)}`, ctx) : [] };
+  return { ...scanned, valueKeys: scanned.findings.length > 0 ? fingerprint(scanned, file2, `line:${hashText(scanned.masked)}`, ctx) : [] };
 }
 function analyzeLine(line, file2, lineNumber, observedAt, ctx) {
   if (line instanceof OversizedLine) {
@@ -59478,7 +59397,7 @@ function analyzeText(line, file2, lineNumber, observedAt, ctx) {
 }
 
 // src/results/record.ts
-function digestOf({ record: record2, group: group2, suppressed, omitted, valueKeys }) {
+function factsOf({ record: record2, group: group2, suppressed, omitted, valueKeys }) {
   const findings = record2.findings.map(({ type, category, rule, severity, field, start, end, masked, fingerprint: fingerprint2, ignored, preexisting }) => ({
     type,
     category,
@@ -59492,9 +59411,9 @@ function digestOf({ record: record2, group: group2, suppressed, omitted, valueKe
     ignored: ignored === true,
     preexisting: preexisting === true
   }));
-  const digest = { file: record2.file, line: record2.line, errors: record2.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, valueKeys: valueKeys ?? [], latency: record2.latency_ms, group: group2 };
-  if (record2.error === "line_too_long" || record2.error === "unscannable") digest.note = record2.parse_error;
-  return digest;
+  const facts = { file: record2.file, line: record2.line, errors: record2.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, valueKeys: valueKeys ?? [], latency: record2.latency_ms, group: group2 };
+  if (record2.error === "line_too_long" || record2.error === "unscannable") facts.note = record2.parse_error;
+  return facts;
 }
 
 // src/monitor/batch.ts
@@ -59534,17 +59453,17 @@ function singleResult(analyzed, options) {
   const record2 = formatRecord(analyzed);
   return {
     output: options.mode === "none" ? [] : [options.mode === "json" ? record2 : record2 + "\n"],
-    digests: [digestOf(analyzed)],
+    facts: [factsOf(analyzed)],
     blank: 0,
     unchanged: 0,
-    clean: options.clean ? [unscannablePlaceholder(0) + "\n"] : []
+    sanitized: options.sanitized ? [unscannablePlaceholder(0) + "\n"] : []
   };
 }
 function processBatch(job, ctx, options) {
-  const result = { output: [], digests: [], blank: 0, unchanged: 0, clean: [] };
-  const unchanged = options.clean ? void 0 : ctx.unchanged?.get(job.file);
+  const result = { output: [], facts: [], blank: 0, unchanged: 0, sanitized: [] };
+  const unchanged = options.sanitized ? void 0 : ctx.unchanged?.get(job.file);
   const output2 = new Pieces();
-  const clean = new Pieces();
+  const sanitized = new Pieces();
   let first = true;
   for (const [i, line] of linesOf(job, ctx.config.maxLineBytes).entries()) {
     const blank = typeof line === "string" && line.trim() === "";
@@ -59553,19 +59472,19 @@ function processBatch(job, ctx, options) {
       continue;
     }
     const analyzed = blank ? void 0 : analyzeLine(line, job.file, job.firstLine + i, job.observedAt, ctx);
-    if (options.clean) clean.add(sanitizedLine(line, analyzed) + "\n");
+    if (options.sanitized) sanitized.add(sanitizedLine(line, analyzed) + "\n");
     if (analyzed === void 0) {
       result.blank++;
       continue;
     }
-    result.digests.push(digestOf(analyzed));
+    result.facts.push(factsOf(analyzed));
     if (options.mode === "none") continue;
     const record2 = formatRecord(analyzed);
     output2.add(options.mode === "json" ? first ? record2 : ",\n" + record2 : record2 + "\n");
     first = false;
   }
   result.output = output2.done();
-  result.clean = clean.done();
+  result.sanitized = sanitized.done();
   return result;
 }
 
@@ -59632,9 +59551,22 @@ var AnalysisPool = class {
   }
 };
 
-// src/monitor/run.ts
+// src/monitor/context.ts
+init_errors();
+function prepareContext(settings) {
+  const { monitor, detection } = settings;
+  const fieldPaths = monitor.fields.map((field) => {
+    const parsed = parseFieldPath(field);
+    if (typeof parsed === "string") throw usageError(parsed, "E_CONFIG_INVALID");
+    return parsed;
+  });
+  const { ruleSet, redactor } = buildDetector(detection, settings.salt);
+  return { config: monitor, fieldPaths, ruleSet, redact: settings.redact, redactor, ignored: new Set(settings.ignored ?? []), unchanged: settings.unchanged, preexisting: new Set(settings.preexisting ?? []), valueSecret: `llmops-value/${settings.salt}` };
+}
+
+// src/monitor/scan-sources.ts
 var FRAMES_BEFORE_THREADS = 8;
-async function runMonitor(options) {
+async function scanSources(options) {
   const started = performance.now();
   const now = options.now ?? (() => /* @__PURE__ */ new Date());
   const context2 = prepareContext(options.settings);
@@ -59642,7 +59574,7 @@ async function runMonitor(options) {
   const summary2 = new SummaryBuilder(context2.config.slowMs, context2.config.groupBy);
   if (options.collectValueKeys) summary2.valueKeys = /* @__PURE__ */ new Set();
   if (options.details !== void 0) summary2.detailLimit = options.details;
-  const batch = { mode, clean: options.onClean !== void 0 };
+  const batch = { mode, sanitized: options.onSanitized !== void 0 };
   const pool = new AnalysisPool(context2, { settings: options.settings, options: batch }, options.follow ? 0 : options.threads ?? 0);
   const queue = [];
   let bytes = 0;
@@ -59651,9 +59583,9 @@ async function runMonitor(options) {
   const collect = async (result) => {
     summary2.blankLines += result.blank;
     summary2.unchangedLines += result.unchanged;
-    for (const digest of result.digests) summary2.add(digest);
+    for (const facts of result.facts) summary2.add(facts);
     if (result.output.length > 0) await options.onRecords(result.output);
-    if (result.clean.length > 0) await options.onClean?.(result.clean);
+    if (result.sanitized.length > 0) await options.onSanitized?.(result.sanitized);
     options.onProgress?.({ bytes, records: lines });
   };
   const drain = async (limit) => {
@@ -59720,28 +59652,26 @@ async function runMonitor(options) {
   };
 }
 
-// src/monitor/cli.ts
-var defaultIo = () => ({ cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
-var FLAG_OF = {
-  failOn: "--fail-on",
-  fields: "--fields",
-  slowMs: "--slow-ms",
-  latencyFields: "--latency-field",
-  groupBy: "--group-by"
-};
-function merge2(config2, overrides) {
-  const merged = { ...config2 };
-  if (overrides.failOn !== void 0) merged.failOn = overrides.failOn;
-  if (overrides.fields !== void 0) merged.fields = overrides.fields;
-  if (overrides.slowMs !== void 0) merged.slowMs = overrides.slowMs;
-  if (overrides.latencyFields !== void 0) merged.latencyFields = overrides.latencyFields;
-  if (overrides.groupBy !== void 0) merged.groupBy = overrides.groupBy;
-  const checked = monitorConfigSchema.safeParse(merged);
-  if (checked.success) return checked.data;
-  const issue3 = checked.error.issues[0];
-  const key = String(issue3?.path[0] ?? "");
-  throw usageError(`invalid ${FLAG_OF[key] ?? key} value: ${issue3?.message ?? "invalid"}`, "E_USAGE");
+// src/monitor/base-side.ts
+async function baseSide(scope, settings) {
+  if (scope === void 0 || scope.baseText.size === 0) return void 0;
+  const sources = [...scope.baseText].map(([display, bytes]) => ({ kind: "bytes", bytes, display }));
+  const base = await scanSources({
+    sources,
+    settings: { ...settings, unchanged: void 0, ignored: [] },
+    failOn: [],
+    stdin: process.stdin,
+    mode: "none",
+    collectValueKeys: true,
+    details: 0,
+    onRecords: () => {
+    }
+  });
+  return { summary: base.summary, valueKeys: [...base.valueKeys ?? []] };
 }
+
+// src/monitor/interrupt.ts
+init_errors();
 function interruptController() {
   const controller = new AbortController();
   const onSignal = () => {
@@ -59758,24 +59688,138 @@ function interruptController() {
     }
   };
 }
-function sinkFor(invocation) {
-  switch (invocation.format) {
-    case "json": {
-      const writer = new JsonResultWriter();
-      return {
-        mode: "json",
-        start: writer.head(),
-        records: (output2) => [writer.separator(), ...output2 instanceof Uint8Array ? [output2] : output2],
-        end: ({ summary: summary2, gate, interrupted }) => ({ stdout: writer.tail(summary2, gate, interrupted), stderr: "" })
-      };
-    }
-    case "summary": {
-      return { mode: "none", start: "", records: () => [], end: (_3, text) => ({ stdout: text, stderr: "" }) };
-    }
-    default: {
-      return { mode: "jsonl", start: "", records: (output2) => output2 instanceof Uint8Array ? [output2] : output2, end: (_3, text) => ({ stdout: "", stderr: invocation.quiet ? "" : text }) };
-    }
+
+// src/monitor/invocation.ts
+var defaultIo = () => ({ cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+
+// src/monitor/resolve.ts
+import path15 from "node:path";
+
+// src/config/load.ts
+init_errors();
+import { readFile as readFile2 } from "node:fs/promises";
+import path13 from "node:path";
+var DEFAULT_CONFIG_FILE = ".llmops.json";
+var CONFIG_ENV = "LLMOPS_CONFIG";
+function parseConfig(data, source) {
+  const result = configSchema.safeParse(data);
+  if (result.success) return result.data;
+  const problems = problemsOf(result.error.issues).map(({ where, what }) => `${where}: ${what}`);
+  throw usageError(`invalid config ${source}:
+  ${problems.join("\n  ")}`, "E_CONFIG_INVALID", [
+    "See the Configuration section of the README for the keys and their types."
+  ]);
+}
+async function loadConfig(options) {
+  const explicit = options.path ?? (options.env?.[CONFIG_ENV] || void 0);
+  const file2 = path13.resolve(options.cwd, explicit ?? DEFAULT_CONFIG_FILE);
+  const shown = explicit ?? DEFAULT_CONFIG_FILE;
+  let text;
+  try {
+    text = await readFile2(file2, "utf8");
+  } catch (error63) {
+    const code = error63.code;
+    if (code === "ENOENT" && explicit === void 0) return { config: configSchema.parse({}), source: void 0 };
+    const why = code === "ENOENT" ? "not found" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "unknown error"})`;
+    throw usageError(`config file ${shown} ${why}`, "E_CONFIG_NOT_FOUND");
   }
+  let data;
+  try {
+    data = JSON.parse(text.codePointAt(0) === 65279 ? text.slice(1) : text);
+  } catch (error63) {
+    throw usageError(`config file ${shown} is not valid JSON: ${describeJsonError(error63)}`, "E_CONFIG_INVALID");
+  }
+  return { config: parseConfig(data, shown), source: file2 };
+}
+
+// src/monitor/resolve.ts
+init_errors();
+
+// src/gate/trusted-config.ts
+import path14 from "node:path";
+init_errors();
+var newIn = (before, after) => after.filter((x3) => !before.includes(x3));
+var list = (items, mask2) => {
+  const shown = items.slice(0, 3).map((i) => JSON.stringify(mask2(i)));
+  return shown.join(", ") + (items.length > 3 ? `, and ${items.length - 3} more` : "");
+};
+function weakenings(base, head, mask2 = (v2) => v2) {
+  const out = [];
+  const lost = newIn(head.gate.paths, base.gate.paths);
+  if (lost.length > 0) out.push(`gate.paths no longer lists ${list(lost, mask2)}`);
+  const excluded = newIn(base.gate.exclude.map((e) => e.path), head.gate.exclude.map((e) => e.path));
+  if (excluded.length > 0) out.push(`gate.exclude adds ${list(excluded, mask2)}`);
+  if (head.gate.ignoreFile !== base.gate.ignoreFile) out.push(`gate.ignoreFile changes to ${JSON.stringify(head.gate.ignoreFile ?? "(default)")}`);
+  if (base.gate.failOnWeakenedConfig && !head.gate.failOnWeakenedConfig) out.push("gate.failOnWeakenedConfig is turned off");
+  for (const key of ["values", "emailDomains", "patterns"]) {
+    const added = newIn(base.allowlist[key].map((v2) => v2.toLowerCase()), head.allowlist[key].map((v2) => v2.toLowerCase()));
+    if (added.length > 0) out.push(`allowlist.${key} adds ${list(added, mask2)}`);
+  }
+  const disabled = newIn(base.rules.disable, head.rules.disable);
+  if (disabled.length > 0) out.push(`rules.disable adds ${list(disabled, mask2)}`);
+  for (const rule of base.rules.custom) {
+    const now = head.rules.custom.find((r2) => r2.id === rule.id);
+    if (now === void 0) out.push(`rules.custom removes ${rule.id}`);
+    else if (JSON.stringify({ ...now, description: "", examples: void 0 }) !== JSON.stringify({ ...rule, description: "", examples: void 0 })) out.push(`rules.custom changes ${rule.id}`);
+  }
+  if (head.rules.minConfidence > base.rules.minConfidence) out.push(`rules.minConfidence rises from ${base.rules.minConfidence} to ${head.rules.minConfidence}`);
+  if (base.monitor.scanAllFields && !head.monitor.scanAllFields) out.push("monitor.scanAllFields is turned off");
+  if (!head.monitor.scanAllFields) {
+    const dropped = newIn(head.monitor.fields, base.monitor.fields);
+    if (dropped.length > 0) out.push(`monitor.fields no longer lists ${list(dropped, mask2)}`);
+  }
+  const failOn = newIn(head.monitor.failOn, base.monitor.failOn);
+  if (failOn.length > 0) out.push(`monitor.failOn no longer lists ${list(failOn, mask2)}`);
+  return out;
+}
+function inRepository(root, file2) {
+  const relative2 = path14.relative(root, file2);
+  return relative2.startsWith("..") || path14.isAbsolute(relative2) ? void 0 : relative2.split(path14.sep).join("/");
+}
+async function trustedConfig(git, options) {
+  const { loaded } = options;
+  const root = await git.root();
+  const file2 = loaded.source ?? path14.resolve(options.cwd, DEFAULT_CONFIG_FILE);
+  const relative2 = inRepository(root, file2);
+  if (relative2 === void 0) return { config: loaded.config, weakened: [], origin: `${file2} (outside the repository)` };
+  const base = await git.mergeBase(options.ref);
+  const bytes = await git.readAt(base, relative2);
+  let config2;
+  if (bytes === void 0) config2 = configSchema.parse({});
+  else {
+    let data;
+    try {
+      const text = bytes.toString("utf8");
+      data = JSON.parse(text.codePointAt(0) === 65279 ? text.slice(1) : text);
+    } catch {
+      throw usageError(`config file ${relative2} at the base (${base.slice(0, 12)}) is not valid JSON`, "E_CONFIG_INVALID", ["Fix the config on the base branch first: the gate runs with the base's config."]);
+    }
+    config2 = parseConfig(data, `${relative2} at the base (${base.slice(0, 12)})`);
+  }
+  const origin = bytes === void 0 ? `defaults (${relative2} does not exist at the base ${base.slice(0, 12)})` : `${relative2} as of the base ${base.slice(0, 12)}`;
+  return { config: config2, weakened: weakenings(config2, loaded.config, options.mask), origin };
+}
+
+// src/monitor/resolve.ts
+var FLAG_OF = {
+  failOn: "--fail-on",
+  fields: "--fields",
+  slowMs: "--slow-ms",
+  latencyFields: "--latency-field",
+  groupBy: "--group-by"
+};
+function merge2(config2, overrides) {
+  const merged = { ...config2 };
+  if (overrides.failOn !== void 0) merged.failOn = overrides.failOn;
+  if (overrides.fields !== void 0) merged.fields = overrides.fields;
+  if (overrides.slowMs !== void 0) merged.slowMs = overrides.slowMs;
+  if (overrides.latencyFields !== void 0) merged.latencyFields = overrides.latencyFields;
+  if (overrides.groupBy !== void 0) merged.groupBy = overrides.groupBy;
+  const checked = monitorConfigSchema.safeParse(merged);
+  if (checked.success) return checked.data;
+  const [problem] = problemsOf(checked.error.issues);
+  const key = problem?.key ?? "";
+  throw usageError(`invalid ${FLAG_OF[key] ?? key} value: ${problem?.what ?? "invalid"}`, "E_USAGE");
 }
 async function baseConfig(ref, cwd, loaded) {
   const [{ gitChanges: gitChanges2 }, { compileRules: compileRules2, detect: detect2, mask: mask2, redactText: redactText2 }, { builtinRules: builtinRules2 }] = await Promise.all([Promise.resolve().then(() => (init_git(), git_exports)), Promise.resolve().then(() => (init_engine(), engine_exports)), Promise.resolve().then(() => (init_rules(), rules_exports))]);
@@ -59785,23 +59829,7 @@ async function baseConfig(ref, cwd, loaded) {
 function blobSources(files, read) {
   return files.map((file2) => ({ kind: "stream", display: file2, open: () => read(file2) }));
 }
-async function baseSide(scope, settings) {
-  if (scope === void 0 || scope.baseText.size === 0) return void 0;
-  const sources = [...scope.baseText].map(([display, bytes]) => ({ kind: "bytes", bytes, display }));
-  const base = await runMonitor({
-    sources,
-    settings: { ...settings, unchanged: void 0, ignored: [] },
-    failOn: [],
-    stdin: process.stdin,
-    mode: "none",
-    collectValueKeys: true,
-    details: 0,
-    onRecords: () => {
-    }
-  });
-  return { summary: base.summary, valueKeys: [...base.valueKeys ?? []] };
-}
-async function executeMonitor(invocation, io2 = defaultIo()) {
+async function resolveRun(invocation, io2) {
   if (invocation.redactOut !== void 0 && !invocation.redact) {
     throw usageError("--redact-out writes a sanitized copy, and --no-redact turns sanitizing off: use one or the other", "E_USAGE", [
       "for a sanitized copy, drop --no-redact",
@@ -59840,6 +59868,18 @@ async function executeMonitor(invocation, io2 = defaultIo()) {
     ignored: ignores.active.map((e) => e.fingerprint),
     unchanged: scope?.unchanged
   };
+  return { config: config2, monitorConfig, detection, gateOptions, scope, ignores, settings, trusted };
+}
+async function inputSources(run3, files, cwd) {
+  const { scope } = run3;
+  if (scope?.read !== void 0) return blobSources(scope.files, scope.read);
+  return resolveInputs(scope === void 0 ? files : scope.files, scope?.root ?? cwd);
+}
+
+// src/monitor/monitor-logs.ts
+async function monitorLogs(invocation, io2 = defaultIo()) {
+  const run3 = await resolveRun(invocation, io2);
+  const { config: config2, monitorConfig, detection, gateOptions, scope, ignores, settings, trusted } = run3;
   if (config2.redaction.salt !== void 0 && detection.redaction.operator === "hash" && invocation.format !== "json") {
     io2.stderr.write("Warning: the hash salt comes from the config file; anyone who can read it can reverse hashes of phone numbers and other short values. Prefer $LLMOPS_HASH_SALT from a secret store.\n");
   }
@@ -59847,7 +59887,7 @@ async function executeMonitor(invocation, io2 = defaultIo()) {
   checkCustomRules(config2.rules.custom);
   const base = await baseSide(scope, settings);
   settings.preexisting = base?.valueKeys;
-  const sources = scope?.read === void 0 ? await resolveInputs(scope === void 0 ? invocation.files : scope.files, scope?.root ?? io2.cwd) : blobSources(scope.files, scope.read);
+  const sources = await inputSources(run3, invocation.files, io2.cwd);
   for (const note of scope?.notes ?? []) io2.stderr.write(`${printable(note)}
 `);
   if (scope?.base !== void 0 && sources.length === 0) io2.stderr.write(`No changed log file (${gateOptions.globs?.join(", ")}) since ${scope.base.slice(0, 12)}.
@@ -59864,15 +59904,15 @@ async function executeMonitor(invocation, io2 = defaultIo()) {
       if (!gated) throw error63;
     }
   };
-  const sink = sinkFor(invocation);
-  const cleanCopy = invocation.redactOut === void 0 ? void 0 : await AtomicFile.create(path15.resolve(io2.cwd, invocation.redactOut), invocation.redactOut);
+  const sink = STDOUT_FORMATS[invocation.format](invocation.quiet);
+  const sanitizedCopy = invocation.redactOut === void 0 ? void 0 : await AtomicFile.create(path16.resolve(io2.cwd, invocation.redactOut), invocation.redactOut);
   const showProgress = invocation.format !== "json" && !invocation.follow && io2.stderr.isTTY === true && !io2.env.CI && io2.env.TERM !== "dumb";
   const progress = showProgress ? new ProgressLine(io2.stderr) : void 0;
   const interrupt = interruptController();
   let result;
   try {
     await write(sink.start);
-    result = await runMonitor({
+    result = await scanSources({
       sources,
       settings,
       failOn: monitorConfig.failOn,
@@ -59885,13 +59925,13 @@ async function executeMonitor(invocation, io2 = defaultIo()) {
       async onRecords(output2) {
         for (const piece of outputClosed ? [] : sink.records(output2)) await write(piece);
       },
-      onClean: cleanCopy === void 0 ? void 0 : async (clean) => {
-        for (const piece of clean instanceof Uint8Array ? [clean] : clean) await cleanCopy.writer.write(piece);
+      onSanitized: sanitizedCopy === void 0 ? void 0 : async (sanitized) => {
+        for (const piece of sanitized instanceof Uint8Array ? [sanitized] : sanitized) await sanitizedCopy.writer.write(piece);
       },
       onProgress: progress ? (p2) => progress.update(p2) : void 0
     });
   } catch (error63) {
-    await cleanCopy?.abort();
+    await sanitizedCopy?.abort();
     if (error63 instanceof OutputClosed) return ExitCode.OK;
     throw error63;
   } finally {
@@ -59911,9 +59951,9 @@ async function executeMonitor(invocation, io2 = defaultIo()) {
     weakenedConfig: trusted?.weakened
   });
   result.gate = gate;
-  if (interrupted) await cleanCopy?.abort();
-  else await cleanCopy?.commit();
-  if (cleanCopy !== void 0 && interrupted) io2.stderr.write(`--redact-out: interrupted, ${invocation.redactOut} was not written
+  if (interrupted) await sanitizedCopy?.abort();
+  else await sanitizedCopy?.commit();
+  if (sanitizedCopy !== void 0 && interrupted) io2.stderr.write(`--redact-out: interrupted, ${invocation.redactOut} was not written
 `);
   const end = sink.end(result, formatSummary(result.summary, gate, { interrupted }));
   if (!outputClosed) await write(end.stdout);
@@ -59987,11 +60027,11 @@ function readInputs(get, env) {
 
 // src/action/main.ts
 async function run2(env = process.env) {
-  const core = await Promise.resolve().then(() => (init_core(), core_exports3));
+  const core = await Promise.resolve().then(() => (init_core(), core_exports));
   try {
     const inputs = readInputs((name) => core.getInput(name), env);
     if (inputs.baseRef === void 0) core.info("No pull request base: scanning every tracked log file.");
-    const exitCode = await executeMonitor({
+    const exitCode = await monitorLogs({
       files: inputs.paths,
       explicitFiles: inputs.paths.length > 0,
       allTrackedByDefault: true,

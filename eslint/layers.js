@@ -17,7 +17,7 @@ export const LAYERS = [
   {'io/': 'reading and writing bytes: inputs, decoding, line framing, atomic files', 'git.ts': 'every git operation, and the only importer of simple-git'},
   {'config/': 'the config file: schema, loading, detection settings'},
   {'detector.ts': 'the detection engine as the config sets it up'},
-  {'results/': "what a monitor run produces: records, digests, the summary, the gate's verdict"},
+  {'results/': "what a monitor run produces: records, per-record facts, the summary, the gate's verdict"},
   {'report/': 'the monitor\'s reports: JSON Lines, JSON, text, SARIF, JUnit, Markdown, GitHub'},
   {'gate/': 'the PII gate: changed lines, ignore file, trusted config, evaluation, reports'},
   {'monitor/': 'the monitor use case: read, frame, analyse (threads), summarise', 'feedback/': 'the feedback use case: capture, store, query, export', 'branch/': 'the branch procedure release and rollback share'},

@@ -3,7 +3,6 @@ import {Command} from '@oclif/core'
 import {ExitCode, exitCodeHelp, isLlmopsError, toFailure} from './errors.js'
 import {printableLines} from './text/printable.js'
 
-export {toFailure, type Failure} from './errors.js'
 
 type OclifError = Error & {code?: string; oclif?: {exit?: number}; exitCode?: number}
 

@@ -41,7 +41,7 @@ function redactorFor(operator: RedactOperator, salt: string): Redactor {
 /** The rule set of a run: built-in rules minus the disabled ones, plus the organisation's own. */
 export function rulesOf(detection: DetectionConfig): Rule[] {
   const disabled = new Set(detection.rules.disable)
-  return [...builtinRules.filter((r) => !disabled.has(r.id)), ...(detection.rules.custom as Rule[])]
+  return [...builtinRules.filter((r) => !disabled.has(r.id)), ...detection.rules.custom]
 }
 
 export function buildDetector(detection: DetectionConfig, salt: string): Detector {

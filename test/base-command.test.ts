@@ -1,8 +1,7 @@
 import {Errors} from '@oclif/core'
 import {describe, expect, it} from 'vitest'
 
-import {toFailure} from '../src/base-command.js'
-import {ERROR_CODES, EXIT_CODE_TABLE, ExitCode, LlmopsError, exitCodeHelp, usageError, type ErrorCode} from '../src/errors.js'
+import {ERROR_CODES, EXIT_CODE_TABLE, ExitCode, LlmopsError, exitCodeHelp, toFailure, usageError, type ErrorCode} from '../src/errors.js'
 
 describe('toFailure', () => {
   it('keeps the code, exit code and hints of an LlmopsError', () => {

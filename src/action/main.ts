@@ -1,5 +1,5 @@
 import {ExitCode, toFailure} from '../errors.js'
-import {executeMonitor} from '../monitor/cli.js'
+import {monitorLogs} from '../monitor/monitor-logs.js'
 import {readInputs} from './inputs.js'
 
 /** Set by the bundler (package.json's version). */
@@ -15,7 +15,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
   try {
     const inputs = readInputs((name) => core.getInput(name), env)
     if (inputs.baseRef === undefined) core.info('No pull request base: scanning every tracked log file.')
-    const exitCode = await executeMonitor({
+    const exitCode = await monitorLogs({
       files: inputs.paths,
       explicitFiles: inputs.paths.length > 0,
       allTrackedByDefault: true,

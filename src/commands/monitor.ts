@@ -109,7 +109,7 @@ ${BaseCommand.exitCodesHelp}`
   /** Returns nothing: every mode, --json included, streams its output as it goes. */
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Monitor)
-    const {executeMonitor} = await import('../monitor/cli.js')
+    const {monitorLogs} = await import('../monitor/monitor-logs.js')
     const given = argv as string[]
     // With --changed-since and no FILE, the changed log files of the repository are the input.
     const files = given.length > 0 ? given : flags['changed-since'] === undefined ? [DEFAULT_LOG_FILE] : []
@@ -118,7 +118,7 @@ ${BaseCommand.exitCodesHelp}`
     }
 
     if (flags.follow && this.jsonEnabled()) throw usageError('--follow cannot be combined with --json (it never ends)', 'E_USAGE')
-    const exitCode = await executeMonitor({
+    const exitCode = await monitorLogs({
       files,
       configPath: flags.config,
       overrides: {

@@ -1,6 +1,6 @@
 import {z} from 'zod'
 
-import {validators} from '../engine/index.js'
+import {validators, type Rule} from '../engine/index.js'
 import {builtinRules} from '../rules/index.js'
 
 const context = z.strictObject({
@@ -11,7 +11,7 @@ const context = z.strictObject({
   penalty: z.number().min(0).max(1).optional(),
 })
 
-/** A user rule: the same schema as the built-in rules in src/rules/. */
+/** A user rule: the same schema as the built-in rules in src/rules/ (the compiler holds it to the engine's `Rule`). */
 export const ruleSchema = z.strictObject({
   id: z.string().regex(/^[\w.-]+$/, 'use letters, digits, ".", "_" and "-"'),
   type: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'an upper-case entity type such as EMPLOYEE_ID'),
@@ -34,7 +34,7 @@ export const ruleSchema = z.strictObject({
       noMatch: z.array(z.strictObject({text: z.string(), reason: z.string(), key: z.string().optional()})).default([]),
     })
     .default({match: [], noMatch: []}),
-})
+}) satisfies z.ZodType<Rule, unknown>
 
 const BUILTIN_IDS = new Set(builtinRules.map((r) => r.id))
 

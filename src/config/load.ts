@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import {usageError} from '../errors.js'
 import {describeJsonError} from '../io/jsonl.js'
+import {problemsOf} from './issues.js'
 import {configSchema, type Config} from './schema.js'
 
 export const DEFAULT_CONFIG_FILE = '.llmops.json'
@@ -14,21 +15,11 @@ export interface LoadedConfig {
   source: string | undefined
 }
 
-function formatIssuePath(pathParts: ReadonlyArray<PropertyKey>): string {
-  let out = ''
-  for (const part of pathParts) out += typeof part === 'number' ? `[${part}]` : out === '' ? String(part) : `.${String(part)}`
-  return out || '(root)'
-}
-
 /** Validate a parsed config object; the error names the file and every bad key. */
 export function parseConfig(data: unknown, source: string): Config {
   const result = configSchema.safeParse(data)
   if (result.success) return result.data
-  const problems = result.error.issues.map((issue) => {
-    const where = formatIssuePath(issue.path)
-    if (issue.code === 'unrecognized_keys') return `${where}: unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-    return `${where}: ${issue.message}`
-  })
+  const problems = problemsOf(result.error.issues).map(({where, what}) => `${where}: ${what}`)
   throw usageError(`invalid config ${source}:\n  ${problems.join('\n  ')}`, 'E_CONFIG_INVALID', [
     'See the Configuration section of the README for the keys and their types.',
   ])

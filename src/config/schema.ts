@@ -58,9 +58,12 @@ export const feedbackConfigSchema = z.strictObject({
   file: z.string().min(1).default('chatbot_feedback.jsonl'),
 })
 
+/** Which files the gate takes for chatbot logs when the config names none. */
+export const DEFAULT_LOG_GLOBS: readonly string[] = ['**/*.jsonl', '**/*.jsonl.gz']
+
 export const gateConfigSchema = z.strictObject({
   /** Which files are chatbot logs, for --changed-since and the Action (globs, relative to the repository root). */
-  paths: z.array(z.string().min(1)).min(1).default(['**/*.jsonl', '**/*.jsonl.gz']),
+  paths: z.array(z.string().min(1)).min(1).default([...DEFAULT_LOG_GLOBS]),
   /** Files the gate must not scan, each with the reason (test fixtures with planted fake values). */
   exclude: z.array(z.strictObject({path: z.string().min(1), reason: z.string().trim().min(1, 'say why these files are not scanned')})).default([]),
   /** The ignore file (--ignore-file overrides it). */

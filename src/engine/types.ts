@@ -106,24 +106,3 @@ export interface Match {
    */
   value: string
 }
-
-/** The finding contract shared by every report. */
-export interface Finding {
-  type: EntityType
-  category: Category
-  rule: string
-  field: string
-  start: number
-  end: number
-  severity: Severity
-  confidence: number
-  masked: string
-  /** Stable id of the finding (no line number, no raw value): for ignore files and code scanning. */
-  fingerprint: string
-  /** Present (true) when an entry of the ignore file accepts this finding. */
-  ignored?: true
-  /** Present (true) when the same finding was already there at the base (--changed-since). */
-  preexisting?: true
-  /** The raw value: only present when the user asked for `--no-redact`. */
-  value?: string
-}

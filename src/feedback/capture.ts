@@ -39,18 +39,18 @@ export function toRecord(input: FeedbackInput, options: CaptureOptions): Feedbac
   const record: FeedbackRecord = {id: id ?? newId(now.getTime()), timestamp_utc: now.toISOString(), ...fields, schema_version: 1}
   if (options.keepPii) return record
   const masked: Record<string, number> = {}
-  const clean = (text: string): string => {
+  const maskPii = (text: string): string => {
     const {matches} = scan(text, options.detector.ruleSet)
     for (const m of matches) masked[m.type] = (masked[m.type] ?? 0) + 1
     return matches.length === 0 ? text : redactText(text, matches, options.detector.redactor)
   }
 
   // Every free-text field, not only the description: an id or a tag can be an e-mail address.
-  record.description = clean(record.description)
-  record.user_id = clean(record.user_id)
+  record.description = maskPii(record.description)
+  record.user_id = maskPii(record.user_id)
   for (const key of ['interaction_id', 'model_version', 'source'] as const) {
     const value = record[key]
-    if (value !== undefined) record[key] = clean(value)
+    if (value !== undefined) record[key] = maskPii(value)
   }
 
   if (Object.keys(masked).length > 0) record.masked = masked

@@ -1,7 +1,7 @@
 import {z} from 'zod'
 
-/** The feedback types when the config names none. */
-export const DEFAULT_FEEDBACK_TYPES = ['bug_report', 'suggestion', 'confusing_response', 'other'] as const
+import {problemsOf} from '../config/issues.js'
+
 export const MAX_DESCRIPTION = 10_000
 const MAX_ID = 200
 const MAX_TAGS = 20
@@ -64,12 +64,8 @@ export interface FeedbackRecord extends FeedbackInput {
 }
 
 /** Turn zod issues into one message that names each field. */
-export function describeIssues(issues: ReadonlyArray<{path: PropertyKey[]; message: string; code?: string; keys?: string[]}>): string {
-  return issues
-    .map((i) => {
-      if (i.code === 'unrecognized_keys') return `unknown field ${(i.keys ?? []).map((k) => JSON.stringify(k)).join(', ')}`
-      const field = String(i.path[0] ?? 'record')
-      return i.message.startsWith(field) ? i.message : `${field}: ${i.message}`
-    })
+export function describeIssues(issues: Parameters<typeof problemsOf>[0]): string {
+  return problemsOf(issues, 'field')
+    .map(({key, what}) => (what.startsWith('unknown field') || what.startsWith(key || 'record') ? what : `${key || 'record'}: ${what}`))
     .join('; ')
 }

@@ -8,7 +8,6 @@ import {LineSplitter} from '../io/lines.js'
 import {parseJsonLine} from '../io/jsonl.js'
 import type {FeedbackRecord} from './record.js'
 
-export const DEFAULT_FEEDBACK_FILE = 'chatbot_feedback.jsonl'
 export const FEEDBACK_FILE_ENV = 'LLMOPS_FEEDBACK_FILE'
 
 function writeProblem(error: unknown): string {

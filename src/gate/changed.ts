@@ -35,9 +35,8 @@ export interface GitChanges {
   readAt(base: string, file: string): Promise<Buffer | undefined>
 }
 
-export const DEFAULT_GLOBS = ['**/*.jsonl', '**/*.jsonl.gz']
 
-/** Lines are compared by a digest, so the base side costs 16 bytes a line, not the line. */
+/** Lines are compared by a hash, so the base side costs 16 bytes a line, not the line. */
 export const lineKey = (line: string): string => createHash('sha1').update(line.endsWith('\r') ? line.slice(0, -1) : line).digest('base64').slice(0, 22)
 
 export interface Scope {
@@ -67,10 +66,10 @@ async function assertRegular(root: string, file: string, mode?: string): Promise
   if (symlink) throw usageError(`${file} is a symbolic link; the gate scans regular files only`, 'E_INPUT_SYMLINK')
 }
 
-function matcher(globs: string[], exclude: string[]): (file: string) => boolean {
+function matcher(globs: readonly string[], exclude: string[]): (file: string) => boolean {
   // Log paths match in any case (new.JSONL is a log file too); exclusions only as written, so that
   // Test/Fixtures/ is not left out by an exclusion of test/fixtures/.
-  const included = picomatch(globs, {dot: true, nocase: true})
+  const included = picomatch([...globs], {dot: true, nocase: true})
   const excluded = exclude.length === 0 ? () => false : picomatch(exclude, {dot: true})
   return (file) => included(file) && !excluded(file)
 }
@@ -86,7 +85,7 @@ async function checkNamed(exists: (file: string) => Promise<boolean>, wanted: Se
 }
 
 export interface ScopeOptions {
-  globs: string[]
+  globs: readonly string[]
   exclude: string[]
   files: string[]
   cwd: string

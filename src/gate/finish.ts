@@ -8,10 +8,8 @@ import {MAX_DETAILS, type MonitorSummary} from '../results/summary.js'
 import {type GateResult} from '../results/gate.js'
 import {bySeverity, newFindings, type GateReport} from '../report/gate-report.js'
 import {reportToGithub} from '../report/github.js'
-import {formatJunit} from '../report/junit.js'
-import {formatMarkdown} from '../report/markdown.js'
+import {FILE_REPORTS} from '../report/reporter.js'
 import {printable} from '../text/printable.js'
-import {formatSarif} from '../report/sarif.js'
 import {IGNORE_FILE, ignoreLine, writeBaseline, type Ignores} from './ignore.js'
 
 /** The gate's options, shared by `llmops monitor` and the GitHub Action. */
@@ -62,7 +60,7 @@ const GUIDANCE_DETAILS = 500
  * ten thousand of them.
  */
 export function detailsNeeded(options: GateOptions): number {
-  const reports = options.sarif !== undefined || options.junit !== undefined || options.markdown !== undefined || options.github === true || options.writeBaseline === true
+  const reports = FILE_REPORTS.some((r) => options[r.option] !== undefined) || options.github === true || options.writeBaseline === true
   return reports ? MAX_DETAILS : GUIDANCE_DETAILS
 }
 
@@ -117,9 +115,11 @@ export async function finishGate(result: MonitorResult, options: GateOptions, co
         : context.ignores.active.filter((e) => !context.ignoredAtBase?.has(e.fingerprint)).map((e) => ({fingerprint: e.fingerprint, reason: e.reason})),
     weakenedConfig: weakened,
   }
-  if (options.sarif !== undefined) await writeReport(context.cwd, options.sarif, formatSarif(report))
-  if (options.junit !== undefined) await writeReport(context.cwd, options.junit, formatJunit(report))
-  if (options.markdown !== undefined) await writeReport(context.cwd, options.markdown, formatMarkdown(report))
+  for (const {option, render} of FILE_REPORTS) {
+    const file = options[option]
+    if (file !== undefined) await writeReport(context.cwd, file, render(report))
+  }
+
   if (options.github) await reportToGithub(report, options.sarif)
 
   let notes = ''

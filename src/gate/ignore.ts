@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import {z} from 'zod'
 
+import {problemsOf} from '../config/issues.js'
 import {usageError} from '../errors.js'
 import {AtomicFile} from '../io/atomic-file.js'
 import {describeJsonError} from '../io/jsonl.js'
@@ -93,8 +94,8 @@ export function parseIgnores(text: string, shown: string, at = new Date()): {act
   for (const [i, raw] of parseEntries(text, shown).entries()) {
     const parsed = ignoreEntrySchema.safeParse(raw)
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      throw usageError(`${shown}: entry ${i + 1}: ${String(issue?.path[0] ?? 'entry')}: ${issue?.message ?? 'invalid'}`, 'E_IGNORE_INVALID')
+      const [problem] = problemsOf(parsed.error.issues)
+      throw usageError(`${shown}: entry ${i + 1}: ${problem?.key || 'entry'}: ${problem?.what ?? 'invalid'}`, 'E_IGNORE_INVALID')
     }
 
     const entry = parsed.data

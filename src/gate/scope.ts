@@ -2,7 +2,8 @@ import path from 'node:path'
 
 import {decodeAll} from '../io/decode.js'
 import {parseIgnores} from './ignore.js'
-import {changedScope, DEFAULT_GLOBS, trackedScope, type Scope} from './changed.js'
+import {DEFAULT_LOG_GLOBS} from '../config/schema.js'
+import {changedScope, trackedScope, type Scope} from './changed.js'
 
 /** The base side's text, decoded as the monitor decodes inputs; unreadable content has no lines. */
 async function decode(bytes: Buffer, file: string): Promise<string> {
@@ -26,7 +27,7 @@ export async function gateScope(options: {
   if (options.changedSince === undefined && !options.allTracked) return undefined
   const {gitChanges} = await import('../git.js')
   const git = gitChanges(options.cwd)
-  const scopeOptions = {globs: options.globs ?? DEFAULT_GLOBS, exclude: options.exclude ?? [], files: options.files, cwd: options.cwd, uncommitted: options.uncommitted === true}
+  const scopeOptions = {globs: options.globs ?? DEFAULT_LOG_GLOBS, exclude: options.exclude ?? [], files: options.files, cwd: options.cwd, uncommitted: options.uncommitted === true}
   if (options.changedSince !== undefined) return changedScope(git, {...scopeOptions, ref: options.changedSince, decode})
   return trackedScope(git, scopeOptions)
 }

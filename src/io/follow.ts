@@ -2,6 +2,7 @@ import {open, stat, type FileHandle} from 'node:fs/promises'
 import {setTimeout as sleep} from 'node:timers/promises'
 
 import {usageError} from '../errors.js'
+import {sniff} from './decode.js'
 import {CHUNK_SIZE} from './input.js'
 
 /** Yielded when the followed file was truncated or replaced: the reader starts a new file. */
@@ -33,7 +34,7 @@ export async function* followChunks(path: string, display: string, options: Foll
   const buffer = Buffer.allocUnsafe(CHUNK_SIZE)
   try {
     const head = await handle.read(buffer, 0, 2, 0)
-    if (head.bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b) {
+    if (sniff(buffer.subarray(0, head.bytesRead)).type === 'gzip') {
       throw usageError(`--follow reads plain text logs; ${display} is gzip-compressed`, 'E_USAGE')
     }
 

@@ -1,15 +1,15 @@
-import {detect, mask, redactText, scan, type Finding, type Match, type OffsetMap, type Redactor, type ScanResult} from '../engine/index.js'
+import {detect, mask, redactText, scan, type Match, type OffsetMap, type Redactor, type ScanResult} from '../engine/index.js'
 import {OversizedLine} from '../io/lines.js'
 import {parseJsonLine} from '../io/jsonl.js'
 import {firstScalar, functionalErrors, latencyOf, timestampOf, type Json} from './fields.js'
 import {createHmac} from 'node:crypto'
 
-import {digestText, fingerprintOf, maskedContexts} from './fingerprint.js'
+import {hashText, fingerprintOf, maskedContexts} from './fingerprint.js'
 import {decodeEscapes, fieldLabel, looseParts, numberReading, ownKey, parentKey, pathOf, walkJson, type Frame, type JsonToken} from './json-tokens.js'
 import {lineTriggers, TriggerCursor, type LineTriggers} from './line-triggers.js'
 import {mergeLineMatches, Splices} from './splices.js'
 import type {AnalyzeContext} from './types.js'
-import type {Analyzed, ErrorKind, OmittedFindings, RecordResult} from '../results/record.js'
+import type {Analyzed, ErrorKind, Finding, OmittedFindings, RecordResult} from '../results/record.js'
 
 /**
  * Findings of one record that keep their details (field, offsets, fingerprint). Past this, each
@@ -40,6 +40,8 @@ interface LineScan {
   findings: Finding[]
   /** The normalised value of each finding, for `valueKey` (never printed). */
   values: string[]
+  /** The masked context of each finding (same order): what its fingerprint is computed from. */
+  contexts: string[]
   omitted: OmittedFindings
   /** Types of the allowlisted values seen (not findings, but counted). */
   suppressed: string[]
@@ -49,12 +51,13 @@ interface LineScan {
   masked: string
 }
 
-const NOTHING: Omit<LineScan, 'sanitized' | 'masked'> = {findings: [], values: [], omitted: {}, suppressed: []}
+const NOTHING: Omit<LineScan, 'sanitized' | 'masked'> = {findings: [], values: [], contexts: [], omitted: {}, suppressed: []}
 
 class Collector {
   readonly findings: Finding[] = []
   /** The normalised value of each finding (same order): never output, only keyed for the base side. */
   readonly values: string[] = []
+  readonly contexts: string[] = []
   readonly omitted: OmittedFindings = {}
   readonly suppressed: string[] = []
 
@@ -82,11 +85,13 @@ class Collector {
         severity: m.severity,
         confidence: m.confidence,
         masked: mask(m.value, m.type),
-        fingerprint: contexts[i] as string,
+        // Given once the record key is known (see `fingerprint`).
+        fingerprint: '',
       }
       if (!this.ctx.redact) finding.value = text.slice(m.start, m.end)
       this.findings.push(finding)
       this.values.push(m.value)
+      this.contexts.push(contexts[i] as string)
     }
   }
 }
@@ -148,7 +153,7 @@ function scanTokens(line: string, triggers: LineTriggers, ctx: AnalyzeContext): 
     else if (token.kind === 'number') out.replaceNumber(token, matches)
     else out.replaceInString(token, token.escaped ? decodeEscapes(raw).map : undefined, matches)
   })
-  return {findings: found.findings, values: found.values, omitted: found.omitted, suppressed: found.suppressed, ...out.lines()}
+  return {findings: found.findings, values: found.values, contexts: found.contexts, omitted: found.omitted, suppressed: found.suppressed, ...out.lines()}
 }
 
 /**
@@ -180,7 +185,7 @@ function scanLoose(line: string, ctx: AnalyzeContext): LineScan {
   found.add('$line', line, matches, views[0]?.result.suppressed ?? [])
   const out = new Splices(line, ctx.redact ? ctx.redactor : undefined)
   out.replaceInText(matches)
-  return {findings: found.findings, values: found.values, omitted: found.omitted, suppressed: found.suppressed, ...out.lines()}
+  return {findings: found.findings, values: found.values, contexts: found.contexts, omitted: found.omitted, suppressed: found.suppressed, ...out.lines()}
 }
 
 /**
@@ -193,10 +198,10 @@ export function valueKey(ctx: AnalyzeContext, fingerprint: string, value: string
 }
 
 /** Give each finding its fingerprint, now that the record key is known, and mark ignored ones. */
-function fingerprint(scanned: Pick<LineScan, 'findings' | 'values'>, file: string, record: string, ctx: AnalyzeContext): string[] {
+function fingerprint(scanned: Pick<LineScan, 'findings' | 'values' | 'contexts'>, file: string, record: string, ctx: AnalyzeContext): string[] {
   const keys: string[] = []
   for (const [i, f] of scanned.findings.entries()) {
-    f.fingerprint = fingerprintOf({rule: f.rule, file, record, field: f.field, context: f.fingerprint})
+    f.fingerprint = fingerprintOf({rule: f.rule, file, record, field: f.field, context: scanned.contexts[i] ?? ''})
     const key = valueKey(ctx, f.fingerprint, scanned.values[i] ?? '')
     keys.push(key)
     if (ctx.ignored.has(f.fingerprint)) f.ignored = true
@@ -225,10 +230,10 @@ function shownId(record: Json, ctx: AnalyzeContext, redactor: Redactor): string 
   return name === undefined ? null : (printed(record[name], name, ctx, redactor) ?? null)
 }
 
-/** The record's key: its id (masked), else a digest of the whole masked record. */
+/** The record's key: its id (masked), else a hash of the whole masked record. */
 function recordKey(masked: unknown, ctx: AnalyzeContext): string {
   const id = masked !== null && typeof masked === 'object' && !Array.isArray(masked) ? shownId(masked as Json, ctx, mask) : null
-  return id === null ? `record:${digestText(canonical(masked))}` : `id:${id}`
+  return id === null ? `record:${hashText(canonical(masked))}` : `id:${id}`
 }
 
 /** A text that depends on the value only, not on how it was written (escapes, spaces); iterative. */
@@ -279,7 +284,7 @@ function withOmitted(record: RecordResult, omitted: OmittedFindings): RecordResu
 
 /** Fingerprints for the findings of a line that is not a record: keyed by the masked line. */
 function lineFingerprints(scanned: LineScan, file: string, ctx: AnalyzeContext): LineScan & {valueKeys: string[]} {
-  return {...scanned, valueKeys: scanned.findings.length > 0 ? fingerprint(scanned, file, `line:${digestText(scanned.masked)}`, ctx) : []}
+  return {...scanned, valueKeys: scanned.findings.length > 0 ? fingerprint(scanned, file, `line:${hashText(scanned.masked)}`, ctx) : []}
 }
 
 /**

@@ -1,14 +1,12 @@
 import {frameLines, OversizedLine} from '../io/lines.js'
 import {formatRecord} from '../report/jsonl.js'
+import type {OutputMode} from '../report/reporter.js'
 import {lineKey} from '../gate/changed.js'
 import {analyzeLine} from './analyze.js'
-import {digestOf, type Analyzed, type Digest} from '../results/record.js'
+import {factsOf, type Analyzed, type RecordFacts} from '../results/record.js'
 import {type AnalyzeContext} from './types.js'
 
 const PIECE = 32 * 1024
-
-/** How records are written: one per line (JSONL), as members of a JSON array, or not at all. */
-export type OutputMode = 'jsonl' | 'json' | 'none'
 
 /** A frame of whole lines of one input, as raw bytes: what the main thread hands to a worker. */
 export interface BatchJob {
@@ -21,11 +19,11 @@ export interface BatchJob {
   oversized?: number
 }
 
-/** What a batch produces besides digests: the records in `mode`, and the sanitized copy if asked. */
+/** What a batch produces besides facts: the records in `mode`, and the sanitized copy if asked. */
 export interface BatchOptions {
   mode: OutputMode
   /** Produce the sanitized copy of the input lines (`--redact-out`). */
-  clean: boolean
+  sanitized: boolean
 }
 
 export interface BatchResult {
@@ -34,12 +32,12 @@ export interface BatchResult {
    * in pieces of about PIECE characters, so that no string lands in V8's large-object space.
    */
   output: string[]
-  digests: Digest[]
+  facts: RecordFacts[]
   blank: number
   /** Lines skipped because they were already there at the base (--changed-since). */
   unchanged: number
-  /** The input lines with every detected value replaced, each ended by `\n` (with `clean`). */
-  clean: string[]
+  /** The input lines with every detected value replaced, each ended by `\n` (with `sanitized`). */
+  sanitized: string[]
 }
 
 /** Stands in the sanitized copy for a line too long to scan, so that line numbers still match. */
@@ -89,19 +87,19 @@ export function singleResult(analyzed: Analyzed, options: BatchOptions): BatchRe
   const record = formatRecord(analyzed)
   return {
     output: options.mode === 'none' ? [] : [options.mode === 'json' ? record : record + '\n'],
-    digests: [digestOf(analyzed)],
+    facts: [factsOf(analyzed)],
     blank: 0,
     unchanged: 0,
-    clean: options.clean ? [unscannablePlaceholder(0) + '\n'] : [],
+    sanitized: options.sanitized ? [unscannablePlaceholder(0) + '\n'] : [],
   }
 }
 
 /** Decode, analyse and format a frame: the same code runs on the main thread and in workers. */
 export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchOptions): BatchResult {
-  const result: BatchResult = {output: [], digests: [], blank: 0, unchanged: 0, clean: []}
-  const unchanged = options.clean ? undefined : ctx.unchanged?.get(job.file)
+  const result: BatchResult = {output: [], facts: [], blank: 0, unchanged: 0, sanitized: []}
+  const unchanged = options.sanitized ? undefined : ctx.unchanged?.get(job.file)
   const output = new Pieces()
-  const clean = new Pieces()
+  const sanitized = new Pieces()
   let first = true
   for (const [i, line] of linesOf(job, ctx.config.maxLineBytes).entries()) {
     const blank = typeof line === 'string' && line.trim() === ''
@@ -111,13 +109,13 @@ export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchO
     }
 
     const analyzed = blank ? undefined : analyzeLine(line, job.file, job.firstLine + i, job.observedAt, ctx)
-    if (options.clean) clean.add(sanitizedLine(line, analyzed) + '\n')
+    if (options.sanitized) sanitized.add(sanitizedLine(line, analyzed) + '\n')
     if (analyzed === undefined) {
       result.blank++
       continue
     }
 
-    result.digests.push(digestOf(analyzed))
+    result.facts.push(factsOf(analyzed))
     if (options.mode === 'none') continue
     const record = formatRecord(analyzed)
     output.add(options.mode === 'json' ? (first ? record : ',\n' + record) : record + '\n')
@@ -125,6 +123,6 @@ export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchO
   }
 
   result.output = output.done()
-  result.clean = clean.done()
+  result.sanitized = sanitized.done()
   return result
 }

@@ -32,7 +32,7 @@ export function maskedKey(value: string, ruleSet: RuleSet): string {
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
 
-export function digestText(text: string): string {
+export function hashText(text: string): string {
   return sha256(text).slice(0, 16)
 }
 

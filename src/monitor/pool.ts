@@ -3,7 +3,7 @@ import {Worker} from 'node:worker_threads'
 import {processBatch, type BatchJob, type BatchOptions, type BatchResult} from './batch.js'
 import type {ContextSettings} from './context.js'
 import type {AnalyzeContext} from './types.js'
-import type {Digest} from '../results/record.js'
+import type {RecordFacts} from '../results/record.js'
 
 /** What a worker needs to build its own analysis context (plain data). */
 export interface WorkerInit {
@@ -14,10 +14,10 @@ export interface WorkerInit {
 /** A batch result; from a worker, the output arrives already encoded. */
 export interface PoolResult {
   output: string[] | Uint8Array
-  digests: Digest[]
+  facts: RecordFacts[]
   blank: number
   unchanged: number
-  clean: string[] | Uint8Array
+  sanitized: string[] | Uint8Array
 }
 
 interface Member {

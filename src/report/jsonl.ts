@@ -13,8 +13,3 @@ export function formatRecord({record, raw}: Analyzed): string {
   const json = JSON.stringify(head)
   return `${json.slice(0, -1)},"original_interaction":${raw.includes('\r') ? raw.replaceAll('\r', ' ') : raw}}`
 }
-
-/** JSON lines from formatRecord, each ended by a newline. */
-export function joinLines(lines: readonly string[]): string {
-  return lines.length === 0 ? '' : lines.join('\n') + '\n'
-}

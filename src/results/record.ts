@@ -1,8 +1,29 @@
 /**
  * What the monitor produces for one line: the output record users' scripts rely on, and the
- * small digest that the summary, the gate and the reports are built from.
+ * small set of facts that the summary, the gate and the reports are built from.
  */
-import type {Category, Finding, Severity} from '../engine/index.js'
+import type {Category, EntityType, Severity} from '../engine/index.js'
+
+/** A finding as a record of `llmops monitor` shows it: where, what, masked, and its gate state. */
+export interface Finding {
+  type: EntityType
+  category: Category
+  rule: string
+  field: string
+  start: number
+  end: number
+  severity: Severity
+  confidence: number
+  masked: string
+  /** Stable id of the finding (no line number, no raw value): for ignore files and code scanning. */
+  fingerprint: string
+  /** Present (true) when an entry of the ignore file accepts this finding. */
+  ignored?: true
+  /** Present (true) when the same finding was already there at the base (--changed-since). */
+  preexisting?: true
+  /** The raw value: only present when the user asked for `--no-redact`. */
+  value?: string
+}
 
 export const ERROR_KINDS = [
   'malformed_json',
@@ -45,7 +66,7 @@ export interface RecordResult {
 }
 
 /** A finding as reports need it: no value, ever. */
-export interface FindingDigest {
+export interface FindingFacts {
   type: string
   category: Category
   rule: string
@@ -65,11 +86,11 @@ export interface FindingDigest {
 export type OmittedFindings = Record<string, {category: Category; count: number}>
 
 /** What the summary and the reports need of one record: small enough to send back from a worker. */
-export interface Digest {
+export interface RecordFacts {
   file: string
   line: number
   errors: ErrorKind[]
-  findings: FindingDigest[]
+  findings: FindingFacts[]
   /** Types of the allowlisted values. */
   suppressed: string[]
   /** Findings past the per-record limit (new findings: never ignored or pre-existing). */
@@ -82,7 +103,7 @@ export interface Digest {
   group: string | undefined
 }
 
-export function digestOf({record, group, suppressed, omitted, valueKeys}: Analyzed): Digest {
+export function factsOf({record, group, suppressed, omitted, valueKeys}: Analyzed): RecordFacts {
   const findings = record.findings.map(({type, category, rule, severity, field, start, end, masked, fingerprint, ignored, preexisting}) => ({
     type,
     category,
@@ -96,9 +117,9 @@ export function digestOf({record, group, suppressed, omitted, valueKeys}: Analyz
     ignored: ignored === true,
     preexisting: preexisting === true,
   }))
-  const digest: Digest = {file: record.file, line: record.line, errors: record.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, valueKeys: valueKeys ?? [], latency: record.latency_ms, group}
-  if (record.error === 'line_too_long' || record.error === 'unscannable') digest.note = record.parse_error
-  return digest
+  const facts: RecordFacts = {file: record.file, line: record.line, errors: record.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, valueKeys: valueKeys ?? [], latency: record.latency_ms, group}
+  if (record.error === 'line_too_long' || record.error === 'unscannable') facts.note = record.parse_error
+  return facts
 }
 
 export interface Analyzed {

@@ -1,9 +1,9 @@
 /**
- * A run's figures: the summary's shape and the builder that tallies digests into it, in memory
+ * A run's figures: the summary's shape and the builder that tallies facts into it, in memory
  * that does not grow with the input.
  */
 import {LatencyStats} from '../engine/index.js'
-import type {Digest, ErrorKind, FindingDigest} from './record.js'
+import type {RecordFacts, ErrorKind, FindingFacts} from './record.js'
 
 /** Distinct group values kept in the breakdown; the rest are counted under OTHER_GROUP. */
 export const MAX_GROUPS = 50
@@ -14,7 +14,7 @@ export const MAX_DETAILS = 10_000
 export const MAX_UNSCANNED = 100
 
 /** A finding with where it is: what the reports are built from. */
-export type FindingDetail = FindingDigest & {file: string; line: number}
+export type FindingDetail = FindingFacts & {file: string; line: number}
 
 export interface LatencySummary {
   count: number
@@ -88,25 +88,25 @@ class Tally {
   readonly latency = new LatencyStats()
 
   /** Malformed lines count as errors and may hold findings, but are not records. */
-  add(digest: Digest, slowMs: number, malformed: boolean): void {
+  add(facts: RecordFacts, slowMs: number, malformed: boolean): void {
     if (!malformed) this.records++
-    if (digest.errors.length > 0) this.errors++
-    for (const f of digest.findings) {
+    if (facts.errors.length > 0) this.errors++
+    for (const f of facts.findings) {
       if (f.ignored || f.preexisting) continue
       if (f.category === 'secret') this.secrets++
       else this.pii++
     }
 
-    for (const {category, count} of Object.values(digest.omitted)) {
+    for (const {category, count} of Object.values(facts.omitted)) {
       if (category === 'secret') this.secrets += count
       else this.pii += count
     }
 
     if (malformed) return
-    if (digest.latency === null) this.missingLatency++
+    if (facts.latency === null) this.missingLatency++
     else {
-      this.latency.add(digest.latency)
-      if (digest.latency > slowMs) this.slow++
+      this.latency.add(facts.latency)
+      if (facts.latency > slowMs) this.slow++
     }
   }
 
@@ -165,39 +165,39 @@ export class SummaryBuilder {
     private readonly groupBy: string | null,
   ) {}
 
-  add(digest: Digest): void {
-    const {errors} = digest
-    const findings = digest.findings.filter((f) => !f.ignored && !f.preexisting)
-    for (const f of digest.findings) {
+  add(facts: RecordFacts): void {
+    const {errors} = facts
+    const findings = facts.findings.filter((f) => !f.ignored && !f.preexisting)
+    for (const f of facts.findings) {
       if (f.ignored) {
         this.ignored++
         this.usedIgnores.add(f.fingerprint)
       } else if (f.preexisting) this.preexisting++
 
 
-      if (this.details.length < this.detailLimit) this.details.push({...f, file: digest.file, line: digest.line})
+      if (this.details.length < this.detailLimit) this.details.push({...f, file: facts.file, line: facts.line})
       else this.detailsLeftOut++
     }
 
     // The base side of --changed-since collects value keys: what "already there" is judged by.
-    for (const key of digest.valueKeys) this.valueKeys?.add(key)
+    for (const key of facts.valueKeys) this.valueKeys?.add(key)
     const malformed = errors.length === 1 && MALFORMED.has(errors[0] as ErrorKind)
     if (malformed) this.malformed++
     if (UNSCANNED.has(errors[0] as ErrorKind)) {
       this.unscanned++
-      if (this.unscannedList.length < MAX_UNSCANNED) this.unscannedList.push({file: digest.file, line: digest.line, reason: digest.note ?? String(errors[0])})
+      if (this.unscannedList.length < MAX_UNSCANNED) this.unscannedList.push({file: facts.file, line: facts.line, reason: facts.note ?? String(errors[0])})
     }
     for (const kind of errors) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1)
     for (const {type} of findings) this.byType.set(type, (this.byType.get(type) ?? 0) + 1)
-    const omitted = Object.entries(digest.omitted)
+    const omitted = Object.entries(facts.omitted)
     for (const [type, {count}] of omitted) this.byType.set(type, (this.byType.get(type) ?? 0) + count)
-    for (const type of digest.suppressed) this.suppressedByType.set(type, (this.suppressedByType.get(type) ?? 0) + 1)
+    for (const type of facts.suppressed) this.suppressedByType.set(type, (this.suppressedByType.get(type) ?? 0) + 1)
     const has = (category: string): boolean => findings.some((f) => f.category === category) || omitted.some(([, o]) => o.category === category)
     if (has('pii')) this.recordsWithPii++
     if (has('secret')) this.recordsWithSecrets++
     if (findings.length > 0 || omitted.length > 0) this.recordsWithFindings++
-    this.all.add(digest, this.slowMs, malformed)
-    if (digest.group !== undefined) this.groupFor(digest.group).add(digest, this.slowMs, malformed)
+    this.all.add(facts, this.slowMs, malformed)
+    if (facts.group !== undefined) this.groupFor(facts.group).add(facts, this.slowMs, malformed)
   }
 
   finish(inputs: string[], durationMs: number): MonitorSummary {

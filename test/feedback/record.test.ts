@@ -3,10 +3,10 @@ import {describe, expect, it} from 'vitest'
 import {compileRules, mask} from '../../src/engine/index.js'
 import {describeMasked, toRecord, validateInput} from '../../src/feedback/capture.js'
 import {newId} from '../../src/feedback/ids.js'
-import {DEFAULT_FEEDBACK_TYPES} from '../../src/feedback/record.js'
+import {feedbackConfigSchema} from '../../src/config/schema.js'
 import {builtinRules} from '../../src/rules/index.js'
 
-const types = [...DEFAULT_FEEDBACK_TYPES]
+const types = feedbackConfigSchema.parse({}).types
 const valid = {user_id: 'user_999', feedback_type: 'bug_report', description: 'The chatbot provided an incorrect link.'}
 const detector = {ruleSet: compileRules(builtinRules), redactor: mask}
 

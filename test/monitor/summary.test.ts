@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 
 import {testContext} from '../support/context.js'
 import {analyzeLine} from '../../src/monitor/analyze.js'
-import {digestOf} from '../../src/results/record.js'
+import {factsOf} from '../../src/results/record.js'
 import {evaluateGate} from '../../src/gate/evaluate.js'
 import {SummaryBuilder} from '../../src/results/summary.js'
 import {MAX_GROUPS, OTHER_GROUP} from '../../src/results/summary.js'
@@ -11,7 +11,7 @@ const ctx = testContext()
 
 function summarize(lines: string[]) {
   const builder = new SummaryBuilder(1500, 'model_version')
-  for (const [i, line] of lines.entries()) builder.add(digestOf(analyzeLine(line, 'f', i + 1, 'now', ctx)))
+  for (const [i, line] of lines.entries()) builder.add(factsOf(analyzeLine(line, 'f', i + 1, 'now', ctx)))
   return builder.finish(['f'], 12.4)
 }
 

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 
 import {testContext} from '../support/context.js'
 import {analyzeLine} from '../../src/monitor/analyze.js'
-import {formatRecord, joinLines} from '../../src/report/jsonl.js'
+import {formatRecord} from '../../src/report/jsonl.js'
 
 const ctx = testContext()
 const analyze = (line: string) => analyzeLine(line, 'f.jsonl', 1, '2030-01-01T00:00:00.000Z', ctx)
@@ -31,9 +31,4 @@ describe('formatRecord', () => {
     expect(text).toContain('"original_interaction":{"id":"d","user_query":"q","x":"j***@e***.com","x":"ok"}}')
   })
 
-  it('ends every record with a newline', () => {
-    const batch = [analyze('{"id":"a"}'), analyze('{"id":"b"}')].map(formatRecord)
-    expect(joinLines(batch).split('\n')).toHaveLength(3)
-    expect(joinLines([])).toBe('')
-  })
 })

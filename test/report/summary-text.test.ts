@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest'
 
 import {testContext} from '../support/context.js'
 import {analyzeLine} from '../../src/monitor/analyze.js'
-import {digestOf} from '../../src/results/record.js'
+import {factsOf} from '../../src/results/record.js'
 import {evaluateGate} from '../../src/gate/evaluate.js'
 import {SummaryBuilder} from '../../src/results/summary.js'
 import {formatSummary} from '../../src/report/summary-text.js'
@@ -24,7 +24,7 @@ async function summaryOf(fixture: string) {
   const lines = (await readFile(path.join(FIXTURES, fixture), 'utf8')).split('\n')
   for (const [i, line] of lines.entries()) {
     if (line.trim() === '') builder.blankLines++
-    else builder.add(digestOf(analyzeLine(line, fixture, i + 1, '2030-01-01T00:00:00.000Z', ctx)))
+    else builder.add(factsOf(analyzeLine(line, fixture, i + 1, '2030-01-01T00:00:00.000Z', ctx)))
   }
 
   return builder.finish([fixture], 7)

@@ -1,9 +1,11 @@
+/** The monitor's pipeline: read each source, frame it into lines, analyse them (main thread and workers), emit records in input order, tally the summary. */
 import type {FailOn} from '../config/schema.js'
 import {RESTARTED, followChunks} from '../io/follow.js'
 import {LineFramer, type Frame} from '../io/framer.js'
 import {Unscannable} from '../io/decode.js'
 import {openChunks, type InputSource} from '../io/input.js'
-import {singleResult, type BatchJob, type OutputMode} from './batch.js'
+import type {OutputMode} from '../report/reporter.js'
+import {singleResult, type BatchJob} from './batch.js'
 import {unscannableInput} from './analyze.js'
 import {AnalysisPool, type PoolResult} from './pool.js'
 import {SummaryBuilder} from '../results/summary.js'
@@ -11,7 +13,7 @@ import {evaluateGate} from '../gate/evaluate.js'
 import {prepareContext, type ContextSettings} from './context.js'
 import type {MonitorResult} from '../results/run.js'
 
-export interface MonitorRunOptions {
+export interface ScanSourcesOptions {
   sources: InputSource[]
   settings: ContextSettings
   failOn: readonly FailOn[]
@@ -31,7 +33,7 @@ export interface MonitorRunOptions {
   /** Receives each frame's formatted records (never empty), in input order; awaited (backpressure). */
   onRecords: (output: string[] | Uint8Array) => void | Promise<void>
   /** With it, the sanitized copy of the input lines (`--redact-out`), in input order. */
-  onClean?: (clean: string[] | Uint8Array) => void | Promise<void>
+  onSanitized?: (sanitized: string[] | Uint8Array) => void | Promise<void>
   onProgress?: (progress: {bytes: number; records: number}) => void
   now?: () => Date
 }
@@ -43,7 +45,7 @@ const FRAMES_BEFORE_THREADS = 8
  * Read -> frame into whole lines -> analyse (main thread and workers) -> emit in input order.
  * Memory stays flat whatever the input size: a few frames are in flight at a time.
  */
-export async function runMonitor(options: MonitorRunOptions): Promise<MonitorResult> {
+export async function scanSources(options: ScanSourcesOptions): Promise<MonitorResult> {
   const started = performance.now()
   const now = options.now ?? (() => new Date())
   const context = prepareContext(options.settings)
@@ -51,7 +53,7 @@ export async function runMonitor(options: MonitorRunOptions): Promise<MonitorRes
   const summary = new SummaryBuilder(context.config.slowMs, context.config.groupBy)
   if (options.collectValueKeys) summary.valueKeys = new Set()
   if (options.details !== undefined) summary.detailLimit = options.details
-  const batch = {mode, clean: options.onClean !== undefined}
+  const batch = {mode, sanitized: options.onSanitized !== undefined}
   const pool = new AnalysisPool(context, {settings: options.settings, options: batch}, options.follow ? 0 : (options.threads ?? 0))
   const queue: Array<Promise<PoolResult>> = []
   let bytes = 0
@@ -61,9 +63,9 @@ export async function runMonitor(options: MonitorRunOptions): Promise<MonitorRes
   const collect = async (result: PoolResult): Promise<void> => {
     summary.blankLines += result.blank
     summary.unchangedLines += result.unchanged
-    for (const digest of result.digests) summary.add(digest)
+    for (const facts of result.facts) summary.add(facts)
     if (result.output.length > 0) await options.onRecords(result.output)
-    if (result.clean.length > 0) await options.onClean?.(result.clean)
+    if (result.sanitized.length > 0) await options.onSanitized?.(result.sanitized)
     options.onProgress?.({bytes, records: lines})
   }
 

@@ -1,0 +1,44 @@
+/** What a caller (the command, the Action) asks of one monitor run, and the process it runs in. */
+import type {RedactOperator} from '../config/detection.js'
+import type {FailOn} from '../config/schema.js'
+import type {GateOptions} from '../gate/finish.js'
+
+export interface MonitorInvocation {
+  files: string[]
+  configPath: string | undefined
+  overrides: {
+    failOn?: FailOn[] | undefined
+    fields?: string[] | undefined
+    slowMs?: number | undefined
+    latencyFields?: string[] | undefined
+    groupBy?: string | null | undefined
+  }
+  redact: boolean
+  /** --redact-out: write a sanitized copy of the input here. */
+  redactOut?: string | undefined
+  /** --redact-operator: overrides the config's redaction operator. */
+  redactOperator?: RedactOperator | undefined
+  follow: boolean
+  format: 'jsonl' | 'summary' | 'json'
+  quiet: boolean
+  /** Worker threads besides the main thread. */
+  threads: number
+  /** The PII gate: ignore file, reports, thresholds. */
+  gate?: GateOptions
+  /** Reported in SARIF. */
+  version?: string
+  /** False when FILE arguments were not given (the default file is used, or the scope decides). */
+  explicitFiles?: boolean
+  /** Without files and --changed-since, scan every tracked log file (the Action). */
+  allTrackedByDefault?: boolean
+}
+
+export interface MonitorIo {
+  cwd: string
+  env: NodeJS.ProcessEnv
+  stdin: NodeJS.ReadableStream
+  stdout: NodeJS.WriteStream
+  stderr: NodeJS.WriteStream
+}
+
+export const defaultIo = (): MonitorIo => ({cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr})
