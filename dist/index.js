@@ -6830,8 +6830,8 @@ function compileLinear(source, flags = "") {
   const re2 = RE2JS.compile(toRe2Syntax(source), bits);
   return {
     source,
-    *matches(text, group2) {
-      const matcher2 = re2.matcher(text);
+    *matches(text2, group2) {
+      const matcher2 = re2.matcher(text2);
       while (matcher2.find()) {
         const start = matcher2.start();
         const end = matcher2.end();
@@ -6839,8 +6839,8 @@ function compileLinear(source, flags = "") {
         yield [start, end, g2[0], g2[1]];
       }
     },
-    test: (text) => re2.matcher(text).find(),
-    whole: (text) => re2.matcher(text).matches()
+    test: (text2) => re2.matcher(text2).find(),
+    whole: (text2) => re2.matcher(text2).matches()
   };
 }
 var toRe2Syntax;
@@ -6883,9 +6883,9 @@ function ipv4(value) {
   return parts.length === 4 && parts.every((p2) => /^(?:0|[1-9]\d{0,2})$/.test(p2) && Number(p2) <= 255);
 }
 function ipv6(value) {
-  const text = value.toLowerCase();
-  if (!/^[\da-f:]+$/.test(text) || text.includes(":::")) return false;
-  const halves = text.split("::");
+  const text2 = value.toLowerCase();
+  if (!/^[\da-f:]+$/.test(text2) || text2.includes(":::")) return false;
+  const halves = text2.split("::");
   if (halves.length > 2) return false;
   const groups = halves.flatMap((half) => half === "" ? [] : half.split(":"));
   if (groups.some((g2) => g2.length === 0 || g2.length > 4)) return false;
@@ -7375,21 +7375,21 @@ var init_offsets = __esm({
 });
 
 // src/engine/normalize.ts
-function charLength(text, i) {
-  return isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
+function charLength(text2, i) {
+  return isHigh(text2.charCodeAt(i)) && isLow(text2.charCodeAt(i + 1)) ? 2 : 1;
 }
-function nextChange(text, from) {
+function nextChange(text2, from) {
   UNUSUAL.lastIndex = from;
-  for (let m2 = UNUSUAL.exec(text); m2 !== null; m2 = UNUSUAL.exec(text)) {
+  for (let m2 = UNUSUAL.exec(text2); m2 !== null; m2 = UNUSUAL.exec(text2)) {
     const i = m2.index;
-    const c3 = text.charCodeAt(i);
+    const c3 = text2.charCodeAt(i);
     if (MAY_CHANGE[c3] !== 1) continue;
     if (c3 === 38) {
-      if (reference(text, i) !== void 0) return i;
+      if (reference(text2, i) !== void 0) return i;
     } else if (c3 === 37) {
-      if (PERCENT[text.slice(i + 1, i + 3)] !== void 0) return i;
+      if (PERCENT[text2.slice(i + 1, i + 3)] !== void 0) return i;
     } else {
-      const ch = text.slice(i, i + charLength(text, i));
+      const ch = text2.slice(i, i + charLength(text2, i));
       if (normalChar(ch) !== ch) return i;
       UNUSUAL.lastIndex = i + ch.length;
     }
@@ -7419,55 +7419,55 @@ function normalChar(ch) {
   else if (cache.size < CACHE_LIMIT && !(ch.length === 1 && (isHigh(cp) || isLow(cp)))) cache.set(cp, out);
   return out;
 }
-function decodeAt(text, i) {
-  const c3 = text.charCodeAt(i);
-  if (c3 === 38) return reference(text, i) ?? ["&", 1];
-  if (c3 === 37) return [PERCENT[text.slice(i + 1, i + 3)], 3];
-  const length = charLength(text, i);
-  return [normalChar(text.slice(i, i + length)), length];
+function decodeAt(text2, i) {
+  const c3 = text2.charCodeAt(i);
+  if (c3 === 38) return reference(text2, i) ?? ["&", 1];
+  if (c3 === 37) return [PERCENT[text2.slice(i + 1, i + 3)], 3];
+  const length = charLength(text2, i);
+  return [normalChar(text2.slice(i, i + length)), length];
 }
-function reference(text, i) {
-  if (text.charCodeAt(i + 1) === 35) {
-    const hex3 = text[i + 2] === "x" || text[i + 2] === "X";
-    const digits = hex3 ? /^0{0,32}[0-9a-fA-F]{1,6}/.exec(text.slice(i + 3, i + 41)) : /^0{0,32}\d{1,7}/.exec(text.slice(i + 2, i + 41));
+function reference(text2, i) {
+  if (text2.charCodeAt(i + 1) === 35) {
+    const hex3 = text2[i + 2] === "x" || text2[i + 2] === "X";
+    const digits = hex3 ? /^0{0,32}[0-9a-fA-F]{1,6}/.exec(text2.slice(i + 3, i + 41)) : /^0{0,32}\d{1,7}/.exec(text2.slice(i + 2, i + 41));
     if (digits === null) return void 0;
     const cp = Number.parseInt(digits[0], hex3 ? 16 : 10);
     if (cp === 0 || cp > 1114111 || cp >= 55296 && cp <= 57343) return void 0;
     let length = (hex3 ? 3 : 2) + digits[0].length;
-    if (text.charCodeAt(i + length) === 59) length++;
+    if (text2.charCodeAt(i + length) === 59) length++;
     return [normalChar(String.fromCodePoint(cp)), length];
   }
-  const named = /^[a-zA-Z]{2,8};/.exec(text.slice(i + 1, i + 11));
+  const named = /^[a-zA-Z]{2,8};/.exec(text2.slice(i + 1, i + 11));
   const value = named === null ? void 0 : NAMED[named[0].slice(0, -1).toLowerCase()];
   return value === void 0 || named === null ? void 0 : [value, named[0].length + 1];
 }
-function mayNormalize(text) {
-  return nextChange(text, 0) !== -1;
+function mayNormalize(text2) {
+  return nextChange(text2, 0) !== -1;
 }
-function run(text, map2) {
+function run(text2, map2) {
   let out = "";
   let cursor = 0;
-  for (let at2 = nextChange(text, 0); at2 !== -1; ) {
-    const [piece, length] = decodeAt(text, at2);
-    if (piece.length === length && piece === text.slice(at2, at2 + length)) {
-      at2 = nextChange(text, at2 + length);
+  for (let at2 = nextChange(text2, 0); at2 !== -1; ) {
+    const [piece, length] = decodeAt(text2, at2);
+    if (piece.length === length && piece === text2.slice(at2, at2 + length)) {
+      at2 = nextChange(text2, at2 + length);
       continue;
     }
-    out += text.slice(cursor, at2);
+    out += text2.slice(cursor, at2);
     map2?.add(out.length, out.length + piece.length, at2, at2 + length);
     out += piece;
     cursor = at2 + length;
-    at2 = nextChange(text, cursor);
+    at2 = nextChange(text2, cursor);
   }
-  return cursor === 0 ? text : out + text.slice(cursor);
+  return cursor === 0 ? text2 : out + text2.slice(cursor);
 }
-function normalize(text) {
+function normalize(text2) {
   const map2 = new OffsetMap();
-  const out = run(text, map2);
+  const out = run(text2, map2);
   return map2.empty ? void 0 : { text: out, map: map2 };
 }
-function normalizedText(text) {
-  return run(text, void 0);
+function normalizedText(text2) {
+  return run(text2, void 0);
 }
 var PERCENT, MAY_CHANGE, UNUSUAL, isHigh, isLow, NAMED, REMOVED, SPACE, DASH, DIGIT, cache, CACHE_LIMIT;
 var init_normalize = __esm({
@@ -7546,9 +7546,9 @@ var init_types = __esm({
 });
 
 // src/engine/detect.ts
-function keywordsPresent(rule, text, lower) {
+function keywordsPresent(rule, text2, lower) {
   if (rule.keywords === void 0) return true;
-  const haystack = rule.keywordsIgnoreCase ? lower.get() : text;
+  const haystack = rule.keywordsIgnoreCase ? lower.get() : text2;
   if (rule.keywordRegex !== void 0) {
     rule.keywordRegex.lastIndex = 0;
     return rule.keywordRegex.test(haystack);
@@ -7558,17 +7558,17 @@ function keywordsPresent(rule, text, lower) {
 function contextDelta(context2, state, start, end, withKey) {
   if (context2 === void 0) return 0;
   const { key } = state;
-  const text = state.keyed ??= key + state.text;
+  const text2 = state.keyed ??= key + state.text;
   const regex = context2.global;
   const from = key.length + start;
   regex.lastIndex = Math.max(withKey ? 0 : key.length, from - context2.window);
-  for (let m3 = regex.exec(text); m3 !== null && m3.index < from; m3 = regex.exec(text)) {
+  for (let m3 = regex.exec(text2); m3 !== null && m3.index < from; m3 = regex.exec(text2)) {
     if (m3.index + m3[0].length <= from) return context2.delta;
   }
   if (context2.after === 0) return 0;
   const to2 = key.length + end;
   regex.lastIndex = to2;
-  const m2 = regex.exec(text);
+  const m2 = regex.exec(text2);
   return m2 !== null && m2.index + m2[0].length <= to2 + context2.after ? context2.delta : 0;
 }
 function allowed(allowlist, type, value) {
@@ -7586,7 +7586,7 @@ function beats(a, b3) {
   if (a.confidence !== b3.confidence) return a.confidence > b3.confidence;
   return a.end - a.start > b3.end - b3.start;
 }
-function resolveOverlaps(matches, text) {
+function resolveOverlaps(matches, text2) {
   if (matches.length < 2) return matches;
   matches.sort((a, b3) => a.start - b3.start || b3.end - a.end);
   const kept = [];
@@ -7598,18 +7598,18 @@ function resolveOverlaps(matches, text) {
     }
     const winner = beats(match, last) ? match : last;
     const end = Math.max(last.end, match.end);
-    kept[kept.length - 1] = { ...winner, start: last.start, end, value: text.slice(last.start, end) };
+    kept[kept.length - 1] = { ...winner, start: last.start, end, value: text2.slice(last.start, end) };
   }
   return kept;
 }
-function hitsOf(prefilter, text) {
+function hitsOf(prefilter, text2) {
   const hits = [];
   if (!(prefilter instanceof RegExp)) {
-    for (const [start, end] of prefilter.matches(text, 0)) hits.push([start, end]);
+    for (const [start, end] of prefilter.matches(text2, 0)) hits.push([start, end]);
     return hits;
   }
   prefilter.lastIndex = 0;
-  for (let m2 = prefilter.exec(text); m2 !== null; m2 = prefilter.exec(text)) {
+  for (let m2 = prefilter.exec(text2); m2 !== null; m2 = prefilter.exec(text2)) {
     hits.push([m2.index, m2.index + m2[0].length]);
     if (m2[0].length === 0) prefilter.lastIndex++;
   }
@@ -7662,10 +7662,10 @@ function mapBack(matches, map2) {
     return { ...m2, start, end };
   });
 }
-function scan(text, ruleSet, options = {}) {
-  if (text.length === 0) return { matches: [], suppressed: [] };
-  const normal = options.normal === true ? void 0 : normalize(text);
-  const scanned = normal?.text ?? text;
+function scan(text2, ruleSet, options = {}) {
+  if (text2.length === 0) return { matches: [], suppressed: [] };
+  const normal = options.normal === true ? void 0 : normalize(text2);
+  const scanned = normal?.text ?? text2;
   const key = options.key === void 0 || options.key === "" ? "" : `${wordsOf(normalizedText(options.key))}: `;
   const state = { text: scanned, lower: new Lower(scanned), key, ruleSet, result: { matches: [], suppressed: [] } };
   const hits = [];
@@ -7691,11 +7691,11 @@ function scan(text, ruleSet, options = {}) {
   if (normal === void 0) return { matches, suppressed: state.result.suppressed };
   return { matches: mapBack(matches, normal.map), suppressed: mapBack(state.result.suppressed, normal.map) };
 }
-function detect(text, ruleSet, options) {
-  return scan(text, ruleSet, options).matches;
+function detect(text2, ruleSet, options) {
+  return scan(text2, ruleSet, options).matches;
 }
-function keywordHits(rule, text, lower, out) {
-  const haystack = rule.keywordsIgnoreCase ? lower.get() : text;
+function keywordHits(rule, text2, lower, out) {
+  const haystack = rule.keywordsIgnoreCase ? lower.get() : text2;
   const regex = rule.keywordRegex;
   if (regex === void 0) {
     for (const keyword of rule.keywords ?? []) {
@@ -7709,26 +7709,26 @@ function keywordHits(rule, text, lower, out) {
     regex.lastIndex = m2.index + 1;
   }
 }
-function triggersIn(text, ruleSet) {
-  const lower = new Lower(text);
-  const positional = () => lower.get().length === text.length;
+function triggersIn(text2, ruleSet) {
+  const lower = new Lower(text2);
+  const positional = () => lower.get().length === text2.length;
   const hitsByPrefilter = [];
   const triggers = { everywhere: [], hits: [] };
   let split;
   const seen = /* @__PURE__ */ new Map();
   const wordsIn = (regex) => {
     let found = seen.get(regex);
-    if (found === void 0) seen.set(regex, found = regex.test(split ??= wordsOf(text)));
+    if (found === void 0) seen.set(regex, found = regex.test(split ??= wordsOf(text2)));
     return found;
   };
   const wordsFound = (rule) => rule.needsWords === void 0 || rule.needsWords.length > 0 && rule.context !== void 0 && wordsIn(rule.context.regex);
   for (const rule of ruleSet.rules) {
     if (rule.trigger === "keywords" && (!rule.keywordsIgnoreCase || positional())) {
       const hits = [];
-      keywordHits(rule, text, lower, hits);
+      keywordHits(rule, text2, lower, hits);
       if (hits.length > 0 && wordsFound(rule)) for (const hit of hits) triggers.hits.push(hit);
     } else if (rule.trigger === "prefilter") {
-      const hits = hitsByPrefilter[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter], text);
+      const hits = hitsByPrefilter[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter], text2);
       if (hits.length > 0 && wordsFound(rule)) for (const [start, end] of hits) triggers.hits.push({ start, end, rule });
     } else if (wordsFound(rule)) triggers.everywhere.push(rule);
   }
@@ -7742,8 +7742,8 @@ var init_detect = __esm({
     init_normalize();
     init_types();
     Lower = class {
-      constructor(text) {
-        this.text = text;
+      constructor(text2) {
+        this.text = text2;
       }
       text;
       value;
@@ -7761,14 +7761,14 @@ function checkRuleExamples(rule, options = {}) {
   const ruleSet = compileRules([rule], { userRules: options.user ? /* @__PURE__ */ new Set([rule.id]) : void 0 });
   const problems = [];
   for (const example of rule.examples.match) {
-    const text = typeof example === "string" ? example : example.text;
+    const text2 = typeof example === "string" ? example : example.text;
     const value = typeof example === "string" ? example : example.value;
     const key = typeof example === "string" ? void 0 : example.key;
-    const found = detect(text, ruleSet, { key }).map((m2) => text.slice(m2.start, m2.end));
-    if (found.length !== 1 || found[0] !== value) problems.push(`example ${JSON.stringify(text)} should match ${JSON.stringify(value)}, found ${found.length}`);
+    const found = detect(text2, ruleSet, { key }).map((m2) => text2.slice(m2.start, m2.end));
+    if (found.length !== 1 || found[0] !== value) problems.push(`example ${JSON.stringify(text2)} should match ${JSON.stringify(value)}, found ${found.length}`);
   }
-  for (const { text, reason, key } of rule.examples.noMatch) {
-    if (detect(text, ruleSet, { key }).length > 0) problems.push(`example ${JSON.stringify(text)} should not match (${reason})`);
+  for (const { text: text2, reason, key } of rule.examples.noMatch) {
+    if (detect(text2, ruleSet, { key }).length > 0) problems.push(`example ${JSON.stringify(text2)} should not match (${reason})`);
   }
   return problems;
 }
@@ -7828,15 +7828,15 @@ function mask(value, type) {
     }
   }
 }
-function redactText(text, matches, redactor = mask) {
-  if (matches.length === 0) return text;
+function redactText(text2, matches, redactor = mask) {
+  if (matches.length === 0) return text2;
   let out = "";
   let cursor = 0;
   for (const match of matches) {
-    out += text.slice(cursor, match.start) + redactor(match.value, match.type);
+    out += text2.slice(cursor, match.start) + redactor(match.value, match.type);
     cursor = match.end;
   }
-  return out + text.slice(cursor);
+  return out + text2.slice(cursor);
 }
 var replaceWithType, removeValue;
 var init_redact = __esm({
@@ -13077,20 +13077,20 @@ var require_data_url = __commonJS({
     }
     function percentDecode(input3) {
       const length = input3.length;
-      const output2 = new Uint8Array(length);
+      const output3 = new Uint8Array(length);
       let j3 = 0;
       for (let i = 0; i < length; ++i) {
         const byte = input3[i];
         if (byte !== 37) {
-          output2[j3++] = byte;
+          output3[j3++] = byte;
         } else if (byte === 37 && !(isHexCharByte(input3[i + 1]) && isHexCharByte(input3[i + 2]))) {
-          output2[j3++] = 37;
+          output3[j3++] = 37;
         } else {
-          output2[j3++] = hexByteToNumber(input3[i + 1]) << 4 | hexByteToNumber(input3[i + 2]);
+          output3[j3++] = hexByteToNumber(input3[i + 1]) << 4 | hexByteToNumber(input3[i + 2]);
           i += 2;
         }
       }
-      return length === j3 ? output2 : output2.subarray(0, j3);
+      return length === j3 ? output3 : output3.subarray(0, j3);
     }
     function parseMIMEType(input3) {
       input3 = removeHTTPWhitespace(input3, true, true);
@@ -14554,8 +14554,8 @@ var require_util2 = __commonJS({
       if (buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191) {
         buffer = buffer.subarray(3);
       }
-      const output2 = textDecoder.decode(buffer);
-      return output2;
+      const output3 = textDecoder.decode(buffer);
+      return output3;
     }
     var EnvironmentSettingsObjectBase = class {
       get baseUrl() {
@@ -14813,8 +14813,8 @@ var require_formdata = __commonJS({
         }, { __proto__: null });
         options.depth ??= depth;
         options.colors ??= true;
-        const output2 = nodeUtil.formatWithOptions(options, state);
-        return `FormData ${output2.slice(output2.indexOf("]") + 2)}`;
+        const output3 = nodeUtil.formatWithOptions(options, state);
+        return `FormData ${output3.slice(output3.indexOf("]") + 2)}`;
       }
     };
     iteratorMixin("FormData", FormData, kState, "name", "value");
@@ -23291,7 +23291,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input3, init = void 0) {
+    function fetch2(input3, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p2 = createDeferredPromise();
       let requestObject;
@@ -24246,7 +24246,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -27396,10 +27396,10 @@ var require_receiver = __commonJS({
           this.#fragmentsBytes = 0;
           return fragments.shift();
         }
-        const output2 = Buffer.concat(fragments, this.#fragmentsBytes);
+        const output3 = Buffer.concat(fragments, this.#fragmentsBytes);
         this.#fragments = [];
         this.#fragmentsBytes = 0;
-        return output2;
+        return output3;
       }
       parseCloseBody(data) {
         assert2(data.length !== 1);
@@ -28784,7 +28784,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch(init, options = void 0) {
+    module.exports.fetch = async function fetch2(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -28935,12 +28935,12 @@ var init_lib = __esm({
       readBody() {
         return __awaiter(this, void 0, void 0, function* () {
           return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
-            let output2 = Buffer.alloc(0);
+            let output3 = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
-              output2 = Buffer.concat([output2, chunk]);
+              output3 = Buffer.concat([output3, chunk]);
             });
             this.message.on("end", () => {
-              resolve2(output2.toString());
+              resolve2(output3.toString());
             });
           }));
         });
@@ -29758,8 +29758,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addRaw(text, addEOL = false) {
-        this._buffer += text;
+      addRaw(text2, addEOL = false) {
+        this._buffer += text2;
         return addEOL ? this.addEOL() : this;
       }
       /**
@@ -29855,10 +29855,10 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addHeading(text, level) {
+      addHeading(text2, level) {
         const tag = `h${level}`;
         const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-        const element = this.wrap(allowedTag, text);
+        const element = this.wrap(allowedTag, text2);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -29887,9 +29887,9 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addQuote(text, cite) {
+      addQuote(text2, cite) {
         const attrs = Object.assign({}, cite && { cite });
-        const element = this.wrap("blockquote", text, attrs);
+        const element = this.wrap("blockquote", text2, attrs);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -29900,8 +29900,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addLink(text, href) {
-        const element = this.wrap("a", text, { href });
+      addLink(text2, href) {
+        const element = this.wrap("a", text2, { href });
         return this.addRaw(element).addEOL();
       }
     };
@@ -31223,21 +31223,21 @@ var require_utils2 = __commonJS({
       return `${input3.slice(0, idx)}\\${input3.slice(idx)}`;
     };
     exports.removePrefix = (input3, state = {}) => {
-      let output2 = input3;
-      if (output2.startsWith("./")) {
-        output2 = output2.slice(2);
+      let output3 = input3;
+      if (output3.startsWith("./")) {
+        output3 = output3.slice(2);
         state.prefix = "./";
       }
-      return output2;
+      return output3;
     };
     exports.wrapOutput = (input3, state = {}, options = {}) => {
       const prepend2 = options.contains ? "" : "^";
       const append = options.contains ? "" : "$";
-      let output2 = `${prepend2}(?:${input3})${append}`;
+      let output3 = `${prepend2}(?:${input3})${append}`;
       if (state.negated === true) {
-        output2 = `(?:^(?!${output2}).*$)`;
+        output3 = `(?:^(?!${output3}).*$)`;
       }
-      return output2;
+      return output3;
     };
     exports.basename = (path17, { windows } = {}) => {
       const segs = path17.split(windows ? /[\\/]/ : "/");
@@ -31973,10 +31973,10 @@ var require_parse2 = __commonJS({
         token.output = state.output;
         token.startIndex = state.index;
         token.tokensIndex = tokens.length;
-        const output2 = (opts.capture ? "(" : "") + token.open;
+        const output3 = (opts.capture ? "(" : "") + token.open;
         increment("parens");
         push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output: output2 });
+        push({ type: "paren", extglob: true, value: advance(), output: output3 });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -32000,7 +32000,7 @@ var require_parse2 = __commonJS({
           decrement("parens");
           return;
         }
-        let output2 = token.close + (opts.capture ? ")" : "");
+        let output3 = token.close + (opts.capture ? ")" : "");
         let rest;
         if (token.type === "negate") {
           let extglobStar = star;
@@ -32008,22 +32008,22 @@ var require_parse2 = __commonJS({
             extglobStar = globstar(opts);
           }
           if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output2 = token.close = `)$))${extglobStar}`;
+            output3 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
             const expression = parse3(rest, { ...options, fastpaths: false }).output;
-            output2 = token.close = `)${expression})${extglobStar})`;
+            output3 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
             state.negatedExtglob = true;
           }
         }
-        push({ type: "paren", extglob: true, value, output: output2 });
+        push({ type: "paren", extglob: true, value, output: output3 });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input3)) {
         let backslashes = false;
-        let output2 = input3.replace(REGEX_SPECIAL_CHARS_BACKREF, (m2, esc2, chars, first, rest, index) => {
+        let output3 = input3.replace(REGEX_SPECIAL_CHARS_BACKREF, (m2, esc2, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m2;
@@ -32050,18 +32050,18 @@ var require_parse2 = __commonJS({
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
-            output2 = output2.replace(/\\/g, "");
+            output3 = output3.replace(/\\/g, "");
           } else {
-            output2 = output2.replace(/\\+/g, (m2) => {
+            output3 = output3.replace(/\\+/g, (m2) => {
               return m2.length % 2 === 0 ? "\\\\" : m2 ? "\\" : "";
             });
           }
         }
-        if (output2 === input3 && opts.contains === true) {
+        if (output3 === input3 && opts.contains === true) {
           state.output = input3;
           return state;
         }
-        state.output = utils.wrapOutput(output2, state, options);
+        state.output = utils.wrapOutput(output3, state, options);
         return state;
       }
       while (!eos()) {
@@ -32231,7 +32231,7 @@ var require_parse2 = __commonJS({
             push({ type: "text", value, output: value });
             continue;
           }
-          let output2 = ")";
+          let output3 = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
             const range = [];
@@ -32244,20 +32244,20 @@ var require_parse2 = __commonJS({
                 range.unshift(arr[i].value);
               }
             }
-            output2 = expandRange(range, opts);
+            output3 = expandRange(range, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
             const out = state.output.slice(0, brace.outputIndex);
             const toks = state.tokens.slice(brace.tokensIndex);
             brace.value = brace.output = "\\{";
-            value = output2 = "\\}";
+            value = output3 = "\\}";
             state.output = out;
             for (const t2 of toks) {
               state.output += t2.output || t2.value;
             }
           }
-          push({ type: "brace", value, output: output2 });
+          push({ type: "brace", value, output: output3 });
           decrement("braces");
           braces.pop();
           continue;
@@ -32270,13 +32270,13 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (value === ",") {
-          let output2 = value;
+          let output3 = value;
           const brace = braces[braces.length - 1];
           if (brace && stack[stack.length - 1] === "braces") {
             brace.comma = true;
-            output2 = "|";
+            output3 = "|";
           }
-          push({ type: "comma", value, output: output2 });
+          push({ type: "comma", value, output: output3 });
           continue;
         }
         if (value === "/") {
@@ -32316,11 +32316,11 @@ var require_parse2 = __commonJS({
           }
           if (prev && prev.type === "paren") {
             const next = peek();
-            let output2 = value;
+            let output3 = value;
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output2 = `\\${value}`;
+              output3 = `\\${value}`;
             }
-            push({ type: "text", value, output: output2 });
+            push({ type: "text", value, output: output3 });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
@@ -32592,8 +32592,8 @@ var require_parse2 = __commonJS({
           }
         }
       };
-      const output2 = utils.removePrefix(input3, state);
-      let source = create(output2);
+      const output3 = utils.removePrefix(input3, state);
+      let source = create(output3);
       if (source && opts.strictSlashes !== true) {
         source += `${SLASH_LITERAL}?`;
       }
@@ -32639,8 +32639,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher2 = (input3, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch2.test(input3, regex, options, { glob, posix: posix2 });
-        const result = { glob, state, regex, posix: posix2, input: input3, output: output2, match, isMatch };
+        const { isMatch, match, output: output3 } = picomatch2.test(input3, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input: input3, output: output3, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -32675,19 +32675,19 @@ var require_picomatch = __commonJS({
       const opts = options || {};
       const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input3 === glob;
-      let output2 = match && format ? format(input3) : input3;
+      let output3 = match && format ? format(input3) : input3;
       if (match === false) {
-        output2 = format ? format(input3) : input3;
-        match = output2 === glob;
+        output3 = format ? format(input3) : input3;
+        match = output3 === glob;
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
           match = picomatch2.matchBase(input3, regex, options, posix2);
         } else {
-          match = regex.exec(output2);
+          match = regex.exec(output3);
         }
       }
-      return { isMatch: Boolean(match), match, output: output2 };
+      return { isMatch: Boolean(match), match, output: output3 };
     };
     picomatch2.matchBase = (input3, glob, options, posix2 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
@@ -32757,6 +32757,161 @@ var require_picomatch2 = __commonJS({
     }
     Object.assign(picomatch2, pico);
     module.exports = picomatch2;
+  }
+});
+
+// src/git/commands.ts
+function parseCommits(stdout) {
+  return records(stdout).map((record2) => {
+    const [sha = "", author = "", date5 = "", subject = ""] = record2.split(FIELD);
+    return { sha, author, date: date5, subject };
+  });
+}
+function parseTags(stdout) {
+  return records(stdout).map((record2) => {
+    const [name = "", type = "", peeled = "", object2 = "", date5 = "", tagger = "", message = ""] = record2.split(FIELD);
+    const annotated = type === "tag";
+    return { name, sha: annotated ? peeled : object2, annotated, date: date5, tagger: annotated ? tagger.trim() : "", message: annotated ? message : "" };
+  });
+}
+function pushArguments(remote, lease, refspecs) {
+  return ["push", "--porcelain", "--atomic", `--force-with-lease=${lease.ref}:${lease.expect}`, remote, ...refspecs];
+}
+var RECORD, FIELD, COMMIT_FORMAT, TAG_FORMAT, output2, text, succeeded, answer, nulSeparated, records, checkRefFormat, isInsideWorkTree, absoluteGitDir, currentBranch, dirtyPaths, reflog, isShallow, remotes, fetch, lsRemote, resolveCommit, isAncestor, commitsBetween, commit, countCommits, tags, identity, createAnnotatedTag, deleteTag, pushAtomic, updateBranch, resetKeep, mergeTree, commitTree, toplevel, mergeBase, diffNames, listFiles, treeEntries, blobExists;
+var init_commands = __esm({
+  "src/git/commands.ts"() {
+    "use strict";
+    RECORD = "";
+    FIELD = "";
+    COMMIT_FORMAT = "--format=%H%x1f%an%x1f%cI%x1f%s%x1e";
+    TAG_FORMAT = "--format=%(refname:strip=2)%1f%(objecttype)%1f%(*objectname)%1f%(objectname)%1f%(creatordate:iso-strict)%1f%(taggername) %(taggeremail)%1f%(contents)%1e";
+    output2 = (out) => out;
+    text = (out) => out.stdout.trim();
+    succeeded = (out) => out.exitCode === 0;
+    answer = (out) => out.exitCode === 0 ? out.stdout.trim() : null;
+    nulSeparated = (stdout) => stdout.split("\0").filter((p2) => p2 !== "");
+    records = (stdout) => stdout.split(RECORD).map((record2) => record2.replace(/^\n/, "")).filter((record2) => record2.trim() !== "");
+    checkRefFormat = (ref) => ({ args: ["check-ref-format", ref], ok: [0, 1], parse: succeeded });
+    isInsideWorkTree = () => ({ args: ["rev-parse", "--is-inside-work-tree"], ok: [0, 128], parse: (out) => out.exitCode === 0 && out.stdout.trim() === "true" });
+    absoluteGitDir = () => ({ args: ["rev-parse", "--absolute-git-dir"], parse: text });
+    currentBranch = () => ({
+      args: ["symbolic-ref", "--quiet", "HEAD"],
+      ok: [0, 1],
+      parse(out) {
+        const ref = out.stdout.trim();
+        return out.exitCode === 0 && ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : null;
+      }
+    });
+    dirtyPaths = () => ({
+      args: ["--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=normal"],
+      parse(out) {
+        const fields = out.stdout.split("\0");
+        const paths = [];
+        for (let i = 0; i < fields.length; i++) {
+          const entry = fields[i] ?? "";
+          if (entry.length < 4) continue;
+          paths.push(entry.slice(3));
+          if (/[RC]/.test(entry.slice(0, 2))) i++;
+        }
+        return paths;
+      }
+    });
+    reflog = (ref) => ({
+      args: ["reflog", "show", "--format=%H", ref, "--"],
+      ok: [0, 128],
+      parse: (out) => new Set(out.exitCode === 0 ? out.stdout.split("\n").filter((l3) => /^[0-9a-f]{40,64}$/.test(l3)) : [])
+    });
+    isShallow = () => ({ args: ["rev-parse", "--is-shallow-repository"], parse: (out) => text(out) === "true" });
+    remotes = () => ({ args: ["remote"], parse: (out) => text(out).split("\n").filter(Boolean) });
+    fetch = (remote, refspecs) => ({
+      args: ["fetch", "--quiet", "--no-write-fetch-head", "--no-prune", "--no-recurse-submodules", remote, ...refspecs],
+      ok: [0, 1, 128],
+      parse: output2
+    });
+    lsRemote = (remote, refs) => ({
+      args: ["ls-remote", remote, ...refs],
+      ok: [0, 2, 128],
+      parse(out) {
+        const found = /* @__PURE__ */ new Map();
+        for (const line of out.stdout.split("\n")) {
+          const [sha, ref] = line.split("	");
+          if (sha && ref && refs.includes(ref)) found.set(ref, sha);
+        }
+        return { output: out, refs: found };
+      }
+    });
+    resolveCommit = (rev) => ({ args: ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], ok: [0, 1, 128], parse: answer });
+    isAncestor = (ancestor, descendant) => ({ args: ["merge-base", "--is-ancestor", ancestor, descendant], ok: [0, 1], parse: succeeded });
+    commitsBetween = (from, to2) => ({ args: ["log", "--no-decorate", COMMIT_FORMAT, `${from}..${to2}`], parse: (out) => parseCommits(out.stdout) });
+    commit = (sha) => ({ args: ["log", "-1", "--no-decorate", COMMIT_FORMAT, sha], parse: (out) => parseCommits(out.stdout)[0] });
+    countCommits = (from, to2) => ({ args: ["rev-list", "--count", `${from}..${to2}`], parse: (out) => Number(text(out)) });
+    tags = (options = {}) => {
+      const filters = [options.merged && `--merged=${options.merged}`, options.noMerged && `--no-merged=${options.noMerged}`].filter((f3) => typeof f3 === "string");
+      return { args: ["for-each-ref", TAG_FORMAT, ...filters, `refs/tags/${options.prefix ?? ""}`], parse: (out) => parseTags(out.stdout) };
+    };
+    identity = () => ({
+      args: ["var", "GIT_COMMITTER_IDENT"],
+      ok: [0, 128],
+      parse: (out) => out.exitCode === 0 ? out.stdout.trim().replace(/\s+\d+\s+[+-]\d{4}$/, "") : null
+    });
+    createAnnotatedTag = (name, sha, message) => ({
+      args: ["tag", "--annotate", "--cleanup=whitespace", "--message", message, name, sha],
+      parse: () => void 0
+    });
+    deleteTag = (name) => ({ args: ["tag", "--delete", name], ok: [0, 1], parse: () => void 0 });
+    pushAtomic = (remote, lease, refspecs) => ({
+      args: pushArguments(remote, lease, refspecs),
+      ok: [0, 1, 128],
+      parse: output2
+    });
+    updateBranch = (branch, to2, expect, reason) => ({
+      args: ["update-ref", "-m", reason, `refs/heads/${branch}`, to2, expect],
+      ok: [0, 1, 128],
+      parse: output2
+    });
+    resetKeep = (to2) => ({ args: ["reset", "--quiet", "--keep", to2], ok: [0, 1, 128], parse: output2 });
+    mergeTree = (ours, theirs) => ({
+      args: ["merge-tree", "--write-tree", "--no-messages", ours, theirs],
+      ok: [0, 1],
+      parse: (out) => out.exitCode === 0 ? out.stdout.split("\n")[0]?.trim() ?? null : null
+    });
+    commitTree = (tree, parents, message) => ({ args: ["commit-tree", tree, ...parents.flatMap((p2) => ["-p", p2]), "-m", message], parse: text });
+    toplevel = () => ({ args: ["rev-parse", "--show-toplevel"], ok: [0, 128], parse: answer });
+    mergeBase = (a, b3) => ({ args: ["merge-base", a, b3], ok: [0, 1, 128], parse: answer });
+    diffNames = (base, head) => ({
+      args: ["-c", "core.quotepath=off", "diff", "--name-status", "-z", "--find-renames", "--diff-filter=d", "--no-ext-diff", "--no-textconv", ...head === void 0 ? [base] : [base, head], "--"],
+      parse(out) {
+        const fields = nulSeparated(out.stdout);
+        const files = [];
+        for (let i = 0; i < fields.length; i++) {
+          const status = fields[i] ?? "";
+          if (/^[RC]/.test(status)) {
+            files.push({ from: fields[i + 1] ?? "", path: fields[i + 2] ?? "" });
+            i += 2;
+          } else {
+            files.push({ path: fields[i + 1] ?? "" });
+            i += 1;
+          }
+        }
+        return files;
+      }
+    });
+    listFiles = (untracked = false) => ({
+      args: ["ls-files", "-z", "--full-name", ...untracked ? ["--others", "--exclude-standard"] : []],
+      parse: (out) => nulSeparated(out.stdout)
+    });
+    treeEntries = (commitSha) => ({
+      args: ["-c", "core.quotepath=off", "ls-tree", "-r", "-z", "--full-tree", commitSha],
+      parse(out) {
+        const entries = /* @__PURE__ */ new Map();
+        for (const record2 of nulSeparated(out.stdout)) {
+          const tab = record2.indexOf("	");
+          entries.set(record2.slice(tab + 1), record2.slice(0, record2.indexOf(" ")));
+        }
+        return entries;
+      }
+    });
+    blobExists = (spec) => ({ args: ["cat-file", "-e", spec], ok: [0, 1, 128], parse: succeeded });
   }
 });
 
@@ -37104,22 +37259,10 @@ var init_dist3 = __esm({
   }
 });
 
-// src/git.ts
-var git_exports = {};
-__export(git_exports, {
-  Git: () => Git,
-  GitCommandError: () => GitCommandError,
-  firstLines: () => firstLines,
-  gitChanges: () => gitChanges,
-  gitEnvironment: () => gitEnvironment,
-  openGit: () => openGit,
-  pushArguments: () => pushArguments
-});
+// src/git/run.ts
 import { spawn as spawn2 } from "node:child_process";
-import { existsSync as existsSync2 } from "node:fs";
-import path10 from "node:path";
-function firstLines(text, count = 3) {
-  return text.split("\n").map((l3) => l3.trim()).filter((l3) => l3 !== "" && !l3.startsWith("hint:")).slice(0, count).join(" / ");
+function firstLines(text2, count = 3) {
+  return text2.split("\n").map((l3) => l3.trim()).filter((l3) => l3 !== "" && !l3.startsWith("hint:")).slice(0, count).join(" / ");
 }
 function gitEnvironment(env) {
   const result = {};
@@ -37129,9 +37272,177 @@ function gitEnvironment(env) {
   }
   return { ...result, LC_ALL: "C", LANGUAGE: "C" };
 }
-async function openGit(options) {
-  return new Git(await loadSimpleGit(), options.cwd, gitEnvironment(options.env ?? process.env));
+async function gitRunner(options) {
+  const factory = await loadSimpleGit();
+  const env = gitEnvironment(options.env ?? process.env);
+  const { cwd } = options;
+  return {
+    cwd,
+    async run(command) {
+      let result;
+      const git = factory({
+        baseDir: cwd,
+        allowEnvironment: PASS_THROUGH,
+        errors(error63, outcome) {
+          result = outcome;
+          return outcome.exitCode >= 0 && outcome.exitCode < 256 ? void 0 : error63;
+        }
+      }).env(env);
+      const stdout = await git.raw(command.args);
+      const output3 = { exitCode: result?.exitCode ?? 0, stdout, stderr: Buffer.concat(result?.stdErr ?? []).toString("utf8") };
+      if (!(command.ok ?? [0]).includes(output3.exitCode)) throw new GitCommandError(command.args, output3);
+      return command.parse(output3);
+    },
+    stream(args, describe3) {
+      const child2 = spawn2("git", args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+      let stderr = "";
+      child2.stderr.on("data", (chunk) => stderr += chunk.toString("utf8"));
+      child2.on("close", (code) => {
+        if (code !== 0) child2.stdout.destroy(new Error(`git ${args[0] ?? ""} failed for ${describe3}: ${firstLines(stderr)}`));
+      });
+      return child2.stdout;
+    }
+  };
 }
+var GitCommandError, PASS_THROUGH, GUARDED, loading, loadSimpleGit;
+var init_run = __esm({
+  "src/git/run.ts"() {
+    "use strict";
+    GitCommandError = class extends Error {
+      constructor(args, output3) {
+        super(`git ${args[0] ?? ""} failed (exit ${output3.exitCode}): ${firstLines(output3.stderr || output3.stdout)}`);
+        this.args = args;
+        this.output = output3;
+        this.name = "GitCommandError";
+      }
+      args;
+      output;
+    };
+    PASS_THROUGH = ["GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_CONFIG_NOSYSTEM", "GIT_TERMINAL_PROMPT"];
+    GUARDED = /^(git_|editor$|visual$|pager$|prefix$|ssh_askpass$)/i;
+    loadSimpleGit = async () => loading ??= Promise.resolve().then(() => (init_dist3(), dist_exports)).then((m2) => m2.simpleGit);
+  }
+});
+
+// src/git/git.ts
+import { existsSync as existsSync2 } from "node:fs";
+import path10 from "node:path";
+async function openGit(options) {
+  return new Git(await gitRunner(options));
+}
+var Git;
+var init_git = __esm({
+  "src/git/git.ts"() {
+    "use strict";
+    init_commands();
+    init_run();
+    Git = class {
+      constructor(runner) {
+        this.runner = runner;
+      }
+      runner;
+      get cwd() {
+        return this.runner.cwd;
+      }
+      /** Runs one command; an exit code outside its `ok` list throws GitCommandError. */
+      run(command) {
+        return this.runner.run(command);
+      }
+      checkRefFormat = (ref) => this.run(checkRefFormat(ref));
+      /** The absolute git directory, or null outside a working tree (bare repositories included). */
+      async gitDir() {
+        return await this.run(isInsideWorkTree()) ? this.run(absoluteGitDir()) : null;
+      }
+      currentBranch = () => this.run(currentBranch());
+      /** A merge, rebase, cherry-pick, revert or bisect left unfinished in this working tree. */
+      operationInProgress(gitDir) {
+        const markers = [
+          ["MERGE_HEAD", "merge"],
+          ["rebase-merge", "rebase"],
+          ["rebase-apply", "rebase or am"],
+          ["CHERRY_PICK_HEAD", "cherry-pick"],
+          ["REVERT_HEAD", "revert"],
+          ["BISECT_LOG", "bisect"]
+        ];
+        return markers.find(([file2]) => existsSync2(path10.join(gitDir, file2)))?.[1] ?? null;
+      }
+      dirtyPaths = () => this.run(dirtyPaths());
+      reflog = (ref) => this.run(reflog(ref));
+      isShallow = () => this.run(isShallow());
+      remotes = () => this.run(remotes());
+      fetch = (remote, refspecs) => this.run(fetch(remote, refspecs));
+      lsRemote = (remote, refs) => this.run(lsRemote(remote, refs));
+      resolveCommit = (rev) => this.run(resolveCommit(rev));
+      /**
+       * Every ref a short name could mean (git's own lookup order: refs/NAME, tags, branches, remote
+       * branches, and the same branch name on each remote), with the commit it points at.
+       */
+      async refCandidates(name) {
+        if (name.startsWith("refs/")) return [];
+        const remotes2 = await this.remotes();
+        const refs = [`refs/${name}`, `refs/tags/${name}`, `refs/heads/${name}`, `refs/remotes/${name}`, `refs/remotes/${name}/HEAD`, ...remotes2.map((r2) => `refs/remotes/${r2}/${name}`)];
+        const found = [];
+        for (const ref of new Set(refs)) {
+          const sha = await this.resolveCommit(ref);
+          if (sha !== null) found.push({ ref, sha });
+        }
+        return found;
+      }
+      isAncestor = (ancestor, descendant) => this.run(isAncestor(ancestor, descendant));
+      commitsBetween = (from, to2) => this.run(commitsBetween(from, to2));
+      async commit(sha) {
+        const commit2 = await this.run(commit(sha));
+        if (!commit2) throw new GitCommandError(["log", sha], { exitCode: 0, stdout: "", stderr: "no such commit" });
+        return commit2;
+      }
+      countCommits = (from, to2) => this.run(countCommits(from, to2));
+      tags = (options = {}) => this.run(tags(options));
+      identity = () => this.run(identity());
+      createAnnotatedTag = (name, sha, message) => this.run(createAnnotatedTag(name, sha, message));
+      deleteTag = (name) => this.run(deleteTag(name));
+      pushAtomic = (remote, lease, refspecs) => this.run(pushAtomic(remote, lease, refspecs));
+      updateBranch = (branch, to2, expect, reason) => this.run(updateBranch(branch, to2, expect, reason));
+      resetKeep = (to2) => this.run(resetKeep(to2));
+      mergeTree = (ours, theirs) => this.run(mergeTree(ours, theirs));
+      commitTree = (tree, parents, message) => this.run(commitTree(tree, parents, message));
+      toplevel = () => this.run(toplevel());
+      mergeBase = (a, b3) => this.run(mergeBase(a, b3));
+      diffNames = (base, head) => this.run(diffNames(base, head));
+      listFiles = (untracked = false) => this.run(listFiles(untracked));
+      treeEntries = (commitSha) => this.run(treeEntries(commitSha));
+      /**
+       * A blob's bytes as committed, streamed: no .gitattributes filter, smudge or encoding applies
+       * (`git cat-file blob`), so what is read is what git holds, whatever a checkout would show.
+       */
+      blobStream(commitSha, file2) {
+        return this.runner.stream(["cat-file", "blob", `${commitSha}:${file2}`], `${file2} at ${commitSha.slice(0, 12)}`);
+      }
+      /** A file's bytes at a commit, unchanged (gzip stays gzip); undefined when it did not exist. */
+      async readBlob(commitSha, file2) {
+        if (!await this.run(blobExists(`${commitSha}:${file2}`))) return void 0;
+        const chunks = [];
+        for await (const chunk of this.blobStream(commitSha, file2)) chunks.push(chunk);
+        return Buffer.concat(chunks);
+      }
+    };
+  }
+});
+
+// src/git/index.ts
+var init_git2 = __esm({
+  "src/git/index.ts"() {
+    "use strict";
+    init_commands();
+    init_git();
+    init_run();
+  }
+});
+
+// src/gate/git-changes.ts
+var git_changes_exports = {};
+__export(git_changes_exports, {
+  gitChanges: () => gitChanges
+});
 function gitChanges(cwd, env = process.env) {
   let opened;
   const repo = async () => {
@@ -37154,12 +37465,12 @@ function gitChanges(cwd, env = process.env) {
           "Name the branch in full (refs/remotes/origin/main), or give the base commit's sha."
         ]);
       }
-      const commit = await git.resolveCommit(candidates[0]?.ref ?? ref);
-      if (commit === null) {
+      const commit2 = await git.resolveCommit(candidates[0]?.ref ?? ref);
+      if (commit2 === null) {
         const hint = await git.isShallow() ? "This clone is shallow: fetch the full history (actions/checkout with fetch-depth: 0)." : "Fetch it first (git fetch origin main), or give a commit sha.";
         throw usageError(`--changed-since: unknown ref ${ref}`, "E_USAGE", [hint]);
       }
-      const base = await git.mergeBase(commit, "HEAD");
+      const base = await git.mergeBase(commit2, "HEAD");
       if (base === null) {
         throw usageError(`--changed-since: ${ref} and HEAD have no common commit in this clone`, "E_SHALLOW", ["Fetch the full history (actions/checkout with fetch-depth: 0)."]);
       }
@@ -37178,282 +37489,20 @@ function gitChanges(cwd, env = process.env) {
       if (head === null) throw usageError("the repository has no commit yet: there is nothing committed to scan", "E_NOT_A_REPO", ["Commit the logs first, or pass --uncommitted to scan the working tree."]);
       return head;
     },
-    entries: async (commit) => (await repo()).git.treeEntries(commit),
+    entries: async (commit2) => (await repo()).git.treeEntries(commit2),
     trackedFiles: async () => (await repo()).git.listFiles(),
-    async *open(commit, file2) {
+    async *open(commit2, file2) {
       const { git } = await repo();
-      yield* git.blobStream(commit, file2);
+      yield* git.blobStream(commit2, file2);
     },
     readAt: async (base, file2) => (await repo()).git.readBlob(base, file2)
   };
 }
-function pushArguments(remote, lease, refspecs) {
-  return ["push", "--porcelain", "--atomic", `--force-with-lease=${lease.ref}:${lease.expect}`, remote, ...refspecs];
-}
-function parseCommits(stdout) {
-  return records(stdout).map((record2) => {
-    const [sha = "", author = "", date5 = "", subject = ""] = record2.split(FIELD);
-    return { sha, author, date: date5, subject };
-  });
-}
-function parseTags(stdout) {
-  return records(stdout).map((record2) => {
-    const [name = "", type = "", peeled = "", object2 = "", date5 = "", tagger = "", message = ""] = record2.split(FIELD);
-    const annotated = type === "tag";
-    return { name, sha: annotated ? peeled : object2, annotated, date: date5, tagger: annotated ? tagger.trim() : "", message: annotated ? message : "" };
-  });
-}
-var GitCommandError, PASS_THROUGH, GUARDED, loading, loadSimpleGit, RECORD, FIELD, COMMIT_FORMAT, TAG_FORMAT, Git, nulSeparated, records;
-var init_git = __esm({
-  "src/git.ts"() {
+var init_git_changes = __esm({
+  "src/gate/git-changes.ts"() {
     "use strict";
     init_errors();
-    GitCommandError = class extends Error {
-      constructor(args, output2) {
-        super(`git ${args[0] ?? ""} failed (exit ${output2.exitCode}): ${firstLines(output2.stderr || output2.stdout)}`);
-        this.args = args;
-        this.output = output2;
-        this.name = "GitCommandError";
-      }
-      args;
-      output;
-    };
-    PASS_THROUGH = ["GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_CONFIG_NOSYSTEM", "GIT_TERMINAL_PROMPT"];
-    GUARDED = /^(git_|editor$|visual$|pager$|prefix$|ssh_askpass$)/i;
-    loadSimpleGit = async () => loading ??= Promise.resolve().then(() => (init_dist3(), dist_exports)).then((m2) => m2.simpleGit);
-    RECORD = "";
-    FIELD = "";
-    COMMIT_FORMAT = "--format=%H%x1f%an%x1f%cI%x1f%s%x1e";
-    TAG_FORMAT = "--format=%(refname:strip=2)%1f%(objecttype)%1f%(*objectname)%1f%(objectname)%1f%(creatordate:iso-strict)%1f%(taggername) %(taggeremail)%1f%(contents)%1e";
-    Git = class {
-      constructor(factory, cwd, env) {
-        this.factory = factory;
-        this.cwd = cwd;
-        this.env = env;
-      }
-      factory;
-      cwd;
-      env;
-      /** Runs git; an exit code outside `ok` throws GitCommandError. */
-      async run(args, ok = [0]) {
-        let result;
-        const git = this.factory({
-          baseDir: this.cwd,
-          allowEnvironment: PASS_THROUGH,
-          errors(error63, outcome) {
-            result = outcome;
-            return outcome.exitCode >= 0 && outcome.exitCode < 256 ? void 0 : error63;
-          }
-        }).env(this.env);
-        const stdout = await git.raw(args);
-        const output2 = { exitCode: result?.exitCode ?? 0, stdout, stderr: Buffer.concat(result?.stdErr ?? []).toString("utf8") };
-        if (!ok.includes(output2.exitCode)) throw new GitCommandError(args, output2);
-        return output2;
-      }
-      async text(args) {
-        return (await this.run(args)).stdout.trim();
-      }
-      async checkRefFormat(ref) {
-        return (await this.run(["check-ref-format", ref], [0, 1])).exitCode === 0;
-      }
-      /** The absolute git directory, or null outside a working tree (bare repositories included). */
-      async gitDir() {
-        const inside = await this.run(["rev-parse", "--is-inside-work-tree"], [0, 128]);
-        if (inside.exitCode !== 0 || inside.stdout.trim() !== "true") return null;
-        return this.text(["rev-parse", "--absolute-git-dir"]);
-      }
-      /** The checked-out branch, or null when HEAD is detached. */
-      async currentBranch() {
-        const out = await this.run(["symbolic-ref", "--quiet", "HEAD"], [0, 1]);
-        const ref = out.stdout.trim();
-        return out.exitCode === 0 && ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : null;
-      }
-      /** A merge, rebase, cherry-pick, revert or bisect left unfinished in this working tree. */
-      operationInProgress(gitDir) {
-        const markers = [
-          ["MERGE_HEAD", "merge"],
-          ["rebase-merge", "rebase"],
-          ["rebase-apply", "rebase or am"],
-          ["CHERRY_PICK_HEAD", "cherry-pick"],
-          ["REVERT_HEAD", "revert"],
-          ["BISECT_LOG", "bisect"]
-        ];
-        return markers.find(([file2]) => existsSync2(path10.join(gitDir, file2)))?.[1] ?? null;
-      }
-      /** Changed and untracked paths; --no-optional-locks keeps even the index untouched. */
-      async dirtyPaths() {
-        const out = await this.run(["--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=normal"]);
-        const fields = out.stdout.split("\0");
-        const paths = [];
-        for (let i = 0; i < fields.length; i++) {
-          const entry = fields[i] ?? "";
-          if (entry.length < 4) continue;
-          paths.push(entry.slice(3));
-          if (/[RC]/.test(entry.slice(0, 2))) i++;
-        }
-        return paths;
-      }
-      /** Every commit a ref has pointed at in this clone (its reflog); empty when it has none. */
-      async reflog(ref) {
-        const out = await this.run(["reflog", "show", "--format=%H", ref, "--"], [0, 128]);
-        return new Set(out.exitCode === 0 ? out.stdout.split("\n").filter((l3) => /^[0-9a-f]{40,64}$/.test(l3)) : []);
-      }
-      async isShallow() {
-        return await this.text(["rev-parse", "--is-shallow-repository"]) === "true";
-      }
-      async remotes() {
-        return (await this.text(["remote"])).split("\n").filter(Boolean);
-      }
-      /** Fetches exactly these refspecs; never prunes, never writes FETCH_HEAD. */
-      async fetch(remote, refspecs) {
-        return this.run(["fetch", "--quiet", "--no-write-fetch-head", "--no-prune", "--no-recurse-submodules", remote, ...refspecs], [0, 1, 128]);
-      }
-      /** What the remote says right now, for exactly these full ref names. */
-      async lsRemote(remote, refs) {
-        const output2 = await this.run(["ls-remote", remote, ...refs], [0, 2, 128]);
-        const found = /* @__PURE__ */ new Map();
-        for (const line of output2.stdout.split("\n")) {
-          const [sha, ref] = line.split("	");
-          if (sha && ref && refs.includes(ref)) found.set(ref, sha);
-        }
-        return { output: output2, refs: found };
-      }
-      /** The commit a full ref name or sha points at, or null. */
-      async resolveCommit(rev) {
-        const out = await this.run(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], [0, 1, 128]);
-        return out.exitCode === 0 ? out.stdout.trim() : null;
-      }
-      /**
-       * Every ref a short name could mean (git's own lookup order: refs/NAME, tags, branches, remote
-       * branches, and the same branch name on each remote), with the commit it points at.
-       */
-      async refCandidates(name) {
-        if (name.startsWith("refs/")) return [];
-        const remotes = await this.remotes();
-        const refs = [`refs/${name}`, `refs/tags/${name}`, `refs/heads/${name}`, `refs/remotes/${name}`, `refs/remotes/${name}/HEAD`, ...remotes.map((r2) => `refs/remotes/${r2}/${name}`)];
-        const found = [];
-        for (const ref of new Set(refs)) {
-          const sha = await this.resolveCommit(ref);
-          if (sha !== null) found.push({ ref, sha });
-        }
-        return found;
-      }
-      async isAncestor(ancestor, descendant) {
-        return (await this.run(["merge-base", "--is-ancestor", ancestor, descendant], [0, 1])).exitCode === 0;
-      }
-      /** Commits reachable from `to` but not from `from`, newest first. */
-      async commitsBetween(from, to2) {
-        return parseCommits((await this.run(["log", "--no-decorate", COMMIT_FORMAT, `${from}..${to2}`])).stdout);
-      }
-      async commit(sha) {
-        const [commit] = parseCommits((await this.run(["log", "-1", "--no-decorate", COMMIT_FORMAT, sha])).stdout);
-        if (!commit) throw new GitCommandError(["log", sha], { exitCode: 0, stdout: "", stderr: "no such commit" });
-        return commit;
-      }
-      async countCommits(from, to2) {
-        return Number(await this.text(["rev-list", "--count", `${from}..${to2}`]));
-      }
-      /** Tags under `refs/tags/<prefix>`, optionally reachable from `merged` and not from `noMerged`. */
-      async tags(options = {}) {
-        const filters = [options.merged && `--merged=${options.merged}`, options.noMerged && `--no-merged=${options.noMerged}`].filter((f3) => typeof f3 === "string");
-        return parseTags((await this.run(["for-each-ref", TAG_FORMAT, ...filters, `refs/tags/${options.prefix ?? ""}`])).stdout);
-      }
-      /** `Name <email>` of whoever git records as the committer and tagger here, or null if unknown. */
-      async identity() {
-        const out = await this.run(["var", "GIT_COMMITTER_IDENT"], [0, 128]);
-        return out.exitCode === 0 ? out.stdout.trim().replace(/\s+\d+\s+[+-]\d{4}$/, "") : null;
-      }
-      async createAnnotatedTag(name, sha, message) {
-        await this.run(["tag", "--annotate", "--cleanup=whitespace", "--message", message, name, sha]);
-      }
-      async deleteTag(name) {
-        await this.run(["tag", "--delete", name], [0, 1]);
-      }
-      /** One atomic push guarded by an explicit lease; the caller interprets the porcelain status. */
-      async pushAtomic(remote, lease, refspecs) {
-        return this.run(pushArguments(remote, lease, refspecs), [0, 1, 128]);
-      }
-      /** Moves a branch that is not checked out, only if it still points where we saw it. */
-      async updateBranch(branch, to2, expect, reason) {
-        return this.run(["update-ref", "-m", reason, `refs/heads/${branch}`, to2, expect], [0, 1, 128]);
-      }
-      /** Moves the checked-out branch; refuses (instead of overwriting) if a file is in the way. */
-      async resetKeep(to2) {
-        return this.run(["reset", "--quiet", "--keep", to2], [0, 1, 128]);
-      }
-      /** The tree of merging `theirs` into `ours` without touching the working tree; null on conflict. */
-      async mergeTree(ours, theirs) {
-        const out = await this.run(["merge-tree", "--write-tree", "--no-messages", ours, theirs], [0, 1]);
-        return out.exitCode === 0 ? out.stdout.split("\n")[0]?.trim() ?? null : null;
-      }
-      async commitTree(tree, parents, message) {
-        return this.text(["commit-tree", tree, ...parents.flatMap((p2) => ["-p", p2]), "-m", message]);
-      }
-      async toplevel() {
-        const out = await this.run(["rev-parse", "--show-toplevel"], [0, 128]);
-        return out.exitCode === 0 ? out.stdout.trim() : null;
-      }
-      /** The common ancestor of two commits, or null when history does not reach it (a shallow clone). */
-      async mergeBase(a, b3) {
-        const out = await this.run(["merge-base", a, b3], [0, 1, 128]);
-        return out.exitCode === 0 ? out.stdout.trim() : null;
-      }
-      /**
-       * Paths (from the root) that differ between `base` and `head` (a commit), or the working tree
-       * when `head` is absent, with renames; deletions left out.
-       */
-      async diffNames(base, head) {
-        const range = head === void 0 ? [base] : [base, head];
-        const fields = nulSeparated((await this.run(["-c", "core.quotepath=off", "diff", "--name-status", "-z", "--find-renames", "--diff-filter=d", "--no-ext-diff", "--no-textconv", ...range, "--"])).stdout);
-        const files = [];
-        for (let i = 0; i < fields.length; i++) {
-          const status = fields[i] ?? "";
-          if (/^[RC]/.test(status)) {
-            files.push({ from: fields[i + 1] ?? "", path: fields[i + 2] ?? "" });
-            i += 2;
-          } else {
-            files.push({ path: fields[i + 1] ?? "" });
-            i += 1;
-          }
-        }
-        return files;
-      }
-      /** Tracked (or, with `untracked`, untracked and not ignored) paths from the root. */
-      async listFiles(untracked = false) {
-        return nulSeparated((await this.run(["ls-files", "-z", "--full-name", ...untracked ? ["--others", "--exclude-standard"] : []])).stdout);
-      }
-      /** Every file of a commit's tree with its mode (`100644`, `100755`, `120000` a symlink, `160000` a submodule). */
-      async treeEntries(commit) {
-        const entries = /* @__PURE__ */ new Map();
-        for (const record2 of nulSeparated((await this.run(["-c", "core.quotepath=off", "ls-tree", "-r", "-z", "--full-tree", commit])).stdout)) {
-          const tab = record2.indexOf("	");
-          entries.set(record2.slice(tab + 1), record2.slice(0, record2.indexOf(" ")));
-        }
-        return entries;
-      }
-      /**
-       * A blob's bytes as committed, streamed: no .gitattributes filter, smudge or encoding applies
-       * (`git cat-file blob`), so what is read is what git holds, whatever a checkout would show.
-       */
-      blobStream(commit, file2) {
-        const child2 = spawn2("git", ["cat-file", "blob", `${commit}:${file2}`], { cwd: this.cwd, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
-        let stderr = "";
-        child2.stderr.on("data", (chunk) => stderr += chunk.toString("utf8"));
-        child2.on("close", (code) => {
-          if (code !== 0) child2.stdout.destroy(new Error(`git cat-file failed for ${file2} at ${commit.slice(0, 12)}: ${firstLines(stderr)}`));
-        });
-        return child2.stdout;
-      }
-      /** A file's bytes at a commit, unchanged (gzip stays gzip); undefined when it did not exist. */
-      async readBlob(commit, file2) {
-        const spec = `${commit}:${file2}`;
-        if ((await this.run(["cat-file", "-e", spec], [0, 1, 128])).exitCode !== 0) return void 0;
-        const git = this.factory({ baseDir: this.cwd, allowEnvironment: PASS_THROUGH }).env(this.env);
-        return git.binaryCatFile(["blob", spec]);
-      }
-    };
-    nulSeparated = (stdout) => stdout.split("\0").filter((p2) => p2 !== "");
-    records = (stdout) => stdout.split(RECORD).map((record2) => record2.replace(/^\n/, "")).filter((record2) => record2.trim() !== "");
+    init_git2();
   }
 });
 
@@ -37544,10 +37593,10 @@ var StreamWriter = class {
   }
   stream;
   failure;
-  async write(text) {
+  async write(text2) {
     if (this.failure) throw this.failure;
-    if (text.length === 0) return;
-    if (!this.stream.write(text)) await once(this.stream, "drain");
+    if (text2.length === 0) return;
+    if (!this.stream.write(text2)) await once(this.stream, "drain");
     if (this.failure) throw this.failure;
   }
 };
@@ -37587,10 +37636,10 @@ var AtomicFile = class _AtomicFile {
     await rm(this.temp, { force: true });
   }
   /** Write a whole text to `target` atomically. */
-  static async write(target, text, shown = target) {
+  static async write(target, text2, shown = target) {
     const file2 = await _AtomicFile.create(target, shown);
     try {
-      await file2.writer.write(text);
+      await file2.writer.write(text2);
       await file2.commit();
     } catch (error63) {
       await file2.abort();
@@ -37813,19 +37862,19 @@ function describeFinding(f3) {
 init_errors();
 
 // src/text/printable.ts
-function printable(text, max = Number.POSITIVE_INFINITY) {
-  const safe = text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c3) => `\\u${c3.codePointAt(0)?.toString(16).padStart(4, "0")}`);
+function printable(text2, max = Number.POSITIVE_INFINITY) {
+  const safe = text2.replaceAll(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c3) => `\\u${c3.codePointAt(0)?.toString(16).padStart(4, "0")}`);
   return safe.length > max ? `${safe.slice(0, max - 1)}\u2026` : safe;
 }
-function cell(text, max = 40) {
-  return printable(text, max);
+function cell(text2, max = 40) {
+  return printable(text2, max);
 }
-function markdownCell(text, max) {
-  return cell(text, max).replaceAll("|", "\\|").replaceAll("`", "'");
+function markdownCell(text2, max) {
+  return cell(text2, max).replaceAll("|", "\\|").replaceAll("`", "'");
 }
 
 // src/report/markdown.ts
-var md = (text) => markdownCell(text, 80);
+var md = (text2) => markdownCell(text2, 80);
 function formatMarkdown(report, maxBytes = 900 * 1024) {
   const { summary: summary2, gate } = report;
   const fresh = newFindings(report);
@@ -37965,7 +38014,7 @@ var JsonResultWriter = class {
 };
 
 // src/report/junit.ts
-var xml = (text) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
+var xml = (text2) => text2.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
 function formatJunit(report) {
   const cases = [];
   for (const f3 of bySeverity(newFindings(report))) {
@@ -38034,19 +38083,19 @@ function formatSarif(report) {
 }
 
 // src/report/reporter.ts
-var pieces = (output2) => output2 instanceof Uint8Array ? [output2] : output2;
+var pieces = (output3) => output3 instanceof Uint8Array ? [output3] : output3;
 var STDOUT_FORMATS = {
-  jsonl: (quiet) => ({ mode: "jsonl", start: "", records: pieces, end: (_3, text) => ({ stdout: "", stderr: quiet ? "" : text }) }),
+  jsonl: (quiet) => ({ mode: "jsonl", start: "", records: pieces, end: (_3, text2) => ({ stdout: "", stderr: quiet ? "" : text2 }) }),
   json: () => {
     const writer = new JsonResultWriter();
     return {
       mode: "json",
       start: writer.head(),
-      records: (output2) => [writer.separator(), ...pieces(output2)],
+      records: (output3) => [writer.separator(), ...pieces(output3)],
       end: ({ summary: summary2, gate, interrupted }) => ({ stdout: writer.tail(summary2, gate, interrupted), stderr: "" })
     };
   },
-  summary: () => ({ mode: "none", start: "", records: () => [], end: (_3, text) => ({ stdout: text, stderr: "" }) })
+  summary: () => ({ mode: "none", start: "", records: () => [], end: (_3, text2) => ({ stdout: text2, stderr: "" }) })
 };
 var FILE_REPORTS = [
   { option: "sarif", render: formatSarif },
@@ -42587,9 +42636,9 @@ var $ZodTransform = /* @__PURE__ */ $constructor("$ZodTransform", (inst, def) =>
     }
     const _out = def.transform(payload.value, payload);
     if (ctx.async) {
-      const output2 = _out instanceof Promise ? _out : Promise.resolve(_out);
-      return output2.then((output3) => {
-        payload.value = output3;
+      const output3 = _out instanceof Promise ? _out : Promise.resolve(_out);
+      return output3.then((output4) => {
+        payload.value = output4;
         return payload;
       });
     }
@@ -43039,12 +43088,12 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
       output: inst._def.output
     });
   };
-  inst.output = (output2) => {
+  inst.output = (output3) => {
     const F3 = inst.constructor;
     return new F3({
       type: "function",
       input: inst._def.input,
-      output: output2
+      output: output3
     });
   };
   return inst;
@@ -43135,26 +43184,26 @@ function isRecursive(inst, stack, resolve2) {
   let result = NONE;
   const check2 = (child2) => {
     if (result !== PROVEN && child2?._zod) {
-      const answer = isRecursive(child2, stack, resolve2);
-      if (answer > result)
-        result = answer;
+      const answer2 = isRecursive(child2, stack, resolve2);
+      if (answer2 > result)
+        result = answer2;
     }
   };
   const shape = (sh, spread) => {
-    let answer = NONE;
+    let answer2 = NONE;
     for (const key of Reflect.ownKeys(sh)) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
       const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
-      if (child2 > answer)
-        answer = child2;
+      if (child2 > answer2)
+        answer2 = child2;
     }
-    return answer;
+    return answer2;
   };
-  const merge3 = (answer) => {
-    if (answer > result)
-      result = answer;
+  const merge3 = (answer2) => {
+    if (answer2 > result)
+      result = answer2;
   };
   const def = inst._zod.def;
   const kind = def.type;
@@ -43257,10 +43306,10 @@ function isRecursive(inst, stack, resolve2) {
   stack.delete(inst);
   return settle(inst, result);
 }
-function settle(inst, answer) {
-  if (answer !== ASSUMED)
-    recursive.set(inst, answer === PROVEN);
-  return answer;
+function settle(inst, answer2) {
+  if (answer2 !== ASSUMED)
+    recursive.set(inst, answer2 === PROVEN);
+  return answer2;
 }
 function isRecursiveSchema(inst) {
   return isRecursive(inst, /* @__PURE__ */ new Set(), true) !== NONE;
@@ -47408,8 +47457,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -56461,14 +56510,14 @@ var ZodTransform = /* @__PURE__ */ $constructor("ZodTransform", (inst, def) => {
         payload.issues.push(util_exports.issue(_issue));
       }
     };
-    const output2 = def.transform(payload.value, payload);
-    if (output2 instanceof Promise) {
-      return output2.then((output3) => {
-        payload.value = output3;
+    const output3 = def.transform(payload.value, payload);
+    if (output3 instanceof Promise) {
+      return output3.then((output4) => {
+        payload.value = output4;
         return payload;
       });
     }
-    payload.value = output2;
+    payload.value = output3;
     return payload;
   };
 });
@@ -57799,9 +57848,9 @@ function describeJsonError(error63) {
   const quote = withoutSnippet.indexOf('"');
   return (quote === -1 ? withoutSnippet : withoutSnippet.slice(0, quote)).trim() || "invalid JSON";
 }
-function parseJsonLine(text) {
+function parseJsonLine(text2) {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(text2) };
   } catch (error63) {
     return { ok: false, error: describeJsonError(error63) };
   }
@@ -57829,8 +57878,8 @@ var ignoreEntrySchema = external_exports.looseObject({
 function expiresAt(value) {
   return day.test(value) ? Date.parse(`${value}T23:59:59.999Z`) : Date.parse(value);
 }
-function parseEntries(text, shown) {
-  const trimmed = text.trim();
+function parseEntries(text2, shown) {
+  const trimmed = text2.trim();
   if (trimmed === "") return [];
   if (trimmed.startsWith("[")) {
     try {
@@ -57839,7 +57888,7 @@ function parseEntries(text, shown) {
       throw usageError(`${shown} is not valid JSON: ${describeJsonError(error63)}`, "E_IGNORE_INVALID");
     }
   }
-  return text.split("\n").flatMap((line, i) => {
+  return text2.split("\n").flatMap((line, i) => {
     if (line.trim() === "" || line.trim().startsWith("#")) return [];
     try {
       return [JSON.parse(line)];
@@ -57851,19 +57900,19 @@ function parseEntries(text, shown) {
 async function loadIgnores(file2, options) {
   const shown = file2 ?? IGNORE_FILE;
   const full = path7.resolve(options.cwd, shown);
-  let text;
+  let text2;
   try {
-    text = await readFile(full, "utf8");
+    text2 = await readFile(full, "utf8");
   } catch (error63) {
     if (error63.code === "ENOENT" && (file2 === void 0 || options.optional)) return { active: [], expired: [], source: void 0 };
     throw usageError(`ignore file ${shown} cannot be read (${error63.code ?? "error"})`, "E_IGNORE_INVALID");
   }
-  return { ...parseIgnores(text, shown, options.now), source: full, text };
+  return { ...parseIgnores(text2, shown, options.now), source: full, text: text2 };
 }
-function parseIgnores(text, shown, at2 = /* @__PURE__ */ new Date()) {
+function parseIgnores(text2, shown, at2 = /* @__PURE__ */ new Date()) {
   const now = at2.getTime();
   const ignores = { active: [], expired: [] };
-  for (const [i, raw] of parseEntries(text, shown).entries()) {
+  for (const [i, raw] of parseEntries(text2, shown).entries()) {
     const parsed = ignoreEntrySchema.safeParse(raw);
     if (!parsed.success) {
       const [problem] = problemsOf(parsed.error.issues);
@@ -57905,7 +57954,7 @@ function detailsNeeded(options) {
   const reports = FILE_REPORTS.some((r2) => options[r2.option] !== void 0) || options.github === true || options.writeBaseline === true;
   return reports ? MAX_DETAILS : GUIDANCE_DETAILS;
 }
-var writeReport = (cwd, file2, text) => AtomicFile.write(path8.resolve(cwd, file2), text, file2);
+var writeReport = (cwd, file2, text2) => AtomicFile.write(path8.resolve(cwd, file2), text2, file2);
 function guidance(report) {
   const fresh = bySeverity(newFindings(report));
   if (fresh.length === 0) return "";
@@ -58106,13 +58155,13 @@ async function* transcode(input3, kind, bom) {
     const data = Buffer.concat([carry, chunk]);
     const whole = data.length - data.length % 4;
     carry = data.subarray(whole);
-    let text = "";
+    let text2 = "";
     for (let i = 0; i < whole; i += 4) {
       const cp = kind === "utf32le" ? data.readUInt32LE(i) : data.readUInt32BE(i);
       if (cp > 1114111 || cp >= 55296 && cp <= 57343) throw new Unscannable(`not valid ${kind === "utf32le" ? "UTF-32LE" : "UTF-32BE"} despite its byte order mark`);
-      text += String.fromCodePoint(cp);
+      text2 += String.fromCodePoint(cp);
     }
-    yield Buffer.from(text, "utf8");
+    yield Buffer.from(text2, "utf8");
   }
   if (decoder !== void 0) {
     try {
@@ -58350,8 +58399,8 @@ async function changedScope(git, options) {
     if (from !== void 0 && !match(from)) continue;
     const before = await git.readAt(base, from ?? file2);
     if (before === void 0) continue;
-    const text = await options.decode(before, from ?? file2);
-    scope.unchanged.set(file2, new Set(text.split("\n").map(lineKey)));
+    const text2 = await options.decode(before, from ?? file2);
+    scope.unchanged.set(file2, new Set(text2.split("\n").map(lineKey)));
     scope.baseText.set(file2, before);
   }
   await checkNamed(source.exists, wanted, match, new Set(scope.files), scope.notes);
@@ -58379,14 +58428,14 @@ async function decode3(bytes, file2) {
 }
 async function gateScope(options) {
   if (options.changedSince === void 0 && !options.allTracked) return void 0;
-  const { gitChanges: gitChanges2 } = await Promise.resolve().then(() => (init_git(), git_exports));
+  const { gitChanges: gitChanges2 } = await Promise.resolve().then(() => (init_git_changes(), git_changes_exports));
   const git = gitChanges2(options.cwd);
   const scopeOptions = { globs: options.globs ?? DEFAULT_LOG_GLOBS, exclude: options.exclude ?? [], files: options.files, cwd: options.cwd, uncommitted: options.uncommitted === true };
   if (options.changedSince !== void 0) return changedScope(git, { ...scopeOptions, ref: options.changedSince, decode: decode3 });
   return trackedScope(git, scopeOptions);
 }
 async function ignoredAtBase(cwd, base, file2) {
-  const { gitChanges: gitChanges2 } = await Promise.resolve().then(() => (init_git(), git_exports));
+  const { gitChanges: gitChanges2 } = await Promise.resolve().then(() => (init_git_changes(), git_changes_exports));
   const git = gitChanges2(cwd);
   const root = await git.root();
   const relative2 = path11.relative(root, file2).split(path11.sep).join("/");
@@ -58770,8 +58819,8 @@ function frameLines(frame, maxLineBytes, atStart) {
     if (end > start && bytes[end - 1] === 13) end--;
     if (end - start > maxLineBytes) lines.push(new OversizedLine(end - start));
     else {
-      const text = bytes.toString("utf8", start, end);
-      lines.push(text.includes("\uFFFD") && !isUtf8(bytes.subarray(start, end)) ? decodeLenient(bytes.subarray(start, end)) : text);
+      const text2 = bytes.toString("utf8", start, end);
+      lines.push(text2.includes("\uFFFD") && !isUtf8(bytes.subarray(start, end)) ? decodeLenient(bytes.subarray(start, end)) : text2);
     }
     start = next;
   }
@@ -58845,23 +58894,23 @@ import { createHmac as createHmac2 } from "node:crypto";
 init_engine();
 import { createHash as createHash2 } from "node:crypto";
 var CONTEXT = 24;
-function maskedContexts(text, matches) {
+function maskedContexts(text2, matches) {
   let masked = "";
   let cursor = 0;
   const spans = [];
   for (const m2 of matches) {
-    masked += text.slice(cursor, m2.start);
+    masked += text2.slice(cursor, m2.start);
     const start = masked.length;
     masked += mask(m2.value, m2.type);
     spans.push([start, masked.length]);
     cursor = m2.end;
   }
-  masked += text.slice(cursor);
+  masked += text2.slice(cursor);
   return spans.map(([start, end]) => masked.slice(Math.max(0, start - CONTEXT), end + CONTEXT));
 }
-var sha256 = (text) => createHash2("sha256").update(text).digest("hex");
-function hashText(text) {
-  return sha256(text).slice(0, 16);
+var sha256 = (text2) => createHash2("sha256").update(text2).digest("hex");
+function hashText(text2) {
+  return sha256(text2).slice(0, 16);
 }
 function fingerprintOf(parts) {
   return sha256(["llmops/v1", parts.rule, parts.file, parts.record, parts.field, parts.context].join("\0")).slice(0, 32);
@@ -58987,10 +59036,10 @@ function numberText(raw) {
 var SIMPLE = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
 function decodeEscapes(raw) {
   const map2 = new OffsetMap();
-  let text = "";
+  let text2 = "";
   let i = 0;
   for (let slash = raw.indexOf("\\"); slash !== -1; slash = raw.indexOf("\\", i)) {
-    text += raw.slice(i, slash);
+    text2 += raw.slice(i, slash);
     const next = raw[slash + 1] ?? "";
     let piece;
     if (next === "u" && /^[0-9a-fA-F]{4}$/.test(raw.slice(slash + 2, slash + 6))) {
@@ -59000,10 +59049,10 @@ function decodeEscapes(raw) {
       piece = SIMPLE[next] ?? next;
       i = slash + (next === "" ? 1 : 2);
     }
-    map2.add(text.length, text.length + piece.length, slash, i);
-    text += piece;
+    map2.add(text2.length, text2.length + piece.length, slash, i);
+    text2 += piece;
   }
-  return { text: text + raw.slice(i), map: map2 };
+  return { text: text2 + raw.slice(i), map: map2 };
 }
 var ESCAPE = /\\(?:u([0-9a-fA-F]{4})|(.))/g;
 var unescape = (_3, hex3, ch) => hex3 === void 0 ? SIMPLE[ch] ?? ch : String.fromCharCode(Number.parseInt(hex3, 16));
@@ -59061,7 +59110,7 @@ var TriggerCursor = class {
 
 // src/monitor/splices.ts
 init_engine();
-var inString = (text) => JSON.stringify(text).slice(1, -1);
+var inString = (text2) => JSON.stringify(text2).slice(1, -1);
 var Splices = class {
   /** `redactor` undefined: --no-redact, the sanitized line is the line. */
   constructor(line, redactor) {
@@ -59072,19 +59121,19 @@ var Splices = class {
   redactor;
   parts = [];
   /** A key without findings: remembered, so that a masked key is never written twice. */
-  keepKey(frame, text) {
+  keepKey(frame, text2) {
     ;
-    (frame.written ??= /* @__PURE__ */ new Set()).add(text);
+    (frame.written ??= /* @__PURE__ */ new Set()).add(text2);
   }
   /** A key with findings becomes its masked text, made distinct from the object's other keys. */
-  replaceKey(frame, token, text, matches) {
+  replaceKey(frame, token, text2, matches) {
     const written = frame.written ??= /* @__PURE__ */ new Set();
-    const masked = redactText(text, matches, mask);
+    const masked = redactText(text2, matches, mask);
     if (this.redactor === void 0) {
       this.parts.push({ start: token.start, end: token.end, sanitized: this.line.slice(token.start, token.end), masked: inString(masked) });
       return;
     }
-    const base = redactText(text, matches, this.redactor);
+    const base = redactText(text2, matches, this.redactor);
     let key = base;
     for (let n = 2; written.has(key); n++) key = `${base}#${n}`;
     written.add(key);
@@ -59163,11 +59212,11 @@ var Collector = class {
   contexts = [];
   omitted = {};
   suppressed = [];
-  add(field, text, matches, suppressed) {
+  add(field, text2, matches, suppressed) {
     for (const m2 of suppressed) this.suppressed.push(m2.type);
     if (matches.length === 0) return;
     const room = MAX_FINDINGS_PER_RECORD - this.findings.length;
-    const contexts = room > 0 ? maskedContexts(text, matches.slice(0, room)) : [];
+    const contexts = room > 0 ? maskedContexts(text2, matches.slice(0, room)) : [];
     for (const [i, m2] of matches.entries()) {
       if (i >= room) {
         const tally = this.omitted[m2.type] ??= { category: m2.category, count: 0 };
@@ -59187,7 +59236,7 @@ var Collector = class {
         // Given once the record key is known (see `fingerprint`).
         fingerprint: ""
       };
-      if (!this.ctx.redact) finding.value = text.slice(m2.start, m2.end);
+      if (!this.ctx.redact) finding.value = text2.slice(m2.start, m2.end);
       this.findings.push(finding);
       this.values.push(m2.value);
       this.contexts.push(contexts[i]);
@@ -59218,18 +59267,18 @@ function scanTokens(line, triggers, ctx) {
       return;
     }
     const raw = line.slice(token.start, token.end);
-    const text = token.kind === "number" ? numberReading(raw) : token.escaped ? decodeEscapes(raw).text : raw;
-    const { matches, suppressed } = scan(text, ctx.ruleSet, { rules, key: isKey ? parentKey(frames) : ownKey(frames), normal: triggers.normal });
+    const text2 = token.kind === "number" ? numberReading(raw) : token.escaped ? decodeEscapes(raw).text : raw;
+    const { matches, suppressed } = scan(text2, ctx.ruleSet, { rules, key: isKey ? parentKey(frames) : ownKey(frames), normal: triggers.normal });
     if (matches.length === 0) {
-      if (isKey) out.keepKey(frames.at(-1), text);
+      if (isKey) out.keepKey(frames.at(-1), text2);
       for (const m2 of suppressed) found.suppressed.push(m2.type);
       return;
     }
-    found.add(fieldLabel(frames, isKey), text, matches, suppressed);
+    found.add(fieldLabel(frames, isKey), text2, matches, suppressed);
     if (isKey) {
       const top = frames.at(-1);
-      top.shown = redactText(text, matches, mask);
-      out.replaceKey(top, token, text, matches);
+      top.shown = redactText(text2, matches, mask);
+      out.replaceKey(top, token, text2, matches);
     } else if (token.kind === "number") out.replaceNumber(token, matches);
     else out.replaceInString(token, token.escaped ? decodeEscapes(raw).map : void 0, matches);
   });
@@ -59275,9 +59324,9 @@ function fingerprint(scanned, file2, record2, ctx) {
 function printed(value, key, ctx, redactor) {
   if (typeof value === "string") return value;
   if (typeof value !== "number") return void 0;
-  const text = String(value);
-  const matches = detect(text, ctx.ruleSet, { key });
-  return matches.length === 0 || !ctx.redact ? text : redactText(text, matches, redactor);
+  const text2 = String(value);
+  const matches = detect(text2, ctx.ruleSet, { key });
+  return matches.length === 0 || !ctx.redact ? text2 : redactText(text2, matches, redactor);
 }
 function shownId(record2, ctx, redactor) {
   const name = ctx.config.idFields.find((n) => firstScalar(record2, [n]) !== null);
@@ -59432,12 +59481,12 @@ function sanitizedLine(line, analyzed) {
 var Pieces = class {
   pieces = [];
   piece = "";
-  add(text) {
-    if (this.piece.length + text.length > PIECE && this.piece !== "") {
+  add(text2) {
+    if (this.piece.length + text2.length > PIECE && this.piece !== "") {
       this.pieces.push(this.piece);
       this.piece = "";
     }
-    this.piece += text;
+    this.piece += text2;
   }
   done() {
     if (this.piece !== "") this.pieces.push(this.piece);
@@ -59462,7 +59511,7 @@ function singleResult(analyzed, options) {
 function processBatch(job, ctx, options) {
   const result = { output: [], facts: [], blank: 0, unchanged: 0, sanitized: [] };
   const unchanged = options.sanitized ? void 0 : ctx.unchanged?.get(job.file);
-  const output2 = new Pieces();
+  const output3 = new Pieces();
   const sanitized = new Pieces();
   let first = true;
   for (const [i, line] of linesOf(job, ctx.config.maxLineBytes).entries()) {
@@ -59480,10 +59529,10 @@ function processBatch(job, ctx, options) {
     result.facts.push(factsOf(analyzed));
     if (options.mode === "none") continue;
     const record2 = formatRecord(analyzed);
-    output2.add(options.mode === "json" ? first ? record2 : ",\n" + record2 : record2 + "\n");
+    output3.add(options.mode === "json" ? first ? record2 : ",\n" + record2 : record2 + "\n");
     first = false;
   }
-  result.output = output2.done();
+  result.output = output3.done();
   result.sanitized = sanitized.done();
   return result;
 }
@@ -59714,9 +59763,9 @@ async function loadConfig(options) {
   const explicit = options.path ?? (options.env?.[CONFIG_ENV] || void 0);
   const file2 = path13.resolve(options.cwd, explicit ?? DEFAULT_CONFIG_FILE);
   const shown = explicit ?? DEFAULT_CONFIG_FILE;
-  let text;
+  let text2;
   try {
-    text = await readFile2(file2, "utf8");
+    text2 = await readFile2(file2, "utf8");
   } catch (error63) {
     const code = error63.code;
     if (code === "ENOENT" && explicit === void 0) return { config: configSchema.parse({}), source: void 0 };
@@ -59725,7 +59774,7 @@ async function loadConfig(options) {
   }
   let data;
   try {
-    data = JSON.parse(text.codePointAt(0) === 65279 ? text.slice(1) : text);
+    data = JSON.parse(text2.codePointAt(0) === 65279 ? text2.slice(1) : text2);
   } catch (error63) {
     throw usageError(`config file ${shown} is not valid JSON: ${describeJsonError(error63)}`, "E_CONFIG_INVALID");
   }
@@ -59789,8 +59838,8 @@ async function trustedConfig(git, options) {
   else {
     let data;
     try {
-      const text = bytes.toString("utf8");
-      data = JSON.parse(text.codePointAt(0) === 65279 ? text.slice(1) : text);
+      const text2 = bytes.toString("utf8");
+      data = JSON.parse(text2.codePointAt(0) === 65279 ? text2.slice(1) : text2);
     } catch {
       throw usageError(`config file ${relative2} at the base (${base.slice(0, 12)}) is not valid JSON`, "E_CONFIG_INVALID", ["Fix the config on the base branch first: the gate runs with the base's config."]);
     }
@@ -59822,7 +59871,7 @@ function merge2(config2, overrides) {
   throw usageError(`invalid ${FLAG_OF[key] ?? key} value: ${problem?.what ?? "invalid"}`, "E_USAGE");
 }
 async function baseConfig(ref, cwd, loaded) {
-  const [{ gitChanges: gitChanges2 }, { compileRules: compileRules2, detect: detect2, mask: mask2, redactText: redactText2 }, { builtinRules: builtinRules2 }] = await Promise.all([Promise.resolve().then(() => (init_git(), git_exports)), Promise.resolve().then(() => (init_engine(), engine_exports)), Promise.resolve().then(() => (init_rules(), rules_exports))]);
+  const [{ gitChanges: gitChanges2 }, { compileRules: compileRules2, detect: detect2, mask: mask2, redactText: redactText2 }, { builtinRules: builtinRules2 }] = await Promise.all([Promise.resolve().then(() => (init_git_changes(), git_changes_exports)), Promise.resolve().then(() => (init_engine(), engine_exports)), Promise.resolve().then(() => (init_rules(), rules_exports))]);
   const ruleSet = compileRules2(builtinRules2);
   return trustedConfig(gitChanges2(cwd), { ref, cwd, loaded, mask: (value) => redactText2(value, detect2(value, ruleSet), mask2) });
 }
@@ -59895,9 +59944,9 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
   const gated = monitorConfig.failOn.length > 0;
   const out = new StreamWriter(io2.stdout);
   let outputClosed = false;
-  const write = async (text) => {
+  const write = async (text2) => {
     try {
-      await out.write(text);
+      await out.write(text2);
     } catch (error63) {
       if (!(error63 instanceof OutputClosed)) throw error63;
       outputClosed = true;
@@ -59922,8 +59971,8 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
       mode: sink.mode,
       threads: invocation.threads,
       details: detailsNeeded(gateOptions),
-      async onRecords(output2) {
-        for (const piece of outputClosed ? [] : sink.records(output2)) await write(piece);
+      async onRecords(output3) {
+        for (const piece of outputClosed ? [] : sink.records(output3)) await write(piece);
       },
       onSanitized: sanitizedCopy === void 0 ? void 0 : async (sanitized) => {
         for (const piece of sanitized instanceof Uint8Array ? [sanitized] : sanitized) await sanitizedCopy.writer.write(piece);
@@ -59967,31 +60016,31 @@ import { readFileSync } from "node:fs";
 
 // src/config/values.ts
 init_errors();
-function parseInteger(text, name, range) {
-  const value = /^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+function parseInteger(text2, name, range) {
+  const value = /^\s*-?\d+\s*$/.test(text2) ? Number(text2) : Number.NaN;
   const limits = `from ${range.min}${range.max === void 0 ? "" : ` to ${range.max}`}`;
   if (!Number.isSafeInteger(value) || value < range.min || range.max !== void 0 && value > range.max) {
-    throw usageError(`${name} ${JSON.stringify(text)}: give a whole number ${limits}`, "E_USAGE");
+    throw usageError(`${name} ${JSON.stringify(text2)}: give a whole number ${limits}`, "E_USAGE");
   }
   return value;
 }
-function parseShare(text, name) {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
+function parseShare(text2, name) {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text2);
   const share = match === null ? Number.NaN : Number(match[1]) / (match[2] === "%" ? 100 : 1);
-  if (!(share >= 0 && share <= 1)) throw usageError(`${name} ${JSON.stringify(text)}: give a share such as 0.05 or 5%`, "E_USAGE");
+  if (!(share >= 0 && share <= 1)) throw usageError(`${name} ${JSON.stringify(text2)}: give a share such as 0.05 or 5%`, "E_USAGE");
   return share;
 }
-function parseFailOn(text, name) {
-  const values = text.split(/[\n,]/).map((v2) => v2.trim()).filter((v2) => v2 !== "");
+function parseFailOn(text2, name) {
+  const values = text2.split(/[\n,]/).map((v2) => v2.trim()).filter((v2) => v2 !== "");
   const unknown2 = values.filter((v2) => !FAIL_ON.includes(v2));
   if (unknown2.length > 0) throw usageError(`${name}: unknown ${unknown2.map((u2) => JSON.stringify(u2)).join(", ")}; use ${FAIL_ON.join(", ")}`, "E_USAGE");
   return [...new Set(values)];
 }
-function parseBoolean(text, name) {
-  const value = text.trim().toLowerCase();
+function parseBoolean(text2, name) {
+  const value = text2.trim().toLowerCase();
   if (value === "true") return true;
   if (value === "false") return false;
-  throw usageError(`${name} ${JSON.stringify(text)}: give true or false`, "E_USAGE");
+  throw usageError(`${name} ${JSON.stringify(text2)}: give true or false`, "E_USAGE");
 }
 
 // src/action/inputs.ts
@@ -60018,9 +60067,9 @@ function readInputs(get, env) {
     ignoreFile: get("ignore-file") || void 0,
     sarif: get("sarif") || void 0,
     maxErrorRate: input2(get, "max-error-rate", parseShare),
-    maxP95Latency: input2(get, "max-p95-latency", (text, shown) => parseInteger(text, shown, { min: 1 })),
-    maxP95Increase: input2(get, "max-p95-increase", (text, shown) => parseInteger(text, shown, { min: 0 })),
-    minSamples: input2(get, "min-samples", (text, shown) => parseInteger(text, shown, { min: 1 })) ?? 20,
+    maxP95Latency: input2(get, "max-p95-latency", (text2, shown) => parseInteger(text2, shown, { min: 1 })),
+    maxP95Increase: input2(get, "max-p95-increase", (text2, shown) => parseInteger(text2, shown, { min: 0 })),
+    minSamples: input2(get, "min-samples", (text2, shown) => parseInteger(text2, shown, { min: 1 })) ?? 20,
     failOnWeakenedConfig: input2(get, "fail-on-weakened-config", parseBoolean) ?? false
   };
 }

@@ -14,7 +14,7 @@ export const LAYERS = [
   {'errors.ts': 'the exit-code registry and the one error type', 'text/': 'values made safe to print: control characters escaped, cells cut'},
   {'engine/': 'the detection engine: pure functions over strings (compile, scan, validate, redact)'},
   {'rules/': 'the built-in rules as data, each with examples'},
-  {'io/': 'reading and writing bytes: inputs, decoding, line framing, atomic files', 'git.ts': 'every git operation, and the only importer of simple-git'},
+  {'io/': 'reading and writing bytes: inputs, decoding, line framing, atomic files', 'git/': 'every git operation: a runner (the only importer of simple-git), commands as data'},
   {'config/': 'the config file: schema, loading, detection settings'},
   {'detector.ts': 'the detection engine as the config sets it up'},
   {'results/': "what a monitor run produces: records, per-record facts, the summary, the gate's verdict"},

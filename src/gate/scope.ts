@@ -25,7 +25,7 @@ export async function gateScope(options: {
   uncommitted?: boolean | undefined
 }): Promise<Scope | undefined> {
   if (options.changedSince === undefined && !options.allTracked) return undefined
-  const {gitChanges} = await import('../git.js')
+  const {gitChanges} = await import('./git-changes.js')
   const git = gitChanges(options.cwd)
   const scopeOptions = {globs: options.globs ?? DEFAULT_LOG_GLOBS, exclude: options.exclude ?? [], files: options.files, cwd: options.cwd, uncommitted: options.uncommitted === true}
   if (options.changedSince !== undefined) return changedScope(git, {...scopeOptions, ref: options.changedSince, decode})
@@ -38,7 +38,7 @@ export async function gateScope(options: {
  * adds, revives or extends are shown to reviewers, since the change controls the file the gate reads.
  */
 export async function ignoredAtBase(cwd: string, base: string, file: string): Promise<Set<string>> {
-  const {gitChanges} = await import('../git.js')
+  const {gitChanges} = await import('./git-changes.js')
   const git = gitChanges(cwd)
   const root = await git.root()
   const relative = path.relative(root, file).split(path.sep).join('/')

@@ -43,7 +43,7 @@ function merge(config: MonitorConfig, overrides: MonitorInvocation['overrides'])
 
 /** The base's config for a gate over the changes since `ref`, and what the change's own would weaken. */
 async function baseConfig(ref: string, cwd: string, loaded: LoadedConfig): Promise<TrustedConfig> {
-  const [{gitChanges}, {compileRules, detect, mask, redactText}, {builtinRules}] = await Promise.all([import('../git.js'), import('../engine/index.js'), import('../rules/index.js')])
+  const [{gitChanges}, {compileRules, detect, mask, redactText}, {builtinRules}] = await Promise.all([import('../gate/git-changes.js'), import('../engine/index.js'), import('../rules/index.js')])
   const ruleSet = compileRules(builtinRules)
   // Values named in the notice (allowlist entries) are shown masked: one may be a customer's address.
   return trustedConfig(gitChanges(cwd), {ref, cwd, loaded, mask: (value) => redactText(value, detect(value, ruleSet), mask)})

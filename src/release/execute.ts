@@ -2,7 +2,7 @@
  * The write half of a release, after confirmation: the annotated tag, one atomic leased push of
  * branch and tag, then the local branch.
  */
-import type {Git} from '../git.js'
+import type {Git} from '../git/index.js'
 import {branchRefspecs} from '../rollback/plan.js'
 import {moveLocalBranch, pushWithLease} from '../rollback/push.js'
 import {releaseMessage} from './plan.js'

@@ -2,7 +2,7 @@
  * The release use case: plan -> show -> confirm -> execute -> show, like rollback, whose checks,
  * confirmation and leased push it shares.
  */
-import {openGit} from '../git.js'
+import {openGit} from '../git/index.js'
 import {formatReleaseList, formatReleasePlan, formatReleaseResult, releaseMarkdown} from '../report/release-text.js'
 import {confirm} from '../rollback/confirm.js'
 import {publishToActions} from '../rollback/github.js'

@@ -3,7 +3,7 @@
  * first, the highest one marked as current.
  */
 import {LlmopsError} from '../errors.js'
-import type {Git} from '../git.js'
+import type {Git} from '../git/index.js'
 import {refFor} from '../rollback/names.js'
 import {releasesNewestFirst} from '../rollback/plan.js'
 import {checkNames, syncRemote} from '../rollback/workspace.js'

@@ -4,7 +4,7 @@
  * will be pushed and a conflict is found before anyone confirms.
  */
 import {usageError} from '../errors.js'
-import type {Git} from '../git.js'
+import type {Git} from '../git/index.js'
 import {printable, refFor} from '../rollback/names.js'
 import {branchRefspecs, invalidTarget, pushPlan, releasesNewestFirst} from '../rollback/plan.js'
 import {viewCommit} from '../rollback/prepare.js'

@@ -2,7 +2,7 @@
  * The write half of a rollback, run only after confirmation: backup tag, one atomic leased push
  * of branch and tag, then the local branch. Either the remote gets both or neither.
  */
-import type {Git} from '../git.js'
+import type {Git} from '../git/index.js'
 import {formatBackupMessage} from './backup-message.js'
 import {branchRefspecs} from './plan.js'
 import {moveLocalBranch, pushWithLease} from './push.js'

@@ -2,7 +2,7 @@
  * The rollback use case: plan -> show -> confirm -> execute -> show. The CLI command and tests
  * call these functions; everything they need from the outside world comes in through `io`.
  */
-import {openGit} from '../git.js'
+import {openGit} from '../git/index.js'
 import {formatBackupList, formatRollbackPlan, formatRollbackResult, rollbackMarkdown} from '../report/rollback-text.js'
 import {confirm, type Ask} from './confirm.js'
 import {executeRollback} from './execute.js'

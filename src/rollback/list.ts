@@ -3,7 +3,7 @@
  * remote, so a colleague's rollback shows up here too.
  */
 import {LlmopsError} from '../errors.js'
-import {firstLines, type Git} from '../git.js'
+import {firstLines, type Git} from '../git/index.js'
 import {parseBackupMessage} from './backup-message.js'
 import {BACKUP_PREFIX} from './names.js'
 import type {BackupEntry, BackupList} from './types.js'

@@ -3,7 +3,7 @@
  * and what exactly will be pushed. No IO: prepare.ts gathers the facts, this decides.
  */
 import {LlmopsError} from '../errors.js'
-import {pushArguments, type TagRef} from '../git.js'
+import {pushArguments, type TagRef} from '../git/index.js'
 import {compareSemVer, releaseVersion, type SemVer} from './names.js'
 
 export interface Release extends TagRef {

@@ -2,7 +2,7 @@
  * Read-only half of a rollback: checks everything, then builds the plan. Writes nothing but the
  * fetched remote-tracking ref and tags, so `--dry-run` is this function and a printout.
  */
-import type {Git} from '../git.js'
+import type {Git} from '../git/index.js'
 import {readBackups} from './list.js'
 import {BACKUP_PREFIX, backupTagName, cleanReason, refFor} from './names.js'
 import {branchRefspecs, checkTarget, defaultTarget, invalidTarget, labelFor, pushPlan, releasesNewestFirst, undoCommand, undoReason} from './plan.js'

@@ -4,7 +4,7 @@
  * but the culprit says "atomic push failed", so we look for the cause, not the first line.
  */
 import {LlmopsError} from '../errors.js'
-import {firstLines, type Git, type GitOutput} from '../git.js'
+import {firstLines, type Git, type GitOutput} from '../git/index.js'
 import type {LocalOutcome, LocalPlan} from './types.js'
 
 export type PushVerdict =

@@ -2,9 +2,9 @@
  * The typed results of rollback (and, where shared, release). These objects are what `--json`
  * prints, so their field names are a contract with users' scripts: add fields, never rename.
  */
-import type {CommitInfo} from '../git.js'
+import type {CommitInfo} from '../git/index.js'
 
-export type {CommitInfo} from '../git.js'
+export type {CommitInfo} from '../git/index.js'
 
 /** A commit as the plan shows it. */
 export interface CommitView extends CommitInfo {

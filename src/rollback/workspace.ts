@@ -3,7 +3,7 @@
  * this order: names, then the local repository, then the remote. Each failure says what to do.
  */
 import {LlmopsError, type ErrorCode} from '../errors.js'
-import {firstLines, type Git} from '../git.js'
+import {firstLines, type Git} from '../git/index.js'
 import {assertSafeName, printable, refFor} from './names.js'
 import type {LocalPlan} from './types.js'
 

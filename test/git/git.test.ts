@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import {describe, expect, it} from 'vitest'
 
-import {GitCommandError, gitEnvironment, openGit, pushArguments} from '../../src/git.js'
+import {GitCommandError, gitEnvironment, openGit, pushArguments} from '../../src/git/index.js'
 import {commit, createRepos, git, withReleases} from '../support/git-repos.js'
 
 describe('gitEnvironment', () => {
@@ -28,7 +28,7 @@ describe('Git (real repositories)', () => {
     const repos = await createRepos()
     const marker = path.join(repos.root, 'pwned')
     const g = await openGit({cwd: repos.work, env: repos.env})
-    await expect(g.run(['fetch', `--upload-pack=touch ${marker}`, 'origin'])).rejects.toThrow(/allowUnsafePack/)
+    await expect(g.run({args: ['fetch', `--upload-pack=touch ${marker}`, 'origin'], parse: (o) => o})).rejects.toThrow(/allowUnsafePack/)
     expect(existsSync(marker)).toBe(false)
   })
 
@@ -73,9 +73,9 @@ describe('Git (real repositories)', () => {
   it('reports the exit code and stderr of a failed command instead of throwing when asked to', async () => {
     const repos = await createRepos()
     const g = await openGit({cwd: repos.work, env: repos.env})
-    const out = await g.run(['rev-parse', '--verify', 'refs/heads/none'], [0, 128])
+    const out = await g.run({args: ['rev-parse', '--verify', 'refs/heads/none'], ok: [0, 128], parse: (o) => o})
     expect(out.exitCode).toBe(128)
-    await expect(g.run(['rev-parse', '--verify', 'refs/heads/none'])).rejects.toBeInstanceOf(GitCommandError)
+    await expect(g.run({args: ['rev-parse', '--verify', 'refs/heads/none'], parse: (o) => o})).rejects.toBeInstanceOf(GitCommandError)
   })
 
   it('builds the push as one atomic command with an explicit lease', () => {

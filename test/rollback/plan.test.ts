@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import type {TagRef} from '../../src/git.js'
+import type {TagRef} from '../../src/git/index.js'
 import {parseBackupMessage, formatBackupMessage} from '../../src/rollback/backup-message.js'
 import {assertSafeName, backupTagName, cleanReason, compareSemVer, parseSemVer, releaseVersion} from '../../src/rollback/names.js'
 import {checkTarget, defaultTarget, labelFor, releasesNewestFirst} from '../../src/rollback/plan.js'
