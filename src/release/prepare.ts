@@ -5,6 +5,7 @@
  */
 import {usageError} from '../errors.js'
 import type {Git} from '../git.js'
+import {isoSeconds} from '../branch/time.js'
 import {printable, refFor} from '../rollback/names.js'
 import {branchRefspecs, invalidTarget, pushPlan, releasesNewestFirst} from '../rollback/plan.js'
 import {viewCommit} from '../rollback/prepare.js'
@@ -72,7 +73,7 @@ export async function planRelease(git: Git, request: ReleaseRequest): Promise<Re
     push: pushPlan(remote, branch, stableSha, branchRefspecs(newHead, branch, tag)),
     local,
     who,
-    created_at: request.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    created_at: isoSeconds(request.now),
     warnings: versionWarnings(semver, tag, highest),
   }
 }

@@ -5,6 +5,7 @@
 import {compileRules, detect, mask, redactText, type RuleSet} from '../engine/index.js'
 import {builtinRules} from '../rules/index.js'
 import {usageError} from '../errors.js'
+import {isoSeconds} from '../branch/time.js'
 
 /**
  * First, cheap line of defence before `git check-ref-format`: a value starting with `-` could be
@@ -81,7 +82,7 @@ export const BACKUP_PREFIX = 'llmops/backup/'
 
 /** `llmops/backup/stable-20261127T140257Z`, with a counter if that name is taken. */
 export function backupTagName(branch: string, now: Date, taken: ReadonlySet<string>): string {
-  const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll(/[-:]/g, '')
+  const stamp = isoSeconds(now).replaceAll(/[-:]/g, '')
   const base = `${BACKUP_PREFIX}${branch}-${stamp}`
   let name = base
   for (let n = 2; taken.has(name); n++) name = `${base}-${n}`

@@ -3,6 +3,7 @@
  * fetched remote-tracking ref and tags, so `--dry-run` is this function and a printout.
  */
 import type {Git} from '../git.js'
+import {isoSeconds} from '../branch/time.js'
 import {readBackups} from './list.js'
 import {BACKUP_PREFIX, backupTagName, cleanReason, refFor} from './names.js'
 import {branchRefspecs, checkTarget, defaultTarget, invalidTarget, labelFor, pushPlan, releasesNewestFirst, undoCommand, undoReason} from './plan.js'
@@ -202,7 +203,7 @@ export async function planRollback(git: Git, request: RollbackRequest): Promise<
     local,
     who,
     reason: kind === 'undo' ? undoReason(target.tag, reason) : reason,
-    created_at: request.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    created_at: isoSeconds(request.now),
     warnings,
     ...(target.verification === undefined ? {} : {verification: target.verification}),
   }
