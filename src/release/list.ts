@@ -4,7 +4,7 @@
  */
 import {LlmopsError} from '../errors.js'
 import type {Git} from '../git.js'
-import {refFor} from '../rollback/names.js'
+import {refFor} from '../branch/ref-names.js'
 import {releasesNewestFirst} from '../rollback/plan.js'
 import {checkNames, syncRemote} from '../rollback/workspace.js'
 import type {ReleaseList} from './types.js'

@@ -3,7 +3,8 @@
  * messages recorded in git. No IO.
  */
 import {LlmopsError, usageError} from '../errors.js'
-import {compareSemVer, parseSemVer, printable, type SemVer} from '../rollback/names.js'
+import {printable} from '../branch/ref-names.js'
+import {compareSemVer, parseSemVer, type SemVer} from '../branch/semver.js'
 import {invalidTarget, type Release} from '../rollback/plan.js'
 
 /** `1.4.0` or `v1.4.0` -> tag `v1.4.0`; anything that is not semantic versioning is a usage error. */

@@ -6,7 +6,7 @@
 import {usageError} from '../errors.js'
 import type {Git} from '../git.js'
 import {isoSeconds} from '../branch/time.js'
-import {printable, refFor} from '../rollback/names.js'
+import {printable, refFor} from '../branch/ref-names.js'
 import {branchRefspecs, invalidTarget, pushPlan, releasesNewestFirst} from '../rollback/plan.js'
 import {viewCommit} from '../rollback/prepare.js'
 import {checkNames, checkWorkspace, planLocal, syncRemote, whoAmI} from '../rollback/workspace.js'

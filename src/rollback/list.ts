@@ -5,7 +5,7 @@
 import {LlmopsError} from '../errors.js'
 import {firstLines, type Git} from '../git.js'
 import {parseBackupMessage} from './backup-message.js'
-import {BACKUP_PREFIX} from './names.js'
+import {BACKUP_PREFIX} from '../branch/backup-tag.js'
 import type {BackupEntry, BackupList} from './types.js'
 import {checkNames} from './workspace.js'
 

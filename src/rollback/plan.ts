@@ -4,7 +4,8 @@
  */
 import {LlmopsError} from '../errors.js'
 import {pushArguments, type TagRef} from '../git.js'
-import {compareSemVer, releaseVersion, type SemVer} from './names.js'
+import {releaseVersion} from '../branch/release-tags.js'
+import {compareSemVer, type SemVer} from '../branch/semver.js'
 
 export interface Release extends TagRef {
   version: SemVer

@@ -2,7 +2,11 @@ import {describe, expect, it} from 'vitest'
 
 import type {TagRef} from '../../src/git.js'
 import {parseBackupMessage, formatBackupMessage} from '../../src/rollback/backup-message.js'
-import {assertSafeName, backupTagName, cleanReason, compareSemVer, parseSemVer, releaseVersion} from '../../src/rollback/names.js'
+import {backupTagName} from '../../src/branch/backup-tag.js'
+import {cleanReason} from '../../src/branch/reason.js'
+import {assertSafeName} from '../../src/branch/ref-names.js'
+import {releaseVersion} from '../../src/branch/release-tags.js'
+import {compareSemVer, parseSemVer} from '../../src/branch/semver.js'
 import {checkTarget, defaultTarget, labelFor, releasesNewestFirst} from '../../src/rollback/plan.js'
 import {interpretPush} from '../../src/rollback/push.js'
 
