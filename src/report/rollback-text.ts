@@ -1,4 +1,5 @@
-import type {BackupList, CommitInfo, CommitView, RollbackPlan, RollbackResult} from '../rollback/types.js'
+import type {CommitInfo, CommitView} from '../branch/types.js'
+import type {BackupList, RollbackPlan, RollbackResult} from '../rollback/types.js'
 import {cell} from './summary-text.js'
 
 /**

@@ -11,7 +11,8 @@ import {refFor} from '../branch/ref-names.js'
 import {releaseVersion} from '../branch/release-tags.js'
 import {branchRefspecs, checkTarget, defaultTarget, invalidTarget, labelFor, pushPlan, releasesNewestFirst, undoCommand, undoReason} from './plan.js'
 import {LlmopsError} from '../errors.js'
-import type {BackupEntry, CommitView, RollbackPlan} from './types.js'
+import type {CommitView} from '../branch/types.js'
+import type {BackupEntry, RollbackPlan} from './types.js'
 import {checkNames, checkWorkspace, planLocal, syncRemote, whoAmI, type NameKind} from './workspace.js'
 
 export interface RollbackRequest {

@@ -5,7 +5,7 @@
  */
 import {LlmopsError} from '../errors.js'
 import {firstLines, type Git, type GitOutput} from '../git.js'
-import type {LocalOutcome, LocalPlan} from './types.js'
+import type {LocalOutcome, LocalPlan} from '../branch/types.js'
 
 export type PushVerdict =
   | {ok: true}

@@ -5,7 +5,7 @@
 import {LlmopsError, type ErrorCode} from '../errors.js'
 import {firstLines, type Git} from '../git.js'
 import {assertSafeName, printable, refFor} from '../branch/ref-names.js'
-import type {LocalPlan} from './types.js'
+import type {LocalPlan} from '../branch/types.js'
 
 const precondition = (message: string, code: ErrorCode, suggestions: string[] = []): LlmopsError => new LlmopsError(message, {code, suggestions})
 
