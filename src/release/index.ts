@@ -4,8 +4,8 @@
  */
 import {openGit} from '../git.js'
 import {formatReleaseList, formatReleasePlan, formatReleaseResult, releaseMarkdown} from '../report/release-text.js'
-import {confirm} from '../rollback/confirm.js'
-import {publishToActions} from '../rollback/github.js'
+import {confirm} from '../branch/confirm.js'
+import {publishToActions} from '../branch/github.js'
 import type {ProcedureIo} from '../rollback/index.js'
 import {executeRelease} from './execute.js'
 import {listReleases} from './list.js'

@@ -4,14 +4,14 @@
  */
 import {openGit} from '../git.js'
 import {formatBackupList, formatRollbackPlan, formatRollbackResult, rollbackMarkdown} from '../report/rollback-text.js'
-import {confirm, type Ask} from './confirm.js'
+import {confirm, type Ask} from '../branch/confirm.js'
 import {executeRollback} from './execute.js'
-import {publishToActions} from './github.js'
+import {publishToActions} from '../branch/github.js'
 import {listRollbacks} from './list.js'
 import {planRollback, type RollbackRequest} from './prepare.js'
 import type {BackupList, RollbackResult} from './types.js'
 
-export {terminalAsk, type Ask} from './confirm.js'
+export {terminalAsk, type Ask} from '../branch/confirm.js'
 export type * from './types.js'
 
 export interface ProcedureIo {

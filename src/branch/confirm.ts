@@ -4,7 +4,7 @@
  * the caller passes `ask` only when stdin and stdout are both terminals.
  */
 import {LlmopsError} from '../errors.js'
-import {printable} from '../branch/ref-names.js'
+import {printable} from './ref-names.js'
 
 /** Asks one question and returns what the user typed. */
 export type Ask = (message: string) => Promise<string>
