@@ -3,8 +3,8 @@
  * branch and tag, then the local branch.
  */
 import type {Git} from '../git.js'
-import {branchRefspecs} from '../rollback/plan.js'
-import {moveLocalBranch, pushWithLease} from '../rollback/push.js'
+import {moveLocalBranch} from '../branch/local-branch.js'
+import {branchRefspecs, pushWithLease} from '../branch/push.js'
 import {releaseMessage} from './plan.js'
 import type {ReleasePlan, ReleaseResult} from './types.js'
 

@@ -4,8 +4,8 @@
  */
 import type {Git} from '../git.js'
 import {formatBackupMessage} from './backup-message.js'
-import {branchRefspecs} from './plan.js'
-import {moveLocalBranch, pushWithLease} from './push.js'
+import {moveLocalBranch} from '../branch/local-branch.js'
+import {branchRefspecs, pushWithLease} from '../branch/push.js'
 import type {RollbackPlan, RollbackResult} from './types.js'
 
 export async function executeRollback(git: Git, plan: RollbackPlan): Promise<RollbackResult> {

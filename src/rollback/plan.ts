@@ -1,18 +1,15 @@
 /**
  * The pure core of rollback: which release is the default target, whether a target is allowed,
- * and what exactly will be pushed. No IO: prepare.ts gathers the facts, this decides.
+ * and how the way back (undo) is offered. No IO: prepare.ts gathers the facts, this decides.
  */
-import {LlmopsError} from '../errors.js'
-import {pushArguments, type TagRef} from '../git.js'
+import {invalidTarget} from '../branch/errors.js'
+import type {TagRef} from '../git.js'
 import {releaseVersion} from '../branch/release-tags.js'
 import {compareSemVer, type SemVer} from '../branch/semver.js'
 
 export interface Release extends TagRef {
   version: SemVer
 }
-
-export const invalidTarget = (message: string, suggestions: string[] = []): LlmopsError =>
-  new LlmopsError(message, {code: 'E_INVALID_TARGET', suggestions})
 
 /** Release tags (v + semver) among `tags`, highest version first. */
 export function releasesNewestFirst(tags: readonly TagRef[]): Release[] {
@@ -63,15 +60,6 @@ export function checkTarget(options: {kind: 'rollback' | 'undo'; tag: string; ta
       'Pick a release that was on the branch: llmops release --list.',
     ])
   }
-}
-
-export function branchRefspecs(targetSha: string, branch: string, tag: string): string[] {
-  return [`${targetSha}:refs/heads/${branch}`, `refs/tags/${tag}:refs/tags/${tag}`]
-}
-
-export function pushPlan(remote: string, branch: string, expect: string, refspecs: string[]): {args: string[]; command: string} {
-  const args = pushArguments(remote, {ref: `refs/heads/${branch}`, expect}, refspecs)
-  return {args, command: `git ${args.join(' ')}`}
 }
 
 export function undoCommand(backupTag: string, branch: string, remote: string): string {

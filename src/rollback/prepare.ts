@@ -9,11 +9,14 @@ import {BACKUP_PREFIX, backupTagName} from '../branch/backup-tag.js'
 import {cleanReason} from '../branch/reason.js'
 import {refFor} from '../branch/ref-names.js'
 import {releaseVersion} from '../branch/release-tags.js'
-import {branchRefspecs, checkTarget, defaultTarget, invalidTarget, labelFor, pushPlan, releasesNewestFirst, undoCommand, undoReason} from './plan.js'
+import {invalidTarget} from '../branch/errors.js'
+import {planLocal} from '../branch/local-branch.js'
+import {branchRefspecs, pushPlan} from '../branch/push.js'
+import {checkTarget, defaultTarget, labelFor, releasesNewestFirst, undoCommand, undoReason} from './plan.js'
 import {LlmopsError} from '../errors.js'
 import type {CommitView} from '../branch/types.js'
 import type {BackupEntry, RollbackPlan} from './types.js'
-import {checkNames, checkWorkspace, planLocal, syncRemote, whoAmI, type NameKind} from './workspace.js'
+import {checkNames, checkWorkspace, syncRemote, whoAmI, type NameKind} from './workspace.js'
 
 export interface RollbackRequest {
   branch: string

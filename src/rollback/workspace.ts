@@ -2,12 +2,10 @@
  * The checks every branch-moving procedure (rollback, undo, release) makes before any write, in
  * this order: names, then the local repository, then the remote. Each failure says what to do.
  */
-import {LlmopsError, type ErrorCode} from '../errors.js'
+import {precondition} from '../branch/errors.js'
+import {LlmopsError} from '../errors.js'
 import {firstLines, type Git} from '../git.js'
 import {assertSafeName, printable, refFor} from '../branch/ref-names.js'
-import type {LocalPlan} from '../branch/types.js'
-
-const precondition = (message: string, code: ErrorCode, suggestions: string[] = []): LlmopsError => new LlmopsError(message, {code, suggestions})
 
 const noRemoteBranch = (remote: string, branch: string): LlmopsError =>
   precondition(`${remote} has no branch "${branch}"`, 'E_NO_REMOTE_BRANCH', [`git ls-remote --heads ${remote} lists its branches; pass the right one with --branch.`])
@@ -111,23 +109,4 @@ export async function whoAmI(git: Git, env: NodeJS.ProcessEnv): Promise<string> 
   const actor = env.GITHUB_ACTIONS === 'true' ? env.GITHUB_ACTOR : undefined
   const run = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `, ${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : ''
   return actor ? `${identity} (GitHub Actions, actor ${actor}${run})` : identity
-}
-
-/**
- * Whether the local branch can follow the remote. It must hold nothing the remote lacks:
- * moving it would otherwise drop local work, so that is a precondition failure, not a surprise.
- */
-export async function planLocal(git: Git, options: {branch: string; remote: string; remoteHead: string; currentBranch: string; enabled: boolean}): Promise<LocalPlan> {
-  const {branch, remote, remoteHead, currentBranch} = options
-  const sha = await git.resolveCommit(refFor.branch(branch))
-  const checkedOut = currentBranch === branch
-  if (!options.enabled) return {branch, action: 'skip', why: '--no-local: only the remote is updated', checked_out: checkedOut, sha}
-  if (sha === null) return {branch, action: 'skip', why: `there is no local branch "${branch}"`, checked_out: false, sha}
-  if (sha !== remoteHead && !(await git.isAncestor(sha, remoteHead))) {
-    throw precondition(`your local ${branch} has commits that are not on ${remote}/${branch}`, 'E_LOCAL_AHEAD', [
-      `Push or move them first (git log ${remote}/${branch}..${branch}), or pass --no-local to update only the remote.`,
-    ])
-  }
-
-  return {branch, action: 'move', why: checkedOut ? 'checked out: moved with git reset --keep' : 'moved with git update-ref', checked_out: checkedOut, sha}
 }

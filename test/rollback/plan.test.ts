@@ -8,7 +8,7 @@ import {assertSafeName} from '../../src/branch/ref-names.js'
 import {releaseVersion} from '../../src/branch/release-tags.js'
 import {compareSemVer, parseSemVer} from '../../src/branch/semver.js'
 import {checkTarget, defaultTarget, labelFor, releasesNewestFirst} from '../../src/rollback/plan.js'
-import {interpretPush} from '../../src/rollback/push.js'
+import {interpretPush} from '../../src/branch/push.js'
 
 const sha = (c: string): string => c.repeat(40)
 const tag = (name: string, commit: string, message = ''): TagRef => ({name, sha: sha(commit), annotated: true, date: '2026-01-01T00:00:00Z', tagger: 'x', message})
