@@ -1,10 +1,11 @@
 /**
- * Ref-name safety: which flag values may reach git at all, and the full ref name git has to
- * accept for each kind of value. A cheap check in code comes first (no option-like or control
- * characters), then `git check-ref-format` on the full ref. Also owns `printable`, the way a
- * user's value is echoed back in an error.
+ * Ref-name safety, the first check of every branch-moving procedure: which flag values may reach
+ * git at all, and the full ref name git has to accept for each kind of value. A cheap check in
+ * code comes first (no option-like or control characters), then `git check-ref-format` on the
+ * full ref. Also owns `printable`, the way a user's value is echoed back in an error.
  */
-import {usageError} from '../errors.js'
+import {LlmopsError, usageError} from '../errors.js'
+import type {Git} from '../git.js'
 
 /**
  * First, cheap line of defence before `git check-ref-format`: a value starting with `-` could be
@@ -35,3 +36,18 @@ export const refFor = {
   // git accepts a remote name when refs/remotes/<name>/x is a valid ref.
   remote: (name: string) => `refs/remotes/${name}/x`,
 } as const
+
+export type NameKind = keyof typeof refFor
+
+/** Usage error (exit 2) for any value git would not accept as that kind of name. */
+export async function checkNames(git: Git, names: Array<{flag: string; kind: NameKind; value: string}>): Promise<void> {
+  for (const {flag, value} of names) assertSafeName(flag, value)
+  for (const {flag, kind, value} of names) {
+    if (!(await git.checkRefFormat(refFor[kind](value)))) {
+      throw new LlmopsError(`${flag} "${printable(value)}" is not a valid git ${kind} name`, {
+        code: 'E_BAD_REF_NAME',
+        suggestions: ['See `git check-ref-format --help` for the rules.'],
+      })
+    }
+  }
+}

@@ -4,9 +4,9 @@
  */
 import {LlmopsError} from '../errors.js'
 import type {Git} from '../git.js'
-import {refFor} from '../branch/ref-names.js'
+import {checkNames, refFor} from '../branch/ref-names.js'
 import {releasesNewestFirst} from '../rollback/plan.js'
-import {checkNames, syncRemote} from '../rollback/workspace.js'
+import {syncRemote} from '../branch/remote.js'
 import type {ReleaseList} from './types.js'
 
 export async function listReleases(git: Git, options: {remote: string; branch: string}): Promise<ReleaseList> {

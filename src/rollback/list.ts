@@ -7,7 +7,7 @@ import {firstLines, type Git} from '../git.js'
 import {parseBackupMessage} from './backup-message.js'
 import {BACKUP_PREFIX} from '../branch/backup-tag.js'
 import type {BackupEntry, BackupList} from './types.js'
-import {checkNames} from './workspace.js'
+import {checkNames} from '../branch/ref-names.js'
 
 /** Every llmops backup tag known locally, newest first. */
 export async function readBackups(git: Git): Promise<BackupEntry[]> {

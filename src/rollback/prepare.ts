@@ -7,7 +7,7 @@ import {isoSeconds} from '../branch/time.js'
 import {readBackups} from './list.js'
 import {BACKUP_PREFIX, backupTagName} from '../branch/backup-tag.js'
 import {cleanReason} from '../branch/reason.js'
-import {refFor} from '../branch/ref-names.js'
+import {checkNames, refFor, type NameKind} from '../branch/ref-names.js'
 import {releaseVersion} from '../branch/release-tags.js'
 import {invalidTarget} from '../branch/errors.js'
 import {planLocal} from '../branch/local-branch.js'
@@ -16,7 +16,9 @@ import {checkTarget, defaultTarget, labelFor, releasesNewestFirst, undoCommand, 
 import {LlmopsError} from '../errors.js'
 import type {CommitView} from '../branch/types.js'
 import type {BackupEntry, RollbackPlan} from './types.js'
-import {checkNames, checkWorkspace, syncRemote, whoAmI, type NameKind} from './workspace.js'
+import {whoAmI} from '../branch/identity.js'
+import {syncRemote} from '../branch/remote.js'
+import {checkWorkspace} from '../branch/workspace.js'
 
 export interface RollbackRequest {
   branch: string
