@@ -8,12 +8,19 @@ import type {Git} from '../git.js'
 import {precondition} from './errors.js'
 import {printable} from './ref-names.js'
 
+/**
+ * The repository's git directory, or the one "not a git repository" failure (E_NOT_A_REPO, exit
+ * 3) when `git.cwd` is not inside a working tree; `suggestions` say what to do next.
+ */
+export async function requireRepository(git: Git, suggestions: string[] = []): Promise<string> {
+  const gitDir = await git.gitDir()
+  if (gitDir === null) throw precondition(`${git.cwd} is not inside a git working tree`, 'E_NOT_A_REPO', suggestions)
+  return gitDir
+}
+
 /** A working tree on a branch, with nothing half-done, nothing uncommitted and full history. */
 export async function checkWorkspace(git: Git): Promise<{currentBranch: string}> {
-  const gitDir = await git.gitDir()
-  if (gitDir === null) {
-    throw precondition(`${git.cwd} is not inside a git working tree`, 'E_NOT_A_REPO', ['Run llmops from a clone of the repository.'])
-  }
+  const gitDir = await requireRepository(git, ['Run llmops from a clone of the repository.'])
 
   const currentBranch = await git.currentBranch()
   if (currentBranch === null) {

@@ -2,8 +2,8 @@
  * The releases in the history of the release branch, as `rollback` sees them: highest version
  * first, the highest one marked as current.
  */
-import {LlmopsError} from '../errors.js'
 import type {Git} from '../git.js'
+import {requireRepository} from '../branch/workspace.js'
 import {checkNames, refFor} from '../branch/ref-names.js'
 import {releasesNewestFirst} from '../rollback/plan.js'
 import {syncRemote} from '../branch/remote.js'
@@ -15,9 +15,7 @@ export async function listReleases(git: Git, options: {remote: string; branch: s
     {flag: '--branch', kind: 'branch', value: branch},
     {flag: '--remote', kind: 'remote', value: remote},
   ])
-  if ((await git.gitDir()) === null) {
-    throw new LlmopsError(`${git.cwd} is not inside a git working tree`, {code: 'E_NOT_A_REPO'})
-  }
+  await requireRepository(git)
 
   const head = (await syncRemote(git, remote, [branch])).get(refFor.branch(branch)) ?? ''
   const releases = releasesNewestFirst(await git.tags({merged: head}))
