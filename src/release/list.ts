@@ -5,7 +5,7 @@
 import type {Git} from '../git.js'
 import {requireRepository} from '../branch/workspace.js'
 import {checkNames, refFor} from '../branch/ref-names.js'
-import {releasesNewestFirst} from '../rollback/plan.js'
+import {releasesNewestFirst} from '../branch/release-tags.js'
 import {syncRemote} from '../branch/remote.js'
 import type {ReleaseList} from './types.js'
 

@@ -6,7 +6,7 @@ import {LlmopsError, usageError} from '../errors.js'
 import {printable} from '../branch/ref-names.js'
 import {compareSemVer, parseSemVer, type SemVer} from '../branch/semver.js'
 import {invalidTarget} from '../branch/errors.js'
-import type {Release} from '../rollback/plan.js'
+import type {Release} from '../branch/release-tags.js'
 
 /** `1.4.0` or `v1.4.0` -> tag `v1.4.0`; anything that is not semantic versioning is a usage error. */
 export function parseVersion(input: string): {version: string; tag: string; semver: SemVer} {

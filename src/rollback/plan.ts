@@ -3,24 +3,7 @@
  * and how the way back (undo) is offered. No IO: prepare.ts gathers the facts, this decides.
  */
 import {invalidTarget} from '../branch/errors.js'
-import type {TagRef} from '../git.js'
-import {releaseVersion} from '../branch/release-tags.js'
-import {compareSemVer, type SemVer} from '../branch/semver.js'
-
-export interface Release extends TagRef {
-  version: SemVer
-}
-
-/** Release tags (v + semver) among `tags`, highest version first. */
-export function releasesNewestFirst(tags: readonly TagRef[]): Release[] {
-  const releases: Release[] = []
-  for (const tag of tags) {
-    const version = releaseVersion(tag.name)
-    if (version) releases.push({...tag, version})
-  }
-
-  return releases.sort((a, b) => compareSemVer(b.version, a.version))
-}
+import type {Release} from '../branch/release-tags.js'
 
 /**
  * The default target: the release before the one the branch is at. "The one it is at" is the
@@ -40,12 +23,6 @@ export function defaultTarget(releasesOnBranch: readonly Release[], where: strin
   }
 
   return {current, target}
-}
-
-/** `v1.3.0` at a release, `v1.3.0+2` two commits after one, else the short sha. */
-export function labelFor(sha: string, newestReachable: Release | undefined, commitsSince: number): string {
-  if (!newestReachable) return sha.slice(0, 7)
-  return commitsSince === 0 ? newestReachable.name : `${newestReachable.name}+${commitsSince}`
 }
 
 /**

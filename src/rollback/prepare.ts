@@ -2,23 +2,23 @@
  * Read-only half of a rollback: checks everything, then builds the plan. Writes nothing but the
  * fetched remote-tracking ref and tags, so `--dry-run` is this function and a printout.
  */
-import type {Git} from '../git.js'
-import {isoSeconds} from '../branch/time.js'
-import {readBackups} from './list.js'
 import {BACKUP_PREFIX, backupTagName} from '../branch/backup-tag.js'
-import {cleanReason} from '../branch/reason.js'
-import {checkNames, refFor, type NameKind} from '../branch/ref-names.js'
-import {releaseVersion} from '../branch/release-tags.js'
+import {viewCommit} from '../branch/commit-view.js'
 import {invalidTarget} from '../branch/errors.js'
+import {whoAmI} from '../branch/identity.js'
 import {planLocal} from '../branch/local-branch.js'
 import {branchRefspecs, pushPlan} from '../branch/push.js'
-import {checkTarget, defaultTarget, labelFor, releasesNewestFirst, undoCommand, undoReason} from './plan.js'
-import {LlmopsError} from '../errors.js'
-import type {CommitView} from '../branch/types.js'
-import type {BackupEntry, RollbackPlan} from './types.js'
-import {whoAmI} from '../branch/identity.js'
+import {cleanReason} from '../branch/reason.js'
+import {checkNames, refFor, type NameKind} from '../branch/ref-names.js'
+import {releasesNewestFirst, releaseVersion} from '../branch/release-tags.js'
 import {syncRemote} from '../branch/remote.js'
+import {isoSeconds} from '../branch/time.js'
 import {checkWorkspace} from '../branch/workspace.js'
+import {LlmopsError} from '../errors.js'
+import type {Git} from '../git.js'
+import {readBackups} from './list.js'
+import {checkTarget, defaultTarget, undoCommand, undoReason} from './plan.js'
+import type {BackupEntry, RollbackPlan} from './types.js'
 
 export interface RollbackRequest {
   branch: string
@@ -43,15 +43,6 @@ interface Target {
   verification?: {verified: boolean; detail: string}
   /** Newer backups passed over because they could not be verified. */
   skipped?: string[]
-}
-
-/** A commit with the release it is at (or after). */
-export async function viewCommit(git: Git, sha: string): Promise<CommitView> {
-  const commit = await git.commit(sha)
-  const reachable = releasesNewestFirst(await git.tags({merged: sha}))
-  const newest = reachable[0]
-  const since = newest && newest.sha !== sha ? await git.countCommits(newest.sha, sha) : 0
-  return {...commit, tags: reachable.filter((r) => r.sha === sha).map((r) => r.name), release: newest?.name ?? null, label: labelFor(sha, newest, since)}
 }
 
 async function rollbackTarget(git: Git, request: RollbackRequest, headSha: string, where: string): Promise<Target> {

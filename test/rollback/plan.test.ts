@@ -7,7 +7,9 @@ import {cleanReason} from '../../src/branch/reason.js'
 import {assertSafeName} from '../../src/branch/ref-names.js'
 import {releaseVersion} from '../../src/branch/release-tags.js'
 import {compareSemVer, parseSemVer} from '../../src/branch/semver.js'
-import {checkTarget, defaultTarget, labelFor, releasesNewestFirst} from '../../src/rollback/plan.js'
+import {labelFor} from '../../src/branch/commit-view.js'
+import {releasesNewestFirst} from '../../src/branch/release-tags.js'
+import {checkTarget, defaultTarget} from '../../src/rollback/plan.js'
 import {interpretPush} from '../../src/branch/push.js'
 
 const sha = (c: string): string => c.repeat(40)
