@@ -1,8 +1,10 @@
-import type {ReleaseList, ReleasePlan, ReleaseResult} from '../release/types.js'
-import {age, commitList, short} from './rollback-text.js'
-import {cell} from './summary-text.js'
-
-/** Human output of release: plan, result and the list of releases. Pure text, no colour. */
+/**
+ * Human output of release: the plan, the result and the list of releases. Pure text, no colour;
+ * everything that comes from git goes through `cell`.
+ */
+import {age, commitList, short} from '../branch/text.js'
+import {cell} from '../report/summary-text.js'
+import type {ReleaseList, ReleasePlan, ReleaseResult} from './types.js'
 
 export function formatReleasePlan(plan: ReleasePlan): string {
   const now = plan.created_at
