@@ -1,10 +1,12 @@
 /**
  * Text pieces that the views of release and rollback (release/text.ts, rollback/text.ts) share:
- * ages, short shas, commit lists and counts. Pure text, no colour; everything that comes from git
- * goes through `cell`, so a commit message cannot move the cursor.
+ * ages, short shas, commit lists and counts, the plan's footer (push, local branch, who,
+ * warnings), the dry-run note, the local outcome and the Markdown of a job summary. Pure text, no
+ * colour; everything that comes from git goes through `cell`, so a commit message cannot move the
+ * cursor.
  */
 import {cell} from '../report/summary-text.js'
-import type {CommitInfo} from './types.js'
+import type {CommitInfo, LocalOutcome, LocalPlan, PushPlan} from './types.js'
 
 /** "5 minutes ago", relative to `now` (the plan's time, so the output is reproducible). */
 export function age(iso: string, now: string): string {
@@ -35,3 +37,39 @@ export function commitList(commits: readonly CommitInfo[], now: string, max = 15
 
 /** `1 commit`, `3 commits`. */
 export const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** One line of a plan's footer: a label and its value. */
+export type Field = readonly [label: string, value: string]
+
+/**
+ * How both plans end: their own fields around the shared ones (the exact push, what happens to
+ * the local branch, who), then the warnings. Labels are padded so the values line up.
+ */
+export function planFooter(plan: {push: PushPlan; local: LocalPlan; who: string; warnings: readonly string[]}, own: {before: Field[]; after: Field[]}): string[] {
+  const fields: Field[] = [
+    ...own.before,
+    ['Push', plan.push.command],
+    ['Local', plan.local.action === 'move' ? `${plan.local.branch} follows (${plan.local.why})` : `not changed: ${plan.local.why}`],
+    ['By', cell(plan.who, 120)],
+    ...own.after,
+  ]
+  return [...fields.map(([label, value]) => `  ${label.padEnd(12)}${value}`), ...plan.warnings.map((warning) => `  Warning: ${cell(warning, 200)}`)]
+}
+
+/** What a dry run prints after the plan; `tag` is what --confirm must be. */
+export function dryRunNote(tag: string): string {
+  return `\nDry run: nothing was changed. To do it, run the same command without --dry-run (in a script, add --confirm ${tag}).\n`
+}
+
+/** What happened to the local branch, as a line of the result (none before it was moved). */
+export function localOutcomeLines(outcome: LocalOutcome | undefined): string[] {
+  return outcome ? [`  ${cell(outcome.message, 300)}`] : []
+}
+
+/** A value in a job summary: bounded, no table breaks, no code spans. */
+export const md = (text: string): string => cell(text, 200).replaceAll('|', '\\|').replaceAll('`', "'")
+
+/** Commits in a job summary, at most 50. */
+export function mdCommitList(commits: readonly CommitInfo[]): string[] {
+  return commits.slice(0, 50).map((c) => `- \`${short(c.sha)}\` ${md(c.subject)}`)
+}
