@@ -3,10 +3,10 @@
  * confirmation, write and output, like rollback.
  */
 import {runListing, runProcedure, type AfterPlan, type ProcedureIo} from '../branch/procedure.js'
-import {formatReleaseList, formatReleasePlan, formatReleaseResult, releaseMarkdown} from './text.js'
 import {executeRelease} from './execute.js'
 import {listReleases} from './list.js'
 import {planRelease, type ReleaseRequest} from './prepare.js'
+import {formatReleaseList, formatReleasePlan, formatReleaseResult, releaseMarkdown} from './text.js'
 import type {ReleaseList, ReleaseResult} from './types.js'
 
 export type {ProcedureIo} from '../branch/procedure.js'

@@ -2,11 +2,11 @@
  * The releases in the history of the release branch, as `rollback` sees them: highest version
  * first, the highest one marked as current.
  */
-import type {Git} from '../git.js'
-import {requireRepository} from '../branch/workspace.js'
 import {checkNames, refFor} from '../branch/ref-names.js'
 import {releasesNewestFirst} from '../branch/release-tags.js'
 import {syncRemote} from '../branch/remote.js'
+import {requireRepository} from '../branch/workspace.js'
+import type {Git} from '../git.js'
 import type {ReleaseList} from './types.js'
 
 export async function listReleases(git: Git, options: {remote: string; branch: string}): Promise<ReleaseList> {

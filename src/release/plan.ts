@@ -2,11 +2,11 @@
  * The pure core of a release: which versions are acceptable, when main may go to stable, and the
  * messages recorded in git. No IO.
  */
-import {LlmopsError, usageError} from '../errors.js'
-import {printable} from '../branch/ref-names.js'
-import {compareSemVer, parseSemVer, type SemVer} from '../branch/semver.js'
 import {invalidTarget} from '../branch/errors.js'
+import {printable} from '../branch/ref-names.js'
 import type {Release} from '../branch/release-tags.js'
+import {compareSemVer, parseSemVer, type SemVer} from '../branch/semver.js'
+import {LlmopsError, usageError} from '../errors.js'
 
 /** `1.4.0` or `v1.4.0` -> tag `v1.4.0`; anything that is not semantic versioning is a usage error. */
 export function parseVersion(input: string): {version: string; tag: string; semver: SemVer} {

@@ -3,18 +3,18 @@
  * commit is created here (an object no ref points at yet), so the plan shows the exact sha that
  * will be pushed and a conflict is found before anyone confirms.
  */
-import {usageError} from '../errors.js'
-import type {Git} from '../git.js'
-import {isoSeconds} from '../branch/time.js'
-import {checkNames, printable, refFor} from '../branch/ref-names.js'
+import {viewCommit} from '../branch/commit-view.js'
 import {invalidTarget} from '../branch/errors.js'
+import {whoAmI} from '../branch/identity.js'
 import {planLocal} from '../branch/local-branch.js'
 import {branchRefspecs, pushPlan} from '../branch/push.js'
-import {viewCommit} from '../branch/commit-view.js'
+import {checkNames, printable, refFor} from '../branch/ref-names.js'
 import {releasesNewestFirst} from '../branch/release-tags.js'
-import {whoAmI} from '../branch/identity.js'
 import {syncRemote} from '../branch/remote.js'
+import {isoSeconds} from '../branch/time.js'
 import {checkWorkspace} from '../branch/workspace.js'
+import {usageError} from '../errors.js'
+import type {Git} from '../git.js'
 import {checkAhead, mergeMessage, parseVersion, tagExists, versionWarnings} from './plan.js'
 import type {ReleasePlan} from './types.js'
 

@@ -4,10 +4,10 @@
  * they need from the outside world comes in through `io`.
  */
 import {runListing, runProcedure, type AfterPlan, type ProcedureIo} from '../branch/procedure.js'
-import {formatBackupList, formatRollbackPlan, formatRollbackResult, rollbackMarkdown} from './text.js'
 import {executeRollback} from './execute.js'
 import {listRollbacks} from './list.js'
 import {planRollback, type RollbackRequest} from './prepare.js'
+import {formatBackupList, formatRollbackPlan, formatRollbackResult, rollbackMarkdown} from './text.js'
 import type {BackupList, RollbackResult} from './types.js'
 
 export type {ProcedureIo} from '../branch/procedure.js'

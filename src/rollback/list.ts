@@ -2,12 +2,12 @@
  * Past rollbacks, read from their backup tags: the tags are the audit log, shared through the
  * remote, so a colleague's rollback shows up here too.
  */
+import {BACKUP_PREFIX} from '../branch/backup-tag.js'
+import {checkNames} from '../branch/ref-names.js'
+import {requireRepository} from '../branch/workspace.js'
 import {firstLines, type Git} from '../git.js'
 import {parseBackupMessage} from './backup-message.js'
-import {BACKUP_PREFIX} from '../branch/backup-tag.js'
 import type {BackupEntry, BackupList} from './types.js'
-import {requireRepository} from '../branch/workspace.js'
-import {checkNames} from '../branch/ref-names.js'
 
 /** Every llmops backup tag known locally, newest first. */
 export async function readBackups(git: Git): Promise<BackupEntry[]> {
