@@ -10,6 +10,18 @@ const pureEngine = {
   ],
 }
 
+const onlyGitTalksToGit = {name: 'simple-git', message: 'Only src/git.ts talks to git.'}
+
+/** release/ and rollback/ share the branch procedure through branch/, never with each other; branch/ knows neither. */
+const branchUseCases = [
+  {folder: 'src/release', group: ['../rollback/*'], message: 'release/ does not import rollback/: what both use lives in branch/.'},
+  {folder: 'src/rollback', group: ['../release/*'], message: 'rollback/ does not import release/: what both use lives in branch/.'},
+  {folder: 'src/branch', group: ['../release/*', '../rollback/*'], message: 'branch/ serves release/ and rollback/ and imports neither.'},
+]
+
+/** The text views of the branch use cases format results, like report/: pure, no IO. */
+const textViewIsPure = {group: ['node:*', '../io/*', '../commands/*', '../config/load.js'], message: 'Text views format results: pure, no IO.'}
+
 export default tseslint.config(
   {ignores: ['lib/**', 'dist/**', 'node_modules/**', 'coverage/**', 'oclif.manifest.json', 'bench/.data/**']},
   js.configs.recommended,
@@ -26,7 +38,7 @@ export default tseslint.config(
   {
     files: ['src/**'],
     ignores: ['src/git.ts'],
-    rules: {'no-restricted-imports': ['error', {paths: [{name: 'simple-git', message: 'Only src/git.ts talks to git.'}]}]},
+    rules: {'no-restricted-imports': ['error', {paths: [onlyGitTalksToGit]}]},
   },
   {files: ['src/engine/**', 'src/rules/**'], rules: {'no-restricted-imports': ['error', pureEngine]}},
   {
@@ -35,8 +47,27 @@ export default tseslint.config(
   },
   {
     files: ['src/report/**'],
-    rules: {'no-restricted-imports': ['error', {patterns: [{group: ['node:*', '../io/*', '../commands/*', '../config/load.js'], message: 'report/ formats results: pure, no IO.'}]}]},
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {group: ['node:*', '../io/*', '../commands/*', '../config/load.js'], message: 'report/ formats results: pure, no IO.'},
+            {group: ['../branch/*', '../release/*', '../rollback/*'], message: 'The branch use cases keep their text views (release/text.ts, rollback/text.ts); report/ does not import them.'},
+          ],
+        },
+      ],
+    },
   },
+  // One rule entry per file (a later entry replaces an earlier one), so each keeps the simple-git ban.
+  ...branchUseCases.map(({folder, group, message}) => ({
+    files: [`${folder}/**`],
+    rules: {'no-restricted-imports': ['error', {paths: [onlyGitTalksToGit], patterns: [{group, message}]}]},
+  })),
+  ...branchUseCases.map(({folder, group, message}) => ({
+    files: [`${folder}/text.ts`],
+    rules: {'no-restricted-imports': ['error', {paths: [onlyGitTalksToGit], patterns: [{group, message}, textViewIsPure]}]},
+  })),
   {
     files: ['src/engine/**', 'src/rules/**'],
     rules: {'no-restricted-globals': ['error', {name: 'process', message: 'engine/ and rules/ must not look at process.'}]},
