@@ -3,10 +3,13 @@
  * - `layers`: every file or folder of src/ stands on one layer of LAYERS; a file may import from
  *   its own folder or from a lower layer, never from a higher one or from a neighbour on its own layer;
  * - `no-cycle`: no file reaches itself through relative imports (static or dynamic), inside a
- *   folder as across folders.
+ *   folder as across folders;
+ * - `packages`: a package (or Node's built-in modules) is imported only where PACKAGES allows it.
+ * One plugin holds every boundary, so that no later block of the flat config can replace one.
  * The table below is the layout: README's "Layout" section is checked against it by a test.
  */
 import fs from 'node:fs'
+import {builtinModules} from 'node:module'
 import path from 'node:path'
 
 /** From the ground up: what each part of src/ owns. Parts on one line may not import each other. */
@@ -22,13 +25,27 @@ export const LAYERS = [
   {'gate/': 'the PII gate: changed lines, ignore file, trusted config, evaluation, reports'},
   {'monitor/': 'the monitor use case: read, frame, analyse (threads), summarise', 'feedback/': 'the feedback use case: capture, store, query, export', 'branch/': 'the branch procedure release and rollback share'},
   {'release/': 'the release use case', 'rollback/': 'the rollback use case'},
-  {'base-command.ts': 'the shared base of every command: errors, exit codes'},
+  {'base-command.ts': 'the shared base of every command: errors, exit codes', 'flags/': 'flag declarations that several commands share'},
   {'commands/': 'the oclif commands: flags and help, then one call into a use case', 'action/': 'the GitHub Action entry, bundled into dist/', 'index.ts': "the package entry (oclif's run)"},
 ]
 
+/**
+ * Who may import what from outside the tree: a package name (or prefix ending in `/`) and the
+ * parts or files of src/ allowed to import it. `node:` is Node's built-in modules: the pure
+ * parts (engine, rules, text, results, reports) touch no file, process or network.
+ */
+export const PACKAGES = {
+  'simple-git': ['git/run.ts'],
+  '@oclif/': ['commands/', 'flags/', 'base-command.ts', 'index.ts'],
+  '@actions/': ['action/', 'report/github.ts', 'branch/github.ts'],
+  '@inquirer/': ['branch/confirm.ts', 'feedback/prompt.ts'],
+  'node:': ['errors.ts', 'io/', 'git/', 'config/', 'detector.ts', 'gate/', 'monitor/', 'feedback/', 'branch/', 'release/', 'rollback/', 'base-command.ts', 'commands/', 'action/'],
+  zod: ['config/', 'feedback/', 'gate/'],
+}
+
 const SRC = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'src')
 
-/** The part of src/ a file belongs to ("monitor/", "git.ts"), or null outside src/. */
+/** The part of src/ a file belongs to ("monitor/", "errors.ts"), or null outside src/. */
 function partOf(file) {
   const rel = path.relative(SRC, file)
   if (rel.startsWith('..') || path.isAbsolute(rel)) return null
@@ -36,6 +53,7 @@ function partOf(file) {
   return rest.length > 0 ? `${first}/` : first
 }
 
+const BUILTIN = new Set(builtinModules)
 const layerOf = new Map(LAYERS.flatMap((layer, i) => Object.keys(layer).map((part) => [part, i])))
 
 /** `./x.js` from `dir` → the .ts file it names, or null when it is not a file of the tree. */
@@ -126,4 +144,30 @@ const noCycle = {
   },
 }
 
-export default {rules: {layers, 'no-cycle': noCycle}}
+/** The PACKAGES entry a bare specifier falls under, or null for one nobody restricts. */
+function packageOf(specifier) {
+  return Object.keys(PACKAGES).find((name) => (name.endsWith('/') || name.endsWith(':') ? specifier.startsWith(name) : specifier === name || specifier.startsWith(`${name}/`))) ?? null
+}
+
+const allowedIn = (file, places) => {
+  const rel = path.relative(SRC, file).split(path.sep).join('/')
+  return places.some((place) => (place.endsWith('/') ? rel.startsWith(place) : rel === place))
+}
+
+const packages = {
+  meta: {type: 'problem', docs: {description: 'packages and built-in modules are imported only where PACKAGES allows'}, schema: []},
+  create(context) {
+    const file = context.filename
+    if (partOf(file) === null) return {}
+    return eachImport(context, (node, specifier) => {
+      if (specifier.startsWith('.')) return
+      // Node's built-ins are named with `node:` in this tree; a bare `fs` counts as `node:fs`.
+      const name = packageOf(BUILTIN.has(specifier.split('/')[0]) ? `node:${specifier}` : specifier)
+      if (name !== null && !allowedIn(file, PACKAGES[name])) {
+        context.report({node, message: `src/${path.relative(SRC, file).split(path.sep).join('/')} must not import ${specifier}: only ${PACKAGES[name].map((p) => `src/${p}`).join(', ')} may (eslint/layers.js)`})
+      }
+    })
+  },
+}
+
+export default {rules: {layers, 'no-cycle': noCycle, packages}}

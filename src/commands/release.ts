@@ -2,7 +2,6 @@ import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
 import {usageError} from '../errors.js'
-import {isInteractive} from '../io/terminal.js'
 import type {ReleaseList, ReleaseResult} from '../release/types.js'
 
 export default class Release extends BaseCommand {
@@ -48,14 +47,8 @@ ${BaseCommand.exitCodesHelp}`
     const {args, flags} = await this.parse(Release)
     const json = this.jsonEnabled()
     const {runRelease, runReleaseList} = await import('../release/index.js')
-    const {terminalAsk} = await import('../rollback/index.js')
-    const io = {
-      cwd: process.cwd(),
-      env: process.env,
-      show: json ? undefined : (text: string) => void process.stdout.write(text),
-      // --json output must stay parseable, so --json never prompts.
-      ask: !json && isInteractive() ? terminalAsk() : undefined,
-    }
+    const {commandIo} = await import('../branch/command-io.js')
+    const io = commandIo(json)
     if (flags.list) {
       if (args.version !== undefined) throw usageError('--list takes no VERSION')
       return runReleaseList({branch: flags.branch, remote: flags.remote}, io)

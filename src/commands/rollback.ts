@@ -2,7 +2,6 @@ import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
 import {usageError} from '../errors.js'
-import {isInteractive} from '../io/terminal.js'
 import type {BackupList, RollbackResult} from '../rollback/types.js'
 
 export default class Rollback extends BaseCommand {
@@ -58,14 +57,9 @@ ${BaseCommand.exitCodesHelp}`
     const {args, flags} = await this.parse(Rollback)
     if (args.backup_tag !== undefined && !flags.undo) throw usageError(`unexpected argument "${args.backup_tag}": a backup tag is only accepted with --undo`)
     const json = this.jsonEnabled()
-    const {runRollback, runRollbackList, terminalAsk} = await import('../rollback/index.js')
-    const io = {
-      cwd: process.cwd(),
-      env: process.env,
-      show: json ? undefined : (text: string) => void process.stdout.write(text),
-      // --json output must stay parseable, so --json never prompts.
-      ask: !json && isInteractive() ? terminalAsk() : undefined,
-    }
+    const {runRollback, runRollbackList} = await import('../rollback/index.js')
+    const {commandIo} = await import('../branch/command-io.js')
+    const io = commandIo(json)
     if (flags.list) return runRollbackList({branch: flags.branch, remote: flags.remote}, io)
     return runRollback(
       {

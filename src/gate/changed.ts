@@ -12,7 +12,7 @@ export interface ChangedFile {
   from?: string
 }
 
-/** What the gate needs from git (implemented in src/git.ts). */
+/** What the gate needs from git (implemented in gate/git-changes.ts). */
 export interface GitChanges {
   /** The repository's top-level directory. */
   root(): Promise<string>

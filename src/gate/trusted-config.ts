@@ -20,7 +20,7 @@ export interface TrustedConfig {
   origin: string
 }
 
-/** What the gate needs from git to read the base's configuration (see src/git.ts). */
+/** What the gate needs from git to read the base's configuration (see gate/git-changes.ts). */
 export interface ConfigGit {
   root(): Promise<string>
   mergeBase(ref: string): Promise<string>

@@ -1,25 +1,17 @@
 /**
- * The write half of a release, after confirmation: the annotated tag, one atomic leased push of
- * branch and tag, then the local branch.
+ * The write half of a release, after confirmation: the annotated release tag on the new head,
+ * pushed together with the branch (branch/execute.ts does the move).
  */
+import {executeBranchMove} from '../branch/execute.js'
 import type {Git} from '../git/index.js'
-import {branchRefspecs} from '../rollback/plan.js'
-import {moveLocalBranch, pushWithLease} from '../rollback/push.js'
 import {releaseMessage} from './plan.js'
 import type {ReleasePlan, ReleaseResult} from './types.js'
 
 export async function executeRelease(git: Git, plan: ReleasePlan): Promise<ReleaseResult> {
   const message = releaseMessage({tag: plan.tag, from: plan.from_branch, branch: plan.branch, mode: plan.mode, previous: plan.current.release, who: plan.who, at: plan.created_at})
-  await git.createAnnotatedTag(plan.tag, plan.new_head, message)
-  try {
-    await pushWithLease(git, {remote: plan.remote, branch: plan.branch, expect: plan.current.sha, refspecs: branchRefspecs(plan.new_head, plan.branch, plan.tag)})
-  } catch (error) {
-    // The release did not happen: a local tag would make the next attempt fail with "tag exists".
-    await git.deleteTag(plan.tag)
-    throw error
-  }
-
-  const outcome = await moveLocalBranch(git, plan.local, plan.new_head, `llmops release ${plan.tag}`)
-  const warnings = outcome.action === 'failed' ? [...plan.warnings, outcome.message] : plan.warnings
-  return {...plan, status: 'done', local_outcome: outcome, warnings}
+  return executeBranchMove(git, plan, {
+    newHead: plan.new_head,
+    tag: {name: plan.tag, sha: plan.new_head, message},
+    localReason: `llmops release ${plan.tag}`,
+  })
 }

@@ -2,11 +2,11 @@
  * The releases in the history of the release branch, as `rollback` sees them: highest version
  * first, the highest one marked as current.
  */
-import {LlmopsError} from '../errors.js'
+import {checkNames, refFor} from '../branch/ref-names.js'
+import {releasesNewestFirst} from '../branch/release-tags.js'
+import {syncRemote} from '../branch/remote.js'
+import {requireRepository} from '../branch/workspace.js'
 import type {Git} from '../git/index.js'
-import {refFor} from '../rollback/names.js'
-import {releasesNewestFirst} from '../rollback/plan.js'
-import {checkNames, syncRemote} from '../rollback/workspace.js'
 import type {ReleaseList} from './types.js'
 
 export async function listReleases(git: Git, options: {remote: string; branch: string}): Promise<ReleaseList> {
@@ -15,9 +15,7 @@ export async function listReleases(git: Git, options: {remote: string; branch: s
     {flag: '--branch', kind: 'branch', value: branch},
     {flag: '--remote', kind: 'remote', value: remote},
   ])
-  if ((await git.gitDir()) === null) {
-    throw new LlmopsError(`${git.cwd} is not inside a git working tree`, {code: 'E_NOT_A_REPO'})
-  }
+  await requireRepository(git)
 
   const head = (await syncRemote(git, remote, [branch])).get(refFor.branch(branch)) ?? ''
   const releases = releasesNewestFirst(await git.tags({merged: head}))

@@ -2,16 +2,18 @@
  * The pure core of a release: which versions are acceptable, when main may go to stable, and the
  * messages recorded in git. No IO.
  */
+import {invalidTarget} from '../branch/errors.js'
+import type {Release} from '../branch/release-tags.js'
+import {compareSemVer, parseSemVer, type SemVer} from '../branch/semver.js'
 import {LlmopsError, usageError} from '../errors.js'
-import {compareSemVer, parseSemVer, printable, type SemVer} from '../rollback/names.js'
-import {invalidTarget, type Release} from '../rollback/plan.js'
+import {printable} from '../text/printable.js'
 
 /** `1.4.0` or `v1.4.0` -> tag `v1.4.0`; anything that is not semantic versioning is a usage error. */
 export function parseVersion(input: string): {version: string; tag: string; semver: SemVer} {
   const version = input.startsWith('v') ? input.slice(1) : input
   const semver = parseSemVer(version)
   if (!semver) {
-    throw usageError(`"${printable(input)}" is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1)`, 'E_BAD_VERSION', ['See https://semver.org; the tag will be v<version>.'])
+    throw usageError(`"${printable(input, 80)}" is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1)`, 'E_BAD_VERSION', ['See https://semver.org; the tag will be v<version>.'])
   }
 
   return {version, tag: `v${version}`, semver}

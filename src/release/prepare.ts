@@ -3,14 +3,21 @@
  * commit is created here (an object no ref points at yet), so the plan shows the exact sha that
  * will be pushed and a conflict is found before anyone confirms.
  */
+import {viewCommit} from '../branch/commit-view.js'
+import {invalidTarget} from '../branch/errors.js'
+import {whoAmI} from '../branch/identity.js'
+import {planLocal} from '../branch/local-branch.js'
+import {branchRefspecs, pushPlan} from '../branch/push.js'
+import {checkNames, refFor} from '../branch/ref-names.js'
+import {releasesNewestFirst} from '../branch/release-tags.js'
+import {syncRemote} from '../branch/remote.js'
+import {isoSeconds} from '../branch/time.js'
+import {checkWorkspace} from '../branch/workspace.js'
 import {usageError} from '../errors.js'
 import type {Git} from '../git/index.js'
-import {printable, refFor} from '../rollback/names.js'
-import {branchRefspecs, invalidTarget, pushPlan, releasesNewestFirst} from '../rollback/plan.js'
-import {viewCommit} from '../rollback/prepare.js'
-import {checkNames, checkWorkspace, planLocal, syncRemote, whoAmI} from '../rollback/workspace.js'
 import {checkAhead, mergeMessage, parseVersion, tagExists, versionWarnings} from './plan.js'
 import type {ReleasePlan} from './types.js'
+import {printable} from '../text/printable.js'
 
 export interface ReleaseRequest {
   version: string
@@ -32,7 +39,7 @@ export async function planRelease(git: Git, request: ReleaseRequest): Promise<Re
     {flag: '--remote', kind: 'remote', value: remote},
     {flag: 'VERSION', kind: 'tag', value: tag},
   ])
-  if (branch === from) throw usageError(`--from and --branch are both "${printable(branch)}": a branch cannot be released into itself`)
+  if (branch === from) throw usageError(`--from and --branch are both "${printable(branch, 80)}": a branch cannot be released into itself`)
   const {currentBranch} = await checkWorkspace(git)
   const remoteRefs = await syncRemote(git, remote, [branch, from], [refFor.tag(tag)])
   if (remoteRefs.has(refFor.tag(tag))) throw tagExists(tag, ` on ${remote}`)
@@ -72,7 +79,7 @@ export async function planRelease(git: Git, request: ReleaseRequest): Promise<Re
     push: pushPlan(remote, branch, stableSha, branchRefspecs(newHead, branch, tag)),
     local,
     who,
-    created_at: request.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    created_at: isoSeconds(request.now),
     warnings: versionWarnings(semver, tag, highest),
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The typed results of `llmops release`; what `--json` prints (add fields, never rename).
  */
-import type {CommitInfo, CommitView, LocalOutcome, LocalPlan, PushPlan} from '../rollback/types.js'
+import type {CommitInfo, CommitView, LocalOutcome, LocalPlan, PushPlan} from '../branch/types.js'
 
 export interface ReleasePlan {
   version: string

@@ -1,11 +1,10 @@
 /**
- * The write half of a rollback, run only after confirmation: backup tag, one atomic leased push
- * of branch and tag, then the local branch. Either the remote gets both or neither.
+ * The write half of a rollback, run only after confirmation: the backup tag of the current head,
+ * with its audit record, pushed together with the branch (branch/execute.ts does the move).
  */
+import {executeBranchMove} from '../branch/execute.js'
 import type {Git} from '../git/index.js'
 import {formatBackupMessage} from './backup-message.js'
-import {branchRefspecs} from './plan.js'
-import {moveLocalBranch, pushWithLease} from './push.js'
 import type {RollbackPlan, RollbackResult} from './types.js'
 
 export async function executeRollback(git: Git, plan: RollbackPlan): Promise<RollbackResult> {
@@ -19,16 +18,9 @@ export async function executeRollback(git: Git, plan: RollbackPlan): Promise<Rol
     at: plan.created_at,
     reason: plan.reason,
   })
-  await git.createAnnotatedTag(plan.backup_tag, plan.current.sha, message)
-  try {
-    await pushWithLease(git, {remote: plan.remote, branch: plan.branch, expect: plan.current.sha, refspecs: branchRefspecs(plan.target.sha, plan.branch, plan.backup_tag)})
-  } catch (error) {
-    // Nothing happened on the remote: a local backup tag would be a record of a rollback that never was.
-    await git.deleteTag(plan.backup_tag)
-    throw error
-  }
-
-  const outcome = await moveLocalBranch(git, plan.local, plan.target.sha, `llmops ${plan.kind}: ${plan.current.label} -> ${plan.target.tag}`)
-  const warnings = outcome.action === 'failed' ? [...plan.warnings, outcome.message] : plan.warnings
-  return {...plan, status: 'done', local_outcome: outcome, warnings}
+  return executeBranchMove(git, plan, {
+    newHead: plan.target.sha,
+    tag: {name: plan.backup_tag, sha: plan.current.sha, message},
+    localReason: `llmops ${plan.kind}: ${plan.current.label} -> ${plan.target.tag}`,
+  })
 }

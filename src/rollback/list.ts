@@ -2,12 +2,12 @@
  * Past rollbacks, read from their backup tags: the tags are the audit log, shared through the
  * remote, so a colleague's rollback shows up here too.
  */
-import {LlmopsError} from '../errors.js'
+import {BACKUP_PREFIX} from '../branch/backup-tag.js'
+import {checkNames} from '../branch/ref-names.js'
+import {requireRepository} from '../branch/workspace.js'
 import {firstLines, type Git} from '../git/index.js'
 import {parseBackupMessage} from './backup-message.js'
-import {BACKUP_PREFIX} from './names.js'
 import type {BackupEntry, BackupList} from './types.js'
-import {checkNames} from './workspace.js'
 
 /** Every llmops backup tag known locally, newest first. */
 export async function readBackups(git: Git): Promise<BackupEntry[]> {
@@ -27,9 +27,7 @@ export async function listRollbacks(git: Git, options: {remote: string; branch: 
     {flag: '--branch', kind: 'branch', value: options.branch},
     {flag: '--remote', kind: 'remote', value: options.remote},
   ])
-  if ((await git.gitDir()) === null) {
-    throw new LlmopsError(`${git.cwd} is not inside a git working tree`, {code: 'E_NOT_A_REPO'})
-  }
+  await requireRepository(git)
 
   const warnings: string[] = []
   const fetched = (await git.remotes()).includes(options.remote)

@@ -1,28 +1,9 @@
 /**
  * The pure core of rollback: which release is the default target, whether a target is allowed,
- * and what exactly will be pushed. No IO: prepare.ts gathers the facts, this decides.
+ * and how the way back (undo) is offered. No IO: prepare.ts gathers the facts, this decides.
  */
-import {LlmopsError} from '../errors.js'
-import {pushArguments, type TagRef} from '../git/index.js'
-import {compareSemVer, releaseVersion, type SemVer} from './names.js'
-
-export interface Release extends TagRef {
-  version: SemVer
-}
-
-export const invalidTarget = (message: string, suggestions: string[] = []): LlmopsError =>
-  new LlmopsError(message, {code: 'E_INVALID_TARGET', suggestions})
-
-/** Release tags (v + semver) among `tags`, highest version first. */
-export function releasesNewestFirst(tags: readonly TagRef[]): Release[] {
-  const releases: Release[] = []
-  for (const tag of tags) {
-    const version = releaseVersion(tag.name)
-    if (version) releases.push({...tag, version})
-  }
-
-  return releases.sort((a, b) => compareSemVer(b.version, a.version))
-}
+import {invalidTarget} from '../branch/errors.js'
+import type {Release} from '../branch/release-tags.js'
 
 /**
  * The default target: the release before the one the branch is at. "The one it is at" is the
@@ -44,12 +25,6 @@ export function defaultTarget(releasesOnBranch: readonly Release[], where: strin
   return {current, target}
 }
 
-/** `v1.3.0` at a release, `v1.3.0+2` two commits after one, else the short sha. */
-export function labelFor(sha: string, newestReachable: Release | undefined, commitsSince: number): string {
-  if (!newestReachable) return sha.slice(0, 7)
-  return commitsSince === 0 ? newestReachable.name : `${newestReachable.name}+${commitsSince}`
-}
-
 /**
  * A rollback target must be in the history of the remote branch (so nothing foreign is pushed)
  * and differ from its head. An undo target is a backup: it may be ahead of the head.
@@ -62,15 +37,6 @@ export function checkTarget(options: {kind: 'rollback' | 'undo'; tag: string; ta
       'Pick a release that was on the branch: llmops release --list.',
     ])
   }
-}
-
-export function branchRefspecs(targetSha: string, branch: string, tag: string): string[] {
-  return [`${targetSha}:refs/heads/${branch}`, `refs/tags/${tag}:refs/tags/${tag}`]
-}
-
-export function pushPlan(remote: string, branch: string, expect: string, refspecs: string[]): {args: string[]; command: string} {
-  const args = pushArguments(remote, {ref: `refs/heads/${branch}`, expect}, refspecs)
-  return {args, command: `git ${args.join(' ')}`}
 }
 
 export function undoCommand(backupTag: string, branch: string, remote: string): string {

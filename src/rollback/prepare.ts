@@ -2,14 +2,23 @@
  * Read-only half of a rollback: checks everything, then builds the plan. Writes nothing but the
  * fetched remote-tracking ref and tags, so `--dry-run` is this function and a printout.
  */
+import {BACKUP_PREFIX, backupTagName} from '../branch/backup-tag.js'
+import {viewCommit} from '../branch/commit-view.js'
+import {invalidTarget} from '../branch/errors.js'
+import {whoAmI} from '../branch/identity.js'
+import {planLocal} from '../branch/local-branch.js'
+import {branchRefspecs, pushPlan} from '../branch/push.js'
+import {cleanReason} from '../branch/reason.js'
+import {checkNames, refFor, type NameKind} from '../branch/ref-names.js'
+import {releasesNewestFirst, releaseVersion} from '../branch/release-tags.js'
+import {syncRemote} from '../branch/remote.js'
+import {isoSeconds} from '../branch/time.js'
+import {checkWorkspace} from '../branch/workspace.js'
+import {LlmopsError} from '../errors.js'
 import type {Git} from '../git/index.js'
 import {readBackups} from './list.js'
-import {BACKUP_PREFIX, backupTagName, cleanReason, refFor} from './names.js'
-import {branchRefspecs, checkTarget, defaultTarget, invalidTarget, labelFor, pushPlan, releasesNewestFirst, undoCommand, undoReason} from './plan.js'
-import {releaseVersion} from './names.js'
-import {LlmopsError} from '../errors.js'
-import type {BackupEntry, CommitView, RollbackPlan} from './types.js'
-import {checkNames, checkWorkspace, planLocal, syncRemote, whoAmI, type NameKind} from './workspace.js'
+import {checkTarget, defaultTarget, undoCommand, undoReason} from './plan.js'
+import type {BackupEntry, RollbackPlan} from './types.js'
 
 export interface RollbackRequest {
   branch: string
@@ -34,15 +43,6 @@ interface Target {
   verification?: {verified: boolean; detail: string}
   /** Newer backups passed over because they could not be verified. */
   skipped?: string[]
-}
-
-/** A commit with the release it is at (or after). */
-export async function viewCommit(git: Git, sha: string): Promise<CommitView> {
-  const commit = await git.commit(sha)
-  const reachable = releasesNewestFirst(await git.tags({merged: sha}))
-  const newest = reachable[0]
-  const since = newest && newest.sha !== sha ? await git.countCommits(newest.sha, sha) : 0
-  return {...commit, tags: reachable.filter((r) => r.sha === sha).map((r) => r.name), release: newest?.name ?? null, label: labelFor(sha, newest, since)}
 }
 
 async function rollbackTarget(git: Git, request: RollbackRequest, headSha: string, where: string): Promise<Target> {
@@ -202,7 +202,7 @@ export async function planRollback(git: Git, request: RollbackRequest): Promise<
     local,
     who,
     reason: kind === 'undo' ? undoReason(target.tag, reason) : reason,
-    created_at: request.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    created_at: isoSeconds(request.now),
     warnings,
     ...(target.verification === undefined ? {} : {verification: target.verification}),
   }

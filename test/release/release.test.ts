@@ -1,7 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {runRelease, runReleaseList, type ReleaseInvocation, type ReleaseResult} from '../../src/release/index.js'
-import type {ProcedureIo} from '../../src/rollback/index.js'
+import {runRelease, runReleaseList, type ProcedureIo, type ReleaseInvocation, type ReleaseResult} from '../../src/release/index.js'
 import {commit, createRepos, git, pushHotfix, remoteHead, snapshot, withReleases, type Repos} from '../support/git-repos.js'
 import {failure, rollback} from '../rollback/support.js'
 

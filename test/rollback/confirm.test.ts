@@ -2,7 +2,7 @@ import {PassThrough} from 'node:stream'
 
 import {describe, expect, it} from 'vitest'
 
-import {confirm, terminalAsk} from '../../src/rollback/confirm.js'
+import {confirm, terminalAsk} from '../../src/branch/confirm.js'
 import {isInteractive} from '../../src/io/terminal.js'
 
 /** A fake terminal: what inquirer reads and writes, with isTTY set as on a real one. */

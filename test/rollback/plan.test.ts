@@ -1,10 +1,15 @@
 import {describe, expect, it} from 'vitest'
 
+import {backupTagName} from '../../src/branch/backup-tag.js'
+import {labelFor} from '../../src/branch/commit-view.js'
+import {interpretPush} from '../../src/branch/push.js'
+import {cleanReason} from '../../src/branch/reason.js'
+import {assertSafeName} from '../../src/branch/ref-names.js'
+import {releasesNewestFirst, releaseVersion} from '../../src/branch/release-tags.js'
+import {compareSemVer, parseSemVer} from '../../src/branch/semver.js'
 import type {TagRef} from '../../src/git/index.js'
 import {parseBackupMessage, formatBackupMessage} from '../../src/rollback/backup-message.js'
-import {assertSafeName, backupTagName, cleanReason, compareSemVer, parseSemVer, releaseVersion} from '../../src/rollback/names.js'
-import {checkTarget, defaultTarget, labelFor, releasesNewestFirst} from '../../src/rollback/plan.js'
-import {interpretPush} from '../../src/rollback/push.js'
+import {checkTarget, defaultTarget} from '../../src/rollback/plan.js'
 
 const sha = (c: string): string => c.repeat(40)
 const tag = (name: string, commit: string, message = ''): TagRef => ({name, sha: sha(commit), annotated: true, date: '2026-01-01T00:00:00Z', tagger: 'x', message})

@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
 import {EXPORT_FORMATS, type ExportFormat} from '../../feedback/export.js'
-import {readFlags} from '../../feedback/flags.js'
+import {readFlags} from '../../flags/feedback.js'
 
 export default class FeedbackExport extends BaseCommand {
   static override summary = 'Export feedback as CSV, JSON Lines, or Langfuse score objects.'

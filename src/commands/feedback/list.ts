@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
-import {readFlags} from '../../feedback/flags.js'
+import {readFlags} from '../../flags/feedback.js'
 import type {FeedbackRecord} from '../../feedback/record.js'
 
 export default class FeedbackList extends BaseCommand {

@@ -1,11 +1,24 @@
 /**
- * The one write to the remote, and what its answer means. `git push --porcelain` prints one
- * status line per ref (`!<TAB>src:dst<TAB>[rejected] (stale info)`); with --atomic, every ref
- * but the culprit says "atomic push failed", so we look for the cause, not the first line.
+ * The leased push: the one write to the remote, what it pushes (the branch and one tag, in one
+ * atomic push under --force-with-lease on the head shown in the plan) and what its answer means.
+ * `git push --porcelain` prints one status line per ref (`!<TAB>src:dst<TAB>[rejected] (stale
+ * info)`); with --atomic, every ref but the culprit says "atomic push failed", so we look for the
+ * cause, not the first line.
  */
 import {LlmopsError} from '../errors.js'
-import {firstLines, type Git, type GitOutput} from '../git/index.js'
-import type {LocalOutcome, LocalPlan} from './types.js'
+import {firstLines, pushArguments, type Git, type GitOutput} from '../git/index.js'
+import type {PushPlan} from './types.js'
+
+/** The branch moves to `targetSha` and the tag goes along, in the same push. */
+export function branchRefspecs(targetSha: string, branch: string, tag: string): string[] {
+  return [`${targetSha}:refs/heads/${branch}`, `refs/tags/${tag}:refs/tags/${tag}`]
+}
+
+/** The push as the plan shows it, leased on `expect`: exactly what pushWithLease will run. */
+export function pushPlan(remote: string, branch: string, expect: string, refspecs: string[]): PushPlan {
+  const args = pushArguments(remote, {ref: `refs/heads/${branch}`, expect}, refspecs)
+  return {args, command: `git ${args.join(' ')}`}
+}
 
 export type PushVerdict =
   | {ok: true}
@@ -53,14 +66,4 @@ export async function pushWithLease(git: Git, push: LeasedPush): Promise<void> {
       ? [`${push.branch} is probably protected against force pushes. Ask an admin to allow force pushes for you, or to lift the protection for the rollback; or revert the commits with a pull request instead.`]
       : ['Check your network and your write access to the remote (git push --dry-run), then run again.'],
   })
-}
-
-/** Moves the local branch after a successful push; a failure here is a warning, not an error. */
-export async function moveLocalBranch(git: Git, local: LocalPlan, to: string, reason: string): Promise<LocalOutcome> {
-  if (local.action === 'skip' || local.sha === null) return {action: 'skipped', message: `local ${local.branch} not changed: ${local.why}`}
-  if (local.sha === to) return {action: 'moved', message: `local ${local.branch} already at ${to.slice(0, 7)}`}
-  const output = local.checked_out ? await git.resetKeep(to) : await git.updateBranch(local.branch, to, local.sha, reason)
-  if (output.exitCode === 0) return {action: 'moved', message: `local ${local.branch} moved to ${to.slice(0, 7)}`}
-  const how = local.checked_out ? `git reset --keep ${to}` : `git branch --force ${local.branch} ${to}`
-  return {action: 'failed', message: `the remote is updated, but local ${local.branch} could not be moved (${firstLines(output.stderr)}); run: ${how}`}
 }

@@ -4,7 +4,7 @@
  * the caller passes `ask` only when stdin and stdout are both terminals.
  */
 import {LlmopsError} from '../errors.js'
-import {printable} from './names.js'
+import {printable} from '../text/printable.js'
 
 /** Asks one question and returns what the user typed. */
 export type Ask = (message: string) => Promise<string>
@@ -28,7 +28,7 @@ export async function confirm(request: Confirmation): Promise<void> {
   const hint = `Pass --confirm ${expected} to confirm.`
   if (given !== undefined) {
     if (given === expected) return
-    throw notConfirmed(`--confirm "${printable(given)}" does not match the target ${expected}`, [hint])
+    throw notConfirmed(`--confirm "${printable(given, 80)}" does not match the target ${expected}`, [hint])
   }
 
   if (ask === undefined) throw notConfirmed(`confirmation required to ${action}, and there is no terminal to ask in`, [hint])
@@ -41,7 +41,7 @@ export async function confirm(request: Confirmation): Promise<void> {
     throw error
   }
 
-  if (typed.trim() !== expected) throw notConfirmed(`you typed "${printable(typed.trim())}", not ${expected}`, ['Run again and type the tag exactly.'])
+  if (typed.trim() !== expected) throw notConfirmed(`you typed "${printable(typed.trim(), 80)}", not ${expected}`, ['Run again and type the tag exactly.'])
 }
 
 /**

@@ -1,8 +1,10 @@
-import type {ReleaseList, ReleasePlan, ReleaseResult} from '../release/types.js'
-import {age, commitList, short} from './rollback-text.js'
-import {cell, markdownCell} from '../text/printable.js'
-
-/** Human output of release: plan, result and the list of releases. Pure text, no colour. */
+/**
+ * Human output of release: the plan, the result and the list of releases. Pure text, no colour;
+ * everything that comes from git goes through `cell`.
+ */
+import {age, commitList, count, dryRunNote, localOutcomeLines, md, mdCommitList, planFooter, short} from '../branch/text.js'
+import {cell} from '../text/printable.js'
+import type {ReleaseList, ReleasePlan, ReleaseResult} from './types.js'
 
 export function formatReleasePlan(plan: ReleasePlan): string {
   const now = plan.created_at
@@ -14,27 +16,24 @@ export function formatReleasePlan(plan: ReleasePlan): string {
     `  ${plan.branch.padEnd(8)} ${short(plan.current.sha)}  ${cell(plan.current.label, 30)}  ${age(plan.current.date, now)}  "${cell(plan.current.subject, 60)}"`,
     `  ${plan.from_branch.padEnd(8)} ${short(plan.source.sha)}  ${age(plan.source.date, now)}  "${cell(plan.source.subject, 60)}"`,
     '',
-    `  ${plan.commits.length} commit${plan.commits.length === 1 ? '' : 's'} will be released:`,
+    `  ${count(plan.commits.length, 'commit')} will be released:`,
     ...commitList(plan.commits, now),
     '',
-    `  New head    ${how}`,
-    `  Tag         ${cell(plan.tag)} (annotated) on ${short(plan.new_head)}`,
-    `  Push        ${plan.push.command}`,
-    `  Local       ${plan.local.action === 'move' ? `${plan.local.branch} follows (${plan.local.why})` : `not changed: ${plan.local.why}`}`,
-    `  By          ${cell(plan.who, 120)}`,
-    `  Roll back   ${plan.current.release === null ? 'llmops rollback --to <tag>' : `llmops rollback (back to ${cell(plan.current.release)}, recorded in the tag)`}`,
+    ...planFooter(plan, {
+      before: [
+        ['New head', how],
+        ['Tag', `${cell(plan.tag)} (annotated) on ${short(plan.new_head)}`],
+      ],
+      after: [['Roll back', plan.current.release === null ? 'llmops rollback --to <tag>' : `llmops rollback (back to ${cell(plan.current.release)}, recorded in the tag)`]],
+    }),
   ]
-  for (const warning of plan.warnings) lines.push(`  Warning: ${cell(warning, 200)}`)
   return lines.join('\n') + '\n'
 }
 
 export function formatReleaseResult(result: ReleaseResult): string {
-  if (result.status === 'dry_run') {
-    return `\nDry run: nothing was changed. To do it, run the same command without --dry-run (in a script, add --confirm ${result.tag}).\n`
-  }
+  if (result.status === 'dry_run') return dryRunNote(result.tag)
 
-  const lines = ['', `Released ${cell(result.tag)}: ${result.remote}/${result.branch} is now at ${short(result.new_head)} (was ${short(result.current.sha)}).`]
-  if (result.local_outcome) lines.push(`  ${cell(result.local_outcome.message, 300)}`)
+  const lines = ['', `Released ${cell(result.tag)}: ${result.remote}/${result.branch} is now at ${short(result.new_head)} (was ${short(result.current.sha)}).`, ...localOutcomeLines(result.local_outcome)]
   const back = result.current.release === null ? '' : ` (back to ${cell(result.current.release)})`
   lines.push(`Deploy from ${result.branch} now. If it goes wrong: llmops rollback --branch ${result.branch} --remote ${result.remote}${back}`)
   return lines.join('\n') + '\n'
@@ -52,7 +51,6 @@ export function formatReleaseList(list: ReleaseList): string {
 }
 
 export function releaseMarkdown(result: ReleaseResult): string {
-  const md = (text: string) => markdownCell(text, 200)
   const lines = [
     `### llmops release ${md(result.tag)}${result.status === 'done' ? '' : ' (dry run)'}: ${md(result.remote)}/${md(result.branch)}`,
     '',
@@ -61,7 +59,7 @@ export function releaseMarkdown(result: ReleaseResult): string {
     '',
     `Commits released (${result.commits.length}):`,
     '',
-    ...result.commits.slice(0, 50).map((c) => `- \`${short(c.sha)}\` ${md(c.subject)}`),
+    ...mdCommitList(result.commits),
   ]
   return lines.join('\n') + '\n'
 }

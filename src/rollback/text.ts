@@ -1,43 +1,16 @@
-import type {BackupList, CommitInfo, CommitView, RollbackPlan, RollbackResult} from '../rollback/types.js'
-import {cell, markdownCell} from '../text/printable.js'
-
 /**
  * Human output of rollback: the plan (what will happen, before anyone confirms), the result and
  * the list of past rollbacks. Pure text, no colour. Everything that comes from git (subjects,
  * names, reasons) goes through `cell`, so a commit message cannot move the cursor.
  */
-
-/** "5 minutes ago", relative to `now` (the plan's time, so the output is reproducible). */
-export function age(iso: string, now: string): string {
-  const seconds = Math.max(0, Math.round((Date.parse(now) - Date.parse(iso)) / 1000))
-  if (Number.isNaN(seconds)) return 'unknown age'
-  const units: Array<[number, string]> = [[86_400, 'day'], [3600, 'hour'], [60, 'minute']]
-  for (const [size, unit] of units) {
-    const n = Math.floor(seconds / size)
-    if (n >= 1) return `${n} ${unit}${n === 1 ? '' : 's'} ago`
-  }
-
-  return 'just now'
-}
-
-export const short = (sha: string): string => sha.slice(0, 7)
-
-export function commitLine(commit: CommitInfo, now: string): string {
-  return `${short(commit.sha)}  ${cell(commit.subject, 72)}  (${cell(commit.author, 30)}, ${age(commit.date, now)})`
-}
-
-/** At most `max` commits, then a count of the rest: a plan must fit on a screen. */
-export function commitList(commits: readonly CommitInfo[], now: string, max = 15): string[] {
-  const lines = commits.slice(0, max).map((c) => `    ${commitLine(c, now)}`)
-  if (commits.length > max) lines.push(`    ... and ${commits.length - max} more (--json lists them all)`)
-  return lines
-}
+import {age, commitList, count, dryRunNote, localOutcomeLines, md, mdCommitList, planFooter, short} from '../branch/text.js'
+import type {CommitView} from '../branch/types.js'
+import {cell} from '../text/printable.js'
+import type {BackupList, RollbackPlan, RollbackResult} from './types.js'
 
 function headLine(name: string, view: CommitView, now: string): string {
   return `  ${name.padEnd(7)} ${short(view.sha)}  ${cell(view.label, 30)}  ${age(view.date, now)}  "${cell(view.subject, 60)}"`
 }
-
-const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 export function formatRollbackPlan(plan: RollbackPlan): string {
   const now = plan.created_at
@@ -54,21 +27,19 @@ export function formatRollbackPlan(plan: RollbackPlan): string {
 
   lines.push(
     '',
-    `  Backup tag  ${plan.backup_tag} on ${short(plan.current.sha)} (the current head), pushed with the branch`,
-    `  Push        ${plan.push.command}`,
-    `  Local       ${plan.local.action === 'move' ? `${plan.local.branch} follows (${plan.local.why})` : `not changed: ${plan.local.why}`}`,
-    `  By          ${cell(plan.who, 120)}`,
-    `  Reason      ${plan.reason === null ? '(none: add --reason "...")' : cell(plan.reason, 200)}`,
-    `  Undo        ${plan.undo_command}`,
+    ...planFooter(plan, {
+      before: [['Backup tag', `${plan.backup_tag} on ${short(plan.current.sha)} (the current head), pushed with the branch`]],
+      after: [
+        ['Reason', plan.reason === null ? '(none: add --reason "...")' : cell(plan.reason, 200)],
+        ['Undo', plan.undo_command],
+      ],
+    }),
   )
-  for (const warning of plan.warnings) lines.push(`  Warning: ${cell(warning, 200)}`)
   return lines.join('\n') + '\n'
 }
 
 export function formatRollbackResult(result: RollbackResult): string {
-  if (result.status === 'dry_run') {
-    return `\nDry run: nothing was changed. To do it, run the same command without --dry-run (in a script, add --confirm ${result.target.tag}).\n`
-  }
+  if (result.status === 'dry_run') return dryRunNote(result.target.tag)
 
   const where = `${result.remote}/${result.branch}`
   const lines = [
@@ -76,8 +47,7 @@ export function formatRollbackResult(result: RollbackResult): string {
     `Done: ${where} is now at ${short(result.target.sha)} (${cell(result.target.label)}); it was at ${short(result.current.sha)} (${cell(result.current.label)}).`,
     `  Backup tag ${result.backup_tag} is on ${result.remote}.`,
   ]
-  if (result.local_outcome) lines.push(`  ${cell(result.local_outcome.message, 300)}`)
-  lines.push(`Redeploy from ${result.branch} now. To undo: ${result.undo_command}`)
+  lines.push(...localOutcomeLines(result.local_outcome), `Redeploy from ${result.branch} now. To undo: ${result.undo_command}`)
   return lines.join('\n') + '\n'
 }
 
@@ -101,7 +71,6 @@ export function formatBackupList(list: BackupList): string {
 
 /** Markdown for a GitHub Actions job summary. */
 export function rollbackMarkdown(result: RollbackResult): string {
-  const md = (text: string) => markdownCell(text, 200)
   const done = result.status === 'done'
   const lines = [
     `### llmops ${result.kind}${done ? '' : ' (dry run)'}: ${md(result.remote)}/${md(result.branch)}`,
@@ -116,6 +85,6 @@ export function rollbackMarkdown(result: RollbackResult): string {
     `- Reason: ${result.reason === null ? 'none given' : md(result.reason)}`,
     `- Undo: \`${md(result.undo_command)}\``,
   ]
-  if (result.discarded.length > 0) lines.push('', `Commits removed from the branch (${result.discarded.length}):`, '', ...result.discarded.slice(0, 50).map((c) => `- \`${short(c.sha)}\` ${md(c.subject)}`))
+  if (result.discarded.length > 0) lines.push('', `Commits removed from the branch (${result.discarded.length}):`, '', ...mdCommitList(result.discarded))
   return lines.join('\n') + '\n'
 }
