@@ -1,6 +1,8 @@
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
 import {LatencyStats} from '../../src/engine/index.js'
+import {EXACT_LIMIT} from '../../src/engine/stats.js'
 
 function nearestRank(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -40,5 +42,31 @@ describe('LatencyStats', () => {
     }
 
     expect(stats.percentile(100)).toBe(values.reduce((a, b) => Math.max(a, b)))
+  })
+
+  it('merges into the sketch of all the samples, however they were split, in any order', () => {
+    const feed = (values: readonly number[]): LatencyStats => {
+      const stats = new LatencyStats()
+      for (const v of values) stats.add(v)
+      return stats
+    }
+
+    const sample = fc.oneof(fc.integer({min: 0, max: 120_000}), fc.double({min: 0, max: 1e6, noNaN: true}))
+    // Lists around the exact limit: the merge must switch to buckets exactly when one pass would.
+    const values = fc.oneof(fc.array(sample, {maxLength: 60}), fc.integer({min: EXACT_LIMIT - 40, max: EXACT_LIMIT + 40}).chain((n) => fc.array(sample, {minLength: n, maxLength: n})))
+    fc.assert(
+      fc.property(values, fc.array(fc.nat(), {maxLength: 4}), fc.boolean(), (all, cutsRaw, reverse) => {
+        const cuts = [...new Set(cutsRaw.map((c) => c % (all.length + 1)))].sort((a, b) => a - b)
+        const parts = [0, ...cuts, all.length].slice(1).map((end, i, ends) => all.slice(i === 0 ? 0 : ends[i - 1], end))
+        const merged = new LatencyStats()
+        for (const part of reverse ? [...parts].reverse() : parts) merged.merge(LatencyStats.from(feed(part).state()))
+        const single = feed(all)
+        // The partials of an exact sum depend on the order; their total does not.
+        const comparable = (stats: LatencyStats) => ({...stats.state(), sum: stats.sum})
+        expect(comparable(merged)).toEqual(comparable(single))
+        expect(merged.percentiles([50, 90, 95, 99, 100])).toEqual(single.percentiles([50, 90, 95, 99, 100]))
+      }),
+      {numRuns: 60},
+    )
   })
 })
