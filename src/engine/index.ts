@@ -5,7 +5,7 @@ export {detect, resolveOverlaps, scan, triggersIn, type ScanOptions, type ScanRe
 export {mayNormalize, normalize, normalizedText, type Normalized} from './normalize.js'
 export {OffsetMap} from './offsets.js'
 export {mask, redactText, removeValue, replaceWithType, type Redactor} from './redact.js'
-export {LatencyStats} from './stats.js'
+export {LatencyStats, type LatencyState} from './stats.js'
 export {SEVERITY_RANK} from './types.js'
 export type {Allowlist, Category, EntityType, Match, Rule, RuleExamples, Severity} from './types.js'
 export {getValidator, validators} from './validators.js'

@@ -2,11 +2,13 @@
  * A run's figures: the summary's shape and the builder that tallies facts into it, in memory
  * that does not grow with the input.
  */
-import {LatencyStats} from '../engine/index.js'
+import {LatencyStats, type LatencyState} from '../engine/index.js'
 import type {RecordFacts, ErrorKind, FindingFacts} from './record.js'
 
-/** Distinct group values kept in the breakdown; the rest are counted under OTHER_GROUP. */
+/** Groups shown in the breakdown: the largest by records (ties by name); the rest are counted under OTHER_GROUP. */
 export const MAX_GROUPS = 50
+/** Distinct group values tallied while reading; past this many, new values are counted under OTHER_GROUP at once. */
+export const MAX_TRACKED_GROUPS = 1000
 export const OTHER_GROUP = '(other)'
 /** Findings kept with their details for reports (SARIF, annotations, tables); all are counted. */
 export const MAX_DETAILS = 10_000
@@ -78,6 +80,17 @@ export interface MonitorSummary {
   duration_ms: number
 }
 
+/** One tally as data (a partial summary holds one for the run and one per group). */
+export interface TallyState {
+  records: number
+  errors: number
+  pii: number
+  secrets: number
+  slow: number
+  missing_latency: number
+  latency: LatencyState
+}
+
 class Tally {
   records = 0
   errors = 0
@@ -85,7 +98,28 @@ class Tally {
   secrets = 0
   slow = 0
   missingLatency = 0
-  readonly latency = new LatencyStats()
+  latency = new LatencyStats()
+
+  static from(state: TallyState): Tally {
+    const tally = new Tally()
+    Object.assign(tally, {records: state.records, errors: state.errors, pii: state.pii, secrets: state.secrets, slow: state.slow, missingLatency: state.missing_latency})
+    tally.latency = LatencyStats.from(state.latency)
+    return tally
+  }
+
+  state(): TallyState {
+    return {records: this.records, errors: this.errors, pii: this.pii, secrets: this.secrets, slow: this.slow, missing_latency: this.missingLatency, latency: this.latency.state()}
+  }
+
+  merge(other: Tally): void {
+    this.records += other.records
+    this.errors += other.errors
+    this.pii += other.pii
+    this.secrets += other.secrets
+    this.slow += other.slow
+    this.missingLatency += other.missingLatency
+    this.latency.merge(other.latency)
+  }
 
   /** Malformed lines count as errors and may hold findings, but are not records. */
   add(facts: RecordFacts, slowMs: number, malformed: boolean): void {
@@ -133,7 +167,48 @@ const MALFORMED: ReadonlySet<ErrorKind> = new Set(['malformed_json', 'not_object
 /** Lines whose content was not (fully) scanned: a PII or secret gate fails on them. */
 const UNSCANNED: ReadonlySet<ErrorKind> = new Set(['line_too_long', 'unscannable'])
 
-/** Accumulates a run's figures in memory that does not grow with the input. */
+/** A run's figures as data, before they are summarised: what `--summary-out` writes and `merge` reads. */
+export interface SummaryTallies {
+  slow_ms: number
+  group_by: string | null
+  all: TallyState
+  /** Every group seen (up to MAX_TRACKED_GROUPS; later values under OTHER_GROUP). */
+  groups: Record<string, TallyState>
+  by_type: Record<string, number>
+  suppressed_by_type: Record<string, number>
+  by_kind: Partial<Record<ErrorKind, number>>
+  records_with_pii: number
+  records_with_secrets: number
+  records_with_findings: number
+  malformed_lines: number
+  unscanned_lines: number
+  unscanned: Array<{file: string; line: number; reason: string}>
+  ignored: number
+  preexisting: number
+  blank_lines: number
+  unchanged_lines: number
+  /** Findings with their details, in (file, line, start, rule) order; at most the detail limit. */
+  details: FindingDetail[]
+  details_left_out: number
+  detail_limit: number
+  used_ignores: string[]
+}
+
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+const sortedRecord = <T>(map: Map<string, T>): Record<string, T> => Object.fromEntries([...map].sort(([a], [b]) => byName(a, b)))
+const add = (map: Map<string, number>, key: string, n: number): void => {
+  map.set(key, (map.get(key) ?? 0) + n)
+}
+
+const byPlace = (a: FindingDetail, b: FindingDetail): number => byName(a.file, b.file) || a.line - b.line || a.start - b.start || byName(a.rule, b.rule) || byName(a.field, b.field)
+const unscannedOrder = (a: {file: string; line: number}, b: {file: string; line: number}): number => byName(a.file, b.file) || a.line - b.line
+
+/**
+ * Accumulates a run's figures in memory that does not grow with the input. Two builders merge
+ * into the builder of both runs' inputs: counts add, latency sketches merge exactly, groups are
+ * chosen for the breakdown only when the summary is made, so the result does not depend on the
+ * order in which records, files or shards came.
+ */
 export class SummaryBuilder {
   private readonly all = new Tally()
   private readonly groups = new Map<string, Tally>()
@@ -145,13 +220,13 @@ export class SummaryBuilder {
   private recordsWithFindings = 0
   private malformed = 0
   private unscanned = 0
-  private readonly unscannedList: Array<{file: string; line: number; reason: string}> = []
+  private unscannedList: Array<{file: string; line: number; reason: string}> = []
   private ignored = 0
   private preexisting = 0
   /** Every finding's value key, when asked for (the base side of --changed-since). */
   valueKeys: Set<string> | undefined
   /** Every finding (new and ignored) for the reports, up to `detailLimit`. */
-  readonly details: FindingDetail[] = []
+  details: FindingDetail[] = []
   /** How many findings keep their details: MAX_DETAILS for reports, fewer when only a hint needs them. */
   detailLimit = MAX_DETAILS
   detailsLeftOut = 0
@@ -174,7 +249,6 @@ export class SummaryBuilder {
         this.usedIgnores.add(f.fingerprint)
       } else if (f.preexisting) this.preexisting++
 
-
       if (this.details.length < this.detailLimit) this.details.push({...f, file: facts.file, line: facts.line})
       else this.detailsLeftOut++
     }
@@ -188,10 +262,10 @@ export class SummaryBuilder {
       if (this.unscannedList.length < MAX_UNSCANNED) this.unscannedList.push({file: facts.file, line: facts.line, reason: facts.note ?? String(errors[0])})
     }
     for (const kind of errors) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1)
-    for (const {type} of findings) this.byType.set(type, (this.byType.get(type) ?? 0) + 1)
+    for (const {type} of findings) add(this.byType, type, 1)
     const omitted = Object.entries(facts.omitted)
-    for (const [type, {count}] of omitted) this.byType.set(type, (this.byType.get(type) ?? 0) + count)
-    for (const type of facts.suppressed) this.suppressedByType.set(type, (this.suppressedByType.get(type) ?? 0) + 1)
+    for (const [type, {count}] of omitted) add(this.byType, type, count)
+    for (const type of facts.suppressed) add(this.suppressedByType, type, 1)
     const has = (category: string): boolean => findings.some((f) => f.category === category) || omitted.some(([, o]) => o.category === category)
     if (has('pii')) this.recordsWithPii++
     if (has('secret')) this.recordsWithSecrets++
@@ -200,9 +274,14 @@ export class SummaryBuilder {
     if (facts.group !== undefined) this.groupFor(facts.group).add(facts, this.slowMs, malformed)
   }
 
+  /** The findings with details, in a fixed order (file, line, position, rule): the same however the run was split. */
+  sortedDetails(): FindingDetail[] {
+    return [...this.details].sort(byPlace)
+  }
+
   finish(inputs: string[], durationMs: number): MonitorSummary {
     const groups: Record<string, GroupSummary> = {}
-    for (const [name, t] of [...this.groups].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [name, t] of this.shownGroups()) {
       groups[name] = {records: t.records, errors: t.errors, pii: t.pii, secrets: t.secrets, latency: t.latencySummary(this.slowMs)}
     }
 
@@ -211,7 +290,7 @@ export class SummaryBuilder {
       records: this.all.records,
       malformed_lines: this.malformed,
       unscanned_lines: this.unscanned,
-      unscanned: this.unscannedList,
+      unscanned: [...this.unscannedList].sort(unscannedOrder),
       blank_lines: this.blankLines,
       unchanged_lines: this.unchangedLines,
       findings: {
@@ -223,9 +302,9 @@ export class SummaryBuilder {
         records_with_pii: this.recordsWithPii,
         records_with_secrets: this.recordsWithSecrets,
         records_with_findings: this.recordsWithFindings,
-        by_type: Object.fromEntries([...this.byType].sort(([a], [b]) => a.localeCompare(b))),
+        by_type: sortedRecord(this.byType),
         suppressed: [...this.suppressedByType.values()].reduce((a, b) => a + b, 0),
-        suppressed_by_type: Object.fromEntries([...this.suppressedByType].sort(([a], [b]) => a.localeCompare(b))),
+        suppressed_by_type: sortedRecord(this.suppressedByType),
       },
       errors: {total: this.all.errors, by_kind: Object.fromEntries(this.byKind)},
       latency: this.all.latencySummary(this.slowMs),
@@ -235,10 +314,101 @@ export class SummaryBuilder {
     }
   }
 
+  /** The groups of the breakdown, by name: the MAX_GROUPS largest, the rest folded into OTHER_GROUP. */
+  private shownGroups(): Array<[string, Tally]> {
+    const ranked = [...this.groups].filter(([name]) => name !== OTHER_GROUP).sort(([a, x], [b, y]) => y.records - x.records || byName(a, b))
+    const shown = ranked.slice(0, MAX_GROUPS)
+    const rest = [...ranked.slice(MAX_GROUPS).map(([, t]) => t), ...[this.groups.get(OTHER_GROUP)].filter((t) => t !== undefined)]
+    if (rest.length > 0) {
+      const other = new Tally()
+      for (const t of rest) other.merge(t)
+      shown.push([OTHER_GROUP, other])
+    }
+
+    return shown.sort(([a], [b]) => a.localeCompare(b))
+  }
+
+  state(): SummaryTallies {
+    return {
+      slow_ms: this.slowMs,
+      group_by: this.groupBy,
+      all: this.all.state(),
+      groups: sortedRecord(new Map([...this.groups].map(([name, t]) => [name, t.state()]))),
+      by_type: sortedRecord(this.byType),
+      suppressed_by_type: sortedRecord(this.suppressedByType),
+      by_kind: sortedRecord(this.byKind),
+      records_with_pii: this.recordsWithPii,
+      records_with_secrets: this.recordsWithSecrets,
+      records_with_findings: this.recordsWithFindings,
+      malformed_lines: this.malformed,
+      unscanned_lines: this.unscanned,
+      unscanned: [...this.unscannedList].sort(unscannedOrder),
+      ignored: this.ignored,
+      preexisting: this.preexisting,
+      blank_lines: this.blankLines,
+      unchanged_lines: this.unchangedLines,
+      details: this.sortedDetails(),
+      details_left_out: this.detailsLeftOut,
+      detail_limit: this.detailLimit,
+      used_ignores: [...this.usedIgnores].sort(),
+    }
+  }
+
+  static from(state: SummaryTallies): SummaryBuilder {
+    const builder = new SummaryBuilder(state.slow_ms, state.group_by)
+    builder.all.merge(Tally.from(state.all))
+    for (const [name, t] of Object.entries(state.groups)) builder.groups.set(name, Tally.from(t))
+    for (const [type, n] of Object.entries(state.by_type)) builder.byType.set(type, n)
+    for (const [type, n] of Object.entries(state.suppressed_by_type)) builder.suppressedByType.set(type, n)
+    for (const [kind, n] of Object.entries(state.by_kind)) builder.byKind.set(kind as ErrorKind, n as number)
+    builder.recordsWithPii = state.records_with_pii
+    builder.recordsWithSecrets = state.records_with_secrets
+    builder.recordsWithFindings = state.records_with_findings
+    builder.malformed = state.malformed_lines
+    builder.unscanned = state.unscanned_lines
+    builder.unscannedList = [...state.unscanned]
+    builder.ignored = state.ignored
+    builder.preexisting = state.preexisting
+    builder.blankLines = state.blank_lines
+    builder.unchangedLines = state.unchanged_lines
+    builder.details = [...state.details]
+    builder.detailsLeftOut = state.details_left_out
+    builder.detailLimit = state.detail_limit
+    for (const f of state.used_ignores) builder.usedIgnores.add(f)
+    return builder
+  }
+
+  /**
+   * Adds another run's figures. Details and the list of unscanned lines are kept in place order
+   * up to their limits; what falls past a limit is counted.
+   */
+  merge(other: SummaryBuilder): void {
+    this.all.merge(other.all)
+    for (const [name, t] of other.groups) this.groupFor(name).merge(t)
+    for (const [type, n] of other.byType) add(this.byType, type, n)
+    for (const [type, n] of other.suppressedByType) add(this.suppressedByType, type, n)
+    for (const [kind, n] of other.byKind) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + n)
+    this.recordsWithPii += other.recordsWithPii
+    this.recordsWithSecrets += other.recordsWithSecrets
+    this.recordsWithFindings += other.recordsWithFindings
+    this.malformed += other.malformed
+    this.unscanned += other.unscanned
+    this.unscannedList = [...this.unscannedList, ...other.unscannedList].sort(unscannedOrder).slice(0, MAX_UNSCANNED)
+    this.ignored += other.ignored
+    this.preexisting += other.preexisting
+    this.blankLines += other.blankLines
+    this.unchangedLines += other.unchangedLines
+    this.detailLimit = Math.max(this.detailLimit, other.detailLimit)
+    const details = [...this.details, ...other.details].sort(byPlace)
+    this.details = details.slice(0, this.detailLimit)
+    this.detailsLeftOut += other.detailsLeftOut + (details.length - this.details.length)
+    for (const f of other.usedIgnores) this.usedIgnores.add(f)
+  }
+
   private groupFor(name: string): Tally {
     const existing = this.groups.get(name)
     if (existing !== undefined) return existing
-    const key = this.groups.size >= MAX_GROUPS ? OTHER_GROUP : name
+    const key = this.groups.size >= MAX_TRACKED_GROUPS ? OTHER_GROUP : name
     const tally = this.groups.get(key) ?? new Tally()
     this.groups.set(key, tally)
     return tally

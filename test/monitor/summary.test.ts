@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
 import {testContext} from '../support/context.js'
@@ -5,7 +6,7 @@ import {analyzeLine} from '../../src/monitor/analyze.js'
 import {factsOf} from '../../src/results/record.js'
 import {evaluateGate} from '../../src/gate/evaluate.js'
 import {SummaryBuilder} from '../../src/results/summary.js'
-import {MAX_GROUPS, OTHER_GROUP} from '../../src/results/summary.js'
+import {MAX_GROUPS, OTHER_GROUP, type SummaryTallies} from '../../src/results/summary.js'
 
 const ctx = testContext()
 
@@ -41,6 +42,56 @@ describe('SummaryBuilder', () => {
     expect(Object.keys(groups)).toEqual(['m1', 'm2'])
     expect(groups.m1).toMatchObject({records: 2, errors: 1, pii: 1, latency: {p95: 2000, slow: 1}})
     expect(groups.m2).toMatchObject({records: 1, pii: 2})
+  })
+
+  it('shows the largest groups by records, whatever order they came in', () => {
+    const lines = [...Array.from({length: MAX_GROUPS + 5}, (_, i) => JSON.stringify({model_version: `v${i}`})), ...Array.from({length: 3}, () => JSON.stringify({model_version: 'big'}))]
+    for (const order of [lines, [...lines].reverse()]) {
+      const {groups} = summarize(order)
+      expect(groups.big?.records).toBe(3)
+      expect(Object.keys(groups)).toHaveLength(MAX_GROUPS + 1)
+      expect(groups[OTHER_GROUP]?.records).toBe(6)
+    }
+  })
+
+  it('merges partial figures into exactly the figures of one run, for any split and order (through JSON)', () => {
+    const record = fc.record({
+      model: fc.constantFrom('m1', 'm2', 'm3', 'm4'),
+      latency: fc.option(fc.integer({min: 0, max: 60_000}), {nil: undefined}),
+      text: fc.constantFrom('fine', 'mail jane.doe@example.com', 'call 415-555-0123', 'key AKIAIOSFODNN7EXAMPLE', ''),
+      response: fc.constantFrom<'text' | 'null' | 'missing'>('text', 'text', 'null', 'missing'),
+      malformed: fc.integer({min: 0, max: 9}).map((n) => n === 0),
+    })
+    const line = (r: {model: string; latency?: number; text: string; response: string; malformed: boolean}, i: number): string => {
+      if (r.malformed) return `{"id": "broken-${i}", `
+      const body: Record<string, unknown> = {id: `r${i}`, user_query: 'q', model_version: r.model}
+      if (r.latency !== undefined) body.latency_ms = r.latency
+      if (r.response === 'text') body.bot_response = r.text
+      else if (r.response === 'null') body.bot_response = null
+      return JSON.stringify(body)
+    }
+
+    fc.assert(
+      fc.property(fc.array(record, {maxLength: 80}), fc.array(fc.nat(), {maxLength: 5}), fc.boolean(), (records, cutsRaw, reverse) => {
+        const facts = records.map((r, i) => factsOf(analyzeLine(line(r, i), `f${i % 3}`, i + 1, 'now', ctx)))
+        const single = new SummaryBuilder(1500, 'model_version')
+        for (const f of facts) single.add(f)
+        const cuts = [...new Set(cutsRaw.map((c) => c % (facts.length + 1)))].sort((a, b) => a - b)
+        const bounds = [0, ...cuts, facts.length]
+        const parts = bounds.slice(1).map((end, i) => {
+          const part = new SummaryBuilder(1500, 'model_version')
+          for (const f of facts.slice(bounds[i], end)) part.add(f)
+          return JSON.parse(JSON.stringify(part.state())) as SummaryTallies
+        })
+        const [first, ...rest] = reverse ? parts.reverse() : parts
+        const merged = SummaryBuilder.from(first as SummaryTallies)
+        for (const part of rest) merged.merge(SummaryBuilder.from(part))
+        expect(merged.finish(['f'], 1)).toEqual(single.finish(['f'], 1))
+        expect(merged.sortedDetails()).toEqual(single.sortedDetails())
+        expect([...merged.usedIgnores].sort()).toEqual([...single.usedIgnores].sort())
+      }),
+      {numRuns: 40},
+    )
   })
 
   it('caps the number of groups so memory stays bounded', () => {
