@@ -111,6 +111,8 @@ var init_errors = __esm({
       E_INPUT_SYMLINK: ExitCode.USAGE,
       E_INPUT_NOT_LOG: ExitCode.USAGE,
       E_IGNORE_INVALID: ExitCode.USAGE,
+      E_SUMMARY_INVALID: ExitCode.USAGE,
+      E_SUMMARY_MISMATCH: ExitCode.USAGE,
       E_FEEDBACK_INVALID: ExitCode.USAGE,
       E_FEEDBACK_WRITE: ExitCode.USAGE,
       E_FEEDBACK_MISSING: ExitCode.USAGE,
@@ -2109,28 +2111,28 @@ var init_build = __esm({
             const pc = runq.densePcs[j3];
             const i = this.prog.inst[pc];
             const capOffset = j3 * this.ncap;
-            let add = false;
+            let add2 = false;
             switch (i.op) {
               case Inst.MATCH:
                 if (anchor2 === RE2Flags.ANCHOR_BOTH && currentPos !== input3.endPos()) break;
                 matches.add(i.arg);
                 break;
               case Inst.RUNE:
-                add = i.matchRune(rune);
+                add2 = i.matchRune(rune);
                 break;
               case Inst.RUNE1:
-                add = rune === i.runes[0];
+                add2 = rune === i.runes[0];
                 break;
               case Inst.RUNE_ANY:
-                add = true;
+                add2 = true;
                 break;
               case Inst.RUNE_ANY_NOT_NL:
-                add = rune !== 10;
+                add2 = rune !== 10;
                 break;
               default:
                 continue;
             }
-            if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, flag);
+            if (add2) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, flag);
           }
           runq.clear();
           if (width === 0) break;
@@ -2156,7 +2158,7 @@ var init_build = __esm({
           const capOffset = j3 * this.ncap;
           if (longest && this.matched && this.ncap > 0 && this.matchcap[0] < runq.denseCaps[capOffset]) continue;
           const i = this.prog.inst[pc];
-          let add = false;
+          let add2 = false;
           switch (i.op) {
             case Inst.MATCH:
               if (anchor2 === RE2Flags.ANCHOR_BOTH && !atEnd) break;
@@ -2168,21 +2170,21 @@ var init_build = __esm({
               this.matched = true;
               break;
             case Inst.RUNE:
-              add = i.matchRune(c3);
+              add2 = i.matchRune(c3);
               break;
             case Inst.RUNE1:
-              add = c3 === i.runes[0];
+              add2 = c3 === i.runes[0];
               break;
             case Inst.RUNE_ANY:
-              add = true;
+              add2 = true;
               break;
             case Inst.RUNE_ANY_NOT_NL:
-              add = c3 !== 10;
+              add2 = c3 !== 10;
               break;
             default:
               continue;
           }
-          if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, nextCond);
+          if (add2) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, nextCond);
         }
         runq.clear();
       }
@@ -6892,10 +6894,10 @@ function ipv6(value) {
   return halves.length === 2 ? groups.length >= 1 && groups.length <= 7 : groups.length === 8;
 }
 function entropy(value) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const ch of value) counts2.set(ch, (counts2.get(ch) ?? 0) + 1);
   let bits = 0;
-  for (const n of counts.values()) {
+  for (const n of counts2.values()) {
     const p2 = n / value.length;
     bits -= p2 * Math.log2(p2);
   }
@@ -7848,24 +7850,76 @@ var init_redact = __esm({
 });
 
 // src/engine/stats.ts
-var EXACT_LIMIT, GAMMA, LOG_GAMMA, LatencyStats;
+var EXACT_LIMIT, GAMMA, LOG_GAMMA, ExactSum, LatencyStats;
 var init_stats = __esm({
   "src/engine/stats.ts"() {
     "use strict";
     EXACT_LIMIT = 1e4;
     GAMMA = 1.02;
     LOG_GAMMA = Math.log(GAMMA);
-    LatencyStats = class {
+    ExactSum = class {
+      partials = [];
+      add(value) {
+        let x3 = value;
+        let kept = 0;
+        for (const y2 of this.partials) {
+          const [hi, lo] = Math.abs(x3) < Math.abs(y2) ? [y2, x3] : [x3, y2];
+          const sum = hi + lo;
+          const err = lo - (sum - hi);
+          if (err !== 0) this.partials[kept++] = err;
+          x3 = sum;
+        }
+        this.partials.length = kept;
+        this.partials.push(x3);
+      }
+      /** The correctly rounded total (half-even on ties, as fsum). */
+      get value() {
+        const p2 = this.partials;
+        let n = p2.length;
+        if (n === 0) return 0;
+        let hi = p2[--n];
+        let lo = 0;
+        while (n > 0) {
+          const x3 = hi;
+          const y2 = p2[--n];
+          hi = x3 + y2;
+          lo = y2 - (hi - x3);
+          if (lo !== 0) break;
+        }
+        if (n > 0 && (lo < 0 && p2[n - 1] < 0 || lo > 0 && p2[n - 1] > 0)) {
+          const y2 = lo * 2;
+          const x3 = hi + y2;
+          if (y2 === x3 - hi) hi = x3;
+        }
+        return hi;
+      }
+    };
+    LatencyStats = class _LatencyStats {
       count = 0;
-      sum = 0;
+      total = new ExactSum();
       max = Number.NEGATIVE_INFINITY;
       min = Number.POSITIVE_INFINITY;
       exact = [];
       buckets = /* @__PURE__ */ new Map();
       zeros = 0;
+      static from(state) {
+        const stats = new _LatencyStats();
+        stats.count = state.count;
+        for (const part of state.sum) stats.total.add(part);
+        stats.min = state.min ?? Number.POSITIVE_INFINITY;
+        stats.max = state.max ?? Number.NEGATIVE_INFINITY;
+        stats.exact = state.exact === null ? void 0 : [...state.exact];
+        stats.zeros = state.zeros;
+        for (const [key, n] of state.buckets) stats.buckets.set(key, n);
+        return stats;
+      }
+      /** The samples' total, exact to the last bit whatever their order. */
+      get sum() {
+        return this.total.value;
+      }
       add(value) {
         this.count++;
-        this.sum += value;
+        this.total.add(value);
         if (value > this.max) this.max = value;
         if (value < this.min) this.min = value;
         if (this.exact === void 0) {
@@ -7873,10 +7927,40 @@ var init_stats = __esm({
           return;
         }
         this.exact.push(value);
-        if (this.exact.length > EXACT_LIMIT) {
-          for (const v2 of this.exact) this.addToSketch(v2);
-          this.exact = void 0;
+        if (this.exact.length > EXACT_LIMIT) this.bucketAll();
+      }
+      /**
+       * Adds another sketch's samples. The result is what one sketch fed all the samples would hold:
+       * exact while the total stays within EXACT_LIMIT, otherwise every sample in its bucket (a
+       * sample's bucket does not depend on what else was seen), and the same exact sum.
+       */
+      merge(other) {
+        this.count += other.count;
+        for (const part of other.total.partials) this.total.add(part);
+        this.max = Math.max(this.max, other.max);
+        this.min = Math.min(this.min, other.min);
+        if (this.exact !== void 0 && other.exact !== void 0 && this.exact.length + other.exact.length <= EXACT_LIMIT) {
+          this.exact.push(...other.exact);
+          return;
         }
+        if (this.exact !== void 0) this.bucketAll();
+        if (other.exact === void 0) {
+          this.zeros += other.zeros;
+          for (const [key, n] of other.buckets) this.buckets.set(key, (this.buckets.get(key) ?? 0) + n);
+        } else {
+          for (const v2 of other.exact) this.addToSketch(v2);
+        }
+      }
+      state() {
+        return {
+          count: this.count,
+          sum: [...this.total.partials],
+          min: this.count === 0 ? null : this.min,
+          max: this.count === 0 ? null : this.max,
+          exact: this.exact === void 0 ? null : [...this.exact].sort((a, b3) => a - b3),
+          zeros: this.zeros,
+          buckets: [...this.buckets].sort(([a], [b3]) => a - b3)
+        };
       }
       /** True while percentiles are exact rather than estimated within 1%. */
       get isExact() {
@@ -7903,6 +7987,10 @@ var init_stats = __esm({
           return ps2.map((p2) => sorted[Math.min(sorted.length, Math.max(1, Math.ceil(p2 / 100 * sorted.length))) - 1] ?? null);
         }
         return ps2.map((p2) => this.percentile(p2));
+      }
+      bucketAll() {
+        for (const v2 of this.exact ?? []) this.addToSketch(v2);
+        this.exact = void 0;
       }
       addToSketch(value) {
         if (value <= 0) {
@@ -20920,11 +21008,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural3;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -28343,15 +28431,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -29933,7 +30021,7 @@ import * as path3 from "path";
 function exists(fsPath) {
   return __awaiter5(this, void 0, void 0, function* () {
     try {
-      yield stat2(fsPath);
+      yield stat3(fsPath);
     } catch (err) {
       if (err.code === "ENOENT") {
         return false;
@@ -29957,7 +30045,7 @@ function tryGetExecutablePath(filePath, extensions) {
   return __awaiter5(this, void 0, void 0, function* () {
     let stats = void 0;
     try {
-      stats = yield stat2(filePath);
+      stats = yield stat3(filePath);
     } catch (err) {
       if (err.code !== "ENOENT") {
         console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
@@ -29980,7 +30068,7 @@ function tryGetExecutablePath(filePath, extensions) {
       filePath = originalFilePath + extension;
       stats = void 0;
       try {
-        stats = yield stat2(filePath);
+        stats = yield stat3(filePath);
       } catch (err) {
         if (err.code !== "ENOENT") {
           console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
@@ -30022,7 +30110,7 @@ function normalizeSeparators(p2) {
 function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
-var __awaiter5, chmod, copyFile, lstat, mkdir, open, readdir, rename2, rm2, rmdir, stat2, symlink, unlink, IS_WINDOWS, READONLY;
+var __awaiter5, chmod, copyFile, lstat, mkdir, open2, readdir, rename2, rm2, rmdir, stat3, symlink, unlink, IS_WINDOWS, READONLY;
 var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter5 = function(thisArg, _arguments, P3, generator) {
@@ -30052,7 +30140,7 @@ var init_io_util = __esm({
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
-    ({ chmod, copyFile, lstat, mkdir, open, readdir, rename: rename2, rm: rm2, rmdir, stat: stat2, symlink, unlink } = fs2.promises);
+    ({ chmod, copyFile, lstat, mkdir, open: open2, readdir, rename: rename2, rm: rm2, rmdir, stat: stat3, symlink, unlink } = fs2.promises);
     IS_WINDOWS = process.platform === "win32";
     READONLY = fs2.constants.O_RDONLY;
   }
@@ -31920,13 +32008,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -31985,16 +32073,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open4 = tokens[token.tokensIndex];
-          open4.type = "text";
-          open4.value = literal2;
-          open4.output = safeOutput || utils.escapeRegex(literal2);
+          const open5 = tokens[token.tokensIndex];
+          open5.type = "text";
+          open5.value = literal2;
+          open5.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open4.output;
+          state.output = token.output + open5.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -32214,15 +32302,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open4 = {
+          const open5 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open4);
-          push(open4);
+          braces.push(open5);
+          push(open5);
           continue;
         }
         if (value === "}") {
@@ -33722,12 +33810,12 @@ var require_src2 = __commonJS({
     function check2(path17, isFile, isDirectory2) {
       log(`checking %s`, path17);
       try {
-        const stat5 = fs_1.statSync(path17);
-        if (stat5.isFile() && isFile) {
+        const stat6 = fs_1.statSync(path17);
+        if (stat6.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat5.isDirectory() && isDirectory2) {
+        if (stat6.isDirectory() && isDirectory2) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -37261,8 +37349,8 @@ var init_dist3 = __esm({
 
 // src/git/run.ts
 import { spawn as spawn2 } from "node:child_process";
-function firstLines(text2, count = 3) {
-  return text2.split("\n").map((l3) => l3.trim()).filter((l3) => l3 !== "" && !l3.startsWith("hint:")).slice(0, count).join(" / ");
+function firstLines(text2, count2 = 3) {
+  return text2.split("\n").map((l3) => l3.trim()).filter((l3) => l3 !== "" && !l3.startsWith("hint:")).slice(0, count2).join(" / ");
 }
 function gitEnvironment(env) {
   const result = {};
@@ -37648,6 +37736,260 @@ var AtomicFile = class _AtomicFile {
   }
 };
 
+// src/io/shard.ts
+init_errors();
+import { open, stat as stat2 } from "node:fs/promises";
+
+// src/io/decode.ts
+init_errors();
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
+var Unscannable = class extends Error {
+  constructor(reason) {
+    super(reason);
+    this.reason = reason;
+    this.name = "Unscannable";
+  }
+  reason;
+};
+var DEFAULT_LIMITS = { maxDecodedBytes: 1024 * 1024 * 1024, maxExpansion: 100 };
+var RATIO_FLOOR = 16 * 1024 * 1024;
+var MAX_GZIP_DEPTH = 3;
+var starts = (head, bytes) => bytes.every((b3, i) => head[i] === b3);
+var LFS = Buffer.from("version https://git-lfs.github.com/spec/");
+var SIGNATURES = [
+  [31, 139],
+  [255, 254, 0, 0],
+  [0, 0, 254, 255],
+  [66, 90, 104],
+  [253, 55, 122, 88, 90, 0],
+  [40, 181, 47, 253],
+  [4, 34, 77, 24],
+  [80, 75, 3, 4],
+  [80, 75, 5, 6],
+  [55, 122, 188, 175, 39, 28],
+  [82, 97, 114, 33, 26, 7],
+  [...LFS]
+];
+function mayBeSignature(head) {
+  return SIGNATURES.some((sig) => head.length < sig.length && starts(head, sig.slice(0, head.length)));
+}
+function sniff(head) {
+  if (starts(head, [31, 139])) return { type: "gzip" };
+  if (starts(head, [255, 254, 0, 0])) return { type: "utf32le", bom: 4 };
+  if (starts(head, [0, 0, 254, 255])) return { type: "utf32be", bom: 4 };
+  if (starts(head, [255, 254])) return { type: "utf16le", bom: 2 };
+  if (starts(head, [254, 255])) return { type: "utf16be", bom: 2 };
+  const unreadable = [
+    [[66, 90, 104], "bzip2-compressed"],
+    [[253, 55, 122, 88, 90, 0], "xz-compressed"],
+    [[40, 181, 47, 253], "zstd-compressed"],
+    [[4, 34, 77, 24], "lz4-compressed"],
+    [[80, 75, 3, 4], "a zip archive"],
+    [[80, 75, 5, 6], "a zip archive"],
+    [[55, 122, 188, 175, 39, 28], "a 7-Zip archive"],
+    [[82, 97, 114, 33, 26, 7], "a RAR archive"]
+  ];
+  for (const [magic, what] of unreadable) {
+    if (starts(head, magic)) return { type: "unreadable", reason: `${what} content: only plain text and gzip can be scanned` };
+  }
+  if (starts(head, [...LFS])) {
+    return { type: "unreadable", reason: "a Git LFS pointer: the log itself is not in the repository, so it cannot be scanned" };
+  }
+  return { type: "plain" };
+}
+async function* prepend(head, rest) {
+  if (head.length > 0) yield head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+async function* gunzip(input3, limits, display) {
+  const zlib = createGunzip({ chunkSize: 64 * 1024 });
+  let bytesIn = 0;
+  async function* counted() {
+    for await (const chunk of input3) {
+      bytesIn += chunk.length;
+      yield chunk;
+    }
+  }
+  let failure2;
+  const feeding = pipeline(Readable.from(counted()), zlib).catch((error63) => {
+    failure2 ??= error63;
+  });
+  let bytesOut = 0;
+  let complete = false;
+  try {
+    for await (const out of zlib) {
+      bytesOut += out.length;
+      if (bytesOut > limits.maxDecodedBytes) {
+        throw new Unscannable(`decompresses to more than ${limits.maxDecodedBytes} bytes (monitor.maxDecodedBytes); possibly a decompression bomb`);
+      }
+      if (bytesOut > RATIO_FLOOR && bytesOut > limits.maxExpansion * Math.max(1, zlib.bytesWritten)) {
+        throw new Unscannable(`expands more than ${limits.maxExpansion} times (monitor.maxExpansion); possibly a decompression bomb`);
+      }
+      yield out;
+    }
+    complete = true;
+  } catch (error63) {
+    if (error63 instanceof Unscannable) throw error63;
+    const zlibError = error63.code?.startsWith("Z_") === true || error63.message === "unexpected end of file";
+    if (!zlibError) throw error63;
+    throw usageError(`${display}: not a valid gzip stream (${error63.message})`, "E_INPUT_GZIP");
+  } finally {
+    if (!complete) zlib.destroy();
+    await feeding;
+  }
+  if (failure2 !== void 0 || zlib.bytesWritten < bytesIn) {
+    throw usageError(`${display}: data after the end of the gzip stream, which a gzip reader skips`, "E_INPUT_GZIP", [
+      "Recompress the file (gunzip -c FILE | gzip > NEW), so that every line is inside the gzip stream."
+    ]);
+  }
+}
+async function* transcode(input3, kind, bom) {
+  let skip = bom;
+  let carry = Buffer.alloc(0);
+  const decoder = kind.startsWith("utf16") ? new TextDecoder(kind === "utf16le" ? "utf-16le" : "utf-16be", { fatal: true }) : void 0;
+  for await (const raw of input3) {
+    let chunk = raw;
+    if (skip > 0) {
+      const dropped = Math.min(skip, chunk.length);
+      chunk = chunk.subarray(dropped);
+      skip -= dropped;
+    }
+    if (decoder !== void 0) {
+      try {
+        yield Buffer.from(decoder.decode(chunk, { stream: true }), "utf8");
+      } catch {
+        throw new Unscannable(`not valid ${kind === "utf16le" ? "UTF-16LE" : "UTF-16BE"} despite its byte order mark`);
+      }
+      continue;
+    }
+    const data = Buffer.concat([carry, chunk]);
+    const whole = data.length - data.length % 4;
+    carry = data.subarray(whole);
+    let text2 = "";
+    for (let i = 0; i < whole; i += 4) {
+      const cp = kind === "utf32le" ? data.readUInt32LE(i) : data.readUInt32BE(i);
+      if (cp > 1114111 || cp >= 55296 && cp <= 57343) throw new Unscannable(`not valid ${kind === "utf32le" ? "UTF-32LE" : "UTF-32BE"} despite its byte order mark`);
+      text2 += String.fromCodePoint(cp);
+    }
+    yield Buffer.from(text2, "utf8");
+  }
+  if (decoder !== void 0) {
+    try {
+      const tail = decoder.decode();
+      if (tail !== "") yield Buffer.from(tail, "utf8");
+    } catch {
+      throw new Unscannable("ends in the middle of a UTF-16 character");
+    }
+  } else if (carry.length > 0) throw new Unscannable("ends in the middle of a UTF-32 character");
+}
+async function* decodeInput(chunks, display, limits = DEFAULT_LIMITS, depth = 0) {
+  const iterator = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : (async function* () {
+    yield* chunks;
+  })();
+  let head = Buffer.alloc(0);
+  while (head.length === 0 || mayBeSignature(head)) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
+  }
+  const rest = prepend(head, iterator);
+  const kind = sniff(head);
+  switch (kind.type) {
+    case "plain": {
+      yield* rest;
+      return;
+    }
+    case "gzip": {
+      if (depth >= MAX_GZIP_DEPTH) throw new Unscannable(`gzip nested more than ${MAX_GZIP_DEPTH} levels deep`);
+      yield* decodeInput(gunzip(rest, limits, display), display, limits, depth + 1);
+      return;
+    }
+    case "unreadable": {
+      throw new Unscannable(kind.reason);
+    }
+    default: {
+      yield* transcode(rest, kind.type, kind.bom);
+    }
+  }
+}
+async function decodeAll(bytes, display, limits = DEFAULT_LIMITS) {
+  const parts = [];
+  try {
+    for await (const chunk of decodeInput([bytes], display, limits)) parts.push(chunk);
+  } catch (error63) {
+    if (error63 instanceof Unscannable) return void 0;
+    throw error63;
+  }
+  return Buffer.concat(parts);
+}
+
+// src/io/shard.ts
+var PROBE = 64 * 1024;
+async function lineStartFrom(handle, offset, size) {
+  if (offset <= 0) return 0;
+  const buffer = Buffer.allocUnsafe(PROBE);
+  for (let at2 = offset - 1; at2 < size; at2 += PROBE) {
+    const { bytesRead } = await handle.read(buffer, 0, PROBE, at2);
+    if (bytesRead === 0) break;
+    const newline = buffer.subarray(0, bytesRead).indexOf(10);
+    if (newline !== -1) return at2 + newline + 1;
+  }
+  return size;
+}
+async function newlinesBefore(handle, end) {
+  const buffer = Buffer.allocUnsafe(1024 * 1024);
+  let count2 = 0;
+  for (let at2 = 0; at2 < end; ) {
+    const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - at2), at2);
+    if (bytesRead === 0) break;
+    let i = buffer.indexOf(10, 0);
+    while (i !== -1 && i < bytesRead) {
+      count2++;
+      i = buffer.indexOf(10, i + 1);
+    }
+    at2 += bytesRead;
+  }
+  return count2;
+}
+async function rangeOf(source, shard) {
+  const handle = await open(source.path, "r");
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(Math.min(size, 16));
+    await handle.read(head, 0, head.length, 0);
+    const kind = sniff(head);
+    if (kind.type !== "plain") {
+      throw usageError(`--shard splits one file by byte ranges, which needs plain text; ${source.display} is ${kind.type === "unreadable" ? "not text" : kind.type}`, "E_USAGE", [
+        "Decompress it first, or split it into several files (each shard then takes whole files)."
+      ]);
+    }
+    const start = await lineStartFrom(handle, Math.floor(size * (shard.index - 1) / shard.count), size);
+    const end = await lineStartFrom(handle, Math.floor(size * shard.index / shard.count), size);
+    if (start >= end) return [];
+    return [{ ...source, range: { start, end }, firstLine: 1 + await newlinesBefore(handle, start) }];
+  } finally {
+    await handle.close();
+  }
+}
+async function shardSources(sources, shard) {
+  if (shard.count === 1) return sources;
+  const files = sources.filter((s) => s.kind === "file");
+  if (files.length !== sources.length) throw usageError("--shard needs log files: standard input and git objects cannot be split", "E_USAGE");
+  if (files.length === 1) return rangeOf(files[0], shard);
+  const sized = await Promise.all(files.map(async (file2) => ({ file: file2, size: (await stat2(file2.path)).size })));
+  sized.sort((a, b3) => b3.size - a.size || (a.file.display < b3.file.display ? -1 : a.file.display > b3.file.display ? 1 : 0));
+  const load = Array.from({ length: shard.count }, () => 0);
+  const mine = [];
+  for (const { file: file2, size } of sized) {
+    const target = load.indexOf(Math.min(...load));
+    load[target] = (load[target] ?? 0) + size;
+    if (target === shard.index - 1) mine.push(file2);
+  }
+  return sources.filter((s) => mine.includes(s));
+}
+
 // src/gate/finish.ts
 import path8 from "node:path";
 
@@ -37675,13 +38017,13 @@ function thresholdFailures(summary2, t2, base) {
   return failures;
 }
 function evaluateGate(summary2, failOn, extras = {}) {
-  const counts = {
+  const counts2 = {
     pii: summary2.findings.pii,
     secret: summary2.findings.secrets,
     error: summary2.errors.total,
     slow: summary2.latency.slow
   };
-  const failures = failOn.filter((c3) => counts[c3] > 0).map((category) => ({ category, count: counts[category] }));
+  const failures = failOn.filter((c3) => counts2[c3] > 0).map((category2) => ({ category: category2, count: counts2[category2] }));
   if (summary2.unscanned_lines > 0 && failOn.some((c3) => c3 === "pii" || c3 === "secret")) {
     failures.push({ category: "unscanned", count: summary2.unscanned_lines });
   }
@@ -37692,11 +38034,45 @@ function evaluateGate(summary2, failOn, extras = {}) {
 
 // src/results/summary.ts
 init_engine();
+
+// src/results/record.ts
+var ERROR_KINDS = [
+  "malformed_json",
+  "not_object",
+  "line_too_long",
+  "unscannable",
+  "null_response",
+  "missing_response",
+  "empty_response",
+  "missing_query",
+  "error_field"
+];
+function factsOf({ record: record2, group: group2, suppressed, omitted, valueKeys }) {
+  const findings = record2.findings.map(({ type, category: category2, rule, severity: severity2, field, start, end, masked, fingerprint: fingerprint2, ignored, preexisting }) => ({
+    type,
+    category: category2,
+    rule,
+    severity: severity2,
+    field,
+    start,
+    end,
+    masked,
+    fingerprint: fingerprint2,
+    ignored: ignored === true,
+    preexisting: preexisting === true
+  }));
+  const facts = { file: record2.file, line: record2.line, errors: record2.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, valueKeys: valueKeys ?? [], latency: record2.latency_ms, group: group2 };
+  if (record2.error === "line_too_long" || record2.error === "unscannable") facts.note = record2.parse_error;
+  return facts;
+}
+
+// src/results/summary.ts
 var MAX_GROUPS = 50;
+var MAX_TRACKED_GROUPS = 1e3;
 var OTHER_GROUP = "(other)";
 var MAX_DETAILS = 1e4;
 var MAX_UNSCANNED = 100;
-var Tally = class {
+var Tally = class _Tally {
   records = 0;
   errors = 0;
   pii = 0;
@@ -37704,6 +38080,24 @@ var Tally = class {
   slow = 0;
   missingLatency = 0;
   latency = new LatencyStats();
+  static from(state) {
+    const tally2 = new _Tally();
+    Object.assign(tally2, { records: state.records, errors: state.errors, pii: state.pii, secrets: state.secrets, slow: state.slow, missingLatency: state.missing_latency });
+    tally2.latency = LatencyStats.from(state.latency);
+    return tally2;
+  }
+  state() {
+    return { records: this.records, errors: this.errors, pii: this.pii, secrets: this.secrets, slow: this.slow, missing_latency: this.missingLatency, latency: this.latency.state() };
+  }
+  merge(other) {
+    this.records += other.records;
+    this.errors += other.errors;
+    this.pii += other.pii;
+    this.secrets += other.secrets;
+    this.slow += other.slow;
+    this.missingLatency += other.missingLatency;
+    this.latency.merge(other.latency);
+  }
   /** Malformed lines count as errors and may hold findings, but are not records. */
   add(facts, slowMs, malformed) {
     if (!malformed) this.records++;
@@ -37713,9 +38107,9 @@ var Tally = class {
       if (f3.category === "secret") this.secrets++;
       else this.pii++;
     }
-    for (const { category, count } of Object.values(facts.omitted)) {
-      if (category === "secret") this.secrets += count;
-      else this.pii += count;
+    for (const { category: category2, count: count2 } of Object.values(facts.omitted)) {
+      if (category2 === "secret") this.secrets += count2;
+      else this.pii += count2;
     }
     if (malformed) return;
     if (facts.latency === null) this.missingLatency++;
@@ -37726,16 +38120,16 @@ var Tally = class {
   }
   latencySummary(thresholdMs) {
     const [p50, p90, p95, p99] = this.latency.percentiles([50, 90, 95, 99]);
-    const { count } = this.latency;
+    const { count: count2 } = this.latency;
     return {
-      count,
+      count: count2,
       missing: this.missingLatency,
       p50: p50 ?? null,
       p90: p90 ?? null,
       p95: p95 ?? null,
       p99: p99 ?? null,
-      max: count === 0 ? null : this.latency.max,
-      mean: count === 0 ? null : Math.round(this.latency.sum / count * 10) / 10,
+      max: count2 === 0 ? null : this.latency.max,
+      mean: count2 === 0 ? null : Math.round(this.latency.sum / count2 * 10) / 10,
       slow: this.slow,
       threshold_ms: thresholdMs,
       exact: this.latency.isExact
@@ -37744,7 +38138,15 @@ var Tally = class {
 };
 var MALFORMED = /* @__PURE__ */ new Set(["malformed_json", "not_object", "line_too_long", "unscannable"]);
 var UNSCANNED = /* @__PURE__ */ new Set(["line_too_long", "unscannable"]);
-var SummaryBuilder = class {
+var kindsInOrder = (map2) => Object.fromEntries(ERROR_KINDS.filter((k2) => map2.has(k2)).map((k2) => [k2, map2.get(k2)]));
+var byName = (a, b3) => a < b3 ? -1 : a > b3 ? 1 : 0;
+var sortedRecord = (map2) => Object.fromEntries([...map2].sort(([a], [b3]) => byName(a, b3)));
+var add = (map2, key, n) => {
+  map2.set(key, (map2.get(key) ?? 0) + n);
+};
+var byPlace = (a, b3) => byName(a.file, b3.file) || a.line - b3.line || a.start - b3.start || byName(a.rule, b3.rule) || byName(a.field, b3.field);
+var unscannedOrder = (a, b3) => byName(a.file, b3.file) || a.line - b3.line;
+var SummaryBuilder = class _SummaryBuilder {
   constructor(slowMs, groupBy) {
     this.slowMs = slowMs;
     this.groupBy = groupBy;
@@ -37794,20 +38196,24 @@ var SummaryBuilder = class {
       if (this.unscannedList.length < MAX_UNSCANNED) this.unscannedList.push({ file: facts.file, line: facts.line, reason: facts.note ?? String(errors[0]) });
     }
     for (const kind of errors) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
-    for (const { type } of findings) this.byType.set(type, (this.byType.get(type) ?? 0) + 1);
+    for (const { type } of findings) add(this.byType, type, 1);
     const omitted = Object.entries(facts.omitted);
-    for (const [type, { count }] of omitted) this.byType.set(type, (this.byType.get(type) ?? 0) + count);
-    for (const type of facts.suppressed) this.suppressedByType.set(type, (this.suppressedByType.get(type) ?? 0) + 1);
-    const has = (category) => findings.some((f3) => f3.category === category) || omitted.some(([, o2]) => o2.category === category);
+    for (const [type, { count: count2 }] of omitted) add(this.byType, type, count2);
+    for (const type of facts.suppressed) add(this.suppressedByType, type, 1);
+    const has = (category2) => findings.some((f3) => f3.category === category2) || omitted.some(([, o2]) => o2.category === category2);
     if (has("pii")) this.recordsWithPii++;
     if (has("secret")) this.recordsWithSecrets++;
     if (findings.length > 0 || omitted.length > 0) this.recordsWithFindings++;
     this.all.add(facts, this.slowMs, malformed);
     if (facts.group !== void 0) this.groupFor(facts.group).add(facts, this.slowMs, malformed);
   }
+  /** The findings with details, in a fixed order (file, line, position, rule): the same however the run was split. */
+  sortedDetails() {
+    return [...this.details].sort(byPlace);
+  }
   finish(inputs, durationMs) {
     const groups = {};
-    for (const [name, t2] of [...this.groups].sort(([a], [b3]) => a.localeCompare(b3))) {
+    for (const [name, t2] of this.shownGroups()) {
       groups[name] = { records: t2.records, errors: t2.errors, pii: t2.pii, secrets: t2.secrets, latency: t2.latencySummary(this.slowMs) };
     }
     return {
@@ -37815,7 +38221,7 @@ var SummaryBuilder = class {
       records: this.all.records,
       malformed_lines: this.malformed,
       unscanned_lines: this.unscanned,
-      unscanned: this.unscannedList,
+      unscanned: [...this.unscannedList].sort(unscannedOrder),
       blank_lines: this.blankLines,
       unchanged_lines: this.unchangedLines,
       findings: {
@@ -37827,24 +38233,110 @@ var SummaryBuilder = class {
         records_with_pii: this.recordsWithPii,
         records_with_secrets: this.recordsWithSecrets,
         records_with_findings: this.recordsWithFindings,
-        by_type: Object.fromEntries([...this.byType].sort(([a], [b3]) => a.localeCompare(b3))),
+        by_type: sortedRecord(this.byType),
         suppressed: [...this.suppressedByType.values()].reduce((a, b3) => a + b3, 0),
-        suppressed_by_type: Object.fromEntries([...this.suppressedByType].sort(([a], [b3]) => a.localeCompare(b3)))
+        suppressed_by_type: sortedRecord(this.suppressedByType)
       },
-      errors: { total: this.all.errors, by_kind: Object.fromEntries(this.byKind) },
+      errors: { total: this.all.errors, by_kind: kindsInOrder(this.byKind) },
       latency: this.all.latencySummary(this.slowMs),
       group_by: this.groupBy,
       groups,
       duration_ms: Math.round(durationMs)
     };
   }
+  /** The groups of the breakdown, by name: the MAX_GROUPS largest, the rest folded into OTHER_GROUP. */
+  shownGroups() {
+    const ranked = [...this.groups].filter(([name]) => name !== OTHER_GROUP).sort(([a, x3], [b3, y2]) => y2.records - x3.records || byName(a, b3));
+    const shown = ranked.slice(0, MAX_GROUPS);
+    const rest = [...ranked.slice(MAX_GROUPS).map(([, t2]) => t2), ...[this.groups.get(OTHER_GROUP)].filter((t2) => t2 !== void 0)];
+    if (rest.length > 0) {
+      const other = new Tally();
+      for (const t2 of rest) other.merge(t2);
+      shown.push([OTHER_GROUP, other]);
+    }
+    return shown.sort(([a], [b3]) => a.localeCompare(b3));
+  }
+  state() {
+    return {
+      slow_ms: this.slowMs,
+      group_by: this.groupBy,
+      all: this.all.state(),
+      groups: sortedRecord(new Map([...this.groups].map(([name, t2]) => [name, t2.state()]))),
+      by_type: sortedRecord(this.byType),
+      suppressed_by_type: sortedRecord(this.suppressedByType),
+      by_kind: kindsInOrder(this.byKind),
+      records_with_pii: this.recordsWithPii,
+      records_with_secrets: this.recordsWithSecrets,
+      records_with_findings: this.recordsWithFindings,
+      malformed_lines: this.malformed,
+      unscanned_lines: this.unscanned,
+      unscanned: [...this.unscannedList].sort(unscannedOrder),
+      ignored: this.ignored,
+      preexisting: this.preexisting,
+      blank_lines: this.blankLines,
+      unchanged_lines: this.unchangedLines,
+      details: this.sortedDetails(),
+      details_left_out: this.detailsLeftOut,
+      detail_limit: this.detailLimit,
+      used_ignores: [...this.usedIgnores].sort()
+    };
+  }
+  static from(state) {
+    const builder = new _SummaryBuilder(state.slow_ms, state.group_by);
+    builder.all.merge(Tally.from(state.all));
+    for (const [name, t2] of Object.entries(state.groups)) builder.groups.set(name, Tally.from(t2));
+    for (const [type, n] of Object.entries(state.by_type)) builder.byType.set(type, n);
+    for (const [type, n] of Object.entries(state.suppressed_by_type)) builder.suppressedByType.set(type, n);
+    for (const [kind, n] of Object.entries(state.by_kind)) builder.byKind.set(kind, n);
+    builder.recordsWithPii = state.records_with_pii;
+    builder.recordsWithSecrets = state.records_with_secrets;
+    builder.recordsWithFindings = state.records_with_findings;
+    builder.malformed = state.malformed_lines;
+    builder.unscanned = state.unscanned_lines;
+    builder.unscannedList = [...state.unscanned];
+    builder.ignored = state.ignored;
+    builder.preexisting = state.preexisting;
+    builder.blankLines = state.blank_lines;
+    builder.unchangedLines = state.unchanged_lines;
+    builder.details = [...state.details];
+    builder.detailsLeftOut = state.details_left_out;
+    builder.detailLimit = state.detail_limit;
+    for (const f3 of state.used_ignores) builder.usedIgnores.add(f3);
+    return builder;
+  }
+  /**
+   * Adds another run's figures. Details and the list of unscanned lines are kept in place order
+   * up to their limits; what falls past a limit is counted.
+   */
+  merge(other) {
+    this.all.merge(other.all);
+    for (const [name, t2] of other.groups) this.groupFor(name).merge(t2);
+    for (const [type, n] of other.byType) add(this.byType, type, n);
+    for (const [type, n] of other.suppressedByType) add(this.suppressedByType, type, n);
+    for (const [kind, n] of other.byKind) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + n);
+    this.recordsWithPii += other.recordsWithPii;
+    this.recordsWithSecrets += other.recordsWithSecrets;
+    this.recordsWithFindings += other.recordsWithFindings;
+    this.malformed += other.malformed;
+    this.unscanned += other.unscanned;
+    this.unscannedList = [...this.unscannedList, ...other.unscannedList].sort(unscannedOrder).slice(0, MAX_UNSCANNED);
+    this.ignored += other.ignored;
+    this.preexisting += other.preexisting;
+    this.blankLines += other.blankLines;
+    this.unchangedLines += other.unchangedLines;
+    this.detailLimit = Math.max(this.detailLimit, other.detailLimit);
+    const details = [...this.details, ...other.details].sort(byPlace);
+    this.details = details.slice(0, this.detailLimit);
+    this.detailsLeftOut += other.detailsLeftOut + (details.length - this.details.length);
+    for (const f3 of other.usedIgnores) this.usedIgnores.add(f3);
+  }
   groupFor(name) {
     const existing = this.groups.get(name);
     if (existing !== void 0) return existing;
-    const key = this.groups.size >= MAX_GROUPS ? OTHER_GROUP : name;
-    const tally = this.groups.get(key) ?? new Tally();
-    this.groups.set(key, tally);
-    return tally;
+    const key = this.groups.size >= MAX_TRACKED_GROUPS ? OTHER_GROUP : name;
+    const tally2 = this.groups.get(key) ?? new Tally();
+    this.groups.set(key, tally2);
+    return tally2;
   }
 };
 
@@ -37898,10 +38390,10 @@ function formatMarkdown(report, maxBytes = 900 * 1024) {
   if (types.length > 0) {
     head.push("| type | new findings |", "|---|---|", ...types.map(([t2, n]) => `| ${md(t2)} | ${n} |`), "");
   }
-  const { latency, errors } = summary2;
+  const { latency: latency2, errors } = summary2;
   const tail = [
     "",
-    `Latency: p50 ${latency.p50 ?? "-"} ms, p95 ${latency.p95 ?? "-"} ms, max ${latency.max ?? "-"} ms, ${latency.slow} slow (> ${latency.threshold_ms} ms). Functional errors: ${errors.total}.`
+    `Latency: p50 ${latency2.p50 ?? "-"} ms, p95 ${latency2.p95 ?? "-"} ms, max ${latency2.max ?? "-"} ms, ${latency2.slow} slow (> ${latency2.threshold_ms} ms). Functional errors: ${errors.total}.`
   ];
   const rows = bySeverity(report.findings).map(
     (f3) => `| ${f3.ignored ? "accepted" : f3.preexisting ? "already there" : "**new**"} | ${f3.severity} | ${md(f3.type)} | \`${md(f3.file)}:${f3.line}\` | ${md(f3.field)} | ${md(f3.masked)} | \`${f3.fingerprint}\` |`
@@ -38023,8 +38515,8 @@ function formatJunit(report) {
 fingerprint ${f3.fingerprint}`)}</failure></testcase>`);
   }
   for (const failure2 of report.gate.failures.filter((x3) => x3.category !== "pii" && x3.category !== "secret")) {
-    const detail = failure2.detail ?? `${failure2.count}`;
-    cases.push(`    <testcase classname="llmops.gate" name="${xml(failure2.category)}"><failure type="${xml(failure2.category)}" message="${xml(detail)}">${xml(detail)}</failure></testcase>`);
+    const detail2 = failure2.detail ?? `${failure2.count}`;
+    cases.push(`    <testcase classname="llmops.gate" name="${xml(failure2.category)}"><failure type="${xml(failure2.category)}" message="${xml(detail2)}">${xml(detail2)}</failure></testcase>`);
   }
   if (cases.length === 0) cases.push('    <testcase classname="llmops.gate" name="no new findings"/>');
   const failures = cases.filter((c3) => c3.includes("<failure")).length;
@@ -38774,7 +39266,7 @@ function assertNotEqual(val) {
   return val;
 }
 function toZod() {
-  return (schema) => schema;
+  return (schema2) => schema2;
 }
 function assertIs(_arg) {
 }
@@ -38867,8 +39359,8 @@ function rawShape(def) {
   const desc = Object.getOwnPropertyDescriptor(def, "shape");
   return desc?.get ? desc.get.raw : desc?.value;
 }
-function sourceShape(schema) {
-  return rawShape(schema._zod.def) ?? schema._zod.def.shape;
+function sourceShape(schema2) {
+  return rawShape(schema2._zod.def) ?? schema2._zod.def.shape;
 }
 function deferProp(target, key, getter) {
   Object.defineProperty(target, key, {
@@ -38921,8 +39413,8 @@ function mergeDefs(...defs) {
   }
   return Object.defineProperties({}, mergedDescriptors);
 }
-function cloneDef(schema) {
-  return mergeDefs(schema._zod.def);
+function cloneDef(schema2) {
+  return mergeDefs(schema2._zod.def);
 }
 function getElementAtPath(obj, path17) {
   if (!path17)
@@ -39144,19 +39636,19 @@ var BIGINT_FORMAT_RANGES = {
   int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
   uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
 };
-function pick(schema, mask2) {
-  const currDef = schema._zod.def;
+function pick(schema2, mask2) {
+  const currDef = schema2._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(".pick() cannot be used on object schemas containing refinements");
   }
   const newShape = {};
-  mirrorShape(newShape, schema, maskedKeys(schema, mask2));
-  return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+  mirrorShape(newShape, schema2, maskedKeys(schema2, mask2));
+  return clone(schema2, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function maskedKeys(schema, mask2) {
-  const raw = sourceShape(schema);
+function maskedKeys(schema2, mask2) {
+  const raw = sourceShape(schema2);
   const keys = [];
   for (const key of Reflect.ownKeys(mask2)) {
     if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
@@ -39167,45 +39659,45 @@ function maskedKeys(schema, mask2) {
   }
   return keys;
 }
-function omit(schema, mask2) {
-  const currDef = schema._zod.def;
+function omit(schema2, mask2) {
+  const currDef = schema2._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(".omit() cannot be used on object schemas containing refinements");
   }
-  const omitted = new Set(maskedKeys(schema, mask2));
+  const omitted = new Set(maskedKeys(schema2, mask2));
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
-  return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)).filter((key) => !omitted.has(key)));
+  return clone(schema2, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function extend(schema, shape) {
+function extend(schema2, shape) {
   if (!isPlainObject(shape)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
-  const checks = schema._zod.def.checks;
+  const checks = schema2._zod.def.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
-    const existingShape = sourceShape(schema);
+    const existingShape = sourceShape(schema2);
     for (const key of Reflect.ownKeys(shape)) {
       if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
         throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
       }
     }
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone(schema2, mergeDefs(schema2._zod.def, { shape: extended(schema2, shape) }));
 }
-function extended(schema, shape) {
+function extended(schema2, shape) {
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)));
   mirrorProps(newShape, shape);
   return newShape;
 }
-function safeExtend(schema, shape) {
+function safeExtend(schema2, shape) {
   if (!isPlainObject(shape)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone(schema2, mergeDefs(schema2._zod.def, { shape: extended(schema2, shape) }));
 }
 function merge(a, b3) {
   if (!b3?._zod?.def) {
@@ -39226,26 +39718,26 @@ function merge(a, b3) {
   });
   return clone(a, def);
 }
-function partial(Class2, schema, mask2, name = "partial") {
-  const currDef = schema._zod.def;
+function partial(Class2, schema2, mask2, name = "partial") {
+  const currDef = schema2._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
   }
-  const selected2 = mask2 ? new Set(maskedKeys(schema, mask2)) : void 0;
+  const selected2 = mask2 ? new Set(maskedKeys(schema2, mask2)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key) => selected2 && !selected2.has(key) ? value : new Class2({ type: "optional", innerType: value })));
-  return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), Class2 && ((value, key) => selected2 && !selected2.has(key) ? value : new Class2({ type: "optional", innerType: value })));
+  return clone(schema2, mergeDefs(schema2._zod.def, { shape: newShape, checks: [] }));
 }
-function required(Class2, schema, mask2) {
-  const selected2 = mask2 ? new Set(maskedKeys(schema, mask2)) : void 0;
+function required(Class2, schema2, mask2) {
+  const selected2 = mask2 ? new Set(maskedKeys(schema2, mask2)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => (
+  mirrorShape(newShape, schema2, Reflect.ownKeys(sourceShape(schema2)), (value, key) => (
     // overwrite with non-optional
     selected2 && !selected2.has(key) ? value : new Class2({ type: "nonoptional", innerType: value })
   ));
-  return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
+  return clone(schema2, mergeDefs(schema2._zod.def, { shape: newShape }));
 }
 function aborted(x3, startIndex = 0) {
   if (x3.aborted === true)
@@ -39334,14 +39826,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input3) {
   if (Array.isArray(input3))
@@ -39862,9 +40354,9 @@ function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
 var _parse = (_Err) => {
-  const fn2 = (schema, value, _ctx, _params) => {
+  const fn2 = (schema2, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-    const result = schema._zod.run({ value, issues: [] }, ctx);
+    const result = schema2._zod.run({ value, issues: [] }, ctx);
     if (result instanceof Promise) {
       throw new $ZodAsyncError();
     }
@@ -39879,9 +40371,9 @@ var _parse = (_Err) => {
 };
 var parse = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
-  const fn2 = async (schema, value, _ctx, params) => {
+  const fn2 = async (schema2, value, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-    let result = schema._zod.run({ value, issues: [] }, ctx);
+    let result = schema2._zod.run({ value, issues: [] }, ctx);
     if (result instanceof Promise)
       result = await result;
     if (result.issues.length) {
@@ -39894,9 +40386,9 @@ var _parseAsync = (_Err) => {
   return fn2;
 };
 var parseAsync = /* @__PURE__ */ _parseAsync($ZodRealError);
-var _safeParse = (_Err) => (schema, value, _ctx) => {
+var _safeParse = (_Err) => (schema2, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
-  const result = schema._zod.run({ value, issues: [] }, ctx);
+  const result = schema2._zod.run({ value, issues: [] }, ctx);
   if (result instanceof Promise) {
     throw new $ZodAsyncError();
   }
@@ -39922,9 +40414,9 @@ function failure(Err, issues, ctx) {
     }
   };
 }
-var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
+var _safeParseAsync = (_Err) => async (schema2, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
-  let result = schema._zod.run({ value, issues: [] }, ctx);
+  let result = schema2._zod.run({ value, issues: [] }, ctx);
   if (result instanceof Promise)
     result = await result;
   return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
@@ -39932,88 +40424,88 @@ var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
 var safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
 var COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
-var validate = ((schema, value, _ctx) => {
-  const validator = schema._zod.bag.validator;
+var validate = ((schema2, value, _ctx) => {
+  const validator = schema2._zod.bag.validator;
   if (validator !== void 0) {
     if (validator(value) !== COMPILE_INVALID)
       return true;
     if (validator.definite === true && _ctx === void 0)
       return false;
   }
-  return validateFallback(schema, value, _ctx);
+  return validateFallback(schema2, value, _ctx);
 });
-function validateFallback(schema, value, _ctx) {
+function validateFallback(schema2, value, _ctx) {
   const ctx = _ctx ? { ..._ctx, async: false, abortEarly: true } : { async: false, abortEarly: true };
-  const fallbackRun = schema._zod.bag.fallbackRun;
+  const fallbackRun = schema2._zod.bag.fallbackRun;
   let result;
   if (fallbackRun) {
     ctx[COMPILE_FALLBACK] = true;
     result = fallbackRun({ value, issues: [] }, ctx);
   } else {
-    result = schema._zod.run({ value, issues: [] }, ctx);
+    result = schema2._zod.run({ value, issues: [] }, ctx);
   }
   if (result instanceof Promise) {
     throw new $ZodAsyncError();
   }
   return result.issues.length === 0;
 }
-var validateAsync = async (schema, value, _ctx) => {
+var validateAsync = async (schema2, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: true, abortEarly: true } : { async: true, abortEarly: true };
-  let result = schema._zod.run({ value, issues: [] }, ctx);
+  let result = schema2._zod.run({ value, issues: [] }, ctx);
   if (result instanceof Promise)
     result = await result;
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
   const parse3 = _parse(_Err);
-  const fn2 = (schema, value, _ctx, _params) => {
+  const fn2 = (schema2, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse3(schema, value, ctx, finalizeParams(fn2, _params));
+    return parse3(schema2, value, ctx, finalizeParams(fn2, _params));
   };
   return fn2;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
   const parse3 = _parse(_Err);
-  const fn2 = (schema, value, _ctx, _params) => {
-    return parse3(schema, value, _ctx, finalizeParams(fn2, _params));
+  const fn2 = (schema2, value, _ctx, _params) => {
+    return parse3(schema2, value, _ctx, finalizeParams(fn2, _params));
   };
   return fn2;
 };
 var decode = /* @__PURE__ */ _decode($ZodRealError);
 var _encodeAsync = (_Err) => {
   const parseAsync3 = _parseAsync(_Err);
-  const fn2 = async (schema, value, _ctx, _params) => {
+  const fn2 = async (schema2, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return await parseAsync3(schema, value, ctx, finalizeParams(fn2, _params));
+    return await parseAsync3(schema2, value, ctx, finalizeParams(fn2, _params));
   };
   return fn2;
 };
 var encodeAsync = /* @__PURE__ */ _encodeAsync($ZodRealError);
 var _decodeAsync = (_Err) => {
   const parseAsync3 = _parseAsync(_Err);
-  const fn2 = async (schema, value, _ctx, _params) => {
-    return await parseAsync3(schema, value, _ctx, finalizeParams(fn2, _params));
+  const fn2 = async (schema2, value, _ctx, _params) => {
+    return await parseAsync3(schema2, value, _ctx, finalizeParams(fn2, _params));
   };
   return fn2;
 };
 var decodeAsync = /* @__PURE__ */ _decodeAsync($ZodRealError);
-var _safeEncode = (_Err) => (schema, value, _ctx) => {
+var _safeEncode = (_Err) => (schema2, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-  return _safeParse(_Err)(schema, value, ctx);
+  return _safeParse(_Err)(schema2, value, ctx);
 };
 var safeEncode = /* @__PURE__ */ _safeEncode($ZodRealError);
-var _safeDecode = (_Err) => (schema, value, _ctx) => {
-  return _safeParse(_Err)(schema, value, _ctx);
+var _safeDecode = (_Err) => (schema2, value, _ctx) => {
+  return _safeParse(_Err)(schema2, value, _ctx);
 };
 var safeDecode = /* @__PURE__ */ _safeDecode($ZodRealError);
-var _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
+var _safeEncodeAsync = (_Err) => async (schema2, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-  return _safeParseAsync(_Err)(schema, value, ctx);
+  return _safeParseAsync(_Err)(schema2, value, ctx);
 };
 var safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync($ZodRealError);
-var _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
-  return _safeParseAsync(_Err)(schema, value, _ctx);
+var _safeDecodeAsync = (_Err) => async (schema2, value, _ctx) => {
+  return _safeParseAsync(_Err)(schema2, value, _ctx);
 };
 var safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync($ZodRealError);
 
@@ -40629,8 +41121,8 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
     entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
     const input3 = payload.value;
     let proms;
-    for (const [key, schema] of entries) {
-      const result = schema._zod.run({ value: input3[key], issues: [] }, {});
+    for (const [key, schema2] of entries) {
+      const result = schema2._zod.run({ value: input3[key], issues: [] }, {});
       if (result instanceof Promise) {
         proms ?? (proms = []);
         proms.push(result.then((result2) => handleCheckPropertyResult(result2, payload, key)));
@@ -41750,10 +42242,10 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       const id = ids[key];
       const k2 = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
       const isPresent = `${k2} in input`;
-      const schema = shape[key];
-      const optin = schema?._zod?.optin;
+      const schema2 = shape[key];
+      const optin = schema2?._zod?.optin;
       const isOptionalIn = optin !== void 0;
-      const isOptionalOut = schema?._zod?.optout === "optional";
+      const isOptionalOut = schema2?._zod?.optout === "optional";
       doc.write(`const ${id} = ${parseStr(k2)};`);
       if (isOptionalIn && isOptionalOut) {
         const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
@@ -42934,8 +43426,8 @@ function handleReadonlyResult(payload) {
     payload.value = Object.freeze(payload.value);
   return payload;
 }
-function leafPattern(schema) {
-  const def = schema._zod.def;
+function leafPattern(schema2) {
+  const def = schema2._zod.def;
   let pattern = def.pattern;
   let isInt = !!def.format?.includes("int");
   let minimum;
@@ -42958,13 +43450,13 @@ function leafPattern(schema) {
     return "(?!)";
   if (minimum !== void 0 || maximum !== void 0)
     return string({ minimum, maximum }).source;
-  const own2 = schema._zod.pattern;
+  const own2 = schema2._zod.pattern;
   return (isInt && own2 === number ? integer : own2)?.source;
 }
-function partPattern(schema) {
-  const def = schema._zod.def;
-  const own2 = schema._zod.pattern?.source;
-  const inner = def.innerType ?? schema._zod.innerType;
+function partPattern(schema2) {
+  const def = schema2._zod.def;
+  const own2 = schema2._zod.pattern?.source;
+  const inner = def.innerType ?? schema2._zod.innerType;
   if (inner) {
     const before = inner._zod.pattern?.source;
     const after = partPattern(inner);
@@ -42978,7 +43470,7 @@ function partPattern(schema) {
     if (sources.every(Boolean))
       return `^(${sources.map((s) => cleanRegex(s)).join("|")})$`;
   }
-  return leafPattern(schema);
+  return leafPattern(schema2);
 }
 var $ZodTemplateLiteral = /* @__PURE__ */ $constructor("$ZodTemplateLiteral", (inst, def) => {
   $ZodType.init(inst, def);
@@ -43323,7 +43815,7 @@ function bucketFor(state, inst) {
   return bucket;
 }
 var handoff;
-var open2 = [];
+var open3 = [];
 var memo = {
   alloc(_inst, payload, empty) {
     const bucket = handoff;
@@ -43332,7 +43824,7 @@ var memo = {
     handoff = void 0;
     const entry = { value: empty, issues: null };
     bucket.set(payload.value, entry);
-    open2.push(entry);
+    open3.push(entry);
     return empty;
   },
   guard(inst) {
@@ -43403,10 +43895,10 @@ var memo = {
           return payload;
         }
         handoff = bucket;
-        const depth = open2.length;
+        const depth = open3.length;
         const result = base(payload, ctx);
         handoff = void 0;
-        const entry = open2.length > depth ? open2.pop() : void 0;
+        const entry = open3.length > depth ? open3.pop() : void 0;
         if (result instanceof Promise) {
           return result.then((r2) => {
             if (entry)
@@ -43724,8 +44216,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -46372,8 +46864,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -49111,8 +49603,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -51008,11 +51500,11 @@ var $ZodRegistry = class {
     this._map = /* @__PURE__ */ new WeakMap();
     this._idmap = /* @__PURE__ */ new Map();
   }
-  add(schema, ..._meta) {
+  add(schema2, ..._meta) {
     const meta3 = _meta[0];
-    this._map.set(schema, meta3);
+    this._map.set(schema2, meta3);
     if (meta3 && typeof meta3 === "object" && "id" in meta3) {
-      this._idmap.set(meta3.id, schema);
+      this._idmap.set(meta3.id, schema2);
     }
     return this;
   }
@@ -51021,26 +51513,26 @@ var $ZodRegistry = class {
     this._idmap = /* @__PURE__ */ new Map();
     return this;
   }
-  remove(schema) {
-    const meta3 = this._map.get(schema);
+  remove(schema2) {
+    const meta3 = this._map.get(schema2);
     if (meta3 && typeof meta3 === "object" && "id" in meta3) {
       this._idmap.delete(meta3.id);
     }
-    this._map.delete(schema);
+    this._map.delete(schema2);
     return this;
   }
-  get(schema) {
-    const p2 = schema._zod.parent;
+  get(schema2) {
+    const p2 = schema2._zod.parent;
     if (p2) {
       const pm = { ...this.get(p2) ?? {} };
       delete pm.id;
-      const f3 = { ...pm, ...this._map.get(schema) };
+      const f3 = { ...pm, ...this._map.get(schema2) };
       return Object.keys(f3).length ? f3 : void 0;
     }
-    return this._map.get(schema);
+    return this._map.get(schema2);
   }
-  has(schema) {
-    return this._map.has(schema);
+  has(schema2) {
+    return this._map.has(schema2);
   }
 };
 function registry() {
@@ -51065,31 +51557,31 @@ var ZodCompileUnsupportedError = class extends Error {
     this.islandable = islandable;
   }
 };
-function compileValidator(schema, parser) {
+function compileValidator(schema2, parser) {
   try {
-    return compileFn(schema, { assertOnly: true });
+    return compileFn(schema2, { assertOnly: true });
   } catch {
     return parser;
   }
 }
-function compile(schema, options) {
+function compile(schema2, options) {
   try {
-    const parser = compileFn(schema);
-    const clone2 = withParser(schema, parser);
-    clone2._zod.bag.validator = compileValidator(schema, parser);
+    const parser = compileFn(schema2);
+    const clone2 = withParser(schema2, parser);
+    clone2._zod.bag.validator = compileValidator(schema2, parser);
     return clone2;
   } catch (err) {
     if (options?.strict)
       throw err;
-    return schema;
+    return schema2;
   }
 }
-function withParser(schema, parser) {
-  if (isRecursiveSchema(schema)) {
+function withParser(schema2, parser) {
+  if (isRecursiveSchema(schema2)) {
     throw new ZodCompileUnsupportedError("a schema whose subtree contains a reference cycle");
   }
-  const clone2 = clone(schema);
-  const liveRun = schema._zod.run;
+  const clone2 = clone(schema2);
+  const liveRun = schema2._zod.run;
   const originalRun = liveRun.__originalRun ?? liveRun;
   const wrapped = (payload, ctx) => {
     if (ctx?.async || ctx?.direction === "backward" || ctx?.skipChecks || ctx?.[FALLBACK_FLAG]) {
@@ -51112,7 +51604,7 @@ function withParser(schema, parser) {
   clone2._zod.bag.validator = parser;
   clone2._zod.run = wrapped;
   if (!liveRun.__originalRun)
-    installCompiledUserMethods(clone2, schema, parser);
+    installCompiledUserMethods(clone2, schema2, parser);
   return clone2;
 }
 function installCompiledUserMethods(target, source, parser) {
@@ -51139,10 +51631,10 @@ function installCompiledUserMethods(target, source, parser) {
     };
   }
 }
-function compileFn(schema, options) {
+function compileFn(schema2, options) {
   let recursive2 = true;
   try {
-    recursive2 = isRecursiveSchema(schema);
+    recursive2 = isRecursiveSchema(schema2);
   } catch {
   }
   if (recursive2) {
@@ -51155,7 +51647,7 @@ function compileFn(schema, options) {
     definite: true
   };
   const doc = new Doc(["input"]);
-  const outputAccessor = generateCheck(doc, ctx, schema, "input", !options?.assertOnly);
+  const outputAccessor = generateCheck(doc, ctx, schema2, "input", !options?.assertOnly);
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
@@ -51195,20 +51687,20 @@ function addUserConstant(ctx, fn2) {
 function newVar(ctx) {
   return `v${ctx.varCounter++}`;
 }
-function runtimeRun(schema, value) {
-  const result = schema._zod.run({ value, issues: [] }, {});
+function runtimeRun(schema2, value) {
+  const result = schema2._zod.run({ value, issues: [] }, {});
   if (result && typeof result.then === "function")
     return INVALID;
   const r2 = result;
   return r2.issues.length === 0 ? r2.value : INVALID;
 }
-function compileChild(doc, ctx, schema, accessor, needsValue = true) {
+function compileChild(doc, ctx, schema2, accessor, needsValue = true) {
   const contentLen = doc.content.length;
   const constantCount = ctx.constants.size;
   const constantCounter = ctx.constantCounter;
   const varCounter = ctx.varCounter;
   try {
-    return generateCheck(doc, ctx, schema, accessor, needsValue);
+    return generateCheck(doc, ctx, schema2, accessor, needsValue);
   } catch (err) {
     if (!(err instanceof ZodCompileUnsupportedError) || !err.islandable)
       throw err;
@@ -51220,12 +51712,12 @@ function compileChild(doc, ctx, schema, accessor, needsValue = true) {
     }
     ctx.constantCounter = constantCounter;
     ctx.varCounter = varCounter;
-    return emitRuntimeIsland(doc, ctx, schema, accessor);
+    return emitRuntimeIsland(doc, ctx, schema2, accessor);
   }
 }
-function emitRuntimeIsland(doc, ctx, schema, accessor) {
+function emitRuntimeIsland(doc, ctx, schema2, accessor) {
   ctx.definite = false;
-  const schemaConst = addConstant(ctx, schema);
+  const schemaConst = addConstant(ctx, schema2);
   const runConst = addConstant(ctx, runtimeRun);
   const outVar = newVar(ctx);
   doc.write(`const ${outVar} = ${runConst}(${schemaConst}, ${accessor});`);
@@ -51240,8 +51732,8 @@ var WHEN_DEFAULTED_CHECKS = /* @__PURE__ */ new Set([
   "min_length",
   "length_equals"
 ]);
-function generateChecks(doc, ctx, schema, accessor) {
-  const schemaChecks = schema._zod.def.checks;
+function generateChecks(doc, ctx, schema2, accessor) {
+  const schemaChecks = schema2._zod.def.checks;
   if (!schemaChecks || schemaChecks.length === 0)
     return accessor;
   let currentAccessor = accessor;
@@ -51616,8 +52108,8 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
   }
   return accessor;
 }
-function generateCheck(doc, ctx, schema, accessor, needsValue = true) {
-  const def = schema._zod.def;
+function generateCheck(doc, ctx, schema2, accessor, needsValue = true) {
+  const def = schema2._zod.def;
   const type = def.type;
   if (def.coerce) {
     throw new ZodCompileUnsupportedError(`coercion (z.coerce.${type}())`);
@@ -51626,16 +52118,16 @@ function generateCheck(doc, ctx, schema, accessor, needsValue = true) {
   let typeAccessor;
   switch (type) {
     case "string":
-      typeAccessor = generateStringCheck(doc, ctx, schema, accessor, buildsValue);
+      typeAccessor = generateStringCheck(doc, ctx, schema2, accessor, buildsValue);
       break;
     case "number":
-      typeAccessor = generateNumberCheck(doc, schema, accessor);
+      typeAccessor = generateNumberCheck(doc, schema2, accessor);
       break;
     case "boolean":
       typeAccessor = generateBooleanCheck(doc, accessor);
       break;
     case "bigint":
-      typeAccessor = generateBigIntCheck(doc, schema, accessor);
+      typeAccessor = generateBigIntCheck(doc, schema2, accessor);
       break;
     case "symbol":
       typeAccessor = generateSymbolCheck(doc, accessor);
@@ -51664,79 +52156,79 @@ function generateCheck(doc, ctx, schema, accessor, needsValue = true) {
       typeAccessor = generateDateCheck(doc, accessor);
       break;
     case "object":
-      typeAccessor = generateObjectCheck(doc, ctx, schema, accessor, buildsValue);
+      typeAccessor = generateObjectCheck(doc, ctx, schema2, accessor, buildsValue);
       break;
     case "optional":
-      typeAccessor = generateOptionalCheck(doc, ctx, schema, accessor, buildsValue);
+      typeAccessor = generateOptionalCheck(doc, ctx, schema2, accessor, buildsValue);
       break;
     case "nullable":
-      typeAccessor = generateNullableCheck(doc, ctx, schema, accessor, buildsValue);
+      typeAccessor = generateNullableCheck(doc, ctx, schema2, accessor, buildsValue);
       break;
     case "array":
-      typeAccessor = generateArrayCheck(doc, ctx, schema, accessor, buildsValue);
+      typeAccessor = generateArrayCheck(doc, ctx, schema2, accessor, buildsValue);
       break;
     case "literal":
-      typeAccessor = generateLiteralCheck(doc, ctx, schema, accessor);
+      typeAccessor = generateLiteralCheck(doc, ctx, schema2, accessor);
       break;
     case "enum":
-      typeAccessor = generateEnumCheck(doc, ctx, schema, accessor);
+      typeAccessor = generateEnumCheck(doc, ctx, schema2, accessor);
       break;
     case "readonly": {
-      const innerOut = generateWrapperCheck(doc, ctx, schema, accessor);
+      const innerOut = generateWrapperCheck(doc, ctx, schema2, accessor);
       const frozenVar = newVar(ctx);
       doc.write(`const ${frozenVar} = Object.freeze(${innerOut});`);
       typeAccessor = frozenVar;
       break;
     }
     case "success":
-      generateWrapperCheck(doc, ctx, schema, accessor);
+      generateWrapperCheck(doc, ctx, schema2, accessor);
       typeAccessor = "true";
       break;
     case "default":
     case "prefault":
-      typeAccessor = generateDefaultCheck(doc, ctx, schema, accessor);
+      typeAccessor = generateDefaultCheck(doc, ctx, schema2, accessor);
       break;
     case "nonoptional":
-      typeAccessor = generateNonOptionalCheck(doc, ctx, schema, accessor);
+      typeAccessor = generateNonOptionalCheck(doc, ctx, schema2, accessor);
       break;
     case "tuple":
-      typeAccessor = generateTupleCheck(doc, ctx, schema, accessor);
+      typeAccessor = generateTupleCheck(doc, ctx, schema2, accessor);
       break;
     case "union":
-      typeAccessor = generateUnionCheck(doc, ctx, schema, accessor);
+      typeAccessor = generateUnionCheck(doc, ctx, schema2, accessor);
       break;
     case "intersection":
-      typeAccessor = generateIntersectionCheck(doc, ctx, schema, accessor);
+      typeAccessor = generateIntersectionCheck(doc, ctx, schema2, accessor);
       break;
     case "record":
-      typeAccessor = generateRecordCheck(doc, ctx, schema, accessor);
+      typeAccessor = generateRecordCheck(doc, ctx, schema2, accessor);
       break;
     case "map":
-      typeAccessor = generateMapCheck(doc, ctx, schema, accessor);
+      typeAccessor = generateMapCheck(doc, ctx, schema2, accessor);
       break;
     case "set":
-      typeAccessor = generateSetCheck(doc, ctx, schema, accessor);
+      typeAccessor = generateSetCheck(doc, ctx, schema2, accessor);
       break;
     case "file":
       typeAccessor = generateFileCheck(doc, accessor);
       break;
     case "template_literal":
-      typeAccessor = generateTemplateLiteralCheck(doc, ctx, schema, accessor);
+      typeAccessor = generateTemplateLiteralCheck(doc, ctx, schema2, accessor);
       break;
     case "lazy":
-      typeAccessor = generateLazyCheck(doc, ctx, schema, accessor);
+      typeAccessor = generateLazyCheck(doc, ctx, schema2, accessor);
       break;
     case "pipe":
-      typeAccessor = generatePipeCheck(doc, ctx, schema, accessor);
+      typeAccessor = generatePipeCheck(doc, ctx, schema2, accessor);
       break;
     case "custom":
-      typeAccessor = generateCustomCheck(doc, ctx, schema, accessor);
+      typeAccessor = generateCustomCheck(doc, ctx, schema2, accessor);
       break;
     case "transform":
-      typeAccessor = generateTransformCheck(doc, ctx, schema, accessor);
+      typeAccessor = generateTransformCheck(doc, ctx, schema2, accessor);
       break;
     case "catch":
-      typeAccessor = generateCatchCheck(doc, ctx, schema, accessor);
+      typeAccessor = generateCatchCheck(doc, ctx, schema2, accessor);
       break;
     default: {
       void type;
@@ -51745,18 +52237,18 @@ function generateCheck(doc, ctx, schema, accessor, needsValue = true) {
   }
   if (typeAccessor === null)
     return null;
-  return generateChecks(doc, ctx, schema, typeAccessor);
+  return generateChecks(doc, ctx, schema2, typeAccessor);
 }
-function generateStringCheck(doc, ctx, schema, accessor, needsValue = true) {
+function generateStringCheck(doc, ctx, schema2, accessor, needsValue = true) {
   doc.write(`if (typeof ${accessor} !== "string") return INVALID;`);
-  const def = schema._zod.def;
+  const def = schema2._zod.def;
   if (def.format === void 0)
     return accessor;
   return generateStringFormatCheck(doc, ctx, def, accessor, needsValue);
 }
-function generateNumberCheck(doc, schema, accessor) {
+function generateNumberCheck(doc, schema2, accessor) {
   doc.write(`if (typeof ${accessor} !== "number" || !Number.isFinite(${accessor})) return INVALID;`);
-  const def = schema._zod.def;
+  const def = schema2._zod.def;
   if (def.check === "number_format" && def.format) {
     generateNumberFormatCheck(doc, { format: def.format }, accessor);
   }
@@ -51766,9 +52258,9 @@ function generateBooleanCheck(doc, accessor) {
   doc.write(`if (typeof ${accessor} !== "boolean") return INVALID;`);
   return accessor;
 }
-function generateBigIntCheck(doc, schema, accessor) {
+function generateBigIntCheck(doc, schema2, accessor) {
   doc.write(`if (typeof ${accessor} !== "bigint") return INVALID;`);
-  const def = schema._zod.def;
+  const def = schema2._zod.def;
   if (def.format) {
     switch (def.format) {
       case "int64":
@@ -51805,8 +52297,8 @@ function generateDateCheck(doc, accessor) {
   doc.write(`if (!(${accessor} instanceof Date) || Number.isNaN(${accessor}.getTime())) return INVALID;`);
   return accessor;
 }
-function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
-  const def = schema._zod.def;
+function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
+  const def = schema2._zod.def;
   doc.write(`if (typeof ${accessor} !== "object" || ${accessor} === null || Array.isArray(${accessor})) return INVALID;`);
   const shape = def.shape;
   const keys = Object.keys(shape);
@@ -51924,9 +52416,9 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
   }
   return outputVar;
 }
-function generateOptionalCheck(doc, ctx, schema, accessor, buildsValue = true) {
-  const def = schema._zod.def;
-  if (isExactOptional(schema)) {
+function generateOptionalCheck(doc, ctx, schema2, accessor, buildsValue = true) {
+  const def = schema2._zod.def;
+  if (isExactOptional(schema2)) {
     return generateCheck(doc, ctx, def.innerType, accessor, buildsValue);
   }
   if (def.innerType._zod.optin === "defaulted") {
@@ -51963,16 +52455,16 @@ function generateOptionalCheck(doc, ctx, schema, accessor, buildsValue = true) {
   doc.write(`}`);
   return outputVar;
 }
-function isExactOptional(schema) {
-  return schema._zod.traits?.has("$ZodExactOptional") === true;
+function isExactOptional(schema2) {
+  return schema2._zod.traits?.has("$ZodExactOptional") === true;
 }
-function requiresPresenceCheck(schema) {
-  return schema._zod.optin === void 0 && fastPathAcceptsAbsence(schema);
+function requiresPresenceCheck(schema2) {
+  return schema2._zod.optin === void 0 && fastPathAcceptsAbsence(schema2);
 }
-function fastPathAcceptsAbsence(schema) {
-  if (schema._zod.def.coerce)
+function fastPathAcceptsAbsence(schema2) {
+  if (schema2._zod.def.coerce)
     return true;
-  const def = schema._zod.def;
+  const def = schema2._zod.def;
   switch (def.type) {
     case "any":
     case "unknown":
@@ -52007,7 +52499,7 @@ function fastPathAcceptsAbsence(schema) {
     case "literal":
       return !!def.values?.includes(void 0);
     case "enum":
-      return !!schema._zod.values?.has(void 0);
+      return !!schema2._zod.values?.has(void 0);
     case "optional":
     case "nullable":
     case "readonly":
@@ -52027,14 +52519,14 @@ function fastPathAcceptsAbsence(schema) {
       return true;
   }
 }
-function dropsWhenAbsent(schema) {
-  return schema._zod.optin === "optional" && schema._zod.optout === "optional";
+function dropsWhenAbsent(schema2) {
+  return schema2._zod.optin === "optional" && schema2._zod.optout === "optional";
 }
-function mayOmitUndefined(schema) {
-  return (schema._zod.optin !== "defaulted" || schema._zod.optout === "optional") && mayOutputUndefined(schema);
+function mayOmitUndefined(schema2) {
+  return (schema2._zod.optin !== "defaulted" || schema2._zod.optout === "optional") && mayOutputUndefined(schema2);
 }
-function mayOutputUndefined(schema) {
-  const def = schema._zod.def;
+function mayOutputUndefined(schema2) {
+  const def = schema2._zod.def;
   switch (def.type) {
     case "string":
     case "number":
@@ -52058,7 +52550,7 @@ function mayOutputUndefined(schema) {
     case "literal":
       return !!def.values?.includes(void 0);
     case "enum":
-      return !!schema._zod.values?.has(void 0);
+      return !!schema2._zod.values?.has(void 0);
     case "optional":
       return true;
     case "nullable":
@@ -52075,8 +52567,8 @@ function mayOutputUndefined(schema) {
       return true;
   }
 }
-function generateNullableCheck(doc, ctx, schema, accessor, buildsValue = true) {
-  const def = schema._zod.def;
+function generateNullableCheck(doc, ctx, schema2, accessor, buildsValue = true) {
+  const def = schema2._zod.def;
   const outputVar = buildsValue ? newVar(ctx) : null;
   if (outputVar)
     doc.write(`let ${outputVar} = null;`);
@@ -52089,15 +52581,15 @@ function generateNullableCheck(doc, ctx, schema, accessor, buildsValue = true) {
   doc.write(`}`);
   return outputVar;
 }
-function generateSizeGate(doc, schema, size) {
-  for (const [max, check2] of sizeCaps(schema._zod.def.checks)) {
+function generateSizeGate(doc, schema2, size) {
+  for (const [max, check2] of sizeCaps(schema2._zod.def.checks)) {
     doc.write(`if (${size} > ${numericOperand(max, check2._zod.def.check)}) return INVALID;`);
   }
 }
-function generateArrayCheck(doc, ctx, schema, accessor, buildsValue = true) {
-  const def = schema._zod.def;
+function generateArrayCheck(doc, ctx, schema2, accessor, buildsValue = true) {
+  const def = schema2._zod.def;
   doc.write(`if (!Array.isArray(${accessor})) return INVALID;`);
-  generateSizeGate(doc, schema, `${accessor}.length`);
+  generateSizeGate(doc, schema2, `${accessor}.length`);
   const outputVar = buildsValue ? newVar(ctx) : null;
   const iVar = newVar(ctx);
   const elemVar = newVar(ctx);
@@ -52113,8 +52605,8 @@ function generateArrayCheck(doc, ctx, schema, accessor, buildsValue = true) {
   doc.write(`}`);
   return outputVar;
 }
-function generateLiteralCheck(doc, ctx, schema, accessor) {
-  const def = schema._zod.def;
+function generateLiteralCheck(doc, ctx, schema2, accessor) {
+  const def = schema2._zod.def;
   const values = def.values;
   if (values.length !== 1) {
     const literalSet = addConstant(ctx, new Set(values));
@@ -52142,8 +52634,8 @@ function generateLiteralCheck(doc, ctx, schema, accessor) {
   }
   return accessor;
 }
-function generateEnumCheck(doc, ctx, schema, accessor) {
-  const values = schema._zod.values;
+function generateEnumCheck(doc, ctx, schema2, accessor) {
+  const values = schema2._zod.values;
   if (!values) {
     throw new ZodCompileUnsupportedError("enum schema without enumerated values");
   }
@@ -52151,15 +52643,15 @@ function generateEnumCheck(doc, ctx, schema, accessor) {
   doc.write(`if (!${enumSet}.has(${accessor})) return INVALID;`);
   return accessor;
 }
-function generateWrapperCheck(doc, ctx, schema, accessor) {
-  const def = schema._zod.def;
+function generateWrapperCheck(doc, ctx, schema2, accessor) {
+  const def = schema2._zod.def;
   return generateCheck(doc, ctx, def.innerType, accessor);
 }
-function generateDefaultCheck(doc, ctx, schema, accessor) {
-  const def = schema._zod.def;
-  const descriptor = Object.getOwnPropertyDescriptor(schema._zod.def, "defaultValue");
-  const defaultGetter = descriptor ? () => schema._zod.def.defaultValue : void 0;
-  if (schema._zod.def.type === "prefault") {
+function generateDefaultCheck(doc, ctx, schema2, accessor) {
+  const def = schema2._zod.def;
+  const descriptor = Object.getOwnPropertyDescriptor(schema2._zod.def, "defaultValue");
+  const defaultGetter = descriptor ? () => schema2._zod.def.defaultValue : void 0;
+  if (schema2._zod.def.type === "prefault") {
     if (!defaultGetter) {
       return generateCheck(doc, ctx, def.innerType, accessor);
     }
@@ -52195,16 +52687,16 @@ function generateDefaultCheck(doc, ctx, schema, accessor) {
   }
   return outputVar;
 }
-function generateNonOptionalCheck(doc, ctx, schema, accessor) {
-  const def = schema._zod.def;
+function generateNonOptionalCheck(doc, ctx, schema2, accessor) {
+  const def = schema2._zod.def;
   const innerOutput = generateCheck(doc, ctx, def.innerType, accessor);
   const outputVar = newVar(ctx);
   doc.write(`const ${outputVar} = ${innerOutput};`);
   doc.write(`if (${outputVar} === undefined) return INVALID;`);
   return outputVar;
 }
-function generateTupleCheck(doc, ctx, schema, accessor) {
-  const def = schema._zod.def;
+function generateTupleCheck(doc, ctx, schema2, accessor) {
+  const def = schema2._zod.def;
   const items = def.items;
   const rest = def.rest;
   doc.write(`if (!Array.isArray(${accessor})) return INVALID;`);
@@ -52278,8 +52770,8 @@ function getTupleOptStart2(items, key) {
   }
   return 0;
 }
-function generateUnionCheck(doc, ctx, schema, accessor) {
-  const def = schema._zod.def;
+function generateUnionCheck(doc, ctx, schema2, accessor) {
+  const def = schema2._zod.def;
   const options = def.options;
   if (def.discriminator) {
     return generateDiscriminatedUnionCheck(doc, ctx, def, accessor);
@@ -52379,8 +52871,8 @@ function literalEquality(ctx, accessor, value) {
   }
   throw new ZodCompileUnsupportedError(`literal discriminator value ${String(value)}`);
 }
-function generateIntersectionCheck(doc, ctx, schema, accessor) {
-  const def = schema._zod.def;
+function generateIntersectionCheck(doc, ctx, schema2, accessor) {
+  const def = schema2._zod.def;
   ctx.definite = false;
   const leftOutput = compileChild(doc, ctx, def.left, accessor);
   const rightOutput = compileChild(doc, ctx, def.right, accessor);
@@ -52390,8 +52882,8 @@ function generateIntersectionCheck(doc, ctx, schema, accessor) {
   doc.write(`if (!${mergedVar}.valid) return INVALID;`);
   return `${mergedVar}.data`;
 }
-function generateRecordCheck(doc, ctx, schema, accessor) {
-  const def = schema._zod.def;
+function generateRecordCheck(doc, ctx, schema2, accessor) {
+  const def = schema2._zod.def;
   const isPlainObjectConst = addConstant(ctx, isPlainObject);
   doc.write(`if (!${isPlainObjectConst}(${accessor})) return INVALID;`);
   const outputVar = newVar(ctx);
@@ -52494,10 +52986,10 @@ function literalPropertyKey(ctx, key) {
     return esc(key);
   return addConstant(ctx, key);
 }
-function generateMapCheck(doc, ctx, schema, accessor) {
-  const def = schema._zod.def;
+function generateMapCheck(doc, ctx, schema2, accessor) {
+  const def = schema2._zod.def;
   doc.write(`if (!(${accessor} instanceof Map)) return INVALID;`);
-  generateSizeGate(doc, schema, `${accessor}.size`);
+  generateSizeGate(doc, schema2, `${accessor}.size`);
   const outputVar = newVar(ctx);
   const kVar = newVar(ctx);
   const valVar = newVar(ctx);
@@ -52511,10 +53003,10 @@ function generateMapCheck(doc, ctx, schema, accessor) {
   doc.write(`}`);
   return outputVar;
 }
-function generateSetCheck(doc, ctx, schema, accessor) {
-  const def = schema._zod.def;
+function generateSetCheck(doc, ctx, schema2, accessor) {
+  const def = schema2._zod.def;
   doc.write(`if (!(${accessor} instanceof Set)) return INVALID;`);
-  generateSizeGate(doc, schema, `${accessor}.size`);
+  generateSizeGate(doc, schema2, `${accessor}.size`);
   const outputVar = newVar(ctx);
   const valVar = newVar(ctx);
   doc.write(`const ${outputVar} = new Set();`);
@@ -52530,9 +53022,9 @@ function generateFileCheck(doc, accessor) {
   doc.write(`if (!(${accessor} instanceof File)) return INVALID;`);
   return accessor;
 }
-function generateTemplateLiteralCheck(doc, ctx, schema, accessor) {
+function generateTemplateLiteralCheck(doc, ctx, schema2, accessor) {
   doc.write(`if (typeof ${accessor} !== "string") return INVALID;`);
-  const pattern = schema._zod.pattern;
+  const pattern = schema2._zod.pattern;
   if (pattern) {
     const patternConst = addConstant(ctx, pattern);
     doc.write(`${patternConst}.lastIndex = 0;`);
@@ -52540,8 +53032,8 @@ function generateTemplateLiteralCheck(doc, ctx, schema, accessor) {
   }
   return accessor;
 }
-function generateLazyCheck(doc, ctx, schema, accessor) {
-  const def = schema._zod.def;
+function generateLazyCheck(doc, ctx, schema2, accessor) {
+  const def = schema2._zod.def;
   const getterConst = addUserConstant(ctx, def.getter);
   const cacheConst = addConstant(ctx, { parser: null });
   doc.write(`if (!${cacheConst}.parser) {`);
@@ -52560,8 +53052,8 @@ function generateLazyCheck(doc, ctx, schema, accessor) {
   doc.write(`if (${outputVar} === INVALID) return INVALID;`);
   return outputVar;
 }
-function generatePipeCheck(doc, ctx, schema, accessor) {
-  const def = schema._zod.def;
+function generatePipeCheck(doc, ctx, schema2, accessor) {
+  const def = schema2._zod.def;
   const inputOutput = generateCheck(doc, ctx, def.in, accessor);
   if (def.transform) {
     if (isAsyncFunction(def.transform)) {
@@ -52587,8 +53079,8 @@ function generatePipeCheck(doc, ctx, schema, accessor) {
 function isAsyncFunction(fn2) {
   return typeof fn2 === "function" && (fn2.constructor.name === "AsyncFunction" || fn2[Symbol.toStringTag] === "AsyncFunction");
 }
-function generateCustomCheck(doc, ctx, schema, accessor) {
-  const def = schema._zod.def;
+function generateCustomCheck(doc, ctx, schema2, accessor) {
+  const def = schema2._zod.def;
   if (def.fn) {
     if (isAsyncFunction(def.fn)) {
       throw new ZodCompileAsyncError("z.compile: async custom predicates are not supported");
@@ -52613,8 +53105,8 @@ function runtimeCatch(innerSchema, catchValue, value) {
     return r2.value;
   return catchValue();
 }
-function generateCatchCheck(doc, ctx, schema, accessor) {
-  const def = schema._zod.def;
+function generateCatchCheck(doc, ctx, schema2, accessor) {
+  const def = schema2._zod.def;
   if (!def.catchValue[CONSTANT_CATCH]) {
     throw new ZodCompileUnsupportedError("catch with a callback (only a constant catch value compiles)", false);
   }
@@ -52636,8 +53128,8 @@ function generateCatchCheck(doc, ctx, schema, accessor) {
   doc.write(`}`);
   return outputVar;
 }
-function generateTransformCheck(doc, ctx, schema, accessor) {
-  const def = schema._zod.def;
+function generateTransformCheck(doc, ctx, schema2, accessor) {
+  const def = schema2._zod.def;
   if (def.transform) {
     if (isAsyncFunction(def.transform)) {
       throw new ZodCompileAsyncError("z.compile: async transforms are not supported");
@@ -53312,11 +53804,11 @@ function _endsWith(suffix, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _property(property, schema, params) {
+function _property(property, schema2, params) {
   return new $ZodCheckProperty({
     check: "property",
     property,
-    schema,
+    schema: schema2,
     ...normalizeParams(params)
   });
 }
@@ -53572,23 +54064,23 @@ function _promise(Class2, innerType) {
 function _custom(Class2, fn2, _params) {
   const norm = normalizeParams(_params);
   norm.abort ?? (norm.abort = true);
-  const schema = new Class2({
+  const schema2 = new Class2({
     type: "custom",
     check: "custom",
     fn: fn2,
     ...norm
   });
-  return schema;
+  return schema2;
 }
 // @__NO_SIDE_EFFECTS__
 function _refine(Class2, fn2, _params) {
-  const schema = new Class2({
+  const schema2 = new Class2({
     type: "custom",
     check: "custom",
     fn: fn2,
     ...normalizeParams(_params)
   });
-  return schema;
+  return schema2;
 }
 // @__NO_SIDE_EFFECTS__
 function _superRefine(fn2, params) {
@@ -53754,8 +54246,8 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema, ctx, json2, params, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
+function handleUnrepresentable(schema2, ctx, json2, params, message) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema2, path: params.path, message }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
@@ -53763,42 +54255,42 @@ function handleUnrepresentable(schema, ctx, json2, params, message) {
   Object.assign(json2, result);
   return true;
 }
-function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
+function processSchema(schema2, ctx, _params = { path: [], schemaPath: [] }) {
   var _a3;
-  const def = schema._zod.def;
-  const seen = ctx.seen.get(schema);
+  const def = schema2._zod.def;
+  const seen = ctx.seen.get(schema2);
   if (seen) {
     seen.count++;
-    const isCycle = _params.schemaPath.includes(schema);
+    const isCycle = _params.schemaPath.includes(schema2);
     if (isCycle) {
       seen.cycle = _params.path;
     }
     return seen.schema;
   }
   const result = { schema: {}, count: 1, cycle: void 0, path: _params.path };
-  ctx.seen.set(schema, result);
+  ctx.seen.set(schema2, result);
   ctx.sharedDefsExtractedFor = void 0;
   ctx.sharedEmitDoneFor = void 0;
-  const overrideSchema = schema._zod.toJSONSchema?.();
+  const overrideSchema = schema2._zod.toJSONSchema?.();
   if (overrideSchema) {
     result.schema = overrideSchema;
   } else {
     const params = {
       ..._params,
-      schemaPath: [..._params.schemaPath, schema],
+      schemaPath: [..._params.schemaPath, schema2],
       path: _params.path
     };
-    if (schema._zod.processJSONSchema) {
-      schema._zod.processJSONSchema(ctx, result.schema, params);
+    if (schema2._zod.processJSONSchema) {
+      schema2._zod.processJSONSchema(ctx, result.schema, params);
     } else {
       const _json = result.schema;
       const processor = ctx.processors[def.type];
       if (!processor) {
         throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
       }
-      processor(schema, ctx, _json, params);
+      processor(schema2, ctx, _json, params);
     }
-    const parent = schema._zod.parent;
+    const parent = schema2._zod.parent;
     if (parent) {
       if (!result.ref)
         result.ref = parent;
@@ -53806,24 +54298,24 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
       ctx.seen.get(parent).isParent = true;
     }
   }
-  const meta3 = ctx.metadataRegistry.get(schema);
+  const meta3 = ctx.metadataRegistry.get(schema2);
   if (meta3)
     assignProps(result.schema, meta3);
-  if (ctx.io === "input" && isTransforming(schema)) {
+  if (ctx.io === "input" && isTransforming(schema2)) {
     delete result.schema.examples;
     delete result.schema.default;
   }
   if (ctx.io === "input" && "_prefault" in result.schema)
     (_a3 = result.schema).default ?? (_a3.default = result.schema._prefault);
   delete result.schema._prefault;
-  const _result = ctx.seen.get(schema);
+  const _result = ctx.seen.get(schema2);
   return _result.schema;
 }
 function encodeJSONPointerSegment(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
-function extractDefs(ctx, schema) {
-  const root = ctx.seen.get(schema);
+function extractDefs(ctx, schema2) {
+  const root = ctx.seen.get(schema2);
   if (!root)
     throw new Error("Unprocessed schema. This is a bug in Zod.");
   if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
@@ -53868,11 +54360,11 @@ function extractDefs(ctx, schema) {
     seen.def = { ...seen.schema };
     if (defId)
       seen.defId = defId;
-    const schema2 = seen.schema;
-    for (const key in schema2) {
-      delete schema2[key];
+    const schema3 = seen.schema;
+    for (const key in schema3) {
+      delete schema3[key];
     }
-    schema2.$ref = ref;
+    schema3.$ref = ref;
   };
   if (ctx.cycles === "throw") {
     for (const entry of ctx.seen.entries()) {
@@ -53886,13 +54378,13 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
   }
   for (const entry of ctx.seen.entries()) {
     const seen = entry[1];
-    if (schema === entry[0]) {
+    if (schema2 === entry[0]) {
       extractToDef(entry);
       continue;
     }
     if (ctx.external) {
       const ext = ctx.external.registry.get(entry[0])?.id;
-      if (schema !== entry[0] && ext) {
+      if (schema2 !== entry[0] && ext) {
         extractToDef(entry);
         continue;
       }
@@ -53915,9 +54407,9 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
   if (ctx.external)
     ctx.sharedDefsExtractedFor = ctx.external;
 }
-function compactTypeUnion(schema) {
-  const options = schema.anyOf;
-  if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0)
+function compactTypeUnion(schema2) {
+  const options = schema2.anyOf;
+  if (!Array.isArray(options) || options.length === 0 || schema2.type !== void 0)
     return;
   const types = [];
   for (const option of options) {
@@ -53935,8 +54427,8 @@ function compactTypeUnion(schema) {
         types.push(member);
     }
   }
-  delete schema.anyOf;
-  schema.type = types.length === 1 ? types[0] : types;
+  delete schema2.anyOf;
+  schema2.type = types.length === 1 ? types[0] : types;
 }
 var FOLDABLE_KEYS = /* @__PURE__ */ new Set(["type", "properties", "required", "additionalProperties"]);
 var UNION_KEYS = ["oneOf", "anyOf"];
@@ -54023,16 +54515,16 @@ function foldIntersection(json2) {
   delete json2.allOf;
   assignProps(json2, folded);
 }
-function finalize(ctx, schema) {
-  const root = ctx.seen.get(schema);
+function finalize(ctx, schema2) {
+  const root = ctx.seen.get(schema2);
   if (!root)
     throw new Error("Unprocessed schema. This is a bug in Zod.");
   const flattenRef = (zodSchema) => {
     const seen = ctx.seen.get(zodSchema);
     if (seen.ref === null)
       return;
-    const schema2 = seen.def ?? seen.schema;
-    const _cached = { ...schema2 };
+    const schema3 = seen.def ?? seen.schema;
+    const _cached = { ...schema3 };
     const ref = seen.ref;
     seen.ref = null;
     if (ref) {
@@ -54040,28 +54532,28 @@ function finalize(ctx, schema) {
       const refSeen = ctx.seen.get(ref);
       const refSchema = refSeen.schema;
       if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
-        schema2.allOf = schema2.allOf ?? [];
-        schema2.allOf.push(refSchema);
+        schema3.allOf = schema3.allOf ?? [];
+        schema3.allOf.push(refSchema);
       } else {
-        assignProps(schema2, refSchema);
+        assignProps(schema3, refSchema);
       }
-      assignProps(schema2, _cached);
+      assignProps(schema3, _cached);
       const isParentRef = zodSchema._zod.parent === ref;
       if (isParentRef) {
-        for (const key in schema2) {
+        for (const key in schema3) {
           if (key === "$ref" || key === "allOf")
             continue;
           if (!(key in _cached)) {
-            delete schema2[key];
+            delete schema3[key];
           }
         }
       }
       if (refSchema.$ref && refSeen.def) {
-        for (const key in schema2) {
+        for (const key in schema3) {
           if (key === "$ref" || key === "allOf")
             continue;
-          if (key in refSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(refSeen.def[key])) {
-            delete schema2[key];
+          if (key in refSeen.def && JSON.stringify(schema3[key]) === JSON.stringify(refSeen.def[key])) {
+            delete schema3[key];
           }
         }
       }
@@ -54071,13 +54563,13 @@ function finalize(ctx, schema) {
       flattenRef(parent);
       const parentSeen = ctx.seen.get(parent);
       if (parentSeen?.schema.$ref) {
-        schema2.$ref = parentSeen.schema.$ref;
+        schema3.$ref = parentSeen.schema.$ref;
         if (parentSeen.def) {
-          for (const key in schema2) {
+          for (const key in schema3) {
             if (key === "$ref" || key === "allOf")
               continue;
-            if (key in parentSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(parentSeen.def[key])) {
-              delete schema2[key];
+            if (key in parentSeen.def && JSON.stringify(schema3[key]) === JSON.stringify(parentSeen.def[key])) {
+              delete schema3[key];
             }
           }
         }
@@ -54085,7 +54577,7 @@ function finalize(ctx, schema) {
     }
     ctx.override({
       zodSchema,
-      jsonSchema: schema2,
+      jsonSchema: schema3,
       path: seen.path ?? []
     });
   };
@@ -54131,13 +54623,13 @@ function finalize(ctx, schema) {
   } else {
   }
   if (ctx.external?.uri) {
-    const id = ctx.external.registry.get(schema)?.id;
+    const id = ctx.external.registry.get(schema2)?.id;
     if (!id)
       throw new Error("Schema is missing an `id` property");
     result.$id = ctx.external.uri(id);
   }
   assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
-  const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
+  const rootMetaId = ctx.metadataRegistry.get(schema2)?.id;
   if (rootMetaId !== void 0 && result.id === rootMetaId)
     delete result.id;
   const defs = ctx.external?.defs ?? {};
@@ -54167,10 +54659,10 @@ function finalize(ctx, schema) {
     const finalized = JSON.parse(JSON.stringify(result));
     Object.defineProperty(finalized, "~standard", {
       value: {
-        ...schema["~standard"],
+        ...schema2["~standard"],
         jsonSchema: {
-          input: createStandardJSONSchemaMethod(schema, "input", ctx.processors),
-          output: createStandardJSONSchemaMethod(schema, "output", ctx.processors)
+          input: createStandardJSONSchemaMethod(schema2, "input", ctx.processors),
+          output: createStandardJSONSchemaMethod(schema2, "output", ctx.processors)
         }
       },
       enumerable: false,
@@ -54234,18 +54726,18 @@ function isTransforming(_schema, _ctx) {
   }
   return false;
 }
-var createToJSONSchemaMethod = (schema, processors = {}) => (params) => {
+var createToJSONSchemaMethod = (schema2, processors = {}) => (params) => {
   const ctx = initializeContext({ ...params, processors });
-  processSchema(schema, ctx);
-  extractDefs(ctx, schema);
-  return finalize(ctx, schema);
+  processSchema(schema2, ctx);
+  extractDefs(ctx, schema2);
+  return finalize(ctx, schema2);
 };
-var createStandardJSONSchemaMethod = (schema, io2, processors = {}) => (params) => {
+var createStandardJSONSchemaMethod = (schema2, io2, processors = {}) => (params) => {
   const { libraryOptions, target } = params ?? {};
   const ctx = initializeContext({ ...libraryOptions ?? {}, target, io: io2, processors });
-  processSchema(schema, ctx);
-  extractDefs(ctx, schema);
-  return finalize(ctx, schema);
+  processSchema(schema2, ctx);
+  extractDefs(ctx, schema2);
+  return finalize(ctx, schema2);
 };
 
 // node_modules/zod/v4/core/json-schema-processors.js
@@ -54309,13 +54801,13 @@ var contributors = {
   },
   mime_type: (agg, def) => intersectMime(agg, def.mime)
 };
-function aggregateChecks(schema) {
+function aggregateChecks(schema2) {
   const agg = {};
-  const def = schema._zod.def;
-  const list3 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  const def = schema2._zod.def;
+  const list3 = schema2._zod.traits.has("$ZodCheck") ? [schema2, ...def.checks ?? []] : def.checks ?? [];
   for (const ch of list3)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
-  const bag = schema._zod.bag;
+  const bag = schema2._zod.bag;
   if (bag.minimum !== void 0)
     narrowMin(agg, "minimum", bag.minimum);
   if (bag.exclusiveMinimum !== void 0)
@@ -54350,10 +54842,10 @@ var exactPatterns = /* @__PURE__ */ new Map([
   [base64urlCharset, base64url]
 ]);
 var exactPattern = (p2) => exactPatterns.get(p2) ?? p2;
-var stringProcessor = (schema, ctx, _json, _params) => {
+var stringProcessor = (schema2, ctx, _json, _params) => {
   const json2 = _json;
   json2.type = "string";
-  const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
+  const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema2);
   if (typeof minimum === "number")
     json2.minLength = minimum;
   if (typeof maximum === "number")
@@ -54382,9 +54874,9 @@ var stringProcessor = (schema, ctx, _json, _params) => {
     }
   }
 };
-var numberProcessor = (schema, ctx, _json, params) => {
+var numberProcessor = (schema2, ctx, _json, params) => {
   const json2 = _json;
-  const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
+  const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema2);
   json2.type = isInt ? "integer" : "number";
   const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
   const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
@@ -54415,7 +54907,7 @@ var numberProcessor = (schema, ctx, _json, params) => {
       if (Number.isFinite(divisor) && divisor !== 0)
         divisors.add(Math.abs(divisor));
       else
-        handleUnrepresentable(schema, ctx, json2, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+        handleUnrepresentable(schema2, ctx, json2, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
     }
     const [first, ...rest] = divisors;
     if (first !== void 0)
@@ -54427,11 +54919,11 @@ var numberProcessor = (schema, ctx, _json, params) => {
 var booleanProcessor = (_schema, _ctx, json2, _params) => {
   json2.type = "boolean";
 };
-var bigintProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "BigInt cannot be represented in JSON Schema");
+var bigintProcessor = (schema2, ctx, json2, params) => {
+  handleUnrepresentable(schema2, ctx, json2, params, "BigInt cannot be represented in JSON Schema");
 };
-var symbolProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Symbols cannot be represented in JSON Schema");
+var symbolProcessor = (schema2, ctx, json2, params) => {
+  handleUnrepresentable(schema2, ctx, json2, params, "Symbols cannot be represented in JSON Schema");
 };
 var nullProcessor = (_schema, ctx, json2, _params) => {
   if (ctx.target === "openapi-3.0") {
@@ -54442,11 +54934,11 @@ var nullProcessor = (_schema, ctx, json2, _params) => {
     json2.type = "null";
   }
 };
-var undefinedProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Undefined cannot be represented in JSON Schema");
+var undefinedProcessor = (schema2, ctx, json2, params) => {
+  handleUnrepresentable(schema2, ctx, json2, params, "Undefined cannot be represented in JSON Schema");
 };
-var voidProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Void cannot be represented in JSON Schema");
+var voidProcessor = (schema2, ctx, json2, params) => {
+  handleUnrepresentable(schema2, ctx, json2, params, "Void cannot be represented in JSON Schema");
 };
 var neverProcessor = (_schema, _ctx, json2, _params) => {
   json2.not = {};
@@ -54455,11 +54947,11 @@ var anyProcessor = (_schema, _ctx, _json, _params) => {
 };
 var unknownProcessor = (_schema, _ctx, _json, _params) => {
 };
-var dateProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Date cannot be represented in JSON Schema");
+var dateProcessor = (schema2, ctx, json2, params) => {
+  handleUnrepresentable(schema2, ctx, json2, params, "Date cannot be represented in JSON Schema");
 };
-var enumProcessor = (schema, _ctx, json2, _params) => {
-  const def = schema._zod.def;
+var enumProcessor = (schema2, _ctx, json2, _params) => {
+  const def = schema2._zod.def;
   const values = getEnumValues(def.entries);
   if (values.length === 0) {
     json2.not = {};
@@ -54471,8 +54963,8 @@ var enumProcessor = (schema, _ctx, json2, _params) => {
     json2.type = "string";
   json2.enum = values;
 };
-var literalProcessor = (schema, ctx, json2, params) => {
-  const def = schema._zod.def;
+var literalProcessor = (schema2, ctx, json2, params) => {
+  const def = schema2._zod.def;
   if (def.values.length === 0) {
     json2.not = {};
     return;
@@ -54480,10 +54972,10 @@ var literalProcessor = (schema, ctx, json2, params) => {
   const vals = [];
   for (const val of def.values) {
     if (val === void 0) {
-      if (handleUnrepresentable(schema, ctx, json2, params, "Literal `undefined` cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema2, ctx, json2, params, "Literal `undefined` cannot be represented in JSON Schema"))
         return;
     } else if (typeof val === "bigint") {
-      if (handleUnrepresentable(schema, ctx, json2, params, "BigInt literals cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema2, ctx, json2, params, "BigInt literals cannot be represented in JSON Schema"))
         return;
       vals.push(Number(val));
     } else {
@@ -54511,23 +55003,23 @@ var literalProcessor = (schema, ctx, json2, params) => {
     json2.enum = vals;
   }
 };
-var nanProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "NaN cannot be represented in JSON Schema");
+var nanProcessor = (schema2, ctx, json2, params) => {
+  handleUnrepresentable(schema2, ctx, json2, params, "NaN cannot be represented in JSON Schema");
 };
-var templateLiteralProcessor = (schema, _ctx, json2, _params) => {
+var templateLiteralProcessor = (schema2, _ctx, json2, _params) => {
   const _json = json2;
-  const pattern = schema._zod.pattern;
+  const pattern = schema2._zod.pattern;
   if (!pattern)
     throw new Error("Pattern not found in template literal");
   _json.type = "string";
   _json.pattern = pattern.source;
 };
-var fileProcessor = (schema, _ctx, json2, _params) => {
+var fileProcessor = (schema2, _ctx, json2, _params) => {
   const _json = json2;
   _json.type = "string";
   _json.format = "binary";
   _json.contentEncoding = "binary";
-  const { minimum, maximum, mime } = aggregateChecks(schema);
+  const { minimum, maximum, mime } = aggregateChecks(schema2);
   if (minimum !== void 0)
     _json.minLength = minimum;
   if (maximum !== void 0)
@@ -54544,25 +55036,25 @@ var fileProcessor = (schema, _ctx, json2, _params) => {
 var successProcessor = (_schema, _ctx, json2, _params) => {
   json2.type = "boolean";
 };
-var customProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Custom types cannot be represented in JSON Schema");
+var customProcessor = (schema2, ctx, json2, params) => {
+  handleUnrepresentable(schema2, ctx, json2, params, "Custom types cannot be represented in JSON Schema");
 };
-var functionProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Function types cannot be represented in JSON Schema");
+var functionProcessor = (schema2, ctx, json2, params) => {
+  handleUnrepresentable(schema2, ctx, json2, params, "Function types cannot be represented in JSON Schema");
 };
-var transformProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Transforms cannot be represented in JSON Schema");
+var transformProcessor = (schema2, ctx, json2, params) => {
+  handleUnrepresentable(schema2, ctx, json2, params, "Transforms cannot be represented in JSON Schema");
 };
-var mapProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Map cannot be represented in JSON Schema");
+var mapProcessor = (schema2, ctx, json2, params) => {
+  handleUnrepresentable(schema2, ctx, json2, params, "Map cannot be represented in JSON Schema");
 };
-var setProcessor = (schema, ctx, json2, params) => {
-  handleUnrepresentable(schema, ctx, json2, params, "Set cannot be represented in JSON Schema");
+var setProcessor = (schema2, ctx, json2, params) => {
+  handleUnrepresentable(schema2, ctx, json2, params, "Set cannot be represented in JSON Schema");
 };
-var arrayProcessor = (schema, ctx, _json, params) => {
+var arrayProcessor = (schema2, ctx, _json, params) => {
   const json2 = _json;
-  const def = schema._zod.def;
-  const { minimum, maximum } = aggregateChecks(schema);
+  const def = schema2._zod.def;
+  const { minimum, maximum } = aggregateChecks(schema2);
   if (typeof minimum === "number")
     json2.minItems = minimum;
   if (typeof maximum === "number")
@@ -54573,22 +55065,22 @@ var arrayProcessor = (schema, ctx, _json, params) => {
     path: [...params.path, "items"]
   });
 };
-function inputOptin(schema) {
-  const def = schema._zod.def;
+function inputOptin(schema2) {
+  const def = schema2._zod.def;
   if (def.type === "pipe" && def.in._zod.traits.has("$ZodTransform")) {
     return inputOptin(def.out);
   }
   if (def.type === "catch") {
     return inputOptin(def.innerType);
   }
-  return schema._zod.optin;
+  return schema2._zod.optin;
 }
-var objectProcessor = (schema, ctx, _json, params) => {
+var objectProcessor = (schema2, ctx, _json, params) => {
   const json2 = _json;
-  const def = schema._zod.def;
+  const def = schema2._zod.def;
   const shape = def.shape;
   const symbolKeys = Object.getOwnPropertySymbols(shape);
-  if (symbolKeys.length && handleUnrepresentable(schema, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
+  if (symbolKeys.length && handleUnrepresentable(schema2, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
     return;
   }
   json2.type = "object";
@@ -54621,8 +55113,8 @@ var objectProcessor = (schema, ctx, _json, params) => {
     });
   }
 };
-var unionProcessor = (schema, ctx, json2, params) => {
-  const def = schema._zod.def;
+var unionProcessor = (schema2, ctx, json2, params) => {
+  const def = schema2._zod.def;
   const isExclusive = def.inclusive === false;
   const options = def.options.map((x3, i) => processSchema(x3, ctx, {
     ...params,
@@ -54634,8 +55126,8 @@ var unionProcessor = (schema, ctx, json2, params) => {
     json2.anyOf = options;
   }
 };
-var intersectionProcessor = (schema, ctx, json2, params) => {
-  const def = schema._zod.def;
+var intersectionProcessor = (schema2, ctx, json2, params) => {
+  const def = schema2._zod.def;
   const a = processSchema(def.left, ctx, {
     ...params,
     path: [...params.path, "allOf", 0]
@@ -54652,9 +55144,9 @@ var intersectionProcessor = (schema, ctx, json2, params) => {
   json2.allOf = allOf;
   ctx.intersections.push(allOf);
 };
-var tupleProcessor = (schema, ctx, _json, params) => {
+var tupleProcessor = (schema2, ctx, _json, params) => {
   const json2 = _json;
-  const def = schema._zod.def;
+  const def = schema2._zod.def;
   json2.type = "array";
   const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
   const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
@@ -54710,7 +55202,7 @@ var tupleProcessor = (schema, ctx, _json, params) => {
     if (isClosed)
       json2.maxItems = maxItems;
   }
-  const { minimum, maximum } = aggregateChecks(schema);
+  const { minimum, maximum } = aggregateChecks(schema2);
   if (typeof minimum === "number")
     json2.minItems = minimum;
   if (typeof maximum === "number")
@@ -54779,9 +55271,9 @@ function rewriteKeyNames(ctx) {
     }
   }
 }
-var recordProcessor = (schema, ctx, _json, params) => {
+var recordProcessor = (schema2, ctx, _json, params) => {
   const json2 = _json;
-  const def = schema._zod.def;
+  const def = schema2._zod.def;
   json2.type = "object";
   const keyType = def.keyType;
   const patterns = aggregateChecks(keyType).patterns;
@@ -54806,7 +55298,7 @@ var recordProcessor = (schema, ctx, _json, params) => {
         pendingRecords.set(ctx, pending);
         ctx.deferred.push(() => rewriteKeyNames(ctx));
       }
-      pending.push(schema);
+      pending.push(schema2);
     }
     json2.additionalProperties = processSchema(def.valueType, ctx, {
       ...params,
@@ -54822,10 +55314,10 @@ var recordProcessor = (schema, ctx, _json, params) => {
     }
   }
 };
-var nullableProcessor = (schema, ctx, json2, params) => {
-  const def = schema._zod.def;
+var nullableProcessor = (schema2, ctx, json2, params) => {
+  const def = schema2._zod.def;
   const inner = processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   if (ctx.target === "openapi-3.0") {
     seen.ref = def.innerType;
     json2.nullable = true;
@@ -54833,14 +55325,14 @@ var nullableProcessor = (schema, ctx, json2, params) => {
     json2.anyOf = [inner, { type: "null" }];
   }
 };
-var nonoptionalProcessor = (schema, ctx, _json, params) => {
-  const def = schema._zod.def;
+var nonoptionalProcessor = (schema2, ctx, _json, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
 };
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-function serializeDefaultValue(value, schema, ctx, json2, params) {
+function serializeDefaultValue(value, schema2, ctx, json2, params) {
   let unrepresentable = false;
   const serialized = JSON.stringify(value, (_3, val) => {
     if (typeof val !== "bigint")
@@ -54850,74 +55342,74 @@ function serializeDefaultValue(value, schema, ctx, json2, params) {
   });
   if (!unrepresentable)
     return JSON.parse(serialized);
-  handleUnrepresentable(schema, ctx, json2, params, "BigInt defaults cannot be represented in JSON Schema");
+  handleUnrepresentable(schema2, ctx, json2, params, "BigInt defaults cannot be represented in JSON Schema");
   return UNREPRESENTABLE_DEFAULT;
 }
-var defaultProcessor = (schema, ctx, json2, params) => {
-  const def = schema._zod.def;
+var defaultProcessor = (schema2, ctx, json2, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
+  const value = serializeDefaultValue(def.defaultValue, schema2, ctx, json2, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
     json2.default = value;
 };
-var prefaultProcessor = (schema, ctx, json2, params) => {
-  const def = schema._zod.def;
+var prefaultProcessor = (schema2, ctx, json2, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
   if (ctx.io !== "input")
     return;
-  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
+  const value = serializeDefaultValue(def.defaultValue, schema2, ctx, json2, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
     json2._prefault = value;
 };
-var catchProcessor = (schema, ctx, json2, params) => {
-  const def = schema._zod.def;
+var catchProcessor = (schema2, ctx, json2, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
   let catchValue;
   try {
     catchValue = def.catchValue(void 0);
   } catch {
-    handleUnrepresentable(schema, ctx, json2, params, "Dynamic catch values are not supported in JSON Schema");
+    handleUnrepresentable(schema2, ctx, json2, params, "Dynamic catch values are not supported in JSON Schema");
     return;
   }
   json2.default = catchValue;
 };
-var pipeProcessor = (schema, ctx, _json, params) => {
-  const def = schema._zod.def;
+var pipeProcessor = (schema2, ctx, _json, params) => {
+  const def = schema2._zod.def;
   const inIsTransform = def.in._zod.traits.has("$ZodTransform");
   const innerType = ctx.io === "input" ? inIsTransform ? def.out : def.in : def.out;
   processSchema(innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = innerType;
 };
-var readonlyProcessor = (schema, ctx, json2, params) => {
-  const def = schema._zod.def;
+var readonlyProcessor = (schema2, ctx, json2, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
   json2.readOnly = true;
 };
-var promiseProcessor = (schema, ctx, _json, params) => {
-  const def = schema._zod.def;
+var promiseProcessor = (schema2, ctx, _json, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
 };
-var optionalProcessor = (schema, ctx, _json, params) => {
-  const def = schema._zod.def;
+var optionalProcessor = (schema2, ctx, _json, params) => {
+  const def = schema2._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = def.innerType;
 };
-var lazyProcessor = (schema, ctx, _json, params) => {
-  const innerType = schema._zod.innerType;
+var lazyProcessor = (schema2, ctx, _json, params) => {
+  const innerType = schema2._zod.innerType;
   processSchema(innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema2);
   seen.ref = innerType;
 };
 var allProcessors = {
@@ -54967,8 +55459,8 @@ function toJSONSchema(input3, params) {
     const ctx2 = initializeContext({ ...params, processors: allProcessors });
     const defs = {};
     for (const entry of registry2._idmap.entries()) {
-      const [_3, schema] = entry;
-      processSchema(schema, ctx2);
+      const [_3, schema2] = entry;
+      processSchema(schema2, ctx2);
     }
     const schemas = {};
     const external = {
@@ -54978,9 +55470,9 @@ function toJSONSchema(input3, params) {
     };
     ctx2.external = external;
     for (const entry of registry2._idmap.entries()) {
-      const [key, schema] = entry;
-      extractDefs(ctx2, schema);
-      assignProp(schemas, key, finalize(ctx2, schema));
+      const [key, schema2] = entry;
+      extractDefs(ctx2, schema2);
+      assignProp(schemas, key, finalize(ctx2, schema2));
     }
     if (Object.keys(defs).length > 0) {
       const defsSegment = ctx2.target === "draft-2020-12" ? "$defs" : "definitions";
@@ -55049,14 +55541,14 @@ var JSONSchemaGenerator = class {
    * Process a schema to prepare it for JSON Schema generation.
    * This must be called before emit().
    */
-  process(schema, _params = { path: [], schemaPath: [] }) {
-    return processSchema(schema, this.ctx, _params);
+  process(schema2, _params = { path: [], schemaPath: [] }) {
+    return processSchema(schema2, this.ctx, _params);
   }
   /**
    * Emit the final JSON Schema after processing.
    * Must call process() first.
    */
-  emit(schema, _params) {
+  emit(schema2, _params) {
     if (_params) {
       if (_params.cycles)
         this.ctx.cycles = _params.cycles;
@@ -55067,8 +55559,8 @@ var JSONSchemaGenerator = class {
     }
     this.ctx.sharedDefsExtractedFor = void 0;
     this.ctx.sharedEmitDoneFor = void 0;
-    extractDefs(this.ctx, schema);
-    const result = finalize(this.ctx, schema);
+    extractDefs(this.ctx, schema2);
+    const result = finalize(this.ctx, schema2);
     const { "~standard": _3, ...plainResult } = result;
     return plainResult;
   }
@@ -56161,8 +56653,8 @@ var ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
 function array(element, params) {
   return _array(ZodArray, element, params);
 }
-function keyof(schema) {
-  const shape = schema._zod.def.shape;
+function keyof(schema2) {
+  const shape = schema2._zod.def.shape;
   return _enum2(Object.keys(shape));
 }
 var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
@@ -56810,11 +57302,11 @@ function json(params) {
   });
   return jsonSchema;
 }
-function preprocess(fn2, schema) {
+function preprocess(fn2, schema2) {
   return new ZodPreprocess({
     type: "pipe",
     in: transform(fn2),
-    out: schema
+    out: schema2
   });
 }
 
@@ -56946,8 +57438,8 @@ var RECOGNIZED_KEYS = /* @__PURE__ */ new Set([
   "nullable",
   "readOnly"
 ]);
-function detectVersion(schema, defaultTarget) {
-  const $schema = schema.$schema;
+function detectVersion(schema2, defaultTarget) {
+  const $schema = schema2.$schema;
   if ($schema === "https://json-schema.org/draft/2020-12/schema") {
     return "draft-2020-12";
   }
@@ -57175,27 +57667,27 @@ function getTupleRest(restSchema, ctx) {
   return convertSchema(restSchema, ctx);
 }
 var fullTime = /^(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-function convertBaseSchema(schema, ctx) {
-  if (schema.not !== void 0) {
-    if (typeof schema.not === "object" && Object.keys(schema.not).length === 0) {
+function convertBaseSchema(schema2, ctx) {
+  if (schema2.not !== void 0) {
+    if (typeof schema2.not === "object" && Object.keys(schema2.not).length === 0) {
       return z.never();
     }
     throw new Error("not is not supported in Zod (except { not: {} } for never)");
   }
-  if (schema.unevaluatedItems !== void 0) {
+  if (schema2.unevaluatedItems !== void 0) {
     throw new Error("unevaluatedItems is not supported");
   }
-  if (schema.unevaluatedProperties !== void 0) {
+  if (schema2.unevaluatedProperties !== void 0) {
     throw new Error("unevaluatedProperties is not supported");
   }
-  if (schema.if !== void 0 || schema.then !== void 0 || schema.else !== void 0) {
+  if (schema2.if !== void 0 || schema2.then !== void 0 || schema2.else !== void 0) {
     throw new Error("Conditional schemas (if/then/else) are not supported");
   }
-  if (schema.dependentSchemas !== void 0 || schema.dependentRequired !== void 0) {
+  if (schema2.dependentSchemas !== void 0 || schema2.dependentRequired !== void 0) {
     throw new Error("dependentSchemas and dependentRequired are not supported");
   }
-  if (schema.$ref) {
-    const refPath = schema.$ref;
+  if (schema2.$ref) {
+    const refPath = schema2.$ref;
     if (ctx.refs.has(refPath)) {
       return ctx.refs.get(refPath);
     }
@@ -57214,9 +57706,9 @@ function convertBaseSchema(schema, ctx) {
     ctx.processing.delete(refPath);
     return zodSchema2;
   }
-  if (schema.enum !== void 0) {
-    const enumValues = schema.enum;
-    if (ctx.version === "openapi-3.0" && schema.nullable === true && enumValues.length === 1 && enumValues[0] === null) {
+  if (schema2.enum !== void 0) {
+    const enumValues = schema2.enum;
+    if (ctx.version === "openapi-3.0" && schema2.nullable === true && enumValues.length === 1 && enumValues[0] === null) {
       return z.null();
     }
     if (enumValues.length === 0) {
@@ -57234,13 +57726,13 @@ function convertBaseSchema(schema, ctx) {
     }
     return z.union([literalSchemas[0], literalSchemas[1], ...literalSchemas.slice(2)]);
   }
-  if (schema.const !== void 0) {
-    return z.literal(schema.const);
+  if (schema2.const !== void 0) {
+    return z.literal(schema2.const);
   }
-  const type = schema.type;
+  const type = schema2.type;
   if (Array.isArray(type)) {
     const typeSchemas = type.map((t2) => {
-      const typeSchema = { ...schema, type: t2 };
+      const typeSchema = { ...schema2, type: t2 };
       return convertBaseSchema(typeSchema, ctx);
     });
     if (typeSchemas.length === 0) {
@@ -57258,8 +57750,8 @@ function convertBaseSchema(schema, ctx) {
   switch (type) {
     case "string": {
       let stringSchema = z.string();
-      if (schema.format) {
-        const format = schema.format;
+      if (schema2.format) {
+        const format = schema2.format;
         if (format === "email") {
           stringSchema = stringSchema.check(z.email());
         } else if (format === "uri" || format === "uri-reference") {
@@ -57314,14 +57806,14 @@ function convertBaseSchema(schema, ctx) {
           stringSchema = stringSchema.check(z.ksuid());
         }
       }
-      if (typeof schema.minLength === "number") {
-        stringSchema = stringSchema.min(schema.minLength);
+      if (typeof schema2.minLength === "number") {
+        stringSchema = stringSchema.min(schema2.minLength);
       }
-      if (typeof schema.maxLength === "number") {
-        stringSchema = stringSchema.max(schema.maxLength);
+      if (typeof schema2.maxLength === "number") {
+        stringSchema = stringSchema.max(schema2.maxLength);
       }
-      if (schema.pattern) {
-        stringSchema = stringSchema.regex(new RegExp(schema.pattern));
+      if (schema2.pattern) {
+        stringSchema = stringSchema.regex(new RegExp(schema2.pattern));
       }
       zodSchema = stringSchema;
       break;
@@ -57329,24 +57821,24 @@ function convertBaseSchema(schema, ctx) {
     case "number":
     case "integer": {
       let numberSchema = type === "integer" ? z.number().int() : z.number();
-      if (typeof schema.minimum === "number" && schema.exclusiveMinimum !== true) {
-        numberSchema = numberSchema.min(schema.minimum);
+      if (typeof schema2.minimum === "number" && schema2.exclusiveMinimum !== true) {
+        numberSchema = numberSchema.min(schema2.minimum);
       }
-      if (typeof schema.maximum === "number" && schema.exclusiveMaximum !== true) {
-        numberSchema = numberSchema.max(schema.maximum);
+      if (typeof schema2.maximum === "number" && schema2.exclusiveMaximum !== true) {
+        numberSchema = numberSchema.max(schema2.maximum);
       }
-      if (typeof schema.exclusiveMinimum === "number") {
-        numberSchema = numberSchema.gt(schema.exclusiveMinimum);
-      } else if (schema.exclusiveMinimum === true && typeof schema.minimum === "number") {
-        numberSchema = numberSchema.gt(schema.minimum);
+      if (typeof schema2.exclusiveMinimum === "number") {
+        numberSchema = numberSchema.gt(schema2.exclusiveMinimum);
+      } else if (schema2.exclusiveMinimum === true && typeof schema2.minimum === "number") {
+        numberSchema = numberSchema.gt(schema2.minimum);
       }
-      if (typeof schema.exclusiveMaximum === "number") {
-        numberSchema = numberSchema.lt(schema.exclusiveMaximum);
-      } else if (schema.exclusiveMaximum === true && typeof schema.maximum === "number") {
-        numberSchema = numberSchema.lt(schema.maximum);
+      if (typeof schema2.exclusiveMaximum === "number") {
+        numberSchema = numberSchema.lt(schema2.exclusiveMaximum);
+      } else if (schema2.exclusiveMaximum === true && typeof schema2.maximum === "number") {
+        numberSchema = numberSchema.lt(schema2.maximum);
       }
-      if (typeof schema.multipleOf === "number") {
-        numberSchema = numberSchema.multipleOf(schema.multipleOf);
+      if (typeof schema2.multipleOf === "number") {
+        numberSchema = numberSchema.multipleOf(schema2.multipleOf);
       }
       zodSchema = numberSchema;
       break;
@@ -57361,15 +57853,15 @@ function convertBaseSchema(schema, ctx) {
     }
     case "object": {
       const shape = {};
-      const properties = schema.properties || {};
-      const requiredSet = new Set(schema.required || []);
-      const additionalSchema = typeof schema.additionalProperties === "object" ? convertSchema(schema.additionalProperties, ctx) : void 0;
+      const properties = schema2.properties || {};
+      const requiredSet = new Set(schema2.required || []);
+      const additionalSchema = typeof schema2.additionalProperties === "object" ? convertSchema(schema2.additionalProperties, ctx) : void 0;
       for (const [key, propSchema] of Object.entries(properties)) {
         const propZodSchema = convertSchema(propSchema, ctx);
         assignProp(shape, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
       }
-      if (schema.patternProperties) {
-        const patternProps = schema.patternProperties;
+      if (schema2.patternProperties) {
+        const patternProps = schema2.patternProperties;
         const patternKeys = Object.keys(patternProps);
         const looseRecords = [];
         for (const pattern of patternKeys) {
@@ -57393,7 +57885,7 @@ function convertBaseSchema(schema, ctx) {
           }
           zodSchema = result;
         }
-        if (schema.additionalProperties === false) {
+        if (schema2.additionalProperties === false) {
           const propertyKeys = Object.keys(shape);
           const patterns = patternKeys.map((p2) => new RegExp(p2));
           const basePatternSchema = zodSchema;
@@ -57420,7 +57912,7 @@ function convertBaseSchema(schema, ctx) {
         }
       } else {
         const objectSchema = z.object(shape);
-        if (schema.additionalProperties === false) {
+        if (schema2.additionalProperties === false) {
           zodSchema = objectSchema.strict();
         } else if (additionalSchema) {
           zodSchema = objectSchema.catchall(additionalSchema);
@@ -57428,13 +57920,13 @@ function convertBaseSchema(schema, ctx) {
           zodSchema = objectSchema.passthrough();
         }
       }
-      const hasKeyGuard = schema.propertyNames !== void 0 && schema.propertyNames !== true;
-      const minProperties = typeof schema.minProperties === "number" ? schema.minProperties : void 0;
-      const maxProperties = typeof schema.maxProperties === "number" ? schema.maxProperties : void 0;
+      const hasKeyGuard = schema2.propertyNames !== void 0 && schema2.propertyNames !== true;
+      const minProperties = typeof schema2.minProperties === "number" ? schema2.minProperties : void 0;
+      const maxProperties = typeof schema2.maxProperties === "number" ? schema2.maxProperties : void 0;
       if (hasKeyGuard || minProperties !== void 0 || maxProperties !== void 0) {
         let keySchema;
         if (hasKeyGuard) {
-          const keyJSONSchema = typeof schema.propertyNames === "object" && schema.propertyNames.type === void 0 ? { type: "string", ...schema.propertyNames } : schema.propertyNames;
+          const keyJSONSchema = typeof schema2.propertyNames === "object" && schema2.propertyNames.type === void 0 ? { type: "string", ...schema2.propertyNames } : schema2.propertyNames;
           keySchema = convertSchema(keyJSONSchema, ctx);
         }
         zodSchema = checkObjectGuards(zodSchema, { keySchema, minProperties, maxProperties });
@@ -57442,53 +57934,53 @@ function convertBaseSchema(schema, ctx) {
       break;
     }
     case "array": {
-      const prefixItems = schema.prefixItems;
-      const items = schema.items;
+      const prefixItems = schema2.prefixItems;
+      const items = schema2.items;
       if (prefixItems && Array.isArray(prefixItems)) {
-        const minItems = typeof schema.minItems === "number" ? schema.minItems : 0;
+        const minItems = typeof schema2.minItems === "number" ? schema2.minItems : 0;
         const tupleItems = prefixItems.map((item) => convertSchema(item, ctx));
         const positionalItems = applyMinItems(tupleItems, minItems);
         const rest = !Array.isArray(items) ? getTupleRest(items, ctx) : void 0;
         const tupleSchema = z.tuple(positionalItems);
         zodSchema = rest ? tupleSchema.rest(rest) : tupleSchema;
-        if (typeof schema.minItems === "number") {
-          zodSchema = zodSchema.check(z.minLength(schema.minItems));
+        if (typeof schema2.minItems === "number") {
+          zodSchema = zodSchema.check(z.minLength(schema2.minItems));
         }
-        if (typeof schema.maxItems === "number") {
-          zodSchema = zodSchema.check(z.maxLength(schema.maxItems));
+        if (typeof schema2.maxItems === "number") {
+          zodSchema = zodSchema.check(z.maxLength(schema2.maxItems));
         }
       } else if (Array.isArray(items)) {
-        const minItems = typeof schema.minItems === "number" ? schema.minItems : 0;
+        const minItems = typeof schema2.minItems === "number" ? schema2.minItems : 0;
         const tupleItems = items.map((item) => convertSchema(item, ctx));
         const positionalItems = applyMinItems(tupleItems, minItems);
-        const rest = getTupleRest(schema.additionalItems, ctx);
+        const rest = getTupleRest(schema2.additionalItems, ctx);
         const tupleSchema = z.tuple(positionalItems);
         zodSchema = rest ? tupleSchema.rest(rest) : tupleSchema;
-        if (typeof schema.minItems === "number") {
-          zodSchema = zodSchema.check(z.minLength(schema.minItems));
+        if (typeof schema2.minItems === "number") {
+          zodSchema = zodSchema.check(z.minLength(schema2.minItems));
         }
-        if (typeof schema.maxItems === "number") {
-          zodSchema = zodSchema.check(z.maxLength(schema.maxItems));
+        if (typeof schema2.maxItems === "number") {
+          zodSchema = zodSchema.check(z.maxLength(schema2.maxItems));
         }
       } else if (items !== void 0) {
         const element = convertSchema(items, ctx);
         let arraySchema = z.array(element);
-        if (typeof schema.minItems === "number") {
-          arraySchema = arraySchema.min(schema.minItems);
+        if (typeof schema2.minItems === "number") {
+          arraySchema = arraySchema.min(schema2.minItems);
         }
-        if (typeof schema.maxItems === "number") {
-          arraySchema = arraySchema.max(schema.maxItems);
+        if (typeof schema2.maxItems === "number") {
+          arraySchema = arraySchema.max(schema2.maxItems);
         }
         zodSchema = arraySchema;
       } else {
         zodSchema = z.array(z.any());
       }
-      if (schema.uniqueItems === true || schema.contains !== void 0) {
+      if (schema2.uniqueItems === true || schema2.contains !== void 0) {
         zodSchema = checkArrayGuards(zodSchema, {
-          uniqueItems: schema.uniqueItems === true,
-          containsSchema: schema.contains !== void 0 ? convertSchema(schema.contains, ctx) : void 0,
-          minContains: typeof schema.minContains === "number" ? schema.minContains : void 0,
-          maxContains: typeof schema.maxContains === "number" ? schema.maxContains : void 0
+          uniqueItems: schema2.uniqueItems === true,
+          containsSchema: schema2.contains !== void 0 ? convertSchema(schema2.contains, ctx) : void 0,
+          minContains: typeof schema2.minContains === "number" ? schema2.minContains : void 0,
+          maxContains: typeof schema2.maxContains === "number" ? schema2.maxContains : void 0
         });
       }
       break;
@@ -57498,94 +57990,94 @@ function convertBaseSchema(schema, ctx) {
   }
   return zodSchema;
 }
-function convertSchema(schema, ctx) {
-  if (typeof schema === "boolean") {
-    return schema ? z.any() : z.never();
+function convertSchema(schema2, ctx) {
+  if (typeof schema2 === "boolean") {
+    return schema2 ? z.any() : z.never();
   }
-  let baseSchema = convertBaseSchema(schema, ctx);
-  const hasExplicitType = schema.type || schema.enum !== void 0 || schema.const !== void 0;
-  if (schema.anyOf && Array.isArray(schema.anyOf)) {
-    const options = schema.anyOf.map((s) => convertSchema(s, ctx));
+  let baseSchema = convertBaseSchema(schema2, ctx);
+  const hasExplicitType = schema2.type || schema2.enum !== void 0 || schema2.const !== void 0;
+  if (schema2.anyOf && Array.isArray(schema2.anyOf)) {
+    const options = schema2.anyOf.map((s) => convertSchema(s, ctx));
     const anyOfUnion = z.union(options);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
   }
-  if (schema.oneOf && Array.isArray(schema.oneOf)) {
-    const options = schema.oneOf.map((s) => convertSchema(s, ctx));
+  if (schema2.oneOf && Array.isArray(schema2.oneOf)) {
+    const options = schema2.oneOf.map((s) => convertSchema(s, ctx));
     const oneOfUnion = z.xor(options);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
   }
-  if (schema.allOf && Array.isArray(schema.allOf)) {
-    if (schema.allOf.length === 0) {
+  if (schema2.allOf && Array.isArray(schema2.allOf)) {
+    if (schema2.allOf.length === 0) {
       baseSchema = hasExplicitType ? baseSchema : z.any();
     } else {
-      let result = hasExplicitType ? baseSchema : convertSchema(schema.allOf[0], ctx);
+      let result = hasExplicitType ? baseSchema : convertSchema(schema2.allOf[0], ctx);
       const startIdx = hasExplicitType ? 0 : 1;
-      for (let i = startIdx; i < schema.allOf.length; i++) {
-        result = z.intersection(result, convertSchema(schema.allOf[i], ctx));
+      for (let i = startIdx; i < schema2.allOf.length; i++) {
+        result = z.intersection(result, convertSchema(schema2.allOf[i], ctx));
       }
       baseSchema = result;
     }
   }
-  if (schema.nullable === true && ctx.version === "openapi-3.0") {
+  if (schema2.nullable === true && ctx.version === "openapi-3.0") {
     baseSchema = z.nullable(baseSchema);
   }
-  if (schema.readOnly === true) {
+  if (schema2.readOnly === true) {
     baseSchema = z.readonly(baseSchema);
   }
-  if (schema.default !== void 0) {
-    baseSchema = baseSchema.default(schema.default);
+  if (schema2.default !== void 0) {
+    baseSchema = baseSchema.default(schema2.default);
   }
   const extraMeta = {};
   const coreMetadataKeys = ["$id", "id", "$comment", "$anchor", "$vocabulary", "$dynamicRef", "$dynamicAnchor"];
   for (const key of coreMetadataKeys) {
-    if (key in schema) {
-      extraMeta[key] = schema[key];
+    if (key in schema2) {
+      extraMeta[key] = schema2[key];
     }
   }
   const contentMetadataKeys = ["contentEncoding", "contentMediaType", "contentSchema"];
   for (const key of contentMetadataKeys) {
-    if (key in schema) {
-      extraMeta[key] = schema[key];
+    if (key in schema2) {
+      extraMeta[key] = schema2[key];
     }
   }
-  if (schema.type === "object" && schema.$ref === void 0) {
-    if (schema.propertyNames !== void 0 && !containsRef(schema.propertyNames)) {
-      extraMeta.propertyNames = schema.propertyNames;
+  if (schema2.type === "object" && schema2.$ref === void 0) {
+    if (schema2.propertyNames !== void 0 && !containsRef(schema2.propertyNames)) {
+      extraMeta.propertyNames = schema2.propertyNames;
     }
     for (const key of ["minProperties", "maxProperties"]) {
-      if (schema[key] !== void 0)
-        extraMeta[key] = schema[key];
+      if (schema2[key] !== void 0)
+        extraMeta[key] = schema2[key];
     }
   }
-  if (schema.type === "array" && schema.$ref === void 0) {
-    if (schema.contains !== void 0 && !containsRef(schema.contains)) {
-      extraMeta.contains = schema.contains;
+  if (schema2.type === "array" && schema2.$ref === void 0) {
+    if (schema2.contains !== void 0 && !containsRef(schema2.contains)) {
+      extraMeta.contains = schema2.contains;
     }
     for (const key of ["uniqueItems", "minContains", "maxContains"]) {
-      if (schema[key] !== void 0)
-        extraMeta[key] = schema[key];
+      if (schema2[key] !== void 0)
+        extraMeta[key] = schema2[key];
     }
   }
-  for (const key of Object.keys(schema)) {
+  for (const key of Object.keys(schema2)) {
     if (!RECOGNIZED_KEYS.has(key)) {
-      assignProp(extraMeta, key, schema[key]);
+      assignProp(extraMeta, key, schema2[key]);
     }
   }
   if (Object.keys(extraMeta).length > 0) {
     ctx.registry.add(baseSchema, extraMeta);
   }
-  if (schema.description) {
-    baseSchema = baseSchema.describe(schema.description);
+  if (schema2.description) {
+    baseSchema = baseSchema.describe(schema2.description);
   }
   return baseSchema;
 }
-function fromJSONSchema(schema, params) {
-  if (typeof schema === "boolean") {
-    return schema ? z.any() : z.never();
+function fromJSONSchema(schema2, params) {
+  if (typeof schema2 === "boolean") {
+    return schema2 ? z.any() : z.never();
   }
   let normalized;
   try {
-    normalized = JSON.parse(JSON.stringify(schema));
+    normalized = JSON.parse(JSON.stringify(schema2));
   } catch {
     throw new Error("fromJSONSchema input is not valid JSON (possibly cyclic); use $defs/$ref for recursive schemas");
   }
@@ -57604,7 +58096,7 @@ function fromJSONSchema(schema, params) {
 
 // node_modules/zod/v4/core/visit.js
 var RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
-function visit(schema, fnOrHandlers) {
+function visit(schema2, fnOrHandlers) {
   const fn2 = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
     const h3 = fnOrHandlers[node2._zod.def.type];
     return h3 ? h3(node2, rewritten) : node2;
@@ -57754,12 +58246,12 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run3(schema);
+  return run3(schema2);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
-function deepPartial(schema) {
-  return visit(schema, {
+function deepPartial(schema2) {
+  return visit(schema2, {
     object: (s) => s.partial(),
     // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
     union: (s) => {
@@ -57782,8 +58274,8 @@ function outSide(def) {
 function inSide(def) {
   return def.in._zod.traits.has("$ZodTransform") ? outSide(def) : def.in;
 }
-function input(schema) {
-  return visit(schema, {
+function input(schema2) {
+  return visit(schema2, {
     pipe: (s) => inSide(s._zod.def),
     // A default value belongs to the output side, so a rewritten inner type leaves it stranded. `.default()` widens the declared input type with `undefined`, and `optional` is what carries that across.
     default: (s, rewritten) => rewritten ? optional(s._zod.def.innerType) : s,
@@ -57791,8 +58283,8 @@ function input(schema) {
     catch: (s, rewritten) => rewritten ? s._zod.def.innerType : s
   });
 }
-function output(schema) {
-  return visit(schema, {
+function output(schema2) {
+  return visit(schema2, {
     pipe: (s) => outSide(s._zod.def),
     // A prefault value is fed through the schema, which makes it input-side, so a rewritten inner type leaves it stranded.
     prefault: (s, rewritten) => rewritten ? s._zod.def.innerType : s
@@ -58027,191 +58519,6 @@ ${unused.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join("\n")}
 
 // src/gate/scope.ts
 import path11 from "node:path";
-
-// src/io/decode.ts
-init_errors();
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { createGunzip } from "node:zlib";
-var Unscannable = class extends Error {
-  constructor(reason) {
-    super(reason);
-    this.reason = reason;
-    this.name = "Unscannable";
-  }
-  reason;
-};
-var DEFAULT_LIMITS = { maxDecodedBytes: 1024 * 1024 * 1024, maxExpansion: 100 };
-var RATIO_FLOOR = 16 * 1024 * 1024;
-var MAX_GZIP_DEPTH = 3;
-var starts = (head, bytes) => bytes.every((b3, i) => head[i] === b3);
-var LFS = Buffer.from("version https://git-lfs.github.com/spec/");
-var SIGNATURES = [
-  [31, 139],
-  [255, 254, 0, 0],
-  [0, 0, 254, 255],
-  [66, 90, 104],
-  [253, 55, 122, 88, 90, 0],
-  [40, 181, 47, 253],
-  [4, 34, 77, 24],
-  [80, 75, 3, 4],
-  [80, 75, 5, 6],
-  [55, 122, 188, 175, 39, 28],
-  [82, 97, 114, 33, 26, 7],
-  [...LFS]
-];
-function mayBeSignature(head) {
-  return SIGNATURES.some((sig) => head.length < sig.length && starts(head, sig.slice(0, head.length)));
-}
-function sniff(head) {
-  if (starts(head, [31, 139])) return { type: "gzip" };
-  if (starts(head, [255, 254, 0, 0])) return { type: "utf32le", bom: 4 };
-  if (starts(head, [0, 0, 254, 255])) return { type: "utf32be", bom: 4 };
-  if (starts(head, [255, 254])) return { type: "utf16le", bom: 2 };
-  if (starts(head, [254, 255])) return { type: "utf16be", bom: 2 };
-  const unreadable = [
-    [[66, 90, 104], "bzip2-compressed"],
-    [[253, 55, 122, 88, 90, 0], "xz-compressed"],
-    [[40, 181, 47, 253], "zstd-compressed"],
-    [[4, 34, 77, 24], "lz4-compressed"],
-    [[80, 75, 3, 4], "a zip archive"],
-    [[80, 75, 5, 6], "a zip archive"],
-    [[55, 122, 188, 175, 39, 28], "a 7-Zip archive"],
-    [[82, 97, 114, 33, 26, 7], "a RAR archive"]
-  ];
-  for (const [magic, what] of unreadable) {
-    if (starts(head, magic)) return { type: "unreadable", reason: `${what} content: only plain text and gzip can be scanned` };
-  }
-  if (starts(head, [...LFS])) {
-    return { type: "unreadable", reason: "a Git LFS pointer: the log itself is not in the repository, so it cannot be scanned" };
-  }
-  return { type: "plain" };
-}
-async function* prepend(head, rest) {
-  if (head.length > 0) yield head;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
-}
-async function* gunzip(input3, limits, display) {
-  const zlib = createGunzip({ chunkSize: 64 * 1024 });
-  let bytesIn = 0;
-  async function* counted() {
-    for await (const chunk of input3) {
-      bytesIn += chunk.length;
-      yield chunk;
-    }
-  }
-  let failure2;
-  const feeding = pipeline(Readable.from(counted()), zlib).catch((error63) => {
-    failure2 ??= error63;
-  });
-  let bytesOut = 0;
-  let complete = false;
-  try {
-    for await (const out of zlib) {
-      bytesOut += out.length;
-      if (bytesOut > limits.maxDecodedBytes) {
-        throw new Unscannable(`decompresses to more than ${limits.maxDecodedBytes} bytes (monitor.maxDecodedBytes); possibly a decompression bomb`);
-      }
-      if (bytesOut > RATIO_FLOOR && bytesOut > limits.maxExpansion * Math.max(1, zlib.bytesWritten)) {
-        throw new Unscannable(`expands more than ${limits.maxExpansion} times (monitor.maxExpansion); possibly a decompression bomb`);
-      }
-      yield out;
-    }
-    complete = true;
-  } catch (error63) {
-    if (error63 instanceof Unscannable) throw error63;
-    const zlibError = error63.code?.startsWith("Z_") === true || error63.message === "unexpected end of file";
-    if (!zlibError) throw error63;
-    throw usageError(`${display}: not a valid gzip stream (${error63.message})`, "E_INPUT_GZIP");
-  } finally {
-    if (!complete) zlib.destroy();
-    await feeding;
-  }
-  if (failure2 !== void 0 || zlib.bytesWritten < bytesIn) {
-    throw usageError(`${display}: data after the end of the gzip stream, which a gzip reader skips`, "E_INPUT_GZIP", [
-      "Recompress the file (gunzip -c FILE | gzip > NEW), so that every line is inside the gzip stream."
-    ]);
-  }
-}
-async function* transcode(input3, kind, bom) {
-  let skip = bom;
-  let carry = Buffer.alloc(0);
-  const decoder = kind.startsWith("utf16") ? new TextDecoder(kind === "utf16le" ? "utf-16le" : "utf-16be", { fatal: true }) : void 0;
-  for await (const raw of input3) {
-    let chunk = raw;
-    if (skip > 0) {
-      const dropped = Math.min(skip, chunk.length);
-      chunk = chunk.subarray(dropped);
-      skip -= dropped;
-    }
-    if (decoder !== void 0) {
-      try {
-        yield Buffer.from(decoder.decode(chunk, { stream: true }), "utf8");
-      } catch {
-        throw new Unscannable(`not valid ${kind === "utf16le" ? "UTF-16LE" : "UTF-16BE"} despite its byte order mark`);
-      }
-      continue;
-    }
-    const data = Buffer.concat([carry, chunk]);
-    const whole = data.length - data.length % 4;
-    carry = data.subarray(whole);
-    let text2 = "";
-    for (let i = 0; i < whole; i += 4) {
-      const cp = kind === "utf32le" ? data.readUInt32LE(i) : data.readUInt32BE(i);
-      if (cp > 1114111 || cp >= 55296 && cp <= 57343) throw new Unscannable(`not valid ${kind === "utf32le" ? "UTF-32LE" : "UTF-32BE"} despite its byte order mark`);
-      text2 += String.fromCodePoint(cp);
-    }
-    yield Buffer.from(text2, "utf8");
-  }
-  if (decoder !== void 0) {
-    try {
-      const tail = decoder.decode();
-      if (tail !== "") yield Buffer.from(tail, "utf8");
-    } catch {
-      throw new Unscannable("ends in the middle of a UTF-16 character");
-    }
-  } else if (carry.length > 0) throw new Unscannable("ends in the middle of a UTF-32 character");
-}
-async function* decodeInput(chunks, display, limits = DEFAULT_LIMITS, depth = 0) {
-  const iterator = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : (async function* () {
-    yield* chunks;
-  })();
-  let head = Buffer.alloc(0);
-  while (head.length === 0 || mayBeSignature(head)) {
-    const next = await iterator.next();
-    if (next.done) break;
-    head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
-  }
-  const rest = prepend(head, iterator);
-  const kind = sniff(head);
-  switch (kind.type) {
-    case "plain": {
-      yield* rest;
-      return;
-    }
-    case "gzip": {
-      if (depth >= MAX_GZIP_DEPTH) throw new Unscannable(`gzip nested more than ${MAX_GZIP_DEPTH} levels deep`);
-      yield* decodeInput(gunzip(rest, limits, display), display, limits, depth + 1);
-      return;
-    }
-    case "unreadable": {
-      throw new Unscannable(kind.reason);
-    }
-    default: {
-      yield* transcode(rest, kind.type, kind.bom);
-    }
-  }
-}
-async function decodeAll(bytes, display, limits = DEFAULT_LIMITS) {
-  const parts = [];
-  try {
-    for await (const chunk of decodeInput([bytes], display, limits)) parts.push(chunk);
-  } catch (error63) {
-    if (error63 instanceof Unscannable) return void 0;
-    throw error63;
-  }
-  return Buffer.concat(parts);
-}
 
 // src/config/detection.ts
 init_engine();
@@ -58485,10 +58792,10 @@ function table(rows, indent = "  ") {
   for (const row of rows) for (const [i, cell2] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, cell2.length);
   return rows.map((row) => indent + row.map((cell2, i) => i === 0 ? cell2.padEnd(widths[i] ?? 0) : cell2.padStart(widths[i] ?? 0)).join("  ").trimEnd());
 }
-function latencyLine(latency) {
-  if (latency.count === 0) return "no latency field in any record";
-  const estimate = latency.exact ? "" : " (percentiles estimated within 1%)";
-  return `p50 ${ms2(latency.p50)}  p90 ${ms2(latency.p90)}  p95 ${ms2(latency.p95)}  p99 ${ms2(latency.p99)}  max ${ms2(latency.max)}${estimate}`;
+function latencyLine(latency2) {
+  if (latency2.count === 0) return "no latency field in any record";
+  const estimate = latency2.exact ? "" : " (percentiles estimated within 1%)";
+  return `p50 ${ms2(latency2.p50)}  p90 ${ms2(latency2.p90)}  p95 ${ms2(latency2.p95)}  p99 ${ms2(latency2.p99)}  max ${ms2(latency2.max)}${estimate}`;
 }
 function formatSummary(summary2, gate, options = {}) {
   const lines = [];
@@ -58513,10 +58820,10 @@ function formatSummary(summary2, gate, options = {}) {
   lines.push("", `Errors: ${plural2(summary2.errors.total, "line")} with a functional error${malformed}`);
   const kinds = Object.entries(summary2.errors.by_kind);
   if (kinds.length > 0) lines.push(...table(kinds.map(([kind, n]) => [kind, String(n)])));
-  const { latency } = summary2;
-  lines.push("", `Latency: ${latencyLine(latency)}`);
-  if (latency.count > 0) lines.push(`  slow (> ${latency.threshold_ms} ms): ${latency.slow} of ${latency.count}`);
-  if (latency.missing > 0) lines.push(`  ${plural2(latency.missing, "record")} without a latency field`);
+  const { latency: latency2 } = summary2;
+  lines.push("", `Latency: ${latencyLine(latency2)}`);
+  if (latency2.count > 0) lines.push(`  slow (> ${latency2.threshold_ms} ms): ${latency2.slow} of ${latency2.count}`);
+  if (latency2.missing > 0) lines.push(`  ${plural2(latency2.missing, "record")} without a latency field`);
   const groups = Object.entries(summary2.groups);
   if (groups.length > 0 && summary2.group_by !== null) {
     lines.push("", `By ${cell(summary2.group_by)}:`);
@@ -58533,13 +58840,13 @@ function formatSummary(summary2, gate, options = {}) {
 
 // src/io/follow.ts
 init_errors();
-import { open as open3, stat as stat4 } from "node:fs/promises";
+import { open as open4, stat as stat5 } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 
 // src/io/input.ts
 init_errors();
 import { createReadStream } from "node:fs";
-import { stat as stat3 } from "node:fs/promises";
+import { stat as stat4 } from "node:fs/promises";
 import path12 from "node:path";
 import { Readable as Readable2 } from "node:stream";
 var CHUNK_SIZE = 64 * 1024;
@@ -58571,7 +58878,7 @@ async function resolveInputs(args, cwd) {
     }
     const full = path12.resolve(cwd, arg);
     try {
-      const info2 = await stat3(full);
+      const info2 = await stat4(full);
       if (info2.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
     } catch (error63) {
       throw usageError(`input file ${arg} ${ioProblem(error63)}`, "E_INPUT_NOT_FOUND", [
@@ -58585,7 +58892,7 @@ async function resolveInputs(args, cwd) {
   return sources;
 }
 async function* openChunks(source, stdin, signal, limits = DEFAULT_LIMITS) {
-  const raw = source.kind === "stdin" ? stdin : source.kind === "bytes" ? Readable2.from([Buffer.from(source.bytes)]) : source.kind === "stream" ? Readable2.from(source.open()) : createReadStream(source.path, { highWaterMark: CHUNK_SIZE });
+  const raw = source.kind === "stdin" ? stdin : source.kind === "bytes" ? Readable2.from([Buffer.from(source.bytes)]) : source.kind === "stream" ? Readable2.from(source.open()) : createReadStream(source.path, { highWaterMark: CHUNK_SIZE, ...source.range === void 0 ? {} : { start: source.range.start, end: source.range.end - 1 } });
   const stop = () => {
     ;
     raw.destroy();
@@ -58595,7 +58902,8 @@ async function* openChunks(source, stdin, signal, limits = DEFAULT_LIMITS) {
     async function* bytes() {
       for await (const chunk of raw) yield typeof chunk === "string" ? Buffer.from(chunk) : chunk;
     }
-    yield* decodeInput(bytes(), source.display, limits);
+    if (source.kind === "file" && source.range !== void 0 && source.range.start > 0) yield* bytes();
+    else yield* decodeInput(bytes(), source.display, limits);
   } catch (error63) {
     if (signal?.aborted) return;
     if (isLlmopsError(error63) || error63 instanceof Unscannable) throw error63;
@@ -58609,14 +58917,14 @@ async function* openChunks(source, stdin, signal, limits = DEFAULT_LIMITS) {
 var RESTARTED = /* @__PURE__ */ Symbol("restarted");
 async function inode(path17) {
   try {
-    return (await stat4(path17)).ino;
+    return (await stat5(path17)).ino;
   } catch {
     return void 0;
   }
 }
 async function* followChunks(path17, display, options) {
   const pollMs = options.pollMs ?? 250;
-  let handle = await open3(path17, "r");
+  let handle = await open4(path17, "r");
   let ino = (await handle.stat()).ino;
   let position = 0;
   const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
@@ -58635,7 +58943,7 @@ async function* followChunks(path17, display, options) {
       const currentIno = await inode(path17);
       if (currentIno !== void 0 && currentIno !== ino) {
         await handle.close();
-        handle = await open3(path17, "r");
+        handle = await open4(path17, "r");
         ino = (await handle.stat()).ino;
         position = 0;
         yield RESTARTED;
@@ -58667,9 +58975,9 @@ function join3(a, b3) {
   return joined;
 }
 function countLines(bytes) {
-  let count = 0;
-  for (let i = bytes.indexOf(NEWLINE); i !== -1; i = bytes.indexOf(NEWLINE, i + 1)) count++;
-  return count;
+  let count2 = 0;
+  for (let i = bytes.indexOf(NEWLINE); i !== -1; i = bytes.indexOf(NEWLINE, i + 1)) count2++;
+  return count2;
 }
 var LineFramer = class {
   constructor(maxLineBytes) {
@@ -59219,8 +59527,8 @@ var Collector = class {
     const contexts = room > 0 ? maskedContexts(text2, matches.slice(0, room)) : [];
     for (const [i, m2] of matches.entries()) {
       if (i >= room) {
-        const tally = this.omitted[m2.type] ??= { category: m2.category, count: 0 };
-        tally.count++;
+        const tally2 = this.omitted[m2.type] ??= { category: m2.category, count: 0 };
+        tally2.count++;
         continue;
       }
       const finding = {
@@ -59368,12 +59676,12 @@ function failed(kind, file2, line, observedAt, parseError, scanned = NOTHING) {
   };
   return withOmitted(record2, scanned.omitted);
 }
-function hasCategory(scanned, category) {
-  return scanned.findings.some((f3) => f3.category === category) || Object.values(scanned.omitted).some((o2) => o2.category === category);
+function hasCategory(scanned, category2) {
+  return scanned.findings.some((f3) => f3.category === category2) || Object.values(scanned.omitted).some((o2) => o2.category === category2);
 }
 function withOmitted(record2, omitted) {
-  const count = Object.values(omitted).reduce((n, o2) => n + o2.count, 0);
-  if (count > 0) record2.findings_omitted = count;
+  const count2 = Object.values(omitted).reduce((n, o2) => n + o2.count, 0);
+  if (count2 > 0) record2.findings_omitted = count2;
   return record2;
 }
 function lineFingerprints(scanned, file2, ctx) {
@@ -59418,14 +59726,14 @@ function analyzeText(line, file2, lineNumber, observedAt, ctx) {
   }
   const { config: config2 } = ctx;
   const errors = functionalErrors(record2, config2);
-  const latency = latencyOf(shown, config2.latencyFields);
+  const latency2 = latencyOf(shown, config2.latencyFields);
   const result = {
     interaction_id: shownId(shown, ctx, ctx.redactor),
     file: file2,
     line: lineNumber,
     timestamp_utc: timestampOf(shown, config2.timestampFields, observedAt),
-    latency_ms: latency,
-    slow: latency !== null && latency > config2.slowMs,
+    latency_ms: latency2,
+    slow: latency2 !== null && latency2 > config2.slowMs,
     pii_detected: hasCategory(scanned, "pii"),
     secret_detected: hasCategory(scanned, "secret"),
     error: errors[0] ?? null,
@@ -59443,26 +59751,6 @@ function analyzeText(line, file2, lineNumber, observedAt, ctx) {
     sanitized: scanned.sanitized,
     valueKeys
   };
-}
-
-// src/results/record.ts
-function factsOf({ record: record2, group: group2, suppressed, omitted, valueKeys }) {
-  const findings = record2.findings.map(({ type, category, rule, severity, field, start, end, masked, fingerprint: fingerprint2, ignored, preexisting }) => ({
-    type,
-    category,
-    rule,
-    severity,
-    field,
-    start,
-    end,
-    masked,
-    fingerprint: fingerprint2,
-    ignored: ignored === true,
-    preexisting: preexisting === true
-  }));
-  const facts = { file: record2.file, line: record2.line, errors: record2.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, valueKeys: valueKeys ?? [], latency: record2.latency_ms, group: group2 };
-  if (record2.error === "line_too_long" || record2.error === "unscannable") facts.note = record2.parse_error;
-  return facts;
 }
 
 // src/monitor/batch.ts
@@ -59653,7 +59941,7 @@ async function scanSources(options) {
       if (aborted2()) break;
       const live = options.follow === true || source.kind === "stdin";
       let framer = new LineFramer(context2.config.maxLineBytes);
-      let nextLine = 1;
+      let nextLine = source.kind === "file" ? source.firstLine ?? 1 : 1;
       const send = async (batch2) => {
         for (const frame of batch2) {
           await dispatch(source, frame, nextLine, live);
@@ -59694,10 +59982,11 @@ async function scanSources(options) {
     summary: final,
     gate: evaluateGate(final, options.failOn),
     interrupted: aborted2(),
-    findings: summary2.details,
+    findings: summary2.sortedDetails(),
     findingsLeftOut: summary2.detailsLeftOut,
     usedIgnores: summary2.usedIgnores,
-    valueKeys: summary2.valueKeys
+    valueKeys: summary2.valueKeys,
+    tallies: summary2
   };
 }
 
@@ -59925,6 +60214,96 @@ async function inputSources(run3, files, cwd) {
   return resolveInputs(scope === void 0 ? files : scope.files, scope?.root ?? cwd);
 }
 
+// src/monitor/summary-out.ts
+import { createHash as createHash3 } from "node:crypto";
+init_errors();
+
+// src/results/summary-file.ts
+var SUMMARY_FILE_VERSION = 1;
+var count = external_exports.number().int().min(0);
+var counts = external_exports.record(external_exports.string(), count);
+var latency = external_exports.strictObject({
+  count,
+  sum: external_exports.array(external_exports.number()),
+  min: external_exports.number().nullable(),
+  max: external_exports.number().nullable(),
+  exact: external_exports.array(external_exports.number()).nullable(),
+  zeros: count,
+  buckets: external_exports.array(external_exports.tuple([external_exports.number().int(), count]))
+});
+var tally = external_exports.strictObject({ records: count, errors: count, pii: count, secrets: count, slow: count, missing_latency: count, latency });
+var severity = external_exports.enum(["low", "medium", "high", "critical"]);
+var category = external_exports.enum(["pii", "secret"]);
+var detail = external_exports.strictObject({
+  type: external_exports.string(),
+  category,
+  rule: external_exports.string(),
+  severity,
+  field: external_exports.string(),
+  start: count,
+  end: count,
+  masked: external_exports.string(),
+  fingerprint: external_exports.string(),
+  ignored: external_exports.boolean(),
+  preexisting: external_exports.boolean(),
+  file: external_exports.string(),
+  line: count
+});
+var schema = external_exports.strictObject({
+  format: external_exports.literal("llmops-summary"),
+  version: external_exports.literal(SUMMARY_FILE_VERSION),
+  tool: external_exports.strictObject({ name: external_exports.literal("llmops"), version: external_exports.string() }),
+  settings: external_exports.string().regex(/^sha256:[0-9a-f]{64}$/),
+  shards: external_exports.strictObject({ count: external_exports.number().int().min(1), covered: external_exports.array(external_exports.number().int().min(1)).min(1) }).nullable(),
+  inputs: external_exports.array(external_exports.string()),
+  rules: external_exports.array(external_exports.strictObject({ id: external_exports.string(), type: external_exports.string(), category, severity, description: external_exports.string() })),
+  duration_ms: count,
+  tallies: external_exports.strictObject({
+    slow_ms: external_exports.number().positive(),
+    group_by: external_exports.string().nullable(),
+    all: tally,
+    groups: external_exports.record(external_exports.string(), tally),
+    by_type: counts,
+    suppressed_by_type: counts,
+    by_kind: counts,
+    records_with_pii: count,
+    records_with_secrets: count,
+    records_with_findings: count,
+    malformed_lines: count,
+    unscanned_lines: count,
+    unscanned: external_exports.array(external_exports.strictObject({ file: external_exports.string(), line: count, reason: external_exports.string() })),
+    ignored: count,
+    preexisting: count,
+    blank_lines: count,
+    unchanged_lines: count,
+    details: external_exports.array(detail),
+    details_left_out: count,
+    detail_limit: count,
+    used_ignores: external_exports.array(external_exports.string())
+  })
+});
+
+// src/monitor/summary-out.ts
+function settingsHash(settings) {
+  const { failOn: _failOn, ...monitor } = settings.monitor;
+  const { salt: _salt, ...redaction } = settings.detection.redaction;
+  const canonical2 = JSON.stringify({ monitor, rules: settings.detection.rules, allowlist: settings.detection.allowlist, redaction, redact: settings.redact, ignored: [...settings.ignored ?? []].sort() });
+  return `sha256:${createHash3("sha256").update(canonical2).digest("hex")}`;
+}
+function summaryFileOf(result, meta3) {
+  return {
+    format: "llmops-summary",
+    version: SUMMARY_FILE_VERSION,
+    tool: { name: "llmops", version: meta3.version },
+    settings: meta3.settings,
+    shards: meta3.shards,
+    inputs: result.summary.inputs,
+    rules: meta3.rules,
+    duration_ms: result.summary.duration_ms,
+    tallies: result.tallies.state()
+  };
+}
+
 // src/monitor/monitor-logs.ts
 async function monitorLogs(invocation, io2 = defaultIo()) {
   const run3 = await resolveRun(invocation, io2);
@@ -59936,7 +60315,9 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
   checkCustomRules(config2.rules.custom);
   const base = await baseSide(scope, settings);
   settings.preexisting = base?.valueKeys;
-  const sources = await inputSources(run3, invocation.files, io2.cwd);
+  if (invocation.shard !== void 0 && scope !== void 0) throw usageError("--shard splits log files; it cannot be combined with --changed-since", "E_USAGE");
+  const all = await inputSources(run3, invocation.files, io2.cwd);
+  const sources = invocation.shard === void 0 ? all : await shardSources(all, invocation.shard);
   for (const note of scope?.notes ?? []) io2.stderr.write(`${printable(note)}
 `);
   if (scope?.base !== void 0 && sources.length === 0) io2.stderr.write(`No changed log file (${gateOptions.globs?.join(", ")}) since ${scope.base.slice(0, 12)}.
@@ -59954,6 +60335,7 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
     }
   };
   const sink = STDOUT_FORMATS[invocation.format](invocation.quiet);
+  const summaryFile = invocation.summaryOut === void 0 ? void 0 : await AtomicFile.create(path16.resolve(io2.cwd, invocation.summaryOut), invocation.summaryOut);
   const sanitizedCopy = invocation.redactOut === void 0 ? void 0 : await AtomicFile.create(path16.resolve(io2.cwd, invocation.redactOut), invocation.redactOut);
   const showProgress = invocation.format !== "json" && !invocation.follow && io2.stderr.isTTY === true && !io2.env.CI && io2.env.TERM !== "dumb";
   const progress = showProgress ? new ProgressLine(io2.stderr) : void 0;
@@ -59970,7 +60352,8 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
       stdin: io2.stdin,
       mode: sink.mode,
       threads: invocation.threads,
-      details: detailsNeeded(gateOptions),
+      // A summary file may be merged into reports later: it keeps every detail reports keep.
+      details: invocation.summaryOut === void 0 ? detailsNeeded(gateOptions) : MAX_DETAILS,
       async onRecords(output3) {
         for (const piece of outputClosed ? [] : sink.records(output3)) await write(piece);
       },
@@ -59981,6 +60364,7 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
     });
   } catch (error63) {
     await sanitizedCopy?.abort();
+    await summaryFile?.abort();
     if (error63 instanceof OutputClosed) return ExitCode.OK;
     throw error63;
   } finally {
@@ -59988,11 +60372,12 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
     progress?.clear();
   }
   const { interrupted } = result;
+  const rules = rulesOf(detection).map(({ id, type, category: category2, severity: severity2, description }) => ({ id, type, category: category2, severity: severity2, description }));
   const { gate, notes } = await finishGate(result, gateOptions, {
     cwd: io2.cwd,
     failOn: monitorConfig.failOn,
     ignores,
-    rules: rulesOf(detection).map(({ id, type, category, severity, description }) => ({ id, type, category, severity, description })),
+    rules,
     version: invocation.version ?? "0.0.0",
     base: base?.summary,
     interrupted,
@@ -60004,6 +60389,19 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
   else await sanitizedCopy?.commit();
   if (sanitizedCopy !== void 0 && interrupted) io2.stderr.write(`--redact-out: interrupted, ${invocation.redactOut} was not written
 `);
+  if (summaryFile !== void 0) {
+    if (interrupted) {
+      await summaryFile.abort();
+      io2.stderr.write(`--summary-out: interrupted, ${invocation.summaryOut} was not written
+`);
+    } else {
+      const shards = invocation.shard === void 0 ? null : { count: invocation.shard.count, covered: [invocation.shard.index] };
+      const data = summaryFileOf(result, { version: invocation.version ?? "0.0.0", settings: settingsHash(settings), shards, rules });
+      await summaryFile.writer.write(`${JSON.stringify(data)}
+`);
+      await summaryFile.commit();
+    }
+  }
   const end = sink.end(result, formatSummary(result.summary, gate, { interrupted }));
   if (!outputClosed) await write(end.stdout);
   if (end.stderr) io2.stderr.write(end.stderr);

@@ -40,7 +40,7 @@ export const PACKAGES = {
   '@actions/': ['action/', 'report/github.ts', 'branch/github.ts'],
   '@inquirer/': ['branch/confirm.ts', 'feedback/prompt.ts'],
   'node:': ['errors.ts', 'io/', 'git/', 'config/', 'detector.ts', 'gate/', 'monitor/', 'feedback/', 'branch/', 'release/', 'rollback/', 'base-command.ts', 'commands/', 'action/'],
-  zod: ['config/', 'feedback/', 'gate/'],
+  zod: ['config/', 'feedback/', 'gate/', 'results/summary-file.ts'],
 }
 
 const SRC = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'src')

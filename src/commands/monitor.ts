@@ -4,14 +4,12 @@ import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
 import {REDACT_OPERATORS, type RedactOperator} from '../config/detection.js'
-import {FAIL_ON} from '../config/schema.js'
-import {parseFailOn, parseInteger, parseShare} from '../config/values.js'
+import {parseInteger, parseShard, shardFromEnv} from '../config/values.js'
 import {ExitCode, usageError} from '../errors.js'
+import {failOnOf, optional, thresholdsOf, verdictFlags} from '../flags/gate.js'
 
 export const DEFAULT_LOG_FILE = 'sample_chatbot_logs.jsonl'
 
-/** A flag's value through the parser the GitHub Action uses for the same input (config/values.ts). */
-const optional = <T>(value: string | undefined, parse: (text: string) => T): T | undefined => (value === undefined ? undefined : parse(value))
 
 export default class Monitor extends BaseCommand {
   static override summary = 'Scan chatbot interaction logs for PII, secrets, functional errors and latency.'
@@ -31,6 +29,7 @@ ${BaseCommand.exitCodesHelp}`
     {description: 'The PII gate of a pull request: only what it adds, with a SARIF report', command: '<%= config.bin %> <%= command.id %> --changed-since origin/main --fail-on pii,secret --format summary --sarif llmops.sarif'},
     {description: 'Write a sanitized copy of the logs, values replaced by their type', command: '<%= config.bin %> <%= command.id %> logs.jsonl --format summary --redact-out clean.jsonl --redact-operator replace'},
     {description: 'Watch a live log like tail -f (Ctrl-C prints the summary)', command: '<%= config.bin %> <%= command.id %> --follow /var/log/chatbot.jsonl'},
+    {description: 'Scan shard 2 of 4 of a large log and keep its figures for a merge (docs/scale.md)', command: '<%= config.bin %> <%= command.id %> big.jsonl --shard 2/4 --format summary --summary-out part-2.json'},
     {description: 'Report findings in nested fields under the main text fields', command: "<%= config.bin %> <%= command.id %> --fields 'bot_response,user_query,messages[].content' chat.jsonl"},
   ]
 
@@ -41,12 +40,8 @@ ${BaseCommand.exitCodesHelp}`
   }
 
   static override flags = {
+    ...verdictFlags,
     config: Flags.string({char: 'c', helpValue: 'FILE', description: 'config file [default: $LLMOPS_CONFIG, else .llmops.json if present]'}),
-    'fail-on': Flags.string({
-      multiple: true,
-      description: `exit 1 when any of these is found (comma-separated): ${FAIL_ON.join(', ')}`,
-      helpValue: 'pii,secret,error,slow',
-    }),
     fields: Flags.string({
       delimiter: ',',
       multiple: true,
@@ -86,18 +81,18 @@ ${BaseCommand.exitCodesHelp}`
       helpGroup: 'GATE',
       description: "with --changed-since: exit 1 when the change's own config file would weaken the gate (the run always uses the base's config) [default: gate.failOnWeakenedConfig]",
     }),
-    'ignore-file': Flags.string({helpGroup: 'GATE', helpValue: 'FILE', description: 'accepted findings, by fingerprint, each with a reason [default: .llmopsignore]'}),
     'write-baseline': Flags.boolean({helpGroup: 'GATE', description: 'add every current finding to the ignore file (review the reasons before committing it)'}),
-    'report-unused-ignores': Flags.boolean({helpGroup: 'GATE', description: 'list ignore-file entries that matched no finding'}),
-    'fail-on-unused-ignores': Flags.boolean({helpGroup: 'GATE', description: 'exit 1 when an ignore-file entry matched no finding'}),
-    'max-error-rate': Flags.string({helpGroup: 'GATE', helpValue: 'RATE', description: 'exit 1 when more than this share of records has a functional error: 0.05 or 5%'}),
-    'max-p95-latency': Flags.string({helpGroup: 'GATE', helpValue: 'MS', description: 'exit 1 when p95 latency is above this (a whole number of ms, at least 1)'}),
     'max-p95-increase': Flags.string({helpGroup: 'GATE', helpValue: 'PERCENT', description: 'with --changed-since: exit 1 when p95 rose more than this over the base side (a whole number, at least 0)'}),
-    'min-samples': Flags.string({helpGroup: 'GATE', default: '20', helpValue: 'N', description: 'thresholds apply only with at least this many records'}),
-    sarif: Flags.string({helpGroup: 'REPORTS', helpValue: 'FILE', description: 'write SARIF 2.1.0 (GitHub code scanning)'}),
-    junit: Flags.string({helpGroup: 'REPORTS', helpValue: 'FILE', description: 'write JUnit XML'}),
-    markdown: Flags.string({helpGroup: 'REPORTS', helpValue: 'FILE', description: 'write a Markdown report'}),
-    github: Flags.boolean({helpGroup: 'REPORTS', allowNo: true, description: 'annotations, job summary and step outputs [default: on when GITHUB_ACTIONS=true]'}),
+    shard: Flags.string({
+      helpGroup: 'SCALE-OUT',
+      helpValue: 'K/N',
+      description: "scan only this worker's share of the inputs, shard K of N (from 1): whole files balanced by size, or line-aligned byte ranges of a single file; 'env' reads $LLMOPS_SHARD, or a scheduler's 0-based index ($JOB_COMPLETION_INDEX, $AWS_BATCH_JOB_ARRAY_INDEX) with $LLMOPS_SHARD_COUNT",
+    }),
+    'summary-out': Flags.string({
+      helpGroup: 'SCALE-OUT',
+      helpValue: 'FILE',
+      description: 'also write the run\'s figures as a summary file (versioned JSON) that llmops monitor merge combines with other shards',
+    }),
     jobs: Flags.integer({
       min: 0,
       max: 64,
@@ -122,7 +117,7 @@ ${BaseCommand.exitCodesHelp}`
       files,
       configPath: flags.config,
       overrides: {
-        failOn: optional(flags['fail-on']?.join(','), (text) => parseFailOn(text, '--fail-on')),
+        failOn: failOnOf(flags),
         fields: flags.fields,
         slowMs: flags['slow-ms'],
         latencyFields: flags['latency-field'],
@@ -137,6 +132,8 @@ ${BaseCommand.exitCodesHelp}`
       threads: flags.jobs ?? Math.min(3, availableParallelism() - 1),
       version: this.config.version,
       explicitFiles: given.length > 0,
+      shard: flags.shard === undefined ? undefined : flags.shard.trim() === 'env' ? shardFromEnv(process.env) : parseShard(flags.shard, '--shard'),
+      summaryOut: flags['summary-out'],
       gate: {
         changedSince: flags['changed-since'],
         uncommitted: flags.uncommitted,
@@ -150,10 +147,8 @@ ${BaseCommand.exitCodesHelp}`
         markdown: flags.markdown,
         github: flags.github,
         thresholds: {
-          maxErrorRate: optional(flags['max-error-rate'], (text) => parseShare(text, '--max-error-rate')),
-          maxP95LatencyMs: optional(flags['max-p95-latency'], (text) => parseInteger(text, '--max-p95-latency', {min: 1})),
+          ...thresholdsOf(flags),
           maxP95IncreasePercent: optional(flags['max-p95-increase'], (text) => parseInteger(text, '--max-p95-increase', {min: 0})),
-          minSamples: parseInteger(flags['min-samples'], '--min-samples', {min: 1}),
         },
       },
     })

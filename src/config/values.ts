@@ -43,3 +43,32 @@ export function parseBoolean(text: string, name: string): boolean {
   if (value === 'false') return false
   throw usageError(`${name} ${JSON.stringify(text)}: give true or false`, 'E_USAGE')
 }
+
+/** `K/N`, 1-based: this worker's shard K of N (1 <= K <= N <= 10000). */
+export function parseShard(text: string, name: string): {index: number; count: number} {
+  const match = /^\s*(\d{1,5})\s*\/\s*(\d{1,5})\s*$/.exec(text)
+  const index = Number(match?.[1])
+  const count = Number(match?.[2])
+  if (match === null || !(index >= 1 && index <= count && count <= 10_000)) {
+    throw usageError(`${name} ${JSON.stringify(text)}: give K/N with 1 <= K <= N, e.g. 1/4 (shards are numbered from 1)`, 'E_USAGE')
+  }
+
+  return {index, count}
+}
+
+/**
+ * The shard a scheduler hands this worker, read only when asked (`--shard env`): LLMOPS_SHARD as
+ * K/N, else a 0-based index (Kubernetes Indexed Jobs: JOB_COMPLETION_INDEX; AWS Batch array jobs:
+ * AWS_BATCH_JOB_ARRAY_INDEX) with the count in LLMOPS_SHARD_COUNT.
+ */
+export function shardFromEnv(env: NodeJS.ProcessEnv): {index: number; count: number} {
+  if (env.LLMOPS_SHARD) return parseShard(env.LLMOPS_SHARD, '$LLMOPS_SHARD')
+  const [variable, zeroBased] = [['JOB_COMPLETION_INDEX', env.JOB_COMPLETION_INDEX], ['AWS_BATCH_JOB_ARRAY_INDEX', env.AWS_BATCH_JOB_ARRAY_INDEX]].find(([, v]) => v !== undefined && v !== '') ?? []
+  if (variable === undefined || zeroBased === undefined) {
+    throw usageError('--shard env: none of LLMOPS_SHARD, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX is set', 'E_USAGE', ['Set LLMOPS_SHARD=K/N, or the scheduler\'s index with LLMOPS_SHARD_COUNT=N.'])
+  }
+
+  const count = parseInteger(env.LLMOPS_SHARD_COUNT ?? '', '$LLMOPS_SHARD_COUNT (with a 0-based scheduler index)', {min: 1, max: 10_000})
+  const index = parseInteger(zeroBased, `$${variable}`, {min: 0, max: count - 1}) + 1
+  return {index, count}
+}

@@ -7,7 +7,8 @@ import {isLlmopsError, usageError} from '../errors.js'
 import {decodeInput, DEFAULT_LIMITS, Unscannable, type DecodeLimits} from './decode.js'
 
 export type InputSource =
-  | {kind: 'file'; path: string; display: string}
+  /** A file; with `range`, only the lines that start in it (a shard of one file), numbered from `firstLine`. */
+  | {kind: 'file'; path: string; display: string; range?: {start: number; end: number}; firstLine?: number}
   | {kind: 'stdin'; display: '-'}
   /** Bytes already in memory: the base side of a file, read from git objects. */
   | {kind: 'bytes'; bytes: Uint8Array; display: string}
@@ -86,7 +87,7 @@ export async function* openChunks(source: InputSource, stdin: NodeJS.ReadableStr
         ? Readable.from([Buffer.from(source.bytes)])
         : source.kind === 'stream'
           ? Readable.from(source.open())
-          : createReadStream(source.path, {highWaterMark: CHUNK_SIZE})
+          : createReadStream(source.path, {highWaterMark: CHUNK_SIZE, ...(source.range === undefined ? {} : {start: source.range.start, end: source.range.end - 1})})
   // Ctrl-C must work while a pipe is silent (`kubectl logs -f | llmops monitor -`): stop reading.
   const stop = (): void => {
     ;(raw as NodeJS.ReadableStream & {destroy: () => void}).destroy()
@@ -98,7 +99,10 @@ export async function* openChunks(source: InputSource, stdin: NodeJS.ReadableStr
       for await (const chunk of raw as AsyncIterable<Buffer | string>) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk
     }
 
-    yield* decodeInput(bytes(), source.display, limits)
+    // A range past the start of a file that was sniffed as plain text is plain text: a line there
+    // that happens to begin like a compressed file is still a line.
+    if (source.kind === 'file' && source.range !== undefined && source.range.start > 0) yield* bytes()
+    else yield* decodeInput(bytes(), source.display, limits)
   } catch (error) {
     if (signal?.aborted) return
     if (isLlmopsError(error) || error instanceof Unscannable) throw error

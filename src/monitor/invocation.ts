@@ -29,6 +29,10 @@ export interface MonitorInvocation {
   version?: string
   /** False when FILE arguments were not given (the default file is used, or the scope decides). */
   explicitFiles?: boolean
+  /** --shard: this worker's share of the inputs (docs/scale.md). */
+  shard?: {index: number; count: number} | undefined
+  /** --summary-out: write the run's figures as a summary file that `llmops monitor merge` reads. */
+  summaryOut?: string | undefined
   /** Without files and --changed-since, scan every tracked log file (the Action). */
   allTrackedByDefault?: boolean
 }

@@ -7,9 +7,10 @@ import path from 'node:path'
 
 import {checkCustomRules} from '../config/check-rules.js'
 import {rulesOf} from '../detector.js'
-import {ExitCode, type ExitCodeValue} from '../errors.js'
+import {ExitCode, usageError, type ExitCodeValue} from '../errors.js'
 import {AtomicFile} from '../io/atomic-file.js'
 import {OutputClosed, StreamWriter} from '../io/output.js'
+import {shardSources} from '../io/shard.js'
 import {detailsNeeded, finishGate} from '../gate/finish.js'
 import {ignoredAtBase} from '../gate/scope.js'
 import {ProgressLine} from '../report/progress.js'
@@ -21,7 +22,9 @@ import {prepareContext} from './context.js'
 import {interruptController} from './interrupt.js'
 import {defaultIo, type MonitorInvocation, type MonitorIo} from './invocation.js'
 import {inputSources, resolveRun} from './resolve.js'
+import {MAX_DETAILS} from '../results/summary.js'
 import {scanSources} from './scan-sources.js'
+import {settingsHash, summaryFileOf} from './summary-out.js'
 
 export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo = defaultIo()): Promise<ExitCodeValue> {
   const run = await resolveRun(invocation, io)
@@ -35,7 +38,9 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
   checkCustomRules(config.rules.custom)
   const base = await baseSide(scope, settings)
   settings.preexisting = base?.valueKeys
-  const sources = await inputSources(run, invocation.files, io.cwd)
+  if (invocation.shard !== undefined && scope !== undefined) throw usageError('--shard splits log files; it cannot be combined with --changed-since', 'E_USAGE')
+  const all = await inputSources(run, invocation.files, io.cwd)
+  const sources = invocation.shard === undefined ? all : await shardSources(all, invocation.shard)
   for (const note of scope?.notes ?? []) io.stderr.write(`${printable(note)}\n`)
   if (scope?.base !== undefined && sources.length === 0) io.stderr.write(`No changed log file (${gateOptions.globs?.join(', ')}) since ${scope.base.slice(0, 12)}.\n`)
   const gated = monitorConfig.failOn.length > 0
@@ -54,6 +59,7 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
   }
 
   const sink = STDOUT_FORMATS[invocation.format](invocation.quiet)
+  const summaryFile = invocation.summaryOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.summaryOut), invocation.summaryOut)
   const sanitizedCopy = invocation.redactOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.redactOut), invocation.redactOut)
   const showProgress = invocation.format !== 'json' && !invocation.follow && io.stderr.isTTY === true && !io.env.CI && io.env.TERM !== 'dumb'
   const progress = showProgress ? new ProgressLine(io.stderr) : undefined
@@ -70,7 +76,8 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
       stdin: io.stdin,
       mode: sink.mode,
       threads: invocation.threads,
-      details: detailsNeeded(gateOptions),
+      // A summary file may be merged into reports later: it keeps every detail reports keep.
+      details: invocation.summaryOut === undefined ? detailsNeeded(gateOptions) : MAX_DETAILS,
       async onRecords(output) {
         for (const piece of outputClosed ? [] : sink.records(output)) await write(piece)
       },
@@ -81,6 +88,7 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
     })
   } catch (error) {
     await sanitizedCopy?.abort()
+    await summaryFile?.abort()
     if (error instanceof OutputClosed) return ExitCode.OK
     throw error
   } finally {
@@ -89,11 +97,12 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
   }
 
   const {interrupted} = result
+  const rules = rulesOf(detection).map(({id, type, category, severity, description}) => ({id, type, category, severity, description}))
   const {gate, notes} = await finishGate(result, gateOptions, {
     cwd: io.cwd,
     failOn: monitorConfig.failOn,
     ignores,
-    rules: rulesOf(detection).map(({id, type, category, severity, description}) => ({id, type, category, severity, description})),
+    rules,
     version: invocation.version ?? '0.0.0',
     base: base?.summary,
     interrupted,
@@ -105,6 +114,19 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
   if (interrupted) await sanitizedCopy?.abort()
   else await sanitizedCopy?.commit()
   if (sanitizedCopy !== undefined && interrupted) io.stderr.write(`--redact-out: interrupted, ${invocation.redactOut} was not written\n`)
+  if (summaryFile !== undefined) {
+    // A partial summary would merge as if it were whole: an interrupted run writes none.
+    if (interrupted) {
+      await summaryFile.abort()
+      io.stderr.write(`--summary-out: interrupted, ${invocation.summaryOut} was not written\n`)
+    } else {
+      const shards = invocation.shard === undefined ? null : {count: invocation.shard.count, covered: [invocation.shard.index]}
+      const data = summaryFileOf(result, {version: invocation.version ?? '0.0.0', settings: settingsHash(settings), shards, rules})
+      await summaryFile.writer.write(`${JSON.stringify(data)}\n`)
+      await summaryFile.commit()
+    }
+  }
+
   const end = sink.end(result, formatSummary(result.summary, gate, {interrupted}))
   if (!outputClosed) await write(end.stdout)
   if (end.stderr) io.stderr.write(end.stderr)

@@ -89,7 +89,7 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
       if (aborted()) break
       const live = options.follow === true || source.kind === 'stdin'
       let framer = new LineFramer(context.config.maxLineBytes)
-      let nextLine = 1
+      let nextLine = source.kind === 'file' ? (source.firstLine ?? 1) : 1
       const send = async (batch: Frame[]): Promise<void> => {
         for (const frame of batch) {
           await dispatch(source, frame, nextLine, live)
@@ -140,9 +140,10 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
     summary: final,
     gate: evaluateGate(final, options.failOn),
     interrupted: aborted(),
-    findings: summary.details,
+    findings: summary.sortedDetails(),
     findingsLeftOut: summary.detailsLeftOut,
     usedIgnores: summary.usedIgnores,
     valueKeys: summary.valueKeys,
+    tallies: summary,
   }
 }

@@ -1,6 +1,6 @@
 /** What a monitor run hands to the gate and to its caller: the summary, the verdict and the details reports need. */
 import type {GateResult} from './gate.js'
-import type {FindingDetail, MonitorSummary} from './summary.js'
+import type {FindingDetail, MonitorSummary, SummaryBuilder} from './summary.js'
 
 export interface MonitorResult {
   summary: MonitorSummary
@@ -13,4 +13,6 @@ export interface MonitorResult {
   usedIgnores: Set<string>
   /** Every finding's value key, with `collectValueKeys` (the base side of --changed-since). */
   valueKeys: Set<string> | undefined
+  /** The figures as data, for `--summary-out` and merging. */
+  tallies: SummaryBuilder
 }

@@ -3,7 +3,7 @@
  * that does not grow with the input.
  */
 import {LatencyStats, type LatencyState} from '../engine/index.js'
-import type {RecordFacts, ErrorKind, FindingFacts} from './record.js'
+import {ERROR_KINDS, type RecordFacts, type ErrorKind, type FindingFacts} from './record.js'
 
 /** Groups shown in the breakdown: the largest by records (ties by name); the rest are counted under OTHER_GROUP. */
 export const MAX_GROUPS = 50
@@ -194,6 +194,9 @@ export interface SummaryTallies {
   used_ignores: string[]
 }
 
+/** Error kinds in their table's order (ERROR_KINDS): the same however the records came. */
+const kindsInOrder = (map: Map<ErrorKind, number>): Partial<Record<ErrorKind, number>> => Object.fromEntries(ERROR_KINDS.filter((k) => map.has(k)).map((k) => [k, map.get(k) as number]))
+
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const sortedRecord = <T>(map: Map<string, T>): Record<string, T> => Object.fromEntries([...map].sort(([a], [b]) => byName(a, b)))
 const add = (map: Map<string, number>, key: string, n: number): void => {
@@ -306,7 +309,7 @@ export class SummaryBuilder {
         suppressed: [...this.suppressedByType.values()].reduce((a, b) => a + b, 0),
         suppressed_by_type: sortedRecord(this.suppressedByType),
       },
-      errors: {total: this.all.errors, by_kind: Object.fromEntries(this.byKind)},
+      errors: {total: this.all.errors, by_kind: kindsInOrder(this.byKind)},
       latency: this.all.latencySummary(this.slowMs),
       group_by: this.groupBy,
       groups,
@@ -336,7 +339,7 @@ export class SummaryBuilder {
       groups: sortedRecord(new Map([...this.groups].map(([name, t]) => [name, t.state()]))),
       by_type: sortedRecord(this.byType),
       suppressed_by_type: sortedRecord(this.suppressedByType),
-      by_kind: sortedRecord(this.byKind),
+      by_kind: kindsInOrder(this.byKind),
       records_with_pii: this.recordsWithPii,
       records_with_secrets: this.recordsWithSecrets,
       records_with_findings: this.recordsWithFindings,

@@ -19,7 +19,7 @@ describe('GitHub workflows and action.yml', () => {
   const action = load<{runs: {using: string; main: string}; inputs: Record<string, {default?: string}>; outputs: Record<string, unknown>}>('action.yml')
 
   it('pin every third-party action to a full commit SHA with its version in a comment', () => {
-    for (const file of ['.github/workflows/ci.yml', '.github/workflows/pii-gate.yml']) {
+    for (const file of ['.github/workflows/ci.yml', '.github/workflows/pii-gate.yml', 'docs/recipes/github-matrix.yml']) {
       const uses = [...raw(file).matchAll(/uses:\s*(\S+)(.*)$/gm)]
       expect(uses.length).toBeGreaterThan(0)
       for (const [, target, rest] of uses) {
@@ -78,4 +78,27 @@ describe('dist/index.js', () => {
       await rm(dir, {recursive: true, force: true})
     }
   }, 60_000)
+
+  it('the sharded-scan recipes of docs/scale.md: every shard once, then one merge that gates', () => {
+    type Matrix = {jobs: Record<string, {needs?: string; strategy?: {matrix: {shard: number[]}}; steps: Step[]}>}
+    const matrix = load<Matrix>('docs/recipes/github-matrix.yml')
+    const shards = matrix.jobs.scan?.strategy?.matrix.shard ?? []
+    expect(shards).toEqual(Array.from({length: shards.length}, (_, i) => i + 1))
+    const scan = matrix.jobs.scan?.steps.map((s) => s.run ?? '').join('\n') ?? ''
+    expect(scan).toContain(`--shard \${{ matrix.shard }}/${shards.length}`)
+    expect(scan).toContain('--summary-out part-${{ matrix.shard }}.json')
+    expect(matrix.jobs.scan?.steps.some((s) => s.uses?.startsWith('actions/upload-artifact@'))).toBe(true)
+    const verdict = matrix.jobs.verdict
+    expect(verdict?.needs).toBe('scan')
+    expect(verdict?.steps.some((s) => s.uses?.startsWith('actions/download-artifact@'))).toBe(true)
+    expect(verdict?.steps.map((s) => s.run ?? '').join('\n')).toMatch(/llmops monitor merge part-\*\.json --fail-on pii,secret/)
+
+    type IndexedJob = {kind: string; spec: {completionMode: string; completions: number; template: {spec: {containers: Array<{args: string[]; env: Array<{name: string; value: string}>}>}}}}
+    const job = load<IndexedJob>('docs/recipes/k8s-indexed-job.yaml')
+    expect(job.kind).toBe('Job')
+    expect(job.spec.completionMode).toBe('Indexed')
+    const [container] = job.spec.template.spec.containers
+    expect(container?.env).toContainEqual({name: 'LLMOPS_SHARD_COUNT', value: String(job.spec.completions)})
+    expect(container?.args.join(' ')).toContain('--shard env')
+  })
 })
