@@ -38047,7 +38047,7 @@ var ERROR_KINDS = [
   "missing_query",
   "error_field"
 ];
-function factsOf({ record: record2, group: group2, suppressed, omitted, valueKeys }) {
+function factsOf({ record: record2, group: group2, suppressed, omitted, valueKeys, time: time3 }) {
   const findings = record2.findings.map(({ type, category: category2, rule, severity: severity2, field, start, end, masked, fingerprint: fingerprint2, ignored, preexisting }) => ({
     type,
     category: category2,
@@ -38063,6 +38063,7 @@ function factsOf({ record: record2, group: group2, suppressed, omitted, valueKey
   }));
   const facts = { file: record2.file, line: record2.line, errors: record2.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, valueKeys: valueKeys ?? [], latency: record2.latency_ms, group: group2 };
   if (record2.error === "line_too_long" || record2.error === "unscannable") facts.note = record2.parse_error;
+  if (time3 !== void 0) facts.time = time3;
   return facts;
 }
 
@@ -38177,6 +38178,8 @@ var SummaryBuilder = class _SummaryBuilder {
   usedIgnores = /* @__PURE__ */ new Set();
   blankLines = 0;
   unchangedLines = 0;
+  firstTime = null;
+  lastTime = null;
   add(facts) {
     const { errors } = facts;
     const findings = facts.findings.filter((f3) => !f3.ignored && !f3.preexisting);
@@ -38204,6 +38207,7 @@ var SummaryBuilder = class _SummaryBuilder {
     if (has("pii")) this.recordsWithPii++;
     if (has("secret")) this.recordsWithSecrets++;
     if (findings.length > 0 || omitted.length > 0) this.recordsWithFindings++;
+    if (facts.time !== void 0) this.seeTime(facts.time, facts.time);
     this.all.add(facts, this.slowMs, malformed);
     if (facts.group !== void 0) this.groupFor(facts.group).add(facts, this.slowMs, malformed);
   }
@@ -38241,8 +38245,14 @@ var SummaryBuilder = class _SummaryBuilder {
       latency: this.all.latencySummary(this.slowMs),
       group_by: this.groupBy,
       groups,
+      time_range: this.firstTime === null || this.lastTime === null ? null : { first: this.firstTime, last: this.lastTime },
       duration_ms: Math.round(durationMs)
     };
+  }
+  /** Times compare as instants (ISO strings of years past 9999 do not sort as text). */
+  seeTime(first, last) {
+    if (first !== null && (this.firstTime === null || Date.parse(first) < Date.parse(this.firstTime))) this.firstTime = first;
+    if (last !== null && (this.lastTime === null || Date.parse(last) > Date.parse(this.lastTime))) this.lastTime = last;
   }
   /** The groups of the breakdown, by name: the MAX_GROUPS largest, the rest folded into OTHER_GROUP. */
   shownGroups() {
@@ -38278,7 +38288,9 @@ var SummaryBuilder = class _SummaryBuilder {
       details: this.sortedDetails(),
       details_left_out: this.detailsLeftOut,
       detail_limit: this.detailLimit,
-      used_ignores: [...this.usedIgnores].sort()
+      used_ignores: [...this.usedIgnores].sort(),
+      first_time: this.firstTime,
+      last_time: this.lastTime
     };
   }
   static from(state) {
@@ -38302,6 +38314,8 @@ var SummaryBuilder = class _SummaryBuilder {
     builder.detailsLeftOut = state.details_left_out;
     builder.detailLimit = state.detail_limit;
     for (const f3 of state.used_ignores) builder.usedIgnores.add(f3);
+    builder.firstTime = state.first_time;
+    builder.lastTime = state.last_time;
     return builder;
   }
   /**
@@ -38329,6 +38343,7 @@ var SummaryBuilder = class _SummaryBuilder {
     this.details = details.slice(0, this.detailLimit);
     this.detailsLeftOut += other.detailsLeftOut + (details.length - this.details.length);
     for (const f3 of other.usedIgnores) this.usedIgnores.add(f3);
+    this.seeTime(other.firstTime, other.lastTime);
   }
   groupFor(name) {
     const existing = this.groups.get(name);
@@ -59727,11 +59742,12 @@ function analyzeText(line, file2, lineNumber, observedAt, ctx) {
   const { config: config2 } = ctx;
   const errors = functionalErrors(record2, config2);
   const latency2 = latencyOf(shown, config2.latencyFields);
+  const time3 = timestampOf(shown, config2.timestampFields, "");
   const result = {
     interaction_id: shownId(shown, ctx, ctx.redactor),
     file: file2,
     line: lineNumber,
-    timestamp_utc: timestampOf(shown, config2.timestampFields, observedAt),
+    timestamp_utc: time3 || observedAt,
     latency_ms: latency2,
     slow: latency2 !== null && latency2 > config2.slowMs,
     pii_detected: hasCategory(scanned, "pii"),
@@ -59749,7 +59765,8 @@ function analyzeText(line, file2, lineNumber, observedAt, ctx) {
     group: config2.groupBy === null ? void 0 : printed(shown[config2.groupBy], config2.groupBy, ctx, ctx.redactor),
     raw: scanned.sanitized,
     sanitized: scanned.sanitized,
-    valueKeys
+    valueKeys,
+    time: time3 || void 0
   };
 }
 
@@ -60279,7 +60296,9 @@ var schema = external_exports.strictObject({
     details: external_exports.array(detail),
     details_left_out: count,
     detail_limit: count,
-    used_ignores: external_exports.array(external_exports.string())
+    used_ignores: external_exports.array(external_exports.string()),
+    first_time: external_exports.iso.datetime().nullable(),
+    last_time: external_exports.iso.datetime().nullable()
   })
 });
 

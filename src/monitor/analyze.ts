@@ -345,11 +345,12 @@ function analyzeText(line: string, file: string, lineNumber: number, observedAt:
   // Latency and time are printed: read them from the sanitized record, where a field that held
   // a finding is a mask (so no latency), never the value.
   const latency = latencyOf(shown, config.latencyFields)
+  const time = timestampOf(shown, config.timestampFields, '')
   const result: RecordResult = {
     interaction_id: shownId(shown, ctx, ctx.redactor),
     file,
     line: lineNumber,
-    timestamp_utc: timestampOf(shown, config.timestampFields, observedAt),
+    timestamp_utc: time || observedAt,
     latency_ms: latency,
     slow: latency !== null && latency > config.slowMs,
     pii_detected: hasCategory(scanned, 'pii'),
@@ -368,5 +369,6 @@ function analyzeText(line: string, file: string, lineNumber: number, observedAt:
     raw: scanned.sanitized,
     sanitized: scanned.sanitized,
     valueKeys,
+    time: time || undefined,
   }
 }

@@ -101,9 +101,11 @@ export interface RecordFacts {
   valueKeys: string[]
   latency: number | null
   group: string | undefined
+  /** The record's own time (ISO-8601 UTC), when it has one. */
+  time?: string
 }
 
-export function factsOf({record, group, suppressed, omitted, valueKeys}: Analyzed): RecordFacts {
+export function factsOf({record, group, suppressed, omitted, valueKeys, time}: Analyzed): RecordFacts {
   const findings = record.findings.map(({type, category, rule, severity, field, start, end, masked, fingerprint, ignored, preexisting}) => ({
     type,
     category,
@@ -119,6 +121,7 @@ export function factsOf({record, group, suppressed, omitted, valueKeys}: Analyze
   }))
   const facts: RecordFacts = {file: record.file, line: record.line, errors: record.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, valueKeys: valueKeys ?? [], latency: record.latency_ms, group}
   if (record.error === 'line_too_long' || record.error === 'unscannable') facts.note = record.parse_error
+  if (time !== undefined) facts.time = time
   return facts
 }
 
@@ -140,4 +143,6 @@ export interface Analyzed {
   omitted?: OmittedFindings
   /** Value keys of the findings, in order (see analyze.ts `valueKey`). */
   valueKeys?: string[]
+  /** The record's own time (ISO-8601 UTC), when it has one (`timestamp_utc` falls back to the scan time). */
+  time?: string | undefined
 }

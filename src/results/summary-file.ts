@@ -96,6 +96,8 @@ const schema = z.strictObject({
     details_left_out: count,
     detail_limit: count,
     used_ignores: z.array(z.string()),
+    first_time: z.iso.datetime().nullable(),
+    last_time: z.iso.datetime().nullable(),
   }),
 })
 

@@ -77,6 +77,8 @@ export interface MonitorSummary {
   latency: LatencySummary
   group_by: string | null
   groups: Record<string, GroupSummary>
+  /** The earliest and latest of the records' own times (ISO-8601 UTC); null when no record has one. */
+  time_range: {first: string; last: string} | null
   duration_ms: number
 }
 
@@ -192,6 +194,9 @@ export interface SummaryTallies {
   details_left_out: number
   detail_limit: number
   used_ignores: string[]
+  /** The earliest and latest of the records' own times, or null. */
+  first_time: string | null
+  last_time: string | null
 }
 
 /** Error kinds in their table's order (ERROR_KINDS): the same however the records came. */
@@ -237,6 +242,8 @@ export class SummaryBuilder {
   readonly usedIgnores = new Set<string>()
   blankLines = 0
   unchangedLines = 0
+  private firstTime: string | null = null
+  private lastTime: string | null = null
 
   constructor(
     private readonly slowMs: number,
@@ -273,6 +280,7 @@ export class SummaryBuilder {
     if (has('pii')) this.recordsWithPii++
     if (has('secret')) this.recordsWithSecrets++
     if (findings.length > 0 || omitted.length > 0) this.recordsWithFindings++
+    if (facts.time !== undefined) this.seeTime(facts.time, facts.time)
     this.all.add(facts, this.slowMs, malformed)
     if (facts.group !== undefined) this.groupFor(facts.group).add(facts, this.slowMs, malformed)
   }
@@ -313,8 +321,15 @@ export class SummaryBuilder {
       latency: this.all.latencySummary(this.slowMs),
       group_by: this.groupBy,
       groups,
+      time_range: this.firstTime === null || this.lastTime === null ? null : {first: this.firstTime, last: this.lastTime},
       duration_ms: Math.round(durationMs),
     }
+  }
+
+  /** Times compare as instants (ISO strings of years past 9999 do not sort as text). */
+  private seeTime(first: string | null, last: string | null): void {
+    if (first !== null && (this.firstTime === null || Date.parse(first) < Date.parse(this.firstTime))) this.firstTime = first
+    if (last !== null && (this.lastTime === null || Date.parse(last) > Date.parse(this.lastTime))) this.lastTime = last
   }
 
   /** The groups of the breakdown, by name: the MAX_GROUPS largest, the rest folded into OTHER_GROUP. */
@@ -354,6 +369,8 @@ export class SummaryBuilder {
       details_left_out: this.detailsLeftOut,
       detail_limit: this.detailLimit,
       used_ignores: [...this.usedIgnores].sort(),
+      first_time: this.firstTime,
+      last_time: this.lastTime,
     }
   }
 
@@ -378,6 +395,8 @@ export class SummaryBuilder {
     builder.detailsLeftOut = state.details_left_out
     builder.detailLimit = state.detail_limit
     for (const f of state.used_ignores) builder.usedIgnores.add(f)
+    builder.firstTime = state.first_time
+    builder.lastTime = state.last_time
     return builder
   }
 
@@ -406,6 +425,7 @@ export class SummaryBuilder {
     this.details = details.slice(0, this.detailLimit)
     this.detailsLeftOut += other.detailsLeftOut + (details.length - this.details.length)
     for (const f of other.usedIgnores) this.usedIgnores.add(f)
+    this.seeTime(other.firstTime, other.lastTime)
   }
 
   private groupFor(name: string): Tally {

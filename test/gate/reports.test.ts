@@ -41,6 +41,7 @@ function report(findings: FindingDetail[], gate: Partial<GateResult> = {}): Gate
     latency: {count: 0, missing: 100, p50: null, p90: null, p95: null, p99: null, max: null, mean: null, slow: 0, threshold_ms: 1500, exact: true},
     group_by: null,
     groups: {},
+    time_range: null,
     duration_ms: 1,
   } satisfies MonitorSummary
   return {

@@ -61,11 +61,13 @@ describe('SummaryBuilder', () => {
       text: fc.constantFrom('fine', 'mail jane.doe@example.com', 'call 415-555-0123', 'key AKIAIOSFODNN7EXAMPLE', ''),
       response: fc.constantFrom<'text' | 'null' | 'missing'>('text', 'text', 'null', 'missing'),
       malformed: fc.integer({min: 0, max: 9}).map((n) => n === 0),
+      time: fc.option(fc.integer({min: 1_600_000_000, max: 1_900_000_000}), {nil: undefined}),
     })
-    const line = (r: {model: string; latency?: number; text: string; response: string; malformed: boolean}, i: number): string => {
+    const line = (r: {model: string; latency?: number; text: string; response: string; malformed: boolean; time?: number}, i: number): string => {
       if (r.malformed) return `{"id": "broken-${i}", `
       const body: Record<string, unknown> = {id: `r${i}`, user_query: 'q', model_version: r.model}
       if (r.latency !== undefined) body.latency_ms = r.latency
+      if (r.time !== undefined) body.timestamp = r.time
       if (r.response === 'text') body.bot_response = r.text
       else if (r.response === 'null') body.bot_response = null
       return JSON.stringify(body)
@@ -86,7 +88,10 @@ describe('SummaryBuilder', () => {
         const [first, ...rest] = reverse ? parts.reverse() : parts
         const merged = SummaryBuilder.from(first as SummaryTallies)
         for (const part of rest) merged.merge(SummaryBuilder.from(part))
-        expect(merged.finish(['f'], 1)).toEqual(single.finish(['f'], 1))
+        const summary = single.finish(['f'], 1)
+        expect(merged.finish(['f'], 1)).toEqual(summary)
+        const times = records.filter((r) => r.time !== undefined && !r.malformed).map((r) => (r.time as number) * 1000)
+        expect(summary.time_range).toEqual(times.length === 0 ? null : {first: new Date(Math.min(...times)).toISOString(), last: new Date(Math.max(...times)).toISOString()})
         expect(merged.sortedDetails()).toEqual(single.sortedDetails())
         expect([...merged.usedIgnores].sort()).toEqual([...single.usedIgnores].sort())
       }),
