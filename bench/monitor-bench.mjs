@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// End-to-end benchmark of `llmops monitor` against a naive Node pipeline on the same input.
+// End-to-end benchmark of `llmops monitor` against the plain script bench/baseline.mjs on the same
+// generated log (bench/gen-logs.mjs: deterministic, mixed clean and leaking records).
 //
-//   npm run bench                      # 200 MB generated log (MB = 2^20 bytes, as gen-logs.mjs)
-//   npm run bench -- --mb 1024         # the issue's target: peak RSS < 150 MB on a 1 GB input
-//   npm run bench -- --mb 50 --json    # figures as JSON on stdout
-// Both programs run as child processes with stdout on /dev/null, so we measure parsing,
-// scanning and serialising, not a terminal or a pipe reader. Progress goes to stderr.
+//   npm run bench                          # 200 MB, 3 paired runs
+//   npm run bench -- --mb 1024 --runs 5    # MB = 2^20 bytes
+//   npm run bench -- --mb 50 --jobs 0      # --jobs is passed to llmops monitor
+//   npm run bench -- --json                # figures as JSON on stdout
+// Runs alternate (baseline, llmops, then llmops, baseline, ...) so that a slow moment of a shared
+// machine does not fall on one side; the medians of each side and their ratios are printed. Both
+// programs run as child processes with stdout on /dev/null. Progress goes to stderr.
 import {spawn, spawnSync} from 'node:child_process'
 import {closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
@@ -25,16 +28,17 @@ function fail(message) {
   process.exit(2)
 }
 
-const USAGE = 'usage: node bench/monitor-bench.mjs [--mb N] [--seed S] [--json]'
+const USAGE = 'usage: node bench/monitor-bench.mjs [--mb N] [--seed S] [--runs N] [--jobs N] [--json]'
 let opts
 try {
-  opts = parseArgs({options: {mb: {type: 'string', default: '200'}, seed: {type: 'string', default: '42'}, json: {type: 'boolean'}}}).values
+  opts = parseArgs({options: {mb: {type: 'string', default: '200'}, seed: {type: 'string', default: '42'}, runs: {type: 'string', default: '3'}, jobs: {type: 'string'}, json: {type: 'boolean'}}}).values
 } catch (error) {
   fail(`${error.message}\n${USAGE}`)
 }
 
-const [mb, seed] = [Number(opts.mb), Number(opts.seed)]
-if (!(mb > 0) || !Number.isInteger(seed)) fail(USAGE)
+const [mb, seed, runs] = [Number(opts.mb), Number(opts.seed), Number(opts.runs)]
+if (!(mb > 0) || !Number.isInteger(seed) || !(Number.isInteger(runs) && runs >= 1)) fail(USAGE)
+if (opts.jobs !== undefined && !/^\d+$/.test(opts.jobs)) fail(USAGE)
 
 const log = (message) => console.error(`[bench] ${message}`)
 
@@ -44,9 +48,8 @@ function ensureLog() {
   const file = join(DATA, `logs-${mb}mb-seed${seed}.jsonl`)
   const meta = `${file}.meta.json`
   if (existsSync(file) && existsSync(meta)) return {file, ...JSON.parse(readFileSync(meta, 'utf8'))}
-  const gen = process.env.LLMOPS_GEN_LOGS ?? resolve(BENCH, '../../shared/perf/gen-logs.mjs')
-  if (!existsSync(gen)) fail(`log generator not found at ${gen}; set LLMOPS_GEN_LOGS=/path/to/gen-logs.mjs`)
-  log(`generating ${mb} MB (seed ${seed}) with ${gen}`)
+  const gen = join(BENCH, 'gen-logs.mjs')
+  log(`generating ${mb} MB (seed ${seed})`)
   // Write to a temp name and rename at the end, so an interrupted run never leaves a short "cached" file.
   const tmp = `${file}.tmp`
   const fd = openSync(tmp, 'w')
@@ -67,24 +70,6 @@ function ensureBuilt() {
   if (build.status !== 0) fail('npm run build failed')
 }
 
-// The naive baseline: what anyone would write in ten minutes. Same input, same /dev/null output.
-const NAIVE = `import {once} from 'node:events'
-import {createReadStream} from 'node:fs'
-import {createInterface} from 'node:readline'
-const EMAIL = /[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\\.[a-zA-Z]{2,}/g
-const PHONE = /\\b\\d{3}[-.]?\\d{3}[-.]?\\d{4}\\b/g
-let hits = 0
-for await (const line of createInterface({input: createReadStream(process.argv[2]), crlfDelay: Infinity})) {
-  let record
-  try { record = JSON.parse(line) } catch { continue }
-  for (const text of [record?.bot_response, record?.user_query]) {
-    if (typeof text === 'string') hits += (text.match(EMAIL)?.length ?? 0) + (text.match(PHONE)?.length ?? 0)
-  }
-  if (!process.stdout.write(JSON.stringify(record) + '\\n')) await once(process.stdout, 'drain')
-}
-process.stderr.write('naive matches: ' + hits + '\\n')
-`
-
 // GNU time -v reports the child's true peak RSS (getrusage ru_maxrss). Check it really is GNU
 // time (busybox has no -v) rather than trusting that the path exists.
 const GNU_TIME =
@@ -104,7 +89,7 @@ function vmHwmKb(pid) {
 const childEnv = {...process.env}
 delete childEnv.LLMOPS_CONFIG
 
-/** Run `node ...args` with stdout on /dev/null; wall time and peak RSS of the child. */
+/** Run `node ...args` with stdout on /dev/null; wall time, CPU time (with GNU time) and peak RSS of the child. */
 function measure(args) {
   return new Promise((done, reject) => {
     const devNull = openSync('/dev/null', 'w')
@@ -120,11 +105,13 @@ function measure(args) {
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000
       clearInterval(poll)
+      let cpu = null
       if (GNU_TIME) {
         peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? Number.NaN)
+        cpu = Number(/User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1]) + Number(/System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1])
         stderr = stderr.slice(0, stderr.lastIndexOf('\tCommand being timed')) // keep only the child's own text
       }
-      done({code, seconds, peakRssMb: peakKb / 1024, stderr})
+      done({code, seconds, cpu, peakRssMb: peakKb / 1024, stderr})
     })
   })
 }
@@ -136,64 +123,93 @@ async function warmCache(file) {
 
 const {file, records} = ensureLog()
 ensureBuilt()
-writeFileSync(join(DATA, 'naive.mjs'), NAIVE)
 const bytes = statSync(file).size
 await warmCache(file)
 
-log('running naive baseline')
-const naive = await measure([join(DATA, 'naive.mjs'), file])
-log('running llmops monitor')
-const llmops = await measure([RUN, 'monitor', file, '--quiet'])
-
-// Startup cost matters for CI gates that run the CLI many times: median of 7 after one warm-up.
-const versionMs = []
-for (let i = 0; i < 8; i++) {
-  const t0 = performance.now()
-  spawnSync(process.execPath, [RUN, '--version'], {cwd: DATA, env: childEnv, stdio: 'ignore'})
-  if (i > 0) versionMs.push(performance.now() - t0)
+const median = (values) => {
+  const sorted = values.filter((v) => v !== null && Number.isFinite(v)).sort((a, b) => a - b)
+  return sorted.length === 0 ? null : sorted.length % 2 === 1 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2
 }
-const versionMedianMs = versionMs.sort((a, b) => a - b)[Math.floor(versionMs.length / 2)]
 
-const round = (n, digits) => Math.round(n * 10 ** digits) / 10 ** digits
-const figures = (run) => ({
-  exit_code: run.code,
-  seconds: round(run.seconds, 3),
-  mb_per_s: round(bytes / MiB / run.seconds, 1),
-  records_per_s: Math.round(records / run.seconds),
-  peak_rss_mb: round(run.peakRssMb, 1),
-})
+const sides = {
+  baseline: {args: [join(BENCH, 'baseline.mjs'), file], runs: []},
+  llmops: {args: [RUN, 'monitor', file, '--quiet', ...(opts.jobs === undefined ? [] : ['--jobs', opts.jobs])], runs: []},
+}
+for (let i = 0; i < runs; i++) {
+  for (const name of i % 2 === 0 ? ['baseline', 'llmops'] : ['llmops', 'baseline']) {
+    log(`run ${i + 1} of ${runs}: ${name}`)
+    sides[name].runs.push(await measure(sides[name].args))
+  }
+}
+
+/** Start-up: median of 7 after one warm-up. */
+function startupMs(args) {
+  const times = []
+  for (let i = 0; i < 8; i++) {
+    const t0 = performance.now()
+    spawnSync(process.execPath, args, {cwd: DATA, env: childEnv, stdio: 'ignore'})
+    if (i > 0) times.push(performance.now() - t0)
+  }
+
+  return median(times)
+}
+
+const round = (n, digits) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits)
+const figures = ({runs: list}) => {
+  const seconds = median(list.map((r) => r.seconds))
+  return {
+    exit_codes: list.map((r) => r.code),
+    wall_s: round(seconds, 3),
+    cpu_s: round(median(list.map((r) => r.cpu)), 3),
+    peak_rss_mib: round(median(list.map((r) => r.peakRssMb)), 1),
+    mib_per_s: round(bytes / MiB / seconds, 1),
+    records_per_s: Math.round(records / seconds),
+  }
+}
+
+const baseline = figures(sides.baseline)
+const llmops = figures(sides.llmops)
+const ratio = (a, b) => (a === null || b === null ? null : round(a / b, 2))
+const version = startupMs([RUN, '--version'])
+const bare = startupMs(['-e', '0'])
 const result = {
-  input: {file, mb: round(bytes / MiB, 1), bytes, records, seed},
+  input: {file, mib: round(bytes / MiB, 1), bytes, records, seed},
   node: process.version,
-  rss_source: GNU_TIME ? '/usr/bin/time -v' : '/proc/<pid>/status VmHWM polling',
-  naive: figures(naive),
-  llmops: figures(llmops),
-  throughput_ratio: round(naive.seconds / llmops.seconds, 2), // llmops/naive throughput
-  version_median_ms: Math.round(versionMedianMs),
+  runs,
+  jobs: opts.jobs === undefined ? 'default' : Number(opts.jobs),
+  measured_with: GNU_TIME ? '/usr/bin/time -v (CPU = user + system)' : '/proc/<pid>/status VmHWM polling (no CPU figures)',
+  baseline,
+  llmops,
+  ratios: {wall: ratio(llmops.wall_s, baseline.wall_s), cpu: ratio(llmops.cpu_s, baseline.cpu_s), peak_rss: ratio(llmops.peak_rss_mib, baseline.peak_rss_mib)},
+  startup_ms: {llmops_version: Math.round(version), node_e_0: Math.round(bare), ratio: ratio(version, bare)},
 }
-// A crashed run's figures mean nothing: it fails every check instead of "passing" by dying fast.
-const ran = naive.code === 0 && llmops.code === 0
+// The targets of the speed work, for reading the figures; a crashed run fails them all.
+const ran = [...sides.baseline.runs, ...sides.llmops.runs].every((r) => r.code === 0)
 const checks = {
-  throughput_at_least_naive: [`monitor throughput >= naive (${result.throughput_ratio}x)`, ran && result.throughput_ratio >= 1],
-  peak_rss_under_target: [`peak RSS < ${RSS_TARGET_MB} MB (${result.llmops.peak_rss_mb} MB${mb < 1024 ? '; target is for --mb 1024' : ''})`, ran && llmops.peakRssMb < RSS_TARGET_MB],
+  cpu: [`CPU <= 1.0x the baseline's (${result.ratios.cpu ?? 'n/a'}x)`, ran && result.ratios.cpu !== null && result.ratios.cpu <= 1],
+  wall: [`wall <= 0.6x the baseline's (${result.ratios.wall}x)`, ran && result.ratios.wall <= 0.6],
+  rss: [`peak RSS <= ${RSS_TARGET_MB} MiB (${llmops.peak_rss_mib} MiB)`, ran && llmops.peak_rss_mib <= RSS_TARGET_MB],
+  startup: [`llmops --version <= 2x node -e 0 (${result.startup_ms.ratio}x)`, result.startup_ms.ratio <= 2],
 }
 result.checks = Object.fromEntries(Object.entries(checks).map(([key, [, ok]]) => [key, ok]))
 
 if (opts.json) {
   console.log(JSON.stringify(result, null, 2))
 } else {
-  const cols = (name, ...cells) => name.padEnd(8) + cells.map((c, i) => String(c).padStart([10, 10, 13, 14][i])).join('')
-  const row = (name, f) => cols(name, f.seconds, f.mb_per_s, f.records_per_s.toLocaleString('en-US'), f.peak_rss_mb)
-  console.log(`\nllmops monitor: ${result.input.mb} MB, ${records.toLocaleString('en-US')} records (seed ${seed}), node ${process.version}, peak RSS from ${result.rss_source}\n`)
-  console.log([cols('', 'seconds', 'MB/s', 'records/s', 'peak RSS MB'), row('naive', result.naive), row('llmops', result.llmops)].join('\n'))
-  console.log(`\nllmops/naive throughput: ${result.throughput_ratio}x\nllmops --version: ${result.version_median_ms} ms (median of ${versionMs.length})\n`)
+  const cols = (name, ...cells) => name.padEnd(10) + cells.map((c, i) => String(c ?? 'n/a').padStart([9, 9, 14, 9, 13][i])).join('')
+  const row = (name, f) => cols(name, f.wall_s, f.cpu_s, f.peak_rss_mib, f.mib_per_s, f.records_per_s.toLocaleString('en-US'))
+  console.log(`\nllmops monitor vs bench/baseline.mjs: ${result.input.mib} MiB, ${records.toLocaleString('en-US')} records (seed ${seed}), node ${process.version}, jobs ${result.jobs}`)
+  console.log(`medians of ${runs} paired runs, measured with ${result.measured_with}\n`)
+  console.log([cols('', 'wall s', 'CPU s', 'peak RSS MiB', 'MiB/s', 'records/s'), row('baseline', baseline), row('llmops', llmops), cols('ratio', result.ratios.wall, result.ratios.cpu, result.ratios.peak_rss, '', '')].join('\n'))
+  console.log(`\nstart-up: llmops --version ${result.startup_ms.llmops_version} ms, node -e 0 ${result.startup_ms.node_e_0} ms (${result.startup_ms.ratio}x)\n`)
   for (const [label, ok] of Object.values(checks)) console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`)
 }
 
 // The checks are informational; a crashed run is not. Show the child's stderr when it failed.
-for (const [name, run] of [['naive', naive], ['llmops monitor', llmops]]) {
-  if (run.code !== 0) {
-    console.error(`\nmonitor-bench: ${name} exited with ${run.code}\n${run.stderr.slice(-4000)}`)
+for (const [name, side] of Object.entries(sides)) {
+  const crashed = side.runs.find((r) => r.code !== 0)
+  if (crashed !== undefined) {
+    console.error(`\nmonitor-bench: ${name} exited with ${crashed.code}\n${crashed.stderr.slice(-4000)}`)
     process.exitCode = 1
   }
 }
