@@ -50,7 +50,7 @@ async function inputsFromStdin(): Promise<unknown[]> {
 }
 
 /** Capture from flags or stdin: validate everything first, then one locked append per record. */
-export async function captureFromCli(flags: CaptureFlags): Promise<{records: FeedbackRecord[]; message: string}> {
+export async function captureFromCli(flags: CaptureFlags): Promise<{records: FeedbackRecord[]; confirmation: string; lines: string}> {
   const settings = await feedbackSettings({file: flags.file, config: flags.config})
   let inputs: unknown[]
   if (flags.stdin) {
@@ -76,12 +76,10 @@ export async function captureFromCli(flags: CaptureFlags): Promise<{records: Fee
   // One locked append for the whole batch: all of it is written, or none.
   await appendRecords(settings.file, records, settings.shown)
 
-  const lines = records.flatMap((r) => {
+  // stdout is data (the stored records, one JSON line each, ready for jq); the confirmation is for people, on stderr.
+  const confirmation = records.map((r) => {
     const masked = describeMasked(r.masked)
-    return [
-      `Saved ${r.feedback_type} ${r.id} to ${printable(settings.shown)}${masked === undefined ? '' : ` (masked ${masked}; --keep-pii stores values as typed)`}`,
-      printable(JSON.stringify(r)),
-    ]
+    return `Saved ${r.feedback_type} ${r.id} to ${printable(settings.shown)}${masked === undefined ? '' : ` (masked ${masked}; --keep-pii stores values as typed)`}\n`
   })
-  return {records, message: lines.join('\n')}
+  return {records, confirmation: confirmation.join(''), lines: records.map((r) => printable(JSON.stringify(r))).join('\n')}
 }

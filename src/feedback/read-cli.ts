@@ -1,3 +1,6 @@
+import {existsSync} from 'node:fs'
+
+import {usageError} from '../errors.js'
 import {printable} from '../text/printable.js'
 import {maskLike} from './capture.js'
 import {filterRecords, parseWhen, type Filters} from './query.js'
@@ -19,6 +22,16 @@ export interface ReadFlags {
 /** Read and filter the feedback file; skipped lines are reported on stderr, naming each. */
 export async function readFiltered(flags: ReadFlags): Promise<{records: FeedbackRecord[]; total: number; shown: string}> {
   const settings = await feedbackSettings({file: flags.file, config: flags.config})
+  // A typo must not look like "no feedback": unknown types and a named file that is missing are errors.
+  const unknown = (flags.type ?? []).filter((t) => !settings.types.includes(t))
+  if (unknown.length > 0) {
+    throw usageError(`--type ${unknown.map((t) => printable(JSON.stringify(t), 60)).join(', ')}: not a feedback type; the types are ${settings.types.join(', ')}`, 'E_USAGE', ['Types come from the config (feedback.types).'])
+  }
+
+  if (settings.explicit && !existsSync(settings.file)) {
+    throw usageError(`feedback file ${printable(settings.shown)} not found`, 'E_FEEDBACK_MISSING', ['Check the path given with --file or $LLMOPS_FEEDBACK_FILE.'])
+  }
+
   const filters: Filters = {
     type: flags.type,
     // Stored ids are masked when they held personal data: compare masked with masked.

@@ -8,6 +8,8 @@ export interface FeedbackSettings {
   /** Absolute path of the feedback file, and how to show it. */
   file: string
   shown: string
+  /** Named by --file or $LLMOPS_FEEDBACK_FILE (a reader refuses it missing), not the config's or the default. */
+  explicit: boolean
   types: string[]
   detector: Detector
 }
@@ -19,5 +21,5 @@ export async function feedbackSettings(options: {file?: string | undefined; conf
   const {config} = await loadConfig({cwd, path: options.config, env})
   const shown = options.file ?? (env[FEEDBACK_FILE_ENV] || config.feedback.file)
   const detection = {rules: config.rules, allowlist: config.allowlist, redaction: config.redaction}
-  return {file: path.resolve(cwd, shown), shown, types: config.feedback.types, detector: buildDetector(detection, resolveSalt(detection, env))}
+  return {file: path.resolve(cwd, shown), shown, explicit: options.file !== undefined || Boolean(env[FEEDBACK_FILE_ENV]), types: config.feedback.types, detector: buildDetector(detection, resolveSalt(detection, env))}
 }

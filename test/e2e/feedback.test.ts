@@ -18,10 +18,10 @@ describe('llmops feedback (capture)', () => {
     const dir = await tempDir()
     const result = await llmops(DOC_EXAMPLE, {cwd: dir})
     expect(result.exitCode).toBe(0)
-    const [confirmation, shown] = String(result.stdout).split('\n')
-    expect(confirmation).toMatch(/^Saved bug_report [0-9A-Z]{26} to chatbot_feedback.jsonl$/)
+    // stdout is data (the record, ready for jq); the confirmation is on stderr
+    expect(String(result.stderr)).toMatch(/^Saved bug_report [0-9A-Z]{26} to chatbot_feedback.jsonl\n$/)
     const [record] = await stored(dir)
-    expect(JSON.parse(shown as string)).toEqual(record)
+    expect(jsonLines(result.stdout)).toEqual([record])
     expect(record).toMatchObject({user_id: 'user_999', feedback_type: 'bug_report', description: 'The chatbot provided an incorrect link for the pricing page.', schema_version: 1})
     expect(record?.timestamp_utc).toMatch(/Z$/)
     expect(((await stat(path.join(dir, 'chatbot_feedback.jsonl'))).mode & 0o777).toString(8)).toBe('600')
@@ -39,7 +39,7 @@ describe('llmops feedback (capture)', () => {
   it('masks PII in the description and says so; --keep-pii stores it as typed', async () => {
     const dir = await tempDir()
     const masked = await llmops(['feedback', '--user-id', 'u1', '--feedback-type', 'other', '--description', 'reach me at planted.fb@example.com or 555-010-0166'], {cwd: dir})
-    expect(masked.stdout).toContain('masked 1 EMAIL and 1 PHONE;')
+    expect(masked.stderr).toContain('masked 1 EMAIL and 1 PHONE;')
     expect(`${String(masked.stdout)}${String(masked.stderr)}${await readFile(path.join(dir, 'chatbot_feedback.jsonl'), 'utf8')}`).not.toMatch(/planted\.fb|010-0166/)
     await llmops(['feedback', '--user-id', 'u1', '--feedback-type', 'other', '--description', 'planted.fb@example.com', '--keep-pii'], {cwd: dir})
     expect((await stored(dir))[1]?.description).toBe('planted.fb@example.com')
@@ -145,6 +145,22 @@ describe('llmops feedback list, stats, export', () => {
     expect(table.stderr).toContain('chatbot_feedback.jsonl:3: skipped a line that is not a feedback record')
     const json = await llmops(['feedback', 'list', '--type', 'bug_report', '--json'], {cwd: dir})
     expect((JSON.parse(String(json.stdout)) as Array<{id: string}>).map((r) => r.id)).toEqual(['a'])
+  })
+
+  it('refuses a typo instead of printing an empty result: an unknown --type, a missing --file (exit 2)', async () => {
+    const dir = await seeded()
+    const typo = await llmops(['feedback', 'list', '--type', 'bugreport'], {cwd: dir})
+    expect(typo.exitCode).toBe(2)
+    expect(String(typo.stderr)).toContain('--type "bugreport": not a feedback type; the types are bug_report, suggestion, confusing_response, other')
+    const missing = await llmops(['feedback', 'stats', '--file', 'nope.jsonl'], {cwd: dir})
+    expect(missing.exitCode).toBe(2)
+    expect(String(missing.stderr)).toContain('feedback file nope.jsonl not found')
+    const viaEnv = await llmops(['feedback', 'export', '--format', 'csv'], {cwd: dir, env: {LLMOPS_FEEDBACK_FILE: 'gone.jsonl', OCLIF_SKIP_NEW_VERSION_CHECK: 'true'}})
+    expect(viaEnv.exitCode).toBe(2)
+    // the default file may be missing: no feedback yet
+    const fresh = await llmops(['feedback', 'list'], {cwd: await tempDir()})
+    expect(fresh.exitCode).toBe(0)
+    expect(String(fresh.stdout)).toBe('No feedback matches.\n')
   })
 
   it('prints stats', async () => {

@@ -40,7 +40,10 @@ ${BaseCommand.exitCodesHelp}`
     const {flags} = await this.parse(Feedback)
     const {captureFromCli} = await import('../../feedback/cli.js')
     const result = await captureFromCli(flags)
-    if (!this.jsonEnabled()) this.log(result.message)
+    if (!this.jsonEnabled()) {
+      process.stderr.write(result.confirmation)
+      this.log(result.lines)
+    }
     return result.records.length === 1 ? (result.records[0] as FeedbackRecord) : result.records
   }
 }
