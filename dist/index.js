@@ -58461,6 +58461,12 @@ function detailsNeeded(options) {
   const reports = FILE_REPORTS.some((r2) => options[r2.option] !== void 0) || options.github === true || options.writeBaseline === true;
   return reports ? MAX_DETAILS : GUIDANCE_DETAILS;
 }
+async function checkReportTargets(options, cwd) {
+  for (const { option } of FILE_REPORTS) {
+    const file2 = options[option];
+    if (file2 !== void 0) await (await AtomicFile.create(path8.resolve(cwd, file2), file2)).abort();
+  }
+}
 var writeReport = (cwd, file2, text2) => AtomicFile.write(path8.resolve(cwd, file2), text2, file2);
 function guidance(report) {
   const fresh = bySeverity(newFindings(report));
@@ -60191,6 +60197,12 @@ async function resolveRun(invocation, io2) {
       "to see raw values, drop --redact-out"
     ]);
   }
+  if (invocation.gate?.writeBaseline === true && invocation.gate.changedSince !== void 0) {
+    throw usageError("--write-baseline accepts every finding present today; with --changed-since it would accept what this change adds", "E_USAGE", [
+      "Run --write-baseline without --changed-since on the base branch to accept what is already there,",
+      "or add the lines the failing gate printed, each with its reason."
+    ]);
+  }
   const loaded = await loadConfig({ cwd: io2.cwd, path: invocation.configPath, env: io2.env });
   const trusted = invocation.gate?.changedSince === void 0 ? void 0 : await baseConfig(invocation.gate.changedSince, io2.cwd, loaded);
   const config2 = trusted?.config ?? loaded.config;
@@ -60354,6 +60366,7 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
     }
   };
   const sink = STDOUT_FORMATS[invocation.format](invocation.quiet);
+  await checkReportTargets(gateOptions, io2.cwd);
   const summaryFile = invocation.summaryOut === void 0 ? void 0 : await AtomicFile.create(path16.resolve(io2.cwd, invocation.summaryOut), invocation.summaryOut);
   const sanitizedCopy = invocation.redactOut === void 0 ? void 0 : await AtomicFile.create(path16.resolve(io2.cwd, invocation.redactOut), invocation.redactOut);
   const showProgress = invocation.format !== "json" && !invocation.follow && io2.stderr.isTTY === true && !io2.env.CI && io2.env.TERM !== "dumb";

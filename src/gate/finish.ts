@@ -64,6 +64,18 @@ export function detailsNeeded(options: GateOptions): number {
   return reports ? MAX_DETAILS : GUIDANCE_DETAILS
 }
 
+/**
+ * Every report file a run will write, checked before any input is read: a typo in a path is
+ * exit 2 at once, not after a long scan (the check opens and removes a temporary file beside
+ * the target, as the final write does).
+ */
+export async function checkReportTargets(options: GateOptions, cwd: string): Promise<void> {
+  for (const {option} of FILE_REPORTS) {
+    const file = options[option]
+    if (file !== undefined) await (await AtomicFile.create(path.resolve(cwd, file), file)).abort()
+  }
+}
+
 const writeReport = (cwd: string, file: string, text: string): Promise<void> => AtomicFile.write(path.resolve(cwd, file), text, file)
 
 /** How to accept each new finding: the exact line for the ignore file. */

@@ -10,7 +10,7 @@ import type {FailOn} from '../config/schema.js'
 import {ExitCode, usageError, type ExitCodeValue} from '../errors.js'
 import {AtomicFile} from '../io/atomic-file.js'
 import {evaluateGate} from '../gate/evaluate.js'
-import {finishGate, type GateOptions} from '../gate/finish.js'
+import {checkReportTargets, finishGate, type GateOptions} from '../gate/finish.js'
 import {loadIgnores} from '../gate/ignore.js'
 import {formatSummary} from '../report/summary-text.js'
 import type {MonitorResult} from '../results/run.js'
@@ -74,6 +74,7 @@ function coveredShards(parts: Array<{file: string; data: SummaryFile}>): Summary
 export async function mergeSummaries(invocation: MergeInvocation, io: MonitorIo): Promise<ExitCodeValue> {
   if (invocation.files.length === 0) throw usageError('give the summary files to merge (written by llmops monitor --summary-out)', 'E_USAGE')
   // Every output path is checked before anything is read.
+  await checkReportTargets(invocation.gate, io.cwd)
   const summaryFile = invocation.summaryOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.summaryOut), invocation.summaryOut)
   try {
     const parts = await Promise.all(invocation.files.map(async (file) => ({file, data: await readSummaryFile(file, io.cwd)})))

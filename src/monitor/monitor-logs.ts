@@ -11,7 +11,7 @@ import {ExitCode, usageError, type ExitCodeValue} from '../errors.js'
 import {AtomicFile} from '../io/atomic-file.js'
 import {OutputClosed, StreamWriter} from '../io/output.js'
 import {shardSources} from '../io/shard.js'
-import {detailsNeeded, finishGate} from '../gate/finish.js'
+import {checkReportTargets, detailsNeeded, finishGate} from '../gate/finish.js'
 import {ignoredAtBase} from '../gate/scope.js'
 import {ProgressLine} from '../report/progress.js'
 import {STDOUT_FORMATS} from '../report/reporter.js'
@@ -59,6 +59,7 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
   }
 
   const sink = STDOUT_FORMATS[invocation.format](invocation.quiet)
+  await checkReportTargets(gateOptions, io.cwd)
   const summaryFile = invocation.summaryOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.summaryOut), invocation.summaryOut)
   const sanitizedCopy = invocation.redactOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.redactOut), invocation.redactOut)
   const showProgress = invocation.format !== 'json' && !invocation.follow && io.stderr.isTTY === true && !io.env.CI && io.env.TERM !== 'dumb'

@@ -76,6 +76,15 @@ export async function resolveRun(invocation: MonitorInvocation, io: MonitorIo): 
     ])
   }
 
+  if (invocation.gate?.writeBaseline === true && invocation.gate.changedSince !== undefined) {
+    // The findings a change adds are exactly what the gate is there to stop: accepting them is a
+    // reviewer's decision, one entry at a time, not a baseline.
+    throw usageError('--write-baseline accepts every finding present today; with --changed-since it would accept what this change adds', 'E_USAGE', [
+      'Run --write-baseline without --changed-since on the base branch to accept what is already there,',
+      'or add the lines the failing gate printed, each with its reason.',
+    ])
+  }
+
   const loaded = await loadConfig({cwd: io.cwd, path: invocation.configPath, env: io.env})
   // A gate over a change runs with the base's config: the change cannot weaken its own gate.
   const trusted = invocation.gate?.changedSince === undefined ? undefined : await baseConfig(invocation.gate.changedSince, io.cwd, loaded)

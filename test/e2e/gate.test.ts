@@ -1,4 +1,4 @@
-import {readFile, symlink, writeFile} from 'node:fs/promises'
+import {readdir, readFile, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 import {execa} from 'execa'
@@ -60,12 +60,34 @@ describe('llmops monitor --changed-since (the gate from the command line)', () =
     const unused = await llmops(['monitor', '--changed-since', 'main', '--format', 'summary', '--fail-on-unused-ignores'], {cwd: repo.work, env: repo.env})
     expect(unused.exitCode).toBe(1)
     expect(unused.stderr).toMatch(/1 entries in \S*\.llmopsignore matched no finding/)
-    const baseline = await llmops(['monitor', '--changed-since', 'main', '--format', 'summary', '--write-baseline', '--quiet'], {cwd: repo.work, env: repo.env})
+    // A baseline over a change would accept what the change adds: refused, nothing written.
+    const refused = await llmops(['monitor', '--changed-since', 'main', '--format', 'summary', '--write-baseline', '--quiet'], {cwd: repo.work, env: repo.env})
+    expect(refused.exitCode).toBe(2)
+    expect(String(refused.stderr)).toContain('with --changed-since it would accept what this change adds')
+    expect(await readFile(path.join(repo.work, '.llmopsignore'), 'utf8')).not.toContain('baseline of')
+    const baseline = await llmops(['monitor', 'logs/chat.jsonl', '--format', 'summary', '--write-baseline', '--quiet'], {cwd: repo.work, env: repo.env})
     expect(baseline.exitCode).toBe(0)
     expect(await readFile(path.join(repo.work, '.llmopsignore'), 'utf8')).toMatch(/"reason":"baseline of \d{4}-\d\d-\d\d/)
     const after = await llmops(['monitor', '--changed-since', 'main', '--format', 'summary', '--fail-on', 'pii'], {cwd: repo.work, env: repo.env})
     expect(after.exitCode).toBe(0)
     expect(after.stdout).toContain('accepted by the ignore file: 1 finding')
+  })
+})
+
+describe('report paths', () => {
+  it('are checked before any input is read: a bad path is exit 2 with nothing printed or left behind', async () => {
+    const dir = await tempDir()
+    await writeFile(path.join(dir, 'chat.jsonl'), `${rec('r1', 'Mail someone@example.com')}\n`)
+    for (const flag of ['--sarif', '--junit', '--markdown']) {
+      for (const target of [path.join(dir, 'no', 'such', 'dir', 'x.out'), dir]) {
+        const result = await llmops(['monitor', 'chat.jsonl', flag, target, '--redact-out', 'clean.jsonl'], {cwd: dir})
+        expect(result.exitCode, `${flag} ${target}`).toBe(2)
+        expect(String(result.stdout)).toBe('')
+        expect(String(result.stderr)).toMatch(/cannot write .*(its directory does not exist|it is a directory)/)
+      }
+    }
+
+    expect((await readdir(dir)).sort()).toEqual(['chat.jsonl'])
   })
 })
 
