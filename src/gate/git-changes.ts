@@ -1,6 +1,16 @@
 import {usageError} from '../errors.js'
 import {openGit, type Git} from '../git/index.js'
 
+/** The fetch that would bring `ref`: `upstream/dev` from upstream, a plain name (a branch or a tag) from the first remote. */
+async function fetchFor(git: Git, ref: string): Promise<string> {
+  const remotes = await git.remotes()
+  const name = ref.replace(/^refs\/remotes\//, '')
+  const remote = remotes.find((r) => name.startsWith(`${r}/`))
+  const quote = (text: string): string => (/^[\w./@^~-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`)
+  if (remote !== undefined) return `git fetch ${quote(remote)} ${quote(name.slice(remote.length + 1))}`
+  return `git fetch ${quote(remotes[0] ?? 'origin')} ${quote(ref.replace(/^refs\/(heads|tags)\//, ''))}`
+}
+
 /**
  * What the PII gate needs from git (see src/gate/changed.ts), for the repository around `cwd`.
  * Refs come from users and CI: a value that starts with "-" is refused before git sees it.
@@ -33,7 +43,7 @@ export function gitChanges(cwd: string, env: NodeJS.ProcessEnv = process.env) {
 
       const commit = await git.resolveCommit(candidates[0]?.ref ?? ref)
       if (commit === null) {
-        const hint = (await git.isShallow()) ? 'This clone is shallow: fetch the full history (actions/checkout with fetch-depth: 0).' : 'Fetch it first (git fetch origin main), or give a commit sha.'
+        const hint = (await git.isShallow()) ? 'This clone is shallow: fetch the full history (actions/checkout with fetch-depth: 0).' : `Fetch it first (${await fetchFor(git, ref)}), or give a commit sha.`
         throw usageError(`--changed-since: unknown ref ${ref}`, 'E_USAGE', [hint])
       }
       const base = await git.mergeBase(commit, 'HEAD')

@@ -37,6 +37,14 @@ describe('llmops monitor --changed-since (the gate from the command line)', () =
     const unknown = await llmops(['monitor', '--changed-since', 'no-such-branch'], {cwd: repo.work, env: repo.env})
     expect(unknown.exitCode).toBe(2)
     expect(unknown.stderr).toContain('unknown ref no-such-branch')
+    expect(unknown.stderr).toContain('Hint: Fetch it first (git fetch origin no-such-branch)')
+    // The hint fetches the ref that was named, from the remote it names.
+    await git(repo.work, repo.env, 'remote', 'add', 'upstream', repo.origin)
+    for (const [ref, fetch] of [['origin/foo', 'git fetch origin foo'], ['upstream/dev', 'git fetch upstream dev'], ['refs/remotes/upstream/x', 'git fetch upstream x'], ['v9.9', 'git fetch origin v9.9']]) {
+      const missing = await llmops(['monitor', '--changed-since', ref as string], {cwd: repo.work, env: repo.env})
+      expect(missing.exitCode).toBe(2)
+      expect(String(missing.stderr)).toContain(`Fetch it first (${fetch})`)
+    }
     const injected = await llmops(['monitor', '--changed-since=--output=/tmp/x'], {cwd: repo.work, env: repo.env})
     expect(injected.exitCode).toBe(2)
   })
