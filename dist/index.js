@@ -37531,6 +37531,14 @@ var git_changes_exports = {};
 __export(git_changes_exports, {
   gitChanges: () => gitChanges
 });
+async function fetchFor(git, ref) {
+  const remotes2 = await git.remotes();
+  const name = ref.replace(/^refs\/remotes\//, "");
+  const remote = remotes2.find((r2) => name.startsWith(`${r2}/`));
+  const quote = (text2) => /^[\w./@^~-]+$/.test(text2) ? text2 : `'${text2.replaceAll("'", "'\\''")}'`;
+  if (remote !== void 0) return `git fetch ${quote(remote)} ${quote(name.slice(remote.length + 1))}`;
+  return `git fetch ${quote(remotes2[0] ?? "origin")} ${quote(ref.replace(/^refs\/(heads|tags)\//, ""))}`;
+}
 function gitChanges(cwd, env = process.env) {
   let opened;
   const repo = async () => {
@@ -37555,7 +37563,7 @@ function gitChanges(cwd, env = process.env) {
       }
       const commit2 = await git.resolveCommit(candidates[0]?.ref ?? ref);
       if (commit2 === null) {
-        const hint = await git.isShallow() ? "This clone is shallow: fetch the full history (actions/checkout with fetch-depth: 0)." : "Fetch it first (git fetch origin main), or give a commit sha.";
+        const hint = await git.isShallow() ? "This clone is shallow: fetch the full history (actions/checkout with fetch-depth: 0)." : `Fetch it first (${await fetchFor(git, ref)}), or give a commit sha.`;
         throw usageError(`--changed-since: unknown ref ${ref}`, "E_USAGE", [hint]);
       }
       const base = await git.mergeBase(commit2, "HEAD");
@@ -58489,7 +58497,9 @@ async function finishGate(result, options, context2) {
     gate.failures.push({ category: "weakened_config", count: weakened.length, detail: weakened.join("; ") });
     gate.passed = false;
   }
-  if (context2.interrupted && (context2.failOn.length > 0 || options.thresholds !== void 0 || options.github)) {
+  const t2 = options.thresholds;
+  const limits = t2 !== void 0 && (t2.maxErrorRate !== void 0 || t2.maxP95LatencyMs !== void 0 || t2.maxP95IncreasePercent !== void 0);
+  if (context2.interrupted && (context2.failOn.length > 0 || limits || options.github)) {
     gate.failures.push({ category: "interrupted", count: 1, detail: "the run was stopped before it read everything" });
     gate.passed = false;
   }

@@ -113,6 +113,9 @@ ${BaseCommand.exitCodesHelp}`
     }
 
     if (flags.follow && this.jsonEnabled()) throw usageError('--follow cannot be combined with --json (it never ends)', 'E_USAGE')
+    if (flags.format === 'summary' && this.jsonEnabled()) {
+      throw usageError('--format summary and --json ask for two different outputs', 'E_USAGE', ['--json prints one JSON document with the records, the summary and the gate; --format summary prints the text summary alone.'])
+    }
     const exitCode = await monitorLogs({
       files,
       configPath: flags.config,

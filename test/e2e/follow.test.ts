@@ -52,5 +52,7 @@ describe('llmops monitor --follow', () => {
     expect(jsonLines(out).at(-1)).toMatchObject({interaction_id: 'r1', line: 1})
     expect(String(result.stderr)).toContain('5 records')
     expect(String(result.stderr)).toContain('interrupted')
+    // No gate was asked for: a stopped follow is not a failed gate.
+    expect(String(result.stderr)).not.toContain('FAILED')
   })
 })

@@ -229,6 +229,12 @@ describe('llmops monitor exit codes and modes', () => {
     expect(JSON.parse(String(result.stdout))).toMatchObject({error: {code: 'E_INPUT_NOT_FOUND', exit_code: 2}})
   })
 
+  it('refuses --format summary with --json instead of dropping one (exit 2)', async () => {
+    const result = await llmops(['monitor', 'sample_chatbot_logs.jsonl', '--format', 'summary', '--json'])
+    expect(result.exitCode).toBe(2)
+    expect(String(result.stdout) + String(result.stderr)).toContain('--format summary and --json ask for two different outputs')
+  })
+
   it('prints only the summary with --format summary', async () => {
     const result = await llmops(['monitor', '--format', 'summary'])
     expect(result.exitCode).toBe(0)
