@@ -27,4 +27,10 @@ describe('README', () => {
     expect(quickStart).toEqual(['npm ci && ./bin/run.js monitor', 'npm test'])
     for (const command of quickStart ?? []) expect(ci).toContain(`\n${command}\n`)
   })
+
+  it("docs/gate.md quotes this repository's gate config as it is", async () => {
+    const doc = await readFile(path.join(ROOT, 'docs', 'gate.md'), 'utf8')
+    const quoted = /this repository's own `\.github\/llmops-gate\.json`\):\n\n```json\n([\s\S]*?)```/.exec(doc)?.[1]
+    expect(JSON.parse(quoted ?? 'null')).toEqual(JSON.parse(await readFile(path.join(ROOT, '.github', 'llmops-gate.json'), 'utf8')))
+  })
 })
