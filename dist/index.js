@@ -38484,7 +38484,15 @@ function outputsFor(report, sarif) {
   const { findings } = report.summary;
   return { findings: findings.total + findings.ignored, new_findings: findings.total, suppressed: findings.ignored + findings.suppressed, passed: report.gate.passed, sarif };
 }
-async function reportToGithub(report, sarif) {
+var escapeData2 = (text2) => text2.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+var escapeProperty2 = (text2) => escapeData2(text2).replaceAll(":", "%3A").replaceAll(",", "%2C");
+function annotationCommand(a) {
+  const properties = [`title=${escapeProperty2(a.title)}`, ...a.file === void 0 ? [] : [`file=${escapeProperty2(a.file)}`], ...a.file === void 0 || a.line === void 0 ? [] : [`line=${a.line}`]];
+  return `::${a.kind} ${properties.join(",")}::${escapeData2(a.message)}
+`;
+}
+async function reportToGithub(report, sarif, annotations = process.stdout) {
+  for (const a of annotationsFor(report)) annotations.write(annotationCommand(a));
   try {
     await writeToGithub(report, sarif);
   } catch (error63) {
@@ -38494,12 +38502,6 @@ async function reportToGithub(report, sarif) {
 }
 async function writeToGithub(report, sarif) {
   const core = await Promise.resolve().then(() => (init_core(), core_exports));
-  for (const a of annotationsFor(report)) {
-    const properties = a.file === void 0 ? { title: a.title } : { title: a.title, file: a.file, startLine: a.line };
-    if (a.kind === "error") core.error(a.message, properties);
-    else if (a.kind === "warning") core.warning(a.message, properties);
-    else core.notice(a.message, properties);
-  }
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(formatMarkdown(report, SUMMARY_BYTES)).write();
   if (process.env.GITHUB_OUTPUT) {
     for (const [name, value] of Object.entries(outputsFor(report, sarif))) if (value !== void 0) core.setOutput(name, String(value));
@@ -58519,7 +58521,7 @@ async function finishGate(result, options, context2) {
     const file2 = options[option];
     if (file2 !== void 0) await writeReport(context2.cwd, file2, render(report));
   }
-  if (options.github) await reportToGithub(report, options.sarif);
+  if (options.github) await reportToGithub(report, options.sarif, context2.annotations);
   let notes = "";
   if (weakened.length > 0) {
     notes += `This change's config would weaken the gate (this run used the base's config):
@@ -60223,8 +60225,9 @@ async function resolveRun(invocation, io2) {
     failOnWeakenedConfig: invocation.gate?.failOnWeakenedConfig === true || config2.gate.failOnWeakenedConfig,
     ignoreFile: invocation.gate?.ignoreFile ?? config2.gate.ignoreFile,
     globs: invocation.gate?.globs ?? config2.gate.paths,
-    // Annotations are workflow commands on stdout: on by default only when stdout is not data.
-    github: invocation.gate?.github ?? (io2.env.GITHUB_ACTIONS === "true" && invocation.format === "summary")
+    // On by default in GitHub Actions; annotations go to stderr when stdout carries records, and
+    // --json keeps stderr clean for scripts unless --github is asked for.
+    github: invocation.gate?.github ?? (io2.env.GITHUB_ACTIONS === "true" && invocation.format !== "json")
   };
   const scope = await gateScope({
     changedSince: gateOptions.changedSince,
@@ -60424,7 +60427,8 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
     base: base?.summary,
     interrupted,
     ignoredAtBase: scope?.base === void 0 || gateOptions.ignoreFile === void 0 ? void 0 : await ignoredAtBase(io2.cwd, scope.base, gateOptions.ignoreFile),
-    weakenedConfig: trusted?.weakened
+    weakenedConfig: trusted?.weakened,
+    annotations: invocation.format === "summary" ? io2.stdout : io2.stderr
   });
   result.gate = gate;
   if (interrupted) await sanitizedCopy?.abort();

@@ -47,6 +47,8 @@ export interface GateContext {
   ignoredAtBase?: Set<string> | undefined
   /** How the change's own config would weaken the gate (--changed-since; the base's config is used). */
   weakenedConfig?: string[] | undefined
+  /** Where annotations go: stdout, unless stdout carries records (then stderr, which GitHub reads too). */
+  annotations?: {write: (text: string) => unknown}
 }
 
 /** Lines of guidance printed by a failing run, at most this many findings. */
@@ -135,7 +137,7 @@ export async function finishGate(result: MonitorResult, options: GateOptions, co
     if (file !== undefined) await writeReport(context.cwd, file, render(report))
   }
 
-  if (options.github) await reportToGithub(report, options.sarif)
+  if (options.github) await reportToGithub(report, options.sarif, context.annotations)
 
   let notes = ''
   if (weakened.length > 0) {

@@ -109,6 +109,7 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
     interrupted,
     ignoredAtBase: scope?.base === undefined || gateOptions.ignoreFile === undefined ? undefined : await ignoredAtBase(io.cwd, scope.base, gateOptions.ignoreFile),
     weakenedConfig: trusted?.weakened,
+    annotations: invocation.format === 'summary' ? io.stdout : io.stderr,
   })
   result.gate = gate
   // A partial copy would look complete: an interrupted run writes none.

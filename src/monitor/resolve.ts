@@ -96,8 +96,9 @@ export async function resolveRun(invocation: MonitorInvocation, io: MonitorIo): 
     failOnWeakenedConfig: invocation.gate?.failOnWeakenedConfig === true || config.gate.failOnWeakenedConfig,
     ignoreFile: invocation.gate?.ignoreFile ?? config.gate.ignoreFile,
     globs: invocation.gate?.globs ?? config.gate.paths,
-    // Annotations are workflow commands on stdout: on by default only when stdout is not data.
-    github: invocation.gate?.github ?? (io.env.GITHUB_ACTIONS === 'true' && invocation.format === 'summary'),
+    // On by default in GitHub Actions; annotations go to stderr when stdout carries records, and
+    // --json keeps stderr clean for scripts unless --github is asked for.
+    github: invocation.gate?.github ?? (io.env.GITHUB_ACTIONS === 'true' && invocation.format !== 'json'),
   }
   const scope = await gateScope({
     changedSince: gateOptions.changedSince,

@@ -74,8 +74,24 @@ export function outputsFor(report: GateReport, sarif: string | undefined): Githu
   return {findings: findings.total + findings.ignored, new_findings: findings.total, suppressed: findings.ignored + findings.suppressed, passed: report.gate.passed, sarif}
 }
 
-/** Annotations, the job summary and step outputs, through @actions/core (loaded only here). */
-export async function reportToGithub(report: GateReport, sarif: string | undefined): Promise<void> {
+const escapeData = (text: string): string => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+const escapeProperty = (text: string): string => escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C')
+
+/**
+ * One annotation as a workflow command line (`::error file=…,line=…,title=…::message`), escaped
+ * as @actions/core escapes it. GitHub reads these from stdout and from stderr alike.
+ */
+export function annotationCommand(a: Annotation): string {
+  const properties = [`title=${escapeProperty(a.title)}`, ...(a.file === undefined ? [] : [`file=${escapeProperty(a.file)}`]), ...(a.file === undefined || a.line === undefined ? [] : [`line=${a.line}`])]
+  return `::${a.kind} ${properties.join(',')}::${escapeData(a.message)}\n`
+}
+
+/**
+ * Annotations (on `annotations`: stdout, or stderr when stdout carries data), the job summary
+ * and step outputs (through @actions/core, loaded only here).
+ */
+export async function reportToGithub(report: GateReport, sarif: string | undefined, annotations: {write: (text: string) => unknown} = process.stdout): Promise<void> {
+  for (const a of annotationsFor(report)) annotations.write(annotationCommand(a))
   try {
     await writeToGithub(report, sarif)
   } catch (error) {
@@ -86,13 +102,6 @@ export async function reportToGithub(report: GateReport, sarif: string | undefin
 
 async function writeToGithub(report: GateReport, sarif: string | undefined): Promise<void> {
   const core = await import('@actions/core')
-  for (const a of annotationsFor(report)) {
-    const properties = a.file === undefined ? {title: a.title} : {title: a.title, file: a.file, startLine: a.line}
-    if (a.kind === 'error') core.error(a.message, properties)
-    else if (a.kind === 'warning') core.warning(a.message, properties)
-    else core.notice(a.message, properties)
-  }
-
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(formatMarkdown(report, SUMMARY_BYTES)).write()
   if (process.env.GITHUB_OUTPUT) {
     for (const [name, value] of Object.entries(outputsFor(report, sarif))) if (value !== undefined) core.setOutput(name, String(value))

@@ -82,6 +82,24 @@ describe('llmops monitor --changed-since (the gate from the command line)', () =
   })
 })
 
+describe('a plain CI step (GITHUB_ACTIONS=true) running the CLI', () => {
+  it('gets annotations on stderr when stdout carries records, and stdout stays pure JSON Lines', async () => {
+    const repo = await prRepo({'logs/chat.jsonl': base}, {'logs/chat.jsonl': base + rec('a4', 'Mail someone@example.com') + '\n'})
+    const env = {...repo.env, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: '', GITHUB_OUTPUT: ''}
+    const result = await llmops(['monitor', '--changed-since', 'main', '--fail-on', 'pii'], {cwd: repo.work, env})
+    expect(result.exitCode).toBe(1)
+    expect(String(result.stderr)).toMatch(/^::error title=[^\n]*,file=logs\/chat\.jsonl,line=\d+::/m)
+    expect(String(result.stdout)).not.toContain('::')
+    expect(jsonLines(result.stdout).map((r) => r.interaction_id)).toEqual(['a4'])
+    // --json keeps stderr for nothing but errors, unless --github is asked for
+    const json = await llmops(['monitor', '--changed-since', 'main', '--fail-on', 'pii', '--json'], {cwd: repo.work, env})
+    expect(String(json.stderr)).toBe('')
+    const asked = await llmops(['monitor', '--changed-since', 'main', '--fail-on', 'pii', '--json', '--github'], {cwd: repo.work, env})
+    expect(String(asked.stderr)).toMatch(/^::error /m)
+    expect(() => JSON.parse(String(asked.stdout))).not.toThrow()
+  })
+})
+
 describe('report paths', () => {
   it('are checked before any input is read: a bad path is exit 2 with nothing printed or left behind', async () => {
     const dir = await tempDir()
