@@ -2,11 +2,19 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 
 import {execa} from 'execa'
-import {describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 
 import {BIN, jsonLines, tempDir} from '../helpers.js'
 
+/** `script` (util-linux, in Debian's essential bsdutils) gives the CLI a pseudo-terminal. */
+async function requireScript(): Promise<void> {
+  const found = await execa('sh', ['-c', 'command -v script'], {reject: false})
+  if (found.exitCode !== 0) throw new Error('these tests need `script` from util-linux (Debian: bsdutils) to give the CLI a pseudo-terminal; install it')
+}
+
 describe('llmops feedback in a terminal', () => {
+  beforeAll(requireScript)
+
   it('asks for the missing values, with choices for the type', async () => {
     const dir = await tempDir()
     // `script` gives the CLI a pseudo-terminal, as a person at a keyboard would have.

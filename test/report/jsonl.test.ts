@@ -9,17 +9,18 @@ const analyze = (line: string) => analyzeLine(line, 'f.jsonl', 1, '2030-01-01T00
 
 describe('formatRecord', () => {
   it.each([
-    '{"id": "a", "user_query": "q", "bot_response": "clean text", "latency_ms": 12.5}',
-    '  {"id":"b","user_query":"q","bot_response":"mail jane@example.com"}  ',
-    '{"id":"c","user_query":"q","bot_response":null,"nested":{"x":[1,"\\u00e9"]}}',
-    '{"broken": ',
-    '[1]',
-  ])('writes one line that parses to exactly the record: %s', (line) => {
-    const analyzed = analyze(line)
-    const text = formatRecord(analyzed)
+    ['{"id": "a", "user_query": "q", "bot_response": "clean text", "latency_ms": 12.5}', {interaction_id: 'a', latency_ms: 12.5, pii_detected: false, error: null, original_interaction: {id: 'a', user_query: 'q', bot_response: 'clean text', latency_ms: 12.5}}],
+    ['  {"id":"b","user_query":"q","bot_response":"mail jane@example.com"}  ', {interaction_id: 'b', pii_detected: true, error: null, original_interaction: {id: 'b', user_query: 'q', bot_response: 'mail j***@e***.com'}}],
+    ['{"id":"c","user_query":"q","bot_response":null,"nested":{"x":[1,"\\u00e9"]}}', {interaction_id: 'c', error: 'null_response', original_interaction: {id: 'c', user_query: 'q', bot_response: null, nested: {x: [1, 'é']}}}],
+    ['{"broken": ', {interaction_id: null, error: 'malformed_json', original_interaction: null}],
+    ['[1]', {interaction_id: null, error: 'not_object', original_interaction: null}],
+  ])('writes one line that parses to the record: %s', (line, expected) => {
+    const text = formatRecord(analyze(line))
     expect(text).not.toContain('\n')
-    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(analyzed.record)))
-    expect(Object.keys(JSON.parse(text) as object).at(-1)).toBe('original_interaction')
+    const parsed = JSON.parse(text) as Record<string, unknown>
+    expect(parsed).toMatchObject({file: 'f.jsonl', line: 1, ...expected})
+    expect(Object.keys(parsed).at(-1)).toBe('original_interaction')
+    expect(text).not.toContain('jane@example.com')
   })
 
   it('embeds the input line as written, with every finding masked in place', () => {
