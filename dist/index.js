@@ -14361,7 +14361,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries() {
+          value: function entries2() {
             webidl.brandCheck(this, object2);
             return makeIterator(this, "key+value");
           }
@@ -15429,9 +15429,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value.toString());
+                  const entries2 = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries) {
+                  for (const [name, value2] of entries2) {
                     fd.append(name, value2);
                   }
                   return fd;
@@ -20477,11 +20477,11 @@ var require_mock_utils = __commonJS({
     }
     function buildHeadersFromArray(headers) {
       const clone2 = headers.slice();
-      const entries = [];
+      const entries2 = [];
       for (let index = 0; index < clone2.length; index += 2) {
-        entries.push([clone2[index], clone2[index + 1]]);
+        entries2.push([clone2[index], clone2[index + 1]]);
       }
-      return Object.fromEntries(entries);
+      return Object.fromEntries(entries2);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -21008,11 +21008,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural3;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count3) {
+        const one = count3 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count: count3, noun };
       }
     };
   }
@@ -28431,15 +28431,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count3) {
+        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count3 < remaining) {
+            this.linePos += count3;
+            count3 = 0;
           } else {
-            count2 -= remaining;
+            count3 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -32008,13 +32008,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count2 = 1;
+        let count3 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count2++;
+          count3++;
         }
-        if (count2 % 2 === 0) {
+        if (count3 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -32991,12 +32991,12 @@ var init_commands = __esm({
     treeEntries = (commitSha) => ({
       args: ["-c", "core.quotepath=off", "ls-tree", "-r", "-z", "--full-tree", commitSha],
       parse(out) {
-        const entries = /* @__PURE__ */ new Map();
+        const entries2 = /* @__PURE__ */ new Map();
         for (const record2 of nulSeparated(out.stdout)) {
           const tab = record2.indexOf("	");
-          entries.set(record2.slice(tab + 1), record2.slice(0, record2.indexOf(" ")));
+          entries2.set(record2.slice(tab + 1), record2.slice(0, record2.indexOf(" ")));
         }
-        return entries;
+        return entries2;
       }
     });
     blobExists = (spec) => ({ args: ["cat-file", "-e", spec], ok: [0, 1, 128], parse: succeeded });
@@ -37349,8 +37349,8 @@ var init_dist3 = __esm({
 
 // src/git/run.ts
 import { spawn as spawn2 } from "node:child_process";
-function firstLines(text2, count2 = 3) {
-  return text2.split("\n").map((l3) => l3.trim()).filter((l3) => l3 !== "" && !l3.startsWith("hint:")).slice(0, count2).join(" / ");
+function firstLines(text2, count3 = 3) {
+  return text2.split("\n").map((l3) => l3.trim()).filter((l3) => l3 !== "" && !l3.startsWith("hint:")).slice(0, count3).join(" / ");
 }
 function gitEnvironment(env) {
   const result = {};
@@ -37948,18 +37948,18 @@ async function lineStartFrom(handle, offset, size) {
 }
 async function newlinesBefore(handle, end) {
   const buffer = Buffer.allocUnsafe(1024 * 1024);
-  let count2 = 0;
+  let count3 = 0;
   for (let at2 = 0; at2 < end; ) {
     const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - at2), at2);
     if (bytesRead === 0) break;
     let i = buffer.indexOf(10, 0);
     while (i !== -1 && i < bytesRead) {
-      count2++;
+      count3++;
       i = buffer.indexOf(10, i + 1);
     }
     at2 += bytesRead;
   }
-  return count2;
+  return count3;
 }
 async function rangeOf(source, shard) {
   const handle = await open(source.path, "r");
@@ -38116,9 +38116,9 @@ var Tally = class _Tally {
       if (f3.category === "secret") this.secrets++;
       else this.pii++;
     }
-    for (const { category: category2, count: count2 } of Object.values(facts.omitted)) {
-      if (category2 === "secret") this.secrets += count2;
-      else this.pii += count2;
+    for (const { category: category2, count: count3 } of Object.values(facts.omitted)) {
+      if (category2 === "secret") this.secrets += count3;
+      else this.pii += count3;
     }
     if (malformed) return;
     if (facts.latency === null) this.missingLatency++;
@@ -38129,16 +38129,16 @@ var Tally = class _Tally {
   }
   latencySummary(thresholdMs) {
     const [p50, p90, p95, p99] = this.latency.percentiles([50, 90, 95, 99]);
-    const { count: count2 } = this.latency;
+    const { count: count3 } = this.latency;
     return {
-      count: count2,
+      count: count3,
       missing: this.missingLatency,
       p50: p50 ?? null,
       p90: p90 ?? null,
       p95: p95 ?? null,
       p99: p99 ?? null,
-      max: count2 === 0 ? null : this.latency.max,
-      mean: count2 === 0 ? null : Math.round(this.latency.sum / count2 * 10) / 10,
+      max: count3 === 0 ? null : this.latency.max,
+      mean: count3 === 0 ? null : Math.round(this.latency.sum / count3 * 10) / 10,
       slow: this.slow,
       threshold_ms: thresholdMs,
       exact: this.latency.isExact
@@ -38209,7 +38209,7 @@ var SummaryBuilder = class _SummaryBuilder {
     for (const kind of errors) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
     for (const { type } of findings) add(this.byType, type, 1);
     const omitted = Object.entries(facts.omitted);
-    for (const [type, { count: count2 }] of omitted) add(this.byType, type, count2);
+    for (const [type, { count: count3 }] of omitted) add(this.byType, type, count3);
     for (const type of facts.suppressed) add(this.suppressedByType, type, 1);
     const has = (category2) => findings.some((f3) => f3.category === category2) || omitted.some(([, o2]) => o2.category === category2);
     if (has("pii")) this.recordsWithPii++;
@@ -39300,9 +39300,9 @@ function assertNever(_x) {
 }
 function assert(_3) {
 }
-function getEnumValues(entries) {
-  const numericValues = Object.values(entries).filter((v2) => typeof v2 === "number");
-  const values = Object.entries(entries).filter(([k2, _3]) => numericValues.indexOf(+k2) === -1).map(([_3, v2]) => v2);
+function getEnumValues(entries2) {
+  const numericValues = Object.values(entries2).filter((v2) => typeof v2 === "number");
+  const values = Object.entries(entries2).filter(([k2, _3]) => numericValues.indexOf(+k2) === -1).map(([_3, v2]) => v2);
   return values;
 }
 function joinValues(array2, separator = "|") {
@@ -39851,14 +39851,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count2 = units;
+  let count3 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count2--;
+      count3--;
       i++;
     }
   }
-  return count2;
+  return count3;
 }
 function getLengthableOrigin(input3) {
   if (Array.isArray(input3))
@@ -41137,16 +41137,16 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
   hide(inst, Symbol.iterator, function* () {
     yield inst;
   });
-  let entries;
+  let entries2;
   inst._zod.check = (payload) => {
     if (payload.value == null) {
       payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
       return void 0;
     }
-    entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
+    entries2 ?? (entries2 = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
     const input3 = payload.value;
     let proms;
-    for (const [key, schema2] of entries) {
+    for (const [key, schema2] of entries2) {
       const result = schema2._zod.run({ value: input3[key], issues: [] }, {});
       if (result instanceof Promise) {
         proms ?? (proms = []);
@@ -44241,8 +44241,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count2, one, few, many) {
-  const absCount = Math.abs(count2);
+function getBelarusianPlural(count3, one, few, many) {
+  const absCount = Math.abs(count3);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -46889,8 +46889,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count2, one, many) {
-  return Math.abs(count2) === 1 ? one : many;
+function getArmenianPlural(count3, one, many) {
+  return Math.abs(count3) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -49628,8 +49628,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count2, one, few, many) {
-  const absCount = Math.abs(count2);
+function getRussianPlural(count3, one, few, many) {
+  const absCount = Math.abs(count3);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -53964,18 +53964,18 @@ function _set(Class2, valueType, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _enum(Class2, values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v2) => [v2, v2])) : values;
+  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v2) => [v2, v2])) : values;
   return new Class2({
     type: "enum",
-    entries,
+    entries: entries2,
     ...normalizeParams(params)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _nativeEnum(Class2, entries, params) {
+function _nativeEnum(Class2, entries2, params) {
   return new Class2({
     type: "enum",
-    entries,
+    entries: entries2,
     ...normalizeParams(params)
   });
 }
@@ -56958,17 +56958,17 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   };
 });
 function _enum2(values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v2) => [v2, v2])) : values;
+  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v2) => [v2, v2])) : values;
   return new ZodEnum({
     type: "enum",
-    entries,
+    entries: entries2,
     ...util_exports.normalizeParams(params)
   });
 }
-function nativeEnum(entries, params) {
+function nativeEnum(entries2, params) {
   return new ZodEnum({
     type: "enum",
-    entries,
+    entries: entries2,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -58465,6 +58465,7 @@ async function writeBaseline(file2, cwd, findings, existing, now = /* @__PURE__ 
 }
 
 // src/gate/finish.ts
+var entries = (n, one, many) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 var GUIDANCE = 20;
 var GUIDANCE_DETAILS = 500;
 function detailsNeeded(options) {
@@ -58533,10 +58534,11 @@ ${weakened.map((w2) => `  ${printable(w2)}`).join("\n")}
 ${report.addedIgnores.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join("\n")}
 `;
   }
-  if (context2.ignores.expired.length > 0) notes += `${context2.ignores.expired.length} expired entries in ${report.ignoreFile} no longer accept anything.
+  if (context2.ignores.expired.length > 0) notes += `${entries(context2.ignores.expired.length, "expired entry", "expired entries")} in ${printable(report.ignoreFile)} no longer accept${context2.ignores.expired.length === 1 ? "s" : ""} anything:
+${context2.ignores.expired.map((e) => `  ${e.fingerprint} (${printable(e.reason)}, expired ${printable(e.expires ?? "")})`).join("\n")}
 `;
   if (report.unusedIgnores.length > 0) {
-    notes += `${unused.length} entries in ${printable(report.ignoreFile)} matched no finding:
+    notes += `${entries(unused.length, "entry", "entries")} in ${printable(report.ignoreFile)} matched no finding:
 ${unused.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join("\n")}
 `;
   }
@@ -58721,8 +58723,8 @@ async function checkNamed(exists2, wanted, match, scanned, notes) {
 async function readFrom(git, root, uncommitted) {
   if (uncommitted) return { exists: async (file2) => lstat2(path9.join(root, file2)).then(() => true, () => false) };
   const head = await git.head();
-  const entries = await git.entries(head);
-  return { head, entries, read: (file2) => git.open(head, file2), exists: async (file2) => entries.has(file2) };
+  const entries2 = await git.entries(head);
+  return { head, entries: entries2, read: (file2) => git.open(head, file2), exists: async (file2) => entries2.has(file2) };
 }
 async function changedScope(git, options) {
   const root = await git.root();
@@ -58818,8 +58820,10 @@ var ProgressLine = class {
 };
 
 // src/report/summary-text.ts
-var ms2 = (value) => value === null ? "-" : `${Math.round(value)} ms`;
-var plural2 = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+var count = (n) => n.toLocaleString("en-US");
+var ms2 = (value) => value === null ? "-" : `${count(Math.round(value))} ms`;
+var plural2 = (n, word) => `${count(n)} ${word}${n === 1 ? "" : "s"}`;
+var took = (milliseconds) => milliseconds < 1e3 ? `${milliseconds} ms` : `${(milliseconds / 1e3).toFixed(1)} s`;
 function table(rows, indent = "  ") {
   const widths = [];
   for (const row of rows) for (const [i, cell2] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, cell2.length);
@@ -58832,40 +58836,40 @@ function latencyLine(latency2) {
 }
 function formatSummary(summary2, gate, options = {}) {
   const lines = [];
-  const head = `llmops monitor: ${plural2(summary2.records, "record")} from ${printable(summary2.inputs.join(", ")) || "no input (nothing to scan)"} in ${summary2.duration_ms} ms`;
+  const head = `llmops monitor: ${plural2(summary2.records, "record")} from ${printable(summary2.inputs.join(", ")) || "no input (nothing to scan)"} in ${took(summary2.duration_ms)}`;
   lines.push(options.interrupted ? `${head} (interrupted: partial figures)` : head);
   if (summary2.malformed_lines > 0) lines.push(`  ${plural2(summary2.malformed_lines, "malformed line")} (see the lines with "parse_error")`);
   if (summary2.unscanned_lines > 0) {
     lines.push(`  ${plural2(summary2.unscanned_lines, "line")} not scanned:`);
     for (const u2 of summary2.unscanned.slice(0, 10)) lines.push(`    ${printable(`${u2.file}:${u2.line}: ${u2.reason}`)}`);
-    if (summary2.unscanned_lines > 10) lines.push(`    and ${summary2.unscanned_lines - 10} more`);
+    if (summary2.unscanned_lines > 10) lines.push(`    and ${count(summary2.unscanned_lines - 10)} more`);
   }
   const { findings } = summary2;
   lines.push("", `PII and secrets: ${plural2(findings.total, "finding")} in ${plural2(findings.records_with_findings, "line")}`);
-  if (findings.total > 0) lines.push(...table(Object.entries(findings.by_type).map(([type, n]) => [type, String(n)])));
+  if (findings.total > 0) lines.push(...table(Object.entries(findings.by_type).map(([type, n]) => [type, count(n)])));
   if (findings.suppressed > 0) {
-    const kinds2 = Object.entries(findings.suppressed_by_type).map(([type, n]) => `${n} ${type}`);
+    const kinds2 = Object.entries(findings.suppressed_by_type).map(([type, n]) => `${count(n)} ${type}`);
     lines.push(`  suppressed by the allowlist: ${kinds2.join(", ")}`);
   }
   if (findings.ignored > 0) lines.push(`  accepted by the ignore file: ${plural2(findings.ignored, "finding")}`);
   if (findings.preexisting > 0) lines.push(`  already there before this change: ${plural2(findings.preexisting, "finding")}`);
-  const malformed = summary2.malformed_lines > 0 ? ` (${summary2.malformed_lines} of them malformed)` : "";
+  const malformed = summary2.malformed_lines > 0 ? ` (${count(summary2.malformed_lines)} of them malformed)` : "";
   lines.push("", `Errors: ${plural2(summary2.errors.total, "line")} with a functional error${malformed}`);
   const kinds = Object.entries(summary2.errors.by_kind);
-  if (kinds.length > 0) lines.push(...table(kinds.map(([kind, n]) => [kind, String(n)])));
+  if (kinds.length > 0) lines.push(...table(kinds.map(([kind, n]) => [kind, count(n)])));
   const { latency: latency2 } = summary2;
   lines.push("", `Latency: ${latencyLine(latency2)}`);
-  if (latency2.count > 0) lines.push(`  slow (> ${latency2.threshold_ms} ms): ${latency2.slow} of ${latency2.count}`);
+  if (latency2.count > 0) lines.push(`  slow (> ${count(latency2.threshold_ms)} ms): ${count(latency2.slow)} of ${count(latency2.count)}`);
   if (latency2.missing > 0) lines.push(`  ${plural2(latency2.missing, "record")} without a latency field`);
   const groups = Object.entries(summary2.groups);
   if (groups.length > 0 && summary2.group_by !== null) {
     lines.push("", `By ${cell(summary2.group_by)}:`);
     const rows = [[cell(summary2.group_by), "records", "errors", "pii", "secrets", "p95", "slow"]];
-    for (const [name, g2] of groups) rows.push([cell(name), String(g2.records), String(g2.errors), String(g2.pii), String(g2.secrets), ms2(g2.latency.p95), String(g2.latency.slow)]);
+    for (const [name, g2] of groups) rows.push([cell(name), count(g2.records), count(g2.errors), count(g2.pii), count(g2.secrets), ms2(g2.latency.p95), count(g2.latency.slow)]);
     lines.push(...table(rows));
   }
   if (gate.fail_on.length > 0 || gate.failures.length > 0) {
-    const verdict = gate.passed ? "passed" : `FAILED: ${gate.failures.map((f3) => f3.detail === void 0 ? `${f3.count} ${f3.category}` : `${f3.category} (${f3.detail})`).join(", ")}`;
+    const verdict = gate.passed ? "passed" : `FAILED: ${gate.failures.map((f3) => f3.detail === void 0 ? `${count(f3.count)} ${f3.category}` : `${f3.category} (${f3.detail})`).join(", ")}`;
     lines.push("", `Gate${gate.fail_on.length > 0 ? ` (--fail-on ${gate.fail_on.join(",")})` : ""}: ${verdict}`);
   }
   return lines.join("\n") + "\n";
@@ -59008,9 +59012,9 @@ function join3(a, b3) {
   return joined;
 }
 function countLines(bytes) {
-  let count2 = 0;
-  for (let i = bytes.indexOf(NEWLINE); i !== -1; i = bytes.indexOf(NEWLINE, i + 1)) count2++;
-  return count2;
+  let count3 = 0;
+  for (let i = bytes.indexOf(NEWLINE); i !== -1; i = bytes.indexOf(NEWLINE, i + 1)) count3++;
+  return count3;
 }
 var LineFramer = class {
   constructor(maxLineBytes) {
@@ -59683,9 +59687,9 @@ function canonical(value) {
   while (stack.length > 0) {
     const v2 = stack.pop();
     if (v2 !== null && typeof v2 === "object") {
-      const entries = Array.isArray(v2) ? v2.map((x3, i) => [i, x3]) : Object.entries(v2);
+      const entries2 = Array.isArray(v2) ? v2.map((x3, i) => [i, x3]) : Object.entries(v2);
       parts.push(Array.isArray(v2) ? "[" : "{");
-      for (let i = entries.length - 1; i >= 0; i--) stack.push(entries[i]?.[1], `k:${String(entries[i]?.[0])}`);
+      for (let i = entries2.length - 1; i >= 0; i--) stack.push(entries2[i]?.[1], `k:${String(entries2[i]?.[0])}`);
     } else parts.push(typeof v2 === "string" ? JSON.stringify(v2) : String(v2));
   }
   return parts.join("\0");
@@ -59713,8 +59717,8 @@ function hasCategory(scanned, category2) {
   return scanned.findings.some((f3) => f3.category === category2) || Object.values(scanned.omitted).some((o2) => o2.category === category2);
 }
 function withOmitted(record2, omitted) {
-  const count2 = Object.values(omitted).reduce((n, o2) => n + o2.count, 0);
-  if (count2 > 0) record2.findings_omitted = count2;
+  const count3 = Object.values(omitted).reduce((n, o2) => n + o2.count, 0);
+  if (count3 > 0) record2.findings_omitted = count3;
   return record2;
 }
 function lineFingerprints(scanned, file2, ctx) {
@@ -60262,18 +60266,18 @@ init_errors();
 
 // src/results/summary-file.ts
 var SUMMARY_FILE_VERSION = 1;
-var count = external_exports.number().int().min(0);
-var counts = external_exports.record(external_exports.string(), count);
+var count2 = external_exports.number().int().min(0);
+var counts = external_exports.record(external_exports.string(), count2);
 var latency = external_exports.strictObject({
-  count,
+  count: count2,
   sum: external_exports.array(external_exports.number()),
   min: external_exports.number().nullable(),
   max: external_exports.number().nullable(),
   exact: external_exports.array(external_exports.number()).nullable(),
-  zeros: count,
-  buckets: external_exports.array(external_exports.tuple([external_exports.number().int(), count]))
+  zeros: count2,
+  buckets: external_exports.array(external_exports.tuple([external_exports.number().int(), count2]))
 });
-var tally = external_exports.strictObject({ records: count, errors: count, pii: count, secrets: count, slow: count, missing_latency: count, latency });
+var tally = external_exports.strictObject({ records: count2, errors: count2, pii: count2, secrets: count2, slow: count2, missing_latency: count2, latency });
 var severity = external_exports.enum(["low", "medium", "high", "critical"]);
 var category = external_exports.enum(["pii", "secret"]);
 var detail = external_exports.strictObject({
@@ -60282,14 +60286,14 @@ var detail = external_exports.strictObject({
   rule: external_exports.string(),
   severity,
   field: external_exports.string(),
-  start: count,
-  end: count,
+  start: count2,
+  end: count2,
   masked: external_exports.string(),
   fingerprint: external_exports.string(),
   ignored: external_exports.boolean(),
   preexisting: external_exports.boolean(),
   file: external_exports.string(),
-  line: count
+  line: count2
 });
 var schema = external_exports.strictObject({
   format: external_exports.literal("llmops-summary"),
@@ -60299,7 +60303,7 @@ var schema = external_exports.strictObject({
   shards: external_exports.strictObject({ count: external_exports.number().int().min(1), covered: external_exports.array(external_exports.number().int().min(1)).min(1) }).nullable(),
   inputs: external_exports.array(external_exports.string()),
   rules: external_exports.array(external_exports.strictObject({ id: external_exports.string(), type: external_exports.string(), category, severity, description: external_exports.string() })),
-  duration_ms: count,
+  duration_ms: count2,
   tallies: external_exports.strictObject({
     slow_ms: external_exports.number().positive(),
     group_by: external_exports.string().nullable(),
@@ -60308,19 +60312,19 @@ var schema = external_exports.strictObject({
     by_type: counts,
     suppressed_by_type: counts,
     by_kind: counts,
-    records_with_pii: count,
-    records_with_secrets: count,
-    records_with_findings: count,
-    malformed_lines: count,
-    unscanned_lines: count,
-    unscanned: external_exports.array(external_exports.strictObject({ file: external_exports.string(), line: count, reason: external_exports.string() })),
-    ignored: count,
-    preexisting: count,
-    blank_lines: count,
-    unchanged_lines: count,
+    records_with_pii: count2,
+    records_with_secrets: count2,
+    records_with_findings: count2,
+    malformed_lines: count2,
+    unscanned_lines: count2,
+    unscanned: external_exports.array(external_exports.strictObject({ file: external_exports.string(), line: count2, reason: external_exports.string() })),
+    ignored: count2,
+    preexisting: count2,
+    blank_lines: count2,
+    unchanged_lines: count2,
     details: external_exports.array(detail),
-    details_left_out: count,
-    detail_limit: count,
+    details_left_out: count2,
+    detail_limit: count2,
     used_ignores: external_exports.array(external_exports.string()),
     first_time: external_exports.iso.datetime().nullable(),
     last_time: external_exports.iso.datetime().nullable()

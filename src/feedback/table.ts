@@ -41,6 +41,6 @@ export function formatFeedbackStats(stats: FeedbackStats): string {
   out.push('', 'Ratings')
   out.push(`  stars: ${stars.count === 0 ? 'none' : `${stars.count}, mean ${stars.mean}`}`)
   out.push(`  thumbs: ${thumbs.up + thumbs.down === 0 ? 'none' : `${thumbs.up} up, ${thumbs.down} down (${Math.round((thumbs.up_share ?? 0) * 100)}% up)`}`)
-  for (const [type, r] of Object.entries(stats.by_type_rating)) out.push(`  ${cell(type, 40)}: mean ${r.mean} of ${r.count}`)
+  for (const [type, r] of Object.entries(stats.by_type_rating)) out.push(`  ${cell(type, 40)}: mean ${r.mean} from ${r.count} rating${r.count === 1 ? "" : "s"}`)
   return out.join('\n') + '\n'
 }

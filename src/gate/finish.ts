@@ -51,6 +51,8 @@ export interface GateContext {
   annotations?: {write: (text: string) => unknown}
 }
 
+const entries = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+
 /** Lines of guidance printed by a failing run, at most this many findings. */
 const GUIDANCE = 20
 /** Findings kept for the guidance alone: enough to pick the most severe few. */
@@ -148,9 +150,9 @@ export async function finishGate(result: MonitorResult, options: GateOptions, co
     notes += `This change adds ${report.addedIgnores.length} entr${report.addedIgnores.length === 1 ? 'y' : 'ies'} to ${printable(report.ignoreFile)}; review them:\n${report.addedIgnores.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join('\n')}\n`
   }
 
-  if (context.ignores.expired.length > 0) notes += `${context.ignores.expired.length} expired entries in ${report.ignoreFile} no longer accept anything.\n`
+  if (context.ignores.expired.length > 0) notes += `${entries(context.ignores.expired.length, 'expired entry', 'expired entries')} in ${printable(report.ignoreFile)} no longer accept${context.ignores.expired.length === 1 ? 's' : ''} anything:\n${context.ignores.expired.map((e) => `  ${e.fingerprint} (${printable(e.reason)}, expired ${printable(e.expires ?? '')})`).join('\n')}\n`
   if (report.unusedIgnores.length > 0) {
-    notes += `${unused.length} entries in ${printable(report.ignoreFile)} matched no finding:\n${unused.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join('\n')}\n`
+    notes += `${entries(unused.length, 'entry', 'entries')} in ${printable(report.ignoreFile)} matched no finding:\n${unused.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join('\n')}\n`
   }
 
   if (options.writeBaseline) {

@@ -2,8 +2,11 @@ import type {GateResult} from '../results/gate.js'
 import type {LatencySummary, MonitorSummary} from '../results/summary.js'
 import {cell, printable} from '../text/printable.js'
 
-const ms = (value: number | null): string => (value === null ? '-' : `${Math.round(value)} ms`)
-const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`
+const count = (n: number): string => n.toLocaleString('en-US')
+const ms = (value: number | null): string => (value === null ? '-' : `${count(Math.round(value))} ms`)
+const plural = (n: number, word: string): string => `${count(n)} ${word}${n === 1 ? '' : 's'}`
+/** A run's duration as people read it: milliseconds below a second, seconds above. */
+const took = (milliseconds: number): string => (milliseconds < 1000 ? `${milliseconds} ms` : `${(milliseconds / 1000).toFixed(1)} s`)
 
 function table(rows: string[][], indent = '  '): string[] {
   const widths: number[] = []
@@ -20,48 +23,48 @@ function latencyLine(latency: LatencySummary): string {
 /** The human summary of a run: plain text, no colour, safe for terminals and CI logs. */
 export function formatSummary(summary: MonitorSummary, gate: GateResult, options: {interrupted?: boolean} = {}): string {
   const lines: string[] = []
-  const head = `llmops monitor: ${plural(summary.records, 'record')} from ${printable(summary.inputs.join(', ')) || 'no input (nothing to scan)'} in ${summary.duration_ms} ms`
+  const head = `llmops monitor: ${plural(summary.records, 'record')} from ${printable(summary.inputs.join(', ')) || 'no input (nothing to scan)'} in ${took(summary.duration_ms)}`
   lines.push(options.interrupted ? `${head} (interrupted: partial figures)` : head)
   if (summary.malformed_lines > 0) lines.push(`  ${plural(summary.malformed_lines, 'malformed line')} (see the lines with "parse_error")`)
   if (summary.unscanned_lines > 0) {
     lines.push(`  ${plural(summary.unscanned_lines, 'line')} not scanned:`)
     for (const u of summary.unscanned.slice(0, 10)) lines.push(`    ${printable(`${u.file}:${u.line}: ${u.reason}`)}`)
-    if (summary.unscanned_lines > 10) lines.push(`    and ${summary.unscanned_lines - 10} more`)
+    if (summary.unscanned_lines > 10) lines.push(`    and ${count(summary.unscanned_lines - 10)} more`)
   }
 
   const {findings} = summary
   lines.push('', `PII and secrets: ${plural(findings.total, 'finding')} in ${plural(findings.records_with_findings, 'line')}`)
-  if (findings.total > 0) lines.push(...table(Object.entries(findings.by_type).map(([type, n]) => [type, String(n)])))
+  if (findings.total > 0) lines.push(...table(Object.entries(findings.by_type).map(([type, n]) => [type, count(n)])))
   if (findings.suppressed > 0) {
-    const kinds = Object.entries(findings.suppressed_by_type).map(([type, n]) => `${n} ${type}`)
+    const kinds = Object.entries(findings.suppressed_by_type).map(([type, n]) => `${count(n)} ${type}`)
     lines.push(`  suppressed by the allowlist: ${kinds.join(', ')}`)
   }
 
   if (findings.ignored > 0) lines.push(`  accepted by the ignore file: ${plural(findings.ignored, 'finding')}`)
   if (findings.preexisting > 0) lines.push(`  already there before this change: ${plural(findings.preexisting, 'finding')}`)
 
-  const malformed = summary.malformed_lines > 0 ? ` (${summary.malformed_lines} of them malformed)` : ''
+  const malformed = summary.malformed_lines > 0 ? ` (${count(summary.malformed_lines)} of them malformed)` : ''
   lines.push('', `Errors: ${plural(summary.errors.total, 'line')} with a functional error${malformed}`)
   const kinds = Object.entries(summary.errors.by_kind)
-  if (kinds.length > 0) lines.push(...table(kinds.map(([kind, n]) => [kind, String(n)])))
+  if (kinds.length > 0) lines.push(...table(kinds.map(([kind, n]) => [kind, count(n)])))
 
   const {latency} = summary
   lines.push('', `Latency: ${latencyLine(latency)}`)
-  if (latency.count > 0) lines.push(`  slow (> ${latency.threshold_ms} ms): ${latency.slow} of ${latency.count}`)
+  if (latency.count > 0) lines.push(`  slow (> ${count(latency.threshold_ms)} ms): ${count(latency.slow)} of ${count(latency.count)}`)
   if (latency.missing > 0) lines.push(`  ${plural(latency.missing, 'record')} without a latency field`)
 
   const groups = Object.entries(summary.groups)
   if (groups.length > 0 && summary.group_by !== null) {
     lines.push('', `By ${cell(summary.group_by)}:`)
     const rows = [[cell(summary.group_by), 'records', 'errors', 'pii', 'secrets', 'p95', 'slow']]
-    for (const [name, g] of groups) rows.push([cell(name), String(g.records), String(g.errors), String(g.pii), String(g.secrets), ms(g.latency.p95), String(g.latency.slow)])
+    for (const [name, g] of groups) rows.push([cell(name), count(g.records), count(g.errors), count(g.pii), count(g.secrets), ms(g.latency.p95), count(g.latency.slow)])
     lines.push(...table(rows))
   }
 
   if (gate.fail_on.length > 0 || gate.failures.length > 0) {
     const verdict = gate.passed
       ? 'passed'
-      : `FAILED: ${gate.failures.map((f) => (f.detail === undefined ? `${f.count} ${f.category}` : `${f.category} (${f.detail})`)).join(', ')}`
+      : `FAILED: ${gate.failures.map((f) => (f.detail === undefined ? `${count(f.count)} ${f.category}` : `${f.category} (${f.detail})`)).join(', ')}`
     lines.push('', `Gate${gate.fail_on.length > 0 ? ` (--fail-on ${gate.fail_on.join(',')})` : ''}: ${verdict}`)
   }
 

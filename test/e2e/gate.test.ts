@@ -67,7 +67,7 @@ describe('llmops monitor --changed-since (the gate from the command line)', () =
     const repo = await prRepo({'logs/chat.jsonl': base}, {'logs/chat.jsonl': base + rec('a4', 'Mail someone@example.com') + '\n', '.llmopsignore': '{"fingerprint":"0123456789abcdef0123456789abcdef","reason":"stale"}\n'})
     const unused = await llmops(['monitor', '--changed-since', 'main', '--format', 'summary', '--fail-on-unused-ignores'], {cwd: repo.work, env: repo.env})
     expect(unused.exitCode).toBe(1)
-    expect(unused.stderr).toMatch(/1 entries in \S*\.llmopsignore matched no finding/)
+    expect(unused.stderr).toMatch(/1 entry in \S*\.llmopsignore matched no finding/)
     // A baseline over a change would accept what the change adds: refused, nothing written.
     const refused = await llmops(['monitor', '--changed-since', 'main', '--format', 'summary', '--write-baseline', '--quiet'], {cwd: repo.work, env: repo.env})
     expect(refused.exitCode).toBe(2)

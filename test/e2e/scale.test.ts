@@ -119,7 +119,7 @@ describe('sharded scans and llmops monitor merge', () => {
     const run = await execa('sh', ['-e', '-c', recipe ?? 'false'], {cwd: dir, reject: false, stripFinalNewline: false, env: {PATH: `${path.dirname(shim)}:${process.env.PATH}`, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'}})
     const single = await llmops(['monitor', 'chat.jsonl', '--fail-on', 'pii,secret', '--format', 'summary'], {cwd: dir})
     expect(run.exitCode).toBe(single.exitCode)
-    const strip = (text: unknown): string => String(text).replace(/ in \d+ ms/, '')
+    const strip = (text: unknown): string => String(text).replace(/ in [\d.]+ m?s\b/, '')
     expect(strip(run.stdout)).toBe(strip(single.stdout))
   }, 60_000)
 })

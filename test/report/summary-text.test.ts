@@ -40,4 +40,22 @@ describe('formatSummary', () => {
     const summary = await summaryOf('nested.jsonl')
     await expectGolden('summary-nested-interrupted.txt', formatSummary(summary, evaluateGate(summary, []), {interrupted: true}))
   })
+
+  it('writes every count with thousands separators and long runs in seconds', async () => {
+    const small = await summaryOf('mixed.jsonl')
+    const summary = {
+      ...small,
+      records: 986_286,
+      malformed_lines: 4928,
+      duration_ms: 63_483,
+      errors: {total: 24_816, by_kind: {malformed_json: 4928, error_field: 19_888}},
+      latency: {...small.latency, count: 986_286, slow: 174_384},
+    }
+    const text = formatSummary(summary, {fail_on: ['pii'], passed: false, failures: [{category: 'pii', count: 98_576}]})
+    expect(text).toContain('986,286 records from mixed.jsonl in 63.5 s')
+    expect(text).toContain('Errors: 24,816 lines with a functional error (4,928 of them malformed)')
+    expect(text).toMatch(/error_field\s+19,888/)
+    expect(text).toContain('174,384 of 986,286')
+    expect(text).toContain('FAILED: 98,576 pii')
+  })
 })
