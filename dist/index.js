@@ -30110,7 +30110,7 @@ function normalizeSeparators(p2) {
 function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
-var __awaiter5, chmod, copyFile, lstat, mkdir, open2, readdir, rename2, rm2, rmdir, stat3, symlink, unlink, IS_WINDOWS, READONLY;
+var __awaiter5, chmod, copyFile, lstat, mkdir, open3, readdir, rename2, rm2, rmdir, stat3, symlink, unlink, IS_WINDOWS, READONLY;
 var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter5 = function(thisArg, _arguments, P3, generator) {
@@ -30140,7 +30140,7 @@ var init_io_util = __esm({
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
-    ({ chmod, copyFile, lstat, mkdir, open: open2, readdir, rename: rename2, rm: rm2, rmdir, stat: stat3, symlink, unlink } = fs2.promises);
+    ({ chmod, copyFile, lstat, mkdir, open: open3, readdir, rename: rename2, rm: rm2, rmdir, stat: stat3, symlink, unlink } = fs2.promises);
     IS_WINDOWS = process.platform === "win32";
     READONLY = fs2.constants.O_RDONLY;
   }
@@ -32073,16 +32073,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open5 = tokens[token.tokensIndex];
-          open5.type = "text";
-          open5.value = literal2;
-          open5.output = safeOutput || utils.escapeRegex(literal2);
+          const open6 = tokens[token.tokensIndex];
+          open6.type = "text";
+          open6.value = literal2;
+          open6.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open5.output;
+          state.output = token.output + open6.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -32302,15 +32302,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open5 = {
+          const open6 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open5);
-          push(open5);
+          braces.push(open6);
+          push(open6);
           continue;
         }
         if (value === "}") {
@@ -37744,9 +37744,31 @@ var AtomicFile = class _AtomicFile {
   }
 };
 
+// src/io/shape.ts
+import { open } from "node:fs/promises";
+async function notJsonLinesHint(file2, shown) {
+  let head;
+  try {
+    const handle = await open(file2, "r");
+    try {
+      const buffer = Buffer.alloc(512);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF/, "");
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return void 0;
+  }
+  const quoted = /^[\w./@+-]+$/.test(shown) ? shown : `'${shown.replaceAll("'", "'\\''")}'`;
+  if (/^\s*\[/.test(head)) return `${shown} looks like one JSON array, not JSON Lines (one object per line): convert it with jq -c '.[]' ${quoted} | llmops monitor -`;
+  if (/^\s*\{\s*\n/.test(head)) return `${shown} looks like pretty-printed JSON, not JSON Lines (one object per line): convert it with jq -c . ${quoted} | llmops monitor -`;
+  return void 0;
+}
+
 // src/io/shard.ts
 init_errors();
-import { open, stat as stat2 } from "node:fs/promises";
+import { open as open2, stat as stat2 } from "node:fs/promises";
 
 // src/io/decode.ts
 init_errors();
@@ -37962,7 +37984,7 @@ async function newlinesBefore(handle, end) {
   return count3;
 }
 async function rangeOf(source, shard) {
-  const handle = await open(source.path, "r");
+  const handle = await open2(source.path, "r");
   try {
     const { size } = await handle.stat();
     const head = Buffer.alloc(Math.min(size, 16));
@@ -43840,7 +43862,7 @@ function bucketFor(state, inst) {
   return bucket;
 }
 var handoff;
-var open3 = [];
+var open4 = [];
 var memo = {
   alloc(_inst, payload, empty) {
     const bucket = handoff;
@@ -43849,7 +43871,7 @@ var memo = {
     handoff = void 0;
     const entry = { value: empty, issues: null };
     bucket.set(payload.value, entry);
-    open3.push(entry);
+    open4.push(entry);
     return empty;
   },
   guard(inst) {
@@ -43920,10 +43942,10 @@ var memo = {
           return payload;
         }
         handoff = bucket;
-        const depth = open3.length;
+        const depth = open4.length;
         const result = base(payload, ctx);
         handoff = void 0;
-        const entry = open3.length > depth ? open3.pop() : void 0;
+        const entry = open4.length > depth ? open4.pop() : void 0;
         if (result instanceof Promise) {
           return result.then((r2) => {
             if (entry)
@@ -58877,7 +58899,7 @@ function formatSummary(summary2, gate, options = {}) {
 
 // src/io/follow.ts
 init_errors();
-import { open as open4, stat as stat5 } from "node:fs/promises";
+import { open as open5, stat as stat5 } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 
 // src/io/input.ts
@@ -58961,7 +58983,7 @@ async function inode(path17) {
 }
 async function* followChunks(path17, display, options) {
   const pollMs = options.pollMs ?? 250;
-  let handle = await open4(path17, "r");
+  let handle = await open5(path17, "r");
   let ino = (await handle.stat()).ino;
   let position = 0;
   const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
@@ -58980,7 +59002,7 @@ async function* followChunks(path17, display, options) {
       const currentIno = await inode(path17);
       if (currentIno !== void 0 && currentIno !== ino) {
         await handle.close();
-        handle = await open4(path17, "r");
+        handle = await open5(path17, "r");
         ino = (await handle.stat()).ino;
         position = 0;
         yield RESTARTED;
@@ -60456,6 +60478,13 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
   if (!outputClosed) await write(end.stdout);
   if (end.stderr) io2.stderr.write(end.stderr);
   if (notes && invocation.format !== "json" && !invocation.quiet) io2.stderr.write(notes);
+  if (result.summary.records === 0 && result.summary.malformed_lines > 0 && invocation.format !== "json") {
+    for (const source of sources) {
+      const hint = source.kind === "file" ? await notJsonLinesHint(source.path, source.display) : void 0;
+      if (hint !== void 0) io2.stderr.write(`Hint: ${printable(hint)}
+`);
+    }
+  }
   return interrupted ? ExitCode.INTERRUPTED : gate.passed ? ExitCode.OK : ExitCode.GATE_FAILED;
 }
 

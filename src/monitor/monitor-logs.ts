@@ -10,6 +10,7 @@ import {rulesOf} from '../detector.js'
 import {ExitCode, usageError, type ExitCodeValue} from '../errors.js'
 import {AtomicFile} from '../io/atomic-file.js'
 import {OutputClosed, StreamWriter} from '../io/output.js'
+import {notJsonLinesHint} from '../io/shape.js'
 import {shardSources} from '../io/shard.js'
 import {checkReportTargets, detailsNeeded, finishGate} from '../gate/finish.js'
 import {ignoredAtBase} from '../gate/scope.js'
@@ -134,5 +135,12 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
   if (end.stderr) io.stderr.write(end.stderr)
   // --json keeps stderr empty for scripts; --quiet asks for silence.
   if (notes && invocation.format !== 'json' && !invocation.quiet) io.stderr.write(notes)
+  if (result.summary.records === 0 && result.summary.malformed_lines > 0 && invocation.format !== 'json') {
+    for (const source of sources) {
+      const hint = source.kind === 'file' ? await notJsonLinesHint(source.path, source.display) : undefined
+      if (hint !== undefined) io.stderr.write(`Hint: ${printable(hint)}\n`)
+    }
+  }
+
   return interrupted ? ExitCode.INTERRUPTED : gate.passed ? ExitCode.OK : ExitCode.GATE_FAILED
 }

@@ -229,6 +229,19 @@ describe('llmops monitor exit codes and modes', () => {
     expect(JSON.parse(String(result.stdout))).toMatchObject({error: {code: 'E_INPUT_NOT_FOUND', exit_code: 2}})
   })
 
+  it('says how to convert a JSON array or a pretty-printed object instead of only counting malformed lines', async () => {
+    const dir = await tempDir()
+    await writeFile(path.join(dir, 'export.json'), JSON.stringify([{id: 'a', user_query: 'q', bot_response: 'ok'}, {id: 'b', user_query: 'q', bot_response: 'ok'}], null, 2))
+    await writeFile(path.join(dir, 'one.json'), JSON.stringify({id: 'a', user_query: 'q', bot_response: 'ok'}, null, 2))
+    const array = await llmops(['monitor', 'export.json', '--format', 'summary'], {cwd: dir})
+    expect(array.exitCode).toBe(0)
+    expect(String(array.stderr)).toContain(`Hint: export.json looks like one JSON array, not JSON Lines (one object per line): convert it with jq -c '.[]' export.json | llmops monitor -`)
+    const pretty = await llmops(['monitor', 'one.json', '--format', 'summary'], {cwd: dir})
+    expect(String(pretty.stderr)).toContain('one.json looks like pretty-printed JSON')
+    const fine = await llmops(['monitor', 'sample_chatbot_logs.jsonl', '--format', 'summary'])
+    expect(String(fine.stderr)).not.toContain('Hint:')
+  })
+
   it('refuses --format summary with --json instead of dropping one (exit 2)', async () => {
     const result = await llmops(['monitor', 'sample_chatbot_logs.jsonl', '--format', 'summary', '--json'])
     expect(result.exitCode).toBe(2)
