@@ -96,10 +96,10 @@ var init_errors = __esm({
       [ExitCode.PRECONDITION, "precondition failed: not a git repo, dirty tree, detached HEAD, operation in progress"],
       [ExitCode.INVALID_TARGET, "invalid target: tag missing, not on the branch's history, already current"],
       [ExitCode.REMOTE_MOVED, "remote moved: the push lease was rejected; nothing was overwritten"],
-      [ExitCode.NOT_CONFIRMED, "not confirmed: confirmation missing, wrong or declined; nothing was changed"],
+      [ExitCode.NOT_CONFIRMED, "not confirmed: confirmation missing, wrong or declined (Ctrl-C at the prompt too); nothing was changed"],
       [ExitCode.PUSH_REFUSED, "push refused by the server (protected branch, permissions)"],
       [ExitCode.INTERNAL, "internal error (a bug): fail closed, never report success"],
-      [ExitCode.INTERRUPTED, "interrupted (Ctrl-C)"]
+      [ExitCode.INTERRUPTED, "interrupted (Ctrl-C) while the monitor runs: the summary covers what was read"]
     ];
     ERROR_CODES = {
       E_USAGE: ExitCode.USAGE,
