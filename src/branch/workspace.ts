@@ -18,8 +18,11 @@ export async function requireRepository(git: Git, suggestions: string[] = []): P
   return gitDir
 }
 
-/** A working tree on a branch, with nothing half-done, nothing uncommitted and full history. */
-export async function checkWorkspace(git: Git): Promise<{currentBranch: string}> {
+/**
+ * A working tree on a branch, with nothing half-done, nothing uncommitted and full history. A
+ * dry run only looks (`allowDirty`): uncommitted paths are returned for the plan to mention.
+ */
+export async function checkWorkspace(git: Git, options: {allowDirty?: boolean} = {}): Promise<{currentBranch: string; dirty: string[]}> {
   const gitDir = await requireRepository(git, ['Run llmops from a clone of the repository.'])
 
   const currentBranch = await git.currentBranch()
@@ -33,7 +36,7 @@ export async function checkWorkspace(git: Git): Promise<{currentBranch: string}>
   }
 
   const dirty = await git.dirtyPaths()
-  if (dirty.length > 0) {
+  if (dirty.length > 0 && options.allowDirty !== true) {
     const shown = dirty.slice(0, 5).map((p) => printable(p, 80)).join(', ') + (dirty.length > 5 ? ` and ${dirty.length - 5} more` : '')
     throw precondition(`the working tree is not clean: ${shown}`, 'E_DIRTY_TREE', ['Commit or stash your changes (git stash --include-untracked), or run from a fresh clone.'])
   }
@@ -42,5 +45,12 @@ export async function checkWorkspace(git: Git): Promise<{currentBranch: string}>
     throw precondition('this clone is shallow: the history needed to check ancestry is missing', 'E_SHALLOW', ['git fetch --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0).'])
   }
 
-  return {currentBranch}
+  return {currentBranch, dirty}
+}
+
+/** The plan's word for a dry run from a working tree that a real run would refuse. */
+export function dirtyTreeWarning(dirty: readonly string[]): string[] {
+  if (dirty.length === 0) return []
+  const shown = dirty.slice(0, 5).map((p) => printable(p, 80)).join(', ') + (dirty.length > 5 ? ` and ${dirty.length - 5} more` : '')
+  return [`the working tree is not clean (${shown}): this dry run shows the plan, a real run refuses until you commit or stash`]
 }

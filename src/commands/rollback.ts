@@ -7,7 +7,7 @@ import type {BackupList, RollbackResult} from '../rollback/types.js'
 export default class Rollback extends BaseCommand {
   static override summary = 'Reset a release branch (stable) to an earlier release tag, safely and reversibly.'
 
-  static override description = `Goes back to the previous release by default. Before changing anything it checks the repository (a branch checked out, no merge or rebase in progress, a clean working tree, full history), fetches the branch and tags, confirms the remote head with ls-remote, and requires the target to be in the branch's history.
+  static override description = `Goes back to the previous release by default. Before changing anything it checks the repository (a branch checked out, no merge or rebase in progress, a clean working tree (a --dry-run only mentions an unclean one in the plan), full history), fetches the branch and tags, confirms the remote head with ls-remote, and requires the target to be in the branch's history.
 
 It then prints the plan: current head and target, the commits and releases that will leave the branch, the backup tag, the exact push and the undo command. --dry-run stops there.
 

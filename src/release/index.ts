@@ -13,7 +13,7 @@ export type {ProcedureIo} from '../branch/procedure.js'
 export type * from './types.js'
 
 /** The command's flags: the planning request, plus what happens after the plan. */
-export interface ReleaseInvocation extends Omit<ReleaseRequest, 'now' | 'env'>, AfterPlan {}
+export interface ReleaseInvocation extends Omit<ReleaseRequest, 'now' | 'env' | 'dryRun'>, AfterPlan {}
 
 export async function runRelease(invocation: ReleaseInvocation, io: ProcedureIo): Promise<ReleaseResult> {
   return runProcedure(

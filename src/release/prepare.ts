@@ -12,7 +12,7 @@ import {checkNames, refFor} from '../branch/ref-names.js'
 import {releasesNewestFirst} from '../branch/release-tags.js'
 import {syncRemote} from '../branch/remote.js'
 import {isoSeconds} from '../branch/time.js'
-import {checkWorkspace} from '../branch/workspace.js'
+import {checkWorkspace, dirtyTreeWarning} from '../branch/workspace.js'
 import {usageError} from '../errors.js'
 import type {Git} from '../git/index.js'
 import {checkAhead, mergeMessage, parseVersion, tagExists, versionWarnings} from './plan.js'
@@ -20,6 +20,8 @@ import type {ReleasePlan} from './types.js'
 import {printable} from '../text/printable.js'
 
 export interface ReleaseRequest {
+  /** --dry-run: the plan is only shown, so an unclean working tree is mentioned, not refused. */
+  dryRun?: boolean
   version: string
   branch: string
   from: string
@@ -40,7 +42,7 @@ export async function planRelease(git: Git, request: ReleaseRequest): Promise<Re
     {flag: 'VERSION', kind: 'tag', value: tag},
   ])
   if (branch === from) throw usageError(`--from and --branch are both "${printable(branch, 80)}": a branch cannot be released into itself`)
-  const {currentBranch} = await checkWorkspace(git)
+  const {currentBranch, dirty} = await checkWorkspace(git, {allowDirty: request.dryRun === true})
   const remoteRefs = await syncRemote(git, remote, [branch, from], [refFor.tag(tag)])
   if (remoteRefs.has(refFor.tag(tag))) throw tagExists(tag, ` on ${remote}`)
   if ((await git.resolveCommit(refFor.tag(tag))) !== null) throw tagExists(tag, ' in this repository')
@@ -80,6 +82,6 @@ export async function planRelease(git: Git, request: ReleaseRequest): Promise<Re
     local,
     who,
     created_at: isoSeconds(request.now),
-    warnings: versionWarnings(semver, tag, highest),
+    warnings: [...versionWarnings(semver, tag, highest), ...dirtyTreeWarning(dirty)],
   }
 }

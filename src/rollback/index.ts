@@ -14,7 +14,7 @@ export type {ProcedureIo} from '../branch/procedure.js'
 export type * from './types.js'
 
 /** The command's flags: the planning request, plus what happens after the plan. */
-export interface RollbackInvocation extends Omit<RollbackRequest, 'now' | 'env'>, AfterPlan {}
+export interface RollbackInvocation extends Omit<RollbackRequest, 'now' | 'env' | 'dryRun'>, AfterPlan {}
 
 export async function runRollback(invocation: RollbackInvocation, io: ProcedureIo): Promise<RollbackResult> {
   return runProcedure(

@@ -13,7 +13,7 @@ import {checkNames, refFor, type NameKind} from '../branch/ref-names.js'
 import {releasesNewestFirst, releaseVersion} from '../branch/release-tags.js'
 import {syncRemote} from '../branch/remote.js'
 import {isoSeconds} from '../branch/time.js'
-import {checkWorkspace} from '../branch/workspace.js'
+import {checkWorkspace, dirtyTreeWarning} from '../branch/workspace.js'
 import {LlmopsError} from '../errors.js'
 import type {Git} from '../git/index.js'
 import {readBackups} from './list.js'
@@ -21,6 +21,8 @@ import {checkTarget, defaultTarget, undoCommand, undoReason} from './plan.js'
 import type {BackupEntry, RollbackPlan} from './types.js'
 
 export interface RollbackRequest {
+  /** --dry-run: the plan is only shown, so an unclean working tree is mentioned, not refused. */
+  dryRun?: boolean
   branch: string
   remote: string
   /** --to; undefined: the previous release. */
@@ -162,7 +164,7 @@ export async function planRollback(git: Git, request: RollbackRequest): Promise<
   if (request.to !== undefined) names.push({flag: '--to', kind: 'tag', value: request.to})
   if (request.undo?.backupTag !== undefined) names.push({flag: 'BACKUP_TAG', kind: 'tag', value: request.undo.backupTag})
   await checkNames(git, names)
-  const {currentBranch} = await checkWorkspace(git)
+  const {currentBranch, dirty} = await checkWorkspace(git, {allowDirty: request.dryRun === true})
   const heads = await syncRemote(git, request.remote, [request.branch], kind === 'undo' ? [refFor.branch(request.main)] : [])
   const headSha = heads.get(refFor.branch(request.branch)) ?? ''
   const where = `${request.remote}/${request.branch}`
@@ -185,6 +187,7 @@ export async function planRollback(git: Git, request: RollbackRequest): Promise<
   const warnings = kind === 'undo' && discarded.length > 0 ? [`${discarded.length} commit(s) reached ${where} after that rollback; this undo removes them too`] : []
   if (target.verification?.verified === false) warnings.unshift(`UNVERIFIED BACKUP: ${target.verification.detail}. Read every commit below before you confirm.`)
   for (const skipped of target.skipped ?? []) warnings.push(`passed over an unverified backup: ${skipped}`)
+  warnings.push(...dirtyTreeWarning(dirty))
 
   return {
     kind,

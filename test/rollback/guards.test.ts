@@ -23,6 +23,18 @@ describe('rollback preconditions (exit 3, nothing changed)', () => {
     expect(await state(repos)).toEqual(before)
   })
 
+  it('shows a dry run from a dirty tree, saying a real run would refuse it', async () => {
+    const repos = await createRepos()
+    await withReleases(repos)
+    await writeFile(path.join(repos.work, 'app.txt'), 'edited\n')
+    const before = await state(repos)
+    const shown = await rollback(repos, {to: 'v1.1.0', dryRun: true})
+    expect(shown.status).toBe('dry_run')
+    expect(shown.warnings.join('\n')).toContain('the working tree is not clean (app.txt): this dry run shows the plan, a real run refuses')
+    expect(await state(repos)).toEqual(before)
+    expect(await failure(rollback(repos, {to: 'v1.1.0', confirm: 'v1.1.0'}))).toMatchObject({exitCode: 3, code: 'E_DIRTY_TREE'})
+  })
+
   it('refuses a detached HEAD', async () => {
     const repos = await createRepos()
     const {releases} = await withReleases(repos)
