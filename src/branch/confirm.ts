@@ -41,7 +41,11 @@ export async function confirm(request: Confirmation): Promise<void> {
     throw error
   }
 
-  if (typed.trim() !== expected) throw notConfirmed(`you typed "${printable(typed.trim(), 80)}", not ${expected}`, ['Run again and type the tag exactly.'])
+  // Under pressure people type the version without its "v": that names the same tag, unambiguously.
+  const answer = typed.trim()
+  if (answer !== expected && !(expected.startsWith('v') && answer === expected.slice(1))) {
+    throw notConfirmed(`you typed "${printable(answer, 80)}", not ${expected}`, ['Run again and type the tag exactly.'])
+  }
 }
 
 /**

@@ -53,6 +53,17 @@ describe('the terminal prompt (@inquirer/prompts on a fake terminal)', () => {
     expect(terminal.screen()).toContain('To roll back origin/stable to v1.2.0, type v1.2.0:')
   })
 
+  it('accepts the version typed without its "v" (the same tag), nothing looser', async () => {
+    for (const [typed, ok] of [['1.2.0', true], [' v1.2.0 ', true], ['1.2', false], ['v1.2.0.0', false], ['V1.2.0', false]] as const) {
+      const terminal = fakeTerminal()
+      typeWhenAsked(terminal, `${typed}\r`)
+      const ask = terminalAsk({input: terminal.input, output: terminal.output})
+      const confirmed = confirm({expected: 'v1.2.0', given: undefined, ask, action: 'roll back'})
+      if (ok) await expect(confirmed, typed).resolves.toBeUndefined()
+      else await expect(confirmed, typed).rejects.toMatchObject({exitCode: 6})
+    }
+  })
+
   it('refuses anything else typed there, e.g. a bare "y"', async () => {
     const terminal = fakeTerminal()
     typeWhenAsked(terminal, 'y\r')
