@@ -59978,10 +59978,14 @@ async function scanSources(options) {
   let bytes = 0;
   let lines = 0;
   let frames = 0;
+  const firstFailure = new AbortController();
   const collect = async (result) => {
     summary2.blankLines += result.blank;
     summary2.unchangedLines += result.unchanged;
-    for (const facts of result.facts) summary2.add(facts);
+    for (const facts of result.facts) {
+      summary2.add(facts);
+      if (options.exitOnFirst && !firstFailure.signal.aborted && failsGate(facts, options.failOn, context2.config.slowMs)) firstFailure.abort();
+    }
     if (result.output.length > 0) await options.onRecords(result.output);
     if (result.sanitized.length > 0) await options.onSanitized?.(result.sanitized);
     options.onProgress?.({ bytes, records: lines });
@@ -59996,7 +60000,8 @@ async function scanSources(options) {
     queue.push(frames++ < FRAMES_BEFORE_THREADS || live ? pool.runInline(job) : pool.run(job));
     await drain(live ? 0 : pool.capacity);
   };
-  const aborted2 = () => options.signal?.aborted === true;
+  const aborted2 = () => options.signal?.aborted === true || firstFailure.signal.aborted;
+  const stopped = options.signal === void 0 ? firstFailure.signal : AbortSignal.any([options.signal, firstFailure.signal]);
   try {
     for (const source of options.sources) {
       if (aborted2()) break;
@@ -60011,7 +60016,7 @@ async function scanSources(options) {
         }
       };
       const limits = { maxDecodedBytes: context2.config.maxDecodedBytes, maxExpansion: context2.config.maxExpansion };
-      const chunks = options.follow && source.kind === "file" && options.signal ? followChunks(source.path, source.display, { signal: options.signal }) : openChunks(source, options.stdin, options.signal, limits);
+      const chunks = options.follow && source.kind === "file" ? followChunks(source.path, source.display, { signal: stopped }) : openChunks(source, options.stdin, stopped, limits);
       try {
         for await (const chunk of chunks) {
           if (chunk === RESTARTED) {
@@ -60042,13 +60047,23 @@ async function scanSources(options) {
   return {
     summary: final,
     gate: evaluateGate(final, options.failOn),
-    interrupted: aborted2(),
+    interrupted: options.signal?.aborted === true,
+    stoppedAtFirstFailure: firstFailure.signal.aborted,
     findings: summary2.sortedDetails(),
     findingsLeftOut: summary2.detailsLeftOut,
     usedIgnores: summary2.usedIgnores,
     valueKeys: summary2.valueKeys,
     tallies: summary2
   };
+}
+var UNSCANNED_KINDS = /* @__PURE__ */ new Set(["line_too_long", "unscannable"]);
+function failsGate(facts, failOn, slowMs) {
+  const fresh = (category2) => facts.findings.some((f3) => f3.category === category2 && !f3.ignored && !f3.preexisting) || Object.values(facts.omitted).some((o2) => o2.category === category2);
+  return failOn.some((c3) => {
+    if (c3 === "pii" || c3 === "secret") return fresh(c3) || facts.errors.some((e) => UNSCANNED_KINDS.has(e));
+    if (c3 === "error") return facts.errors.length > 0;
+    return facts.latency !== null && facts.latency > slowMs;
+  });
 }
 
 // src/monitor/base-side.ts
@@ -60393,6 +60408,7 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
   if (scope?.base !== void 0 && sources.length === 0) io2.stderr.write(`No changed log file (${gateOptions.globs?.join(", ")}) since ${scope.base.slice(0, 12)}.
 `);
   const gated = monitorConfig.failOn.length > 0;
+  if (invocation.exitOnFirst === true && !gated) throw usageError("--exit-on-first stops at the first record that fails the gate: give --fail-on (or monitor.failOn in the config)", "E_USAGE");
   const out = new StreamWriter(io2.stdout);
   let outputClosed = false;
   const write = async (text2) => {
@@ -60420,6 +60436,7 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
       failOn: monitorConfig.failOn,
       follow: invocation.follow,
       signal: interrupt.signal,
+      exitOnFirst: invocation.exitOnFirst === true,
       stdin: io2.stdin,
       mode: sink.mode,
       threads: invocation.threads,
@@ -60477,6 +60494,7 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
   const end = sink.end(result, formatSummary(result.summary, gate, { interrupted }));
   if (!outputClosed) await write(end.stdout);
   if (end.stderr) io2.stderr.write(end.stderr);
+  if (result.stoppedAtFirstFailure === true && invocation.format !== "json") io2.stderr.write("Stopped at the first record that fails the gate (--exit-on-first); the figures cover what was read until then.\n");
   if (notes && invocation.format !== "json" && !invocation.quiet) io2.stderr.write(notes);
   if (result.summary.records === 0 && result.summary.malformed_lines > 0 && invocation.format !== "json") {
     for (const source of sources) {

@@ -28,6 +28,7 @@ ${BaseCommand.exitCodesHelp}`
     {description: 'Fail a CI step on any PII or secret', command: '<%= config.bin %> <%= command.id %> logs.jsonl --fail-on pii,secret --format summary'},
     {description: 'The PII gate of a pull request: only what it adds, with a SARIF report', command: '<%= config.bin %> <%= command.id %> --changed-since origin/main --fail-on pii,secret --format summary --sarif llmops.sarif'},
     {description: 'Write a sanitized copy of the logs, values replaced by their type', command: '<%= config.bin %> <%= command.id %> logs.jsonl --format summary --redact-out clean.jsonl --redact-operator replace'},
+    {description: 'Alarm on the first PII or secret in a live log (exit 1)', command: '<%= config.bin %> <%= command.id %> --follow /var/log/chatbot.jsonl --fail-on pii,secret --exit-on-first --format summary || echo "PII in the live log" >&2'},
     {description: 'Watch a live log like tail -f (Ctrl-C prints the summary)', command: '<%= config.bin %> <%= command.id %> --follow /var/log/chatbot.jsonl'},
     {description: 'Scan shard 2 of 4 of a large log and keep its figures for a merge (docs/scale.md)', command: '<%= config.bin %> <%= command.id %> big.jsonl --shard 2/4 --format summary --summary-out part-2.json'},
     {description: 'Report findings in nested fields under the main text fields', command: "<%= config.bin %> <%= command.id %> --fields 'bot_response,user_query,messages[].content' chat.jsonl"},
@@ -68,6 +69,7 @@ ${BaseCommand.exitCodesHelp}`
     }),
     follow: Flags.boolean({char: 'f', description: 'keep reading a growing file like tail -f (survives truncation and rotation)'}),
     quiet: Flags.boolean({char: 'q', description: 'do not print the summary on stderr'}),
+    'exit-on-first': Flags.boolean({description: 'stop at the first record that fails --fail-on and exit 1: with --follow, an alarm on the first leak in a live log'}),
     'changed-since': Flags.string({
       helpGroup: 'GATE',
       helpValue: 'REF',
@@ -130,6 +132,7 @@ ${BaseCommand.exitCodesHelp}`
       redactOperator: flags['redact-operator'] as RedactOperator | undefined,
       redactOut: flags['redact-out'],
       follow: flags.follow,
+      exitOnFirst: flags['exit-on-first'],
       format: this.jsonEnabled() ? 'json' : (flags.format as 'jsonl' | 'summary'),
       quiet: flags.quiet,
       threads: flags.jobs ?? Math.min(3, availableParallelism() - 1),

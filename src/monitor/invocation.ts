@@ -31,6 +31,8 @@ export interface MonitorInvocation {
   explicitFiles?: boolean
   /** --shard: this worker's share of the inputs (docs/scale.md). */
   shard?: {index: number; count: number} | undefined
+  /** --exit-on-first: stop after the first record that fails --fail-on. */
+  exitOnFirst?: boolean
   /** --summary-out: write the run's figures as a summary file that `llmops monitor merge` reads. */
   summaryOut?: string | undefined
   /** Without files and --changed-since, scan every tracked log file (the Action). */

@@ -45,6 +45,7 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
   for (const note of scope?.notes ?? []) io.stderr.write(`${printable(note)}\n`)
   if (scope?.base !== undefined && sources.length === 0) io.stderr.write(`No changed log file (${gateOptions.globs?.join(', ')}) since ${scope.base.slice(0, 12)}.\n`)
   const gated = monitorConfig.failOn.length > 0
+  if (invocation.exitOnFirst === true && !gated) throw usageError('--exit-on-first stops at the first record that fails the gate: give --fail-on (or monitor.failOn in the config)', 'E_USAGE')
 
   const out = new StreamWriter(io.stdout)
   let outputClosed = false
@@ -75,6 +76,7 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
       failOn: monitorConfig.failOn,
       follow: invocation.follow,
       signal: interrupt.signal,
+      exitOnFirst: invocation.exitOnFirst === true,
       stdin: io.stdin,
       mode: sink.mode,
       threads: invocation.threads,
@@ -134,6 +136,7 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
   if (!outputClosed) await write(end.stdout)
   if (end.stderr) io.stderr.write(end.stderr)
   // --json keeps stderr empty for scripts; --quiet asks for silence.
+  if (result.stoppedAtFirstFailure === true && invocation.format !== 'json') io.stderr.write('Stopped at the first record that fails the gate (--exit-on-first); the figures cover what was read until then.\n')
   if (notes && invocation.format !== 'json' && !invocation.quiet) io.stderr.write(notes)
   if (result.summary.records === 0 && result.summary.malformed_lines > 0 && invocation.format !== 'json') {
     for (const source of sources) {

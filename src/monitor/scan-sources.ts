@@ -12,6 +12,7 @@ import {SummaryBuilder} from '../results/summary.js'
 import {evaluateGate} from '../gate/evaluate.js'
 import {prepareContext, type ContextSettings} from './context.js'
 import type {MonitorResult} from '../results/run.js'
+import type {RecordFacts} from '../results/record.js'
 
 export interface ScanSourcesOptions {
   sources: InputSource[]
@@ -21,6 +22,8 @@ export interface ScanSourcesOptions {
   follow?: boolean
   /** Stops the run between frames (Ctrl-C); the summary covers what was read. */
   signal?: AbortSignal
+  /** --exit-on-first: stop reading after the first record that fails `failOn` (a live log's alarm). */
+  exitOnFirst?: boolean
   stdin: NodeJS.ReadableStream
   /** Keep every finding's value key (the base side of --changed-since). */
   collectValueKeys?: boolean
@@ -60,10 +63,15 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
   let lines = 0
   let frames = 0
 
+  const firstFailure = new AbortController()
   const collect = async (result: PoolResult): Promise<void> => {
     summary.blankLines += result.blank
     summary.unchangedLines += result.unchanged
-    for (const facts of result.facts) summary.add(facts)
+    for (const facts of result.facts) {
+      summary.add(facts)
+      if (options.exitOnFirst && !firstFailure.signal.aborted && failsGate(facts, options.failOn, context.config.slowMs)) firstFailure.abort()
+    }
+
     if (result.output.length > 0) await options.onRecords(result.output)
     if (result.sanitized.length > 0) await options.onSanitized?.(result.sanitized)
     options.onProgress?.({bytes, records: lines})
@@ -83,7 +91,8 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
     await drain(live ? 0 : pool.capacity)
   }
 
-  const aborted = (): boolean => options.signal?.aborted === true
+  const aborted = (): boolean => options.signal?.aborted === true || firstFailure.signal.aborted
+  const stopped = options.signal === undefined ? firstFailure.signal : AbortSignal.any([options.signal, firstFailure.signal])
   try {
     for (const source of options.sources) {
       if (aborted()) break
@@ -100,9 +109,9 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
 
       const limits = {maxDecodedBytes: context.config.maxDecodedBytes, maxExpansion: context.config.maxExpansion}
       const chunks =
-        options.follow && source.kind === 'file' && options.signal
-          ? followChunks(source.path, source.display, {signal: options.signal})
-          : openChunks(source, options.stdin, options.signal, limits)
+        options.follow && source.kind === 'file'
+          ? followChunks(source.path, source.display, {signal: stopped})
+          : openChunks(source, options.stdin, stopped, limits)
       try {
         for await (const chunk of chunks) {
           if (chunk === RESTARTED) {
@@ -139,11 +148,25 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
   return {
     summary: final,
     gate: evaluateGate(final, options.failOn),
-    interrupted: aborted(),
+    interrupted: options.signal?.aborted === true,
+    stoppedAtFirstFailure: firstFailure.signal.aborted,
     findings: summary.sortedDetails(),
     findingsLeftOut: summary.detailsLeftOut,
     usedIgnores: summary.usedIgnores,
     valueKeys: summary.valueKeys,
     tallies: summary,
   }
+}
+
+const UNSCANNED_KINDS: ReadonlySet<string> = new Set(['line_too_long', 'unscannable'])
+
+/** Whether one record alone fails the gate's categories (what --exit-on-first stops at). */
+function failsGate(facts: RecordFacts, failOn: readonly FailOn[], slowMs: number): boolean {
+  const fresh = (category: string): boolean =>
+    facts.findings.some((f) => f.category === category && !f.ignored && !f.preexisting) || Object.values(facts.omitted).some((o) => o.category === category)
+  return failOn.some((c) => {
+    if (c === 'pii' || c === 'secret') return fresh(c) || facts.errors.some((e) => UNSCANNED_KINDS.has(e))
+    if (c === 'error') return facts.errors.length > 0
+    return facts.latency !== null && facts.latency > slowMs
+  })
 }

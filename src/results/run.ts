@@ -6,6 +6,8 @@ export interface MonitorResult {
   summary: MonitorSummary
   gate: GateResult
   interrupted: boolean
+  /** --exit-on-first: the run stopped after the first record that failed the gate. */
+  stoppedAtFirstFailure?: boolean
   /** Findings with their location, for reports (capped; `findingsLeftOut` counts the rest). */
   findings: FindingDetail[]
   findingsLeftOut: number
