@@ -15,6 +15,11 @@ const notConfirmed = (message: string, suggestions: string[]): LlmopsError =>
 export interface Confirmation {
   /** What must be typed or passed: the target tag. */
   expected: string
+  /**
+   * What a person types at the prompt, when the tag is too long to type correctly under pressure
+   * (an undo's backup tag): the short sha of the commit it restores, shown in the plan.
+   */
+  typed?: string | undefined
   /** The value of --confirm, if given. */
   given: string | undefined
   /** A terminal prompt; undefined without a terminal (or in --json mode). */
@@ -25,6 +30,7 @@ export interface Confirmation {
 
 export async function confirm(request: Confirmation): Promise<void> {
   const {expected, given, ask, action} = request
+  const wanted = request.typed ?? expected
   const hint = `Pass --confirm ${expected} to confirm.`
   if (given !== undefined) {
     if (given === expected) return
@@ -34,7 +40,7 @@ export async function confirm(request: Confirmation): Promise<void> {
   if (ask === undefined) throw notConfirmed(`confirmation required to ${action}, and there is no terminal to ask in`, [hint])
   let typed: string
   try {
-    typed = await ask(`To ${action}, type ${expected}:`)
+    typed = await ask(`To ${action}, type ${wanted}:`)
   } catch (error) {
     // Ctrl-C or a closed terminal inside the prompt is a "no".
     if (error instanceof Error && error.name === 'ExitPromptError') throw notConfirmed('declined', [hint])
@@ -43,8 +49,8 @@ export async function confirm(request: Confirmation): Promise<void> {
 
   // Under pressure people type the version without its "v": that names the same tag, unambiguously.
   const answer = typed.trim()
-  if (answer !== expected && !(expected.startsWith('v') && answer === expected.slice(1))) {
-    throw notConfirmed(`you typed "${printable(answer, 80)}", not ${expected}`, ['Run again and type the tag exactly.'])
+  if (answer !== wanted && answer !== expected && !(wanted.startsWith('v') && answer === wanted.slice(1))) {
+    throw notConfirmed(`you typed "${printable(answer, 80)}", not ${wanted}`, [`Run again and type ${wanted} exactly.`])
   }
 }
 

@@ -34,7 +34,7 @@ export interface BranchProcedure<Plan> {
   plan: (git: Git, context: {now: Date; env: NodeJS.ProcessEnv}) => Promise<Plan>
   formatPlan: (plan: Plan) => string
   /** What the user types (or passes as --confirm), and the change it describes in the prompt. */
-  confirmation: (plan: Plan) => {expected: string; action: string}
+  confirmation: (plan: Plan) => {expected: string; typed?: string; action: string}
   execute: (git: Git, plan: Plan) => Promise<Outcome<Plan>>
   formatResult: (result: Outcome<Plan>) => string
   /** The GitHub Actions job summary. */
@@ -54,8 +54,8 @@ export async function runProcedure<Plan>(procedure: BranchProcedure<Plan>, after
     return result
   }
 
-  const {expected, action} = procedure.confirmation(plan)
-  await confirm({expected, given: after.confirm, ask: io.ask, action})
+  const {expected, typed, action} = procedure.confirmation(plan)
+  await confirm({expected, typed, given: after.confirm, ask: io.ask, action})
   const result = await procedure.execute(git, plan)
   io.show?.(procedure.formatResult(result))
   await publishToActions(io.env, procedure.markdown(result), procedure.outputs(result))

@@ -64,6 +64,22 @@ describe('the terminal prompt (@inquirer/prompts on a fake terminal)', () => {
     }
   })
 
+  it('asks an undo for the short sha it restores instead of a 37-character backup tag; --confirm still takes the tag', async () => {
+    const tag = 'llmops/backup/stable-20261127T140257Z'
+    for (const [typed, ok] of [['abc1234', true], [tag, true], ['abc123', false], ['abc1234x', false]] as const) {
+      const terminal = fakeTerminal()
+      typeWhenAsked(terminal, `${typed}\r`)
+      const ask = terminalAsk({input: terminal.input, output: terminal.output})
+      const confirmed = confirm({expected: tag, typed: 'abc1234', given: undefined, ask, action: 'restore origin/stable'})
+      if (ok) await expect(confirmed, typed).resolves.toBeUndefined()
+      else await expect(confirmed, typed).rejects.toMatchObject({exitCode: 6, message: expect.stringContaining('not abc1234')})
+      if (typed === 'abc1234') expect(terminal.screen()).toContain('To restore origin/stable, type abc1234:')
+    }
+
+    await expect(confirm({expected: tag, typed: 'abc1234', given: tag, ask: undefined, action: 'restore'})).resolves.toBeUndefined()
+    await expect(confirm({expected: tag, typed: 'abc1234', given: 'abc1234', ask: undefined, action: 'restore'})).rejects.toMatchObject({exitCode: 6})
+  })
+
   it('refuses anything else typed there, e.g. a bare "y"', async () => {
     const terminal = fakeTerminal()
     typeWhenAsked(terminal, 'y\r')
