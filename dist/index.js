@@ -38210,6 +38210,9 @@ var SummaryBuilder = class _SummaryBuilder {
   unchangedLines = 0;
   firstTime = null;
   lastTime = null;
+  /** The same instants as numbers: one parse per record on the hot path, none per comparison. */
+  firstMs = Number.POSITIVE_INFINITY;
+  lastMs = Number.NEGATIVE_INFINITY;
   add(facts) {
     const { errors } = facts;
     const findings = facts.findings.filter((f3) => !f3.ignored && !f3.preexisting);
@@ -38281,8 +38284,10 @@ var SummaryBuilder = class _SummaryBuilder {
   }
   /** Times compare as instants (ISO strings of years past 9999 do not sort as text). */
   seeTime(first, last) {
-    if (first !== null && (this.firstTime === null || Date.parse(first) < Date.parse(this.firstTime))) this.firstTime = first;
-    if (last !== null && (this.lastTime === null || Date.parse(last) > Date.parse(this.lastTime))) this.lastTime = last;
+    const firstMs = first === null ? Number.NaN : Date.parse(first);
+    const lastMs = last === null ? Number.NaN : last === first ? firstMs : Date.parse(last);
+    if (firstMs < this.firstMs) [this.firstMs, this.firstTime] = [firstMs, first];
+    if (lastMs > this.lastMs) [this.lastMs, this.lastTime] = [lastMs, last];
   }
   /** The groups of the breakdown, by name: the MAX_GROUPS largest, the rest folded into OTHER_GROUP. */
   shownGroups() {
@@ -38344,8 +38349,7 @@ var SummaryBuilder = class _SummaryBuilder {
     builder.detailsLeftOut = state.details_left_out;
     builder.detailLimit = state.detail_limit;
     for (const f3 of state.used_ignores) builder.usedIgnores.add(f3);
-    builder.firstTime = state.first_time;
-    builder.lastTime = state.last_time;
+    builder.seeTime(state.first_time, state.last_time);
     return builder;
   }
   /**

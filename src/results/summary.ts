@@ -244,6 +244,9 @@ export class SummaryBuilder {
   unchangedLines = 0
   private firstTime: string | null = null
   private lastTime: string | null = null
+  /** The same instants as numbers: one parse per record on the hot path, none per comparison. */
+  private firstMs = Number.POSITIVE_INFINITY
+  private lastMs = Number.NEGATIVE_INFINITY
 
   constructor(
     private readonly slowMs: number,
@@ -328,8 +331,10 @@ export class SummaryBuilder {
 
   /** Times compare as instants (ISO strings of years past 9999 do not sort as text). */
   private seeTime(first: string | null, last: string | null): void {
-    if (first !== null && (this.firstTime === null || Date.parse(first) < Date.parse(this.firstTime))) this.firstTime = first
-    if (last !== null && (this.lastTime === null || Date.parse(last) > Date.parse(this.lastTime))) this.lastTime = last
+    const firstMs = first === null ? Number.NaN : Date.parse(first)
+    const lastMs = last === null ? Number.NaN : last === first ? firstMs : Date.parse(last)
+    if (firstMs < this.firstMs) [this.firstMs, this.firstTime] = [firstMs, first]
+    if (lastMs > this.lastMs) [this.lastMs, this.lastTime] = [lastMs, last]
   }
 
   /** The groups of the breakdown, by name: the MAX_GROUPS largest, the rest folded into OTHER_GROUP. */
@@ -395,8 +400,7 @@ export class SummaryBuilder {
     builder.detailsLeftOut = state.details_left_out
     builder.detailLimit = state.detail_limit
     for (const f of state.used_ignores) builder.usedIgnores.add(f)
-    builder.firstTime = state.first_time
-    builder.lastTime = state.last_time
+    builder.seeTime(state.first_time, state.last_time)
     return builder
   }
 
