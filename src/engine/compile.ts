@@ -1,3 +1,5 @@
+import {groupByFirstChar} from './alternation.js'
+import {Keyword} from './keyword.js'
 import {compileLinear, type LinearPattern} from './linear.js'
 import type {Allowlist, Category, EntityType, Rule, RuleContext, Severity} from './types.js'
 import {getValidator, type Validator} from './validators.js'
@@ -22,7 +24,7 @@ export interface CompiledRule {
   /** The pattern: JavaScript's engine for built-in rules, RE2 (`LinearPattern`) for a config's rules. */
   regex: RegExp | LinearPattern
   group: number
-  keywords: string[] | undefined
+  keywords: Keyword[] | undefined
   /**
    * For a long list of keywords, any of them (a trie), global: finds each place a keyword starts,
    * the longest first. A few keywords are looked up one by one (indexOf is faster).
@@ -45,6 +47,8 @@ export interface CompiledRule {
    * an empty list: the rule can never report).
    */
   needsWords: readonly string[] | undefined
+  /** The pattern can only match at the start of a text (`^`, no `m` flag): trying it costs next to nothing. */
+  anchored: boolean
   validator: Validator | undefined
   confidence: number
   context: CompiledContext | undefined
@@ -180,13 +184,14 @@ function compileOne(rule: Rule, prefilters: Map<string, RegExp | LinearPattern>,
     severity: rule.severity,
     regex,
     group: rule.group ?? 0,
-    keywords,
+    keywords: keywords?.map((k) => new Keyword(k)),
     keywordRegex: keywords === undefined || keywords.length <= FEW_KEYWORDS ? undefined : new RegExp(trieSource(keywords), 'g'),
     keywordsIgnoreCase: flags.has('i'),
     prefilter: rule.prefilter === undefined ? -1 : prefilterIndex(rule, prefilters, user),
     window: rule.prefilter === undefined ? -1 : (rule.prefilterWindow ?? -1),
     trigger: triggerOf(rule),
     needsWords: undefined,
+    anchored: regex instanceof RegExp && regex.source.startsWith('^') && !regex.multiline,
     validator,
     confidence,
     context: compileContext(rule.context, rule.context?.boost ?? 0.3),
@@ -219,6 +224,16 @@ function compileAllowlist(allowlist: Allowlist | undefined): CompiledAllowlist |
   }
 }
 
+/**
+ * A prefilter whose hits only say whether a text is scanned (no windows around them), regrouped
+ * for speed: only its language counts, which regrouping keeps (alternation.ts).
+ */
+function grouped(prefilter: RegExp | LinearPattern): RegExp | LinearPattern {
+  if (!(prefilter instanceof RegExp)) return prefilter
+  const source = groupByFirstChar(prefilter.source, prefilter.ignoreCase)
+  return source === prefilter.source ? prefilter : new RegExp(source, prefilter.flags)
+}
+
 /** Turn rules (data) into a rule set ready for `detect`. Throws RuleCompileError on a bad rule. */
 export function compileRules(rules: readonly Rule[], options: CompileOptions = {}): RuleSet {
   const seen = new Set<string>()
@@ -233,7 +248,7 @@ export function compileRules(rules: readonly Rule[], options: CompileOptions = {
   })
   return {
     rules: compiled,
-    prefilters: [...prefilters.values()],
+    prefilters: [...prefilters.values()].map((prefilter, i) => (compiled.some((r) => r.prefilter === i && r.window >= 0) ? prefilter : grouped(prefilter))),
     allowlist: compileAllowlist(options.allowlist),
     minConfidence,
   }

@@ -22,7 +22,7 @@ function keywordsPresent(rule: CompiledRule, text: string, lower: Lower): boolea
     return rule.keywordRegex.test(haystack)
   }
 
-  return rule.keywords.some((keyword) => haystack.includes(keyword))
+  return rule.keywords.some((keyword) => keyword.indexIn(haystack) !== -1)
 }
 
 /**
@@ -219,7 +219,8 @@ export function scan(text: string, ruleSet: RuleSet, options: ScanOptions = {}):
 
   for (const rule of options.rules ?? ruleSet.rules) {
     if (!keywordsPresent(rule, scanned, state.lower)) continue
-    if (rule.needsWords !== undefined && (rule.needsWords.length === 0 || rule.context === undefined || !wordsIn(rule.context.regex))) continue
+    // The words are looked for first unless the pattern is cheaper: the context is checked on a match anyway.
+    if (rule.needsWords !== undefined && (rule.needsWords.length === 0 || rule.context === undefined || (!rule.anchored && !wordsIn(rule.context.regex)))) continue
     if (rule.prefilter === -1) {
       matchRule(rule, scanned, 0, state)
       continue
@@ -272,7 +273,7 @@ function keywordHits(rule: CompiledRule, text: string, lower: Lower, out: Trigge
   const regex = rule.keywordRegex
   if (regex === undefined) {
     for (const keyword of rule.keywords ?? []) {
-      for (let i = haystack.indexOf(keyword); i !== -1; i = haystack.indexOf(keyword, i + 1)) out.push({start: i, end: i + keyword.length, rule})
+      for (let i = keyword.indexIn(haystack); i !== -1; i = keyword.indexIn(haystack, i + 1)) out.push({start: i, end: i + keyword.text.length, rule})
     }
 
     return
