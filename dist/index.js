@@ -38585,13 +38585,14 @@ fingerprint ${f3.fingerprint}`)}</failure></testcase>`);
 // src/report/sarif.ts
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
 var SECURITY_SEVERITY = { critical: "9.5", high: "7.5", medium: "5.0", low: "3.0" };
+var PROJECT_URL = "https://github.com/llmops-dev/llmops";
 function formatSarif(report) {
   const rules = report.rules.map((r2) => ({
     id: r2.id,
     name: r2.type,
     shortDescription: { text: `${r2.type}: ${r2.description}`.slice(0, 1e3) },
     fullDescription: { text: r2.description },
-    helpUri: "https://github.com/llmops/llmops/blob/main/docs/detection.md",
+    helpUri: `${PROJECT_URL}/blob/main/docs/detection.md`,
     help: { text: `Remove the ${r2.type === "SECRET" ? "secret" : "personal data"} from the logs, or accept this finding by adding the line printed by llmops to ${report.ignoreFile}.` },
     defaultConfiguration: { level: LEVEL[r2.severity] },
     properties: { tags: ["security", r2.category === "secret" ? "secret" : "privacy"], "security-severity": SECURITY_SEVERITY[r2.severity], precision: "high" }
@@ -38616,7 +38617,7 @@ function formatSarif(report) {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: "https://github.com/llmops/llmops", rules } },
+        tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: PROJECT_URL, rules } },
         results,
         properties: { findingsLeftOut: report.findingsLeftOut, passed: report.gate.passed }
       }
