@@ -67,6 +67,18 @@ describe('installed into an empty project, offline', () => {
     expect(String(monitor.stdout)).not.toMatch(/\w+@saas-startup\.com/)
   })
 
+  it('starts without loading the library: --version reads no module of the package', async () => {
+    await writeFile(path.join(project, 'hooks.mjs'), "export async function load(url, context, next) {\n  if (url.includes('/node_modules/llmops/')) process.stderr.write(`loaded ${url}\\n`)\n  return next(url, context)\n}\n")
+    await writeFile(path.join(project, 'trace.mjs'), "import {register} from 'node:module'\nregister('./hooks.mjs', import.meta.url)\n")
+    const bin = path.join(project, 'node_modules', 'llmops', 'bin', 'run.js')
+    const version = await run('node', ['--import', './trace.mjs', bin, '--version'])
+    expect(version.stdout).toMatch(/^llmops\/0\.1\.0 /)
+    expect(String(version.stderr).split('\n').filter((l) => l.includes('/lib/'))).toEqual([])
+    const monitor = await run('node', ['--import', './trace.mjs', bin, 'monitor', '--quiet'])
+    expect(monitor.stderr).toContain('/lib/commands/monitor.js')
+    expect(monitor.stderr).not.toContain('/lib/index.js')
+  })
+
   it('is importable as an ES module, and only through its entry', async () => {
     await writeFile(
       path.join(project, 'use.mjs'),
