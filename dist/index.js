@@ -38585,13 +38585,14 @@ fingerprint ${f3.fingerprint}`)}</failure></testcase>`);
 // src/report/sarif.ts
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
 var SECURITY_SEVERITY = { critical: "9.5", high: "7.5", medium: "5.0", low: "3.0" };
+var PROJECT_URL = "https://github.com/llmops-dev/llmops";
 function formatSarif(report) {
   const rules = report.rules.map((r2) => ({
     id: r2.id,
     name: r2.type,
     shortDescription: { text: `${r2.type}: ${r2.description}`.slice(0, 1e3) },
     fullDescription: { text: r2.description },
-    helpUri: "https://github.com/llmops/llmops/blob/main/docs/detection.md",
+    helpUri: `${PROJECT_URL}/blob/main/docs/detection.md`,
     help: { text: `Remove the ${r2.type === "SECRET" ? "secret" : "personal data"} from the logs, or accept this finding by adding the line printed by llmops to ${report.ignoreFile}.` },
     defaultConfiguration: { level: LEVEL[r2.severity] },
     properties: { tags: ["security", r2.category === "secret" ? "secret" : "privacy"], "security-severity": SECURITY_SEVERITY[r2.severity], precision: "high" }
@@ -38616,7 +38617,7 @@ function formatSarif(report) {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: "https://github.com/llmops/llmops", rules } },
+        tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: PROJECT_URL, rules } },
         results,
         properties: { findingsLeftOut: report.findingsLeftOut, passed: report.gate.passed }
       }
@@ -58955,7 +58956,7 @@ async function resolveInputs(args, cwd) {
   return sources;
 }
 async function* openChunks(source, stdin, signal, limits = DEFAULT_LIMITS) {
-  const raw = source.kind === "stdin" ? stdin : source.kind === "bytes" ? Readable2.from([Buffer.from(source.bytes)]) : source.kind === "stream" ? Readable2.from(source.open()) : createReadStream(source.path, { highWaterMark: CHUNK_SIZE, ...source.range === void 0 ? {} : { start: source.range.start, end: source.range.end - 1 } });
+  const raw = source.kind === "stdin" ? stdin ?? process.stdin : source.kind === "bytes" ? Readable2.from([Buffer.from(source.bytes)]) : source.kind === "stream" ? Readable2.from(source.open()) : createReadStream(source.path, { highWaterMark: CHUNK_SIZE, ...source.range === void 0 ? {} : { start: source.range.start, end: source.range.end - 1 } });
   const stop = () => {
     ;
     raw.destroy();
@@ -60009,7 +60010,7 @@ async function scanSources(options) {
   try {
     for (const source of options.sources) {
       if (aborted2()) break;
-      const live = options.follow === true || source.kind === "stdin";
+      const live = options.follow === true || source.kind === "stdin" || source.kind === "stream" && source.live === true;
       let framer = new LineFramer(context2.config.maxLineBytes);
       let nextLine = source.kind === "file" ? source.firstLine ?? 1 : 1;
       const send = async (batch2) => {
@@ -60128,6 +60129,20 @@ function parseConfig(data, source) {
     "See the Configuration section of the README for the keys and their types."
   ]);
 }
+function readProblem(error63) {
+  const code = error63.code;
+  const why = code === "ENOENT" ? "not found" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "unknown error"})`;
+  return { code, why };
+}
+function parseConfigText(text2, shown) {
+  let data;
+  try {
+    data = JSON.parse(text2.codePointAt(0) === 65279 ? text2.slice(1) : text2);
+  } catch (error63) {
+    throw usageError(`config file ${shown} is not valid JSON: ${describeJsonError(error63)}`, "E_CONFIG_INVALID");
+  }
+  return parseConfig(data, shown);
+}
 async function loadConfig(options) {
   const explicit = options.path ?? (options.env?.[CONFIG_ENV] || void 0);
   const file2 = path13.resolve(options.cwd, explicit ?? DEFAULT_CONFIG_FILE);
@@ -60136,18 +60151,11 @@ async function loadConfig(options) {
   try {
     text2 = await readFile2(file2, "utf8");
   } catch (error63) {
-    const code = error63.code;
+    const { code, why } = readProblem(error63);
     if (code === "ENOENT" && explicit === void 0) return { config: configSchema.parse({}), source: void 0 };
-    const why = code === "ENOENT" ? "not found" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "unknown error"})`;
     throw usageError(`config file ${shown} ${why}`, "E_CONFIG_NOT_FOUND");
   }
-  let data;
-  try {
-    data = JSON.parse(text2.codePointAt(0) === 65279 ? text2.slice(1) : text2);
-  } catch (error63) {
-    throw usageError(`config file ${shown} is not valid JSON: ${describeJsonError(error63)}`, "E_CONFIG_INVALID");
-  }
-  return { config: parseConfig(data, shown), source: file2 };
+  return { config: parseConfigText(text2, shown), source: file2 };
 }
 
 // src/monitor/resolve.ts

@@ -17,7 +17,7 @@ export function resolveSalt(detection: DetectionConfig, env: NodeJS.ProcessEnv):
   return detection.redaction.salt ?? (env.LLMOPS_HASH_SALT || randomBytes(16).toString('hex'))
 }
 
-function redactorFor(operator: RedactOperator, salt: string): Redactor {
+export function redactorFor(operator: RedactOperator, salt: string): Redactor {
   switch (operator) {
     case 'replace': {
       return replaceWithType

@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 
@@ -25,6 +26,25 @@ export function parseConfig(data: unknown, source: string): Config {
   ])
 }
 
+/** Why a config file could not be read, as the error message says it. */
+function readProblem(error: unknown): {code: string | undefined; why: string} {
+  const code = (error as NodeJS.ErrnoException).code
+  const why = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'unknown error'})`
+  return {code, why}
+}
+
+/** The text of a config file, parsed and validated (a leading byte order mark is ignored). */
+function parseConfigText(text: string, shown: string): Config {
+  let data: unknown
+  try {
+    data = JSON.parse(text.codePointAt(0) === 0xfe_ff ? text.slice(1) : text)
+  } catch (error) {
+    throw usageError(`config file ${shown} is not valid JSON: ${describeJsonError(error)}`, 'E_CONFIG_INVALID')
+  }
+
+  return parseConfig(data, shown)
+}
+
 /**
  * Find and validate the project config. Order: an explicit path (flag), then $LLMOPS_CONFIG,
  * then `.llmops.json` in `cwd`; without any, the defaults.
@@ -37,18 +57,22 @@ export async function loadConfig(options: {cwd: string; path?: string | undefine
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
+    const {code, why} = readProblem(error)
     if (code === 'ENOENT' && explicit === undefined) return {config: configSchema.parse({}), source: undefined}
-    const why = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'unknown error'})`
     throw usageError(`config file ${shown} ${why}`, 'E_CONFIG_NOT_FOUND')
   }
 
-  let data: unknown
+  return {config: parseConfigText(text, shown), source: file}
+}
+
+/** One named config file, read at once (the library's detectors are made synchronously). */
+export function loadConfigFileSync(file: string, cwd: string): Config {
+  let text: string
   try {
-    data = JSON.parse(text.codePointAt(0) === 0xfe_ff ? text.slice(1) : text)
+    text = readFileSync(path.resolve(cwd, file), 'utf8')
   } catch (error) {
-    throw usageError(`config file ${shown} is not valid JSON: ${describeJsonError(error)}`, 'E_CONFIG_INVALID')
+    throw usageError(`config file ${file} ${readProblem(error).why}`, 'E_CONFIG_NOT_FOUND')
   }
 
-  return {config: parseConfig(data, shown), source: file}
+  return parseConfigText(text, file)
 }

@@ -85,3 +85,5 @@ export const configSchema = z.strictObject({
 
 export type MonitorConfig = z.infer<typeof monitorConfigSchema>
 export type Config = z.infer<typeof configSchema>
+/** A config as written (in .llmops.json or passed to the library): every key optional. */
+export type ConfigInput = z.input<typeof configSchema>

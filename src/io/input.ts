@@ -12,8 +12,11 @@ export type InputSource =
   | {kind: 'stdin'; display: '-'}
   /** Bytes already in memory: the base side of a file, read from git objects. */
   | {kind: 'bytes'; bytes: Uint8Array; display: string}
-  /** Bytes read on demand: a file as a commit holds it (git objects, not the working tree). */
-  | {kind: 'stream'; open: () => AsyncIterable<Buffer>; display: string}
+  /**
+   * Bytes read on demand: a file as a commit holds it (git objects, not the working tree), or a
+   * library caller's stream; `live` when lines arrive over time and each is reported at once.
+   */
+  | {kind: 'stream'; open: () => AsyncIterable<Buffer>; display: string; live?: boolean}
 
 /**
  * Bytes per read, and so per frame of lines: large enough that reading never leaves the CPU
@@ -79,10 +82,10 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
  * file name. Read errors are usage errors that name the input; content that cannot be read as
  * text raises Unscannable.
  */
-export async function* openChunks(source: InputSource, stdin: NodeJS.ReadableStream, signal?: AbortSignal, limits: DecodeLimits = DEFAULT_LIMITS): AsyncGenerator<Buffer> {
+export async function* openChunks(source: InputSource, stdin: NodeJS.ReadableStream | undefined, signal?: AbortSignal, limits: DecodeLimits = DEFAULT_LIMITS): AsyncGenerator<Buffer> {
   const raw =
     source.kind === 'stdin'
-      ? stdin
+      ? (stdin ?? process.stdin)
       : source.kind === 'bytes'
         ? Readable.from([Buffer.from(source.bytes)])
         : source.kind === 'stream'

@@ -24,7 +24,8 @@ export interface ScanSourcesOptions {
   signal?: AbortSignal
   /** --exit-on-first: stop reading after the first record that fails `failOn` (a live log's alarm). */
   exitOnFirst?: boolean
-  stdin: NodeJS.ReadableStream
+  /** Read for a `stdin` source (default: the process's standard input). */
+  stdin?: NodeJS.ReadableStream
   /** Keep every finding's value key (the base side of --changed-since). */
   collectValueKeys?: boolean
   /** Findings kept with their details for reports (default MAX_DETAILS); all are counted. */
@@ -96,7 +97,7 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
   try {
     for (const source of options.sources) {
       if (aborted()) break
-      const live = options.follow === true || source.kind === 'stdin'
+      const live = options.follow === true || source.kind === 'stdin' || (source.kind === 'stream' && source.live === true)
       let framer = new LineFramer(context.config.maxLineBytes)
       let nextLine = source.kind === 'file' ? (source.firstLine ?? 1) : 1
       const send = async (batch: Frame[]): Promise<void> => {

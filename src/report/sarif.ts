@@ -6,6 +6,8 @@ import {bySeverity, describeFinding, type GateReport} from './gate-report.js'
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {critical: 'error', high: 'error', medium: 'warning', low: 'note'}
 /** GitHub code scanning ranks security alerts by this property (0-10). */
 const SECURITY_SEVERITY: Record<Severity, string> = {critical: '9.5', high: '7.5', medium: '5.0', low: '3.0'}
+/** Where the tool lives: package.json `repository` names the same place (a test holds them together). */
+export const PROJECT_URL = 'https://github.com/llmops-dev/llmops'
 
 /**
  * SARIF 2.1.0 for code scanning: one result per finding, located at file and line, with
@@ -19,7 +21,7 @@ export function formatSarif(report: GateReport): string {
     name: r.type,
     shortDescription: {text: `${r.type}: ${r.description}`.slice(0, 1000)},
     fullDescription: {text: r.description},
-    helpUri: 'https://github.com/llmops/llmops/blob/main/docs/detection.md',
+    helpUri: `${PROJECT_URL}/blob/main/docs/detection.md`,
     help: {text: `Remove the ${r.type === 'SECRET' ? 'secret' : 'personal data'} from the logs, or accept this finding by adding the line printed by llmops to ${report.ignoreFile}.`},
     defaultConfiguration: {level: LEVEL[r.severity]},
     properties: {tags: ['security', r.category === 'secret' ? 'secret' : 'privacy'], 'security-severity': SECURITY_SEVERITY[r.severity], precision: 'high'},
@@ -44,7 +46,7 @@ export function formatSarif(report: GateReport): string {
     version: '2.1.0',
     runs: [
       {
-        tool: {driver: {name: report.tool.name, version: report.tool.version, informationUri: 'https://github.com/llmops/llmops', rules}},
+        tool: {driver: {name: report.tool.name, version: report.tool.version, informationUri: PROJECT_URL, rules}},
         results,
         properties: {findingsLeftOut: report.findingsLeftOut, passed: report.gate.passed},
       },

@@ -1,3 +1,5 @@
+import {readFileSync} from 'node:fs'
+
 import {describe, expect, it} from 'vitest'
 
 import type {FindingDetail, MonitorSummary} from '../../src/results/summary.js'
@@ -6,7 +8,7 @@ import {annotationsFor, outputsFor} from '../../src/report/github.js'
 import type {GateReport} from '../../src/report/gate-report.js'
 import {formatJunit} from '../../src/report/junit.js'
 import {formatMarkdown} from '../../src/report/markdown.js'
-import {formatSarif} from '../../src/report/sarif.js'
+import {formatSarif, PROJECT_URL} from '../../src/report/sarif.js'
 import {builtinRules} from '../../src/rules/index.js'
 
 const finding = (i: number, extra: Partial<FindingDetail> = {}): FindingDetail => ({
@@ -73,6 +75,16 @@ describe('SARIF', () => {
     expect(first?.locations[0]?.physicalLocation).toMatchObject({artifactLocation: {uri: 'logs/chat.jsonl'}, region: {startLine: 1, snippet: {text: 'bot_response: j***@e***.com'}}})
     expect(run?.tool.driver.rules[first?.ruleIndex as number]?.id).toBe('pii.email')
     expect(second).toMatchObject({level: 'warning', suppressions: [{kind: 'external'}]})
+  })
+
+  it('points code scanning to the repository package.json names', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {repository: {url: string}; homepage: string}
+    const sarif = JSON.parse(formatSarif(report([finding(0)]))) as {runs: Array<{tool: {driver: {informationUri: string; rules: Array<{helpUri: string}>}}}>}
+    const driver = sarif.runs[0]?.tool.driver
+    expect(pkg.repository.url).toBe(`git+${PROJECT_URL}.git`)
+    expect(pkg.homepage).toBe(`${PROJECT_URL}#readme`)
+    expect(driver?.informationUri).toBe(PROJECT_URL)
+    expect(driver?.rules[0]?.helpUri).toBe(`${PROJECT_URL}/blob/main/docs/detection.md`)
   })
 })
 
