@@ -15,7 +15,7 @@ import {BIN, llmops, ROOT, tempDir} from '../helpers.js'
 /** oclif wraps error lines at 80 columns behind " ›   ": one line again. */
 const unwrap = (text: unknown): string => String(text).replaceAll(/\s*\n ›\s+/g, ' ')
 
-const COMMANDS = ['monitor', 'monitor merge', 'feedback', 'feedback list', 'feedback stats', 'feedback export', 'release', 'rollback', 'autocomplete']
+const COMMANDS = ['monitor', 'monitor merge', 'feedback', 'feedback list', 'feedback stats', 'feedback export', 'release', 'rollback', 'init', 'autocomplete']
 
 describe('llmops: help, version, typos, completion (built CLI)', () => {
   it('-h and --help exit 0 on the root and on every command, and show that command', async () => {
@@ -76,7 +76,7 @@ describe('llmops: help, version, typos, completion (built CLI)', () => {
 
   it('the root help has examples and the docs link', async () => {
     const help = await llmops(['--help'])
-    expect(help.stdout).toMatch(/EXAMPLES\n[\s\S]*\$ llmops monitor logs\.jsonl/)
+    expect(help.stdout).toMatch(/EXAMPLES\n[\s\S]*\$ llmops monitor logs\.jsonl[\s\S]*\$ llmops init /)
     expect(help.stdout).toContain('DOCUMENTATION\n  https://github.com/llmops-dev/llmops#readme')
     expect(help.stdout).toContain('llmops autocomplete')
   })
@@ -96,6 +96,7 @@ describe('llmops: help, version, typos, completion (built CLI)', () => {
 
     expect(complete(['llmops', 'mon']).split('\n')).toContain('monitor')
     expect(complete(['llmops', 'monitor', '--for']).split('\n')).toContain('--format')
+    expect(complete(['llmops', 'in']).split('\n')).toContain('init')
   })
 
   it('llmops --version starts within 2x a bare node start (medians of alternating runs)', () => {
