@@ -14,6 +14,7 @@ import {ROOT} from '../helpers.js'
 import {configText, workflowText} from '../../src/init/files.js'
 import {parseConfig} from '../../src/config/load.js'
 import Monitor from '../../src/commands/monitor.js'
+import {DEFAULT_ACTION_REF} from '../../src/project.js'
 
 type Step = {uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; if?: string; id?: string}
 type Workflow = {on: unknown; permissions: Record<string, string>; jobs: {gate: {permissions: Record<string, string>; steps: Step[]}}}
@@ -71,6 +72,13 @@ describe('the workflow llmops init writes', () => {
     const pinned = Object.values(WORKFLOWS).flatMap((text) => [...text.matchAll(/uses:\s*(\S+@[0-9a-f]{40}) # v\d/g)].map((m) => m[1] ?? ''))
     expect(new Set(pinned.map((p) => p.split('@')[0]))).toEqual(new Set(['actions/checkout', 'actions/setup-node', 'github/codeql-action/upload-sarif']))
     for (const target of pinned) expect(own).toContain(target)
+  })
+
+  it('is the workflow docs/gate.md shows in "Use it in your repository"', () => {
+    const doc = readFileSync(path.join(ROOT, 'docs', 'gate.md'), 'utf8')
+    const section = doc.slice(doc.indexOf('## Use it in your repository'))
+    const quoted = /```yaml\n([\s\S]*?)```/.exec(section)?.[1]
+    expect(quoted).toBe(workflowText({runner: 'action', actionRef: DEFAULT_ACTION_REF, npmVersion: '0.1.0'}))
   })
 
   it('writes a config that llmops accepts', () => {
