@@ -183,30 +183,39 @@ describe('llmops init --create-stable (built CLI)', () => {
     expect(await git(repos.origin, repos.env, 'rev-parse', 'refs/heads/stable')).toBe(other)
   })
 
-  it('asks for the branch name in a terminal', async () => {
+  it('asks for the allowlist and the branch name in a terminal; Ctrl-C at a question writes nothing (6)', async () => {
     const repos = await createRepos()
     const main = await withMain(repos)
     const found = await execa('sh', ['-c', 'command -v script'], {reject: false})
     if (found.exitCode !== 0) throw new Error('this test needs `script` from util-linux (Debian: bsdutils) to give the CLI a pseudo-terminal; install it')
-    const child = execa('script', ['-qec', `node ${BIN} init --create-stable`, '/dev/null'], {cwd: repos.work, reject: false, stdin: 'pipe', env: {...repos.env, TERM: 'xterm'}, extendEnv: false})
-    const answers: Array<[string, string]> = [
+    /** Runs init in a pseudo-terminal, typing each answer when its question shows. */
+    async function inTerminal(args: string, answers: Array<[string, string]>) {
+      const child = execa('script', ['-qec', `node ${BIN} init ${args}`, '/dev/null'], {cwd: repos.work, reject: false, stdin: 'pipe', env: {...repos.env, TERM: 'xterm'}, extendEnv: false})
+      let screen = ''
+      child.stdout?.on('data', (data: Buffer) => {
+        screen += data.toString()
+        const next = answers[0]
+        if (next !== undefined && screen.includes(next[0])) {
+          answers.shift()
+          screen = ''
+          child.stdin?.write(next[1])
+        }
+      })
+      return {result: await child, left: answers}
+    }
+
+    const cancelled = await inTerminal('', [['e-mail domains', '\u0003']])
+    expect(cancelled.result.exitCode).toBe(6)
+    expect(cancelled.result.stdout).toContain('stopped at the prompt; nothing was written')
+    expect(await contents(repos)).toEqual({'.llmops.json': undefined, '.llmopsignore': undefined, '.github/workflows/pii-gate.yml': undefined})
+
+    const {result, left} = await inTerminal('--create-stable', [
       ['e-mail domains', 'example.com\r'],
       ['support phone numbers', '555-0100\r'],
       ['type stable', 'stable\r'],
-    ]
-    let screen = ''
-    child.stdout?.on('data', (data: Buffer) => {
-      screen += data.toString()
-      const next = answers[0]
-      if (next !== undefined && screen.includes(next[0])) {
-        answers.shift()
-        screen = ''
-        child.stdin?.write(next[1])
-      }
-    })
-    const result = await child
+    ])
     expect(result.exitCode, String(result.stdout)).toBe(0)
-    expect(answers).toEqual([])
+    expect(left).toEqual([])
     expect(await git(repos.origin, repos.env, 'rev-parse', 'refs/heads/stable')).toBe(main)
     expect(JSON.parse((await contents(repos))['.llmops.json'] ?? '')).toMatchObject({allowlist: {emailDomains: ['example.com'], values: ['555-0100']}})
   }, 30_000)
