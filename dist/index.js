@@ -93,7 +93,7 @@ var init_errors = __esm({
       [ExitCode.OK, "success (also a successful --dry-run)"],
       [ExitCode.GATE_FAILED, "gate failed: the monitor found what --fail-on names"],
       [ExitCode.USAGE, "usage or input error: bad flag, bad config, unreadable or missing input"],
-      [ExitCode.PRECONDITION, "precondition failed: not a git repo, dirty tree, detached HEAD, operation in progress"],
+      [ExitCode.PRECONDITION, "precondition failed: not a git repo, dirty tree, detached HEAD, operation in progress, a file init would overwrite"],
       [ExitCode.INVALID_TARGET, "invalid target: tag missing, not on the branch's history, already current"],
       [ExitCode.REMOTE_MOVED, "remote moved: the push lease was rejected; nothing was overwritten"],
       [ExitCode.NOT_CONFIRMED, "not confirmed: confirmation missing, wrong or declined (Ctrl-C at the prompt too); nothing was changed"],
@@ -131,6 +131,7 @@ var init_errors = __esm({
       E_LOCAL_AHEAD: ExitCode.PRECONDITION,
       E_FETCH_FAILED: ExitCode.PRECONDITION,
       E_LS_REMOTE_FAILED: ExitCode.PRECONDITION,
+      E_FILE_EXISTS: ExitCode.PRECONDITION,
       E_INVALID_TARGET: ExitCode.INVALID_TARGET,
       E_TAG_EXISTS: ExitCode.INVALID_TARGET,
       E_UNVERIFIED_BACKUP: ExitCode.INVALID_TARGET,
@@ -150,6 +151,79 @@ var init_errors = __esm({
         this.code = options.code;
         this.exitCode = ERROR_CODES[options.code];
         this.suggestions = options.suggestions ?? [];
+      }
+    };
+  }
+});
+
+// src/engine/alternation.ts
+function alternativesOf(source) {
+  const out = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c3 = source[i];
+    if (c3 === "\\") i++;
+    else if (inClass) inClass = c3 !== "]";
+    else if (c3 === "[") inClass = true;
+    else if (c3 === "(") depth++;
+    else if (c3 === ")") depth--;
+    else if (c3 === "|" && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out;
+}
+function groupByFirstChar(source, ignoreCase) {
+  if (/\\[1-9k]|(?:^|[^\\])\((?!\?)/.test(source)) return source;
+  const alternatives = alternativesOf(source);
+  if (alternatives.length < 2) return source;
+  const groups = /* @__PURE__ */ new Map();
+  for (const alternative of alternatives) {
+    const first = LITERAL_FIRST.test(alternative) ? alternative[0] : void 0;
+    const key = first === void 0 ? `\0${alternative}` : ignoreCase ? first.toLowerCase() : first;
+    let group2 = groups.get(key);
+    if (group2 === void 0) groups.set(key, group2 = []);
+    group2.push(first === void 0 ? alternative : alternative.slice(1));
+  }
+  return [...groups].map(([key, rests]) => key.startsWith("\0") ? key.slice(1) : rests.length === 1 ? key + rests[0] : `${key}(?:${rests.join("|")})`).join("|");
+}
+var LITERAL_FIRST;
+var init_alternation = __esm({
+  "src/engine/alternation.ts"() {
+    "use strict";
+    LITERAL_FIRST = /^[\w"' ,;<>=!@#%&~`-](?![?*+{])/;
+  }
+});
+
+// src/engine/keyword.ts
+var Keyword;
+var init_keyword = __esm({
+  "src/engine/keyword.ts"() {
+    "use strict";
+    Keyword = class {
+      constructor(text2) {
+        this.text = text2;
+        const lead = /^[ \t]*/.exec(text2)?.[0] ?? "";
+        this.lead = lead.length === text2.length ? "" : lead;
+        this.core = text2.slice(this.lead.length);
+      }
+      text;
+      /** The keyword from its first character that is not a space or a tab. */
+      core;
+      /** The spaces and tabs before the core. */
+      lead;
+      /** The first occurrence of the keyword at or after `from` in `text`, or -1. */
+      indexIn(text2, from = 0) {
+        const n = this.lead.length;
+        if (n === 0) return text2.indexOf(this.core, from);
+        for (let i = text2.indexOf(this.core, from + n); i !== -1; i = text2.indexOf(this.core, i + 1)) {
+          if (text2.startsWith(this.lead, i - n)) return i - n;
+        }
+        return -1;
       }
     };
   }
@@ -7252,13 +7326,14 @@ function compileOne(rule, prefilters, user) {
     severity: rule.severity,
     regex,
     group: rule.group ?? 0,
-    keywords,
+    keywords: keywords?.map((k2) => new Keyword(k2)),
     keywordRegex: keywords === void 0 || keywords.length <= FEW_KEYWORDS ? void 0 : new RegExp(trieSource(keywords), "g"),
     keywordsIgnoreCase: flags.has("i"),
     prefilter: rule.prefilter === void 0 ? -1 : prefilterIndex(rule, prefilters, user),
     window: rule.prefilter === void 0 ? -1 : rule.prefilterWindow ?? -1,
     trigger: triggerOf(rule),
     needsWords: void 0,
+    anchored: regex instanceof RegExp && regex.source.startsWith("^") && !regex.multiline,
     validator,
     confidence,
     context: compileContext(rule.context, rule.context?.boost ?? 0.3),
@@ -7283,6 +7358,11 @@ function compileAllowlist(allowlist) {
     patterns
   };
 }
+function grouped(prefilter) {
+  if (!(prefilter instanceof RegExp)) return prefilter;
+  const source = groupByFirstChar(prefilter.source, prefilter.ignoreCase);
+  return source === prefilter.source ? prefilter : new RegExp(source, prefilter.flags);
+}
 function compileRules(rules, options = {}) {
   const seen = /* @__PURE__ */ new Set();
   const prefilters = /* @__PURE__ */ new Map();
@@ -7296,7 +7376,7 @@ function compileRules(rules, options = {}) {
   });
   return {
     rules: compiled,
-    prefilters: [...prefilters.values()],
+    prefilters: [...prefilters.values()].map((prefilter, i) => compiled.some((r2) => r2.prefilter === i && r2.window >= 0) ? prefilter : grouped(prefilter)),
     allowlist: compileAllowlist(options.allowlist),
     minConfidence
   };
@@ -7305,6 +7385,8 @@ var RuleCompileError, FEW_KEYWORDS, contextRegexes;
 var init_compile = __esm({
   "src/engine/compile.ts"() {
     "use strict";
+    init_alternation();
+    init_keyword();
     init_linear();
     init_validators();
     init_word_trie();
@@ -7555,7 +7637,7 @@ function keywordsPresent(rule, text2, lower) {
     rule.keywordRegex.lastIndex = 0;
     return rule.keywordRegex.test(haystack);
   }
-  return rule.keywords.some((keyword) => haystack.includes(keyword));
+  return rule.keywords.some((keyword) => keyword.indexIn(haystack) !== -1);
 }
 function contextDelta(context2, state, start, end, withKey) {
   if (context2 === void 0) return 0;
@@ -7679,7 +7761,7 @@ function scan(text2, ruleSet, options = {}) {
   };
   for (const rule of options.rules ?? ruleSet.rules) {
     if (!keywordsPresent(rule, scanned, state.lower)) continue;
-    if (rule.needsWords !== void 0 && (rule.needsWords.length === 0 || rule.context === void 0 || !wordsIn(rule.context.regex))) continue;
+    if (rule.needsWords !== void 0 && (rule.needsWords.length === 0 || rule.context === void 0 || !rule.anchored && !wordsIn(rule.context.regex))) continue;
     if (rule.prefilter === -1) {
       matchRule(rule, scanned, 0, state);
       continue;
@@ -7701,7 +7783,7 @@ function keywordHits(rule, text2, lower, out) {
   const regex = rule.keywordRegex;
   if (regex === void 0) {
     for (const keyword of rule.keywords ?? []) {
-      for (let i = haystack.indexOf(keyword); i !== -1; i = haystack.indexOf(keyword, i + 1)) out.push({ start: i, end: i + keyword.length, rule });
+      for (let i = keyword.indexIn(haystack); i !== -1; i = keyword.indexIn(haystack, i + 1)) out.push({ start: i, end: i + keyword.text.length, rule });
     }
     return;
   }

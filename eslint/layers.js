@@ -14,7 +14,7 @@ import path from 'node:path'
 
 /** From the ground up: what each part of src/ owns. Parts on one line may not import each other. */
 export const LAYERS = [
-  {'errors.ts': 'the exit-code registry and the one error type', 'text/': 'values made safe to print: control characters escaped, cells cut'},
+  {'errors.ts': 'the exit-code registry and the one error type', 'text/': 'values made safe to print: control characters escaped, cells cut; did-you-mean', 'project.ts': 'where llmops lives in public: repository, docs, the published Action'},
   {'engine/': 'the detection engine: pure functions over strings (compile, scan, validate, redact)'},
   {'rules/': 'the built-in rules as data, each with examples'},
   {'io/': 'reading and writing bytes: inputs, decoding, line framing, atomic files', 'git/': 'every git operation: a runner (the only importer of simple-git), commands as data'},
@@ -24,9 +24,9 @@ export const LAYERS = [
   {'report/': 'the monitor\'s reports: JSON Lines, JSON, text, SARIF, JUnit, Markdown, GitHub'},
   {'gate/': 'the PII gate: changed lines, ignore file, trusted config, evaluation, reports'},
   {'monitor/': 'the monitor use case: read, frame, analyse (threads), summarise', 'feedback/': 'the feedback use case: capture, store, query, export', 'branch/': 'the branch procedure release and rollback share'},
-  {'release/': 'the release use case', 'rollback/': 'the rollback use case', 'api/': 'the library API: detectors and monitorStream over the engine and the monitor the CLI runs'},
+  {'release/': 'the release use case', 'rollback/': 'the rollback use case', 'init/': "the init use case: a repository's config, ignore file, gate workflow and release branch", 'api/': 'the library API: detectors and monitorStream over the engine and the monitor the CLI runs'},
   {'base-command.ts': 'the shared base of every command: errors, exit codes', 'flags/': 'flag declarations that several commands share'},
-  {'commands/': 'the oclif commands: flags and help, then one call into a use case', 'action/': 'the GitHub Action entry, bundled into dist/', 'index.ts': 'the package entry: the semver-stable library API (docs/api.md)'},
+  {'commands/': 'the oclif commands: flags and help, then one call into a use case', 'action/': 'the GitHub Action entry, bundled into dist/', 'index.ts': 'the package entry: the semver-stable library API (docs/api.md)', 'help.ts': 'the root --help: examples and the docs', 'hooks/': 'oclif hooks: did you mean, for a mistyped command'},
 ]
 
 /**
@@ -36,10 +36,10 @@ export const LAYERS = [
  */
 export const PACKAGES = {
   'simple-git': ['git/run.ts'],
-  '@oclif/': ['commands/', 'flags/', 'base-command.ts'],
+  '@oclif/': ['commands/', 'flags/', 'base-command.ts', 'help.ts', 'hooks/'],
   '@actions/': ['action/', 'report/github.ts', 'branch/github.ts'],
-  '@inquirer/': ['branch/confirm.ts', 'feedback/prompt.ts'],
-  'node:': ['errors.ts', 'io/', 'git/', 'config/', 'detector.ts', 'gate/', 'monitor/', 'feedback/', 'branch/', 'release/', 'rollback/', 'base-command.ts', 'commands/', 'action/'],
+  '@inquirer/': ['branch/confirm.ts', 'feedback/prompt.ts', 'init/prompt.ts'],
+  'node:': ['errors.ts', 'io/', 'git/', 'config/', 'detector.ts', 'gate/', 'monitor/', 'feedback/', 'branch/', 'release/', 'rollback/', 'init/', 'base-command.ts', 'commands/', 'action/'],
   zod: ['config/', 'feedback/', 'gate/', 'results/summary-file.ts'],
 }
 

@@ -5,6 +5,7 @@
  */
 import {viewCommit} from '../branch/commit-view.js'
 import {invalidTarget} from '../branch/errors.js'
+import {missingReleaseBranches} from '../branch/first-release.js'
 import {whoAmI} from '../branch/identity.js'
 import {planLocal} from '../branch/local-branch.js'
 import {branchRefspecs, pushPlan} from '../branch/push.js'
@@ -43,7 +44,7 @@ export async function planRelease(git: Git, request: ReleaseRequest): Promise<Re
   ])
   if (branch === from) throw usageError(`--from and --branch are both "${printable(branch, 80)}": a branch cannot be released into itself`)
   const {currentBranch, dirty} = await checkWorkspace(git, {allowDirty: request.dryRun === true})
-  const remoteRefs = await syncRemote(git, remote, [branch, from], [refFor.tag(tag)])
+  const remoteRefs = await syncRemote(git, remote, [branch, from], [refFor.tag(tag)], missingReleaseBranches({remote, from, branch}))
   if (remoteRefs.has(refFor.tag(tag))) throw tagExists(tag, ` on ${remote}`)
   if ((await git.resolveCommit(refFor.tag(tag))) !== null) throw tagExists(tag, ' in this repository')
 

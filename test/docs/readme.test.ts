@@ -13,7 +13,9 @@ describe('README', () => {
   it('has an up-to-date generated command reference (run `npm run readme`)', async () => {
     const generated = await execa('node', [path.join(ROOT, 'node_modules/oclif/bin/run.js'), 'readme', '--no-aliases', '--dry-run'], {
       cwd: ROOT,
-      env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
+      // As in a user's shell: under vitest's NODE_ENV=test, oclif would look for the help class
+      // in src/*.ts instead of lib/ and fail to load it.
+      env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true', NODE_ENV: 'production'},
     })
     const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8')
     expect(section(readme)).toContain('## `llmops monitor [FILE]`')
