@@ -7,8 +7,8 @@ import {REDACT_OPERATORS, type RedactOperator} from '../config/detection.js'
 import {parseInteger, parseShard, shardFromEnv} from '../config/values.js'
 import {ExitCode, usageError} from '../errors.js'
 import {failOnOf, optional, thresholdsOf, verdictFlags} from '../flags/gate.js'
-
-export const DEFAULT_LOG_FILE = 'sample_chatbot_logs.jsonl'
+import {DEFAULT_LOG_FILE, defaultInput} from '../monitor/default-input.js'
+import {defaultIo} from '../monitor/invocation.js'
 
 
 export default class Monitor extends BaseCommand {
@@ -18,7 +18,7 @@ export default class Monitor extends BaseCommand {
 
 Malformed lines never stop the run: each yields an output line with its file, line number and parse error.
 
-With no FILE it reads ${DEFAULT_LOG_FILE} in the current directory. Settings come from flags, then the config file (--config, $LLMOPS_CONFIG or .llmops.json), then defaults.
+With no FILE it reads standard input when that is a pipe or a redirected file that brings data (cat logs.jsonl | llmops monitor, llmops monitor < logs.jsonl), and ${DEFAULT_LOG_FILE} in the current directory otherwise: from a terminal, with stdin on /dev/null, a socket or a pipe that ends before its first byte (cron, CI runners), with --follow and with --changed-since. In scripts, name the input: - for stdin, or the file. Settings come from flags, then the config file (--config, $LLMOPS_CONFIG or .llmops.json), then defaults.
 
 ${BaseCommand.exitCodesHelp}`
 
@@ -37,7 +37,7 @@ ${BaseCommand.exitCodesHelp}`
   static override strict = false
 
   static override args = {
-    file: Args.string({description: `JSON Lines log file(s), .gz allowed, - for stdin [default: ${DEFAULT_LOG_FILE}]`}),
+    file: Args.string({ignoreStdin: true, description: `JSON Lines log file(s), .gz allowed, - for stdin [default: piped stdin, else ${DEFAULT_LOG_FILE}]`}),
   }
 
   static override flags = {
@@ -108,8 +108,10 @@ ${BaseCommand.exitCodesHelp}`
     const {argv, flags} = await this.parse(Monitor)
     const {monitorLogs} = await import('../monitor/monitor-logs.js')
     const given = argv as string[]
-    // With --changed-since and no FILE, the changed log files of the repository are the input.
-    const files = given.length > 0 ? given : flags['changed-since'] === undefined ? [DEFAULT_LOG_FILE] : []
+    const io = defaultIo()
+    const implicit = given.length > 0 ? undefined : await defaultInput({changedSince: flags['changed-since'] !== undefined, follow: flags.follow, stdin: process.stdin, notes: this.jsonEnabled() ? undefined : process.stderr})
+    const files = implicit?.files ?? given
+    if (implicit?.stdin !== undefined) io.stdin = implicit.stdin
     if (flags.follow && (files.length !== 1 || files[0] === '-' || files[0]?.endsWith('.gz'))) {
       throw usageError('--follow needs exactly one plain (not .gz) log file, not stdin', 'E_USAGE')
     }
@@ -157,7 +159,7 @@ ${BaseCommand.exitCodesHelp}`
           maxP95IncreasePercent: optional(flags['max-p95-increase'], (text) => parseInteger(text, '--max-p95-increase', {min: 0})),
         },
       },
-    })
+    }, io)
     if (exitCode !== ExitCode.OK) process.exitCode = exitCode
   }
 }

@@ -20,7 +20,7 @@ ${BaseCommand.exitCodesHelp}`
   static override strict = false
 
   static override args = {
-    file: Args.string({description: 'summary files written by llmops monitor --summary-out', required: true}),
+    file: Args.string({ignoreStdin: true, description: 'summary files written by llmops monitor --summary-out', required: true}),
   }
 
   static override flags = {
