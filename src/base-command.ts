@@ -1,6 +1,6 @@
 import {Command} from '@oclif/core'
 
-import {ExitCode, exitCodeHelp, isLlmopsError, toFailure} from './errors.js'
+import {ExitCode, exitCodeHelp, isLlmopsError, toFailure, type ExitCodeValue} from './errors.js'
 import {printableLines} from './text/printable.js'
 
 
@@ -13,7 +13,14 @@ type OclifError = Error & {code?: string; oclif?: {exit?: number}; exitCode?: nu
 export abstract class BaseCommand extends Command {
   static override enableJsonFlag = true
 
-  static exitCodesHelp = `EXIT CODES\n${exitCodeHelp()}`
+  /**
+   * The EXIT CODES section of a command's --help: 0, 2 (a bad flag or input) and 70 (a bug),
+   * which every command can return, and the codes the command adds. A test checks the list
+   * against the error codes its code can raise.
+   */
+  static exitCodesHelp(...codes: ExitCodeValue[]): string {
+    return `EXIT CODES\n${exitCodeHelp([ExitCode.OK, ExitCode.USAGE, ExitCode.INTERNAL, ...codes])}`
+  }
 
   /** Write one line to stderr (human channel; stdout is for data). */
   protected note(message: string): void {

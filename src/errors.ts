@@ -79,8 +79,11 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES
 
-export function exitCodeHelp(): string {
-  return EXIT_CODE_TABLE.map(([code, meaning]) => `${String(code).padEnd(4)} ${meaning}`).join('\n')
+/** The rows of the table for `codes` (all of them by default), in table order, as --help shows them. */
+export function exitCodeHelp(codes: readonly ExitCodeValue[] = EXIT_CODE_TABLE.map(([code]) => code)): string {
+  return EXIT_CODE_TABLE.filter(([code]) => codes.includes(code))
+    .map(([code, meaning]) => `${String(code).padEnd(4)} ${meaning}`)
+    .join('\n')
 }
 
 export interface LlmopsErrorOptions {

@@ -43,4 +43,8 @@ describe('the exit-code table', () => {
     expect(exitCodeHelp().split('\n')).toHaveLength(codes.length)
     expect(exitCodeHelp()).toMatch(/^70 {3}internal error/m)
   })
+
+  it('shows only the codes a command names, in table order', () => {
+    expect(exitCodeHelp([ExitCode.INTERNAL, ExitCode.OK]).split('\n').map((line) => line.split(' ')[0])).toEqual(['0', '70'])
+  })
 })

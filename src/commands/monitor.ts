@@ -20,7 +20,7 @@ Malformed lines never stop the run: each yields an output line with its file, li
 
 With no FILE it reads standard input when that is a pipe or a redirected file that brings data (cat logs.jsonl | llmops monitor, llmops monitor < logs.jsonl), and ${DEFAULT_LOG_FILE} in the current directory otherwise: from a terminal, with stdin on /dev/null, a socket or a pipe that ends before its first byte (cron, CI runners), with --follow and with --changed-since. In scripts, name the input: - for stdin, or the file. Settings come from flags, then the config file (--config, $LLMOPS_CONFIG or .llmops.json), then defaults.
 
-${BaseCommand.exitCodesHelp}`
+${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCode.INTERRUPTED)}`
 
   static override examples = [
     {description: 'Scan the sample log', command: '<%= config.bin %> <%= command.id %>'},
