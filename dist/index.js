@@ -1123,39 +1123,39 @@ var init_build = __esm({
         if (pos >= this.end) return MachineInputBase.EOF();
         const c3 = this.bytes[pos] & 255;
         if (c3 < 128) return c3 << 3 | 1;
-        let size;
+        let size2;
         let rune;
         let lo = 128;
         let hi = 191;
         if (c3 >= 194 && c3 <= 223) {
-          size = 2;
+          size2 = 2;
           rune = c3 & 31;
         } else if (c3 >= 224 && c3 <= 239) {
-          size = 3;
+          size2 = 3;
           rune = c3 & 15;
           if (c3 === 224) lo = 160;
           else if (c3 === 237) hi = 159;
         } else if (c3 >= 240 && c3 <= 244) {
-          size = 4;
+          size2 = 4;
           rune = c3 & 7;
           if (c3 === 240) lo = 144;
           else if (c3 === 244) hi = 143;
         } else return MachineUTF8Input2.RUNE_ERROR_STEP;
-        if (pos + size > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
+        if (pos + size2 > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
         const c1 = this.bytes[pos + 1] & 255;
         if (c1 < lo || c1 > hi) return MachineUTF8Input2.RUNE_ERROR_STEP;
         rune = rune << 6 | c1 & 63;
-        if (size > 2) {
+        if (size2 > 2) {
           const c22 = this.bytes[pos + 2] & 255;
           if ((c22 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
           rune = rune << 6 | c22 & 63;
-          if (size > 3) {
+          if (size2 > 3) {
             const c32 = this.bytes[pos + 3] & 255;
             if ((c32 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
             rune = rune << 6 | c32 & 63;
           }
         }
-        return rune << 3 | size;
+        return rune << 3 | size2;
       }
       index(re2, pos) {
         pos += this.start;
@@ -2196,12 +2196,12 @@ var init_build = __esm({
         for (let j3 = 0; j3 < lbState.size; j3++) this.add(q3, lbState.pcs[j3], lbState.pos, this.matchcap, 0, flag);
       }
       saveLookbehinds(lbState, q3, pos) {
-        let size = 0;
+        let size2 = 0;
         for (let j3 = 0; j3 < q3.size; j3++) {
           const pc = q3.densePcs[j3];
-          if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+          if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size2++] = pc;
         }
-        lbState.size = size;
+        lbState.size = size2;
         lbState.pos = pos;
         lbState.lbTable.set(this.lbTable);
       }
@@ -2445,11 +2445,11 @@ var init_build = __esm({
         return this.getState(closure.pcs, stateFlag, ids);
       }
       allocTable(state, anchor2) {
-        const size = this.numClasses + 1;
-        const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size;
+        const size2 = this.numClasses + 1;
+        const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size2;
         if (this.memBudget < cost) return null;
         this.memBudget -= cost;
-        const table2 = new Array(size).fill(null);
+        const table2 = new Array(size2).fill(null);
         if (anchor2 === RE2Flags.UNANCHORED) state.next = table2;
         else state.nextAnchored = table2;
         return table2;
@@ -2807,9 +2807,9 @@ var init_build = __esm({
       }
     };
     QueueOnePass = class {
-      constructor(size) {
-        this.sparse = new Uint32Array(size);
-        this.dense = new Uint32Array(size);
+      constructor(size2) {
+        this.sparse = new Uint32Array(size2);
+        this.dense = new Uint32Array(size2);
         this.size = 0;
         this.nextIndex = 0;
       }
@@ -4957,43 +4957,43 @@ var init_build = __esm({
         if (!force && this.size !== null) {
           if (this.size.has(re2)) return this.size.get(re2);
         }
-        let size = 0;
+        let size2 = 0;
         switch (re2.op) {
           case Regexp.Op.LITERAL:
-            size = re2.runes.length;
+            size2 = re2.runes.length;
             break;
           case Regexp.Op.PLB:
           case Regexp.Op.NLB:
           case Regexp.Op.CAPTURE:
           case Regexp.Op.STAR:
-            size = 2 + this.calcSize(re2.subs[0]);
+            size2 = 2 + this.calcSize(re2.subs[0]);
             break;
           case Regexp.Op.PLUS:
           case Regexp.Op.QUEST:
-            size = 1 + this.calcSize(re2.subs[0]);
+            size2 = 1 + this.calcSize(re2.subs[0]);
             break;
           case Regexp.Op.CONCAT:
-            for (let sub of re2.subs) size = size + this.calcSize(sub);
+            for (let sub of re2.subs) size2 = size2 + this.calcSize(sub);
             break;
           case Regexp.Op.ALTERNATE:
-            for (let sub of re2.subs) size = size + this.calcSize(sub);
-            if (re2.subs.length > 1) size = size + re2.subs.length - 1;
+            for (let sub of re2.subs) size2 = size2 + this.calcSize(sub);
+            if (re2.subs.length > 1) size2 = size2 + re2.subs.length - 1;
             break;
           case Regexp.Op.REPEAT: {
             let sub = this.calcSize(re2.subs[0]);
             if (re2.max === -1) {
-              if (re2.min === 0) size = 2 + sub;
-              else size = 1 + re2.min * sub;
+              if (re2.min === 0) size2 = 2 + sub;
+              else size2 = 1 + re2.min * sub;
               break;
             }
-            size = re2.max * sub + (re2.max - re2.min);
+            size2 = re2.max * sub + (re2.max - re2.min);
             break;
           }
         }
-        size = Math.max(1, size);
+        size2 = Math.max(1, size2);
         if (this.size === null) this.size = /* @__PURE__ */ new Map();
-        this.size.set(re2, size);
-        return size;
+        this.size.set(re2, size2);
+        return size2;
       }
       checkHeight(re2) {
         if (this.numRegexp < Parser2.MAX_HEIGHT) return;
@@ -6318,17 +6318,17 @@ var init_build = __esm({
         if (typeof data !== "string") return data;
         let result = "";
         let changed = false;
-        let size = data.length;
-        if (size === 0) {
+        let size2 = data.length;
+        if (size2 === 0) {
           result = "(?:)";
           changed = true;
         }
         let inCharClass = false;
         let i = 0;
-        while (i < size) {
+        while (i < size2) {
           let ch = data[i];
           if (ch === "\\") {
-            if (i + 1 < size) {
+            if (i + 1 < size2) {
               ch = data[i + 1];
               switch (ch) {
                 case "\\":
@@ -6336,7 +6336,7 @@ var init_build = __esm({
                   i += 2;
                   continue;
                 case "c":
-                  if (i + 2 < size) {
+                  if (i + 2 < size2) {
                     let code = data[i + 2].charCodeAt(0);
                     if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
                       let val = code % 32;
@@ -6353,12 +6353,12 @@ var init_build = __esm({
                   changed = true;
                   continue;
                 case "u":
-                  if (i + 2 < size) {
+                  if (i + 2 < size2) {
                     if (data[i + 2] === "{") {
                       let j3 = i + 3;
                       let hasHex = false;
                       let closed = false;
-                      while (j3 < size) {
+                      while (j3 < size2) {
                         const hexChar = data[j3];
                         if (hexChar === "}") {
                           closed = true;
@@ -6374,7 +6374,7 @@ var init_build = __esm({
                         changed = true;
                         continue;
                       }
-                    } else if (i + 5 < size) {
+                    } else if (i + 5 < size2) {
                       let isHex4 = true;
                       for (let j3 = 0; j3 < 4; j3++) if (!TranslateRegExpString2.isHexadecimal(data[i + 2 + j3])) {
                         isHex4 = false;
@@ -6394,11 +6394,11 @@ var init_build = __esm({
                   continue;
                 case "x": {
                   let isValidHex = false;
-                  if (i + 2 < size && data[i + 2] === "{") {
+                  if (i + 2 < size2 && data[i + 2] === "{") {
                     let j3 = i + 3;
                     let hasHex = false;
                     let closed = false;
-                    while (j3 < size) {
+                    while (j3 < size2) {
                       const hexChar = data[j3];
                       if (hexChar === "}") {
                         closed = true;
@@ -6409,7 +6409,7 @@ var init_build = __esm({
                       j3++;
                     }
                     if (closed && hasHex) isValidHex = true;
-                  } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
+                  } else if (i + 3 < size2 && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
                   if (isValidHex) {
                     result += "\\x";
                     i += 2;
@@ -6488,8 +6488,8 @@ var init_build = __esm({
             }
             inCharClass = true;
           } else if (ch === "]") inCharClass = false;
-          else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
-            if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+          else if (!inCharClass && ch === "(" && i + 2 < size2 && data[i + 1] === "?" && data[i + 2] === "<") {
+            if (i + 3 < size2 && !"=!>)".includes(data[i + 3])) {
               result += "(?P<";
               i += 3;
               changed = true;
@@ -14281,9 +14281,9 @@ var require_util2 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind) {
+        constructor(target, kind2) {
           this.#target = target;
-          this.#kind = kind;
+          this.#kind = kind2;
           this.#index = 0;
         }
         next() {
@@ -14332,8 +14332,8 @@ var require_util2 = __commonJS({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind) {
-        return new FastIterableIterator(target, kind);
+      return function(target, kind2) {
+        return new FastIterableIterator(target, kind2);
       };
     }
     function iteratorMixin(name, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -18062,8 +18062,8 @@ var require_pool_base = __commonJS({
       }
       get [kSize]() {
         let ret = this[kQueued];
-        for (const { [kSize]: size } of this[kClients]) {
-          ret += size;
+        for (const { [kSize]: size2 } of this[kClients]) {
+          ret += size2;
         }
         return ret;
       }
@@ -19054,7 +19054,7 @@ var require_retry_handler = __commonJS({
             this.abort(contentLengthError);
             return false;
           }
-          const { start, size, end = size - 1 } = contentRange;
+          const { start, size: size2, end = size2 - 1 } = contentRange;
           if (this.start !== start || this.end != null && this.end !== end) {
             this.abort(
               new RequestRetryError("Content-Range mismatch", statusCode, {
@@ -19084,7 +19084,7 @@ var require_retry_handler = __commonJS({
               this.abort(contentLengthError);
               return false;
             }
-            const { start, size, end = size - 1 } = range;
+            const { start, size: size2, end = size2 - 1 } = range;
             assert2(
               start != null && Number.isFinite(start),
               "content-range mismatch"
@@ -21890,17 +21890,17 @@ var require_headers = __commonJS({
       }
       // https://fetch.spec.whatwg.org/#convert-header-names-to-a-sorted-lowercase-set
       toSortedArray() {
-        const size = this[kHeadersMap].size;
-        const array2 = new Array(size);
-        if (size <= 32) {
-          if (size === 0) {
+        const size2 = this[kHeadersMap].size;
+        const array2 = new Array(size2);
+        if (size2 <= 32) {
+          if (size2 === 0) {
             return array2;
           }
           const iterator = this[kHeadersMap][Symbol.iterator]();
           const firstValue = iterator.next().value;
           array2[0] = [firstValue[0], firstValue[1].value];
           assert2(firstValue[1].value !== null);
-          for (let i = 1, j3 = 0, right = 0, left = 0, pivot = 0, x3, value; i < size; ++i) {
+          for (let i = 1, j3 = 0, right = 0, left = 0, pivot = 0, x3, value; i < size2; ++i) {
             value = iterator.next().value;
             x3 = array2[i] = [value[0], value[1].value];
             assert2(x3[1] !== null);
@@ -24878,7 +24878,7 @@ var require_util4 = __commonJS({
       return null;
     }
     function combineByteSequences(sequences) {
-      const size = sequences.reduce((a, b3) => {
+      const size2 = sequences.reduce((a, b3) => {
         return a + b3.byteLength;
       }, 0);
       let offset = 0;
@@ -24886,7 +24886,7 @@ var require_util4 = __commonJS({
         a.set(b3, offset);
         offset += b3.byteLength;
         return a;
-      }, new Uint8Array(size));
+      }, new Uint8Array(size2));
     }
     module.exports = {
       staticPropertyDescriptors,
@@ -28319,13 +28319,13 @@ ${value}`;
           }
         }
       }
-      setEventFieldSize(field, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field] + size;
+      setEventFieldSize(field, size2) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field] + size2;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field] = size;
+        this.eventFieldSizes[field] = size2;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -37671,6 +37671,52 @@ import { rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { once as once2 } from "node:events";
 
+// src/io/fs-problem.ts
+var READ = {
+  ENOENT: "not found",
+  EACCES: "cannot be read: permission denied",
+  EPERM: "cannot be read: permission denied",
+  EISDIR: "is a directory, not a file",
+  ENOTDIR: "not found: a part of its path is a file, not a directory",
+  ENAMETOOLONG: "cannot be opened: its name is too long",
+  ELOOP: "cannot be opened: its symbolic links form a loop",
+  EMFILE: "cannot be opened: too many files are open (raise the limit with ulimit -n)",
+  ENFILE: "cannot be opened: too many files are open on this system",
+  EIO: "cannot be read: input/output error (a failing disk or network share)",
+  EBUSY: "cannot be read: it is in use",
+  ENXIO: "cannot be opened: nothing is connected to it"
+};
+var WRITE = {
+  ENOENT: "its directory does not exist",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "the file system is read-only",
+  EISDIR: "it is a directory",
+  ENOTDIR: "a part of its path is a file, not a directory",
+  ENOSPC: "the disk is full",
+  EDQUOT: "the disk quota is used up",
+  ENAMETOOLONG: "its name is too long",
+  ELOOP: "its symbolic links form a loop",
+  EMFILE: "too many files are open (raise the limit with ulimit -n)",
+  EIO: "input/output error (a failing disk or network share)",
+  EBUSY: "it is in use",
+  EEXIST: "a file of that name appeared meanwhile"
+};
+function plainMessage(error63) {
+  const message = error63 instanceof Error ? error63.message : String(error63);
+  const plain = /^E[A-Z0-9]+: ([^,]+)/.exec(message)?.[1] ?? message;
+  return plain.trim() || "unknown error";
+}
+var codeOf = (error63) => error63?.code;
+function readProblem(error63) {
+  const code = codeOf(error63);
+  return (code === void 0 ? void 0 : READ[code]) ?? `cannot be read: ${plainMessage(error63)}`;
+}
+function writeProblem(error63) {
+  const code = codeOf(error63);
+  return (code === void 0 ? void 0 : WRITE[code]) ?? plainMessage(error63);
+}
+
 // src/io/output.ts
 import { once } from "node:events";
 var OutputClosed = class extends Error {
@@ -37716,9 +37762,7 @@ var AtomicFile = class _AtomicFile {
     try {
       await once2(stream, "open");
     } catch (error63) {
-      const code = error63.code;
-      const why = code === "ENOENT" ? "its directory does not exist" : code === "EACCES" || code === "EPERM" ? "permission denied" : `${code ?? "error"}`;
-      throw usageError(`cannot write ${shown}: ${why}`, "E_OUTPUT");
+      throw usageError(`cannot write ${shown}: ${writeProblem(error63)}`, "E_OUTPUT");
     }
     return new _AtomicFile(target, temp, stream, new StreamWriter(stream));
   }
@@ -37875,10 +37919,10 @@ async function* gunzip(input3, limits, display) {
     ]);
   }
 }
-async function* transcode(input3, kind, bom) {
+async function* transcode(input3, kind2, bom) {
   let skip = bom;
   let carry = Buffer.alloc(0);
-  const decoder = kind.startsWith("utf16") ? new TextDecoder(kind === "utf16le" ? "utf-16le" : "utf-16be", { fatal: true }) : void 0;
+  const decoder = kind2.startsWith("utf16") ? new TextDecoder(kind2 === "utf16le" ? "utf-16le" : "utf-16be", { fatal: true }) : void 0;
   for await (const raw of input3) {
     let chunk = raw;
     if (skip > 0) {
@@ -37890,7 +37934,7 @@ async function* transcode(input3, kind, bom) {
       try {
         yield Buffer.from(decoder.decode(chunk, { stream: true }), "utf8");
       } catch {
-        throw new Unscannable(`not valid ${kind === "utf16le" ? "UTF-16LE" : "UTF-16BE"} despite its byte order mark`);
+        throw new Unscannable(`not valid ${kind2 === "utf16le" ? "UTF-16LE" : "UTF-16BE"} despite its byte order mark`);
       }
       continue;
     }
@@ -37899,8 +37943,8 @@ async function* transcode(input3, kind, bom) {
     carry = data.subarray(whole);
     let text2 = "";
     for (let i = 0; i < whole; i += 4) {
-      const cp = kind === "utf32le" ? data.readUInt32LE(i) : data.readUInt32BE(i);
-      if (cp > 1114111 || cp >= 55296 && cp <= 57343) throw new Unscannable(`not valid ${kind === "utf32le" ? "UTF-32LE" : "UTF-32BE"} despite its byte order mark`);
+      const cp = kind2 === "utf32le" ? data.readUInt32LE(i) : data.readUInt32BE(i);
+      if (cp > 1114111 || cp >= 55296 && cp <= 57343) throw new Unscannable(`not valid ${kind2 === "utf32le" ? "UTF-32LE" : "UTF-32BE"} despite its byte order mark`);
       text2 += String.fromCodePoint(cp);
     }
     yield Buffer.from(text2, "utf8");
@@ -37925,8 +37969,8 @@ async function* decodeInput(chunks, display, limits = DEFAULT_LIMITS, depth = 0)
     head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
   }
   const rest = prepend(head, iterator);
-  const kind = sniff(head);
-  switch (kind.type) {
+  const kind2 = sniff(head);
+  switch (kind2.type) {
     case "plain": {
       yield* rest;
       return;
@@ -37937,10 +37981,10 @@ async function* decodeInput(chunks, display, limits = DEFAULT_LIMITS, depth = 0)
       return;
     }
     case "unreadable": {
-      throw new Unscannable(kind.reason);
+      throw new Unscannable(kind2.reason);
     }
     default: {
-      yield* transcode(rest, kind.type, kind.bom);
+      yield* transcode(rest, kind2.type, kind2.bom);
     }
   }
 }
@@ -37957,16 +38001,16 @@ async function decodeAll(bytes, display, limits = DEFAULT_LIMITS) {
 
 // src/io/shard.ts
 var PROBE = 64 * 1024;
-async function lineStartFrom(handle, offset, size) {
+async function lineStartFrom(handle, offset, size2) {
   if (offset <= 0) return 0;
   const buffer = Buffer.allocUnsafe(PROBE);
-  for (let at2 = offset - 1; at2 < size; at2 += PROBE) {
+  for (let at2 = offset - 1; at2 < size2; at2 += PROBE) {
     const { bytesRead } = await handle.read(buffer, 0, PROBE, at2);
     if (bytesRead === 0) break;
     const newline = buffer.subarray(0, bytesRead).indexOf(10);
     if (newline !== -1) return at2 + newline + 1;
   }
-  return size;
+  return size2;
 }
 async function newlinesBefore(handle, end) {
   const buffer = Buffer.allocUnsafe(1024 * 1024);
@@ -37986,17 +38030,17 @@ async function newlinesBefore(handle, end) {
 async function rangeOf(source, shard) {
   const handle = await open2(source.path, "r");
   try {
-    const { size } = await handle.stat();
-    const head = Buffer.alloc(Math.min(size, 16));
+    const { size: size2 } = await handle.stat();
+    const head = Buffer.alloc(Math.min(size2, 16));
     await handle.read(head, 0, head.length, 0);
-    const kind = sniff(head);
-    if (kind.type !== "plain") {
-      throw usageError(`--shard splits one file by byte ranges, which needs plain text; ${source.display} is ${kind.type === "unreadable" ? "not text" : kind.type}`, "E_USAGE", [
+    const kind2 = sniff(head);
+    if (kind2.type !== "plain") {
+      throw usageError(`--shard splits one file by byte ranges, which needs plain text; ${source.display} is ${kind2.type === "unreadable" ? "not text" : kind2.type}`, "E_USAGE", [
         "Decompress it first, or split it into several files (each shard then takes whole files)."
       ]);
     }
-    const start = await lineStartFrom(handle, Math.floor(size * (shard.index - 1) / shard.count), size);
-    const end = await lineStartFrom(handle, Math.floor(size * shard.index / shard.count), size);
+    const start = await lineStartFrom(handle, Math.floor(size2 * (shard.index - 1) / shard.count), size2);
+    const end = await lineStartFrom(handle, Math.floor(size2 * shard.index / shard.count), size2);
     if (start >= end) return [];
     return [{ ...source, range: { start, end }, firstLine: 1 + await newlinesBefore(handle, start) }];
   } finally {
@@ -38012,9 +38056,9 @@ async function shardSources(sources, shard) {
   sized.sort((a, b3) => b3.size - a.size || (a.file.display < b3.file.display ? -1 : a.file.display > b3.file.display ? 1 : 0));
   const load = Array.from({ length: shard.count }, () => 0);
   const mine = [];
-  for (const { file: file2, size } of sized) {
+  for (const { file: file2, size: size2 } of sized) {
     const target = load.indexOf(Math.min(...load));
-    load[target] = (load[target] ?? 0) + size;
+    load[target] = (load[target] ?? 0) + size2;
     if (target === shard.index - 1) mine.push(file2);
   }
   return sources.filter((s) => mine.includes(s));
@@ -38231,7 +38275,7 @@ var SummaryBuilder = class _SummaryBuilder {
       this.unscanned++;
       if (this.unscannedList.length < MAX_UNSCANNED) this.unscannedList.push({ file: facts.file, line: facts.line, reason: facts.note ?? String(errors[0]) });
     }
-    for (const kind of errors) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
+    for (const kind2 of errors) this.byKind.set(kind2, (this.byKind.get(kind2) ?? 0) + 1);
     for (const { type } of findings) add(this.byType, type, 1);
     const omitted = Object.entries(facts.omitted);
     for (const [type, { count: count3 }] of omitted) add(this.byType, type, count3);
@@ -38334,7 +38378,7 @@ var SummaryBuilder = class _SummaryBuilder {
     for (const [name, t2] of Object.entries(state.groups)) builder.groups.set(name, Tally.from(t2));
     for (const [type, n] of Object.entries(state.by_type)) builder.byType.set(type, n);
     for (const [type, n] of Object.entries(state.suppressed_by_type)) builder.suppressedByType.set(type, n);
-    for (const [kind, n] of Object.entries(state.by_kind)) builder.byKind.set(kind, n);
+    for (const [kind2, n] of Object.entries(state.by_kind)) builder.byKind.set(kind2, n);
     builder.recordsWithPii = state.records_with_pii;
     builder.recordsWithSecrets = state.records_with_secrets;
     builder.recordsWithFindings = state.records_with_findings;
@@ -38361,7 +38405,7 @@ var SummaryBuilder = class _SummaryBuilder {
     for (const [name, t2] of other.groups) this.groupFor(name).merge(t2);
     for (const [type, n] of other.byType) add(this.byType, type, n);
     for (const [type, n] of other.suppressedByType) add(this.suppressedByType, type, n);
-    for (const [kind, n] of other.byKind) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + n);
+    for (const [kind2, n] of other.byKind) this.byKind.set(kind2, (this.byKind.get(kind2) ?? 0) + n);
     this.recordsWithPii += other.recordsWithPii;
     this.recordsWithSecrets += other.recordsWithSecrets;
     this.recordsWithFindings += other.recordsWithFindings;
@@ -38448,13 +38492,13 @@ function formatMarkdown(report, maxBytes = 900 * 1024) {
     (f3) => `| ${f3.ignored ? "accepted" : f3.preexisting ? "already there" : "**new**"} | ${f3.severity} | ${md(f3.type)} | \`${md(f3.file)}:${f3.line}\` | ${md(f3.field)} | ${md(f3.masked)} | \`${f3.fingerprint}\` |`
   );
   const table2 = ["| status | severity | type | location | field | value (masked) | fingerprint |", "|---|---|---|---|---|---|---|"];
-  let size = Buffer.byteLength([...head, ...table2, ...tail].join("\n"));
+  let size2 = Buffer.byteLength([...head, ...table2, ...tail].join("\n"));
   let shown = 0;
   for (const row of rows) {
     const bytes = Buffer.byteLength(row) + 1;
-    if (size + bytes > maxBytes - 200) break;
+    if (size2 + bytes > maxBytes - 200) break;
     table2.push(row);
-    size += bytes;
+    size2 += bytes;
     shown++;
   }
   const leftOut = rows.length - shown + report.findingsLeftOut;
@@ -38492,13 +38536,13 @@ function annotationsFor(report) {
     }
   }
   for (const f3 of bySeverity(newFindings(report))) {
-    const kind = KIND[f3.severity];
-    if (budget[kind] === 0) {
+    const kind2 = KIND[f3.severity];
+    if (budget[kind2] === 0) {
       leftOut++;
       continue;
     }
-    budget[kind]--;
-    out.push({ kind, title: `${f3.type} in the logs`, message: `${describeFinding(f3)}. Remove it, or accept it with the line printed in the log (fingerprint ${f3.fingerprint}).`, file: f3.file, line: f3.line });
+    budget[kind2]--;
+    out.push({ kind: kind2, title: `${f3.type} in the logs`, message: `${describeFinding(f3)}. Remove it, or accept it with the line printed in the log (fingerprint ${f3.fingerprint}).`, file: f3.file, line: f3.line });
   }
   if (report.weakenedConfig.length > 0 && !report.gate.failures.some((f3) => f3.category === "weakened_config")) {
     out.push({ kind: "notice", title: "llmops: this change's config would weaken the gate", message: `${report.weakenedConfig.join("; ")}. This run used the base's config; review before merging.` });
@@ -38522,8 +38566,7 @@ async function reportToGithub(report, sarif, annotations = process.stdout) {
   try {
     await writeToGithub(report, sarif);
   } catch (error63) {
-    const code = error63.code ?? error63.message;
-    throw usageError(`cannot write the GitHub job summary or step outputs (${code})`, "E_GITHUB", ["Check GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, or run with --no-github."]);
+    throw usageError(`cannot write the GitHub job summary or step outputs: ${writeProblem(error63)}`, "E_GITHUB", ["Check GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, or run with --no-github."]);
   }
 }
 async function writeToGithub(report, sarif) {
@@ -40915,8 +40958,8 @@ var $ZodCheckMaxSize = /* @__PURE__ */ $constructor("$ZodCheckMaxSize", (inst, d
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
   inst._zod.check = (payload) => {
     const input3 = payload.value;
-    const size = input3.size;
-    if (size <= def.maximum)
+    const size2 = input3.size;
+    if (size2 <= def.maximum)
       return;
     payload.issues.push({
       origin: getSizableOrigin(input3),
@@ -40935,8 +40978,8 @@ var $ZodCheckMinSize = /* @__PURE__ */ $constructor("$ZodCheckMinSize", (inst, d
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
   inst._zod.check = (payload) => {
     const input3 = payload.value;
-    const size = input3.size;
-    if (size >= def.minimum)
+    const size2 = input3.size;
+    if (size2 >= def.minimum)
       return;
     payload.issues.push({
       origin: getSizableOrigin(input3),
@@ -40955,10 +40998,10 @@ var $ZodCheckSizeEquals = /* @__PURE__ */ $constructor("$ZodCheckSizeEquals", (i
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
   inst._zod.check = (payload) => {
     const input3 = payload.value;
-    const size = input3.size;
-    if (size === def.size)
+    const size2 = input3.size;
+    if (size2 === def.size)
       return;
-    const tooBig = size > def.size;
+    const tooBig = size2 > def.size;
     payload.issues.push({
       origin: getSizableOrigin(input3),
       ...tooBig ? { code: "too_big", maximum: def.size } : { code: "too_small", minimum: def.size },
@@ -42009,14 +42052,14 @@ var $ZodDate = /* @__PURE__ */ $constructor("$ZodDate", (inst, def) => {
     return payload;
   };
 });
-function capSize(inst, size) {
+function capSize(inst, size2) {
   const caps = sizeCaps(inst._zod.def.checks);
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c3) => c3[0]));
   const parse3 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
-    const n = size(payload.value);
+    const n = size2(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
       for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
         if (n > max && ch._zod.def.when(payload)) {
@@ -43749,8 +43792,8 @@ function isRecursive(inst, stack, resolve2) {
       result = answer2;
   };
   const def = inst._zod.def;
-  const kind = def.type;
-  switch (kind) {
+  const kind2 = def.type;
+  switch (kind2) {
     case "object": {
       const raw = rawShape(def);
       merge3(raw ? shape(raw, true) : ASSUMED);
@@ -43830,7 +43873,7 @@ function isRecursive(inst, stack, resolve2) {
     case "custom":
       break;
     default: {
-      kind;
+      kind2;
       for (const key in def) {
         const desc = Object.getOwnPropertyDescriptor(def, key);
         if (!desc || desc.get)
@@ -52632,9 +52675,9 @@ function generateNullableCheck(doc, ctx, schema2, accessor, buildsValue = true) 
   doc.write(`}`);
   return outputVar;
 }
-function generateSizeGate(doc, schema2, size) {
+function generateSizeGate(doc, schema2, size2) {
   for (const [max, check2] of sizeCaps(schema2._zod.def.checks)) {
-    doc.write(`if (${size} > ${numericOperand(max, check2._zod.def.check)}) return INVALID;`);
+    doc.write(`if (${size2} > ${numericOperand(max, check2._zod.def.check)}) return INVALID;`);
   }
 }
 function generateArrayCheck(doc, ctx, schema2, accessor, buildsValue = true) {
@@ -53770,11 +53813,11 @@ function _minSize(minimum, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _size(size, params) {
+function _size(size2, params) {
   return new $ZodCheckSizeEquals({
     check: "size_equals",
     ...normalizeParams(params),
-    size
+    size: size2
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -57023,8 +57066,8 @@ var ZodFile = /* @__PURE__ */ $constructor("ZodFile", (inst, def) => {
   $ZodFile.init(inst, def);
   ZodType.init(inst, def);
   inst._zod.processJSONSchema = (ctx, json2, params) => fileProcessor(inst, ctx, json2, params);
-  inst.min = (size, params) => inst.check(_minSize(size, params));
-  inst.max = (size, params) => inst.check(_maxSize(size, params));
+  inst.min = (size2, params) => inst.check(_minSize(size2, params));
+  inst.max = (size2, params) => inst.check(_maxSize(size2, params));
   inst.mime = (types, params) => inst.check(_mime(Array.isArray(types) ? types : [types], params));
 });
 function file(params) {
@@ -58171,8 +58214,8 @@ function visit(schema2, fnOrHandlers) {
   }
   function mapInner(s) {
     const def = s._zod.def;
-    const kind = def.type;
-    switch (kind) {
+    const kind2 = def.type;
+    switch (kind2) {
       case "object": {
         const oldShape = def.shape;
         const keys = Object.keys(oldShape);
@@ -58292,7 +58335,7 @@ function visit(schema2, fnOrHandlers) {
       case "custom":
         return s;
       default: {
-        kind;
+        kind2;
         return s;
       }
     }
@@ -58368,16 +58411,77 @@ function date4(params) {
 }
 
 // src/config/issues.ts
+var KIND2 = {
+  string: "a string",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list (JSON array)",
+  object: "an object",
+  null: "null"
+};
+var kind = (expected) => KIND2[expected] ?? expected;
+function described(value) {
+  if (value === void 0) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "number") return Number.isInteger(value) ? "a number" : "a number with a fraction";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  return kind(typeof value);
+}
+function valueAt(input3, steps) {
+  let value = input3;
+  for (const step2 of steps) value = value !== null && typeof value === "object" ? value[step2] : void 0;
+  return value;
+}
+var ZOD_DEFAULT = /^(Invalid (input|option|string|key|element|value)|Too (small|big)|Unrecognized key)/;
+function size(issue3, bound, direction) {
+  const n = Number(bound);
+  const strict = issue3.inclusive === false;
+  if (issue3.origin === "string") return direction === "least" && n === 1 ? "must not be empty" : `must have at ${direction} ${n + (strict ? direction === "least" ? 1 : -1 : 0)} characters`;
+  if (issue3.origin === "array" || issue3.origin === "set") return direction === "least" && n === 1 ? "must not be an empty list" : `must have at ${direction} ${n} items`;
+  return strict ? `must be ${direction === "least" ? "greater" : "less"} than ${n}` : `must be at ${direction} ${n}`;
+}
+function worded(issue3, input3) {
+  if (!ZOD_DEFAULT.test(issue3.message)) return issue3.message;
+  const given = valueAt(input3, issue3.path);
+  const got = input3 === void 0 ? "" : given === void 0 ? ", but it is missing" : `, not ${described(given)}`;
+  switch (issue3.code) {
+    case "invalid_type": {
+      return issue3.expected === void 0 ? issue3.message : `must be ${kind(issue3.expected)}${got}`;
+    }
+    case "invalid_value": {
+      const values = (issue3.values ?? []).map((v2) => JSON.stringify(v2));
+      return values.length === 1 ? `must be ${values[0]}` : `must be one of ${values.join(", ")}`;
+    }
+    case "invalid_union": {
+      const expected = [...new Set((issue3.errors ?? []).flatMap((branch) => branch.map((e) => e.expected)).filter((e) => e !== void 0))];
+      return expected.length === 0 ? "has a value of the wrong kind" : `must be ${expected.map(kind).join(" or ")}${got}`;
+    }
+    case "too_small": {
+      return issue3.minimum === void 0 ? issue3.message : size(issue3, issue3.minimum, "least");
+    }
+    case "too_big": {
+      return issue3.maximum === void 0 ? issue3.message : size(issue3, issue3.maximum, "most");
+    }
+    case "invalid_format": {
+      return issue3.format === "regex" ? "does not have the expected form" : `must be a valid ${issue3.format ?? "value"}`;
+    }
+    default: {
+      return issue3.message;
+    }
+  }
+}
 function wherePath(steps) {
   let out = "";
   for (const step2 of steps) out += typeof step2 === "number" ? `[${step2}]` : out === "" ? String(step2) : `.${String(step2)}`;
   return out || "(root)";
 }
-function problemsOf(issues, noun = "key") {
+function problemsOf(issues, noun = "key", input3) {
   return issues.map((issue3) => ({
     where: wherePath(issue3.path),
     key: issue3.path[0] === void 0 ? "" : String(issue3.path[0]),
-    what: issue3.code === "unrecognized_keys" ? `unknown ${noun} ${(issue3.keys ?? []).map((k2) => JSON.stringify(k2)).join(", ")}` : issue3.message
+    what: issue3.code === "unrecognized_keys" ? `unknown ${noun} ${(issue3.keys ?? []).map((k2) => JSON.stringify(k2)).join(", ")}` : worded(issue3, input3)
   }));
 }
 
@@ -58448,7 +58552,7 @@ async function loadIgnores(file2, options) {
     text2 = await readFile(full, "utf8");
   } catch (error63) {
     if (error63.code === "ENOENT" && (file2 === void 0 || options.optional)) return { active: [], expired: [], source: void 0 };
-    throw usageError(`ignore file ${shown} cannot be read (${error63.code ?? "error"})`, "E_IGNORE_INVALID");
+    throw usageError(`ignore file ${shown} ${readProblem(error63)}`, "E_IGNORE_INVALID");
   }
   return { ...parseIgnores(text2, shown, options.now), source: full, text: text2 };
 }
@@ -58458,7 +58562,7 @@ function parseIgnores(text2, shown, at2 = /* @__PURE__ */ new Date()) {
   for (const [i, raw] of parseEntries(text2, shown).entries()) {
     const parsed = ignoreEntrySchema.safeParse(raw);
     if (!parsed.success) {
-      const [problem] = problemsOf(parsed.error.issues);
+      const [problem] = problemsOf(parsed.error.issues, "key", raw);
       throw usageError(`${shown}: entry ${i + 1}: ${problem?.key || "entry"}: ${problem?.what ?? "invalid"}`, "E_IGNORE_INVALID");
     }
     const entry = parsed.data;
@@ -58882,7 +58986,7 @@ function formatSummary(summary2, gate, options = {}) {
   const malformed = summary2.malformed_lines > 0 ? ` (${count(summary2.malformed_lines)} of them malformed)` : "";
   lines.push("", `Errors: ${plural2(summary2.errors.total, "line")} with a functional error${malformed}`);
   const kinds = Object.entries(summary2.errors.by_kind);
-  if (kinds.length > 0) lines.push(...table(kinds.map(([kind, n]) => [kind, count(n)])));
+  if (kinds.length > 0) lines.push(...table(kinds.map(([kind2, n]) => [kind2, count(n)])));
   const { latency: latency2 } = summary2;
   lines.push("", `Latency: ${latencyLine(latency2)}`);
   if (latency2.count > 0) lines.push(`  slow (> ${count(latency2.threshold_ms)} ms): ${count(latency2.slow)} of ${count(latency2.count)}`);
@@ -58913,24 +59017,6 @@ import { stat as stat4 } from "node:fs/promises";
 import path12 from "node:path";
 import { Readable as Readable2 } from "node:stream";
 var CHUNK_SIZE = 64 * 1024;
-function ioProblem(error63) {
-  const code = error63.code;
-  switch (code) {
-    case "ENOENT": {
-      return "not found";
-    }
-    case "EACCES":
-    case "EPERM": {
-      return "permission denied";
-    }
-    case "EISDIR": {
-      return "is a directory, not a file";
-    }
-    default: {
-      return `cannot be read (${code ?? error63.message})`;
-    }
-  }
-}
 async function resolveInputs(args, cwd) {
   if (args.filter((a) => a === "-").length > 1) throw usageError("stdin (-) can be given only once", "E_USAGE");
   const sources = [];
@@ -58944,7 +59030,7 @@ async function resolveInputs(args, cwd) {
       const info2 = await stat4(full);
       if (info2.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
     } catch (error63) {
-      throw usageError(`input file ${arg} ${ioProblem(error63)}`, "E_INPUT_NOT_FOUND", [
+      throw usageError(`input file ${arg} ${readProblem(error63)}`, "E_INPUT_NOT_FOUND", [
         "Give the path of a JSON Lines log file, or - to read standard input."
       ]);
     }
@@ -58970,7 +59056,7 @@ async function* openChunks(source, stdin, signal, limits = DEFAULT_LIMITS) {
   } catch (error63) {
     if (signal?.aborted) return;
     if (isLlmopsError(error63) || error63 instanceof Unscannable) throw error63;
-    throw usageError(`input ${source.display} ${ioProblem(error63)}`, "E_INPUT_READ");
+    throw usageError(`input ${source.display} ${readProblem(error63)}`, "E_INPUT_READ");
   } finally {
     signal?.removeEventListener("abort", stop);
   }
@@ -59093,9 +59179,9 @@ var LineFramer = class {
   /** The last line when the input does not end with a newline. */
   end() {
     if (this.skipped >= 0) {
-      const size = this.skipped;
+      const size2 = this.skipped;
       this.skipped = -1;
-      return [{ oversized: size, lines: 1 }];
+      return [{ oversized: size2, lines: 1 }];
     }
     if (this.carry.length === 0) return [];
     const bytes = this.carry;
@@ -59720,7 +59806,7 @@ function canonical(value) {
   }
   return parts.join("\0");
 }
-function failed(kind, file2, line, parseError, scanned = NOTHING) {
+function failed(kind2, file2, line, parseError, scanned = NOTHING) {
   const record2 = {
     interaction_id: null,
     file: file2,
@@ -59730,8 +59816,8 @@ function failed(kind, file2, line, parseError, scanned = NOTHING) {
     slow: false,
     pii_detected: hasCategory(scanned, "pii"),
     secret_detected: hasCategory(scanned, "secret"),
-    error: kind,
-    errors: [kind],
+    error: kind2,
+    errors: [kind2],
     parse_error: parseError,
     findings: scanned.findings,
     suppressed: scanned.suppressed.length,
@@ -59774,9 +59860,9 @@ function analyzeText(line, file2, lineNumber, ctx) {
   const scanned = triggers === void 0 ? { ...NOTHING, sanitized: line, masked: line } : scanTokens(line, triggers, ctx);
   const { value } = parsed;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    const kind = Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`;
+    const kind2 = Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`;
     const valueKeys2 = scanned.findings.length > 0 ? fingerprint(scanned, file2, recordKey(JSON.parse(scanned.masked), ctx), ctx) : [];
-    const record3 = failed("not_object", file2, lineNumber, `expected a JSON object, got ${kind}`, scanned);
+    const record3 = failed("not_object", file2, lineNumber, `expected a JSON object, got ${kind2}`, scanned);
     return { record: record3, group: void 0, sanitized: scanned.sanitized, suppressed: scanned.suppressed, omitted: scanned.omitted, valueKeys: valueKeys2 };
   }
   const record2 = value;
@@ -60120,7 +60206,7 @@ var CONFIG_ENV = "LLMOPS_CONFIG";
 function parseConfig(data, source) {
   const result = configSchema.safeParse(data);
   if (result.success) return result.data;
-  const problems = problemsOf(result.error.issues).map(({ where, what }) => `${where}: ${what}`);
+  const problems = problemsOf(result.error.issues, "key", data).map(({ where, what }) => `${where}: ${what}`);
   throw usageError(`invalid config ${source}:
   ${problems.join("\n  ")}`, "E_CONFIG_INVALID", [
     "See the Configuration section of the README for the keys and their types."
@@ -60136,8 +60222,7 @@ async function loadConfig(options) {
   } catch (error63) {
     const code = error63.code;
     if (code === "ENOENT" && explicit === void 0) return { config: configSchema.parse({}), source: void 0 };
-    const why = code === "ENOENT" ? "not found" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "unknown error"})`;
-    throw usageError(`config file ${shown} ${why}`, "E_CONFIG_NOT_FOUND");
+    throw usageError(`config file ${shown} ${readProblem(error63)}`, "E_CONFIG_NOT_FOUND");
   }
   let data;
   try {
@@ -60233,7 +60318,7 @@ function merge2(config2, overrides) {
   if (overrides.groupBy !== void 0) merged.groupBy = overrides.groupBy;
   const checked = monitorConfigSchema.safeParse(merged);
   if (checked.success) return checked.data;
-  const [problem] = problemsOf(checked.error.issues);
+  const [problem] = problemsOf(checked.error.issues, "key", merged);
   const key = problem?.key ?? "";
   throw usageError(`invalid ${FLAG_OF[key] ?? key} value: ${problem?.what ?? "invalid"}`, "E_USAGE");
 }

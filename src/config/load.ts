@@ -2,6 +2,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 
 import {usageError} from '../errors.js'
+import {readProblem} from '../io/fs-problem.js'
 import {describeJsonError} from '../io/jsonl.js'
 import {problemsOf} from './issues.js'
 import {configSchema, type Config} from './schema.js'
@@ -19,7 +20,7 @@ export interface LoadedConfig {
 export function parseConfig(data: unknown, source: string): Config {
   const result = configSchema.safeParse(data)
   if (result.success) return result.data
-  const problems = problemsOf(result.error.issues).map(({where, what}) => `${where}: ${what}`)
+  const problems = problemsOf(result.error.issues, 'key', data).map(({where, what}) => `${where}: ${what}`)
   throw usageError(`invalid config ${source}:\n  ${problems.join('\n  ')}`, 'E_CONFIG_INVALID', [
     'See the Configuration section of the README for the keys and their types.',
   ])
@@ -39,8 +40,7 @@ export async function loadConfig(options: {cwd: string; path?: string | undefine
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT' && explicit === undefined) return {config: configSchema.parse({}), source: undefined}
-    const why = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'unknown error'})`
-    throw usageError(`config file ${shown} ${why}`, 'E_CONFIG_NOT_FOUND')
+    throw usageError(`config file ${shown} ${readProblem(error)}`, 'E_CONFIG_NOT_FOUND')
   }
 
   let data: unknown
