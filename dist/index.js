@@ -58,13 +58,22 @@ function usageError(message, code = "E_USAGE", suggestions = []) {
 function isLlmopsError(error63) {
   return error63 instanceof LlmopsError;
 }
+function parseErrorText(text2) {
+  const paragraphs = text2.split(/\n\s*\n/).map(
+    (p2) => p2.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !/^See more help with --help$/.test(line))
+  ).filter((lines) => lines.length > 0);
+  const [first = ["invalid command line"], ...rest] = paragraphs;
+  const [head = "", ...more] = first;
+  const message = more.length === 0 ? head : [head.endsWith(":") ? head : `${head}:`, ...more].join("\n  ");
+  return { message, suggestions: rest.map((lines) => lines.join(" ").replace(/^Note:\s*/, "")) };
+}
 function toFailure(error63) {
   if (isLlmopsError(error63)) {
     return { code: error63.code, message: error63.message, exitCode: error63.exitCode, suggestions: error63.suggestions };
   }
   const err = error63;
   if (err?.oclif?.exit !== void 0) {
-    return { code: err.code ?? "E_USAGE", message: err.message, exitCode: err.oclif.exit, suggestions: [] };
+    return { code: err.code ?? "E_USAGE", exitCode: err.oclif.exit, ...parseErrorText(err.message) };
   }
   return {
     code: "E_INTERNAL",

@@ -32,6 +32,13 @@ export abstract class BaseCommand extends Command {
     process.exitCode = failure.exitCode
     const oclifError = error as OclifError
     if (failure.exitCode === 0 && oclifError.code === 'EEXIT') return undefined
+    // oclif's parse errors (unknown flag, bad value, missing argument) look like the app's own.
+    if (!isLlmopsError(error) && oclifError.oclif?.exit !== undefined) {
+      // The arguments were read, and refused: oclif's "did not parse its arguments" warning is not for this.
+      this.parsed = true
+      failure.suggestions.push(`See ${[this.config.bin, ...(this.id?.split(':') ?? [])].join(' ')} --help.`)
+    }
+
     if (this.jsonEnabled()) {
       this.logJson({
         error: {code: failure.code, message: failure.message, exit_code: failure.exitCode, suggestions: failure.suggestions},
@@ -39,8 +46,6 @@ export abstract class BaseCommand extends Command {
       return undefined
     }
 
-    // oclif's parse errors print well (with the usage line); let oclif handle them.
-    if (!isLlmopsError(error) && oclifError.oclif?.exit !== undefined) throw error
     // Messages can quote file names and values from the user: printed without control characters.
     const lines = [`Error: ${printableLines(failure.message)}`, ...failure.suggestions.map((s) => `  Hint: ${printableLines(s)}`)]
     if (failure.exitCode === ExitCode.INTERNAL && /\bllmops\b/.test(process.env.DEBUG ?? '')) lines.push(String(error.stack))
