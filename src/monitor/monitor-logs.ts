@@ -9,6 +9,7 @@ import {checkCustomRules} from '../config/check-rules.js'
 import {rulesOf} from '../detector.js'
 import {ExitCode, usageError, type ExitCodeValue} from '../errors.js'
 import {AtomicFile} from '../io/atomic-file.js'
+import {plainInputSize} from '../io/input-size.js'
 import {OutputClosed, StreamWriter} from '../io/output.js'
 import {notJsonLinesHint} from '../io/shape.js'
 import {shardSources} from '../io/shard.js'
@@ -65,7 +66,7 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
   const summaryFile = invocation.summaryOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.summaryOut), invocation.summaryOut)
   const sanitizedCopy = invocation.redactOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.redactOut), invocation.redactOut)
   const showProgress = invocation.format !== 'json' && !invocation.follow && io.stderr.isTTY === true && !io.env.CI && io.env.TERM !== 'dumb'
-  const progress = showProgress ? new ProgressLine(io.stderr) : undefined
+  const progress = showProgress ? new ProgressLine(io.stderr, undefined, await plainInputSize(sources)) : undefined
   const interrupt = interruptController()
   let result
   try {
