@@ -30119,7 +30119,7 @@ function normalizeSeparators(p2) {
 function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
-var __awaiter5, chmod, copyFile, lstat, mkdir, open3, readdir, rename2, rm2, rmdir, stat3, symlink, unlink, IS_WINDOWS, READONLY;
+var __awaiter5, chmod, copyFile, lstat, mkdir, open4, readdir, rename2, rm2, rmdir, stat3, symlink, unlink, IS_WINDOWS, READONLY;
 var init_io_util = __esm({
   "../../work/main/node_modules/@actions/io/lib/io-util.js"() {
     __awaiter5 = function(thisArg, _arguments, P3, generator) {
@@ -30149,7 +30149,7 @@ var init_io_util = __esm({
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
-    ({ chmod, copyFile, lstat, mkdir, open: open3, readdir, rename: rename2, rm: rm2, rmdir, stat: stat3, symlink, unlink } = fs2.promises);
+    ({ chmod, copyFile, lstat, mkdir, open: open4, readdir, rename: rename2, rm: rm2, rmdir, stat: stat3, symlink, unlink } = fs2.promises);
     IS_WINDOWS = process.platform === "win32";
     READONLY = fs2.constants.O_RDONLY;
   }
@@ -32082,16 +32082,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open6 = tokens[token.tokensIndex];
-          open6.type = "text";
-          open6.value = literal2;
-          open6.output = safeOutput || utils.escapeRegex(literal2);
+          const open7 = tokens[token.tokensIndex];
+          open7.type = "text";
+          open7.value = literal2;
+          open7.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open6.output;
+          state.output = token.output + open7.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -32311,15 +32311,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open6 = {
+          const open7 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open6);
-          push(open6);
+          braces.push(open7);
+          push(open7);
           continue;
         }
         if (value === "}") {
@@ -37797,31 +37797,8 @@ var AtomicFile = class _AtomicFile {
   }
 };
 
-// src/io/shape.ts
+// src/io/input-size.ts
 import { open } from "node:fs/promises";
-async function notJsonLinesHint(file2, shown) {
-  let head;
-  try {
-    const handle = await open(file2, "r");
-    try {
-      const buffer = Buffer.alloc(512);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      head = buffer.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF/, "");
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return void 0;
-  }
-  const quoted = /^[\w./@+-]+$/.test(shown) ? shown : `'${shown.replaceAll("'", "'\\''")}'`;
-  if (/^\s*\[/.test(head)) return `${shown} looks like one JSON array, not JSON Lines (one object per line): convert it with jq -c '.[]' ${quoted} | llmops monitor -`;
-  if (/^\s*\{\s*\n/.test(head)) return `${shown} looks like pretty-printed JSON, not JSON Lines (one object per line): convert it with jq -c . ${quoted} | llmops monitor -`;
-  return void 0;
-}
-
-// src/io/shard.ts
-init_errors();
-import { open as open2, stat as stat2 } from "node:fs/promises";
 
 // src/io/decode.ts
 init_errors();
@@ -38008,7 +37985,62 @@ async function decodeAll(bytes, display, limits = DEFAULT_LIMITS) {
   return Buffer.concat(parts);
 }
 
+// src/io/input-size.ts
+async function plainInputSize(sources) {
+  let total = 0;
+  for (const source of sources) {
+    if (source.kind !== "file") return void 0;
+    try {
+      const handle = await open(source.path, "r");
+      try {
+        const head = Buffer.alloc(8);
+        const { bytesRead } = await handle.read(head, 0, head.length, source.range?.start ?? 0);
+        if (source.range === void 0 && sniff(head.subarray(0, bytesRead)).type !== "plain") return void 0;
+        total += source.range === void 0 ? (await handle.stat()).size : source.range.end - source.range.start;
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      return void 0;
+    }
+  }
+  return total;
+}
+
+// src/io/terminal.ts
+function colorEnabled(stream, env) {
+  const force = env.FORCE_COLOR;
+  if (force !== void 0 && force !== "") return force !== "0" && force.toLowerCase() !== "false";
+  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
+  if (env.TERM === "dumb") return false;
+  return stream.isTTY === true;
+}
+
+// src/io/shape.ts
+import { open as open2 } from "node:fs/promises";
+async function notJsonLinesHint(file2, shown) {
+  let head;
+  try {
+    const handle = await open2(file2, "r");
+    try {
+      const buffer = Buffer.alloc(512);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF/, "");
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return void 0;
+  }
+  const quoted = /^[\w./@+-]+$/.test(shown) ? shown : `'${shown.replaceAll("'", "'\\''")}'`;
+  if (/^\s*\[/.test(head)) return `${shown} looks like one JSON array, not JSON Lines (one object per line): convert it with jq -c '.[]' ${quoted} | llmops monitor -`;
+  if (/^\s*\{\s*\n/.test(head)) return `${shown} looks like pretty-printed JSON, not JSON Lines (one object per line): convert it with jq -c . ${quoted} | llmops monitor -`;
+  return void 0;
+}
+
 // src/io/shard.ts
+init_errors();
+import { open as open3, stat as stat2 } from "node:fs/promises";
 var PROBE = 64 * 1024;
 async function lineStartFrom(handle, offset, size2) {
   if (offset <= 0) return 0;
@@ -38037,7 +38069,7 @@ async function newlinesBefore(handle, end) {
   return count3;
 }
 async function rangeOf(source, shard) {
-  const handle = await open2(source.path, "r");
+  const handle = await open3(source.path, "r");
   try {
     const { size: size2 } = await handle.stat();
     const head = Buffer.alloc(Math.min(size2, 16));
@@ -38677,10 +38709,95 @@ function formatSarif(report) {
   return JSON.stringify(sarif, null, 2) + "\n";
 }
 
+// src/report/terminal.ts
+init_engine();
+var MAX_SHOWN = 1e3;
+var COLOR = { critical: "\x1B[1;31m", high: "\x1B[31m", medium: "\x1B[33m", low: "\x1B[36m" };
+var DIM = "\x1B[2m";
+var BOLD = "\x1B[1m";
+var RESET = "\x1B[0m";
+var FindingsCollector = class {
+  findings = [];
+  /** New findings past MAX_SHOWN: counted only. */
+  notShown = 0;
+  decoder = new TextDecoder();
+  order = 0;
+  /** A run of JSON lines, as the threads hand them over. */
+  add(output3) {
+    const pieces2 = output3 instanceof Uint8Array ? [this.decoder.decode(output3)] : output3;
+    for (const piece of pieces2) {
+      for (const text2 of piece.split("\n")) {
+        if (text2 === "" || text2.includes('"findings":[]')) continue;
+        this.addRecord(JSON.parse(text2));
+      }
+    }
+  }
+  addRecord(record2) {
+    for (const f3 of record2.findings ?? []) {
+      if (f3.ignored === true) continue;
+      if (this.findings.length >= MAX_SHOWN) {
+        this.notShown++;
+        continue;
+      }
+      this.findings.push({
+        file: String(record2.file),
+        line: Number(record2.line),
+        type: String(f3.type),
+        masked: String(f3.masked),
+        field: String(f3.field),
+        severity: f3.severity ?? "low",
+        order: this.order++
+      });
+    }
+  }
+};
+var paint = (color, code, text2) => color ? `${code}${text2}${RESET}` : text2;
+function formatFindingsView(findings, options) {
+  if (findings.length === 0 && (options.notShown ?? 0) === 0) return "";
+  const files = /* @__PURE__ */ new Map();
+  for (const f3 of findings) files.set(f3.file, [...files.get(f3.file) ?? [], f3]);
+  const out = [];
+  for (const [file2, group2] of files) {
+    const sorted = [...group2].sort((a, b3) => SEVERITY_RANK[b3.severity] - SEVERITY_RANK[a.severity] || a.line - b3.line || a.order - b3.order);
+    const rows = sorted.map((f3) => ({ where: `${printable(file2)}:${f3.line}`, type: f3.type, masked: cell(f3.masked, 60), field: cell(f3.field, 60), severity: f3.severity }));
+    const widths = { where: Math.max(...rows.map((r2) => r2.where.length)), type: Math.max(...rows.map((r2) => r2.type.length)), masked: Math.max(...rows.map((r2) => r2.masked.length)) };
+    out.push(paint(options.color, BOLD, printable(file2)));
+    for (const r2 of rows) {
+      const type = paint(options.color, COLOR[r2.severity], r2.type.padEnd(widths.type));
+      out.push(`  ${paint(options.color, DIM, r2.where.padEnd(widths.where))}  ${type}  ${r2.masked.padEnd(widths.masked)}  ${paint(options.color, DIM, r2.field)}`.trimEnd());
+    }
+    out.push("");
+  }
+  const notShown = options.notShown ?? 0;
+  if (notShown > 0) out.push(`\u2026 and ${notShown.toLocaleString("en-US")} more ${notShown === 1 ? "finding" : "findings"}, not listed here (--format jsonl lists them all)`, "");
+  return `${out.join("\n")}
+`;
+}
+
 // src/report/reporter.ts
 var pieces = (output3) => output3 instanceof Uint8Array ? [output3] : output3;
+function textFormat({ quiet, color, live }) {
+  const collector = new FindingsCollector();
+  const flush = () => {
+    const view = formatFindingsView(collector.findings, { color, notShown: collector.notShown });
+    collector.findings.length = 0;
+    collector.notShown = 0;
+    return view;
+  };
+  return {
+    mode: "jsonl",
+    start: "",
+    records(output3) {
+      collector.add(output3);
+      const view = live ? flush() : "";
+      return view === "" ? [] : [view];
+    },
+    end: (_3, text2) => ({ stdout: flush(), stderr: quiet ? "" : text2 })
+  };
+}
 var STDOUT_FORMATS = {
-  jsonl: (quiet) => ({ mode: "jsonl", start: "", records: pieces, end: (_3, text2) => ({ stdout: "", stderr: quiet ? "" : text2 }) }),
+  jsonl: ({ quiet }) => ({ mode: "jsonl", start: "", records: pieces, end: (_3, text2) => ({ stdout: "", stderr: quiet ? "" : text2 }) }),
+  text: textFormat,
   json: () => {
     const writer = new JsonResultWriter();
     return {
@@ -43918,7 +44035,7 @@ function bucketFor(state, inst) {
   return bucket;
 }
 var handoff;
-var open4 = [];
+var open5 = [];
 var memo = {
   alloc(_inst, payload, empty) {
     const bucket = handoff;
@@ -43927,7 +44044,7 @@ var memo = {
     handoff = void 0;
     const entry = { value: empty, issues: null };
     bucket.set(payload.value, entry);
-    open4.push(entry);
+    open5.push(entry);
     return empty;
   },
   guard(inst) {
@@ -43998,10 +44115,10 @@ var memo = {
           return payload;
         }
         handoff = bucket;
-        const depth = open4.length;
+        const depth = open5.length;
         const result = base(payload, ctx);
         handoff = void 0;
-        const entry = open4.length > depth ? open4.pop() : void 0;
+        const entry = open5.length > depth ? open5.pop() : void 0;
         if (result instanceof Promise) {
           return result.then((r2) => {
             if (entry)
@@ -58930,18 +59047,33 @@ async function ignoredAtBase(cwd, base, file2) {
 }
 
 // src/report/progress.ts
+function formatDuration(ms3) {
+  const seconds = Math.max(1, Math.ceil(ms3 / 1e3));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, "0")} s`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
+}
 function formatProgress(progress) {
   const mb = progress.bytes / 1048576;
   const rate = progress.elapsedMs > 0 ? mb / (progress.elapsedMs / 1e3) : 0;
-  return `${progress.records.toLocaleString("en-US")} lines \xB7 ${mb.toFixed(1)} MB \xB7 ${rate.toFixed(1)} MB/s`;
+  const lines = `${progress.records.toLocaleString("en-US")} ${progress.records === 1 ? "line" : "lines"}`;
+  const { totalBytes } = progress;
+  if (totalBytes === void 0 || totalBytes <= 0 || progress.bytes > totalBytes) return `${lines} \xB7 ${mb.toFixed(1)} MB \xB7 ${rate.toFixed(1)} MB/s`;
+  const percent2 = Math.min(100, Math.floor(progress.bytes / totalBytes * 100));
+  const remaining = totalBytes - progress.bytes;
+  const left = rate > 0 && progress.bytes > 0 && remaining > 0 ? ` \xB7 ${formatDuration(remaining / 1048576 / rate * 1e3)} left` : "";
+  return `${percent2}% \xB7 ${lines} \xB7 ${mb.toFixed(1)} of ${(totalBytes / 1048576).toFixed(1)} MB \xB7 ${rate.toFixed(1)} MB/s${left}`;
 }
 var ProgressLine = class {
-  constructor(stream, intervalMs = 200) {
+  constructor(stream, intervalMs = 200, totalBytes) {
     this.stream = stream;
     this.intervalMs = intervalMs;
+    this.totalBytes = totalBytes;
   }
   stream;
   intervalMs;
+  totalBytes;
   last = 0;
   shown = false;
   started = performance.now();
@@ -58950,7 +59082,7 @@ var ProgressLine = class {
     if (now - this.last < this.intervalMs) return;
     this.last = now;
     this.shown = true;
-    this.stream.write(`\r${formatProgress({ ...progress, elapsedMs: now - this.started })}\x1B[K`);
+    this.stream.write(`\r${formatProgress({ ...progress, elapsedMs: now - this.started, totalBytes: this.totalBytes })}\x1B[K`);
   }
   clear() {
     if (this.shown) this.stream.write("\r\x1B[K");
@@ -59016,7 +59148,7 @@ function formatSummary(summary2, gate, options = {}) {
 
 // src/io/follow.ts
 init_errors();
-import { open as open5, stat as stat5 } from "node:fs/promises";
+import { open as open6, stat as stat5 } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 
 // src/io/input.ts
@@ -59082,7 +59214,7 @@ async function inode(path17) {
 }
 async function* followChunks(path17, display, options) {
   const pollMs = options.pollMs ?? 250;
-  let handle = await open5(path17, "r");
+  let handle = await open6(path17, "r");
   let ino = (await handle.stat()).ino;
   let position = 0;
   const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
@@ -59101,7 +59233,7 @@ async function* followChunks(path17, display, options) {
       const currentIno = await inode(path17);
       if (currentIno !== void 0 && currentIno !== ino) {
         await handle.close();
-        handle = await open5(path17, "r");
+        handle = await open6(path17, "r");
         ino = (await handle.stat()).ino;
         position = 0;
         yield RESTARTED;
@@ -60516,12 +60648,12 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
       if (!gated) throw error63;
     }
   };
-  const sink = STDOUT_FORMATS[invocation.format](invocation.quiet);
+  const sink = STDOUT_FORMATS[invocation.format]({ quiet: invocation.quiet, color: colorEnabled(io2.stdout, io2.env), live: invocation.follow });
   await checkReportTargets(gateOptions, io2.cwd);
   const summaryFile = invocation.summaryOut === void 0 ? void 0 : await AtomicFile.create(path16.resolve(io2.cwd, invocation.summaryOut), invocation.summaryOut);
   const sanitizedCopy = invocation.redactOut === void 0 ? void 0 : await AtomicFile.create(path16.resolve(io2.cwd, invocation.redactOut), invocation.redactOut);
   const showProgress = invocation.format !== "json" && !invocation.follow && io2.stderr.isTTY === true && !io2.env.CI && io2.env.TERM !== "dumb";
-  const progress = showProgress ? new ProgressLine(io2.stderr) : void 0;
+  const progress = showProgress ? new ProgressLine(io2.stderr, void 0, await plainInputSize(sources)) : void 0;
   const interrupt = interruptController();
   let result;
   try {

@@ -16,6 +16,8 @@ export default class Monitor extends BaseCommand {
 
   static override description = `Reads JSON Lines logs (one interaction per line; .gz read transparently; - for stdin) and prints one JSON line per interaction to stdout, in input order, with its findings, functional errors and latency. Detected values are masked everywhere unless --no-redact is given. A summary goes to stderr.
 
+In a terminal (stdout not redirected, no --format) it lists the findings instead, as file:line, type, masked value and field, grouped by file with the most severe first (coloured unless NO_COLOR is set; FORCE_COLOR forces it), then the summary. Pipes and files always get JSON Lines.
+
 Malformed lines never stop the run: each yields an output line with its file, line number and parse error.
 
 With no FILE it reads standard input when that is a pipe or a redirected file that brings data (cat logs.jsonl | llmops monitor, llmops monitor < logs.jsonl), and ${DEFAULT_LOG_FILE} in the current directory otherwise: from a terminal, with stdin on /dev/null, a socket or a pipe that ends before its first byte (cron, CI runners), with --follow and with --changed-since. In scripts, name the input: - for stdin, or the file. Settings come from flags, then the config file (--config, $LLMOPS_CONFIG or .llmops.json), then defaults.
@@ -57,7 +59,10 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
       helpValue: 'NAME',
     }),
     'group-by': Flags.string({description: "field for the summary breakdown, 'none' to turn it off [default: model_version]", helpValue: 'FIELD'}),
-    format: Flags.string({options: ['jsonl', 'summary'], default: 'jsonl', description: 'jsonl: a line per interaction on stdout; summary: only the summary, on stdout'}),
+    format: Flags.string({
+      options: ['jsonl', 'text', 'summary'],
+      description: 'jsonl: a JSON line per interaction on stdout; text: each finding as file:line, type, masked value and field, grouped by file, then the summary; summary: only the summary, on stdout [default: text when stdout is a terminal, else jsonl]',
+    }),
     redact: Flags.boolean({allowNo: true, default: true, description: 'mask detected values in all output; --no-redact shows them raw'}),
     'redact-out': Flags.string({
       helpValue: 'FILE',
@@ -117,9 +122,12 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
     }
 
     if (flags.follow && this.jsonEnabled()) throw usageError('--follow cannot be combined with --json (it never ends)', 'E_USAGE')
-    if (flags.format === 'summary' && this.jsonEnabled()) {
-      throw usageError('--format summary and --json ask for two different outputs', 'E_USAGE', ['--json prints one JSON document with the records, the summary and the gate; --format summary prints the text summary alone.'])
+    if ((flags.format === 'summary' || flags.format === 'text') && this.jsonEnabled()) {
+      throw usageError(`--format ${flags.format} and --json ask for two different outputs`, 'E_USAGE', ['--json prints one JSON document with the records, the summary and the gate; --format summary prints the text summary alone, --format text the findings for a person.'])
     }
+
+    // A person at a terminal reads findings; pipes and files get JSON Lines.
+    const format = flags.format ?? (process.stdout.isTTY ? 'text' : 'jsonl')
     const exitCode = await monitorLogs({
       files,
       configPath: flags.config,
@@ -135,7 +143,7 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
       redactOut: flags['redact-out'],
       follow: flags.follow,
       exitOnFirst: flags['exit-on-first'],
-      format: this.jsonEnabled() ? 'json' : (flags.format as 'jsonl' | 'summary'),
+      format: this.jsonEnabled() ? 'json' : (format as 'jsonl' | 'text' | 'summary'),
       quiet: flags.quiet,
       threads: flags.jobs ?? Math.min(3, availableParallelism() - 1),
       version: this.config.version,

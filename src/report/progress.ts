@@ -26,7 +26,8 @@ export function formatProgress(progress: Progress): string {
   const {totalBytes} = progress
   if (totalBytes === undefined || totalBytes <= 0 || progress.bytes > totalBytes) return `${lines} · ${mb.toFixed(1)} MB · ${rate.toFixed(1)} MB/s`
   const percent = Math.min(100, Math.floor((progress.bytes / totalBytes) * 100))
-  const left = rate > 0 && progress.bytes > 0 ? ` · ${formatDuration(((totalBytes - progress.bytes) / 1_048_576 / rate) * 1000)} left` : ''
+  const remaining = totalBytes - progress.bytes
+  const left = rate > 0 && progress.bytes > 0 && remaining > 0 ? ` · ${formatDuration((remaining / 1_048_576 / rate) * 1000)} left` : ''
   return `${percent}% · ${lines} · ${mb.toFixed(1)} of ${(totalBytes / 1_048_576).toFixed(1)} MB · ${rate.toFixed(1)} MB/s${left}`
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path'
 import {execa} from 'execa'
 import {beforeAll, describe, expect, it} from 'vitest'
 
-import {BIN, tempDir} from '../helpers.js'
+import {BIN, jsonLines, llmops, ROOT, tempDir} from '../helpers.js'
 
 /** `script` (util-linux, in Debian's essential bsdutils) gives the CLI a pseudo-terminal. */
 async function requireScript(): Promise<void> {
@@ -33,4 +33,39 @@ describe('llmops monitor in a terminal', () => {
     expect(result.exitCode).toBe(0)
     expect(String(result.stdout)).toMatch(/\r\d{1,3}% · [\d,]+ lines? · [\d.]+ of [\d.]+ MB · [\d.]+ MB\/s/)
   }, 60_000)
+
+  it('lists each finding as file:line, type, masked value and field, then the summary; never a raw value', async () => {
+    const result = await inTerminal('monitor', ROOT, {NO_COLOR: '1'})
+    expect(result.exitCode).toBe(0)
+    // what stays on the screen: the progress line is erased (\r, then erase to the end of the line)
+    const screen = String(result.stdout).replaceAll(/\r[^\r\n]*\u001B\[K/g, '').replaceAll('\r', '')
+    expect(screen).toMatch(/^sample_chatbot_logs\.jsonl\n {2}sample_chatbot_logs\.jsonl:2 {2}EMAIL {2}h\*\*\*@s\*\*\*\.com {2}bot_response\n {2}sample_chatbot_logs\.jsonl:3 {2}PHONE {2}\*\*\*-\*\*\*-\*\*67 {3}bot_response\n/m)
+    expect(screen.indexOf('sample_chatbot_logs.jsonl:2')).toBeLessThan(screen.indexOf('llmops monitor: 5 records'))
+    expect(screen).not.toContain('"interaction_id"')
+    expect(screen).not.toContain('\u001B[3')
+    expect(screen).not.toContain('help@saas-startup.com')
+  }, 30_000)
+
+  it('masks values in the view even with --no-redact', async () => {
+    const result = await inTerminal('monitor --no-redact --quiet', ROOT)
+    expect(String(result.stdout)).toContain('h***@s***.com')
+    expect(String(result.stdout)).not.toContain('help@saas-startup.com')
+  }, 30_000)
+
+  it('colours the type by severity in a terminal, unless NO_COLOR is set', async () => {
+    const coloured = await inTerminal('monitor --quiet', ROOT)
+    expect(String(coloured.stdout)).toContain('\u001B[31mEMAIL\u001B[0m')
+    const plain = await inTerminal('monitor --quiet', ROOT, {NO_COLOR: '1'})
+    expect(String(plain.stdout)).not.toContain('\u001B[31m')
+  }, 30_000)
+
+  it('keeps JSON Lines in pipes, and gives the view there only when asked (coloured with FORCE_COLOR)', async () => {
+    const piped = await llmops(['monitor', '--quiet'])
+    expect(jsonLines(piped.stdout)).toHaveLength(5)
+    const asked = await llmops(['monitor', '--quiet', '--format', 'text'])
+    expect(String(asked.stdout)).toContain('  sample_chatbot_logs.jsonl:3  PHONE  ***-***-**67   bot_response\n')
+    expect(String(asked.stdout)).not.toContain('\u001B[')
+    const forced = await llmops(['monitor', '--quiet', '--format', 'text'], {env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true', FORCE_COLOR: '1'}})
+    expect(String(forced.stdout)).toContain('\u001B[33mPHONE\u001B[0m')
+  }, 30_000)
 })
