@@ -7,8 +7,8 @@ import {REDACT_OPERATORS, type RedactOperator} from '../config/detection.js'
 import {parseInteger, parseShard, shardFromEnv} from '../config/values.js'
 import {ExitCode, usageError} from '../errors.js'
 import {failOnOf, optional, thresholdsOf, verdictFlags} from '../flags/gate.js'
-
-export const DEFAULT_LOG_FILE = 'sample_chatbot_logs.jsonl'
+import {DEFAULT_LOG_FILE, defaultInput} from '../monitor/default-input.js'
+import {defaultIo} from '../monitor/invocation.js'
 
 
 export default class Monitor extends BaseCommand {
@@ -16,11 +16,13 @@ export default class Monitor extends BaseCommand {
 
   static override description = `Reads JSON Lines logs (one interaction per line; .gz read transparently; - for stdin) and prints one JSON line per interaction to stdout, in input order, with its findings, functional errors and latency. Detected values are masked everywhere unless --no-redact is given. A summary goes to stderr.
 
+In a terminal (stdout not redirected, no --format) it lists the findings instead, as file:line, type, masked value and field, grouped by file with the most severe first (coloured unless NO_COLOR is set; FORCE_COLOR forces it), then the summary. Pipes and files always get JSON Lines.
+
 Malformed lines never stop the run: each yields an output line with its file, line number and parse error.
 
-With no FILE it reads ${DEFAULT_LOG_FILE} in the current directory. Settings come from flags, then the config file (--config, $LLMOPS_CONFIG or .llmops.json), then defaults.
+With no FILE it reads standard input when that is a pipe or a redirected file that brings data (cat logs.jsonl | llmops monitor, llmops monitor < logs.jsonl), and ${DEFAULT_LOG_FILE} in the current directory otherwise: from a terminal, with stdin on /dev/null, a socket or a pipe that ends before its first byte (cron, CI runners), with --follow and with --changed-since. In scripts, name the input: - for stdin, or the file. Settings come from flags, then the config file (--config, $LLMOPS_CONFIG or .llmops.json), then defaults.
 
-${BaseCommand.exitCodesHelp}`
+${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCode.INTERRUPTED)}`
 
   static override examples = [
     {description: 'Scan the sample log', command: '<%= config.bin %> <%= command.id %>'},
@@ -37,7 +39,7 @@ ${BaseCommand.exitCodesHelp}`
   static override strict = false
 
   static override args = {
-    file: Args.string({description: `JSON Lines log file(s), .gz allowed, - for stdin [default: ${DEFAULT_LOG_FILE}]`}),
+    file: Args.string({ignoreStdin: true, description: `JSON Lines log file(s), .gz allowed, - for stdin [default: piped stdin, else ${DEFAULT_LOG_FILE}]`}),
   }
 
   static override flags = {
@@ -57,7 +59,10 @@ ${BaseCommand.exitCodesHelp}`
       helpValue: 'NAME',
     }),
     'group-by': Flags.string({description: "field for the summary breakdown, 'none' to turn it off [default: model_version]", helpValue: 'FIELD'}),
-    format: Flags.string({options: ['jsonl', 'summary'], default: 'jsonl', description: 'jsonl: a line per interaction on stdout; summary: only the summary, on stdout'}),
+    format: Flags.string({
+      options: ['jsonl', 'text', 'summary'],
+      description: 'jsonl: a JSON line per interaction on stdout; text: each finding as file:line, type, masked value and field, grouped by file, then the summary; summary: only the summary, on stdout [default: text when stdout is a terminal, else jsonl]',
+    }),
     redact: Flags.boolean({allowNo: true, default: true, description: 'mask detected values in all output; --no-redact shows them raw'}),
     'redact-out': Flags.string({
       helpValue: 'FILE',
@@ -108,16 +113,21 @@ ${BaseCommand.exitCodesHelp}`
     const {argv, flags} = await this.parse(Monitor)
     const {monitorLogs} = await import('../monitor/monitor-logs.js')
     const given = argv as string[]
-    // With --changed-since and no FILE, the changed log files of the repository are the input.
-    const files = given.length > 0 ? given : flags['changed-since'] === undefined ? [DEFAULT_LOG_FILE] : []
+    const io = defaultIo()
+    const implicit = given.length > 0 ? undefined : await defaultInput({changedSince: flags['changed-since'] !== undefined, follow: flags.follow, stdin: process.stdin, notes: this.jsonEnabled() ? undefined : process.stderr})
+    const files = implicit?.files ?? given
+    if (implicit?.stdin !== undefined) io.stdin = implicit.stdin
     if (flags.follow && (files.length !== 1 || files[0] === '-' || files[0]?.endsWith('.gz'))) {
       throw usageError('--follow needs exactly one plain (not .gz) log file, not stdin', 'E_USAGE')
     }
 
     if (flags.follow && this.jsonEnabled()) throw usageError('--follow cannot be combined with --json (it never ends)', 'E_USAGE')
-    if (flags.format === 'summary' && this.jsonEnabled()) {
-      throw usageError('--format summary and --json ask for two different outputs', 'E_USAGE', ['--json prints one JSON document with the records, the summary and the gate; --format summary prints the text summary alone.'])
+    if ((flags.format === 'summary' || flags.format === 'text') && this.jsonEnabled()) {
+      throw usageError(`--format ${flags.format} and --json ask for two different outputs`, 'E_USAGE', ['--json prints one JSON document with the records, the summary and the gate; --format summary prints the text summary alone, --format text the findings for a person.'])
     }
+
+    // A person at a terminal reads findings; pipes and files get JSON Lines.
+    const format = flags.format ?? (process.stdout.isTTY ? 'text' : 'jsonl')
     const exitCode = await monitorLogs({
       files,
       configPath: flags.config,
@@ -133,7 +143,7 @@ ${BaseCommand.exitCodesHelp}`
       redactOut: flags['redact-out'],
       follow: flags.follow,
       exitOnFirst: flags['exit-on-first'],
-      format: this.jsonEnabled() ? 'json' : (flags.format as 'jsonl' | 'summary'),
+      format: this.jsonEnabled() ? 'json' : (format as 'jsonl' | 'text' | 'summary'),
       quiet: flags.quiet,
       threads: flags.jobs ?? Math.min(3, availableParallelism() - 1),
       version: this.config.version,
@@ -157,7 +167,7 @@ ${BaseCommand.exitCodesHelp}`
           maxP95IncreasePercent: optional(flags['max-p95-increase'], (text) => parseInteger(text, '--max-p95-increase', {min: 0})),
         },
       },
-    })
+    }, io)
     if (exitCode !== ExitCode.OK) process.exitCode = exitCode
   }
 }

@@ -12,7 +12,6 @@ const PIECE = 32 * 1024
 export interface BatchJob {
   file: string
   firstLine: number
-  observedAt: string
   /** UTF-8 bytes of complete lines; absent for an over-long line. */
   bytes?: Uint8Array
   /** Size of an over-long line whose bytes were dropped. */
@@ -108,7 +107,7 @@ export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchO
       continue
     }
 
-    const analyzed = blank ? undefined : analyzeLine(line, job.file, job.firstLine + i, job.observedAt, ctx)
+    const analyzed = blank ? undefined : analyzeLine(line, job.file, job.firstLine + i, ctx)
     if (options.sanitized) sanitized.add(sanitizedLine(line, analyzed) + '\n')
     if (analyzed === undefined) {
       result.blank++

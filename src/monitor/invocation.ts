@@ -19,7 +19,8 @@ export interface MonitorInvocation {
   /** --redact-operator: overrides the config's redaction operator. */
   redactOperator?: RedactOperator | undefined
   follow: boolean
-  format: 'jsonl' | 'summary' | 'json'
+  /** text: the findings for a person at a terminal, then the summary. */
+  format: 'jsonl' | 'text' | 'summary' | 'json'
   quiet: boolean
   /** Worker threads besides the main thread. */
   threads: number

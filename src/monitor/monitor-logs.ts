@@ -9,7 +9,9 @@ import {checkCustomRules} from '../config/check-rules.js'
 import {rulesOf} from '../detector.js'
 import {ExitCode, usageError, type ExitCodeValue} from '../errors.js'
 import {AtomicFile} from '../io/atomic-file.js'
+import {plainInputSize} from '../io/input-size.js'
 import {OutputClosed, StreamWriter} from '../io/output.js'
+import {colorEnabled} from '../io/terminal.js'
 import {notJsonLinesHint} from '../io/shape.js'
 import {shardSources} from '../io/shard.js'
 import {checkReportTargets, detailsNeeded, finishGate} from '../gate/finish.js'
@@ -60,12 +62,12 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
     }
   }
 
-  const sink = STDOUT_FORMATS[invocation.format](invocation.quiet)
+  const sink = STDOUT_FORMATS[invocation.format]({quiet: invocation.quiet, color: colorEnabled(io.stdout, io.env), live: invocation.follow})
   await checkReportTargets(gateOptions, io.cwd)
   const summaryFile = invocation.summaryOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.summaryOut), invocation.summaryOut)
   const sanitizedCopy = invocation.redactOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.redactOut), invocation.redactOut)
   const showProgress = invocation.format !== 'json' && !invocation.follow && io.stderr.isTTY === true && !io.env.CI && io.env.TERM !== 'dumb'
-  const progress = showProgress ? new ProgressLine(io.stderr) : undefined
+  const progress = showProgress ? new ProgressLine(io.stderr, undefined, await plainInputSize(sources)) : undefined
   const interrupt = interruptController()
   let result
   try {

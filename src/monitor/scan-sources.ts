@@ -39,7 +39,6 @@ export interface ScanSourcesOptions {
   /** With it, the sanitized copy of the input lines (`--redact-out`), in input order. */
   onSanitized?: (sanitized: string[] | Uint8Array) => void | Promise<void>
   onProgress?: (progress: {bytes: number; records: number}) => void
-  now?: () => Date
 }
 
 /** Frames analysed on the main thread before worker threads start: small inputs never pay for them. */
@@ -51,7 +50,6 @@ const FRAMES_BEFORE_THREADS = 8
  */
 export async function scanSources(options: ScanSourcesOptions): Promise<MonitorResult> {
   const started = performance.now()
-  const now = options.now ?? (() => new Date())
   const context = prepareContext(options.settings)
   const mode = options.mode ?? 'jsonl'
   const summary = new SummaryBuilder(context.config.slowMs, context.config.groupBy)
@@ -84,7 +82,7 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
   }
 
   const dispatch = async (source: InputSource, frame: Frame, firstLine: number, live: boolean): Promise<void> => {
-    const job: BatchJob = {file: source.display, firstLine, observedAt: now().toISOString()}
+    const job: BatchJob = {file: source.display, firstLine}
     if ('bytes' in frame) job.bytes = frame.bytes
     else job.oversized = frame.oversized
     queue.push(frames++ < FRAMES_BEFORE_THREADS || live ? pool.runInline(job) : pool.run(job))
@@ -133,7 +131,7 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
         if (!(error instanceof Unscannable)) throw error
         // What was read is reported; the rest of this input is one unscannable result, and the run goes on.
         await drain(0)
-        await collect(singleResult(unscannableInput(source.display, nextLine, now().toISOString(), error.reason), batch))
+        await collect(singleResult(unscannableInput(source.display, nextLine, error.reason), batch))
       }
     }
 

@@ -8,6 +8,7 @@ import path from 'node:path'
 
 import {problemsOf} from '../config/issues.js'
 import {usageError} from '../errors.js'
+import {readProblem} from '../io/fs-problem.js'
 import type {MonitorResult} from '../results/run.js'
 import {checkSummaryFile, SUMMARY_FILE_VERSION, type RuleInfo, type SummaryFile} from '../results/summary-file.js'
 import type {ContextSettings} from './context.js'
@@ -44,8 +45,7 @@ export async function readSummaryFile(file: string, cwd: string): Promise<Summar
   try {
     text = await readFile(path.resolve(cwd, file), 'utf8')
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw usageError(`summary file ${file} ${code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`, 'E_INPUT_NOT_FOUND', ['Give files written by llmops monitor --summary-out.'])
+    throw usageError(`summary file ${file} ${readProblem(error)}`, 'E_INPUT_NOT_FOUND', ['Give files written by llmops monitor --summary-out.'])
   }
 
   let data: unknown
@@ -57,6 +57,6 @@ export async function readSummaryFile(file: string, cwd: string): Promise<Summar
 
   const checked = checkSummaryFile(data)
   if ('file' in checked) return checked.file
-  const problems = problemsOf(checked.issues).slice(0, 5).map(({where, what}) => `${where}: ${what}`)
+  const problems = problemsOf(checked.issues, 'key', data).slice(0, 5).map(({where, what}) => `${where}: ${what}`)
   throw usageError(`summary file ${file} is not a valid llmops summary:\n  ${problems.join('\n  ')}`, 'E_SUMMARY_INVALID', ['Give files written by llmops monitor --summary-out.'])
 }

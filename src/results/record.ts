@@ -43,7 +43,8 @@ export interface RecordResult {
   interaction_id: string | null
   file: string
   line: number
-  timestamp_utc: string
+  /** The record's own time (ISO-8601 UTC), or null when it has none. */
+  timestamp_utc: string | null
   latency_ms: number | null
   slow: boolean
   pii_detected: boolean
@@ -105,7 +106,7 @@ export interface RecordFacts {
   time?: string
 }
 
-export function factsOf({record, group, suppressed, omitted, valueKeys, time}: Analyzed): RecordFacts {
+export function factsOf({record, group, suppressed, omitted, valueKeys}: Analyzed): RecordFacts {
   const findings = record.findings.map(({type, category, rule, severity, field, start, end, masked, fingerprint, ignored, preexisting}) => ({
     type,
     category,
@@ -121,7 +122,7 @@ export function factsOf({record, group, suppressed, omitted, valueKeys, time}: A
   }))
   const facts: RecordFacts = {file: record.file, line: record.line, errors: record.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, valueKeys: valueKeys ?? [], latency: record.latency_ms, group}
   if (record.error === 'line_too_long' || record.error === 'unscannable') facts.note = record.parse_error
-  if (time !== undefined) facts.time = time
+  if (record.timestamp_utc !== null) facts.time = record.timestamp_utc
   return facts
 }
 
@@ -143,6 +144,4 @@ export interface Analyzed {
   omitted?: OmittedFindings
   /** Value keys of the findings, in order (see analyze.ts `valueKey`). */
   valueKeys?: string[]
-  /** The record's own time (ISO-8601 UTC), when it has one (`timestamp_utc` falls back to the scan time). */
-  time?: string | undefined
 }

@@ -5,6 +5,7 @@
  */
 import {z} from 'zod'
 
+import type {Issue} from '../config/issues.js'
 import type {SummaryTallies} from './summary.js'
 
 export const SUMMARY_FILE_VERSION = 1
@@ -102,12 +103,12 @@ const schema = z.strictObject({
 })
 
 /** The problems of a parsed summary file, each naming its key; none when it is valid. */
-export function checkSummaryFile(data: unknown): {file: SummaryFile} | {issues: Array<{path: PropertyKey[]; message: string; code?: string; keys?: string[]}>} {
+export function checkSummaryFile(data: unknown): {file: SummaryFile} | {issues: readonly Issue[]} {
   if (typeof data === 'object' && data !== null && (data as {format?: unknown}).format === 'llmops-summary' && (data as {version?: unknown}).version !== SUMMARY_FILE_VERSION) {
     return {issues: [{path: ['version'], message: `version ${JSON.stringify((data as {version?: unknown}).version)} is not one this llmops reads (${SUMMARY_FILE_VERSION})`}]}
   }
 
   const result = schema.safeParse(data)
   if (result.success) return {file: result.data as SummaryFile}
-  return {issues: result.error.issues.map((issue) => ({path: issue.path, message: issue.message, code: issue.code, ...('keys' in issue ? {keys: issue.keys as string[]} : {})}))}
+  return {issues: result.error.issues}
 }

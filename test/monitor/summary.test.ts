@@ -12,7 +12,7 @@ const ctx = testContext()
 
 function summarize(lines: string[]) {
   const builder = new SummaryBuilder(1500, 'model_version')
-  for (const [i, line] of lines.entries()) builder.add(factsOf(analyzeLine(line, 'f', i + 1, 'now', ctx)))
+  for (const [i, line] of lines.entries()) builder.add(factsOf(analyzeLine(line, 'f', i + 1, ctx)))
   return builder.finish(['f'], 12.4)
 }
 
@@ -75,7 +75,7 @@ describe('SummaryBuilder', () => {
 
     fc.assert(
       fc.property(fc.array(record, {maxLength: 80}), fc.array(fc.nat(), {maxLength: 5}), fc.boolean(), (records, cutsRaw, reverse) => {
-        const facts = records.map((r, i) => factsOf(analyzeLine(line(r, i), `f${i % 3}`, i + 1, 'now', ctx)))
+        const facts = records.map((r, i) => factsOf(analyzeLine(line(r, i), `f${i % 3}`, i + 1, ctx)))
         const single = new SummaryBuilder(1500, 'model_version')
         for (const f of facts) single.add(f)
         const cuts = [...new Set(cutsRaw.map((c) => c % (facts.length + 1)))].sort((a, b) => a - b)

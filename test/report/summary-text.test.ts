@@ -24,7 +24,7 @@ async function summaryOf(fixture: string) {
   const lines = (await readFile(path.join(FIXTURES, fixture), 'utf8')).split('\n')
   for (const [i, line] of lines.entries()) {
     if (line.trim() === '') builder.blankLines++
-    else builder.add(factsOf(analyzeLine(line, fixture, i + 1, '2030-01-01T00:00:00.000Z', ctx)))
+    else builder.add(factsOf(analyzeLine(line, fixture, i + 1, ctx)))
   }
 
   return builder.finish([fixture], 7)

@@ -12,7 +12,7 @@ In a terminal, missing values are asked for; in scripts, they are flags or JSON 
 
 Read it back with "feedback list", "feedback stats" and "feedback export".
 
-${BaseCommand.exitCodesHelp}`
+${BaseCommand.exitCodesHelp()}`
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> --user-id "user_999" --feedback-type "bug_report" --description "The chatbot provided an incorrect link for the pricing page."',
