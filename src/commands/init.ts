@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
+import {ExitCode} from '../errors.js'
 import type {InitResult} from '../init/types.js'
 import {DEFAULT_ACTION_REF} from '../project.js'
 
