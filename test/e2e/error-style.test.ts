@@ -9,7 +9,7 @@ describe('one error style for oclif parse errors and the app errors', () => {
   it.each([
     ['an unknown flag', ['monitor', '--no-such-flag'], 'Error: Nonexistent flag: --no-such-flag'],
     ['a bad flag value', ['monitor', '--slow-ms', '0'], 'Error: Parsing --slow-ms:'],
-    ['a value outside the options', ['monitor', '--format', 'xml'], 'Error: Expected --format=xml to be one of: jsonl, summary'],
+    ['a value outside the options', ['monitor', '--format', 'xml'], 'Error: Expected --format=xml to be one of: jsonl, text, summary'],
     ['a missing required argument', ['monitor', 'merge'], 'Error: Missing 1 required arg:'],
     ['an unexpected argument', ['release', '1.0.0', 'extra'], 'Error: Unexpected argument: extra'],
     ['flags that exclude each other', ['rollback', '--to', 'v1.0.0', '--undo'], 'Error: The following errors occurred:'],
