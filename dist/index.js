@@ -99,7 +99,7 @@ var init_errors = __esm({
       INTERRUPTED: 130
     };
     EXIT_CODE_TABLE = [
-      [ExitCode.OK, "success (also a successful --dry-run)"],
+      [ExitCode.OK, "success"],
       [ExitCode.GATE_FAILED, "gate failed: the monitor found what --fail-on names"],
       [ExitCode.USAGE, "usage or input error: bad flag, bad config, unreadable or missing input"],
       [ExitCode.PRECONDITION, "precondition failed: not a git repo, dirty tree, detached HEAD, operation in progress, a file init would overwrite"],
