@@ -103,6 +103,10 @@ export interface RecordFacts {
   group: string | undefined
   /** The record's own time (ISO-8601 UTC), when it has one. */
   time?: string
+  /** The same instant in ms since the epoch: parsed once, here, for the window and the summary. */
+  timeMs?: number
+  /** Tokens the interaction used, when the record says (set by the monitor's batch). */
+  tokens?: number
 }
 
 export function factsOf({record, group, suppressed, omitted, valueKeys, time}: Analyzed): RecordFacts {
@@ -121,7 +125,11 @@ export function factsOf({record, group, suppressed, omitted, valueKeys, time}: A
   }))
   const facts: RecordFacts = {file: record.file, line: record.line, errors: record.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, valueKeys: valueKeys ?? [], latency: record.latency_ms, group}
   if (record.error === 'line_too_long' || record.error === 'unscannable') facts.note = record.parse_error
-  if (time !== undefined) facts.time = time
+  if (time !== undefined) {
+    facts.time = time
+    facts.timeMs = Date.parse(time)
+  }
+
   return facts
 }
 

@@ -42,6 +42,9 @@ function report(findings: FindingDetail[], gate: Partial<GateResult> = {}): Gate
     group_by: null,
     groups: {},
     time_range: null,
+    tokens: {records: 0, total: 0, per_record: null},
+    timeline: {width_ms: 60_000, buckets: []},
+    window: null,
     duration_ms: 1,
   } satisfies MonitorSummary
   return {
