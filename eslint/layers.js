@@ -24,7 +24,7 @@ export const LAYERS = [
   {'report/': 'the monitor\'s reports: JSON Lines, JSON, text, SARIF, JUnit, Markdown, GitHub'},
   {'gate/': 'the PII gate: changed lines, ignore file, trusted config, evaluation, reports'},
   {'monitor/': 'the monitor use case: read, frame, analyse (threads), summarise', 'feedback/': 'the feedback use case: capture, store, query, export', 'branch/': 'the branch procedure release and rollback share'},
-  {'release/': 'the release use case', 'rollback/': 'the rollback use case'},
+  {'release/': 'the release use case', 'rollback/': 'the rollback use case', 'evaluate/': 'the evaluate use case: compare runs, versions and windows; the HTML report'},
   {'base-command.ts': 'the shared base of every command: errors, exit codes', 'flags/': 'flag declarations that several commands share'},
   {'commands/': 'the oclif commands: flags and help, then one call into a use case', 'action/': 'the GitHub Action entry, bundled into dist/', 'index.ts': "the package entry (oclif's run)"},
 ]
@@ -39,7 +39,7 @@ export const PACKAGES = {
   '@oclif/': ['commands/', 'flags/', 'base-command.ts', 'index.ts'],
   '@actions/': ['action/', 'report/github.ts', 'branch/github.ts'],
   '@inquirer/': ['branch/confirm.ts', 'feedback/prompt.ts'],
-  'node:': ['errors.ts', 'io/', 'git/', 'config/', 'detector.ts', 'gate/', 'monitor/', 'feedback/', 'branch/', 'release/', 'rollback/', 'base-command.ts', 'commands/', 'action/'],
+  'node:': ['errors.ts', 'io/', 'git/', 'config/', 'detector.ts', 'gate/', 'monitor/', 'feedback/', 'branch/', 'release/', 'rollback/', 'evaluate/', 'base-command.ts', 'commands/', 'action/'],
   zod: ['config/', 'feedback/', 'gate/', 'results/summary-file.ts'],
 }
 

@@ -94,3 +94,10 @@ export function parseWhen(value: string, flag: string, now = new Date()): Date {
   if (!iso || Number.isNaN(ms)) throw usageError(`${flag} ${JSON.stringify(value)}: use a date such as 2026-11-01, a UTC time, or 24h, 7d, 2w`, 'E_USAGE')
   return new Date(ms)
 }
+
+/** A decimal number of at least `min`: `0.5`, `2`, `10.25` (no exponent, no sign). */
+export function parseDecimal(text: string, name: string, range: {min: number}): number {
+  const value = /^\s*\d+(?:\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN
+  if (!(value >= range.min) || !Number.isFinite(value)) throw usageError(`${name} ${JSON.stringify(text)}: give a number of at least ${range.min}, such as 0.5 or 2`, 'E_USAGE')
+  return value
+}
