@@ -20,7 +20,12 @@ export interface GroupedBarSpec {
   unit: string
 }
 
-const short = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
+/** A label cut to `max` characters in the middle: versions differ at their end (`support-bot-v2.3.1`), so the end is kept. */
+const short = (text: string, max: number): string => {
+  if (text.length <= max) return text
+  const tail = Math.ceil((max - 1) / 2)
+  return `${text.slice(0, max - 1 - tail)}…${text.slice(-tail)}`
+}
 
 export function groupedBarChart(spec: GroupedBarSpec): string {
   const values = spec.series.flatMap((s) => s.values.filter((v): v is number => v !== null))
