@@ -1,5 +1,5 @@
 /** llmops compare through the CLI: versions of one run, two windows, the regression gate, input errors. */
-import {writeFile} from 'node:fs/promises'
+import {readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 import {describe, expect, it} from 'vitest'
@@ -73,5 +73,23 @@ describe('llmops compare', () => {
     expect(feedback.exitCode).toBe(2)
     expect(String(feedback.stderr)).toContain('none.jsonl not found')
     expect(String(feedback.stderr)).not.toMatch(/at .*\.js:\d+/)
+  })
+
+  it('report: writes the HTML whole or not at all; a bad target or input is exit 2 and leaves nothing behind', async () => {
+    const dir = await scanned()
+    const plain = await llmops(['report', 'run.json', '--out', 'plain.html', '--json'], {cwd: dir})
+    expect(plain.exitCode).toBe(0)
+    expect(JSON.parse(String(plain.stdout))).toMatchObject({out: 'plain.html', regressions: []})
+    const noDir = await llmops(['report', 'run.json', '--out', 'missing/report.html'], {cwd: dir})
+    expect(noDir.exitCode).toBe(2)
+    expect(String(noDir.stderr)).toContain('cannot write missing/report.html: its directory does not exist')
+    await writeFile(path.join(dir, 'bad.json'), '{"format": "llmops-summary", "version": 2}')
+    const bad = await llmops(['report', 'bad.json', '--out', 'bad.html'], {cwd: dir})
+    expect(bad.exitCode).toBe(2)
+    expect(String(bad.stderr)).toContain('bad.json is not a valid llmops summary')
+    expect((await readdir(dir)).filter((f) => f.includes('bad.html'))).toEqual([])
+    const half = await llmops(['report', 'run.json', '--out', 'half.html', '--baseline-version', 'v1'], {cwd: dir})
+    expect(half.exitCode).toBe(2)
+    expect(String(half.stderr)).toContain('both --baseline-version and --candidate-version')
   })
 })
