@@ -1,3 +1,5 @@
+import {availableParallelism} from 'node:os'
+
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
@@ -20,7 +22,7 @@ ${BaseCommand.exitCodesHelp}`
   static override strict = false
 
   static override args = {
-    file: Args.string({description: 'summary files written by llmops monitor --summary-out: the run to report on, or baseline then candidate', required: true}),
+    file: Args.string({description: 'summary files written by llmops monitor --summary-out, or logs (scanned first): the run to report on, or baseline then candidate', required: true}),
   }
 
   static override flags = {
@@ -41,6 +43,11 @@ ${BaseCommand.exitCodesHelp}`
       config: flags.config,
       cwd: process.cwd(),
       env: process.env,
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      // A log given instead of a summary file is scanned as llmops monitor would, with the config.
+      scan: {configPath: flags.config, version: this.config.version, threads: Math.min(3, availableParallelism() - 1)},
       limits: limitsOf(flags),
       version: this.config.version,
     })

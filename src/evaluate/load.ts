@@ -8,15 +8,20 @@ import {usageError} from '../errors.js'
 import {feedbackSettings} from '../feedback/settings.js'
 import {readRecords} from '../feedback/store.js'
 import type {FeedbackRecord} from '../feedback/record.js'
-import {readSummaryFile} from '../monitor/summary-out.js'
+import {summaryOrScan, type ScanRequest} from '../monitor/summarize-logs.js'
 import type {SideFigures} from '../results/comparison.js'
 import type {SummaryFile} from '../results/summary-file.js'
 import {printable} from '../text/printable.js'
 import {runSide, versionSide} from './sides.js'
 
 export interface SidesRequest {
-  /** One summary file (with both versions) or two (baseline first). */
+  /** One summary file or log (with both versions) or two (baseline first); a log is scanned first. */
   files: string[]
+  /** How a log given instead of a summary file is scanned. */
+  scan: ScanRequest
+  stdin: NodeJS.ReadableStream
+  stdout: NodeJS.WriteStream
+  stderr: NodeJS.WriteStream
   baselineVersion?: string | undefined
   candidateVersion?: string | undefined
   /** --feedback: the feedback file (else $LLMOPS_FEEDBACK_FILE, the config's, chatbot_feedback.jsonl). */
@@ -35,7 +40,7 @@ export interface LoadedSides {
   notes: string[]
 }
 
-const HINT = 'Give two summary files (llmops monitor --summary-out), baseline first, or one with --baseline-version and --candidate-version.'
+const HINT = 'Give two summary files (llmops monitor --summary-out) or logs, baseline first, or one with --baseline-version and --candidate-version.'
 
 /** Reads the feedback file: a named one must exist; the default one may be absent (no feedback yet). */
 export async function loadFeedback(request: Pick<SidesRequest, 'feedbackFile' | 'config' | 'cwd' | 'env'>, notes: string[]): Promise<FeedbackRecord[]> {
@@ -51,6 +56,13 @@ export async function loadFeedback(request: Pick<SidesRequest, 'feedbackFile' | 
   return records
 }
 
+/** The summary files, or the logs scanned into summaries, in argument order (scans one after the other). */
+export async function readRuns(request: SidesRequest): Promise<Array<{file: string; data: SummaryFile}>> {
+  const runs: Array<{file: string; data: SummaryFile}> = []
+  for (const file of request.files) runs.push({file, data: await summaryOrScan(file, request.scan, request)})
+  return runs
+}
+
 export async function loadSides(request: SidesRequest): Promise<LoadedSides> {
   const {files, baselineVersion, candidateVersion} = request
   if (files.length === 0 || files.length > 2) throw usageError(`give one or two summary files, not ${files.length}`, 'E_USAGE', [HINT])
@@ -58,7 +70,7 @@ export async function loadSides(request: SidesRequest): Promise<LoadedSides> {
     throw usageError('one summary file compares two of its model versions: give --baseline-version and --candidate-version', 'E_USAGE', [HINT])
   }
 
-  const runs = await Promise.all(files.map(async (file) => ({file, data: await readSummaryFile(file, request.cwd)})))
+  const runs = await readRuns(request)
   const notes: string[] = []
   const feedback = await loadFeedback(request, notes)
   const [first, second = first] = runs as [{file: string; data: SummaryFile}, {file: string; data: SummaryFile}?]

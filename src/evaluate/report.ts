@@ -6,7 +6,6 @@ import path from 'node:path'
 
 import {usageError} from '../errors.js'
 import {AtomicFile} from '../io/atomic-file.js'
-import {readSummaryFile} from '../monitor/summary-out.js'
 import {bySeverity} from '../report/gate-report.js'
 import {renderReport} from '../report/html/page.js'
 import type {RegressionLimits} from '../results/comparison.js'
@@ -14,7 +13,7 @@ import type {ReportData} from '../results/report-data.js'
 import type {SummaryFile} from '../results/summary-file.js'
 import {SummaryBuilder} from '../results/summary.js'
 import {compareSides} from './compare.js'
-import {loadFeedback, type SidesRequest} from './load.js'
+import {loadFeedback, readRuns, type SidesRequest} from './load.js'
 import {feedbackFigures, runSide, versionSide} from './sides.js'
 
 /** Findings listed in the report, most severe first (all are counted). */
@@ -31,7 +30,7 @@ export async function reportData(request: ReportRequest): Promise<ReportData> {
   const {files, baselineVersion, candidateVersion} = request
   if (files.length === 0 || files.length > 2) throw usageError(`give one or two summary files, not ${files.length}`, 'E_USAGE', ['The report shows the last one; two are compared, baseline first.'])
   if ((baselineVersion === undefined) !== (candidateVersion === undefined)) throw usageError('give both --baseline-version and --candidate-version, or neither', 'E_USAGE')
-  const runs = await Promise.all(files.map(async (file) => ({file, data: await readSummaryFile(file, request.cwd)})))
+  const runs = await readRuns(request)
   const notes: string[] = []
   const feedback = await loadFeedback(request, notes)
   const shown = runs.at(-1) as {file: string; data: SummaryFile}

@@ -38,6 +38,18 @@ describe('llmops compare', () => {
     expect(String(few.stdout)).toContain('not judged')
   })
 
+  it('scans a log given instead of a summary file, with the same result', async () => {
+    const dir = await scanned()
+    const versions = ['--baseline-version', 'v1', '--candidate-version', 'v2', '--json']
+    const fromLog = await llmops(['compare', 'chat.jsonl', ...versions], {cwd: dir})
+    const fromSummary = await llmops(['compare', 'run.json', ...versions], {cwd: dir})
+    expect(fromLog.exitCode).toBe(0)
+    expect(JSON.parse(String(fromLog.stdout))).toEqual(JSON.parse(String(fromSummary.stdout)))
+    const missing = await llmops(['compare', 'nope.jsonl', 'run.json'], {cwd: dir})
+    expect(missing.exitCode).toBe(2)
+    expect(String(missing.stderr)).toContain('nope.jsonl not found')
+  })
+
   it('compares two windows scanned with --since/--until', async () => {
     const dir = await scanned()
     for (const [name, window] of [['day1.json', ['--until', '2026-03-01T20:00:00Z']], ['day2.json', ['--since', '2026-03-01T20:00:00Z']]] as const) {
