@@ -21,7 +21,7 @@ export const LAYERS = [
   {'config/': 'the config file: schema, loading, detection settings'},
   {'detector.ts': 'the detection engine as the config sets it up'},
   {'results/': "what a monitor run produces: records, per-record facts, the summary, the gate's verdict"},
-  {'report/': 'the monitor\'s reports: JSON Lines, JSON, text, SARIF, JUnit, Markdown, GitHub'},
+  {'report/': 'the reports: JSON Lines, JSON, text, SARIF, JUnit, Markdown, GitHub, the comparison, the HTML report'},
   {'gate/': 'the PII gate: changed lines, ignore file, trusted config, evaluation, reports'},
   {'monitor/': 'the monitor use case: read, frame, analyse (threads), summarise', 'feedback/': 'the feedback use case: capture, store, query, export', 'branch/': 'the branch procedure release and rollback share'},
   {'release/': 'the release use case', 'rollback/': 'the rollback use case', 'evaluate/': 'the evaluate use case: compare runs, versions and windows; the HTML report'},
