@@ -36,7 +36,7 @@ describe('llmops compare', () => {
     const few = await llmops(['compare', ...versions, '--fail-on-regression', '--min-samples', '100000'], {cwd: dir})
     expect(few.exitCode).toBe(0)
     expect(String(few.stdout)).toContain('not judged')
-  })
+  }, 120_000)
 
   it('scans a log given instead of a summary file, with the same result', async () => {
     const dir = await scanned()
@@ -48,7 +48,7 @@ describe('llmops compare', () => {
     const missing = await llmops(['compare', 'nope.jsonl', 'run.json'], {cwd: dir})
     expect(missing.exitCode).toBe(2)
     expect(String(missing.stderr)).toContain('nope.jsonl not found')
-  })
+  }, 120_000)
 
   it('compares two windows scanned with --since/--until', async () => {
     const dir = await scanned()
@@ -64,7 +64,7 @@ describe('llmops compare', () => {
     expect(c.baseline.records + c.candidate.records).toBe(600)
     // Feedback is joined by the windows: 20 hours of hourly feedback on the first day, the rest after.
     expect([c.baseline.feedback.total, c.candidate.feedback.total]).toEqual([20, 40])
-  })
+  }, 120_000)
 
   it('refuses bad input with exit 2, naming the file or flag', async () => {
     const dir = await scanned()
@@ -85,7 +85,7 @@ describe('llmops compare', () => {
     expect(feedback.exitCode).toBe(2)
     expect(String(feedback.stderr)).toContain('none.jsonl not found')
     expect(String(feedback.stderr)).not.toMatch(/at .*\.js:\d+/)
-  })
+  }, 120_000)
 
   it('report: writes the HTML whole or not at all; a bad target or input is exit 2 and leaves nothing behind', async () => {
     const dir = await scanned()
@@ -103,5 +103,5 @@ describe('llmops compare', () => {
     const half = await llmops(['report', 'run.json', '--out', 'half.html', '--baseline-version', 'v1'], {cwd: dir})
     expect(half.exitCode).toBe(2)
     expect(String(half.stderr)).toContain('both --baseline-version and --candidate-version')
-  })
+  }, 120_000)
 })

@@ -74,12 +74,12 @@ describe('llmops report in Chromium', () => {
       expect(problems).toEqual([])
       await page.close()
     }
-  })
+  }, 120_000)
 
   it('holds no raw value from the log, only masks, and needs nothing from the network', async () => {
     const {html} = await report()
     for (const raw of [FAKE_EMAIL, FAKE_PHONE, FAKE_CARD, FAKE_CARD.replaceAll(' ', ''), 'jane.doe']) expect(html).not.toContain(raw)
     expect(html).toContain('j***@e***.com')
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/)
-  })
+  }, 120_000)
 })

@@ -32,7 +32,7 @@ describe('llmops monitor --since/--until', () => {
     expect(summary).toMatchObject({records: 3, malformed_lines: 0, findings: {pii: 1}, window: {since: '2026-03-02T00:00:00.000Z', until: '2026-03-03T00:00:00.000Z', before: 1, after: 1, untimed: 2}})
     const text = await llmops(['monitor', log, '--since', '2026-03-02', '--format', 'summary'])
     expect(String(text.stdout)).toContain('window 2026-03-02T00:00:00.000Z to the end; left out: 1 before, 2 lines without a time of their own')
-  })
+  }, 120_000)
 
   it('merges windowed shards into the windowed single run; a part of another window is refused', async () => {
     const dir = await tempDir()
@@ -56,7 +56,7 @@ describe('llmops monitor --since/--until', () => {
     const refused = await llmops(['monitor', 'merge', 'p1.json', 'p2.json'], {cwd: dir})
     expect(refused.exitCode).toBe(2)
     expect(String(refused.stderr)).toContain('different settings')
-  })
+  }, 120_000)
 
   it('refuses a bad or empty window with exit 2, naming the flag, before reading anything', async () => {
     const bad = await llmops(['monitor', 'missing.jsonl', '--since', 'last tuesday'])
@@ -65,5 +65,5 @@ describe('llmops monitor --since/--until', () => {
     const empty = await llmops(['monitor', '--since', '2026-03-02', '--until', '2026-03-01'])
     expect(empty.exitCode).toBe(2)
     expect(String(empty.stderr)).toContain('the window is empty')
-  })
+  }, 120_000)
 })
