@@ -14,6 +14,7 @@ import type {SummaryFile} from '../results/summary-file.js'
 import {SummaryBuilder} from '../results/summary.js'
 import {compareSides} from './compare.js'
 import {loadFeedback, readRuns, type SidesRequest} from './load.js'
+import {maskLabels} from './mask-labels.js'
 import {feedbackFigures, runSide, versionSide} from './sides.js'
 
 /** Findings listed in the report, most severe first (all are counted). */
@@ -47,7 +48,7 @@ export async function reportData(request: ReportRequest): Promise<ReportData> {
   const all = builder.sortedDetails()
   const versions = shown.data.tallies.group_by === 'model_version' ? Object.keys(summary.groups) : []
   const byVersion = versions.map((version) => ({version, ...feedbackFigures(feedback, new Set([version]), summary.window)}))
-  return {
+  return maskLabels({
     tool: {name: 'llmops', version: request.version},
     sources: files,
     summary,
@@ -56,7 +57,7 @@ export async function reportData(request: ReportRequest): Promise<ReportData> {
     comparison,
     feedback: {types: [...new Set(byVersion.flatMap((v) => Object.keys(v.by_type)))].sort(), versions: byVersion},
     notes,
-  }
+  })
 }
 
 /** Builds the report and writes it atomically; returns its size in bytes. */
