@@ -100,7 +100,7 @@ var init_errors = __esm({
     };
     EXIT_CODE_TABLE = [
       [ExitCode.OK, "success"],
-      [ExitCode.GATE_FAILED, "gate failed: the monitor found what --fail-on names"],
+      [ExitCode.GATE_FAILED, "gate failed: the monitor found what --fail-on names, or compare a regression (--fail-on-regression)"],
       [ExitCode.USAGE, "usage or input error: bad flag, bad config, unreadable or missing input"],
       [ExitCode.PRECONDITION, "precondition failed: not a git repo, dirty tree, detached HEAD, operation in progress, a file init would overwrite"],
       [ExitCode.INVALID_TARGET, "invalid target: tag missing, not on the branch's history, already current"],
@@ -7708,11 +7708,11 @@ function hitsOf(prefilter, text2) {
   }
   return hits;
 }
-function windowsOf(hits, window2, length) {
+function windowsOf(hits, window3, length) {
   const windows = [];
   for (const [start, end] of hits) {
-    const from = Math.max(0, start - window2);
-    const to2 = Math.min(length, end + window2);
+    const from = Math.max(0, start - window3);
+    const to2 = Math.min(length, end + window3);
     const last = windows.at(-1);
     if (last !== void 0 && from <= last[1]) last[1] = Math.max(last[1], to2);
     else windows.push([from, to2]);
@@ -21099,11 +21099,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural3;
       }
-      pluralize(count3) {
-        const one = count3 === 1;
+      pluralize(count4) {
+        const one = count4 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count3, noun };
+        return { ...keys, count: count4, noun };
       }
     };
   }
@@ -22771,15 +22771,15 @@ var require_request2 = __commonJS({
           signal = input3[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
-        let window2 = "client";
+        let window3 = "client";
         if (request.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request.window, origin)) {
-          window2 = request.window;
+          window3 = request.window;
         }
         if (init.window != null) {
-          throw new TypeError(`'window' option '${window2}' must be null`);
+          throw new TypeError(`'window' option '${window3}' must be null`);
         }
         if ("window" in init) {
-          window2 = "no-window";
+          window3 = "no-window";
         }
         request = makeRequest({
           // URL request’s URL.
@@ -22794,7 +22794,7 @@ var require_request2 = __commonJS({
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
-          window: window2,
+          window: window3,
           // priority request’s priority.
           priority: request.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
@@ -28522,15 +28522,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count3) {
-        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count4) {
+        while (count4 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count3 < remaining) {
-            this.linePos += count3;
-            count3 = 0;
+          if (count4 < remaining) {
+            this.linePos += count4;
+            count4 = 0;
           } else {
-            count3 -= remaining;
+            count4 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -32099,13 +32099,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count3 = 1;
+        let count4 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count3++;
+          count4++;
         }
-        if (count3 % 2 === 0) {
+        if (count4 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -37440,8 +37440,8 @@ var init_dist3 = __esm({
 
 // src/git/run.ts
 import { spawn as spawn2 } from "node:child_process";
-function firstLines(text2, count3 = 3) {
-  return text2.split("\n").map((l3) => l3.trim()).filter((l3) => l3 !== "" && !l3.startsWith("hint:")).slice(0, count3).join(" / ");
+function firstLines(text2, count4 = 3) {
+  return text2.split("\n").map((l3) => l3.trim()).filter((l3) => l3 !== "" && !l3.startsWith("hint:")).slice(0, count4).join(" / ");
 }
 function gitEnvironment(env) {
   const result = {};
@@ -38137,18 +38137,18 @@ async function lineStartFrom(handle, offset, size2) {
 }
 async function newlinesBefore(handle, end) {
   const buffer = Buffer.allocUnsafe(1024 * 1024);
-  let count3 = 0;
+  let count4 = 0;
   for (let at2 = 0; at2 < end; ) {
     const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - at2), at2);
     if (bytesRead === 0) break;
     let i = buffer.indexOf(10, 0);
     while (i !== -1 && i < bytesRead) {
-      count3++;
+      count4++;
       i = buffer.indexOf(10, i + 1);
     }
     at2 += bytesRead;
   }
-  return count3;
+  return count4;
 }
 async function rangeOf(source, shard) {
   const handle = await open3(source.path, "r");
@@ -38229,9 +38229,6 @@ function evaluateGate(summary2, failOn, extras = {}) {
   return { fail_on: [...failOn], passed: failures.length === 0, failures };
 }
 
-// src/results/summary.ts
-init_engine();
-
 // src/results/record.ts
 var ERROR_KINDS = [
   "malformed_json",
@@ -38260,16 +38257,15 @@ function factsOf({ record: record2, group: group2, suppressed, omitted, valueKey
   }));
   const facts = { file: record2.file, line: record2.line, errors: record2.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, valueKeys: valueKeys ?? [], latency: record2.latency_ms, group: group2 };
   if (record2.error === "line_too_long" || record2.error === "unscannable") facts.note = record2.parse_error;
-  if (record2.timestamp_utc !== null) facts.time = record2.timestamp_utc;
+  if (record2.timestamp_utc !== null) {
+    facts.time = record2.timestamp_utc;
+    facts.timeMs = Date.parse(record2.timestamp_utc);
+  }
   return facts;
 }
 
-// src/results/summary.ts
-var MAX_GROUPS = 50;
-var MAX_TRACKED_GROUPS = 1e3;
-var OTHER_GROUP = "(other)";
-var MAX_DETAILS = 1e4;
-var MAX_UNSCANNED = 100;
+// src/results/tally.ts
+init_engine();
 var Tally = class _Tally {
   records = 0;
   errors = 0;
@@ -38277,15 +38273,36 @@ var Tally = class _Tally {
   secrets = 0;
   slow = 0;
   missingLatency = 0;
+  tokens = 0;
+  withTokens = 0;
   latency = new LatencyStats();
   static from(state) {
     const tally2 = new _Tally();
-    Object.assign(tally2, { records: state.records, errors: state.errors, pii: state.pii, secrets: state.secrets, slow: state.slow, missingLatency: state.missing_latency });
+    Object.assign(tally2, {
+      records: state.records,
+      errors: state.errors,
+      pii: state.pii,
+      secrets: state.secrets,
+      slow: state.slow,
+      missingLatency: state.missing_latency,
+      tokens: state.tokens,
+      withTokens: state.with_tokens
+    });
     tally2.latency = LatencyStats.from(state.latency);
     return tally2;
   }
   state() {
-    return { records: this.records, errors: this.errors, pii: this.pii, secrets: this.secrets, slow: this.slow, missing_latency: this.missingLatency, latency: this.latency.state() };
+    return {
+      records: this.records,
+      errors: this.errors,
+      pii: this.pii,
+      secrets: this.secrets,
+      slow: this.slow,
+      missing_latency: this.missingLatency,
+      tokens: this.tokens,
+      with_tokens: this.withTokens,
+      latency: this.latency.state()
+    };
   }
   merge(other) {
     this.records += other.records;
@@ -38294,6 +38311,8 @@ var Tally = class _Tally {
     this.secrets += other.secrets;
     this.slow += other.slow;
     this.missingLatency += other.missingLatency;
+    this.tokens += other.tokens;
+    this.withTokens += other.withTokens;
     this.latency.merge(other.latency);
   }
   /** Malformed lines count as errors and may hold findings, but are not records. */
@@ -38305,11 +38324,15 @@ var Tally = class _Tally {
       if (f3.category === "secret") this.secrets++;
       else this.pii++;
     }
-    for (const { category: category2, count: count3 } of Object.values(facts.omitted)) {
-      if (category2 === "secret") this.secrets += count3;
-      else this.pii += count3;
+    for (const { category: category2, count: count4 } of Object.values(facts.omitted)) {
+      if (category2 === "secret") this.secrets += count4;
+      else this.pii += count4;
     }
     if (malformed) return;
+    if (facts.tokens !== void 0) {
+      this.tokens += facts.tokens;
+      this.withTokens++;
+    }
     if (facts.latency === null) this.missingLatency++;
     else {
       this.latency.add(facts.latency);
@@ -38318,22 +38341,146 @@ var Tally = class _Tally {
   }
   latencySummary(thresholdMs) {
     const [p50, p90, p95, p99] = this.latency.percentiles([50, 90, 95, 99]);
-    const { count: count3 } = this.latency;
+    const { count: count4 } = this.latency;
     return {
-      count: count3,
+      count: count4,
       missing: this.missingLatency,
       p50: p50 ?? null,
       p90: p90 ?? null,
       p95: p95 ?? null,
       p99: p99 ?? null,
-      max: count3 === 0 ? null : this.latency.max,
-      mean: count3 === 0 ? null : Math.round(this.latency.sum / count3 * 10) / 10,
+      max: count4 === 0 ? null : this.latency.max,
+      mean: count4 === 0 ? null : Math.round(this.latency.sum / count4 * 10) / 10,
       slow: this.slow,
       threshold_ms: thresholdMs,
       exact: this.latency.isExact
     };
   }
 };
+var tokensPerRecord = (t2) => t2.withTokens === 0 ? null : Math.round(t2.tokens / t2.withTokens * 10) / 10;
+
+// src/results/timeline.ts
+var MAX_BUCKETS = 120;
+var MINUTE = 6e4;
+var HOUR = 60 * MINUTE;
+var DAY = 24 * HOUR;
+var WIDTHS = [MINUTE, 5 * MINUTE, 15 * MINUTE, HOUR, 6 * HOUR, DAY, 7 * DAY, 28 * DAY, 364 * DAY];
+function widerThan(width) {
+  return WIDTHS.find((w2) => w2 > width) ?? width * 2;
+}
+var Timeline = class {
+  constructor(make) {
+    this.make = make;
+  }
+  make;
+  width = WIDTHS[0];
+  buckets = /* @__PURE__ */ new Map();
+  /** The bucket of the instant `ms` (finite), widening the buckets first when a new one would be one too many. */
+  at(ms3) {
+    let start = Math.floor(ms3 / this.width) * this.width;
+    let bucket = this.buckets.get(start);
+    if (bucket !== void 0) return bucket;
+    while (this.buckets.size >= MAX_BUCKETS) {
+      this.widen();
+      start = Math.floor(ms3 / this.width) * this.width;
+      bucket = this.buckets.get(start);
+      if (bucket !== void 0) return bucket;
+    }
+    bucket = this.make();
+    this.buckets.set(start, bucket);
+    return bucket;
+  }
+  /** Adds another timeline's buckets: both at the wider width, then wider until they fit. */
+  merge(other) {
+    while (this.width < other.width) this.widen();
+    for (const [start, bucket] of other.buckets) {
+      const into = this.width === other.width ? start : Math.floor(start / this.width) * this.width;
+      const existing = this.buckets.get(into);
+      if (existing === void 0) {
+        const fresh = this.make();
+        fresh.add(bucket);
+        this.buckets.set(into, fresh);
+      } else existing.add(bucket);
+    }
+    while (this.buckets.size > MAX_BUCKETS) this.widen();
+  }
+  /** Buckets in time order. */
+  sorted() {
+    return [...this.buckets].sort(([a], [b3]) => a - b3);
+  }
+  widen() {
+    this.width = widerThan(this.width);
+    const old = [...this.buckets];
+    this.buckets.clear();
+    for (const [start, bucket] of old) {
+      const into = Math.floor(start / this.width) * this.width;
+      const existing = this.buckets.get(into);
+      if (existing === void 0) this.buckets.set(into, bucket);
+      else existing.add(bucket);
+    }
+  }
+};
+
+// src/results/time-buckets.ts
+var addCount = (map2, key, n) => {
+  map2.set(key, (map2.get(key) ?? 0) + n);
+};
+var TimeBucket = class {
+  tally = new Tally();
+  byType = /* @__PURE__ */ new Map();
+  add(other) {
+    this.tally.merge(other.tally);
+    for (const [type, n] of other.byType) addCount(this.byType, type, n);
+  }
+  /** One record, with its new findings and the findings past the per-record limit, by type. */
+  record(facts, slowMs, malformed, fresh, omitted) {
+    this.tally.add(facts, slowMs, malformed);
+    for (const { type } of fresh) addCount(this.byType, type, 1);
+    for (const [type, { count: count4 }] of omitted) addCount(this.byType, type, count4);
+  }
+};
+var sortedCounts = (map2) => Object.fromEntries([...map2].sort(([a], [b3]) => a < b3 ? -1 : a > b3 ? 1 : 0));
+var newTimeline = () => new Timeline(() => new TimeBucket());
+function timelineState(timeline2) {
+  return { width_ms: timeline2.width, buckets: timeline2.sorted().map(([start, b3]) => ({ start_ms: start, tally: b3.tally.state(), by_type: sortedCounts(b3.byType) })) };
+}
+function timelineFrom(state) {
+  const timeline2 = newTimeline();
+  timeline2.width = state.width_ms;
+  for (const b3 of state.buckets) {
+    const bucket = new TimeBucket();
+    bucket.tally.merge(Tally.from(b3.tally));
+    for (const [type, n] of Object.entries(b3.by_type)) bucket.byType.set(type, n);
+    timeline2.buckets.set(b3.start_ms, bucket);
+  }
+  return timeline2;
+}
+function timelineSummary(timeline2) {
+  return {
+    width_ms: timeline2.width,
+    buckets: timeline2.sorted().map(([start, { tally: tally2, byType }]) => {
+      const [p50, p95, p99] = tally2.latency.percentiles([50, 95, 99]);
+      return {
+        start: new Date(start).toISOString(),
+        records: tally2.records,
+        errors: tally2.errors,
+        pii: tally2.pii,
+        secrets: tally2.secrets,
+        slow: tally2.slow,
+        latency: { count: tally2.latency.count, p50: p50 ?? null, p95: p95 ?? null, p99: p99 ?? null },
+        tokens_per_record: tokensPerRecord(tally2),
+        by_type: sortedCounts(byType)
+      };
+    })
+  };
+}
+
+// src/results/summary.ts
+var MAX_GROUPS = 50;
+var MAX_TRACKED_GROUPS = 1e3;
+var OTHER_GROUP = "(other)";
+var MAX_DETAILS = 1e4;
+var MAX_UNSCANNED = 100;
 var MALFORMED = /* @__PURE__ */ new Set(["malformed_json", "not_object", "line_too_long", "unscannable"]);
 var UNSCANNED = /* @__PURE__ */ new Set(["line_too_long", "unscannable"]);
 var kindsInOrder = (map2) => Object.fromEntries(ERROR_KINDS.filter((k2) => map2.has(k2)).map((k2) => [k2, map2.get(k2)]));
@@ -38380,6 +38527,9 @@ var SummaryBuilder = class _SummaryBuilder {
   /** The same instants as numbers: one parse per record on the hot path, none per comparison. */
   firstMs = Number.POSITIVE_INFINITY;
   lastMs = Number.NEGATIVE_INFINITY;
+  timeline = newTimeline();
+  /** With --since/--until: the window and the lines outside it (counted by the scan). */
+  window = null;
   add(facts) {
     const { errors } = facts;
     const findings = facts.findings.filter((f3) => !f3.ignored && !f3.preexisting);
@@ -38401,13 +38551,16 @@ var SummaryBuilder = class _SummaryBuilder {
     for (const kind2 of errors) this.byKind.set(kind2, (this.byKind.get(kind2) ?? 0) + 1);
     for (const { type } of findings) add(this.byType, type, 1);
     const omitted = Object.entries(facts.omitted);
-    for (const [type, { count: count3 }] of omitted) add(this.byType, type, count3);
+    for (const [type, { count: count4 }] of omitted) add(this.byType, type, count4);
     for (const type of facts.suppressed) add(this.suppressedByType, type, 1);
     const has = (category2) => findings.some((f3) => f3.category === category2) || omitted.some(([, o2]) => o2.category === category2);
     if (has("pii")) this.recordsWithPii++;
     if (has("secret")) this.recordsWithSecrets++;
     if (findings.length > 0 || omitted.length > 0) this.recordsWithFindings++;
-    if (facts.time !== void 0) this.seeTime(facts.time, facts.time);
+    if (facts.time !== void 0 && facts.timeMs !== void 0) {
+      this.seeInstant(facts.time, facts.timeMs, facts.time, facts.timeMs);
+      this.timeline.at(facts.timeMs).record(facts, this.slowMs, malformed, findings, omitted);
+    }
     this.all.add(facts, this.slowMs, malformed);
     if (facts.group !== void 0) this.groupFor(facts.group).add(facts, this.slowMs, malformed);
   }
@@ -38418,7 +38571,7 @@ var SummaryBuilder = class _SummaryBuilder {
   finish(inputs, durationMs) {
     const groups = {};
     for (const [name, t2] of this.shownGroups()) {
-      groups[name] = { records: t2.records, errors: t2.errors, pii: t2.pii, secrets: t2.secrets, latency: t2.latencySummary(this.slowMs) };
+      groups[name] = { records: t2.records, errors: t2.errors, pii: t2.pii, secrets: t2.secrets, latency: t2.latencySummary(this.slowMs), tokens_per_record: tokensPerRecord(t2) };
     }
     return {
       inputs,
@@ -38446,6 +38599,9 @@ var SummaryBuilder = class _SummaryBuilder {
       group_by: this.groupBy,
       groups,
       time_range: this.firstTime === null || this.lastTime === null ? null : { first: this.firstTime, last: this.lastTime },
+      tokens: { records: this.all.withTokens, total: this.all.tokens, per_record: tokensPerRecord(this.all) },
+      timeline: timelineSummary(this.timeline),
+      window: this.window === null ? null : { ...this.window },
       duration_ms: Math.round(durationMs)
     };
   }
@@ -38453,6 +38609,9 @@ var SummaryBuilder = class _SummaryBuilder {
   seeTime(first, last) {
     const firstMs = first === null ? Number.NaN : Date.parse(first);
     const lastMs = last === null ? Number.NaN : last === first ? firstMs : Date.parse(last);
+    this.seeInstant(first, firstMs, last, lastMs);
+  }
+  seeInstant(first, firstMs, last, lastMs) {
     if (firstMs < this.firstMs) [this.firstMs, this.firstTime] = [firstMs, first];
     if (lastMs > this.lastMs) [this.lastMs, this.lastTime] = [lastMs, last];
   }
@@ -38492,7 +38651,9 @@ var SummaryBuilder = class _SummaryBuilder {
       detail_limit: this.detailLimit,
       used_ignores: [...this.usedIgnores].sort(),
       first_time: this.firstTime,
-      last_time: this.lastTime
+      last_time: this.lastTime,
+      timeline: timelineState(this.timeline),
+      window: this.window === null ? null : { ...this.window }
     };
   }
   static from(state) {
@@ -38517,6 +38678,8 @@ var SummaryBuilder = class _SummaryBuilder {
     builder.detailLimit = state.detail_limit;
     for (const f3 of state.used_ignores) builder.usedIgnores.add(f3);
     builder.seeTime(state.first_time, state.last_time);
+    builder.timeline = timelineFrom(state.timeline);
+    builder.window = state.window === null ? null : { ...state.window };
     return builder;
   }
   /**
@@ -38545,6 +38708,8 @@ var SummaryBuilder = class _SummaryBuilder {
     this.detailsLeftOut += other.detailsLeftOut + (details.length - this.details.length);
     for (const f3 of other.usedIgnores) this.usedIgnores.add(f3);
     this.seeTime(other.firstTime, other.lastTime);
+    this.timeline.merge(other.timeline);
+    this.window = mergeWindows(this.window, other.window);
   }
   groupFor(name) {
     const existing = this.groups.get(name);
@@ -38555,6 +38720,10 @@ var SummaryBuilder = class _SummaryBuilder {
     return tally2;
   }
 };
+function mergeWindows(a, b3) {
+  if (a === null || b3 === null) return a ?? (b3 === null ? null : { ...b3 });
+  return { since: a.since, until: a.until, before: a.before + b3.before, after: a.after + b3.after, untimed: a.untimed + b3.untimed };
+}
 
 // src/report/gate-report.ts
 var RANK = { critical: 0, high: 1, medium: 2, low: 3 };
@@ -38579,6 +38748,32 @@ function cell(text2, max = 40) {
 }
 function markdownCell(text2, max) {
   return cell(text2, max).replaceAll("|", "\\|").replaceAll("`", "'");
+}
+
+// src/report/mermaid.ts
+var MAX_BARS = 24;
+function findingsOverTime(timeline2) {
+  const { buckets } = timeline2;
+  if (buckets.length < 2) return "";
+  const per = Math.ceil(buckets.length / MAX_BARS);
+  const bars = [];
+  for (let i = 0; i < buckets.length; i += per) {
+    const group2 = buckets.slice(i, i + per);
+    const start = group2[0].start;
+    bars.push({ label: `${start.slice(5, 10)} ${start.slice(11, 16)}`, count: group2.reduce((n, b3) => n + b3.pii + b3.secrets, 0) });
+  }
+  const max = Math.max(...bars.map((b3) => b3.count));
+  if (max === 0) return "";
+  return [
+    "```mermaid",
+    "xychart-beta",
+    '    title "New PII and secret findings over time (UTC)"',
+    `    x-axis [${bars.map((b3) => `"${b3.label}"`).join(", ")}]`,
+    `    y-axis "findings" 0 --> ${max}`,
+    `    bar [${bars.map((b3) => b3.count).join(", ")}]`,
+    "```",
+    ""
+  ].join("\n");
 }
 
 // src/report/markdown.ts
@@ -38606,6 +38801,8 @@ function formatMarkdown(report, maxBytes = 900 * 1024) {
   if (types.length > 0) {
     head.push("| type | new findings |", "|---|---|", ...types.map(([t2, n]) => `| ${md(t2)} | ${n} |`), "");
   }
+  const chart = findingsOverTime(summary2.timeline);
+  if (chart !== "") head.push(chart);
   const { latency: latency2, errors } = summary2;
   const tail = [
     "",
@@ -40129,14 +40326,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count3 = units;
+  let count4 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count3--;
+      count4--;
       i++;
     }
   }
-  return count3;
+  return count4;
 }
 function getLengthableOrigin(input3) {
   if (Array.isArray(input3))
@@ -44519,8 +44716,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count3, one, few, many) {
-  const absCount = Math.abs(count3);
+function getBelarusianPlural(count4, one, few, many) {
+  const absCount = Math.abs(count4);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -47167,8 +47364,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count3, one, many) {
-  return Math.abs(count3) === 1 ? one : many;
+function getArmenianPlural(count4, one, many) {
+  return Math.abs(count4) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -49906,8 +50103,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count3, one, few, many) {
-  const absCount = Math.abs(count3);
+function getRussianPlural(count4, one, few, many) {
+  const absCount = Math.abs(count4);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -59188,10 +59385,16 @@ function latencyLine(latency2) {
   const estimate = latency2.exact ? "" : " (percentiles estimated within 1%)";
   return `p50 ${ms2(latency2.p50)}  p90 ${ms2(latency2.p90)}  p95 ${ms2(latency2.p95)}  p99 ${ms2(latency2.p99)}  max ${ms2(latency2.max)}${estimate}`;
 }
+function windowLine(w2) {
+  const span = `${w2.since ?? "the start"} to ${w2.until ?? "the end"}`;
+  const left = [w2.before > 0 ? `${count(w2.before)} before` : "", w2.after > 0 ? `${count(w2.after)} after` : "", w2.untimed > 0 ? `${plural2(w2.untimed, "line")} without a time of their own` : ""].filter((x3) => x3 !== "");
+  return `window ${span}${left.length > 0 ? `; left out: ${left.join(", ")}` : ""}`;
+}
 function formatSummary(summary2, gate, options = {}) {
   const lines = [];
   const head = `llmops monitor: ${plural2(summary2.records, "record")} from ${printable(summary2.inputs.join(", ")) || "no input (nothing to scan)"} in ${took(summary2.duration_ms)}`;
   lines.push(options.interrupted ? `${head} (interrupted: partial figures)` : head);
+  if (summary2.window !== null) lines.push(`  ${windowLine(summary2.window)}`);
   if (summary2.malformed_lines > 0) lines.push(`  ${plural2(summary2.malformed_lines, "malformed line")} (see the lines with "parse_error")`);
   if (summary2.unscanned_lines > 0) {
     lines.push(`  ${plural2(summary2.unscanned_lines, "line")} not scanned:`);
@@ -59215,6 +59418,7 @@ function formatSummary(summary2, gate, options = {}) {
   lines.push("", `Latency: ${latencyLine(latency2)}`);
   if (latency2.count > 0) lines.push(`  slow (> ${count(latency2.threshold_ms)} ms): ${count(latency2.slow)} of ${count(latency2.count)}`);
   if (latency2.missing > 0) lines.push(`  ${plural2(latency2.missing, "record")} without a latency field`);
+  if (summary2.tokens.records > 0) lines.push("", `Tokens: ${count(summary2.tokens.per_record ?? 0)} per record (over ${plural2(summary2.tokens.records, "record")} with a count)`);
   const groups = Object.entries(summary2.groups);
   if (groups.length > 0 && summary2.group_by !== null) {
     lines.push("", `By ${cell(summary2.group_by)}:`);
@@ -59348,9 +59552,9 @@ function join3(a, b3) {
   return joined;
 }
 function countLines(bytes) {
-  let count3 = 0;
-  for (let i = bytes.indexOf(NEWLINE); i !== -1; i = bytes.indexOf(NEWLINE, i + 1)) count3++;
-  return count3;
+  let count4 = 0;
+  for (let i = bytes.indexOf(NEWLINE); i !== -1; i = bytes.indexOf(NEWLINE, i + 1)) count4++;
+  return count4;
 }
 var LineFramer = class {
   constructor(maxLineBytes) {
@@ -60053,8 +60257,8 @@ function hasCategory(scanned, category2) {
   return scanned.findings.some((f3) => f3.category === category2) || Object.values(scanned.omitted).some((o2) => o2.category === category2);
 }
 function withOmitted(record2, omitted) {
-  const count3 = Object.values(omitted).reduce((n, o2) => n + o2.count, 0);
-  if (count3 > 0) record2.findings_omitted = count3;
+  const count4 = Object.values(omitted).reduce((n, o2) => n + o2.count, 0);
+  if (count4 > 0) record2.findings_omitted = count4;
   return record2;
 }
 function lineFingerprints(scanned, file2, ctx) {
@@ -60127,6 +60331,35 @@ function analyzeText(line, file2, lineNumber, ctx) {
   };
 }
 
+// src/monitor/tokens.ts
+var count2 = (value) => typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : void 0;
+var PAIRS = [
+  ["tokens_in", "tokens_out"],
+  ["input_tokens", "output_tokens"],
+  ["prompt_tokens", "completion_tokens"]
+];
+var TOTALS = ["total_tokens", "tokens"];
+function fromObject(o2) {
+  for (const name of TOTALS) {
+    const n = count2(o2[name]);
+    if (n !== void 0) return n;
+  }
+  for (const [input3, output3] of PAIRS) {
+    const a = count2(o2[input3]);
+    const b3 = count2(o2[output3]);
+    if (a !== void 0 || b3 !== void 0) return (a ?? 0) + (b3 ?? 0);
+  }
+  return void 0;
+}
+function tokensOf(record2) {
+  if (record2 === null || typeof record2 !== "object" || Array.isArray(record2)) return void 0;
+  const o2 = record2;
+  const own2 = fromObject(o2);
+  if (own2 !== void 0) return own2;
+  const { usage } = o2;
+  return usage !== null && typeof usage === "object" && !Array.isArray(usage) ? fromObject(usage) : void 0;
+}
+
 // src/monitor/batch.ts
 var PIECE = 32 * 1024;
 function tooLongPlaceholder(length) {
@@ -60156,6 +60389,12 @@ var Pieces = class {
     return this.pieces;
   }
 };
+function placeOf(ms3, window3) {
+  if (ms3 === void 0) return "untimed";
+  if (window3.sinceMs !== void 0 && ms3 < window3.sinceMs) return "before";
+  if (window3.untilMs !== void 0 && ms3 >= window3.untilMs) return "after";
+  return void 0;
+}
 function linesOf(job, maxLineBytes) {
   if (job.bytes === void 0) return [new OversizedLine(job.oversized ?? 0)];
   return frameLines(job.bytes, maxLineBytes, job.firstLine === 1);
@@ -60172,6 +60411,8 @@ function singleResult(analyzed, options) {
 }
 function processBatch(job, ctx, options) {
   const result = { output: [], facts: [], blank: 0, unchanged: 0, sanitized: [] };
+  const { window: window3 } = options;
+  const outside = window3 === void 0 ? void 0 : result.outside = { before: 0, after: 0, untimed: 0 };
   const unchanged = options.sanitized ? void 0 : ctx.unchanged?.get(job.file);
   const output3 = new Pieces();
   const sanitized = new Pieces();
@@ -60188,7 +60429,15 @@ function processBatch(job, ctx, options) {
       result.blank++;
       continue;
     }
-    result.facts.push(factsOf(analyzed));
+    const facts = factsOf(analyzed);
+    const place = window3 === void 0 ? void 0 : placeOf(facts.timeMs, window3);
+    if (place !== void 0 && outside !== void 0) {
+      outside[place]++;
+      continue;
+    }
+    const tokens = tokensOf(analyzed.record.original_interaction);
+    if (tokens !== void 0) facts.tokens = tokens;
+    result.facts.push(facts);
     if (options.mode === "none") continue;
     const record2 = formatRecord(analyzed);
     output3.add(options.mode === "json" ? first ? record2 : ",\n" + record2 : record2 + "\n");
@@ -60284,7 +60533,9 @@ async function scanSources(options) {
   const summary2 = new SummaryBuilder(context2.config.slowMs, context2.config.groupBy);
   if (options.collectValueKeys) summary2.valueKeys = /* @__PURE__ */ new Set();
   if (options.details !== void 0) summary2.detailLimit = options.details;
-  const batch = { mode, sanitized: options.onSanitized !== void 0 };
+  const { window: window3 } = options;
+  const batch = { mode, sanitized: options.onSanitized !== void 0, window: window3 === void 0 ? void 0 : { sinceMs: window3.since?.getTime(), untilMs: window3.until?.getTime() } };
+  if (window3 !== void 0) summary2.window = { since: window3.since?.toISOString() ?? null, until: window3.until?.toISOString() ?? null, before: 0, after: 0, untimed: 0 };
   const pool = new AnalysisPool(context2, { settings: options.settings, options: batch }, options.follow ? 0 : options.threads ?? 0);
   const queue = [];
   let bytes = 0;
@@ -60294,6 +60545,11 @@ async function scanSources(options) {
   const collect = async (result) => {
     summary2.blankLines += result.blank;
     summary2.unchangedLines += result.unchanged;
+    if (result.outside !== void 0 && summary2.window !== null) {
+      summary2.window.before += result.outside.before;
+      summary2.window.after += result.outside.after;
+      summary2.window.untimed += result.outside.untimed;
+    }
     for (const facts of result.facts) {
       summary2.add(facts);
       if (options.exitOnFirst && !firstFailure.signal.aborted && failsGate(facts, options.failOn, context2.config.slowMs)) firstFailure.abort();
@@ -60615,19 +60871,30 @@ import { createHash as createHash3 } from "node:crypto";
 init_errors();
 
 // src/results/summary-file.ts
-var SUMMARY_FILE_VERSION = 1;
-var count2 = external_exports.number().int().min(0);
-var counts = external_exports.record(external_exports.string(), count2);
+var SUMMARY_FILE_VERSION = 2;
+var count3 = external_exports.number().int().min(0);
+var counts = external_exports.record(external_exports.string(), count3);
 var latency = external_exports.strictObject({
-  count: count2,
+  count: count3,
   sum: external_exports.array(external_exports.number()),
   min: external_exports.number().nullable(),
   max: external_exports.number().nullable(),
   exact: external_exports.array(external_exports.number()).nullable(),
-  zeros: count2,
-  buckets: external_exports.array(external_exports.tuple([external_exports.number().int(), count2]))
+  zeros: count3,
+  buckets: external_exports.array(external_exports.tuple([external_exports.number().int(), count3]))
 });
-var tally = external_exports.strictObject({ records: count2, errors: count2, pii: count2, secrets: count2, slow: count2, missing_latency: count2, latency });
+var tally = external_exports.strictObject({ records: count3, errors: count3, pii: count3, secrets: count3, slow: count3, missing_latency: count3, tokens: count3, with_tokens: count3, latency });
+var instant = external_exports.number().int().min(-864e13).max(864e13);
+var isWidth = (w2) => {
+  let width = WIDTHS[0];
+  while (width < w2) width = widerThan(width);
+  return width === w2;
+};
+var timeline = external_exports.strictObject({
+  width_ms: external_exports.number().int().positive().refine(isWidth, "not a bucket width llmops uses"),
+  buckets: external_exports.array(external_exports.strictObject({ start_ms: instant, tally, by_type: counts })).max(MAX_BUCKETS)
+}).refine((t2) => t2.buckets.every((b3, i) => b3.start_ms % t2.width_ms === 0 && (i === 0 || b3.start_ms > t2.buckets[i - 1]?.start_ms)), "buckets must start on multiples of width_ms, in time order");
+var window2 = external_exports.strictObject({ since: external_exports.iso.datetime().nullable(), until: external_exports.iso.datetime().nullable(), before: count3, after: count3, untimed: count3 }).nullable();
 var severity = external_exports.enum(["low", "medium", "high", "critical"]);
 var category = external_exports.enum(["pii", "secret"]);
 var detail = external_exports.strictObject({
@@ -60636,14 +60903,14 @@ var detail = external_exports.strictObject({
   rule: external_exports.string(),
   severity,
   field: external_exports.string(),
-  start: count2,
-  end: count2,
+  start: count3,
+  end: count3,
   masked: external_exports.string(),
   fingerprint: external_exports.string(),
   ignored: external_exports.boolean(),
   preexisting: external_exports.boolean(),
   file: external_exports.string(),
-  line: count2
+  line: count3
 });
 var schema = external_exports.strictObject({
   format: external_exports.literal("llmops-summary"),
@@ -60653,7 +60920,7 @@ var schema = external_exports.strictObject({
   shards: external_exports.strictObject({ count: external_exports.number().int().min(1), covered: external_exports.array(external_exports.number().int().min(1)).min(1) }).nullable(),
   inputs: external_exports.array(external_exports.string()),
   rules: external_exports.array(external_exports.strictObject({ id: external_exports.string(), type: external_exports.string(), category, severity, description: external_exports.string() })),
-  duration_ms: count2,
+  duration_ms: count3,
   tallies: external_exports.strictObject({
     slow_ms: external_exports.number().positive(),
     group_by: external_exports.string().nullable(),
@@ -60662,30 +60929,33 @@ var schema = external_exports.strictObject({
     by_type: counts,
     suppressed_by_type: counts,
     by_kind: counts,
-    records_with_pii: count2,
-    records_with_secrets: count2,
-    records_with_findings: count2,
-    malformed_lines: count2,
-    unscanned_lines: count2,
-    unscanned: external_exports.array(external_exports.strictObject({ file: external_exports.string(), line: count2, reason: external_exports.string() })),
-    ignored: count2,
-    preexisting: count2,
-    blank_lines: count2,
-    unchanged_lines: count2,
+    records_with_pii: count3,
+    records_with_secrets: count3,
+    records_with_findings: count3,
+    malformed_lines: count3,
+    unscanned_lines: count3,
+    unscanned: external_exports.array(external_exports.strictObject({ file: external_exports.string(), line: count3, reason: external_exports.string() })),
+    ignored: count3,
+    preexisting: count3,
+    blank_lines: count3,
+    unchanged_lines: count3,
     details: external_exports.array(detail),
-    details_left_out: count2,
-    detail_limit: count2,
+    details_left_out: count3,
+    detail_limit: count3,
     used_ignores: external_exports.array(external_exports.string()),
     first_time: external_exports.iso.datetime().nullable(),
-    last_time: external_exports.iso.datetime().nullable()
+    last_time: external_exports.iso.datetime().nullable(),
+    timeline,
+    window: window2
   })
 });
 
 // src/monitor/summary-out.ts
-function settingsHash(settings) {
+function settingsHash(settings, window3) {
   const { failOn: _failOn, ...monitor } = settings.monitor;
   const { salt: _salt, ...redaction } = settings.detection.redaction;
-  const canonical2 = JSON.stringify({ monitor, rules: settings.detection.rules, allowlist: settings.detection.allowlist, redaction, redact: settings.redact, ignored: [...settings.ignored ?? []].sort() });
+  const span = window3 === void 0 ? void 0 : { since: window3.since?.toISOString() ?? null, until: window3.until?.toISOString() ?? null };
+  const canonical2 = JSON.stringify({ monitor, rules: settings.detection.rules, allowlist: settings.detection.allowlist, redaction, redact: settings.redact, ignored: [...settings.ignored ?? []].sort(), ...span === void 0 ? {} : { window: span } });
   return `sha256:${createHash3("sha256").update(canonical2).digest("hex")}`;
 }
 function summaryFileOf(result, meta3) {
@@ -60750,6 +61020,7 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
       follow: invocation.follow,
       signal: interrupt.signal,
       exitOnFirst: invocation.exitOnFirst === true,
+      window: invocation.window,
       stdin: io2.stdin,
       mode: sink.mode,
       threads: invocation.threads,
@@ -60798,7 +61069,7 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
 `);
     } else {
       const shards = invocation.shard === void 0 ? null : { count: invocation.shard.count, covered: [invocation.shard.index] };
-      const data = summaryFileOf(result, { version: invocation.version ?? "0.0.0", settings: settingsHash(settings), shards, rules });
+      const data = summaryFileOf(result, { version: invocation.version ?? "0.0.0", settings: settingsHash(settings, invocation.window), shards, rules });
       await summaryFile.writer.write(`${JSON.stringify(data)}
 `);
       await summaryFile.commit();

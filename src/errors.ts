@@ -22,7 +22,7 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode]
 /** Human meaning of each exit code, in table order (used by --help and the README). */
 export const EXIT_CODE_TABLE: ReadonlyArray<readonly [ExitCodeValue, string]> = [
   [ExitCode.OK, 'success'],
-  [ExitCode.GATE_FAILED, 'gate failed: the monitor found what --fail-on names'],
+  [ExitCode.GATE_FAILED, 'gate failed: the monitor found what --fail-on names, or compare a regression (--fail-on-regression)'],
   [ExitCode.USAGE, 'usage or input error: bad flag, bad config, unreadable or missing input'],
   [ExitCode.PRECONDITION, 'precondition failed: not a git repo, dirty tree, detached HEAD, operation in progress, a file init would overwrite'],
   [ExitCode.INVALID_TARGET, "invalid target: tag missing, not on the branch's history, already current"],

@@ -7,6 +7,7 @@ import {REDACT_OPERATORS, type RedactOperator} from '../config/detection.js'
 import {parseInteger, parseShard, shardFromEnv} from '../config/values.js'
 import {ExitCode, usageError} from '../errors.js'
 import {failOnOf, optional, thresholdsOf, verdictFlags} from '../flags/gate.js'
+import {windowFlags, windowOf} from '../flags/window.js'
 import {DEFAULT_LOG_FILE, defaultInput} from '../monitor/default-input.js'
 import {defaultIo} from '../monitor/invocation.js'
 
@@ -33,6 +34,7 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
     {description: 'Alarm on the first PII or secret in a live log (exit 1)', command: '<%= config.bin %> <%= command.id %> --follow /var/log/chatbot.jsonl --fail-on pii,secret --exit-on-first --format summary || echo "PII in the live log" >&2'},
     {description: 'Watch a live log like tail -f (Ctrl-C prints the summary)', command: '<%= config.bin %> <%= command.id %> --follow /var/log/chatbot.jsonl'},
     {description: 'Scan shard 2 of 4 of a large log and keep its figures for a merge (docs/scale.md)', command: '<%= config.bin %> <%= command.id %> big.jsonl --shard 2/4 --format summary --summary-out part-2.json'},
+    {description: "One day's records, its figures kept for llmops compare and llmops report", command: '<%= config.bin %> <%= command.id %> logs/*.jsonl.gz --since 2026-11-01 --until 2026-11-02 --format summary --summary-out day.json'},
     {description: 'Report findings in nested fields under the main text fields', command: "<%= config.bin %> <%= command.id %> --fields 'bot_response,user_query,messages[].content' chat.jsonl"},
   ]
 
@@ -44,6 +46,7 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
 
   static override flags = {
     ...verdictFlags,
+    ...windowFlags,
     config: Flags.string({char: 'c', helpValue: 'FILE', description: 'config file [default: $LLMOPS_CONFIG, else .llmops.json if present]'}),
     fields: Flags.string({
       delimiter: ',',
@@ -150,6 +153,7 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
       explicitFiles: given.length > 0,
       shard: flags.shard === undefined ? undefined : flags.shard.trim() === 'env' ? shardFromEnv(process.env) : parseShard(flags.shard, '--shard'),
       summaryOut: flags['summary-out'],
+      window: windowOf(flags),
       gate: {
         changedSince: flags['changed-since'],
         uncommitted: flags.uncommitted,

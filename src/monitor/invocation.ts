@@ -36,6 +36,8 @@ export interface MonitorInvocation {
   exitOnFirst?: boolean
   /** --summary-out: write the run's figures as a summary file that `llmops monitor merge` reads. */
   summaryOut?: string | undefined
+  /** --since/--until: only records whose own time is in [since, until); lines without a time are left out and counted. */
+  window?: {since: Date | undefined; until: Date | undefined} | undefined
   /** Without files and --changed-since, scan every tracked log file (the Action). */
   allTrackedByDefault?: boolean
 }

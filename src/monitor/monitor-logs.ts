@@ -79,6 +79,7 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
       follow: invocation.follow,
       signal: interrupt.signal,
       exitOnFirst: invocation.exitOnFirst === true,
+      window: invocation.window,
       stdin: io.stdin,
       mode: sink.mode,
       threads: invocation.threads,
@@ -128,7 +129,7 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
       io.stderr.write(`--summary-out: interrupted, ${invocation.summaryOut} was not written\n`)
     } else {
       const shards = invocation.shard === undefined ? null : {count: invocation.shard.count, covered: [invocation.shard.index]}
-      const data = summaryFileOf(result, {version: invocation.version ?? '0.0.0', settings: settingsHash(settings), shards, rules})
+      const data = summaryFileOf(result, {version: invocation.version ?? '0.0.0', settings: settingsHash(settings, invocation.window), shards, rules})
       await summaryFile.writer.write(`${JSON.stringify(data)}\n`)
       await summaryFile.commit()
     }

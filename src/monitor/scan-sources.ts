@@ -39,6 +39,8 @@ export interface ScanSourcesOptions {
   /** With it, the sanitized copy of the input lines (`--redact-out`), in input order. */
   onSanitized?: (sanitized: string[] | Uint8Array) => void | Promise<void>
   onProgress?: (progress: {bytes: number; records: number}) => void
+  /** --since/--until: only records whose own time is in [since, until) are reported and counted. */
+  window?: {since: Date | undefined; until: Date | undefined} | undefined
 }
 
 /** Frames analysed on the main thread before worker threads start: small inputs never pay for them. */
@@ -55,7 +57,9 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
   const summary = new SummaryBuilder(context.config.slowMs, context.config.groupBy)
   if (options.collectValueKeys) summary.valueKeys = new Set()
   if (options.details !== undefined) summary.detailLimit = options.details
-  const batch = {mode, sanitized: options.onSanitized !== undefined}
+  const {window} = options
+  const batch = {mode, sanitized: options.onSanitized !== undefined, window: window === undefined ? undefined : {sinceMs: window.since?.getTime(), untilMs: window.until?.getTime()}}
+  if (window !== undefined) summary.window = {since: window.since?.toISOString() ?? null, until: window.until?.toISOString() ?? null, before: 0, after: 0, untimed: 0}
   const pool = new AnalysisPool(context, {settings: options.settings, options: batch}, options.follow ? 0 : (options.threads ?? 0))
   const queue: Array<Promise<PoolResult>> = []
   let bytes = 0
@@ -66,6 +70,11 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
   const collect = async (result: PoolResult): Promise<void> => {
     summary.blankLines += result.blank
     summary.unchangedLines += result.unchanged
+    if (result.outside !== undefined && summary.window !== null) {
+      summary.window.before += result.outside.before
+      summary.window.after += result.outside.after
+      summary.window.untimed += result.outside.untimed
+    }
     for (const facts of result.facts) {
       summary.add(facts)
       if (options.exitOnFirst && !firstFailure.signal.aborted && failsGate(facts, options.failOn, context.config.slowMs)) firstFailure.abort()

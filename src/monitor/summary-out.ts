@@ -18,10 +18,12 @@ import type {ContextSettings} from './context.js'
  * (it only changes masks and value keys) and the gate's own settings (--fail-on, thresholds:
  * the merge applies them) are left out.
  */
-export function settingsHash(settings: ContextSettings): string {
+export function settingsHash(settings: ContextSettings, window?: {since: Date | undefined; until: Date | undefined}): string {
   const {failOn: _failOn, ...monitor} = settings.monitor
   const {salt: _salt, ...redaction} = settings.detection.redaction
-  const canonical = JSON.stringify({monitor, rules: settings.detection.rules, allowlist: settings.detection.allowlist, redaction, redact: settings.redact, ignored: [...(settings.ignored ?? [])].sort()})
+  // Parts of one run cover one window: a window is part of what a record counts as.
+  const span = window === undefined ? undefined : {since: window.since?.toISOString() ?? null, until: window.until?.toISOString() ?? null}
+  const canonical = JSON.stringify({monitor, rules: settings.detection.rules, allowlist: settings.detection.allowlist, redaction, redact: settings.redact, ignored: [...(settings.ignored ?? [])].sort(), ...(span === undefined ? {} : {window: span})})
   return `sha256:${createHash('sha256').update(canonical).digest('hex')}`
 }
 

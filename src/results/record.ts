@@ -104,6 +104,10 @@ export interface RecordFacts {
   group: string | undefined
   /** The record's own time (ISO-8601 UTC), when it has one. */
   time?: string
+  /** The same instant in ms since the epoch: parsed once, here, for the window and the summary. */
+  timeMs?: number
+  /** Tokens the interaction used, when the record says (set by the monitor's batch). */
+  tokens?: number
 }
 
 export function factsOf({record, group, suppressed, omitted, valueKeys}: Analyzed): RecordFacts {
@@ -122,7 +126,11 @@ export function factsOf({record, group, suppressed, omitted, valueKeys}: Analyze
   }))
   const facts: RecordFacts = {file: record.file, line: record.line, errors: record.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, valueKeys: valueKeys ?? [], latency: record.latency_ms, group}
   if (record.error === 'line_too_long' || record.error === 'unscannable') facts.note = record.parse_error
-  if (record.timestamp_utc !== null) facts.time = record.timestamp_utc
+  if (record.timestamp_utc !== null) {
+    facts.time = record.timestamp_utc
+    facts.timeMs = Date.parse(record.timestamp_utc)
+  }
+
   return facts
 }
 
