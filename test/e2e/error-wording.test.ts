@@ -4,6 +4,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 
 import {FIXTURES, llmops, tempDir} from '../helpers.js'
+import {SUMMARY_FILE_VERSION} from '../../src/results/summary-file.js'
 
 /** zod's own wording, and an errno code such as ENOTDIR: neither is for the people who read errors. */
 const MACHINE_WORDING = /Invalid input|Invalid option|received|\bE[A-Z]{4,}\b/
@@ -24,7 +25,7 @@ describe('error messages name the file, key or flag in words, without errno code
     const dir = await tempDir()
     await writeFile(path.join(dir, 'logs.jsonl'), '{}\n')
     await mkdir(path.join(dir, 'ignore-dir'))
-    await writeFile(path.join(dir, 'part.json'), JSON.stringify({format: 'llmops-summary', version: 1, tool: 3}))
+    await writeFile(path.join(dir, 'part.json'), JSON.stringify({format: 'llmops-summary', version: SUMMARY_FILE_VERSION, tool: 3}))
     const below = await llmops(['monitor', 'logs.jsonl/x.jsonl'], {cwd: dir})
     expect(below.stderr).toContain('input file logs.jsonl/x.jsonl not found: a part of its path is a file, not a directory')
     const ignore = await llmops(['monitor', 'logs.jsonl', '--ignore-file', 'ignore-dir'], {cwd: dir})
