@@ -6,6 +6,10 @@ import {parseFieldPath} from './field-path.js'
 export const FAIL_ON = ['pii', 'secret', 'error', 'slow'] as const
 export type FailOn = (typeof FAIL_ON)[number]
 
+/** Log shapes the monitor reads facts from (docs/monitoring.md#log-shapes); `auto` picks one per line. */
+export const SCHEMAS = ['auto', 'flat', 'openai-chat', 'openai-responses', 'otel-genai', 'langfuse', 'langsmith'] as const
+export type SchemaName = (typeof SCHEMAS)[number]
+
 const fieldPath = z.string().superRefine((value, ctx) => {
   const parsed = parseFieldPath(value)
   if (typeof parsed === 'string') ctx.addIssue({code: 'custom', message: parsed})
@@ -30,6 +34,11 @@ export const monitorConfigSchema = z.strictObject({
   /** Summary breakdown field; null disables it. */
   groupBy: z.string().min(1).nullable().default('model_version'),
   failOn: z.array(z.enum(FAIL_ON)).default([]),
+  /**
+   * Which log shape the id, times, model, tokens and errors are read from: `auto` recognises it
+   * per line. It never changes what is scanned: every value of every line is.
+   */
+  schema: z.enum(SCHEMAS).default('auto'),
   /** Longest line analysed, in bytes; longer lines are reported as `line_too_long`, unscanned. */
   maxLineBytes: z.number().int().min(1024).default(16 * 1024 * 1024),
   /**
