@@ -60688,7 +60688,8 @@ var FLAG_OF = {
   fields: "--fields",
   slowMs: "--slow-ms",
   latencyFields: "--latency-field",
-  groupBy: "--group-by"
+  groupBy: "--group-by",
+  schema: "--schema"
 };
 function merge2(config2, overrides) {
   const merged = { ...config2 };
@@ -60697,6 +60698,7 @@ function merge2(config2, overrides) {
   if (overrides.slowMs !== void 0) merged.slowMs = overrides.slowMs;
   if (overrides.latencyFields !== void 0) merged.latencyFields = overrides.latencyFields;
   if (overrides.groupBy !== void 0) merged.groupBy = overrides.groupBy;
+  if (overrides.schema !== void 0) merged.schema = overrides.schema;
   const checked = monitorConfigSchema.safeParse(merged);
   if (checked.success) return checked.data;
   const [problem] = problemsOf(checked.error.issues);

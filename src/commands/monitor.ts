@@ -4,6 +4,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
 import {REDACT_OPERATORS, type RedactOperator} from '../config/detection.js'
+import {SCHEMAS, type SchemaName} from '../config/schema.js'
 import {parseInteger, parseShard, shardFromEnv} from '../config/values.js'
 import {ExitCode, usageError} from '../errors.js'
 import {failOnOf, optional, thresholdsOf, verdictFlags} from '../flags/gate.js'
@@ -31,6 +32,7 @@ ${BaseCommand.exitCodesHelp}`
     {description: 'Alarm on the first PII or secret in a live log (exit 1)', command: '<%= config.bin %> <%= command.id %> --follow /var/log/chatbot.jsonl --fail-on pii,secret --exit-on-first --format summary || echo "PII in the live log" >&2'},
     {description: 'Watch a live log like tail -f (Ctrl-C prints the summary)', command: '<%= config.bin %> <%= command.id %> --follow /var/log/chatbot.jsonl'},
     {description: 'Scan shard 2 of 4 of a large log and keep its figures for a merge (docs/scale.md)', command: '<%= config.bin %> <%= command.id %> big.jsonl --shard 2/4 --format summary --summary-out part-2.json'},
+    {description: 'Read OpenTelemetry GenAI spans written by the OTLP file exporter (the shape is recognised per line without --schema)', command: '<%= config.bin %> <%= command.id %> traces.jsonl --schema otel-genai --group-by model'},
     {description: 'Report findings in nested fields under the main text fields', command: "<%= config.bin %> <%= command.id %> --fields 'bot_response,user_query,messages[].content' chat.jsonl"},
   ]
 
@@ -57,6 +59,10 @@ ${BaseCommand.exitCodesHelp}`
       helpValue: 'NAME',
     }),
     'group-by': Flags.string({description: "field for the summary breakdown, 'none' to turn it off [default: model_version]", helpValue: 'FIELD'}),
+    schema: Flags.string({
+      options: [...SCHEMAS],
+      description: 'log shape to read id, time, latency, model, tokens and errors from; auto recognises it per line (every value is scanned whatever the shape) [default: auto, or the config]',
+    }),
     format: Flags.string({options: ['jsonl', 'summary'], default: 'jsonl', description: 'jsonl: a line per interaction on stdout; summary: only the summary, on stdout'}),
     redact: Flags.boolean({allowNo: true, default: true, description: 'mask detected values in all output; --no-redact shows them raw'}),
     'redact-out': Flags.string({
@@ -127,6 +133,7 @@ ${BaseCommand.exitCodesHelp}`
         slowMs: flags['slow-ms'],
         latencyFields: flags['latency-field'],
         groupBy: flags['group-by'] === 'none' ? null : flags['group-by'],
+        schema: flags.schema as SchemaName | undefined,
       },
       redact: flags.redact,
       redactOperator: flags['redact-operator'] as RedactOperator | undefined,
