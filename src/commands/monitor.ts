@@ -5,9 +5,10 @@ import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../base-command.js'
 import {REDACT_OPERATORS, type RedactOperator} from '../config/detection.js'
 import {SCHEMAS, type SchemaName} from '../config/schema.js'
-import {parseInteger, parseShard, shardFromEnv} from '../config/values.js'
+import {parseInteger, parseLineRange, parseShard, shardFromEnv} from '../config/values.js'
 import {ExitCode, usageError} from '../errors.js'
 import {failOnOf, optional, thresholdsOf, verdictFlags} from '../flags/gate.js'
+import type {MonitorInvocation} from '../monitor/invocation.js'
 
 export const DEFAULT_LOG_FILE = 'sample_chatbot_logs.jsonl'
 
@@ -33,6 +34,7 @@ ${BaseCommand.exitCodesHelp}`
     {description: 'Watch a live log like tail -f (Ctrl-C prints the summary)', command: '<%= config.bin %> <%= command.id %> --follow /var/log/chatbot.jsonl'},
     {description: 'Scan shard 2 of 4 of a large log and keep its figures for a merge (docs/scale.md)', command: '<%= config.bin %> <%= command.id %> big.jsonl --shard 2/4 --format summary --summary-out part-2.json'},
     {description: 'Read OpenTelemetry GenAI spans written by the OTLP file exporter (the shape is recognised per line without --schema)', command: '<%= config.bin %> <%= command.id %> traces.jsonl --schema otel-genai --group-by model'},
+    {description: 'Which shape the first 5 lines are read as, and where each fact comes from', command: '<%= config.bin %> <%= command.id %> traces.jsonl --explain-schema 1-5'},
     {description: 'Report findings in nested fields under the main text fields', command: "<%= config.bin %> <%= command.id %> --fields 'bot_response,user_query,messages[].content' chat.jsonl"},
   ]
 
@@ -62,6 +64,10 @@ ${BaseCommand.exitCodesHelp}`
     schema: Flags.string({
       options: [...SCHEMAS],
       description: 'log shape to read id, time, latency, model, tokens and errors from; auto recognises it per line (every value is scanned whatever the shape) [default: auto, or the config]',
+    }),
+    'explain-schema': Flags.string({
+      helpValue: 'LINES',
+      description: 'scan nothing; print, for lines N or A-B of each input, the shape each is read as, why, and the path each fact comes from (never a value)',
     }),
     format: Flags.string({options: ['jsonl', 'summary'], default: 'jsonl', description: 'jsonl: a line per interaction on stdout; summary: only the summary, on stdout'}),
     redact: Flags.boolean({allowNo: true, default: true, description: 'mask detected values in all output; --no-redact shows them raw'}),
@@ -109,6 +115,13 @@ ${BaseCommand.exitCodesHelp}`
     }),
   }
 
+  /** --explain-schema: names and paths on stdout, as text or (--json) one JSON object. */
+  private async explain(invocation: MonitorInvocation, range: {first: number; last: number}): Promise<void> {
+    const [{explainSchema}, {formatExplanations}, {defaultIo}] = await Promise.all([import('../monitor/explain.js'), import('../report/explain.js'), import('../monitor/invocation.js')])
+    const explanations = await explainSchema(invocation, defaultIo(), range)
+    process.stdout.write(this.jsonEnabled() ? `${JSON.stringify({explanations})}\n` : formatExplanations(explanations))
+  }
+
   /** Returns nothing: every mode, --json included, streams its output as it goes. */
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Monitor)
@@ -124,7 +137,7 @@ ${BaseCommand.exitCodesHelp}`
     if (flags.format === 'summary' && this.jsonEnabled()) {
       throw usageError('--format summary and --json ask for two different outputs', 'E_USAGE', ['--json prints one JSON document with the records, the summary and the gate; --format summary prints the text summary alone.'])
     }
-    const exitCode = await monitorLogs({
+    const invocation: MonitorInvocation = {
       files,
       configPath: flags.config,
       overrides: {
@@ -164,7 +177,13 @@ ${BaseCommand.exitCodesHelp}`
           maxP95IncreasePercent: optional(flags['max-p95-increase'], (text) => parseInteger(text, '--max-p95-increase', {min: 0})),
         },
       },
-    })
+    }
+    if (flags['explain-schema'] !== undefined) {
+      await this.explain(invocation, parseLineRange(flags['explain-schema'], '--explain-schema'))
+      return
+    }
+
+    const exitCode = await monitorLogs(invocation)
     if (exitCode !== ExitCode.OK) process.exitCode = exitCode
   }
 }

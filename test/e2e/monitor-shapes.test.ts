@@ -30,4 +30,18 @@ describe('llmops monitor --schema', () => {
     expect(String(result.stderr)).toContain('--schema')
     expect(String(result.stderr)).not.toMatch(/\n\s+at /)
   })
+
+  it('--explain-schema prints the shape and the path of each fact of the lines asked for, and scans nothing', async () => {
+    const text = await llmops(['monitor', shapeFixture('langsmith'), '--explain-schema', '2'])
+    expect(text.exitCode).toBe(0)
+    expect(String(text.stdout)).toMatch(/^\S*langsmith\.jsonl:2 {2}langsmith {2}\(auto: run_type\)\n/)
+    expect(String(text.stdout)).toContain('  latency_ms      end_time - start_time\n')
+    expect(String(text.stdout)).toContain('  error           error  -> error_field\n')
+    for (const fake of Object.values(FAKE)) expect(String(text.stdout)).not.toContain(fake)
+    const json = await llmops(['monitor', shapeFixture('langsmith'), '--explain-schema', '1-9', '--json'])
+    expect((JSON.parse(String(json.stdout)) as {explanations: Array<{line: number}>}).explanations.map((e) => e.line)).toEqual([1, 2])
+    const bad = await llmops(['monitor', shapeFixture('langsmith'), '--explain-schema', '3-1'])
+    expect(bad.exitCode).toBe(2)
+    expect(String(bad.stderr)).toContain('--explain-schema "3-1"')
+  })
 })
