@@ -59641,7 +59641,7 @@ var Facts = class {
   }
   setTime(ms3, path17) {
     if (this.time !== void 0) return true;
-    if (!Number.isFinite(ms3)) return false;
+    if (!Number.isFinite(ms3) || Math.abs(ms3) > 864e13) return false;
     this.time = ms3;
     this.from.timestamp_utc = path17;
     return true;
@@ -59848,7 +59848,7 @@ var errorStatus = (span) => {
   const code = obj(span.status)?.code;
   return code === 2 || code === "STATUS_CODE_ERROR" || code === "2";
 };
-var nanosToMs = (value) => typeof value === "string" && /^\d{1,20}$/.test(value) ? Number(value) / 1e6 : typeof value === "number" ? value / 1e6 : Number.NaN;
+var nanosToMs = (value) => typeof value === "string" && /^\d{1,20}$/.test(value) ? Number(value) / 1e6 : typeof value === "number" && value >= 0 ? value / 1e6 : Number.NaN;
 function pick2(attrs, at2, keys) {
   for (const key of keys) if (attrs.has(key)) return [attrs.get(key), `${at2}.attributes[${key}]`];
   return [void 0, `${at2}.attributes[${keys[0]}]`];

@@ -27,6 +27,14 @@ export function stringLeaves(value: unknown, at: Path = []): Path[] {
   return []
 }
 
+/** The path of every value of a record (objects and arrays included, the root excepted). */
+export function allPaths(value: unknown, at: Path = []): Path[] {
+  const here = at.length === 0 ? [] : [at]
+  if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => allPaths(v, [...at, i]))]
+  if (value !== null && typeof value === 'object') return [...here, ...Object.entries(value).flatMap(([k, v]) => allPaths(v, [...at, k]))]
+  return here
+}
+
 /** A deep copy of `record` with the value at `at` replaced. */
 export function withValue(record: unknown, at: Path, value: unknown): unknown {
   const copy = structuredClone(record) as Record<string | number, unknown>

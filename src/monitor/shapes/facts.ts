@@ -96,7 +96,8 @@ export class Facts {
 
   setTime(ms: number, path: string): boolean {
     if (this.time !== undefined) return true
-    if (!Number.isFinite(ms)) return false
+    // Date's range: past it there is no time to print (and toISOString would throw).
+    if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return false
     this.time = ms
     this.from.timestamp_utc = path
     return true

@@ -68,4 +68,12 @@ describe('facts of each shape', () => {
     // A record of another shape read as Langfuse: no fact, no exception.
     expect(analyzeFixture('otel-genai', {schema: 'langfuse'})[0]?.record).toMatchObject({schema: 'langfuse', interaction_id: null, model: null, latency_ms: null})
   })
+
+  it('a time or a duration out of range is not read, and never stops the line', () => {
+    const span = (start: unknown, end: unknown) => ({resourceSpans: [{scopeSpans: [{spans: [{traceId: 't1', startTimeUnixNano: start, endTimeUnixNano: end, attributes: [{key: 'gen_ai.request.model', value: {stringValue: 'm'}}]}]}]}]})
+    for (const [start, end] of [[1e300, 2e300], ['99999999999999999999', '1'], [-5, 10], ['1767225600000000000', '1767398400000000001']]) {
+      const {record} = analyzeLine(JSON.stringify(span(start, end)), 'x.jsonl', 1, NOW, testContext())
+      expect(record, JSON.stringify([start, end])).toMatchObject({schema: 'otel-genai', error: null, latency_ms: null, model: 'm'})
+    }
+  })
 })

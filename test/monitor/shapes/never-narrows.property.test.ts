@@ -12,7 +12,7 @@ import {SCHEMAS} from '../../../src/config/schema.js'
 import {analyzeLine} from '../../../src/monitor/analyze.js'
 import {ROOT} from '../../helpers.js'
 import {testContext} from '../../support/context.js'
-import {FAKE, SHAPES, shapeRecords, stringLeaves, withValue, type Path} from '../../support/shapes.js'
+import {allPaths, FAKE, SHAPES, shapeRecords, stringLeaves, withValue, type Path} from '../../support/shapes.js'
 
 const NOW = '2030-01-01T00:00:00.000Z'
 const flat = testContext({schema: 'flat'})
@@ -48,6 +48,24 @@ describe('shape detection never narrows what is found', () => {
         expect(shaped.sanitized).toBe(base.sanitized)
         expect(shaped.valueKeys).toEqual(base.valueKeys)
         expect(shaped.record.pii_detected).toBe(base.record.pii_detected)
+      }),
+      {numRuns: 300},
+    )
+  })
+
+  it('reading a shape never fails a line, whatever value stands where a shape looks', () => {
+    const shapeTemplates = SHAPES.flatMap((shape) => shapeRecords(shape))
+    fc.assert(
+      fc.property(fc.constantFrom(...shapeTemplates), fc.array(fc.tuple(fc.nat(), fc.oneof(fc.jsonValue({maxDepth: 2}), fc.double(), fc.constantFrom(1e300, -1, '99999999999999999999', '', '2026-13-45T99:00:00Z'))), {minLength: 1, maxLength: 3}), fc.constantFrom(...SCHEMAS), (template, changes, schema) => {
+        let rec: unknown = template
+        for (const [n, value] of changes) {
+          const paths = allPaths(rec)
+          if (paths.length > 0) rec = withValue(rec, paths[n % paths.length] as Path, value)
+        }
+
+        const {record} = analyzeLine(JSON.stringify(rec), 'logs.jsonl', 1, NOW, contexts[schema] as typeof flat)
+        expect(record.errors).not.toContain('unscannable')
+        expect(record.parse_error).toBeUndefined()
       }),
       {numRuns: 300},
     )
