@@ -59701,9 +59701,21 @@ function readLangfuse(record2, facts) {
 
 // src/monitor/shapes/openai-chat.ts
 function halves(record2) {
-  const req = obj(record2.request);
-  const res = obj(record2.response);
-  return { req: req ?? record2, res: res ?? record2, reqAt: req === void 0 ? "" : "request.", resAt: res === void 0 ? "" : "response." };
+  const wrapped = obj(record2.response);
+  const batchOut = obj(wrapped?.body);
+  const req = obj(record2.request) ?? obj(record2.body);
+  const res = batchOut ?? wrapped;
+  return {
+    req: req ?? record2,
+    res: res ?? record2,
+    reqAt: req === void 0 ? "" : record2.request === req ? "request." : "body.",
+    resAt: batchOut === void 0 ? wrapped === void 0 ? "" : "response." : "response.body."
+  };
+}
+function readBatch(record2, facts) {
+  facts.setText("interaction_id", record2.custom_id, "custom_id");
+  const status = obj(record2.response)?.status_code;
+  if (typeof status === "number" && status >= 400) facts.fail("response.status_code");
 }
 var answers = (choice) => {
   const message = obj(obj(choice)?.message);
@@ -59711,6 +59723,7 @@ var answers = (choice) => {
 };
 function readOpenAiChat(record2, facts) {
   const { req, res, reqAt, resAt } = halves(record2);
+  readBatch(record2, facts);
   facts.setText("interaction_id", res.id, `${resAt}id`);
   facts.setTimeOf(res.created, `${resAt}created`);
   facts.setText("model", req.model, `${reqAt}model`);
@@ -59735,6 +59748,7 @@ var LANGFUSE_EVENT = { schema: "langfuse", marker: "type (ingestion event) + bod
 var LANGFUSE_OBSERVATION = { schema: "langfuse", marker: "traceId + startTime" };
 var LANGFUSE_TRACE = { schema: "langfuse", marker: "observations[] or htmlPath" };
 var CHAT = { schema: "openai-chat", marker: 'object "chat.completion", or model + choices[] or messages[]' };
+var BATCH = { schema: "openai-chat", marker: "custom_id + response or body (Batch API)" };
 var RESPONSES = { schema: "openai-responses", marker: 'object "response", or model + output[] or input' };
 function detectShape(record2, flat) {
   if (flat.responseField !== null && flat.responseField in record2 || flat.queryField !== null && flat.queryField in record2) return FLAT_FIELDS;
@@ -59747,6 +59761,7 @@ function detectShape(record2, flat) {
   const named = typeof res.model === "string" || typeof req.model === "string";
   if (res.object === "chat.completion" || named && (Array.isArray(res.choices) || Array.isArray(req.messages))) return CHAT;
   if (res.object === "response" || named && (Array.isArray(res.output) || "input" in req)) return RESPONSES;
+  if (typeof record2.custom_id === "string" && (typeof record2.response === "object" || typeof record2.body === "object")) return BATCH;
   return FLAT;
 }
 
@@ -59794,6 +59809,7 @@ var answers2 = (item) => {
 };
 function readOpenAiResponses(record2, facts) {
   const { req, res, reqAt, resAt } = halves(record2);
+  readBatch(record2, facts);
   facts.setText("interaction_id", res.id, `${resAt}id`);
   const created = typeof res.created_at === "number" ? res.created_at * 1e3 : Number.NaN;
   facts.setTime(created, `${resAt}created_at`);

@@ -27,6 +27,7 @@ const LANGFUSE_EVENT: Detected = {schema: 'langfuse', marker: 'type (ingestion e
 const LANGFUSE_OBSERVATION: Detected = {schema: 'langfuse', marker: 'traceId + startTime'}
 const LANGFUSE_TRACE: Detected = {schema: 'langfuse', marker: 'observations[] or htmlPath'}
 const CHAT: Detected = {schema: 'openai-chat', marker: 'object "chat.completion", or model + choices[] or messages[]'}
+const BATCH: Detected = {schema: 'openai-chat', marker: 'custom_id + response or body (Batch API)'}
 const RESPONSES: Detected = {schema: 'openai-responses', marker: 'object "response", or model + output[] or input'}
 
 export function detectShape(record: Record<string, unknown>, flat: FlatKeys): Detected {
@@ -42,5 +43,7 @@ export function detectShape(record: Record<string, unknown>, flat: FlatKeys): De
   const named = typeof res.model === 'string' || typeof req.model === 'string'
   if (res.object === 'chat.completion' || (named && (Array.isArray(res.choices) || Array.isArray(req.messages)))) return CHAT
   if (res.object === 'response' || (named && (Array.isArray(res.output) || 'input' in req))) return RESPONSES
+  // A Batch API line whose body says neither (a failed request): the facts are the same.
+  if (typeof record.custom_id === 'string' && (typeof record.response === 'object' || typeof record.body === 'object')) return BATCH
   return FLAT
 }

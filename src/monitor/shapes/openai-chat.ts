@@ -5,11 +5,29 @@
  */
 import {arr, type Facts, hasText, isSet, obj} from './facts.js'
 
-/** The request and response halves of a record, with the path prefix of each. */
+/**
+ * The request and response halves of a record, with the path prefix of each: `{request,
+ * response}`, a Batch API input line (`{custom_id, method, url, body}`) or output line
+ * (`{custom_id, response: {status_code, body}, error}`), or the record itself.
+ */
 export function halves(record: Record<string, unknown>): {req: Record<string, unknown>; res: Record<string, unknown>; reqAt: string; resAt: string} {
-  const req = obj(record.request)
-  const res = obj(record.response)
-  return {req: req ?? record, res: res ?? record, reqAt: req === undefined ? '' : 'request.', resAt: res === undefined ? '' : 'response.'}
+  const wrapped = obj(record.response)
+  const batchOut = obj(wrapped?.body)
+  const req = obj(record.request) ?? obj(record.body)
+  const res = batchOut ?? wrapped
+  return {
+    req: req ?? record,
+    res: res ?? record,
+    reqAt: req === undefined ? '' : record.request === req ? 'request.' : 'body.',
+    resAt: batchOut === undefined ? (wrapped === undefined ? '' : 'response.') : 'response.body.',
+  }
+}
+
+/** Batch API lines: the caller's `custom_id` names the interaction, and a failed request has a status code of 400 or more. */
+export function readBatch(record: Record<string, unknown>, facts: Facts): void {
+  facts.setText('interaction_id', record.custom_id, 'custom_id')
+  const status = obj(record.response)?.status_code
+  if (typeof status === 'number' && status >= 400) facts.fail('response.status_code')
 }
 
 /** A choice that answers: text, a refusal or a tool call. */
@@ -20,6 +38,7 @@ const answers = (choice: unknown): boolean => {
 
 export function readOpenAiChat(record: Record<string, unknown>, facts: Facts): void {
   const {req, res, reqAt, resAt} = halves(record)
+  readBatch(record, facts)
   facts.setText('interaction_id', res.id, `${resAt}id`)
   facts.setTimeOf(res.created, `${resAt}created`)
   facts.setText('model', req.model, `${reqAt}model`)

@@ -4,7 +4,7 @@
  * `usage.input_tokens`/`output_tokens`), or both (side by side, or `{request, response}`).
  */
 import {arr, type Facts, hasText, isSet, obj} from './facts.js'
-import {halves} from './openai-chat.js'
+import {halves, readBatch} from './openai-chat.js'
 
 /** An output item that answers: a message with text or a refusal, or any other item (a tool call). */
 const answers = (item: unknown): boolean => {
@@ -16,6 +16,7 @@ const answers = (item: unknown): boolean => {
 
 export function readOpenAiResponses(record: Record<string, unknown>, facts: Facts): void {
   const {req, res, reqAt, resAt} = halves(record)
+  readBatch(record, facts)
   facts.setText('interaction_id', res.id, `${resAt}id`)
   const created = typeof res.created_at === 'number' ? res.created_at * 1000 : Number.NaN
   facts.setTime(created, `${resAt}created_at`)

@@ -27,8 +27,16 @@ describe('facts of each shape', () => {
     expect(failed?.record).toMatchObject({interaction_id: null, timestamp_utc: NOW, model: 'gpt-4o', model_version: null, ...none, errors: ['error_field']})
   })
 
-  it('openai-responses: a pair with its API latency, and a failed response', () => {
-    const [pair, failed] = analyzeFixture('openai-responses')
+  it('openai-chat Batch API lines: the caller\'s custom_id is the interaction, a status of 400 or more fails it', () => {
+    const [input, output, failed] = analyzeFixture('openai-chat').slice(4)
+    expect(input?.record).toMatchObject({schema: 'openai-chat', interaction_id: 'ticket-fake-0042', model: 'gpt-4o-mini', model_version: null, errors: []})
+    expect(output?.record).toMatchObject({interaction_id: 'ticket-fake-0042', timestamp_utc: '2026-01-01T00:05:00.000Z', model_version: 'gpt-4o-mini-2024-07-18', tokens_in: 25, tokens_out: 11, errors: []})
+    expect(failed?.record).toMatchObject({schema: 'openai-chat', interaction_id: 'ticket-fake-0043', model: null, errors: ['error_field']})
+  })
+
+  it('openai-responses: a pair with its API latency, a failed response, a Batch API output line', () => {
+    const [pair, failed, batch] = analyzeFixture('openai-responses')
+    expect(batch?.record).toMatchObject({schema: 'openai-responses', interaction_id: 'ticket-fake-0044', model: 'gpt-4.1-mini-2025-04-14', tokens_in: 12, tokens_out: 4, errors: []})
     expect(pair?.record).toMatchObject({schema: 'openai-responses', interaction_id: 'resp_fake0001', timestamp_utc: '2026-01-01T00:00:00.000Z', latency_ms: 2000, slow: true, model: 'gpt-4.1', model_version: 'gpt-4.1-2025-04-14', tokens_in: 30, tokens_out: 9, errors: []})
     expect(failed?.record).toMatchObject({interaction_id: 'resp_fake0002', timestamp_utc: '2026-01-01T00:01:40.000Z', latency_ms: null, ...none, errors: ['empty_response', 'error_field']})
   })
@@ -58,7 +66,7 @@ describe('facts of each shape', () => {
   it('groups by the model when the record has no model_version, and by a field of the record first', () => {
     expect(analyzeFixture('otel-genai', {groupBy: 'model'}).map((a) => a.group)).toEqual(['gpt-4o', 'gpt-3.5-turbo', 'gpt-4o-mini'])
     expect(analyzeFixture('otel-genai').map((a) => a.group)).toEqual(['gpt-4o-2024-08-06', 'gpt-3.5-turbo', 'gpt-4o-mini'])
-    expect(analyzeFixture('openai-chat', {groupBy: 'latency_ms'}).map((a) => a.group)).toEqual(['812', undefined, undefined, undefined])
+    expect(analyzeFixture('openai-chat', {groupBy: 'latency_ms'}).map((a) => a.group)).toEqual(['812', ...Array.from({length: 6}, () => undefined)])
   })
 
   it('reads a forced shape, and nothing but the config fields with --schema flat', () => {
