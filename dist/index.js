@@ -58735,9 +58735,11 @@ function parseFieldPath(path17) {
   return steps;
 }
 
+// src/config/log-shapes.ts
+var SCHEMAS = ["auto", "flat", "openai-chat", "openai-responses", "otel-genai", "langfuse", "langsmith"];
+
 // src/config/schema.ts
 var FAIL_ON = ["pii", "secret", "error", "slow"];
-var SCHEMAS = ["auto", "flat", "openai-chat", "openai-responses", "otel-genai", "langfuse", "langsmith"];
 var fieldPath = external_exports.string().superRefine((value, ctx) => {
   const parsed = parseFieldPath(value);
   if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });

@@ -2,13 +2,12 @@ import {z} from 'zod'
 
 import {detectionSchemas} from './detection.js'
 import {parseFieldPath} from './field-path.js'
+import {SCHEMAS} from './log-shapes.js'
 
 export const FAIL_ON = ['pii', 'secret', 'error', 'slow'] as const
 export type FailOn = (typeof FAIL_ON)[number]
 
-/** Log shapes the monitor reads facts from (docs/monitoring.md#log-shapes); `auto` picks one per line. */
-export const SCHEMAS = ['auto', 'flat', 'openai-chat', 'openai-responses', 'otel-genai', 'langfuse', 'langsmith'] as const
-export type SchemaName = (typeof SCHEMAS)[number]
+export {SCHEMAS, type SchemaName} from './log-shapes.js'
 
 const fieldPath = z.string().superRefine((value, ctx) => {
   const parsed = parseFieldPath(value)

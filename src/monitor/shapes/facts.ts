@@ -3,7 +3,7 @@
  * id, time, latency, time to first token, tokens, model and error. Each fact remembers the path
  * it was read from (never the value), for --explain-schema.
  */
-import type {SchemaName} from '../../config/schema.js'
+import type {SchemaName} from '../../config/log-shapes.js'
 import {MAX_LATENCY_MS, timeMs} from '../fields.js'
 
 export {isSet} from '../fields.js'

@@ -3,7 +3,7 @@
  * parsed (and already sanitized) record to facts; it decides nothing about what is scanned,
  * which is every key, string and number of every line whatever the shape.
  */
-import {SCHEMAS, type SchemaName} from '../../config/schema.js'
+import {SCHEMAS, type SchemaName} from '../../config/log-shapes.js'
 import {detectShape, type Detected, type FlatKeys} from './detect.js'
 import {Facts, type Shape} from './facts.js'
 import {readLangfuse} from './langfuse.js'
