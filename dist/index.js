@@ -58,13 +58,22 @@ function usageError(message, code = "E_USAGE", suggestions = []) {
 function isLlmopsError(error63) {
   return error63 instanceof LlmopsError;
 }
+function parseErrorText(text2) {
+  const paragraphs = text2.split(/\n\s*\n/).map(
+    (p2) => p2.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !/^See more help with --help$/.test(line))
+  ).filter((lines) => lines.length > 0);
+  const [first = ["invalid command line"], ...rest] = paragraphs;
+  const [head = "", ...more] = first;
+  const message = more.length === 0 ? head : [head.endsWith(":") ? head : `${head}:`, ...more].join("\n  ");
+  return { message, suggestions: rest.map((lines) => lines.join(" ").replace(/^Note:\s*/, "")) };
+}
 function toFailure(error63) {
   if (isLlmopsError(error63)) {
     return { code: error63.code, message: error63.message, exitCode: error63.exitCode, suggestions: error63.suggestions };
   }
   const err = error63;
   if (err?.oclif?.exit !== void 0) {
-    return { code: err.code ?? "E_USAGE", message: err.message, exitCode: err.oclif.exit, suggestions: [] };
+    return { code: err.code ?? "E_USAGE", exitCode: err.oclif.exit, ...parseErrorText(err.message) };
   }
   return {
     code: "E_INTERNAL",
@@ -90,8 +99,8 @@ var init_errors = __esm({
       INTERRUPTED: 130
     };
     EXIT_CODE_TABLE = [
-      [ExitCode.OK, "success (also a successful --dry-run)"],
-      [ExitCode.GATE_FAILED, "gate failed: the monitor found what --fail-on names"],
+      [ExitCode.OK, "success"],
+      [ExitCode.GATE_FAILED, "gate failed: the monitor found what --fail-on names, or compare a regression (--fail-on-regression)"],
       [ExitCode.USAGE, "usage or input error: bad flag, bad config, unreadable or missing input"],
       [ExitCode.PRECONDITION, "precondition failed: not a git repo, dirty tree, detached HEAD, operation in progress, a file init would overwrite"],
       [ExitCode.INVALID_TARGET, "invalid target: tag missing, not on the branch's history, already current"],
@@ -1197,39 +1206,39 @@ var init_build = __esm({
         if (pos >= this.end) return MachineInputBase.EOF();
         const c3 = this.bytes[pos] & 255;
         if (c3 < 128) return c3 << 3 | 1;
-        let size;
+        let size2;
         let rune;
         let lo = 128;
         let hi = 191;
         if (c3 >= 194 && c3 <= 223) {
-          size = 2;
+          size2 = 2;
           rune = c3 & 31;
         } else if (c3 >= 224 && c3 <= 239) {
-          size = 3;
+          size2 = 3;
           rune = c3 & 15;
           if (c3 === 224) lo = 160;
           else if (c3 === 237) hi = 159;
         } else if (c3 >= 240 && c3 <= 244) {
-          size = 4;
+          size2 = 4;
           rune = c3 & 7;
           if (c3 === 240) lo = 144;
           else if (c3 === 244) hi = 143;
         } else return MachineUTF8Input2.RUNE_ERROR_STEP;
-        if (pos + size > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
+        if (pos + size2 > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
         const c1 = this.bytes[pos + 1] & 255;
         if (c1 < lo || c1 > hi) return MachineUTF8Input2.RUNE_ERROR_STEP;
         rune = rune << 6 | c1 & 63;
-        if (size > 2) {
+        if (size2 > 2) {
           const c22 = this.bytes[pos + 2] & 255;
           if ((c22 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
           rune = rune << 6 | c22 & 63;
-          if (size > 3) {
+          if (size2 > 3) {
             const c32 = this.bytes[pos + 3] & 255;
             if ((c32 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
             rune = rune << 6 | c32 & 63;
           }
         }
-        return rune << 3 | size;
+        return rune << 3 | size2;
       }
       index(re2, pos) {
         pos += this.start;
@@ -2270,12 +2279,12 @@ var init_build = __esm({
         for (let j3 = 0; j3 < lbState.size; j3++) this.add(q3, lbState.pcs[j3], lbState.pos, this.matchcap, 0, flag);
       }
       saveLookbehinds(lbState, q3, pos) {
-        let size = 0;
+        let size2 = 0;
         for (let j3 = 0; j3 < q3.size; j3++) {
           const pc = q3.densePcs[j3];
-          if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+          if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size2++] = pc;
         }
-        lbState.size = size;
+        lbState.size = size2;
         lbState.pos = pos;
         lbState.lbTable.set(this.lbTable);
       }
@@ -2519,11 +2528,11 @@ var init_build = __esm({
         return this.getState(closure.pcs, stateFlag, ids);
       }
       allocTable(state, anchor2) {
-        const size = this.numClasses + 1;
-        const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size;
+        const size2 = this.numClasses + 1;
+        const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size2;
         if (this.memBudget < cost) return null;
         this.memBudget -= cost;
-        const table2 = new Array(size).fill(null);
+        const table2 = new Array(size2).fill(null);
         if (anchor2 === RE2Flags.UNANCHORED) state.next = table2;
         else state.nextAnchored = table2;
         return table2;
@@ -2881,9 +2890,9 @@ var init_build = __esm({
       }
     };
     QueueOnePass = class {
-      constructor(size) {
-        this.sparse = new Uint32Array(size);
-        this.dense = new Uint32Array(size);
+      constructor(size2) {
+        this.sparse = new Uint32Array(size2);
+        this.dense = new Uint32Array(size2);
         this.size = 0;
         this.nextIndex = 0;
       }
@@ -5031,43 +5040,43 @@ var init_build = __esm({
         if (!force && this.size !== null) {
           if (this.size.has(re2)) return this.size.get(re2);
         }
-        let size = 0;
+        let size2 = 0;
         switch (re2.op) {
           case Regexp.Op.LITERAL:
-            size = re2.runes.length;
+            size2 = re2.runes.length;
             break;
           case Regexp.Op.PLB:
           case Regexp.Op.NLB:
           case Regexp.Op.CAPTURE:
           case Regexp.Op.STAR:
-            size = 2 + this.calcSize(re2.subs[0]);
+            size2 = 2 + this.calcSize(re2.subs[0]);
             break;
           case Regexp.Op.PLUS:
           case Regexp.Op.QUEST:
-            size = 1 + this.calcSize(re2.subs[0]);
+            size2 = 1 + this.calcSize(re2.subs[0]);
             break;
           case Regexp.Op.CONCAT:
-            for (let sub of re2.subs) size = size + this.calcSize(sub);
+            for (let sub of re2.subs) size2 = size2 + this.calcSize(sub);
             break;
           case Regexp.Op.ALTERNATE:
-            for (let sub of re2.subs) size = size + this.calcSize(sub);
-            if (re2.subs.length > 1) size = size + re2.subs.length - 1;
+            for (let sub of re2.subs) size2 = size2 + this.calcSize(sub);
+            if (re2.subs.length > 1) size2 = size2 + re2.subs.length - 1;
             break;
           case Regexp.Op.REPEAT: {
             let sub = this.calcSize(re2.subs[0]);
             if (re2.max === -1) {
-              if (re2.min === 0) size = 2 + sub;
-              else size = 1 + re2.min * sub;
+              if (re2.min === 0) size2 = 2 + sub;
+              else size2 = 1 + re2.min * sub;
               break;
             }
-            size = re2.max * sub + (re2.max - re2.min);
+            size2 = re2.max * sub + (re2.max - re2.min);
             break;
           }
         }
-        size = Math.max(1, size);
+        size2 = Math.max(1, size2);
         if (this.size === null) this.size = /* @__PURE__ */ new Map();
-        this.size.set(re2, size);
-        return size;
+        this.size.set(re2, size2);
+        return size2;
       }
       checkHeight(re2) {
         if (this.numRegexp < Parser2.MAX_HEIGHT) return;
@@ -6392,17 +6401,17 @@ var init_build = __esm({
         if (typeof data !== "string") return data;
         let result = "";
         let changed = false;
-        let size = data.length;
-        if (size === 0) {
+        let size2 = data.length;
+        if (size2 === 0) {
           result = "(?:)";
           changed = true;
         }
         let inCharClass = false;
         let i = 0;
-        while (i < size) {
+        while (i < size2) {
           let ch = data[i];
           if (ch === "\\") {
-            if (i + 1 < size) {
+            if (i + 1 < size2) {
               ch = data[i + 1];
               switch (ch) {
                 case "\\":
@@ -6410,7 +6419,7 @@ var init_build = __esm({
                   i += 2;
                   continue;
                 case "c":
-                  if (i + 2 < size) {
+                  if (i + 2 < size2) {
                     let code = data[i + 2].charCodeAt(0);
                     if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
                       let val = code % 32;
@@ -6427,12 +6436,12 @@ var init_build = __esm({
                   changed = true;
                   continue;
                 case "u":
-                  if (i + 2 < size) {
+                  if (i + 2 < size2) {
                     if (data[i + 2] === "{") {
                       let j3 = i + 3;
                       let hasHex = false;
                       let closed = false;
-                      while (j3 < size) {
+                      while (j3 < size2) {
                         const hexChar = data[j3];
                         if (hexChar === "}") {
                           closed = true;
@@ -6448,7 +6457,7 @@ var init_build = __esm({
                         changed = true;
                         continue;
                       }
-                    } else if (i + 5 < size) {
+                    } else if (i + 5 < size2) {
                       let isHex4 = true;
                       for (let j3 = 0; j3 < 4; j3++) if (!TranslateRegExpString2.isHexadecimal(data[i + 2 + j3])) {
                         isHex4 = false;
@@ -6468,11 +6477,11 @@ var init_build = __esm({
                   continue;
                 case "x": {
                   let isValidHex = false;
-                  if (i + 2 < size && data[i + 2] === "{") {
+                  if (i + 2 < size2 && data[i + 2] === "{") {
                     let j3 = i + 3;
                     let hasHex = false;
                     let closed = false;
-                    while (j3 < size) {
+                    while (j3 < size2) {
                       const hexChar = data[j3];
                       if (hexChar === "}") {
                         closed = true;
@@ -6483,7 +6492,7 @@ var init_build = __esm({
                       j3++;
                     }
                     if (closed && hasHex) isValidHex = true;
-                  } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
+                  } else if (i + 3 < size2 && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
                   if (isValidHex) {
                     result += "\\x";
                     i += 2;
@@ -6562,8 +6571,8 @@ var init_build = __esm({
             }
             inCharClass = true;
           } else if (ch === "]") inCharClass = false;
-          else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
-            if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+          else if (!inCharClass && ch === "(" && i + 2 < size2 && data[i + 1] === "?" && data[i + 2] === "<") {
+            if (i + 3 < size2 && !"=!>)".includes(data[i + 3])) {
               result += "(?P<";
               i += 3;
               changed = true;
@@ -7699,11 +7708,11 @@ function hitsOf(prefilter, text2) {
   }
   return hits;
 }
-function windowsOf(hits, window2, length) {
+function windowsOf(hits, window3, length) {
   const windows = [];
   for (const [start, end] of hits) {
-    const from = Math.max(0, start - window2);
-    const to2 = Math.min(length, end + window2);
+    const from = Math.max(0, start - window3);
+    const to2 = Math.min(length, end + window3);
     const last = windows.at(-1);
     if (last !== void 0 && from <= last[1]) last[1] = Math.max(last[1], to2);
     else windows.push([from, to2]);
@@ -14363,9 +14372,9 @@ var require_util2 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind) {
+        constructor(target, kind2) {
           this.#target = target;
-          this.#kind = kind;
+          this.#kind = kind2;
           this.#index = 0;
         }
         next() {
@@ -14414,8 +14423,8 @@ var require_util2 = __commonJS({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind) {
-        return new FastIterableIterator(target, kind);
+      return function(target, kind2) {
+        return new FastIterableIterator(target, kind2);
       };
     }
     function iteratorMixin(name, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -18144,8 +18153,8 @@ var require_pool_base = __commonJS({
       }
       get [kSize]() {
         let ret = this[kQueued];
-        for (const { [kSize]: size } of this[kClients]) {
-          ret += size;
+        for (const { [kSize]: size2 } of this[kClients]) {
+          ret += size2;
         }
         return ret;
       }
@@ -19136,7 +19145,7 @@ var require_retry_handler = __commonJS({
             this.abort(contentLengthError);
             return false;
           }
-          const { start, size, end = size - 1 } = contentRange;
+          const { start, size: size2, end = size2 - 1 } = contentRange;
           if (this.start !== start || this.end != null && this.end !== end) {
             this.abort(
               new RequestRetryError("Content-Range mismatch", statusCode, {
@@ -19166,7 +19175,7 @@ var require_retry_handler = __commonJS({
               this.abort(contentLengthError);
               return false;
             }
-            const { start, size, end = size - 1 } = range;
+            const { start, size: size2, end = size2 - 1 } = range;
             assert2(
               start != null && Number.isFinite(start),
               "content-range mismatch"
@@ -21090,11 +21099,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural3;
       }
-      pluralize(count3) {
-        const one = count3 === 1;
+      pluralize(count4) {
+        const one = count4 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count3, noun };
+        return { ...keys, count: count4, noun };
       }
     };
   }
@@ -21972,17 +21981,17 @@ var require_headers = __commonJS({
       }
       // https://fetch.spec.whatwg.org/#convert-header-names-to-a-sorted-lowercase-set
       toSortedArray() {
-        const size = this[kHeadersMap].size;
-        const array2 = new Array(size);
-        if (size <= 32) {
-          if (size === 0) {
+        const size2 = this[kHeadersMap].size;
+        const array2 = new Array(size2);
+        if (size2 <= 32) {
+          if (size2 === 0) {
             return array2;
           }
           const iterator = this[kHeadersMap][Symbol.iterator]();
           const firstValue = iterator.next().value;
           array2[0] = [firstValue[0], firstValue[1].value];
           assert2(firstValue[1].value !== null);
-          for (let i = 1, j3 = 0, right = 0, left = 0, pivot = 0, x3, value; i < size; ++i) {
+          for (let i = 1, j3 = 0, right = 0, left = 0, pivot = 0, x3, value; i < size2; ++i) {
             value = iterator.next().value;
             x3 = array2[i] = [value[0], value[1].value];
             assert2(x3[1] !== null);
@@ -22762,15 +22771,15 @@ var require_request2 = __commonJS({
           signal = input3[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
-        let window2 = "client";
+        let window3 = "client";
         if (request.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request.window, origin)) {
-          window2 = request.window;
+          window3 = request.window;
         }
         if (init.window != null) {
-          throw new TypeError(`'window' option '${window2}' must be null`);
+          throw new TypeError(`'window' option '${window3}' must be null`);
         }
         if ("window" in init) {
-          window2 = "no-window";
+          window3 = "no-window";
         }
         request = makeRequest({
           // URL request’s URL.
@@ -22785,7 +22794,7 @@ var require_request2 = __commonJS({
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
-          window: window2,
+          window: window3,
           // priority request’s priority.
           priority: request.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
@@ -24960,7 +24969,7 @@ var require_util4 = __commonJS({
       return null;
     }
     function combineByteSequences(sequences) {
-      const size = sequences.reduce((a, b3) => {
+      const size2 = sequences.reduce((a, b3) => {
         return a + b3.byteLength;
       }, 0);
       let offset = 0;
@@ -24968,7 +24977,7 @@ var require_util4 = __commonJS({
         a.set(b3, offset);
         offset += b3.byteLength;
         return a;
-      }, new Uint8Array(size));
+      }, new Uint8Array(size2));
     }
     module.exports = {
       staticPropertyDescriptors,
@@ -28401,13 +28410,13 @@ ${value}`;
           }
         }
       }
-      setEventFieldSize(field, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field] + size;
+      setEventFieldSize(field, size2) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field] + size2;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field] = size;
+        this.eventFieldSizes[field] = size2;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -28513,15 +28522,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count3) {
-        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count4) {
+        while (count4 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count3 < remaining) {
-            this.linePos += count3;
-            count3 = 0;
+          if (count4 < remaining) {
+            this.linePos += count4;
+            count4 = 0;
           } else {
-            count3 -= remaining;
+            count4 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -30192,7 +30201,7 @@ function normalizeSeparators(p2) {
 function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
-var __awaiter5, chmod, copyFile, lstat, mkdir, open3, readdir, rename2, rm2, rmdir, stat3, symlink, unlink, IS_WINDOWS, READONLY;
+var __awaiter5, chmod, copyFile, lstat, mkdir, open4, readdir, rename2, rm2, rmdir, stat3, symlink, unlink, IS_WINDOWS, READONLY;
 var init_io_util = __esm({
   "../../work/main/node_modules/@actions/io/lib/io-util.js"() {
     __awaiter5 = function(thisArg, _arguments, P3, generator) {
@@ -30222,7 +30231,7 @@ var init_io_util = __esm({
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
-    ({ chmod, copyFile, lstat, mkdir, open: open3, readdir, rename: rename2, rm: rm2, rmdir, stat: stat3, symlink, unlink } = fs2.promises);
+    ({ chmod, copyFile, lstat, mkdir, open: open4, readdir, rename: rename2, rm: rm2, rmdir, stat: stat3, symlink, unlink } = fs2.promises);
     IS_WINDOWS = process.platform === "win32";
     READONLY = fs2.constants.O_RDONLY;
   }
@@ -32090,13 +32099,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count3 = 1;
+        let count4 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count3++;
+          count4++;
         }
-        if (count3 % 2 === 0) {
+        if (count4 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -32155,16 +32164,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open6 = tokens[token.tokensIndex];
-          open6.type = "text";
-          open6.value = literal2;
-          open6.output = safeOutput || utils.escapeRegex(literal2);
+          const open7 = tokens[token.tokensIndex];
+          open7.type = "text";
+          open7.value = literal2;
+          open7.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open6.output;
+          state.output = token.output + open7.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -32384,15 +32393,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open6 = {
+          const open7 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open6);
-          push(open6);
+          braces.push(open7);
+          push(open7);
           continue;
         }
         if (value === "}") {
@@ -37431,8 +37440,8 @@ var init_dist3 = __esm({
 
 // src/git/run.ts
 import { spawn as spawn2 } from "node:child_process";
-function firstLines(text2, count3 = 3) {
-  return text2.split("\n").map((l3) => l3.trim()).filter((l3) => l3 !== "" && !l3.startsWith("hint:")).slice(0, count3).join(" / ");
+function firstLines(text2, count4 = 3) {
+  return text2.split("\n").map((l3) => l3.trim()).filter((l3) => l3 !== "" && !l3.startsWith("hint:")).slice(0, count4).join(" / ");
 }
 function gitEnvironment(env) {
   const result = {};
@@ -37753,6 +37762,52 @@ import { rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { once as once2 } from "node:events";
 
+// src/io/fs-problem.ts
+var READ = {
+  ENOENT: "not found",
+  EACCES: "cannot be read: permission denied",
+  EPERM: "cannot be read: permission denied",
+  EISDIR: "is a directory, not a file",
+  ENOTDIR: "not found: a part of its path is a file, not a directory",
+  ENAMETOOLONG: "cannot be opened: its name is too long",
+  ELOOP: "cannot be opened: its symbolic links form a loop",
+  EMFILE: "cannot be opened: too many files are open (raise the limit with ulimit -n)",
+  ENFILE: "cannot be opened: too many files are open on this system",
+  EIO: "cannot be read: input/output error (a failing disk or network share)",
+  EBUSY: "cannot be read: it is in use",
+  ENXIO: "cannot be opened: nothing is connected to it"
+};
+var WRITE = {
+  ENOENT: "its directory does not exist",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "the file system is read-only",
+  EISDIR: "it is a directory",
+  ENOTDIR: "a part of its path is a file, not a directory",
+  ENOSPC: "the disk is full",
+  EDQUOT: "the disk quota is used up",
+  ENAMETOOLONG: "its name is too long",
+  ELOOP: "its symbolic links form a loop",
+  EMFILE: "too many files are open (raise the limit with ulimit -n)",
+  EIO: "input/output error (a failing disk or network share)",
+  EBUSY: "it is in use",
+  EEXIST: "a file of that name appeared meanwhile"
+};
+function plainMessage(error63) {
+  const message = error63 instanceof Error ? error63.message : String(error63);
+  const plain2 = /^E[A-Z0-9]+: ([^,]+)/.exec(message)?.[1] ?? message;
+  return plain2.trim() || "unknown error";
+}
+var codeOf = (error63) => error63?.code;
+function readProblem(error63) {
+  const code = codeOf(error63);
+  return (code === void 0 ? void 0 : READ[code]) ?? `cannot be read: ${plainMessage(error63)}`;
+}
+function writeProblem(error63) {
+  const code = codeOf(error63);
+  return (code === void 0 ? void 0 : WRITE[code]) ?? plainMessage(error63);
+}
+
 // src/io/output.ts
 import { once } from "node:events";
 var OutputClosed = class extends Error {
@@ -37798,9 +37853,7 @@ var AtomicFile = class _AtomicFile {
     try {
       await once2(stream, "open");
     } catch (error63) {
-      const code = error63.code;
-      const why = code === "ENOENT" ? "its directory does not exist" : code === "EACCES" || code === "EPERM" ? "permission denied" : `${code ?? "error"}`;
-      throw usageError(`cannot write ${shown}: ${why}`, "E_OUTPUT");
+      throw usageError(`cannot write ${shown}: ${writeProblem(error63)}`, "E_OUTPUT");
     }
     return new _AtomicFile(target, temp, stream, new StreamWriter(stream));
   }
@@ -37826,31 +37879,8 @@ var AtomicFile = class _AtomicFile {
   }
 };
 
-// src/io/shape.ts
+// src/io/input-size.ts
 import { open } from "node:fs/promises";
-async function notJsonLinesHint(file2, shown) {
-  let head;
-  try {
-    const handle = await open(file2, "r");
-    try {
-      const buffer = Buffer.alloc(512);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      head = buffer.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF/, "");
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return void 0;
-  }
-  const quoted = /^[\w./@+-]+$/.test(shown) ? shown : `'${shown.replaceAll("'", "'\\''")}'`;
-  if (/^\s*\[/.test(head)) return `${shown} looks like one JSON array, not JSON Lines (one object per line): convert it with jq -c '.[]' ${quoted} | llmops monitor -`;
-  if (/^\s*\{\s*\n/.test(head)) return `${shown} looks like pretty-printed JSON, not JSON Lines (one object per line): convert it with jq -c . ${quoted} | llmops monitor -`;
-  return void 0;
-}
-
-// src/io/shard.ts
-init_errors();
-import { open as open2, stat as stat2 } from "node:fs/promises";
 
 // src/io/decode.ts
 init_errors();
@@ -37957,10 +37987,10 @@ async function* gunzip(input3, limits, display) {
     ]);
   }
 }
-async function* transcode(input3, kind, bom) {
+async function* transcode(input3, kind2, bom) {
   let skip = bom;
   let carry = Buffer.alloc(0);
-  const decoder = kind.startsWith("utf16") ? new TextDecoder(kind === "utf16le" ? "utf-16le" : "utf-16be", { fatal: true }) : void 0;
+  const decoder = kind2.startsWith("utf16") ? new TextDecoder(kind2 === "utf16le" ? "utf-16le" : "utf-16be", { fatal: true }) : void 0;
   for await (const raw of input3) {
     let chunk = raw;
     if (skip > 0) {
@@ -37972,7 +38002,7 @@ async function* transcode(input3, kind, bom) {
       try {
         yield Buffer.from(decoder.decode(chunk, { stream: true }), "utf8");
       } catch {
-        throw new Unscannable(`not valid ${kind === "utf16le" ? "UTF-16LE" : "UTF-16BE"} despite its byte order mark`);
+        throw new Unscannable(`not valid ${kind2 === "utf16le" ? "UTF-16LE" : "UTF-16BE"} despite its byte order mark`);
       }
       continue;
     }
@@ -37981,8 +38011,8 @@ async function* transcode(input3, kind, bom) {
     carry = data.subarray(whole);
     let text2 = "";
     for (let i = 0; i < whole; i += 4) {
-      const cp = kind === "utf32le" ? data.readUInt32LE(i) : data.readUInt32BE(i);
-      if (cp > 1114111 || cp >= 55296 && cp <= 57343) throw new Unscannable(`not valid ${kind === "utf32le" ? "UTF-32LE" : "UTF-32BE"} despite its byte order mark`);
+      const cp = kind2 === "utf32le" ? data.readUInt32LE(i) : data.readUInt32BE(i);
+      if (cp > 1114111 || cp >= 55296 && cp <= 57343) throw new Unscannable(`not valid ${kind2 === "utf32le" ? "UTF-32LE" : "UTF-32BE"} despite its byte order mark`);
       text2 += String.fromCodePoint(cp);
     }
     yield Buffer.from(text2, "utf8");
@@ -38007,8 +38037,8 @@ async function* decodeInput(chunks, display, limits = DEFAULT_LIMITS, depth = 0)
     head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
   }
   const rest = prepend(head, iterator);
-  const kind = sniff(head);
-  switch (kind.type) {
+  const kind2 = sniff(head);
+  switch (kind2.type) {
     case "plain": {
       yield* rest;
       return;
@@ -38019,10 +38049,10 @@ async function* decodeInput(chunks, display, limits = DEFAULT_LIMITS, depth = 0)
       return;
     }
     case "unreadable": {
-      throw new Unscannable(kind.reason);
+      throw new Unscannable(kind2.reason);
     }
     default: {
-      yield* transcode(rest, kind.type, kind.bom);
+      yield* transcode(rest, kind2.type, kind2.bom);
     }
   }
 }
@@ -38037,48 +38067,103 @@ async function decodeAll(bytes, display, limits = DEFAULT_LIMITS) {
   return Buffer.concat(parts);
 }
 
+// src/io/input-size.ts
+async function plainInputSize(sources) {
+  let total = 0;
+  for (const source of sources) {
+    if (source.kind !== "file") return void 0;
+    try {
+      const handle = await open(source.path, "r");
+      try {
+        const head = Buffer.alloc(8);
+        const { bytesRead } = await handle.read(head, 0, head.length, source.range?.start ?? 0);
+        if (source.range === void 0 && sniff(head.subarray(0, bytesRead)).type !== "plain") return void 0;
+        total += source.range === void 0 ? (await handle.stat()).size : source.range.end - source.range.start;
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      return void 0;
+    }
+  }
+  return total;
+}
+
+// src/io/terminal.ts
+function colorEnabled(stream, env) {
+  const force = env.FORCE_COLOR;
+  if (force !== void 0 && force !== "") return force !== "0" && force.toLowerCase() !== "false";
+  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
+  if (env.TERM === "dumb") return false;
+  return stream.isTTY === true;
+}
+
+// src/io/shape.ts
+import { open as open2 } from "node:fs/promises";
+async function notJsonLinesHint(file2, shown) {
+  let head;
+  try {
+    const handle = await open2(file2, "r");
+    try {
+      const buffer = Buffer.alloc(512);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF/, "");
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return void 0;
+  }
+  const quoted = /^[\w./@+-]+$/.test(shown) ? shown : `'${shown.replaceAll("'", "'\\''")}'`;
+  if (/^\s*\[/.test(head)) return `${shown} looks like one JSON array, not JSON Lines (one object per line): convert it with jq -c '.[]' ${quoted} | llmops monitor -`;
+  if (/^\s*\{\s*\n/.test(head)) return `${shown} looks like pretty-printed JSON, not JSON Lines (one object per line): convert it with jq -c . ${quoted} | llmops monitor -`;
+  return void 0;
+}
+
 // src/io/shard.ts
+init_errors();
+import { open as open3, stat as stat2 } from "node:fs/promises";
 var PROBE = 64 * 1024;
-async function lineStartFrom(handle, offset, size) {
+async function lineStartFrom(handle, offset, size2) {
   if (offset <= 0) return 0;
   const buffer = Buffer.allocUnsafe(PROBE);
-  for (let at2 = offset - 1; at2 < size; at2 += PROBE) {
+  for (let at2 = offset - 1; at2 < size2; at2 += PROBE) {
     const { bytesRead } = await handle.read(buffer, 0, PROBE, at2);
     if (bytesRead === 0) break;
     const newline = buffer.subarray(0, bytesRead).indexOf(10);
     if (newline !== -1) return at2 + newline + 1;
   }
-  return size;
+  return size2;
 }
 async function newlinesBefore(handle, end) {
   const buffer = Buffer.allocUnsafe(1024 * 1024);
-  let count3 = 0;
+  let count4 = 0;
   for (let at2 = 0; at2 < end; ) {
     const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, end - at2), at2);
     if (bytesRead === 0) break;
     let i = buffer.indexOf(10, 0);
     while (i !== -1 && i < bytesRead) {
-      count3++;
+      count4++;
       i = buffer.indexOf(10, i + 1);
     }
     at2 += bytesRead;
   }
-  return count3;
+  return count4;
 }
 async function rangeOf(source, shard) {
-  const handle = await open2(source.path, "r");
+  const handle = await open3(source.path, "r");
   try {
-    const { size } = await handle.stat();
-    const head = Buffer.alloc(Math.min(size, 16));
+    const { size: size2 } = await handle.stat();
+    const head = Buffer.alloc(Math.min(size2, 16));
     await handle.read(head, 0, head.length, 0);
-    const kind = sniff(head);
-    if (kind.type !== "plain") {
-      throw usageError(`--shard splits one file by byte ranges, which needs plain text; ${source.display} is ${kind.type === "unreadable" ? "not text" : kind.type}`, "E_USAGE", [
+    const kind2 = sniff(head);
+    if (kind2.type !== "plain") {
+      throw usageError(`--shard splits one file by byte ranges, which needs plain text; ${source.display} is ${kind2.type === "unreadable" ? "not text" : kind2.type}`, "E_USAGE", [
         "Decompress it first, or split it into several files (each shard then takes whole files)."
       ]);
     }
-    const start = await lineStartFrom(handle, Math.floor(size * (shard.index - 1) / shard.count), size);
-    const end = await lineStartFrom(handle, Math.floor(size * shard.index / shard.count), size);
+    const start = await lineStartFrom(handle, Math.floor(size2 * (shard.index - 1) / shard.count), size2);
+    const end = await lineStartFrom(handle, Math.floor(size2 * shard.index / shard.count), size2);
     if (start >= end) return [];
     return [{ ...source, range: { start, end }, firstLine: 1 + await newlinesBefore(handle, start) }];
   } finally {
@@ -38094,9 +38179,9 @@ async function shardSources(sources, shard) {
   sized.sort((a, b3) => b3.size - a.size || (a.file.display < b3.file.display ? -1 : a.file.display > b3.file.display ? 1 : 0));
   const load = Array.from({ length: shard.count }, () => 0);
   const mine = [];
-  for (const { file: file2, size } of sized) {
+  for (const { file: file2, size: size2 } of sized) {
     const target = load.indexOf(Math.min(...load));
-    load[target] = (load[target] ?? 0) + size;
+    load[target] = (load[target] ?? 0) + size2;
     if (target === shard.index - 1) mine.push(file2);
   }
   return sources.filter((s) => mine.includes(s));
@@ -38144,9 +38229,6 @@ function evaluateGate(summary2, failOn, extras = {}) {
   return { fail_on: [...failOn], passed: failures.length === 0, failures };
 }
 
-// src/results/summary.ts
-init_engine();
-
 // src/results/record.ts
 var ERROR_KINDS = [
   "malformed_json",
@@ -38159,7 +38241,7 @@ var ERROR_KINDS = [
   "missing_query",
   "error_field"
 ];
-function factsOf({ record: record2, group: group2, suppressed, omitted, valueKeys, time: time3 }) {
+function factsOf({ record: record2, group: group2, suppressed, omitted, valueKeys }) {
   const findings = record2.findings.map(({ type, category: category2, rule, severity: severity2, field, start, end, masked, fingerprint: fingerprint2, ignored, preexisting }) => ({
     type,
     category: category2,
@@ -38175,16 +38257,15 @@ function factsOf({ record: record2, group: group2, suppressed, omitted, valueKey
   }));
   const facts = { file: record2.file, line: record2.line, errors: record2.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, valueKeys: valueKeys ?? [], latency: record2.latency_ms, group: group2 };
   if (record2.error === "line_too_long" || record2.error === "unscannable") facts.note = record2.parse_error;
-  if (time3 !== void 0) facts.time = time3;
+  if (record2.timestamp_utc !== null) {
+    facts.time = record2.timestamp_utc;
+    facts.timeMs = Date.parse(record2.timestamp_utc);
+  }
   return facts;
 }
 
-// src/results/summary.ts
-var MAX_GROUPS = 50;
-var MAX_TRACKED_GROUPS = 1e3;
-var OTHER_GROUP = "(other)";
-var MAX_DETAILS = 1e4;
-var MAX_UNSCANNED = 100;
+// src/results/tally.ts
+init_engine();
 var Tally = class _Tally {
   records = 0;
   errors = 0;
@@ -38192,15 +38273,36 @@ var Tally = class _Tally {
   secrets = 0;
   slow = 0;
   missingLatency = 0;
+  tokens = 0;
+  withTokens = 0;
   latency = new LatencyStats();
   static from(state) {
     const tally2 = new _Tally();
-    Object.assign(tally2, { records: state.records, errors: state.errors, pii: state.pii, secrets: state.secrets, slow: state.slow, missingLatency: state.missing_latency });
+    Object.assign(tally2, {
+      records: state.records,
+      errors: state.errors,
+      pii: state.pii,
+      secrets: state.secrets,
+      slow: state.slow,
+      missingLatency: state.missing_latency,
+      tokens: state.tokens,
+      withTokens: state.with_tokens
+    });
     tally2.latency = LatencyStats.from(state.latency);
     return tally2;
   }
   state() {
-    return { records: this.records, errors: this.errors, pii: this.pii, secrets: this.secrets, slow: this.slow, missing_latency: this.missingLatency, latency: this.latency.state() };
+    return {
+      records: this.records,
+      errors: this.errors,
+      pii: this.pii,
+      secrets: this.secrets,
+      slow: this.slow,
+      missing_latency: this.missingLatency,
+      tokens: this.tokens,
+      with_tokens: this.withTokens,
+      latency: this.latency.state()
+    };
   }
   merge(other) {
     this.records += other.records;
@@ -38209,6 +38311,8 @@ var Tally = class _Tally {
     this.secrets += other.secrets;
     this.slow += other.slow;
     this.missingLatency += other.missingLatency;
+    this.tokens += other.tokens;
+    this.withTokens += other.withTokens;
     this.latency.merge(other.latency);
   }
   /** Malformed lines count as errors and may hold findings, but are not records. */
@@ -38220,11 +38324,15 @@ var Tally = class _Tally {
       if (f3.category === "secret") this.secrets++;
       else this.pii++;
     }
-    for (const { category: category2, count: count3 } of Object.values(facts.omitted)) {
-      if (category2 === "secret") this.secrets += count3;
-      else this.pii += count3;
+    for (const { category: category2, count: count4 } of Object.values(facts.omitted)) {
+      if (category2 === "secret") this.secrets += count4;
+      else this.pii += count4;
     }
     if (malformed) return;
+    if (facts.tokens !== void 0) {
+      this.tokens += facts.tokens;
+      this.withTokens++;
+    }
     if (facts.latency === null) this.missingLatency++;
     else {
       this.latency.add(facts.latency);
@@ -38233,22 +38341,146 @@ var Tally = class _Tally {
   }
   latencySummary(thresholdMs) {
     const [p50, p90, p95, p99] = this.latency.percentiles([50, 90, 95, 99]);
-    const { count: count3 } = this.latency;
+    const { count: count4 } = this.latency;
     return {
-      count: count3,
+      count: count4,
       missing: this.missingLatency,
       p50: p50 ?? null,
       p90: p90 ?? null,
       p95: p95 ?? null,
       p99: p99 ?? null,
-      max: count3 === 0 ? null : this.latency.max,
-      mean: count3 === 0 ? null : Math.round(this.latency.sum / count3 * 10) / 10,
+      max: count4 === 0 ? null : this.latency.max,
+      mean: count4 === 0 ? null : Math.round(this.latency.sum / count4 * 10) / 10,
       slow: this.slow,
       threshold_ms: thresholdMs,
       exact: this.latency.isExact
     };
   }
 };
+var tokensPerRecord = (t2) => t2.withTokens === 0 ? null : Math.round(t2.tokens / t2.withTokens * 10) / 10;
+
+// src/results/timeline.ts
+var MAX_BUCKETS = 120;
+var MINUTE = 6e4;
+var HOUR = 60 * MINUTE;
+var DAY = 24 * HOUR;
+var WIDTHS = [MINUTE, 5 * MINUTE, 15 * MINUTE, HOUR, 6 * HOUR, DAY, 7 * DAY, 28 * DAY, 364 * DAY];
+function widerThan(width) {
+  return WIDTHS.find((w2) => w2 > width) ?? width * 2;
+}
+var Timeline = class {
+  constructor(make) {
+    this.make = make;
+  }
+  make;
+  width = WIDTHS[0];
+  buckets = /* @__PURE__ */ new Map();
+  /** The bucket of the instant `ms` (finite), widening the buckets first when a new one would be one too many. */
+  at(ms3) {
+    let start = Math.floor(ms3 / this.width) * this.width;
+    let bucket = this.buckets.get(start);
+    if (bucket !== void 0) return bucket;
+    while (this.buckets.size >= MAX_BUCKETS) {
+      this.widen();
+      start = Math.floor(ms3 / this.width) * this.width;
+      bucket = this.buckets.get(start);
+      if (bucket !== void 0) return bucket;
+    }
+    bucket = this.make();
+    this.buckets.set(start, bucket);
+    return bucket;
+  }
+  /** Adds another timeline's buckets: both at the wider width, then wider until they fit. */
+  merge(other) {
+    while (this.width < other.width) this.widen();
+    for (const [start, bucket] of other.buckets) {
+      const into = this.width === other.width ? start : Math.floor(start / this.width) * this.width;
+      const existing = this.buckets.get(into);
+      if (existing === void 0) {
+        const fresh = this.make();
+        fresh.add(bucket);
+        this.buckets.set(into, fresh);
+      } else existing.add(bucket);
+    }
+    while (this.buckets.size > MAX_BUCKETS) this.widen();
+  }
+  /** Buckets in time order. */
+  sorted() {
+    return [...this.buckets].sort(([a], [b3]) => a - b3);
+  }
+  widen() {
+    this.width = widerThan(this.width);
+    const old = [...this.buckets];
+    this.buckets.clear();
+    for (const [start, bucket] of old) {
+      const into = Math.floor(start / this.width) * this.width;
+      const existing = this.buckets.get(into);
+      if (existing === void 0) this.buckets.set(into, bucket);
+      else existing.add(bucket);
+    }
+  }
+};
+
+// src/results/time-buckets.ts
+var addCount = (map2, key, n) => {
+  map2.set(key, (map2.get(key) ?? 0) + n);
+};
+var TimeBucket = class {
+  tally = new Tally();
+  byType = /* @__PURE__ */ new Map();
+  add(other) {
+    this.tally.merge(other.tally);
+    for (const [type, n] of other.byType) addCount(this.byType, type, n);
+  }
+  /** One record, with its new findings and the findings past the per-record limit, by type. */
+  record(facts, slowMs, malformed, fresh, omitted) {
+    this.tally.add(facts, slowMs, malformed);
+    for (const { type } of fresh) addCount(this.byType, type, 1);
+    for (const [type, { count: count4 }] of omitted) addCount(this.byType, type, count4);
+  }
+};
+var sortedCounts = (map2) => Object.fromEntries([...map2].sort(([a], [b3]) => a < b3 ? -1 : a > b3 ? 1 : 0));
+var newTimeline = () => new Timeline(() => new TimeBucket());
+function timelineState(timeline2) {
+  return { width_ms: timeline2.width, buckets: timeline2.sorted().map(([start, b3]) => ({ start_ms: start, tally: b3.tally.state(), by_type: sortedCounts(b3.byType) })) };
+}
+function timelineFrom(state) {
+  const timeline2 = newTimeline();
+  timeline2.width = state.width_ms;
+  for (const b3 of state.buckets) {
+    const bucket = new TimeBucket();
+    bucket.tally.merge(Tally.from(b3.tally));
+    for (const [type, n] of Object.entries(b3.by_type)) bucket.byType.set(type, n);
+    timeline2.buckets.set(b3.start_ms, bucket);
+  }
+  return timeline2;
+}
+function timelineSummary(timeline2) {
+  return {
+    width_ms: timeline2.width,
+    buckets: timeline2.sorted().map(([start, { tally: tally2, byType }]) => {
+      const [p50, p95, p99] = tally2.latency.percentiles([50, 95, 99]);
+      return {
+        start: new Date(start).toISOString(),
+        records: tally2.records,
+        errors: tally2.errors,
+        pii: tally2.pii,
+        secrets: tally2.secrets,
+        slow: tally2.slow,
+        latency: { count: tally2.latency.count, p50: p50 ?? null, p95: p95 ?? null, p99: p99 ?? null },
+        tokens_per_record: tokensPerRecord(tally2),
+        by_type: sortedCounts(byType)
+      };
+    })
+  };
+}
+
+// src/results/summary.ts
+var MAX_GROUPS = 50;
+var MAX_TRACKED_GROUPS = 1e3;
+var OTHER_GROUP = "(other)";
+var MAX_DETAILS = 1e4;
+var MAX_UNSCANNED = 100;
 var MALFORMED = /* @__PURE__ */ new Set(["malformed_json", "not_object", "line_too_long", "unscannable"]);
 var UNSCANNED = /* @__PURE__ */ new Set(["line_too_long", "unscannable"]);
 var kindsInOrder = (map2) => Object.fromEntries(ERROR_KINDS.filter((k2) => map2.has(k2)).map((k2) => [k2, map2.get(k2)]));
@@ -38295,6 +38527,9 @@ var SummaryBuilder = class _SummaryBuilder {
   /** The same instants as numbers: one parse per record on the hot path, none per comparison. */
   firstMs = Number.POSITIVE_INFINITY;
   lastMs = Number.NEGATIVE_INFINITY;
+  timeline = newTimeline();
+  /** With --since/--until: the window and the lines outside it (counted by the scan). */
+  window = null;
   add(facts) {
     const { errors } = facts;
     const findings = facts.findings.filter((f3) => !f3.ignored && !f3.preexisting);
@@ -38313,16 +38548,19 @@ var SummaryBuilder = class _SummaryBuilder {
       this.unscanned++;
       if (this.unscannedList.length < MAX_UNSCANNED) this.unscannedList.push({ file: facts.file, line: facts.line, reason: facts.note ?? String(errors[0]) });
     }
-    for (const kind of errors) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
+    for (const kind2 of errors) this.byKind.set(kind2, (this.byKind.get(kind2) ?? 0) + 1);
     for (const { type } of findings) add(this.byType, type, 1);
     const omitted = Object.entries(facts.omitted);
-    for (const [type, { count: count3 }] of omitted) add(this.byType, type, count3);
+    for (const [type, { count: count4 }] of omitted) add(this.byType, type, count4);
     for (const type of facts.suppressed) add(this.suppressedByType, type, 1);
     const has = (category2) => findings.some((f3) => f3.category === category2) || omitted.some(([, o2]) => o2.category === category2);
     if (has("pii")) this.recordsWithPii++;
     if (has("secret")) this.recordsWithSecrets++;
     if (findings.length > 0 || omitted.length > 0) this.recordsWithFindings++;
-    if (facts.time !== void 0) this.seeTime(facts.time, facts.time);
+    if (facts.time !== void 0 && facts.timeMs !== void 0) {
+      this.seeInstant(facts.time, facts.timeMs, facts.time, facts.timeMs);
+      this.timeline.at(facts.timeMs).record(facts, this.slowMs, malformed, findings, omitted);
+    }
     this.all.add(facts, this.slowMs, malformed);
     if (facts.group !== void 0) this.groupFor(facts.group).add(facts, this.slowMs, malformed);
   }
@@ -38333,7 +38571,7 @@ var SummaryBuilder = class _SummaryBuilder {
   finish(inputs, durationMs) {
     const groups = {};
     for (const [name, t2] of this.shownGroups()) {
-      groups[name] = { records: t2.records, errors: t2.errors, pii: t2.pii, secrets: t2.secrets, latency: t2.latencySummary(this.slowMs) };
+      groups[name] = { records: t2.records, errors: t2.errors, pii: t2.pii, secrets: t2.secrets, latency: t2.latencySummary(this.slowMs), tokens_per_record: tokensPerRecord(t2) };
     }
     return {
       inputs,
@@ -38361,6 +38599,9 @@ var SummaryBuilder = class _SummaryBuilder {
       group_by: this.groupBy,
       groups,
       time_range: this.firstTime === null || this.lastTime === null ? null : { first: this.firstTime, last: this.lastTime },
+      tokens: { records: this.all.withTokens, total: this.all.tokens, per_record: tokensPerRecord(this.all) },
+      timeline: timelineSummary(this.timeline),
+      window: this.window === null ? null : { ...this.window },
       duration_ms: Math.round(durationMs)
     };
   }
@@ -38368,6 +38609,9 @@ var SummaryBuilder = class _SummaryBuilder {
   seeTime(first, last) {
     const firstMs = first === null ? Number.NaN : Date.parse(first);
     const lastMs = last === null ? Number.NaN : last === first ? firstMs : Date.parse(last);
+    this.seeInstant(first, firstMs, last, lastMs);
+  }
+  seeInstant(first, firstMs, last, lastMs) {
     if (firstMs < this.firstMs) [this.firstMs, this.firstTime] = [firstMs, first];
     if (lastMs > this.lastMs) [this.lastMs, this.lastTime] = [lastMs, last];
   }
@@ -38407,7 +38651,9 @@ var SummaryBuilder = class _SummaryBuilder {
       detail_limit: this.detailLimit,
       used_ignores: [...this.usedIgnores].sort(),
       first_time: this.firstTime,
-      last_time: this.lastTime
+      last_time: this.lastTime,
+      timeline: timelineState(this.timeline),
+      window: this.window === null ? null : { ...this.window }
     };
   }
   static from(state) {
@@ -38416,7 +38662,7 @@ var SummaryBuilder = class _SummaryBuilder {
     for (const [name, t2] of Object.entries(state.groups)) builder.groups.set(name, Tally.from(t2));
     for (const [type, n] of Object.entries(state.by_type)) builder.byType.set(type, n);
     for (const [type, n] of Object.entries(state.suppressed_by_type)) builder.suppressedByType.set(type, n);
-    for (const [kind, n] of Object.entries(state.by_kind)) builder.byKind.set(kind, n);
+    for (const [kind2, n] of Object.entries(state.by_kind)) builder.byKind.set(kind2, n);
     builder.recordsWithPii = state.records_with_pii;
     builder.recordsWithSecrets = state.records_with_secrets;
     builder.recordsWithFindings = state.records_with_findings;
@@ -38432,6 +38678,8 @@ var SummaryBuilder = class _SummaryBuilder {
     builder.detailLimit = state.detail_limit;
     for (const f3 of state.used_ignores) builder.usedIgnores.add(f3);
     builder.seeTime(state.first_time, state.last_time);
+    builder.timeline = timelineFrom(state.timeline);
+    builder.window = state.window === null ? null : { ...state.window };
     return builder;
   }
   /**
@@ -38443,7 +38691,7 @@ var SummaryBuilder = class _SummaryBuilder {
     for (const [name, t2] of other.groups) this.groupFor(name).merge(t2);
     for (const [type, n] of other.byType) add(this.byType, type, n);
     for (const [type, n] of other.suppressedByType) add(this.suppressedByType, type, n);
-    for (const [kind, n] of other.byKind) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + n);
+    for (const [kind2, n] of other.byKind) this.byKind.set(kind2, (this.byKind.get(kind2) ?? 0) + n);
     this.recordsWithPii += other.recordsWithPii;
     this.recordsWithSecrets += other.recordsWithSecrets;
     this.recordsWithFindings += other.recordsWithFindings;
@@ -38460,6 +38708,8 @@ var SummaryBuilder = class _SummaryBuilder {
     this.detailsLeftOut += other.detailsLeftOut + (details.length - this.details.length);
     for (const f3 of other.usedIgnores) this.usedIgnores.add(f3);
     this.seeTime(other.firstTime, other.lastTime);
+    this.timeline.merge(other.timeline);
+    this.window = mergeWindows(this.window, other.window);
   }
   groupFor(name) {
     const existing = this.groups.get(name);
@@ -38470,6 +38720,10 @@ var SummaryBuilder = class _SummaryBuilder {
     return tally2;
   }
 };
+function mergeWindows(a, b3) {
+  if (a === null || b3 === null) return a ?? (b3 === null ? null : { ...b3 });
+  return { since: a.since, until: a.until, before: a.before + b3.before, after: a.after + b3.after, untimed: a.untimed + b3.untimed };
+}
 
 // src/report/gate-report.ts
 var RANK = { critical: 0, high: 1, medium: 2, low: 3 };
@@ -38494,6 +38748,32 @@ function cell(text2, max = 40) {
 }
 function markdownCell(text2, max) {
   return cell(text2, max).replaceAll("|", "\\|").replaceAll("`", "'");
+}
+
+// src/report/mermaid.ts
+var MAX_BARS = 24;
+function findingsOverTime(timeline2) {
+  const { buckets } = timeline2;
+  if (buckets.length < 2) return "";
+  const per = Math.ceil(buckets.length / MAX_BARS);
+  const bars = [];
+  for (let i = 0; i < buckets.length; i += per) {
+    const group2 = buckets.slice(i, i + per);
+    const start = group2[0].start;
+    bars.push({ label: `${start.slice(5, 10)} ${start.slice(11, 16)}`, count: group2.reduce((n, b3) => n + b3.pii + b3.secrets, 0) });
+  }
+  const max = Math.max(...bars.map((b3) => b3.count));
+  if (max === 0) return "";
+  return [
+    "```mermaid",
+    "xychart-beta",
+    '    title "New PII and secret findings over time (UTC)"',
+    `    x-axis [${bars.map((b3) => `"${b3.label}"`).join(", ")}]`,
+    `    y-axis "findings" 0 --> ${max}`,
+    `    bar [${bars.map((b3) => b3.count).join(", ")}]`,
+    "```",
+    ""
+  ].join("\n");
 }
 
 // src/report/markdown.ts
@@ -38521,6 +38801,8 @@ function formatMarkdown(report, maxBytes = 900 * 1024) {
   if (types.length > 0) {
     head.push("| type | new findings |", "|---|---|", ...types.map(([t2, n]) => `| ${md(t2)} | ${n} |`), "");
   }
+  const chart = findingsOverTime(summary2.timeline);
+  if (chart !== "") head.push(chart);
   const { latency: latency2, errors } = summary2;
   const tail = [
     "",
@@ -38530,13 +38812,13 @@ function formatMarkdown(report, maxBytes = 900 * 1024) {
     (f3) => `| ${f3.ignored ? "accepted" : f3.preexisting ? "already there" : "**new**"} | ${f3.severity} | ${md(f3.type)} | \`${md(f3.file)}:${f3.line}\` | ${md(f3.field)} | ${md(f3.masked)} | \`${f3.fingerprint}\` |`
   );
   const table2 = ["| status | severity | type | location | field | value (masked) | fingerprint |", "|---|---|---|---|---|---|---|"];
-  let size = Buffer.byteLength([...head, ...table2, ...tail].join("\n"));
+  let size2 = Buffer.byteLength([...head, ...table2, ...tail].join("\n"));
   let shown = 0;
   for (const row of rows) {
     const bytes = Buffer.byteLength(row) + 1;
-    if (size + bytes > maxBytes - 200) break;
+    if (size2 + bytes > maxBytes - 200) break;
     table2.push(row);
-    size += bytes;
+    size2 += bytes;
     shown++;
   }
   const leftOut = rows.length - shown + report.findingsLeftOut;
@@ -38574,13 +38856,13 @@ function annotationsFor(report) {
     }
   }
   for (const f3 of bySeverity(newFindings(report))) {
-    const kind = KIND[f3.severity];
-    if (budget[kind] === 0) {
+    const kind2 = KIND[f3.severity];
+    if (budget[kind2] === 0) {
       leftOut++;
       continue;
     }
-    budget[kind]--;
-    out.push({ kind, title: `${f3.type} in the logs`, message: `${describeFinding(f3)}. Remove it, or accept it with the line printed in the log (fingerprint ${f3.fingerprint}).`, file: f3.file, line: f3.line });
+    budget[kind2]--;
+    out.push({ kind: kind2, title: `${f3.type} in the logs`, message: `${describeFinding(f3)}. Remove it, or accept it with the line printed in the log (fingerprint ${f3.fingerprint}).`, file: f3.file, line: f3.line });
   }
   if (report.weakenedConfig.length > 0 && !report.gate.failures.some((f3) => f3.category === "weakened_config")) {
     out.push({ kind: "notice", title: "llmops: this change's config would weaken the gate", message: `${report.weakenedConfig.join("; ")}. This run used the base's config; review before merging.` });
@@ -38604,8 +38886,7 @@ async function reportToGithub(report, sarif, annotations = process.stdout) {
   try {
     await writeToGithub(report, sarif);
   } catch (error63) {
-    const code = error63.code ?? error63.message;
-    throw usageError(`cannot write the GitHub job summary or step outputs (${code})`, "E_GITHUB", ["Check GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, or run with --no-github."]);
+    throw usageError(`cannot write the GitHub job summary or step outputs: ${writeProblem(error63)}`, "E_GITHUB", ["Check GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, or run with --no-github."]);
   }
 }
 async function writeToGithub(report, sarif) {
@@ -38708,10 +38989,95 @@ function formatSarif(report) {
   return JSON.stringify(sarif, null, 2) + "\n";
 }
 
+// src/report/terminal.ts
+init_engine();
+var MAX_SHOWN = 1e3;
+var COLOR = { critical: "\x1B[1;31m", high: "\x1B[31m", medium: "\x1B[33m", low: "\x1B[36m" };
+var DIM = "\x1B[2m";
+var BOLD = "\x1B[1m";
+var RESET = "\x1B[0m";
+var FindingsCollector = class {
+  findings = [];
+  /** New findings past MAX_SHOWN: counted only. */
+  notShown = 0;
+  decoder = new TextDecoder();
+  order = 0;
+  /** A run of JSON lines, as the threads hand them over. */
+  add(output3) {
+    const pieces2 = output3 instanceof Uint8Array ? [this.decoder.decode(output3)] : output3;
+    for (const piece of pieces2) {
+      for (const text2 of piece.split("\n")) {
+        if (text2 === "" || text2.includes('"findings":[]')) continue;
+        this.addRecord(JSON.parse(text2));
+      }
+    }
+  }
+  addRecord(record2) {
+    for (const f3 of record2.findings ?? []) {
+      if (f3.ignored === true) continue;
+      if (this.findings.length >= MAX_SHOWN) {
+        this.notShown++;
+        continue;
+      }
+      this.findings.push({
+        file: String(record2.file),
+        line: Number(record2.line),
+        type: String(f3.type),
+        masked: String(f3.masked),
+        field: String(f3.field),
+        severity: f3.severity ?? "low",
+        order: this.order++
+      });
+    }
+  }
+};
+var paint = (color, code, text2) => color ? `${code}${text2}${RESET}` : text2;
+function formatFindingsView(findings, options) {
+  if (findings.length === 0 && (options.notShown ?? 0) === 0) return "";
+  const files = /* @__PURE__ */ new Map();
+  for (const f3 of findings) files.set(f3.file, [...files.get(f3.file) ?? [], f3]);
+  const out = [];
+  for (const [file2, group2] of files) {
+    const sorted = [...group2].sort((a, b3) => SEVERITY_RANK[b3.severity] - SEVERITY_RANK[a.severity] || a.line - b3.line || a.order - b3.order);
+    const rows = sorted.map((f3) => ({ where: `${printable(file2)}:${f3.line}`, type: f3.type, masked: cell(f3.masked, 60), field: cell(f3.field, 60), severity: f3.severity }));
+    const widths = { where: Math.max(...rows.map((r2) => r2.where.length)), type: Math.max(...rows.map((r2) => r2.type.length)), masked: Math.max(...rows.map((r2) => r2.masked.length)) };
+    out.push(paint(options.color, BOLD, printable(file2)));
+    for (const r2 of rows) {
+      const type = paint(options.color, COLOR[r2.severity], r2.type.padEnd(widths.type));
+      out.push(`  ${paint(options.color, DIM, r2.where.padEnd(widths.where))}  ${type}  ${r2.masked.padEnd(widths.masked)}  ${paint(options.color, DIM, r2.field)}`.trimEnd());
+    }
+    out.push("");
+  }
+  const notShown = options.notShown ?? 0;
+  if (notShown > 0) out.push(`\u2026 and ${notShown.toLocaleString("en-US")} more ${notShown === 1 ? "finding" : "findings"}, not listed here (--format jsonl lists them all)`, "");
+  return `${out.join("\n")}
+`;
+}
+
 // src/report/reporter.ts
 var pieces = (output3) => output3 instanceof Uint8Array ? [output3] : output3;
+function textFormat({ quiet, color, live }) {
+  const collector = new FindingsCollector();
+  const flush = () => {
+    const view = formatFindingsView(collector.findings, { color, notShown: collector.notShown });
+    collector.findings.length = 0;
+    collector.notShown = 0;
+    return view;
+  };
+  return {
+    mode: "jsonl",
+    start: "",
+    records(output3) {
+      collector.add(output3);
+      const view = live ? flush() : "";
+      return view === "" ? [] : [view];
+    },
+    end: (_3, text2) => ({ stdout: flush(), stderr: quiet ? "" : text2 })
+  };
+}
 var STDOUT_FORMATS = {
-  jsonl: (quiet) => ({ mode: "jsonl", start: "", records: pieces, end: (_3, text2) => ({ stdout: "", stderr: quiet ? "" : text2 }) }),
+  jsonl: ({ quiet }) => ({ mode: "jsonl", start: "", records: pieces, end: (_3, text2) => ({ stdout: "", stderr: quiet ? "" : text2 }) }),
+  text: textFormat,
   json: () => {
     const writer = new JsonResultWriter();
     return {
@@ -39960,14 +40326,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count3 = units;
+  let count4 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count3--;
+      count4--;
       i++;
     }
   }
-  return count3;
+  return count4;
 }
 function getLengthableOrigin(input3) {
   if (Array.isArray(input3))
@@ -40998,8 +41364,8 @@ var $ZodCheckMaxSize = /* @__PURE__ */ $constructor("$ZodCheckMaxSize", (inst, d
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
   inst._zod.check = (payload) => {
     const input3 = payload.value;
-    const size = input3.size;
-    if (size <= def.maximum)
+    const size2 = input3.size;
+    if (size2 <= def.maximum)
       return;
     payload.issues.push({
       origin: getSizableOrigin(input3),
@@ -41018,8 +41384,8 @@ var $ZodCheckMinSize = /* @__PURE__ */ $constructor("$ZodCheckMinSize", (inst, d
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
   inst._zod.check = (payload) => {
     const input3 = payload.value;
-    const size = input3.size;
-    if (size >= def.minimum)
+    const size2 = input3.size;
+    if (size2 >= def.minimum)
       return;
     payload.issues.push({
       origin: getSizableOrigin(input3),
@@ -41038,10 +41404,10 @@ var $ZodCheckSizeEquals = /* @__PURE__ */ $constructor("$ZodCheckSizeEquals", (i
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
   inst._zod.check = (payload) => {
     const input3 = payload.value;
-    const size = input3.size;
-    if (size === def.size)
+    const size2 = input3.size;
+    if (size2 === def.size)
       return;
-    const tooBig = size > def.size;
+    const tooBig = size2 > def.size;
     payload.issues.push({
       origin: getSizableOrigin(input3),
       ...tooBig ? { code: "too_big", maximum: def.size } : { code: "too_small", minimum: def.size },
@@ -42092,14 +42458,14 @@ var $ZodDate = /* @__PURE__ */ $constructor("$ZodDate", (inst, def) => {
     return payload;
   };
 });
-function capSize(inst, size) {
+function capSize(inst, size2) {
   const caps = sizeCaps(inst._zod.def.checks);
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c3) => c3[0]));
   const parse3 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
-    const n = size(payload.value);
+    const n = size2(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
       for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
         if (n > max && ch._zod.def.when(payload)) {
@@ -43832,8 +44198,8 @@ function isRecursive(inst, stack, resolve2) {
       result = answer2;
   };
   const def = inst._zod.def;
-  const kind = def.type;
-  switch (kind) {
+  const kind2 = def.type;
+  switch (kind2) {
     case "object": {
       const raw = rawShape(def);
       merge3(raw ? shape(raw, true) : ASSUMED);
@@ -43913,7 +44279,7 @@ function isRecursive(inst, stack, resolve2) {
     case "custom":
       break;
     default: {
-      kind;
+      kind2;
       for (const key in def) {
         const desc = Object.getOwnPropertyDescriptor(def, key);
         if (!desc || desc.get)
@@ -43949,7 +44315,7 @@ function bucketFor(state, inst) {
   return bucket;
 }
 var handoff;
-var open4 = [];
+var open5 = [];
 var memo = {
   alloc(_inst, payload, empty) {
     const bucket = handoff;
@@ -43958,7 +44324,7 @@ var memo = {
     handoff = void 0;
     const entry = { value: empty, issues: null };
     bucket.set(payload.value, entry);
-    open4.push(entry);
+    open5.push(entry);
     return empty;
   },
   guard(inst) {
@@ -44029,10 +44395,10 @@ var memo = {
           return payload;
         }
         handoff = bucket;
-        const depth = open4.length;
+        const depth = open5.length;
         const result = base(payload, ctx);
         handoff = void 0;
-        const entry = open4.length > depth ? open4.pop() : void 0;
+        const entry = open5.length > depth ? open5.pop() : void 0;
         if (result instanceof Promise) {
           return result.then((r2) => {
             if (entry)
@@ -44350,8 +44716,8 @@ function az_default() {
 }
 
 // ../../work/main/node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count3, one, few, many) {
-  const absCount = Math.abs(count3);
+function getBelarusianPlural(count4, one, few, many) {
+  const absCount = Math.abs(count4);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -46998,8 +47364,8 @@ function hu_default() {
 }
 
 // ../../work/main/node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count3, one, many) {
-  return Math.abs(count3) === 1 ? one : many;
+function getArmenianPlural(count4, one, many) {
+  return Math.abs(count4) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -49737,8 +50103,8 @@ function ro_default() {
 }
 
 // ../../work/main/node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count3, one, few, many) {
-  const absCount = Math.abs(count3);
+function getRussianPlural(count4, one, few, many) {
+  const absCount = Math.abs(count4);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -52715,9 +53081,9 @@ function generateNullableCheck(doc, ctx, schema2, accessor, buildsValue = true) 
   doc.write(`}`);
   return outputVar;
 }
-function generateSizeGate(doc, schema2, size) {
+function generateSizeGate(doc, schema2, size2) {
   for (const [max, check2] of sizeCaps(schema2._zod.def.checks)) {
-    doc.write(`if (${size} > ${numericOperand(max, check2._zod.def.check)}) return INVALID;`);
+    doc.write(`if (${size2} > ${numericOperand(max, check2._zod.def.check)}) return INVALID;`);
   }
 }
 function generateArrayCheck(doc, ctx, schema2, accessor, buildsValue = true) {
@@ -53853,11 +54219,11 @@ function _minSize(minimum, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _size(size, params) {
+function _size(size2, params) {
   return new $ZodCheckSizeEquals({
     check: "size_equals",
     ...normalizeParams(params),
-    size
+    size: size2
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -57106,8 +57472,8 @@ var ZodFile = /* @__PURE__ */ $constructor("ZodFile", (inst, def) => {
   $ZodFile.init(inst, def);
   ZodType.init(inst, def);
   inst._zod.processJSONSchema = (ctx, json2, params) => fileProcessor(inst, ctx, json2, params);
-  inst.min = (size, params) => inst.check(_minSize(size, params));
-  inst.max = (size, params) => inst.check(_maxSize(size, params));
+  inst.min = (size2, params) => inst.check(_minSize(size2, params));
+  inst.max = (size2, params) => inst.check(_maxSize(size2, params));
   inst.mime = (types, params) => inst.check(_mime(Array.isArray(types) ? types : [types], params));
 });
 function file(params) {
@@ -58254,8 +58620,8 @@ function visit(schema2, fnOrHandlers) {
   }
   function mapInner(s) {
     const def = s._zod.def;
-    const kind = def.type;
-    switch (kind) {
+    const kind2 = def.type;
+    switch (kind2) {
       case "object": {
         const oldShape = def.shape;
         const keys = Object.keys(oldShape);
@@ -58375,7 +58741,7 @@ function visit(schema2, fnOrHandlers) {
       case "custom":
         return s;
       default: {
-        kind;
+        kind2;
         return s;
       }
     }
@@ -58451,16 +58817,77 @@ function date4(params) {
 }
 
 // src/config/issues.ts
+var KIND2 = {
+  string: "a string",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list (JSON array)",
+  object: "an object",
+  null: "null"
+};
+var kind = (expected) => KIND2[expected] ?? expected;
+function described(value) {
+  if (value === void 0) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "number") return Number.isInteger(value) ? "a number" : "a number with a fraction";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  return kind(typeof value);
+}
+function valueAt(input3, steps) {
+  let value = input3;
+  for (const step2 of steps) value = value !== null && typeof value === "object" ? value[step2] : void 0;
+  return value;
+}
+var ZOD_DEFAULT = /^(Invalid (input|option|string|key|element|value)|Too (small|big)|Unrecognized key)/;
+function size(issue3, bound, direction) {
+  const n = Number(bound);
+  const strict = issue3.inclusive === false;
+  if (issue3.origin === "string") return direction === "least" && n === 1 ? "must not be empty" : `must have at ${direction} ${n + (strict ? direction === "least" ? 1 : -1 : 0)} characters`;
+  if (issue3.origin === "array" || issue3.origin === "set") return direction === "least" && n === 1 ? "must not be an empty list" : `must have at ${direction} ${n} items`;
+  return strict ? `must be ${direction === "least" ? "greater" : "less"} than ${n}` : `must be at ${direction} ${n}`;
+}
+function worded(issue3, input3) {
+  if (!ZOD_DEFAULT.test(issue3.message)) return issue3.message;
+  const given = valueAt(input3, issue3.path);
+  const got = input3 === void 0 ? "" : given === void 0 ? ", but it is missing" : `, not ${described(given)}`;
+  switch (issue3.code) {
+    case "invalid_type": {
+      return issue3.expected === void 0 ? issue3.message : `must be ${kind(issue3.expected)}${got}`;
+    }
+    case "invalid_value": {
+      const values = (issue3.values ?? []).map((v2) => JSON.stringify(v2));
+      return values.length === 1 ? `must be ${values[0]}` : `must be one of ${values.join(", ")}`;
+    }
+    case "invalid_union": {
+      const expected = [...new Set((issue3.errors ?? []).flatMap((branch) => branch.map((e) => e.expected)).filter((e) => e !== void 0))];
+      return expected.length === 0 ? "has a value of the wrong kind" : `must be ${expected.map(kind).join(" or ")}${got}`;
+    }
+    case "too_small": {
+      return issue3.minimum === void 0 ? issue3.message : size(issue3, issue3.minimum, "least");
+    }
+    case "too_big": {
+      return issue3.maximum === void 0 ? issue3.message : size(issue3, issue3.maximum, "most");
+    }
+    case "invalid_format": {
+      return issue3.format === "regex" ? "does not have the expected form" : `must be a valid ${issue3.format ?? "value"}`;
+    }
+    default: {
+      return issue3.message;
+    }
+  }
+}
 function wherePath(steps) {
   let out = "";
   for (const step2 of steps) out += typeof step2 === "number" ? `[${step2}]` : out === "" ? String(step2) : `.${String(step2)}`;
   return out || "(root)";
 }
-function problemsOf(issues, noun = "key") {
+function problemsOf(issues, noun = "key", input3) {
   return issues.map((issue3) => ({
     where: wherePath(issue3.path),
     key: issue3.path[0] === void 0 ? "" : String(issue3.path[0]),
-    what: issue3.code === "unrecognized_keys" ? `unknown ${noun} ${(issue3.keys ?? []).map((k2) => JSON.stringify(k2)).join(", ")}` : issue3.message
+    what: issue3.code === "unrecognized_keys" ? `unknown ${noun} ${(issue3.keys ?? []).map((k2) => JSON.stringify(k2)).join(", ")}` : worded(issue3, input3)
   }));
 }
 
@@ -58531,7 +58958,7 @@ async function loadIgnores(file2, options) {
     text2 = await readFile(full, "utf8");
   } catch (error63) {
     if (error63.code === "ENOENT" && (file2 === void 0 || options.optional)) return { active: [], expired: [], source: void 0 };
-    throw usageError(`ignore file ${shown} cannot be read (${error63.code ?? "error"})`, "E_IGNORE_INVALID");
+    throw usageError(`ignore file ${shown} ${readProblem(error63)}`, "E_IGNORE_INVALID");
   }
   return { ...parseIgnores(text2, shown, options.now), source: full, text: text2 };
 }
@@ -58541,7 +58968,7 @@ function parseIgnores(text2, shown, at2 = /* @__PURE__ */ new Date()) {
   for (const [i, raw] of parseEntries(text2, shown).entries()) {
     const parsed = ignoreEntrySchema.safeParse(raw);
     if (!parsed.success) {
-      const [problem] = problemsOf(parsed.error.issues);
+      const [problem] = problemsOf(parsed.error.issues, "key", raw);
       throw usageError(`${shown}: entry ${i + 1}: ${problem?.key || "entry"}: ${problem?.what ?? "invalid"}`, "E_IGNORE_INVALID");
     }
     const entry = parsed.data;
@@ -58908,18 +59335,33 @@ async function ignoredAtBase(cwd, base, file2) {
 }
 
 // src/report/progress.ts
+function formatDuration(ms3) {
+  const seconds = Math.max(1, Math.ceil(ms3 / 1e3));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, "0")} s`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
+}
 function formatProgress(progress) {
   const mb = progress.bytes / 1048576;
   const rate = progress.elapsedMs > 0 ? mb / (progress.elapsedMs / 1e3) : 0;
-  return `${progress.records.toLocaleString("en-US")} lines \xB7 ${mb.toFixed(1)} MB \xB7 ${rate.toFixed(1)} MB/s`;
+  const lines = `${progress.records.toLocaleString("en-US")} ${progress.records === 1 ? "line" : "lines"}`;
+  const { totalBytes } = progress;
+  if (totalBytes === void 0 || totalBytes <= 0 || progress.bytes > totalBytes) return `${lines} \xB7 ${mb.toFixed(1)} MB \xB7 ${rate.toFixed(1)} MB/s`;
+  const percent2 = Math.min(100, Math.floor(progress.bytes / totalBytes * 100));
+  const remaining = totalBytes - progress.bytes;
+  const left = rate > 0 && progress.bytes > 0 && remaining > 0 ? ` \xB7 ${formatDuration(remaining / 1048576 / rate * 1e3)} left` : "";
+  return `${percent2}% \xB7 ${lines} \xB7 ${mb.toFixed(1)} of ${(totalBytes / 1048576).toFixed(1)} MB \xB7 ${rate.toFixed(1)} MB/s${left}`;
 }
 var ProgressLine = class {
-  constructor(stream, intervalMs = 200) {
+  constructor(stream, intervalMs = 200, totalBytes) {
     this.stream = stream;
     this.intervalMs = intervalMs;
+    this.totalBytes = totalBytes;
   }
   stream;
   intervalMs;
+  totalBytes;
   last = 0;
   shown = false;
   started = performance.now();
@@ -58928,7 +59370,7 @@ var ProgressLine = class {
     if (now - this.last < this.intervalMs) return;
     this.last = now;
     this.shown = true;
-    this.stream.write(`\r${formatProgress({ ...progress, elapsedMs: now - this.started })}\x1B[K`);
+    this.stream.write(`\r${formatProgress({ ...progress, elapsedMs: now - this.started, totalBytes: this.totalBytes })}\x1B[K`);
   }
   clear() {
     if (this.shown) this.stream.write("\r\x1B[K");
@@ -58951,10 +59393,16 @@ function latencyLine(latency2) {
   const estimate = latency2.exact ? "" : " (percentiles estimated within 1%)";
   return `p50 ${ms2(latency2.p50)}  p90 ${ms2(latency2.p90)}  p95 ${ms2(latency2.p95)}  p99 ${ms2(latency2.p99)}  max ${ms2(latency2.max)}${estimate}`;
 }
+function windowLine(w2) {
+  const span = `${w2.since ?? "the start"} to ${w2.until ?? "the end"}`;
+  const left = [w2.before > 0 ? `${count(w2.before)} before` : "", w2.after > 0 ? `${count(w2.after)} after` : "", w2.untimed > 0 ? `${plural2(w2.untimed, "line")} without a time of their own` : ""].filter((x3) => x3 !== "");
+  return `window ${span}${left.length > 0 ? `; left out: ${left.join(", ")}` : ""}`;
+}
 function formatSummary(summary2, gate, options = {}) {
   const lines = [];
   const head = `llmops monitor: ${plural2(summary2.records, "record")} from ${printable(summary2.inputs.join(", ")) || "no input (nothing to scan)"} in ${took(summary2.duration_ms)}`;
   lines.push(options.interrupted ? `${head} (interrupted: partial figures)` : head);
+  if (summary2.window !== null) lines.push(`  ${windowLine(summary2.window)}`);
   if (summary2.malformed_lines > 0) lines.push(`  ${plural2(summary2.malformed_lines, "malformed line")} (see the lines with "parse_error")`);
   if (summary2.unscanned_lines > 0) {
     lines.push(`  ${plural2(summary2.unscanned_lines, "line")} not scanned:`);
@@ -58973,11 +59421,12 @@ function formatSummary(summary2, gate, options = {}) {
   const malformed = summary2.malformed_lines > 0 ? ` (${count(summary2.malformed_lines)} of them malformed)` : "";
   lines.push("", `Errors: ${plural2(summary2.errors.total, "line")} with a functional error${malformed}`);
   const kinds = Object.entries(summary2.errors.by_kind);
-  if (kinds.length > 0) lines.push(...table(kinds.map(([kind, n]) => [kind, count(n)])));
+  if (kinds.length > 0) lines.push(...table(kinds.map(([kind2, n]) => [kind2, count(n)])));
   const { latency: latency2 } = summary2;
   lines.push("", `Latency: ${latencyLine(latency2)}`);
   if (latency2.count > 0) lines.push(`  slow (> ${count(latency2.threshold_ms)} ms): ${count(latency2.slow)} of ${count(latency2.count)}`);
   if (latency2.missing > 0) lines.push(`  ${plural2(latency2.missing, "record")} without a latency field`);
+  if (summary2.tokens.records > 0) lines.push("", `Tokens: ${count(summary2.tokens.per_record ?? 0)} per record (over ${plural2(summary2.tokens.records, "record")} with a count)`);
   const groups = Object.entries(summary2.groups);
   if (groups.length > 0 && summary2.group_by !== null) {
     lines.push("", `By ${cell(summary2.group_by)}:`);
@@ -58994,7 +59443,7 @@ function formatSummary(summary2, gate, options = {}) {
 
 // src/io/follow.ts
 init_errors();
-import { open as open5, stat as stat5 } from "node:fs/promises";
+import { open as open6, stat as stat5 } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 
 // src/io/input.ts
@@ -59004,24 +59453,6 @@ import { stat as stat4 } from "node:fs/promises";
 import path12 from "node:path";
 import { Readable as Readable2 } from "node:stream";
 var CHUNK_SIZE = 64 * 1024;
-function ioProblem(error63) {
-  const code = error63.code;
-  switch (code) {
-    case "ENOENT": {
-      return "not found";
-    }
-    case "EACCES":
-    case "EPERM": {
-      return "permission denied";
-    }
-    case "EISDIR": {
-      return "is a directory, not a file";
-    }
-    default: {
-      return `cannot be read (${code ?? error63.message})`;
-    }
-  }
-}
 async function resolveInputs(args, cwd) {
   if (args.filter((a) => a === "-").length > 1) throw usageError("stdin (-) can be given only once", "E_USAGE");
   const sources = [];
@@ -59035,7 +59466,7 @@ async function resolveInputs(args, cwd) {
       const info2 = await stat4(full);
       if (info2.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
     } catch (error63) {
-      throw usageError(`input file ${arg} ${ioProblem(error63)}`, "E_INPUT_NOT_FOUND", [
+      throw usageError(`input file ${arg} ${readProblem(error63)}`, "E_INPUT_NOT_FOUND", [
         "Give the path of a JSON Lines log file, or - to read standard input."
       ]);
     }
@@ -59061,7 +59492,7 @@ async function* openChunks(source, stdin, signal, limits = DEFAULT_LIMITS) {
   } catch (error63) {
     if (signal?.aborted) return;
     if (isLlmopsError(error63) || error63 instanceof Unscannable) throw error63;
-    throw usageError(`input ${source.display} ${ioProblem(error63)}`, "E_INPUT_READ");
+    throw usageError(`input ${source.display} ${readProblem(error63)}`, "E_INPUT_READ");
   } finally {
     signal?.removeEventListener("abort", stop);
   }
@@ -59078,7 +59509,7 @@ async function inode(path17) {
 }
 async function* followChunks(path17, display, options) {
   const pollMs = options.pollMs ?? 250;
-  let handle = await open5(path17, "r");
+  let handle = await open6(path17, "r");
   let ino = (await handle.stat()).ino;
   let position = 0;
   const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
@@ -59097,7 +59528,7 @@ async function* followChunks(path17, display, options) {
       const currentIno = await inode(path17);
       if (currentIno !== void 0 && currentIno !== ino) {
         await handle.close();
-        handle = await open5(path17, "r");
+        handle = await open6(path17, "r");
         ino = (await handle.stat()).ino;
         position = 0;
         yield RESTARTED;
@@ -59129,9 +59560,9 @@ function join3(a, b3) {
   return joined;
 }
 function countLines(bytes) {
-  let count3 = 0;
-  for (let i = bytes.indexOf(NEWLINE); i !== -1; i = bytes.indexOf(NEWLINE, i + 1)) count3++;
-  return count3;
+  let count4 = 0;
+  for (let i = bytes.indexOf(NEWLINE); i !== -1; i = bytes.indexOf(NEWLINE, i + 1)) count4++;
+  return count4;
 }
 var LineFramer = class {
   constructor(maxLineBytes) {
@@ -59184,9 +59615,9 @@ var LineFramer = class {
   /** The last line when the input does not end with a newline. */
   end() {
     if (this.skipped >= 0) {
-      const size = this.skipped;
+      const size2 = this.skipped;
       this.skipped = -1;
-      return [{ oversized: size, lines: 1 }];
+      return [{ oversized: size2, lines: 1 }];
     }
     if (this.carry.length === 0) return [];
     const bytes = this.carry;
@@ -59548,14 +59979,14 @@ function parseIso(value) {
   if (m2 === null) return Number.NaN;
   return Date.parse(`${m2[1]}T${m2[2]}${m2[3] ?? "Z"}`);
 }
-function timestampOf(record2, names2, observedAt) {
+function timestampOf(record2, names2) {
   for (const name of names2) {
     const value = record2[name];
     if (typeof value === "string" && CANONICAL_UTC.test(value) && Number.isFinite(Date.parse(value))) return value;
     const ms3 = timeMs(value);
     if (Number.isFinite(ms3)) return new Date(ms3).toISOString();
   }
-  return observedAt;
+  return null;
 }
 function timeMs(value) {
   const ms3 = typeof value === "number" ? value < 1e11 ? value * 1e3 : value : typeof value === "string" ? parseIso(value) : Number.NaN;
@@ -59886,15 +60317,15 @@ function readSpan(span, attrs, at2, facts) {
   facts.setCount("tokens_out", ...pick2(attrs, at2, ["gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens", "llm.token_count.completion"]));
 }
 function readOtelGenAi(record2, facts) {
-  let count3 = 0;
+  let count4 = 0;
   for (const { span, at: at2 } of spansOf2(record2)) {
     const attrs = attributesOf(span);
     if (!isGenAi(attrs)) continue;
-    if (count3++ === 0) readSpan(span, attrs, at2, facts);
+    if (count4++ === 0) readSpan(span, attrs, at2, facts);
     if (errorStatus(span)) facts.fail(`${at2}.status.code`);
     else if (attrs.has("error.type")) facts.fail(`${at2}.attributes[error.type]`);
   }
-  facts.spans = count3;
+  facts.spans = count4;
 }
 
 // src/monitor/shapes/index.ts
@@ -59952,13 +60383,13 @@ function shownFacts(record2, shown, ctx) {
   const { config: config2 } = ctx;
   const facts = readShape(shown, shapeOf(shown, config2.schema, config2));
   if (facts === void 0) {
-    return { id: shownId(shown, ctx, ctx.redactor), time: timestampOf(shown, config2.timestampFields, ""), latency: latencyOf(shown, config2.latencyFields), errors: functionalErrors(record2, config2), group: groupOf(shown, void 0, ctx), shape: void 0 };
+    return { id: shownId(shown, ctx, ctx.redactor), time: timestampOf(shown, config2.timestampFields), latency: latencyOf(shown, config2.latencyFields), errors: functionalErrors(record2, config2), group: groupOf(shown, void 0, ctx), shape: void 0 };
   }
   const errors = facts.empty ? ["empty_response"] : [];
   if (facts.failed || config2.errorFields.some((name) => isSet(record2[name]))) errors.push("error_field");
   return {
     id: facts.text.interaction_id ?? shownId(shown, ctx, ctx.redactor),
-    time: facts.time === void 0 ? timestampOf(shown, config2.timestampFields, "") : new Date(facts.time).toISOString(),
+    time: facts.time === void 0 ? timestampOf(shown, config2.timestampFields) : new Date(facts.time).toISOString(),
     latency: facts.duration.latency_ms ?? latencyOf(shown, config2.latencyFields),
     errors,
     group: groupOf(shown, facts, ctx),
@@ -60196,18 +60627,18 @@ function canonical(value) {
   }
   return parts.join("\0");
 }
-function failed(kind, file2, line, observedAt, parseError, scanned = NOTHING) {
+function failed(kind2, file2, line, parseError, scanned = NOTHING) {
   const record2 = {
     interaction_id: null,
     file: file2,
     line,
-    timestamp_utc: observedAt,
+    timestamp_utc: null,
     latency_ms: null,
     slow: false,
     pii_detected: hasCategory(scanned, "pii"),
     secret_detected: hasCategory(scanned, "secret"),
-    error: kind,
-    errors: [kind],
+    error: kind2,
+    errors: [kind2],
     parse_error: parseError,
     findings: scanned.findings,
     suppressed: scanned.suppressed.length,
@@ -60219,40 +60650,40 @@ function hasCategory(scanned, category2) {
   return scanned.findings.some((f3) => f3.category === category2) || Object.values(scanned.omitted).some((o2) => o2.category === category2);
 }
 function withOmitted(record2, omitted) {
-  const count3 = Object.values(omitted).reduce((n, o2) => n + o2.count, 0);
-  if (count3 > 0) record2.findings_omitted = count3;
+  const count4 = Object.values(omitted).reduce((n, o2) => n + o2.count, 0);
+  if (count4 > 0) record2.findings_omitted = count4;
   return record2;
 }
 function lineFingerprints(scanned, file2, ctx) {
   return { ...scanned, valueKeys: scanned.findings.length > 0 ? fingerprint(scanned, file2, `line:${hashText(scanned.masked)}`, ctx) : [] };
 }
-function analyzeLine(line, file2, lineNumber, observedAt, ctx) {
+function analyzeLine(line, file2, lineNumber, ctx) {
   if (line instanceof OversizedLine) {
-    return { record: failed("line_too_long", file2, lineNumber, observedAt, `line of ${line.length} bytes exceeds the limit; not scanned`), group: void 0 };
+    return { record: failed("line_too_long", file2, lineNumber, `line of ${line.length} bytes exceeds the limit; not scanned`), group: void 0 };
   }
   try {
-    return analyzeText(line, file2, lineNumber, observedAt, ctx);
+    return analyzeText(line, file2, lineNumber, ctx);
   } catch (error63) {
     if (!(error63 instanceof RangeError) && !(error63 instanceof LineTimeout)) throw error63;
-    return { record: failed("unscannable", file2, lineNumber, observedAt, `line of ${line.length} characters could not be scanned: ${error63.message}`), group: void 0 };
+    return { record: failed("unscannable", file2, lineNumber, `line of ${line.length} characters could not be scanned: ${error63.message}`), group: void 0 };
   }
 }
-function unscannableInput(file2, line, observedAt, reason) {
-  return { record: failed("unscannable", file2, line, observedAt, `${file2} could not be scanned from this line on: ${reason}`), group: void 0 };
+function unscannableInput(file2, line, reason) {
+  return { record: failed("unscannable", file2, line, `${file2} could not be scanned from this line on: ${reason}`), group: void 0 };
 }
-function analyzeText(line, file2, lineNumber, observedAt, ctx) {
+function analyzeText(line, file2, lineNumber, ctx) {
   const parsed = parseJsonLine(line);
   if (!parsed.ok) {
     const scanned2 = lineFingerprints(scanLoose(line, ctx), file2, ctx);
-    return { record: failed("malformed_json", file2, lineNumber, observedAt, parsed.error, scanned2), group: void 0, sanitized: scanned2.sanitized, suppressed: scanned2.suppressed, omitted: scanned2.omitted, valueKeys: scanned2.valueKeys };
+    return { record: failed("malformed_json", file2, lineNumber, parsed.error, scanned2), group: void 0, sanitized: scanned2.sanitized, suppressed: scanned2.suppressed, omitted: scanned2.omitted, valueKeys: scanned2.valueKeys };
   }
   const triggers = lineTriggers(line, ctx.ruleSet);
   const scanned = triggers === void 0 ? { ...NOTHING, sanitized: line, masked: line } : scanTokens(line, triggers, ctx);
   const { value } = parsed;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    const kind = Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`;
+    const kind2 = Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`;
     const valueKeys2 = scanned.findings.length > 0 ? fingerprint(scanned, file2, recordKey(JSON.parse(scanned.masked), ctx), ctx) : [];
-    const record3 = failed("not_object", file2, lineNumber, observedAt, `expected a JSON object, got ${kind}`, scanned);
+    const record3 = failed("not_object", file2, lineNumber, `expected a JSON object, got ${kind2}`, scanned);
     return { record: record3, group: void 0, sanitized: scanned.sanitized, suppressed: scanned.suppressed, omitted: scanned.omitted, valueKeys: valueKeys2 };
   }
   const record2 = value;
@@ -60269,7 +60700,7 @@ function analyzeText(line, file2, lineNumber, observedAt, ctx) {
     interaction_id: id,
     file: file2,
     line: lineNumber,
-    timestamp_utc: time3 || observedAt,
+    timestamp_utc: time3,
     latency_ms: latency2,
     slow: latency2 !== null && latency2 > config2.slowMs,
     pii_detected: hasCategory(scanned, "pii"),
@@ -60288,9 +60719,42 @@ function analyzeText(line, file2, lineNumber, observedAt, ctx) {
     group: group2,
     raw: scanned.sanitized,
     sanitized: scanned.sanitized,
-    valueKeys,
-    time: time3 || void 0
+    valueKeys
   };
+}
+
+// src/monitor/tokens.ts
+var count2 = (value) => typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : void 0;
+var PAIRS = [
+  ["tokens_in", "tokens_out"],
+  ["input_tokens", "output_tokens"],
+  ["prompt_tokens", "completion_tokens"]
+];
+var TOTALS = ["total_tokens", "tokens"];
+function fromObject(o2) {
+  for (const name of TOTALS) {
+    const n = count2(o2[name]);
+    if (n !== void 0) return n;
+  }
+  for (const [input3, output3] of PAIRS) {
+    const a = count2(o2[input3]);
+    const b3 = count2(o2[output3]);
+    if (a !== void 0 || b3 !== void 0) return (a ?? 0) + (b3 ?? 0);
+  }
+  return void 0;
+}
+function tokensOf(record2) {
+  if (record2 === null || typeof record2 !== "object" || Array.isArray(record2)) return void 0;
+  const o2 = record2;
+  const own2 = fromObject(o2);
+  if (own2 !== void 0) return own2;
+  const { usage } = o2;
+  return usage !== null && typeof usage === "object" && !Array.isArray(usage) ? fromObject(usage) : void 0;
+}
+function recordTokens(record2) {
+  const { tokens_in: input3, tokens_out: output3 } = record2;
+  if (typeof input3 === "number" || typeof output3 === "number") return (input3 ?? 0) + (output3 ?? 0);
+  return tokensOf(record2.original_interaction);
 }
 
 // src/monitor/batch.ts
@@ -60322,6 +60786,12 @@ var Pieces = class {
     return this.pieces;
   }
 };
+function placeOf(ms3, window3) {
+  if (ms3 === void 0) return "untimed";
+  if (window3.sinceMs !== void 0 && ms3 < window3.sinceMs) return "before";
+  if (window3.untilMs !== void 0 && ms3 >= window3.untilMs) return "after";
+  return void 0;
+}
 function linesOf(job, maxLineBytes) {
   if (job.bytes === void 0) return [new OversizedLine(job.oversized ?? 0)];
   return frameLines(job.bytes, maxLineBytes, job.firstLine === 1);
@@ -60338,6 +60808,8 @@ function singleResult(analyzed, options) {
 }
 function processBatch(job, ctx, options) {
   const result = { output: [], facts: [], blank: 0, unchanged: 0, sanitized: [] };
+  const { window: window3 } = options;
+  const outside = window3 === void 0 ? void 0 : result.outside = { before: 0, after: 0, untimed: 0 };
   const unchanged = options.sanitized ? void 0 : ctx.unchanged?.get(job.file);
   const output3 = new Pieces();
   const sanitized = new Pieces();
@@ -60348,13 +60820,21 @@ function processBatch(job, ctx, options) {
       result.unchanged++;
       continue;
     }
-    const analyzed = blank ? void 0 : analyzeLine(line, job.file, job.firstLine + i, job.observedAt, ctx);
+    const analyzed = blank ? void 0 : analyzeLine(line, job.file, job.firstLine + i, ctx);
     if (options.sanitized) sanitized.add(sanitizedLine(line, analyzed) + "\n");
     if (analyzed === void 0) {
       result.blank++;
       continue;
     }
-    result.facts.push(factsOf(analyzed));
+    const facts = factsOf(analyzed);
+    const place = window3 === void 0 ? void 0 : placeOf(facts.timeMs, window3);
+    if (place !== void 0 && outside !== void 0) {
+      outside[place]++;
+      continue;
+    }
+    const tokens = recordTokens(analyzed.record);
+    if (tokens !== void 0) facts.tokens = tokens;
+    result.facts.push(facts);
     if (options.mode === "none") continue;
     const record2 = formatRecord(analyzed);
     output3.add(options.mode === "json" ? first ? record2 : ",\n" + record2 : record2 + "\n");
@@ -60445,13 +60925,14 @@ function prepareContext(settings) {
 var FRAMES_BEFORE_THREADS = 8;
 async function scanSources(options) {
   const started = performance.now();
-  const now = options.now ?? (() => /* @__PURE__ */ new Date());
   const context2 = prepareContext(options.settings);
   const mode = options.mode ?? "jsonl";
   const summary2 = new SummaryBuilder(context2.config.slowMs, context2.config.groupBy);
   if (options.collectValueKeys) summary2.valueKeys = /* @__PURE__ */ new Set();
   if (options.details !== void 0) summary2.detailLimit = options.details;
-  const batch = { mode, sanitized: options.onSanitized !== void 0 };
+  const { window: window3 } = options;
+  const batch = { mode, sanitized: options.onSanitized !== void 0, window: window3 === void 0 ? void 0 : { sinceMs: window3.since?.getTime(), untilMs: window3.until?.getTime() } };
+  if (window3 !== void 0) summary2.window = { since: window3.since?.toISOString() ?? null, until: window3.until?.toISOString() ?? null, before: 0, after: 0, untimed: 0 };
   const pool = new AnalysisPool(context2, { settings: options.settings, options: batch }, options.follow ? 0 : options.threads ?? 0);
   const queue = [];
   let bytes = 0;
@@ -60461,6 +60942,11 @@ async function scanSources(options) {
   const collect = async (result) => {
     summary2.blankLines += result.blank;
     summary2.unchangedLines += result.unchanged;
+    if (result.outside !== void 0 && summary2.window !== null) {
+      summary2.window.before += result.outside.before;
+      summary2.window.after += result.outside.after;
+      summary2.window.untimed += result.outside.untimed;
+    }
     for (const facts of result.facts) {
       summary2.add(facts);
       if (options.exitOnFirst && !firstFailure.signal.aborted && failsGate(facts, options.failOn, context2.config.slowMs)) firstFailure.abort();
@@ -60473,7 +60959,7 @@ async function scanSources(options) {
     while (queue.length > limit) await collect(await queue.shift());
   };
   const dispatch = async (source, frame, firstLine, live) => {
-    const job = { file: source.display, firstLine, observedAt: now().toISOString() };
+    const job = { file: source.display, firstLine };
     if ("bytes" in frame) job.bytes = frame.bytes;
     else job.oversized = frame.oversized;
     queue.push(frames++ < FRAMES_BEFORE_THREADS || live ? pool.runInline(job) : pool.run(job));
@@ -60512,7 +60998,7 @@ async function scanSources(options) {
       } catch (error63) {
         if (!(error63 instanceof Unscannable)) throw error63;
         await drain(0);
-        await collect(singleResult(unscannableInput(source.display, nextLine, now().toISOString(), error63.reason), batch));
+        await collect(singleResult(unscannableInput(source.display, nextLine, error63.reason), batch));
       }
     }
     await drain(0);
@@ -60597,16 +61083,11 @@ var CONFIG_ENV = "LLMOPS_CONFIG";
 function parseConfig(data, source) {
   const result = configSchema.safeParse(data);
   if (result.success) return result.data;
-  const problems = problemsOf(result.error.issues).map(({ where, what }) => `${where}: ${what}`);
+  const problems = problemsOf(result.error.issues, "key", data).map(({ where, what }) => `${where}: ${what}`);
   throw usageError(`invalid config ${source}:
   ${problems.join("\n  ")}`, "E_CONFIG_INVALID", [
     "See the Configuration section of the README for the keys and their types."
   ]);
-}
-function readProblem(error63) {
-  const code = error63.code;
-  const why = code === "ENOENT" ? "not found" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "unknown error"})`;
-  return { code, why };
 }
 function parseConfigText(text2, shown) {
   let data;
@@ -60625,9 +61106,8 @@ async function loadConfig(options) {
   try {
     text2 = await readFile2(file2, "utf8");
   } catch (error63) {
-    const { code, why } = readProblem(error63);
-    if (code === "ENOENT" && explicit === void 0) return { config: configSchema.parse({}), source: void 0 };
-    throw usageError(`config file ${shown} ${why}`, "E_CONFIG_NOT_FOUND");
+    if (error63.code === "ENOENT" && explicit === void 0) return { config: configSchema.parse({}), source: void 0 };
+    throw usageError(`config file ${shown} ${readProblem(error63)}`, "E_CONFIG_NOT_FOUND");
   }
   return { config: parseConfigText(text2, shown), source: file2 };
 }
@@ -60719,7 +61199,7 @@ function merge2(config2, overrides) {
   if (overrides.schema !== void 0) merged.schema = overrides.schema;
   const checked = monitorConfigSchema.safeParse(merged);
   if (checked.success) return checked.data;
-  const [problem] = problemsOf(checked.error.issues);
+  const [problem] = problemsOf(checked.error.issues, "key", merged);
   const key = problem?.key ?? "";
   throw usageError(`invalid ${FLAG_OF[key] ?? key} value: ${problem?.what ?? "invalid"}`, "E_USAGE");
 }
@@ -60790,19 +61270,30 @@ import { createHash as createHash3 } from "node:crypto";
 init_errors();
 
 // src/results/summary-file.ts
-var SUMMARY_FILE_VERSION = 1;
-var count2 = external_exports.number().int().min(0);
-var counts = external_exports.record(external_exports.string(), count2);
+var SUMMARY_FILE_VERSION = 2;
+var count3 = external_exports.number().int().min(0);
+var counts = external_exports.record(external_exports.string(), count3);
 var latency = external_exports.strictObject({
-  count: count2,
+  count: count3,
   sum: external_exports.array(external_exports.number()),
   min: external_exports.number().nullable(),
   max: external_exports.number().nullable(),
   exact: external_exports.array(external_exports.number()).nullable(),
-  zeros: count2,
-  buckets: external_exports.array(external_exports.tuple([external_exports.number().int(), count2]))
+  zeros: count3,
+  buckets: external_exports.array(external_exports.tuple([external_exports.number().int(), count3]))
 });
-var tally = external_exports.strictObject({ records: count2, errors: count2, pii: count2, secrets: count2, slow: count2, missing_latency: count2, latency });
+var tally = external_exports.strictObject({ records: count3, errors: count3, pii: count3, secrets: count3, slow: count3, missing_latency: count3, tokens: count3, with_tokens: count3, latency });
+var instant = external_exports.number().int().min(-864e13).max(864e13);
+var isWidth = (w2) => {
+  let width = WIDTHS[0];
+  while (width < w2) width = widerThan(width);
+  return width === w2;
+};
+var timeline = external_exports.strictObject({
+  width_ms: external_exports.number().int().positive().refine(isWidth, "not a bucket width llmops uses"),
+  buckets: external_exports.array(external_exports.strictObject({ start_ms: instant, tally, by_type: counts })).max(MAX_BUCKETS)
+}).refine((t2) => t2.buckets.every((b3, i) => b3.start_ms % t2.width_ms === 0 && (i === 0 || b3.start_ms > t2.buckets[i - 1]?.start_ms)), "buckets must start on multiples of width_ms, in time order");
+var window2 = external_exports.strictObject({ since: external_exports.iso.datetime().nullable(), until: external_exports.iso.datetime().nullable(), before: count3, after: count3, untimed: count3 }).nullable();
 var severity = external_exports.enum(["low", "medium", "high", "critical"]);
 var category = external_exports.enum(["pii", "secret"]);
 var detail = external_exports.strictObject({
@@ -60811,14 +61302,14 @@ var detail = external_exports.strictObject({
   rule: external_exports.string(),
   severity,
   field: external_exports.string(),
-  start: count2,
-  end: count2,
+  start: count3,
+  end: count3,
   masked: external_exports.string(),
   fingerprint: external_exports.string(),
   ignored: external_exports.boolean(),
   preexisting: external_exports.boolean(),
   file: external_exports.string(),
-  line: count2
+  line: count3
 });
 var schema = external_exports.strictObject({
   format: external_exports.literal("llmops-summary"),
@@ -60828,7 +61319,7 @@ var schema = external_exports.strictObject({
   shards: external_exports.strictObject({ count: external_exports.number().int().min(1), covered: external_exports.array(external_exports.number().int().min(1)).min(1) }).nullable(),
   inputs: external_exports.array(external_exports.string()),
   rules: external_exports.array(external_exports.strictObject({ id: external_exports.string(), type: external_exports.string(), category, severity, description: external_exports.string() })),
-  duration_ms: count2,
+  duration_ms: count3,
   tallies: external_exports.strictObject({
     slow_ms: external_exports.number().positive(),
     group_by: external_exports.string().nullable(),
@@ -60837,30 +61328,33 @@ var schema = external_exports.strictObject({
     by_type: counts,
     suppressed_by_type: counts,
     by_kind: counts,
-    records_with_pii: count2,
-    records_with_secrets: count2,
-    records_with_findings: count2,
-    malformed_lines: count2,
-    unscanned_lines: count2,
-    unscanned: external_exports.array(external_exports.strictObject({ file: external_exports.string(), line: count2, reason: external_exports.string() })),
-    ignored: count2,
-    preexisting: count2,
-    blank_lines: count2,
-    unchanged_lines: count2,
+    records_with_pii: count3,
+    records_with_secrets: count3,
+    records_with_findings: count3,
+    malformed_lines: count3,
+    unscanned_lines: count3,
+    unscanned: external_exports.array(external_exports.strictObject({ file: external_exports.string(), line: count3, reason: external_exports.string() })),
+    ignored: count3,
+    preexisting: count3,
+    blank_lines: count3,
+    unchanged_lines: count3,
     details: external_exports.array(detail),
-    details_left_out: count2,
-    detail_limit: count2,
+    details_left_out: count3,
+    detail_limit: count3,
     used_ignores: external_exports.array(external_exports.string()),
     first_time: external_exports.iso.datetime().nullable(),
-    last_time: external_exports.iso.datetime().nullable()
+    last_time: external_exports.iso.datetime().nullable(),
+    timeline,
+    window: window2
   })
 });
 
 // src/monitor/summary-out.ts
-function settingsHash(settings) {
+function settingsHash(settings, window3) {
   const { failOn: _failOn, ...monitor } = settings.monitor;
   const { salt: _salt, ...redaction } = settings.detection.redaction;
-  const canonical2 = JSON.stringify({ monitor, rules: settings.detection.rules, allowlist: settings.detection.allowlist, redaction, redact: settings.redact, ignored: [...settings.ignored ?? []].sort() });
+  const span = window3 === void 0 ? void 0 : { since: window3.since?.toISOString() ?? null, until: window3.until?.toISOString() ?? null };
+  const canonical2 = JSON.stringify({ monitor, rules: settings.detection.rules, allowlist: settings.detection.allowlist, redaction, redact: settings.redact, ignored: [...settings.ignored ?? []].sort(), ...span === void 0 ? {} : { window: span } });
   return `sha256:${createHash3("sha256").update(canonical2).digest("hex")}`;
 }
 function summaryFileOf(result, meta3) {
@@ -60908,12 +61402,12 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
       if (!gated) throw error63;
     }
   };
-  const sink = STDOUT_FORMATS[invocation.format](invocation.quiet);
+  const sink = STDOUT_FORMATS[invocation.format]({ quiet: invocation.quiet, color: colorEnabled(io2.stdout, io2.env), live: invocation.follow });
   await checkReportTargets(gateOptions, io2.cwd);
   const summaryFile = invocation.summaryOut === void 0 ? void 0 : await AtomicFile.create(path16.resolve(io2.cwd, invocation.summaryOut), invocation.summaryOut);
   const sanitizedCopy = invocation.redactOut === void 0 ? void 0 : await AtomicFile.create(path16.resolve(io2.cwd, invocation.redactOut), invocation.redactOut);
   const showProgress = invocation.format !== "json" && !invocation.follow && io2.stderr.isTTY === true && !io2.env.CI && io2.env.TERM !== "dumb";
-  const progress = showProgress ? new ProgressLine(io2.stderr) : void 0;
+  const progress = showProgress ? new ProgressLine(io2.stderr, void 0, await plainInputSize(sources)) : void 0;
   const interrupt = interruptController();
   let result;
   try {
@@ -60925,6 +61419,7 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
       follow: invocation.follow,
       signal: interrupt.signal,
       exitOnFirst: invocation.exitOnFirst === true,
+      window: invocation.window,
       stdin: io2.stdin,
       mode: sink.mode,
       threads: invocation.threads,
@@ -60973,7 +61468,7 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
 `);
     } else {
       const shards = invocation.shard === void 0 ? null : { count: invocation.shard.count, covered: [invocation.shard.index] };
-      const data = summaryFileOf(result, { version: invocation.version ?? "0.0.0", settings: settingsHash(settings), shards, rules });
+      const data = summaryFileOf(result, { version: invocation.version ?? "0.0.0", settings: settingsHash(settings, invocation.window), shards, rules });
       await summaryFile.writer.write(`${JSON.stringify(data)}
 `);
       await summaryFile.commit();

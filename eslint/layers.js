@@ -21,10 +21,10 @@ export const LAYERS = [
   {'config/': 'the config file: schema, loading, detection settings'},
   {'detector.ts': 'the detection engine as the config sets it up'},
   {'results/': "what a monitor run produces: records, per-record facts, the summary, the gate's verdict"},
-  {'report/': 'the monitor\'s reports: JSON Lines, JSON, text, SARIF, JUnit, Markdown, GitHub'},
+  {'report/': 'the reports: JSON Lines, JSON, text, SARIF, JUnit, Markdown, GitHub, the comparison, the HTML report'},
   {'gate/': 'the PII gate: changed lines, ignore file, trusted config, evaluation, reports'},
   {'monitor/': 'the monitor use case: read, frame, analyse (threads), summarise', 'feedback/': 'the feedback use case: capture, store, query, export', 'branch/': 'the branch procedure release and rollback share'},
-  {'release/': 'the release use case', 'rollback/': 'the rollback use case', 'init/': "the init use case: a repository's config, ignore file, gate workflow and release branch", 'api/': 'the library API: detectors and monitorStream over the engine and the monitor the CLI runs'},
+  {'release/': 'the release use case', 'rollback/': 'the rollback use case', 'init/': "the init use case: a repository's config, ignore file, gate workflow and release branch", 'api/': 'the library API: detectors and monitorStream over the engine and the monitor the CLI runs', 'evaluate/': 'the evaluate use case: compare runs, versions and windows; the HTML report'},
   {'base-command.ts': 'the shared base of every command: errors, exit codes', 'flags/': 'flag declarations that several commands share'},
   {'commands/': 'the oclif commands: flags and help, then one call into a use case', 'action/': 'the GitHub Action entry, bundled into dist/', 'index.ts': 'the package entry: the semver-stable library API (docs/api.md)', 'help.ts': 'the root --help: examples and the docs', 'hooks/': 'oclif hooks: did you mean, for a mistyped command'},
 ]
@@ -39,7 +39,7 @@ export const PACKAGES = {
   '@oclif/': ['commands/', 'flags/', 'base-command.ts', 'help.ts', 'hooks/'],
   '@actions/': ['action/', 'report/github.ts', 'branch/github.ts'],
   '@inquirer/': ['branch/confirm.ts', 'feedback/prompt.ts', 'init/prompt.ts'],
-  'node:': ['errors.ts', 'io/', 'git/', 'config/', 'detector.ts', 'gate/', 'monitor/', 'feedback/', 'branch/', 'release/', 'rollback/', 'init/', 'base-command.ts', 'commands/', 'action/'],
+  'node:': ['errors.ts', 'io/', 'git/', 'config/', 'detector.ts', 'gate/', 'monitor/', 'feedback/', 'branch/', 'release/', 'rollback/', 'init/', 'evaluate/', 'base-command.ts', 'commands/', 'action/'],
   zod: ['config/', 'feedback/', 'gate/', 'results/summary-file.ts'],
 }
 

@@ -1,6 +1,6 @@
 import {Command} from '@oclif/core'
 
-import {ExitCode, exitCodeHelp, isLlmopsError, toFailure} from './errors.js'
+import {ExitCode, exitCodeHelp, isLlmopsError, toFailure, type ExitCodeValue} from './errors.js'
 import {printableLines} from './text/printable.js'
 import {closest} from './text/suggest.js'
 
@@ -21,7 +21,14 @@ function flagSuggestion(typed: string, flags: Record<string, {char?: string; hid
 export abstract class BaseCommand extends Command {
   static override enableJsonFlag = true
 
-  static exitCodesHelp = `EXIT CODES\n${exitCodeHelp()}`
+  /**
+   * The EXIT CODES section of a command's --help: 0, 2 (a bad flag or input) and 70 (a bug),
+   * which every command can return, and the codes the command adds. A test checks the list
+   * against the error codes its code can raise.
+   */
+  static exitCodesHelp(...codes: ExitCodeValue[]): string {
+    return `EXIT CODES\n${exitCodeHelp([ExitCode.OK, ExitCode.USAGE, ExitCode.INTERNAL, ...codes])}`
+  }
 
   /** Write one line to stderr (human channel; stdout is for data). */
   protected note(message: string): void {
@@ -34,6 +41,13 @@ export abstract class BaseCommand extends Command {
     process.exitCode = failure.exitCode
     const oclifError = error as OclifError
     if (failure.exitCode === 0 && oclifError.code === 'EEXIT') return undefined
+    // oclif's parse errors (unknown flag, bad value, missing argument) look like the app's own.
+    if (!isLlmopsError(error) && oclifError.oclif?.exit !== undefined) {
+      // The arguments were read, and refused: oclif's "did not parse its arguments" warning is not for this.
+      this.parsed = true
+      failure.suggestions.push(`See ${[this.config.bin, ...(this.id?.split(':') ?? [])].join(' ')} --help.`)
+    }
+
     if (this.jsonEnabled()) {
       this.logJson({
         error: {code: failure.code, message: failure.message, exit_code: failure.exitCode, suggestions: failure.suggestions},
@@ -41,8 +55,6 @@ export abstract class BaseCommand extends Command {
       return undefined
     }
 
-    // oclif's parse errors print well (with the usage line); let oclif handle them.
-    if (!isLlmopsError(error) && oclifError.oclif?.exit !== undefined) throw error
     // Messages can quote file names and values from the user: printed without control characters.
     const lines = [`Error: ${printableLines(failure.message)}`, ...failure.suggestions.map((s) => `  Hint: ${printableLines(s)}`)]
     if (failure.exitCode === ExitCode.INTERNAL && /\bllmops\b/.test(process.env.DEBUG ?? '')) lines.push(String(error.stack))

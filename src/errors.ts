@@ -21,8 +21,8 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode]
 
 /** Human meaning of each exit code, in table order (used by --help and the README). */
 export const EXIT_CODE_TABLE: ReadonlyArray<readonly [ExitCodeValue, string]> = [
-  [ExitCode.OK, 'success (also a successful --dry-run)'],
-  [ExitCode.GATE_FAILED, 'gate failed: the monitor found what --fail-on names'],
+  [ExitCode.OK, 'success'],
+  [ExitCode.GATE_FAILED, 'gate failed: the monitor found what --fail-on names, or compare a regression (--fail-on-regression)'],
   [ExitCode.USAGE, 'usage or input error: bad flag, bad config, unreadable or missing input'],
   [ExitCode.PRECONDITION, 'precondition failed: not a git repo, dirty tree, detached HEAD, operation in progress, a file init would overwrite'],
   [ExitCode.INVALID_TARGET, "invalid target: tag missing, not on the branch's history, already current"],
@@ -80,8 +80,11 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES
 
-export function exitCodeHelp(): string {
-  return EXIT_CODE_TABLE.map(([code, meaning]) => `${String(code).padEnd(4)} ${meaning}`).join('\n')
+/** The rows of the table for `codes` (all of them by default), in table order, as --help shows them. */
+export function exitCodeHelp(codes: readonly ExitCodeValue[] = EXIT_CODE_TABLE.map(([code]) => code)): string {
+  return EXIT_CODE_TABLE.filter(([code]) => codes.includes(code))
+    .map(([code, meaning]) => `${String(code).padEnd(4)} ${meaning}`)
+    .join('\n')
 }
 
 export interface LlmopsErrorOptions {
@@ -128,6 +131,27 @@ export interface Failure {
   suggestions: string[]
 }
 
+/**
+ * oclif's text of a parse error (unknown flag, bad value, missing argument) in the shape of the
+ * app's errors: the first paragraph is the message (continuation lines indented), the others
+ * are hints, and its "See more help with --help" is left to the caller, which knows the command.
+ */
+export function parseErrorText(text: string): {message: string; suggestions: string[]} {
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) =>
+      p
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !/^See more help with --help$/.test(line)),
+    )
+    .filter((lines) => lines.length > 0)
+  const [first = ['invalid command line'], ...rest] = paragraphs
+  const [head = '', ...more] = first
+  const message = more.length === 0 ? head : [head.endsWith(':') ? head : `${head}:`, ...more].join('\n  ')
+  return {message, suggestions: rest.map((lines) => lines.join(' ').replace(/^Note:\s*/, ''))}
+}
+
 /** How an error is shown: expected failures keep their code, anything else is an internal error (70). */
 export function toFailure(error: unknown): Failure {
   if (isLlmopsError(error)) {
@@ -137,7 +161,7 @@ export function toFailure(error: unknown): Failure {
   const err = error as Error & {code?: string; oclif?: {exit?: number}}
   // oclif's own errors (bad flag, missing argument, this.exit) carry their exit code.
   if (err?.oclif?.exit !== undefined) {
-    return {code: err.code ?? 'E_USAGE', message: err.message, exitCode: err.oclif.exit, suggestions: []}
+    return {code: err.code ?? 'E_USAGE', exitCode: err.oclif.exit, ...parseErrorText(err.message)}
   }
 
   return {

@@ -1,7 +1,7 @@
 import {Errors} from '@oclif/core'
 import {describe, expect, it} from 'vitest'
 
-import {ERROR_CODES, EXIT_CODE_TABLE, ExitCode, LlmopsError, exitCodeHelp, toFailure, usageError, type ErrorCode} from '../src/errors.js'
+import {ERROR_CODES, EXIT_CODE_TABLE, ExitCode, LlmopsError, exitCodeHelp, parseErrorText, toFailure, usageError, type ErrorCode} from '../src/errors.js'
 
 describe('toFailure', () => {
   it('keeps the code, exit code and hints of an LlmopsError', () => {
@@ -27,7 +27,19 @@ describe('toFailure', () => {
     expect(toFailure(new Errors.CLIError('Expected --fail-on=typo to be one of: pii', {exit: 2})).exitCode).toBe(2)
   })
 
-  it('turns anything else into an internal error, exit 70, never 0 or 1', () => {
+  it("words oclif's parse errors as the app's: message, indented details, notes as hints, no 'See more help'", () => {
+    expect(parseErrorText('Parsing --slow-ms \n\tExpected an integer greater than or equal to 1 but received: 0\nSee more help with --help')).toEqual({
+      message: 'Parsing --slow-ms:\n  Expected an integer greater than or equal to 1 but received: 0',
+      suggestions: [],
+    })
+    expect(parseErrorText('Missing 1 required arg:\nfile  summary files\n\nNote: --fail-on allows multiple values. Because of this\nprovide all arguments first.\nSee more help with --help')).toEqual({
+      message: 'Missing 1 required arg:\n  file  summary files',
+      suggestions: ['--fail-on allows multiple values. Because of this provide all arguments first.'],
+    })
+    expect(toFailure(new Errors.CLIError('Nonexistent flag: --x\nSee more help with --help', {exit: 2}))).toMatchObject({message: 'Nonexistent flag: --x', exitCode: 2})
+  })
+
+    it('turns anything else into an internal error, exit 70, never 0 or 1', () => {
     const failure = toFailure(new TypeError("Cannot read properties of undefined (reading 'x')"))
     expect(failure).toMatchObject({code: 'E_INTERNAL', exitCode: 70})
     expect(failure.message).toMatch(/^internal error: Cannot read/)
@@ -42,5 +54,9 @@ describe('the exit-code table', () => {
     expect(codes).toEqual(Object.values(ExitCode))
     expect(exitCodeHelp().split('\n')).toHaveLength(codes.length)
     expect(exitCodeHelp()).toMatch(/^70 {3}internal error/m)
+  })
+
+  it('shows only the codes a command names, in table order', () => {
+    expect(exitCodeHelp([ExitCode.INTERNAL, ExitCode.OK]).split('\n').map((line) => line.split(' ')[0])).toEqual(['0', '70'])
   })
 })

@@ -62,9 +62,6 @@ function textOf(text: unknown, what: string): string {
   return text
 }
 
-/** Observed time given to records that have none: a fixed one, so that a scan depends on the record only. */
-const OBSERVED = new Date(0).toISOString()
-
 export function createDetector(options: LlmopsOptions = {}): Detector {
   const settings = settingsOf(options)
   const context = prepareContext(settings)
@@ -88,7 +85,7 @@ export function createDetector(options: LlmopsOptions = {}): Detector {
     scanRecord(record) {
       const line = JSON.stringify(record)
       if (typeof line !== 'string') throw new TypeError('scanRecord takes a JSON value')
-      const {record: result, sanitized} = analyzeLine(line, '', 1, OBSERVED, context)
+      const {record: result, sanitized} = analyzeLine(line, '', 1, context)
       const findings = result.findings.map(({type, category, rule, field, start, end, severity, confidence, masked}) => ({type, category, rule, field, start, end, severity, confidence, masked}))
       const scanned = sanitized !== undefined
       return {

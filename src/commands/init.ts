@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
+import {ExitCode} from '../errors.js'
 import type {InitResult} from '../init/types.js'
 import {DEFAULT_ACTION_REF} from '../project.js'
 
@@ -13,7 +14,7 @@ The allowlist comes from --email-domain and --support-phone; in a terminal witho
 
 --create-stable also creates the release branch (stable) on the remote from the head of main, so that the first "llmops release" has somewhere to go. Like a release, it shows the plan and asks you to type the branch name (or --confirm stable); it pushes only if the branch still does not exist.
 
-${BaseCommand.exitCodesHelp}`
+${BaseCommand.exitCodesHelp(ExitCode.PRECONDITION, ExitCode.INVALID_TARGET, ExitCode.REMOTE_MOVED, ExitCode.NOT_CONFIRMED, ExitCode.PUSH_REFUSED)}`
 
   static override examples = [
     {description: 'Allow your own support address domain and phone number', command: '<%= config.bin %> <%= command.id %> --email-domain example.com --support-phone 555-0100'},

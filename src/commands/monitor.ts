@@ -8,9 +8,9 @@ import {SCHEMAS, type SchemaName} from '../config/schema.js'
 import {parseInteger, parseLineRange, parseShard, shardFromEnv} from '../config/values.js'
 import {ExitCode, usageError} from '../errors.js'
 import {failOnOf, optional, thresholdsOf, verdictFlags} from '../flags/gate.js'
-import type {MonitorInvocation} from '../monitor/invocation.js'
-
-export const DEFAULT_LOG_FILE = 'sample_chatbot_logs.jsonl'
+import {windowFlags, windowOf} from '../flags/window.js'
+import {DEFAULT_LOG_FILE, defaultInput} from '../monitor/default-input.js'
+import {defaultIo, type MonitorInvocation, type MonitorIo} from '../monitor/invocation.js'
 
 
 export default class Monitor extends BaseCommand {
@@ -18,11 +18,13 @@ export default class Monitor extends BaseCommand {
 
   static override description = `Reads JSON Lines logs (one interaction per line; .gz read transparently; - for stdin) and prints one JSON line per interaction to stdout, in input order, with its findings, functional errors and latency. Detected values are masked everywhere unless --no-redact is given. A summary goes to stderr.
 
+In a terminal (stdout not redirected, no --format) it lists the findings instead, as file:line, type, masked value and field, grouped by file with the most severe first (coloured unless NO_COLOR is set; FORCE_COLOR forces it), then the summary. Pipes and files always get JSON Lines.
+
 Malformed lines never stop the run: each yields an output line with its file, line number and parse error.
 
-With no FILE it reads ${DEFAULT_LOG_FILE} in the current directory. Settings come from flags, then the config file (--config, $LLMOPS_CONFIG or .llmops.json), then defaults.
+With no FILE it reads standard input when that is a pipe or a redirected file that brings data (cat logs.jsonl | llmops monitor, llmops monitor < logs.jsonl), and ${DEFAULT_LOG_FILE} in the current directory otherwise: from a terminal, with stdin on /dev/null, a socket or a pipe that ends before its first byte (cron, CI runners), with --follow and with --changed-since. In scripts, name the input: - for stdin, or the file. Settings come from flags, then the config file (--config, $LLMOPS_CONFIG or .llmops.json), then defaults.
 
-${BaseCommand.exitCodesHelp}`
+${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCode.INTERRUPTED)}`
 
   static override examples = [
     {description: 'Scan the sample log', command: '<%= config.bin %> <%= command.id %>'},
@@ -33,6 +35,7 @@ ${BaseCommand.exitCodesHelp}`
     {description: 'Alarm on the first PII or secret in a live log (exit 1)', command: '<%= config.bin %> <%= command.id %> --follow /var/log/chatbot.jsonl --fail-on pii,secret --exit-on-first --format summary || echo "PII in the live log" >&2'},
     {description: 'Watch a live log like tail -f (Ctrl-C prints the summary)', command: '<%= config.bin %> <%= command.id %> --follow /var/log/chatbot.jsonl'},
     {description: 'Scan shard 2 of 4 of a large log and keep its figures for a merge (docs/scale.md)', command: '<%= config.bin %> <%= command.id %> big.jsonl --shard 2/4 --format summary --summary-out part-2.json'},
+    {description: "One day's records, its figures kept for llmops compare and llmops report", command: '<%= config.bin %> <%= command.id %> logs/*.jsonl.gz --since 2026-11-01 --until 2026-11-02 --format summary --summary-out day.json'},
     {description: 'Read OpenTelemetry GenAI spans written by the OTLP file exporter (the shape is recognised per line without --schema)', command: '<%= config.bin %> <%= command.id %> traces.jsonl --schema otel-genai --group-by model'},
     {description: 'Which shape the first 5 lines are read as, and where each fact comes from', command: '<%= config.bin %> <%= command.id %> traces.jsonl --explain-schema 1-5'},
     {description: 'Report findings in nested fields under the main text fields', command: "<%= config.bin %> <%= command.id %> --fields 'bot_response,user_query,messages[].content' chat.jsonl"},
@@ -41,11 +44,12 @@ ${BaseCommand.exitCodesHelp}`
   static override strict = false
 
   static override args = {
-    file: Args.string({description: `JSON Lines log file(s), .gz allowed, - for stdin [default: ${DEFAULT_LOG_FILE}]`}),
+    file: Args.string({ignoreStdin: true, description: `JSON Lines log file(s), .gz allowed, - for stdin [default: piped stdin, else ${DEFAULT_LOG_FILE}]`}),
   }
 
   static override flags = {
     ...verdictFlags,
+    ...windowFlags,
     config: Flags.string({char: 'c', helpValue: 'FILE', description: 'config file [default: $LLMOPS_CONFIG, else .llmops.json if present]'}),
     fields: Flags.string({
       delimiter: ',',
@@ -69,7 +73,10 @@ ${BaseCommand.exitCodesHelp}`
       helpValue: 'LINES',
       description: 'scan nothing; print, for lines N or A-B of each input, the shape each is read as, why, and the path each fact comes from (never a value)',
     }),
-    format: Flags.string({options: ['jsonl', 'summary'], default: 'jsonl', description: 'jsonl: a line per interaction on stdout; summary: only the summary, on stdout'}),
+    format: Flags.string({
+      options: ['jsonl', 'text', 'summary'],
+      description: 'jsonl: a JSON line per interaction on stdout; text: each finding as file:line, type, masked value and field, grouped by file, then the summary; summary: only the summary, on stdout [default: text when stdout is a terminal, else jsonl]',
+    }),
     redact: Flags.boolean({allowNo: true, default: true, description: 'mask detected values in all output; --no-redact shows them raw'}),
     'redact-out': Flags.string({
       helpValue: 'FILE',
@@ -116,10 +123,10 @@ ${BaseCommand.exitCodesHelp}`
   }
 
   /** --explain-schema: names and paths on stdout, as text or (--json) one JSON object. */
-  private async explain(invocation: MonitorInvocation, range: {first: number; last: number}): Promise<void> {
-    const [{explainSchema}, {formatExplanations}, {defaultIo}] = await Promise.all([import('../monitor/explain.js'), import('../report/explain.js'), import('../monitor/invocation.js')])
-    const explanations = await explainSchema(invocation, defaultIo(), range)
-    process.stdout.write(this.jsonEnabled() ? `${JSON.stringify({explanations})}\n` : formatExplanations(explanations))
+  private async explain(invocation: MonitorInvocation, io: MonitorIo, range: {first: number; last: number}): Promise<void> {
+    const [{explainSchema}, {formatExplanations}] = await Promise.all([import('../monitor/explain.js'), import('../report/explain.js')])
+    const explanations = await explainSchema(invocation, io, range)
+    io.stdout.write(this.jsonEnabled() ? `${JSON.stringify({explanations})}\n` : formatExplanations(explanations))
   }
 
   /** Returns nothing: every mode, --json included, streams its output as it goes. */
@@ -127,16 +134,21 @@ ${BaseCommand.exitCodesHelp}`
     const {argv, flags} = await this.parse(Monitor)
     const {monitorLogs} = await import('../monitor/monitor-logs.js')
     const given = argv as string[]
-    // With --changed-since and no FILE, the changed log files of the repository are the input.
-    const files = given.length > 0 ? given : flags['changed-since'] === undefined ? [DEFAULT_LOG_FILE] : []
+    const io = defaultIo()
+    const implicit = given.length > 0 ? undefined : await defaultInput({changedSince: flags['changed-since'] !== undefined, follow: flags.follow, stdin: process.stdin, notes: this.jsonEnabled() ? undefined : process.stderr})
+    const files = implicit?.files ?? given
+    if (implicit?.stdin !== undefined) io.stdin = implicit.stdin
     if (flags.follow && (files.length !== 1 || files[0] === '-' || files[0]?.endsWith('.gz'))) {
       throw usageError('--follow needs exactly one plain (not .gz) log file, not stdin', 'E_USAGE')
     }
 
     if (flags.follow && this.jsonEnabled()) throw usageError('--follow cannot be combined with --json (it never ends)', 'E_USAGE')
-    if (flags.format === 'summary' && this.jsonEnabled()) {
-      throw usageError('--format summary and --json ask for two different outputs', 'E_USAGE', ['--json prints one JSON document with the records, the summary and the gate; --format summary prints the text summary alone.'])
+    if ((flags.format === 'summary' || flags.format === 'text') && this.jsonEnabled()) {
+      throw usageError(`--format ${flags.format} and --json ask for two different outputs`, 'E_USAGE', ['--json prints one JSON document with the records, the summary and the gate; --format summary prints the text summary alone, --format text the findings for a person.'])
     }
+
+    // A person at a terminal reads findings; pipes and files get JSON Lines.
+    const format = flags.format ?? (process.stdout.isTTY ? 'text' : 'jsonl')
     const invocation: MonitorInvocation = {
       files,
       configPath: flags.config,
@@ -153,13 +165,14 @@ ${BaseCommand.exitCodesHelp}`
       redactOut: flags['redact-out'],
       follow: flags.follow,
       exitOnFirst: flags['exit-on-first'],
-      format: this.jsonEnabled() ? 'json' : (flags.format as 'jsonl' | 'summary'),
+      format: this.jsonEnabled() ? 'json' : (format as 'jsonl' | 'text' | 'summary'),
       quiet: flags.quiet,
       threads: flags.jobs ?? Math.min(3, availableParallelism() - 1),
       version: this.config.version,
       explicitFiles: given.length > 0,
       shard: flags.shard === undefined ? undefined : flags.shard.trim() === 'env' ? shardFromEnv(process.env) : parseShard(flags.shard, '--shard'),
       summaryOut: flags['summary-out'],
+      window: windowOf(flags),
       gate: {
         changedSince: flags['changed-since'],
         uncommitted: flags.uncommitted,
@@ -179,11 +192,11 @@ ${BaseCommand.exitCodesHelp}`
       },
     }
     if (flags['explain-schema'] !== undefined) {
-      await this.explain(invocation, parseLineRange(flags['explain-schema'], '--explain-schema'))
+      await this.explain(invocation, io, parseLineRange(flags['explain-schema'], '--explain-schema'))
       return
     }
 
-    const exitCode = await monitorLogs(invocation)
+    const exitCode = await monitorLogs(invocation, io)
     if (exitCode !== ExitCode.OK) process.exitCode = exitCode
   }
 }

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
-import {usageError} from '../errors.js'
+import {ExitCode, usageError} from '../errors.js'
 import type {ReleaseList, ReleaseResult} from '../release/types.js'
 
 export default class Release extends BaseCommand {
@@ -13,7 +13,7 @@ It makes the same checks as rollback (valid names, a branch checked out, nothing
 
 --list shows the release tags in stable's history with their dates, the current one marked.
 
-${BaseCommand.exitCodesHelp}`
+${BaseCommand.exitCodesHelp(ExitCode.PRECONDITION, ExitCode.INVALID_TARGET, ExitCode.REMOTE_MOVED, ExitCode.NOT_CONFIRMED, ExitCode.PUSH_REFUSED)}`
 
   static override usage = [
     '<%= command.id %> VERSION [--merge] [--dry-run] [--confirm TAG] [--branch BRANCH] [--from BRANCH] [--remote REMOTE] [--no-local] [--json]',

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
-import {usageError} from '../errors.js'
+import {ExitCode, usageError} from '../errors.js'
 import type {BackupList, RollbackResult} from '../rollback/types.js'
 
 export default class Rollback extends BaseCommand {
@@ -15,7 +15,7 @@ To go ahead you type the target tag (in a terminal) or pass --confirm <tag> (scr
 
 --undo restores a backup (the latest of --branch by default) with the same checks, plan and confirmation. --list shows past rollbacks. Under GitHub Actions a job summary and the outputs from_sha, to_sha and backup_tag are written.
 
-${BaseCommand.exitCodesHelp}`
+${BaseCommand.exitCodesHelp(ExitCode.PRECONDITION, ExitCode.INVALID_TARGET, ExitCode.REMOTE_MOVED, ExitCode.NOT_CONFIRMED, ExitCode.PUSH_REFUSED)}`
 
   static override usage = [
     '<%= command.id %> [--to TAG] [--reason TEXT] [--dry-run] [--confirm TAG] [--branch BRANCH] [--remote REMOTE] [--no-local] [--json]',

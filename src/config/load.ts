@@ -3,6 +3,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 
 import {usageError} from '../errors.js'
+import {readProblem} from '../io/fs-problem.js'
 import {describeJsonError} from '../io/jsonl.js'
 import {problemsOf} from './issues.js'
 import {configSchema, type Config} from './schema.js'
@@ -20,17 +21,10 @@ export interface LoadedConfig {
 export function parseConfig(data: unknown, source: string): Config {
   const result = configSchema.safeParse(data)
   if (result.success) return result.data
-  const problems = problemsOf(result.error.issues).map(({where, what}) => `${where}: ${what}`)
+  const problems = problemsOf(result.error.issues, 'key', data).map(({where, what}) => `${where}: ${what}`)
   throw usageError(`invalid config ${source}:\n  ${problems.join('\n  ')}`, 'E_CONFIG_INVALID', [
     'See the Configuration section of the README for the keys and their types.',
   ])
-}
-
-/** Why a config file could not be read, as the error message says it. */
-function readProblem(error: unknown): {code: string | undefined; why: string} {
-  const code = (error as NodeJS.ErrnoException).code
-  const why = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'unknown error'})`
-  return {code, why}
 }
 
 /** The text of a config file, parsed and validated (a leading byte order mark is ignored). */
@@ -57,9 +51,8 @@ export async function loadConfig(options: {cwd: string; path?: string | undefine
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    const {code, why} = readProblem(error)
-    if (code === 'ENOENT' && explicit === undefined) return {config: configSchema.parse({}), source: undefined}
-    throw usageError(`config file ${shown} ${why}`, 'E_CONFIG_NOT_FOUND')
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && explicit === undefined) return {config: configSchema.parse({}), source: undefined}
+    throw usageError(`config file ${shown} ${readProblem(error)}`, 'E_CONFIG_NOT_FOUND')
   }
 
   return {config: parseConfigText(text, shown), source: file}
@@ -71,7 +64,7 @@ export function loadConfigFileSync(file: string, cwd: string): Config {
   try {
     text = readFileSync(path.resolve(cwd, file), 'utf8')
   } catch (error) {
-    throw usageError(`config file ${file} ${readProblem(error).why}`, 'E_CONFIG_NOT_FOUND')
+    throw usageError(`config file ${file} ${readProblem(error)}`, 'E_CONFIG_NOT_FOUND')
   }
 
   return parseConfigText(text, file)

@@ -84,3 +84,32 @@ export function parseLineRange(text: string, name: string, max = 1000): {first: 
 
   return {first, last}
 }
+
+const RELATIVE = /^(\d+)([hdw])$/
+
+/**
+ * A point in time for --since and --until (feedback list, monitor, compare):
+ * `2026-11-01`, `2026-11-01T10:00:00Z` (no zone: UTC), or relative to now: `24h`, `7d`, `2w`.
+ */
+export function parseWhen(value: string, flag: string, now = new Date()): Date {
+  const relative = RELATIVE.exec(value.trim())
+  if (relative !== null) {
+    const hours = {h: 1, d: 24, w: 168}[relative[2] as 'h' | 'd' | 'w']
+    return new Date(now.getTime() - Number(relative[1]) * hours * 3_600_000)
+  }
+
+  const text = value.trim()
+  const match = /^(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d(?:\.\d+)?)?))?(Z|[+-]\d\d:?\d\d)?$/i.exec(text)
+  const iso = match !== null
+  // A time without a zone is UTC, as the monitor reads record times: never the machine's local time.
+  const ms = match === null ? Number.NaN : Date.parse(`${match[1]}T${match[2] ?? '00:00:00'}${match[3] ?? 'Z'}`)
+  if (!iso || Number.isNaN(ms)) throw usageError(`${flag} ${JSON.stringify(value)}: use a date such as 2026-11-01, a UTC time, or 24h, 7d, 2w`, 'E_USAGE')
+  return new Date(ms)
+}
+
+/** A decimal number of at least `min`: `0.5`, `2`, `10.25` (no exponent, no sign). */
+export function parseDecimal(text: string, name: string, range: {min: number}): number {
+  const value = /^\s*\d+(?:\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN
+  if (!(value >= range.min) || !Number.isFinite(value)) throw usageError(`${name} ${JSON.stringify(text)}: give a number of at least ${range.min}, such as 0.5 or 2`, 'E_USAGE')
+  return value
+}

@@ -16,7 +16,7 @@ export interface CaptureOptions {
 export function validateInput(input: unknown, types: readonly string[], where = ''): FeedbackInput {
   const result = feedbackInputSchema(types).safeParse(input)
   if (result.success) return result.data
-  throw usageError(`invalid feedback${where}: ${describeIssues(result.error.issues)}`, 'E_FEEDBACK_INVALID')
+  throw usageError(`invalid feedback${where}: ${describeIssues(result.error.issues, input)}`, 'E_FEEDBACK_INVALID')
 }
 
 /**

@@ -1,4 +1,4 @@
-import {usageError} from '../errors.js'
+import {fail, usageError} from '../errors.js'
 import {isInteractive} from '../io/terminal.js'
 
 export interface MissingValues {
@@ -24,10 +24,19 @@ export async function askForMissing(values: MissingValues, types: readonly strin
 
   const {input, select} = await import('@inquirer/prompts')
   const notBlank = (v: string): true | string => (v.trim() === '' ? 'required' : true)
-  return {
-    user_id: values.user_id ?? (await input({message: 'Your user id', validate: notBlank})),
-    feedback_type:
-      values.feedback_type ?? (await select({message: 'Type of feedback', choices: types.map((t) => ({name: t.replaceAll('_', ' '), value: t}))})),
-    description: values.description ?? (await input({message: 'What happened?', validate: notBlank})),
+  try {
+    return {
+      user_id: values.user_id ?? (await input({message: 'Your user id', validate: notBlank})),
+      feedback_type:
+        values.feedback_type ?? (await select({message: 'Type of feedback', choices: types.map((t) => ({name: t.replaceAll('_', ' '), value: t}))})),
+      description: values.description ?? (await input({message: 'What happened?', validate: notBlank})),
+    }
+  } catch (error) {
+    // Ctrl-C (or a closed terminal) at a question: stopped before anything was saved, as at any prompt.
+    if (error instanceof Error && error.name === 'ExitPromptError') {
+      throw fail('E_NOT_CONFIRMED', 'stopped at the prompt; nothing was saved', [`Pass ${missing.map((k) => FLAG[k]).join(', ')} to run without questions.`])
+    }
+
+    throw error
   }
 }

@@ -1,5 +1,8 @@
-import {usageError} from '../errors.js'
+import {parseWhen} from '../config/values.js'
 import type {FeedbackRecord} from './record.js'
+
+/** Dates and relative times, as `llmops monitor --since` reads them too. */
+export {parseWhen}
 
 export interface Filters {
   type?: string[] | undefined
@@ -8,22 +11,6 @@ export interface Filters {
   since?: Date | undefined
   until?: Date | undefined
   limit?: number | undefined
-}
-
-const RELATIVE = /^(\d+)([hdw])$/
-
-/** `2026-11-01`, `2026-11-01T10:00:00Z`, or relative to now: `24h`, `7d`, `2w`. */
-export function parseWhen(value: string, flag: string, now = new Date()): Date {
-  const relative = RELATIVE.exec(value.trim())
-  if (relative !== null) {
-    const hours = {h: 1, d: 24, w: 168}[relative[2] as 'h' | 'd' | 'w']
-    return new Date(now.getTime() - Number(relative[1]) * hours * 3_600_000)
-  }
-
-  const iso = /^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?(?:Z|[+-]\d\d:?\d\d)?$/i.test(value.trim())
-  const ms = Date.parse(/T|\s/.test(value.trim()) || !iso ? value : `${value.trim()}T00:00:00Z`)
-  if (!iso || Number.isNaN(ms)) throw usageError(`${flag} ${JSON.stringify(value)}: use a date such as 2026-11-01, a UTC time, or 24h, 7d, 2w`, 'E_USAGE')
-  return new Date(ms)
 }
 
 /** The records that pass every filter, newest first, at most `limit`. */

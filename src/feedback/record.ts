@@ -64,8 +64,8 @@ export interface FeedbackRecord extends FeedbackInput {
 }
 
 /** Turn zod issues into one message that names each field. */
-export function describeIssues(issues: Parameters<typeof problemsOf>[0]): string {
-  return problemsOf(issues, 'field')
+export function describeIssues(issues: Parameters<typeof problemsOf>[0], input?: unknown): string {
+  return problemsOf(issues, 'field', input)
     .map(({key, what}) => (what.startsWith('unknown field') || what.startsWith(key || 'record') ? what : `${key || 'record'}: ${what}`))
     .join('; ')
 }

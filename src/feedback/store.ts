@@ -3,6 +3,7 @@ import {lstat, open, stat} from 'node:fs/promises'
 import path from 'node:path'
 
 import {usageError} from '../errors.js'
+import {writeProblem} from '../io/fs-problem.js'
 import {openChunks} from '../io/input.js'
 import {LineSplitter} from '../io/lines.js'
 import {parseJsonLine} from '../io/jsonl.js'
@@ -10,40 +11,10 @@ import type {FeedbackRecord} from './record.js'
 
 export const FEEDBACK_FILE_ENV = 'LLMOPS_FEEDBACK_FILE'
 
-function writeProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS': {
-      return 'permission denied (read-only file or directory)'
-    }
-
-    case 'ENOSPC':
-    case 'EDQUOT': {
-      return 'the disk is full'
-    }
-
-    case 'ENOENT': {
-      return 'its directory does not exist'
-    }
-
-    case 'ENOTDIR': {
-      return 'a part of its path is not a directory'
-    }
-
-    case 'EISDIR': {
-      return 'it is a directory'
-    }
-
-    case 'ELOOP': {
-      return 'it is a symbolic link (feedback is written only to a regular file, never where a link points)'
-    }
-
-    default: {
-      return code ?? (error as Error).message
-    }
-  }
+function whyNotWritten(error: unknown): string {
+  // O_NOFOLLOW refuses a link with ELOOP: say why, not "a loop".
+  if ((error as NodeJS.ErrnoException).code === 'ELOOP') return 'it is a symbolic link (feedback is written only to a regular file, never where a link points)'
+  return writeProblem(error)
 }
 
 /**
@@ -78,7 +49,7 @@ export async function appendRecords(file: string, records: readonly FeedbackReco
       await fd.close()
     }
   } catch (error) {
-    throw usageError(`cannot write ${shown}: ${writeProblem(error)}`, 'E_FEEDBACK_WRITE', [
+    throw usageError(`cannot write ${shown}: ${whyNotWritten(error)}`, 'E_FEEDBACK_WRITE', [
       `Nothing was written. Choose another file with --file or $${FEEDBACK_FILE_ENV}.`,
     ])
   } finally {

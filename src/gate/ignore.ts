@@ -6,6 +6,7 @@ import {z} from 'zod'
 import {problemsOf} from '../config/issues.js'
 import {usageError} from '../errors.js'
 import {AtomicFile} from '../io/atomic-file.js'
+import {readProblem} from '../io/fs-problem.js'
 import {describeJsonError} from '../io/jsonl.js'
 import type {FindingDetail} from '../results/summary.js'
 
@@ -81,7 +82,7 @@ export async function loadIgnores(file: string | undefined, options: {cwd: strin
     text = await readFile(full, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (file === undefined || options.optional)) return {active: [], expired: [], source: undefined}
-    throw usageError(`ignore file ${shown} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'E_IGNORE_INVALID')
+    throw usageError(`ignore file ${shown} ${readProblem(error)}`, 'E_IGNORE_INVALID')
   }
 
   return {...parseIgnores(text, shown, options.now), source: full, text}
@@ -94,7 +95,7 @@ export function parseIgnores(text: string, shown: string, at = new Date()): {act
   for (const [i, raw] of parseEntries(text, shown).entries()) {
     const parsed = ignoreEntrySchema.safeParse(raw)
     if (!parsed.success) {
-      const [problem] = problemsOf(parsed.error.issues)
+      const [problem] = problemsOf(parsed.error.issues, 'key', raw)
       throw usageError(`${shown}: entry ${i + 1}: ${problem?.key || 'entry'}: ${problem?.what ?? 'invalid'}`, 'E_IGNORE_INVALID')
     }
 

@@ -4,6 +4,7 @@ import path from 'node:path'
 import {once} from 'node:events'
 
 import {usageError} from '../errors.js'
+import {writeProblem} from './fs-problem.js'
 import {StreamWriter} from './output.js'
 
 /**
@@ -25,9 +26,7 @@ export class AtomicFile {
     try {
       await once(stream, 'open')
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      const why = code === 'ENOENT' ? 'its directory does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `${code ?? 'error'}`
-      throw usageError(`cannot write ${shown}: ${why}`, 'E_OUTPUT')
+      throw usageError(`cannot write ${shown}: ${writeProblem(error)}`, 'E_OUTPUT')
     }
 
     return new AtomicFile(target, temp, stream, new StreamWriter(stream))

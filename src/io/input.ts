@@ -5,6 +5,7 @@ import {Readable} from 'node:stream'
 
 import {isLlmopsError, usageError} from '../errors.js'
 import {decodeInput, DEFAULT_LIMITS, Unscannable, type DecodeLimits} from './decode.js'
+import {readProblem} from './fs-problem.js'
 
 export type InputSource =
   /** A file; with `range`, only the lines that start in it (a shard of one file), numbered from `firstLine`. */
@@ -25,28 +26,6 @@ export type InputSource =
  */
 export const CHUNK_SIZE = 64 * 1024
 
-function ioProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code
-  switch (code) {
-    case 'ENOENT': {
-      return 'not found'
-    }
-
-    case 'EACCES':
-    case 'EPERM': {
-      return 'permission denied'
-    }
-
-    case 'EISDIR': {
-      return 'is a directory, not a file'
-    }
-
-    default: {
-      return `cannot be read (${code ?? (error as Error).message})`
-    }
-  }
-}
-
 /** Check every input before reading any, so a typo in the third file fails at once (exit 2). */
 export async function resolveInputs(args: readonly string[], cwd: string): Promise<InputSource[]> {
   if (args.filter((a) => a === '-').length > 1) throw usageError('stdin (-) can be given only once', 'E_USAGE')
@@ -62,7 +41,7 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
       const info = await stat(full)
       if (info.isDirectory()) throw Object.assign(new Error('directory'), {code: 'EISDIR'})
     } catch (error) {
-      throw usageError(`input file ${arg} ${ioProblem(error)}`, 'E_INPUT_NOT_FOUND', [
+      throw usageError(`input file ${arg} ${readProblem(error)}`, 'E_INPUT_NOT_FOUND', [
         'Give the path of a JSON Lines log file, or - to read standard input.',
       ])
     }
@@ -109,7 +88,7 @@ export async function* openChunks(source: InputSource, stdin: NodeJS.ReadableStr
   } catch (error) {
     if (signal?.aborted) return
     if (isLlmopsError(error) || error instanceof Unscannable) throw error
-    throw usageError(`input ${source.display} ${ioProblem(error)}`, 'E_INPUT_READ')
+    throw usageError(`input ${source.display} ${readProblem(error)}`, 'E_INPUT_READ')
   } finally {
     signal?.removeEventListener('abort', stop)
   }

@@ -234,12 +234,12 @@ function canonical(value: unknown): string {
   return parts.join('\u0000')
 }
 
-function failed(kind: ErrorKind, file: string, line: number, observedAt: string, parseError: string, scanned = NOTHING): RecordResult {
+function failed(kind: ErrorKind, file: string, line: number, parseError: string, scanned = NOTHING): RecordResult {
   const record: RecordResult = {
     interaction_id: null,
     file,
     line,
-    timestamp_utc: observedAt,
+    timestamp_utc: null,
     latency_ms: null,
     slow: false,
     pii_detected: hasCategory(scanned, 'pii'),
@@ -276,29 +276,29 @@ function lineFingerprints(scanned: LineScan, file: string, ctx: AnalyzeContext):
  * expression engine ran out of stack) is reported as `unscannable`: it fails a PII gate, and it
  * stops nothing else.
  */
-export function analyzeLine(line: string | OversizedLine, file: string, lineNumber: number, observedAt: string, ctx: AnalyzeContext): Analyzed {
+export function analyzeLine(line: string | OversizedLine, file: string, lineNumber: number, ctx: AnalyzeContext): Analyzed {
   if (line instanceof OversizedLine) {
-    return {record: failed('line_too_long', file, lineNumber, observedAt, `line of ${line.length} bytes exceeds the limit; not scanned`), group: undefined}
+    return {record: failed('line_too_long', file, lineNumber, `line of ${line.length} bytes exceeds the limit; not scanned`), group: undefined}
   }
 
   try {
-    return analyzeText(line, file, lineNumber, observedAt, ctx)
+    return analyzeText(line, file, lineNumber, ctx)
   } catch (error) {
     if (!(error instanceof RangeError) && !(error instanceof LineTimeout)) throw error
-    return {record: failed('unscannable', file, lineNumber, observedAt, `line of ${line.length} characters could not be scanned: ${error.message}`), group: undefined}
+    return {record: failed('unscannable', file, lineNumber, `line of ${line.length} characters could not be scanned: ${error.message}`), group: undefined}
   }
 }
 
 /** An input whose content cannot be read as text (from `line` on): fails a pii or secret gate. */
-export function unscannableInput(file: string, line: number, observedAt: string, reason: string): Analyzed {
-  return {record: failed('unscannable', file, line, observedAt, `${file} could not be scanned from this line on: ${reason}`), group: undefined}
+export function unscannableInput(file: string, line: number, reason: string): Analyzed {
+  return {record: failed('unscannable', file, line, `${file} could not be scanned from this line on: ${reason}`), group: undefined}
 }
 
-function analyzeText(line: string, file: string, lineNumber: number, observedAt: string, ctx: AnalyzeContext): Analyzed {
+function analyzeText(line: string, file: string, lineNumber: number, ctx: AnalyzeContext): Analyzed {
   const parsed = parseJsonLine(line)
   if (!parsed.ok) {
     const scanned = lineFingerprints(scanLoose(line, ctx), file, ctx)
-    return {record: failed('malformed_json', file, lineNumber, observedAt, parsed.error, scanned), group: undefined, sanitized: scanned.sanitized, suppressed: scanned.suppressed, omitted: scanned.omitted, valueKeys: scanned.valueKeys}
+    return {record: failed('malformed_json', file, lineNumber, parsed.error, scanned), group: undefined, sanitized: scanned.sanitized, suppressed: scanned.suppressed, omitted: scanned.omitted, valueKeys: scanned.valueKeys}
   }
 
   // One pass over the whole decoded line rules out most lines, and most values of the rest.
@@ -308,7 +308,7 @@ function analyzeText(line: string, file: string, lineNumber: number, observedAt:
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`
     const valueKeys = scanned.findings.length > 0 ? fingerprint(scanned, file, recordKey(JSON.parse(scanned.masked), ctx), ctx) : []
-    const record = failed('not_object', file, lineNumber, observedAt, `expected a JSON object, got ${kind}`, scanned)
+    const record = failed('not_object', file, lineNumber, `expected a JSON object, got ${kind}`, scanned)
     return {record, group: undefined, sanitized: scanned.sanitized, suppressed: scanned.suppressed, omitted: scanned.omitted, valueKeys}
   }
 
@@ -328,7 +328,7 @@ function analyzeText(line: string, file: string, lineNumber: number, observedAt:
     interaction_id: id,
     file,
     line: lineNumber,
-    timestamp_utc: time || observedAt,
+    timestamp_utc: time,
     latency_ms: latency,
     slow: latency !== null && latency > config.slowMs,
     pii_detected: hasCategory(scanned, 'pii'),
@@ -348,6 +348,5 @@ function analyzeText(line: string, file: string, lineNumber: number, observedAt:
     raw: scanned.sanitized,
     sanitized: scanned.sanitized,
     valueKeys,
-    time: time || undefined,
   }
 }

@@ -4,6 +4,7 @@ import type {OutputMode} from '../report/reporter.js'
 import {lineKey} from '../gate/changed.js'
 import {analyzeLine} from './analyze.js'
 import {factsOf, type Analyzed, type RecordFacts} from '../results/record.js'
+import {recordTokens} from './tokens.js'
 import {type AnalyzeContext} from './types.js'
 
 const PIECE = 32 * 1024
@@ -12,7 +13,6 @@ const PIECE = 32 * 1024
 export interface BatchJob {
   file: string
   firstLine: number
-  observedAt: string
   /** UTF-8 bytes of complete lines; absent for an over-long line. */
   bytes?: Uint8Array
   /** Size of an over-long line whose bytes were dropped. */
@@ -24,6 +24,15 @@ export interface BatchOptions {
   mode: OutputMode
   /** Produce the sanitized copy of the input lines (`--redact-out`). */
   sanitized: boolean
+  /** --since/--until in ms (`until` excluded): only records whose own time falls inside are reported and counted. */
+  window?: {sinceMs: number | undefined; untilMs: number | undefined} | undefined
+}
+
+/** Lines a window left out: records before or after it, and lines without a time of their own. */
+export interface Outside {
+  before: number
+  after: number
+  untimed: number
 }
 
 export interface BatchResult {
@@ -38,6 +47,8 @@ export interface BatchResult {
   unchanged: number
   /** The input lines with every detected value replaced, each ended by `\n` (with `sanitized`). */
   sanitized: string[]
+  /** With a window: what it left out. */
+  outside?: Outside
 }
 
 /** Stands in the sanitized copy for a line too long to scan, so that line numbers still match. */
@@ -77,6 +88,14 @@ class Pieces {
   }
 }
 
+/** Where a record falls outside the window, or undefined when inside. A line that does not say when it happened is in no window (docs/evaluate.md). */
+function placeOf(ms: number | undefined, window: NonNullable<BatchOptions['window']>): keyof Outside | undefined {
+  if (ms === undefined) return 'untimed'
+  if (window.sinceMs !== undefined && ms < window.sinceMs) return 'before'
+  if (window.untilMs !== undefined && ms >= window.untilMs) return 'after'
+  return undefined
+}
+
 function linesOf(job: BatchJob, maxLineBytes: number): Array<string | OversizedLine> {
   if (job.bytes === undefined) return [new OversizedLine(job.oversized ?? 0)]
   return frameLines(job.bytes, maxLineBytes, job.firstLine === 1)
@@ -97,6 +116,8 @@ export function singleResult(analyzed: Analyzed, options: BatchOptions): BatchRe
 /** Decode, analyse and format a frame: the same code runs on the main thread and in workers. */
 export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchOptions): BatchResult {
   const result: BatchResult = {output: [], facts: [], blank: 0, unchanged: 0, sanitized: []}
+  const {window} = options
+  const outside = window === undefined ? undefined : (result.outside = {before: 0, after: 0, untimed: 0})
   const unchanged = options.sanitized ? undefined : ctx.unchanged?.get(job.file)
   const output = new Pieces()
   const sanitized = new Pieces()
@@ -108,14 +129,23 @@ export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchO
       continue
     }
 
-    const analyzed = blank ? undefined : analyzeLine(line, job.file, job.firstLine + i, job.observedAt, ctx)
+    const analyzed = blank ? undefined : analyzeLine(line, job.file, job.firstLine + i, ctx)
     if (options.sanitized) sanitized.add(sanitizedLine(line, analyzed) + '\n')
     if (analyzed === undefined) {
       result.blank++
       continue
     }
 
-    result.facts.push(factsOf(analyzed))
+    const facts = factsOf(analyzed)
+    const place = window === undefined ? undefined : placeOf(facts.timeMs, window)
+    if (place !== undefined && outside !== undefined) {
+      outside[place]++
+      continue
+    }
+
+    const tokens = recordTokens(analyzed.record)
+    if (tokens !== undefined) facts.tokens = tokens
+    result.facts.push(facts)
     if (options.mode === 'none') continue
     const record = formatRecord(analyzed)
     output.add(options.mode === 'json' ? (first ? record : ',\n' + record) : record + '\n')

@@ -24,7 +24,7 @@ function configured(shown: Json, ctx: AnalyzeContext): Record<'interaction_id' |
   const {idFields, timestampFields, latencyFields} = ctx.config
   return {
     interaction_id: idFields.find((n) => firstScalar(shown, [n]) !== null),
-    timestamp_utc: timestampFields.find((n) => timestampOf(shown, [n], '') !== ''),
+    timestamp_utc: timestampFields.find((n) => timestampOf(shown, [n]) !== null),
     latency_ms: latencyFields.find((n) => latencyOf(shown, [n]) !== null),
   }
 }
@@ -48,7 +48,7 @@ function groupSource(shown: Json, facts: Facts | undefined, ctx: AnalyzeContext)
 
 export function explainLine(line: string | OversizedLine, file: string, lineNumber: number, ctx: AnalyzeContext): Explanation {
   if (line instanceof OversizedLine) return {file, line: lineNumber, schema: null, how: 'line_too_long: not read', facts: [], errors: ['line_too_long']}
-  const {record} = analyzeLine(line, file, lineNumber, '', ctx)
+  const {record} = analyzeLine(line, file, lineNumber, ctx)
   const shown = record.original_interaction
   if (shown === null || typeof shown !== 'object' || Array.isArray(shown)) return {file, line: lineNumber, schema: null, how: `${record.error ?? 'not_object'}: not read`, facts: [], errors: record.errors}
   const json = shown as Json

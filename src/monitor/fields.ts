@@ -46,10 +46,11 @@ function parseIso(value: string): number {
 }
 
 /**
- * The record's own time in ISO-8601 UTC (ISO strings, epoch seconds or milliseconds), else
- * `observedAt`. Formats like `01/02/2024` are ambiguous and depend on the machine: not used.
+ * The record's own time in ISO-8601 UTC (ISO strings, epoch seconds or milliseconds), else null:
+ * the time of the scan is not data. Formats like `01/02/2024` are ambiguous and depend on the
+ * machine: not used.
  */
-export function timestampOf(record: Json, names: readonly string[], observedAt: string): string {
+export function timestampOf(record: Json, names: readonly string[]): string | null {
   for (const name of names) {
     const value = record[name]
     if (typeof value === 'string' && CANONICAL_UTC.test(value) && Number.isFinite(Date.parse(value))) return value
@@ -57,7 +58,7 @@ export function timestampOf(record: Json, names: readonly string[], observedAt: 
     if (Number.isFinite(ms)) return new Date(ms).toISOString()
   }
 
-  return observedAt
+  return null
 }
 
 /**

@@ -20,7 +20,8 @@ export interface MonitorInvocation {
   /** --redact-operator: overrides the config's redaction operator. */
   redactOperator?: RedactOperator | undefined
   follow: boolean
-  format: 'jsonl' | 'summary' | 'json'
+  /** text: the findings for a person at a terminal, then the summary. */
+  format: 'jsonl' | 'text' | 'summary' | 'json'
   quiet: boolean
   /** Worker threads besides the main thread. */
   threads: number
@@ -36,6 +37,8 @@ export interface MonitorInvocation {
   exitOnFirst?: boolean
   /** --summary-out: write the run's figures as a summary file that `llmops monitor merge` reads. */
   summaryOut?: string | undefined
+  /** --since/--until: only records whose own time is in [since, until); lines without a time are left out and counted. */
+  window?: {since: Date | undefined; until: Date | undefined} | undefined
   /** Without files and --changed-since, scan every tracked log file (the Action). */
   allTrackedByDefault?: boolean
 }

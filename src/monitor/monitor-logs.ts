@@ -9,7 +9,9 @@ import {checkCustomRules} from '../config/check-rules.js'
 import {rulesOf} from '../detector.js'
 import {ExitCode, usageError, type ExitCodeValue} from '../errors.js'
 import {AtomicFile} from '../io/atomic-file.js'
+import {plainInputSize} from '../io/input-size.js'
 import {OutputClosed, StreamWriter} from '../io/output.js'
+import {colorEnabled} from '../io/terminal.js'
 import {notJsonLinesHint} from '../io/shape.js'
 import {shardSources} from '../io/shard.js'
 import {checkReportTargets, detailsNeeded, finishGate} from '../gate/finish.js'
@@ -60,12 +62,12 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
     }
   }
 
-  const sink = STDOUT_FORMATS[invocation.format](invocation.quiet)
+  const sink = STDOUT_FORMATS[invocation.format]({quiet: invocation.quiet, color: colorEnabled(io.stdout, io.env), live: invocation.follow})
   await checkReportTargets(gateOptions, io.cwd)
   const summaryFile = invocation.summaryOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.summaryOut), invocation.summaryOut)
   const sanitizedCopy = invocation.redactOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.redactOut), invocation.redactOut)
   const showProgress = invocation.format !== 'json' && !invocation.follow && io.stderr.isTTY === true && !io.env.CI && io.env.TERM !== 'dumb'
-  const progress = showProgress ? new ProgressLine(io.stderr) : undefined
+  const progress = showProgress ? new ProgressLine(io.stderr, undefined, await plainInputSize(sources)) : undefined
   const interrupt = interruptController()
   let result
   try {
@@ -77,6 +79,7 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
       follow: invocation.follow,
       signal: interrupt.signal,
       exitOnFirst: invocation.exitOnFirst === true,
+      window: invocation.window,
       stdin: io.stdin,
       mode: sink.mode,
       threads: invocation.threads,
@@ -126,7 +129,7 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
       io.stderr.write(`--summary-out: interrupted, ${invocation.summaryOut} was not written\n`)
     } else {
       const shards = invocation.shard === undefined ? null : {count: invocation.shard.count, covered: [invocation.shard.index]}
-      const data = summaryFileOf(result, {version: invocation.version ?? '0.0.0', settings: settingsHash(settings), shards, rules})
+      const data = summaryFileOf(result, {version: invocation.version ?? '0.0.0', settings: settingsHash(settings, invocation.window), shards, rules})
       await summaryFile.writer.write(`${JSON.stringify(data)}\n`)
       await summaryFile.commit()
     }

@@ -1,6 +1,6 @@
 import {Worker} from 'node:worker_threads'
 
-import {processBatch, type BatchJob, type BatchOptions, type BatchResult} from './batch.js'
+import {processBatch, type BatchJob, type BatchOptions, type BatchResult, type Outside} from './batch.js'
 import type {ContextSettings} from './context.js'
 import type {AnalyzeContext} from './types.js'
 import type {RecordFacts} from '../results/record.js'
@@ -18,6 +18,7 @@ export interface PoolResult {
   blank: number
   unchanged: number
   sanitized: string[] | Uint8Array
+  outside?: Outside | undefined
 }
 
 interface Member {

@@ -38,7 +38,7 @@ function merge(config: MonitorConfig, overrides: MonitorInvocation['overrides'])
   if (overrides.schema !== undefined) merged.schema = overrides.schema
   const checked = monitorConfigSchema.safeParse(merged)
   if (checked.success) return checked.data
-  const [problem] = problemsOf(checked.error.issues)
+  const [problem] = problemsOf(checked.error.issues, 'key', merged)
   const key = problem?.key ?? ''
   throw usageError(`invalid ${FLAG_OF[key] ?? key} value: ${problem?.what ?? 'invalid'}`, 'E_USAGE')
 }

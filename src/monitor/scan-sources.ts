@@ -39,7 +39,8 @@ export interface ScanSourcesOptions {
   /** With it, the sanitized copy of the input lines (`--redact-out`), in input order. */
   onSanitized?: (sanitized: string[] | Uint8Array) => void | Promise<void>
   onProgress?: (progress: {bytes: number; records: number}) => void
-  now?: () => Date
+  /** --since/--until: only records whose own time is in [since, until) are reported and counted. */
+  window?: {since: Date | undefined; until: Date | undefined} | undefined
 }
 
 /** Frames analysed on the main thread before worker threads start: small inputs never pay for them. */
@@ -51,13 +52,14 @@ const FRAMES_BEFORE_THREADS = 8
  */
 export async function scanSources(options: ScanSourcesOptions): Promise<MonitorResult> {
   const started = performance.now()
-  const now = options.now ?? (() => new Date())
   const context = prepareContext(options.settings)
   const mode = options.mode ?? 'jsonl'
   const summary = new SummaryBuilder(context.config.slowMs, context.config.groupBy)
   if (options.collectValueKeys) summary.valueKeys = new Set()
   if (options.details !== undefined) summary.detailLimit = options.details
-  const batch = {mode, sanitized: options.onSanitized !== undefined}
+  const {window} = options
+  const batch = {mode, sanitized: options.onSanitized !== undefined, window: window === undefined ? undefined : {sinceMs: window.since?.getTime(), untilMs: window.until?.getTime()}}
+  if (window !== undefined) summary.window = {since: window.since?.toISOString() ?? null, until: window.until?.toISOString() ?? null, before: 0, after: 0, untimed: 0}
   const pool = new AnalysisPool(context, {settings: options.settings, options: batch}, options.follow ? 0 : (options.threads ?? 0))
   const queue: Array<Promise<PoolResult>> = []
   let bytes = 0
@@ -68,6 +70,11 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
   const collect = async (result: PoolResult): Promise<void> => {
     summary.blankLines += result.blank
     summary.unchangedLines += result.unchanged
+    if (result.outside !== undefined && summary.window !== null) {
+      summary.window.before += result.outside.before
+      summary.window.after += result.outside.after
+      summary.window.untimed += result.outside.untimed
+    }
     for (const facts of result.facts) {
       summary.add(facts)
       if (options.exitOnFirst && !firstFailure.signal.aborted && failsGate(facts, options.failOn, context.config.slowMs)) firstFailure.abort()
@@ -84,7 +91,7 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
   }
 
   const dispatch = async (source: InputSource, frame: Frame, firstLine: number, live: boolean): Promise<void> => {
-    const job: BatchJob = {file: source.display, firstLine, observedAt: now().toISOString()}
+    const job: BatchJob = {file: source.display, firstLine}
     if ('bytes' in frame) job.bytes = frame.bytes
     else job.oversized = frame.oversized
     queue.push(frames++ < FRAMES_BEFORE_THREADS || live ? pool.runInline(job) : pool.run(job))
@@ -133,7 +140,7 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
         if (!(error instanceof Unscannable)) throw error
         // What was read is reported; the rest of this input is one unscannable result, and the run goes on.
         await drain(0)
-        await collect(singleResult(unscannableInput(source.display, nextLine, now().toISOString(), error.reason), batch))
+        await collect(singleResult(unscannableInput(source.display, nextLine, error.reason), batch))
       }
     }
 

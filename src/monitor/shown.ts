@@ -31,8 +31,8 @@ export function shownId(record: Json, ctx: AnalyzeContext, redactor: Redactor = 
 /** What a record shows besides its findings. */
 export interface ShownFacts {
   id: string | null
-  /** The record's own time (ISO-8601 UTC), or '' when it has none. */
-  time: string
+  /** The record's own time (ISO-8601 UTC), or null when it has none. */
+  time: string | null
   latency: number | null
   errors: ErrorKind[]
   group: string | undefined
@@ -73,14 +73,14 @@ export function shownFacts(record: Json, shown: Json, ctx: AnalyzeContext): Show
   const {config} = ctx
   const facts = readShape(shown, shapeOf(shown, config.schema, config))
   if (facts === undefined) {
-    return {id: shownId(shown, ctx, ctx.redactor), time: timestampOf(shown, config.timestampFields, ''), latency: latencyOf(shown, config.latencyFields), errors: functionalErrors(record, config), group: groupOf(shown, undefined, ctx), shape: undefined}
+    return {id: shownId(shown, ctx, ctx.redactor), time: timestampOf(shown, config.timestampFields), latency: latencyOf(shown, config.latencyFields), errors: functionalErrors(record, config), group: groupOf(shown, undefined, ctx), shape: undefined}
   }
 
   const errors: ErrorKind[] = facts.empty ? ['empty_response'] : []
   if (facts.failed || config.errorFields.some((name) => isSet(record[name]))) errors.push('error_field')
   return {
     id: facts.text.interaction_id ?? shownId(shown, ctx, ctx.redactor),
-    time: facts.time === undefined ? timestampOf(shown, config.timestampFields, '') : new Date(facts.time).toISOString(),
+    time: facts.time === undefined ? timestampOf(shown, config.timestampFields) : new Date(facts.time).toISOString(),
     latency: facts.duration.latency_ms ?? latencyOf(shown, config.latencyFields),
     errors,
     group: groupOf(shown, facts, ctx),

@@ -8,6 +8,7 @@ import path from 'node:path'
 
 import {problemsOf} from '../config/issues.js'
 import {usageError} from '../errors.js'
+import {readProblem} from '../io/fs-problem.js'
 import type {MonitorResult} from '../results/run.js'
 import {checkSummaryFile, SUMMARY_FILE_VERSION, type RuleInfo, type SummaryFile} from '../results/summary-file.js'
 import type {ContextSettings} from './context.js'
@@ -17,10 +18,12 @@ import type {ContextSettings} from './context.js'
  * (it only changes masks and value keys) and the gate's own settings (--fail-on, thresholds:
  * the merge applies them) are left out.
  */
-export function settingsHash(settings: ContextSettings): string {
+export function settingsHash(settings: ContextSettings, window?: {since: Date | undefined; until: Date | undefined}): string {
   const {failOn: _failOn, ...monitor} = settings.monitor
   const {salt: _salt, ...redaction} = settings.detection.redaction
-  const canonical = JSON.stringify({monitor, rules: settings.detection.rules, allowlist: settings.detection.allowlist, redaction, redact: settings.redact, ignored: [...(settings.ignored ?? [])].sort()})
+  // Parts of one run cover one window: a window is part of what a record counts as.
+  const span = window === undefined ? undefined : {since: window.since?.toISOString() ?? null, until: window.until?.toISOString() ?? null}
+  const canonical = JSON.stringify({monitor, rules: settings.detection.rules, allowlist: settings.detection.allowlist, redaction, redact: settings.redact, ignored: [...(settings.ignored ?? [])].sort(), ...(span === undefined ? {} : {window: span})})
   return `sha256:${createHash('sha256').update(canonical).digest('hex')}`
 }
 
@@ -44,8 +47,7 @@ export async function readSummaryFile(file: string, cwd: string): Promise<Summar
   try {
     text = await readFile(path.resolve(cwd, file), 'utf8')
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw usageError(`summary file ${file} ${code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`, 'E_INPUT_NOT_FOUND', ['Give files written by llmops monitor --summary-out.'])
+    throw usageError(`summary file ${file} ${readProblem(error)}`, 'E_INPUT_NOT_FOUND', ['Give files written by llmops monitor --summary-out.'])
   }
 
   let data: unknown
@@ -57,6 +59,6 @@ export async function readSummaryFile(file: string, cwd: string): Promise<Summar
 
   const checked = checkSummaryFile(data)
   if ('file' in checked) return checked.file
-  const problems = problemsOf(checked.issues).slice(0, 5).map(({where, what}) => `${where}: ${what}`)
+  const problems = problemsOf(checked.issues, 'key', data).slice(0, 5).map(({where, what}) => `${where}: ${what}`)
   throw usageError(`summary file ${file} is not a valid llmops summary:\n  ${problems.join('\n  ')}`, 'E_SUMMARY_INVALID', ['Give files written by llmops monitor --summary-out.'])
 }

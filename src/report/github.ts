@@ -1,5 +1,6 @@
 import type {Severity} from '../engine/index.js'
 import {usageError} from '../errors.js'
+import {writeProblem} from '../io/fs-problem.js'
 import {bySeverity, describeFinding, newFindings, type GateReport} from './gate-report.js'
 import {formatMarkdown} from './markdown.js'
 
@@ -95,8 +96,7 @@ export async function reportToGithub(report: GateReport, sarif: string | undefin
   try {
     await writeToGithub(report, sarif)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message
-    throw usageError(`cannot write the GitHub job summary or step outputs (${code})`, 'E_GITHUB', ['Check GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, or run with --no-github.'])
+    throw usageError(`cannot write the GitHub job summary or step outputs: ${writeProblem(error)}`, 'E_GITHUB', ['Check GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, or run with --no-github.'])
   }
 }
 

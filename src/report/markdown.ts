@@ -1,5 +1,6 @@
 import {markdownCell} from '../text/printable.js'
 import {bySeverity, newFindings, type GateReport} from './gate-report.js'
+import {findingsOverTime} from './mermaid.js'
 
 const md = (text: string): string => markdownCell(text, 80)
 
@@ -32,6 +33,10 @@ export function formatMarkdown(report: GateReport, maxBytes = 900 * 1024): strin
   if (types.length > 0) {
     head.push('| type | new findings |', '|---|---|', ...types.map(([t, n]) => `| ${md(t)} | ${n} |`), '')
   }
+
+  // A chart where it helps: findings spread over time (records with a time of their own).
+  const chart = findingsOverTime(summary.timeline)
+  if (chart !== '') head.push(chart)
 
   const {latency, errors} = summary
   const tail = [

@@ -1,5 +1,5 @@
 import type {GateResult} from '../results/gate.js'
-import type {LatencySummary, MonitorSummary} from '../results/summary.js'
+import type {LatencySummary, MonitorSummary, WindowSummary} from '../results/summary.js'
 import {cell, printable} from '../text/printable.js'
 
 const count = (n: number): string => n.toLocaleString('en-US')
@@ -20,11 +20,19 @@ function latencyLine(latency: LatencySummary): string {
   return `p50 ${ms(latency.p50)}  p90 ${ms(latency.p90)}  p95 ${ms(latency.p95)}  p99 ${ms(latency.p99)}  max ${ms(latency.max)}${estimate}`
 }
 
+/** What --since/--until kept and left out. */
+function windowLine(w: WindowSummary): string {
+  const span = `${w.since ?? 'the start'} to ${w.until ?? 'the end'}`
+  const left = [w.before > 0 ? `${count(w.before)} before` : '', w.after > 0 ? `${count(w.after)} after` : '', w.untimed > 0 ? `${plural(w.untimed, 'line')} without a time of their own` : ''].filter((x) => x !== '')
+  return `window ${span}${left.length > 0 ? `; left out: ${left.join(', ')}` : ''}`
+}
+
 /** The human summary of a run: plain text, no colour, safe for terminals and CI logs. */
 export function formatSummary(summary: MonitorSummary, gate: GateResult, options: {interrupted?: boolean} = {}): string {
   const lines: string[] = []
   const head = `llmops monitor: ${plural(summary.records, 'record')} from ${printable(summary.inputs.join(', ')) || 'no input (nothing to scan)'} in ${took(summary.duration_ms)}`
   lines.push(options.interrupted ? `${head} (interrupted: partial figures)` : head)
+  if (summary.window !== null) lines.push(`  ${windowLine(summary.window)}`)
   if (summary.malformed_lines > 0) lines.push(`  ${plural(summary.malformed_lines, 'malformed line')} (see the lines with "parse_error")`)
   if (summary.unscanned_lines > 0) {
     lines.push(`  ${plural(summary.unscanned_lines, 'line')} not scanned:`)
@@ -52,6 +60,7 @@ export function formatSummary(summary: MonitorSummary, gate: GateResult, options
   lines.push('', `Latency: ${latencyLine(latency)}`)
   if (latency.count > 0) lines.push(`  slow (> ${count(latency.threshold_ms)} ms): ${count(latency.slow)} of ${count(latency.count)}`)
   if (latency.missing > 0) lines.push(`  ${plural(latency.missing, 'record')} without a latency field`)
+  if (summary.tokens.records > 0) lines.push('', `Tokens: ${count(summary.tokens.per_record ?? 0)} per record (over ${plural(summary.tokens.records, 'record')} with a count)`)
 
   const groups = Object.entries(summary.groups)
   if (groups.length > 0 && summary.group_by !== null) {

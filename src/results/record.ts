@@ -61,7 +61,8 @@ export interface RecordResult extends Partial<ShapeFields> {
   interaction_id: string | null
   file: string
   line: number
-  timestamp_utc: string
+  /** The record's own time (ISO-8601 UTC), or null when it has none. */
+  timestamp_utc: string | null
   latency_ms: number | null
   slow: boolean
   pii_detected: boolean
@@ -121,9 +122,13 @@ export interface RecordFacts {
   group: string | undefined
   /** The record's own time (ISO-8601 UTC), when it has one. */
   time?: string
+  /** The same instant in ms since the epoch: parsed once, here, for the window and the summary. */
+  timeMs?: number
+  /** Tokens the interaction used, when the record says (set by the monitor's batch). */
+  tokens?: number
 }
 
-export function factsOf({record, group, suppressed, omitted, valueKeys, time}: Analyzed): RecordFacts {
+export function factsOf({record, group, suppressed, omitted, valueKeys}: Analyzed): RecordFacts {
   const findings = record.findings.map(({type, category, rule, severity, field, start, end, masked, fingerprint, ignored, preexisting}) => ({
     type,
     category,
@@ -139,7 +144,11 @@ export function factsOf({record, group, suppressed, omitted, valueKeys, time}: A
   }))
   const facts: RecordFacts = {file: record.file, line: record.line, errors: record.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, valueKeys: valueKeys ?? [], latency: record.latency_ms, group}
   if (record.error === 'line_too_long' || record.error === 'unscannable') facts.note = record.parse_error
-  if (time !== undefined) facts.time = time
+  if (record.timestamp_utc !== null) {
+    facts.time = record.timestamp_utc
+    facts.timeMs = Date.parse(record.timestamp_utc)
+  }
+
   return facts
 }
 
@@ -161,6 +170,4 @@ export interface Analyzed {
   omitted?: OmittedFindings
   /** Value keys of the findings, in order (see analyze.ts `valueKey`). */
   valueKeys?: string[]
-  /** The record's own time (ISO-8601 UTC), when it has one (`timestamp_utc` falls back to the scan time). */
-  time?: string | undefined
 }

@@ -5,9 +5,12 @@
  */
 import {z} from 'zod'
 
+import type {Issue} from '../config/issues.js'
 import type {SummaryTallies} from './summary.js'
+import {MAX_BUCKETS, WIDTHS, widerThan} from './timeline.js'
 
-export const SUMMARY_FILE_VERSION = 1
+/** 2: tallies hold token counts, the timeline (time buckets) and the --since/--until window. */
+export const SUMMARY_FILE_VERSION = 2
 
 export interface RuleInfo {
   id: string
@@ -46,7 +49,24 @@ const latency = z.strictObject({
   zeros: count,
   buckets: z.array(z.tuple([z.number().int(), count])),
 })
-const tally = z.strictObject({records: count, errors: count, pii: count, secrets: count, slow: count, missing_latency: count, latency})
+const tally = z.strictObject({records: count, errors: count, pii: count, secrets: count, slow: count, missing_latency: count, tokens: count, with_tokens: count, latency})
+const instant = z.number().int().min(-8.64e15).max(8.64e15)
+/** A width the timeline can have: a step of WIDTHS or a doubling past the last one. */
+const isWidth = (w: number): boolean => {
+  let width = WIDTHS[0] as number
+  while (width < w) width = widerThan(width)
+  return width === w
+}
+
+const timeline = z
+  .strictObject({
+    width_ms: z.number().int().positive().refine(isWidth, 'not a bucket width llmops uses'),
+    buckets: z.array(z.strictObject({start_ms: instant, tally, by_type: counts})).max(MAX_BUCKETS),
+  })
+  .refine((t) => t.buckets.every((b, i) => b.start_ms % t.width_ms === 0 && (i === 0 || b.start_ms > (t.buckets[i - 1]?.start_ms as number))), 'buckets must start on multiples of width_ms, in time order')
+const window = z
+  .strictObject({since: z.iso.datetime().nullable(), until: z.iso.datetime().nullable(), before: count, after: count, untimed: count})
+  .nullable()
 const severity = z.enum(['low', 'medium', 'high', 'critical'])
 const category = z.enum(['pii', 'secret'])
 const detail = z.strictObject({
@@ -98,16 +118,21 @@ const schema = z.strictObject({
     used_ignores: z.array(z.string()),
     first_time: z.iso.datetime().nullable(),
     last_time: z.iso.datetime().nullable(),
+    timeline,
+    window,
   }),
 })
 
 /** The problems of a parsed summary file, each naming its key; none when it is valid. */
-export function checkSummaryFile(data: unknown): {file: SummaryFile} | {issues: Array<{path: PropertyKey[]; message: string; code?: string; keys?: string[]}>} {
+export function checkSummaryFile(data: unknown): {file: SummaryFile} | {issues: readonly Issue[]} {
   if (typeof data === 'object' && data !== null && (data as {format?: unknown}).format === 'llmops-summary' && (data as {version?: unknown}).version !== SUMMARY_FILE_VERSION) {
-    return {issues: [{path: ['version'], message: `version ${JSON.stringify((data as {version?: unknown}).version)} is not one this llmops reads (${SUMMARY_FILE_VERSION})`}]}
+    const version = (data as {version?: unknown}).version
+    const older = typeof version === 'number' && version < SUMMARY_FILE_VERSION
+    // Version 1 has no token counts and no time buckets: filling them in would make merges and comparisons wrong.
+    return {issues: [{path: ['version'], message: `version ${JSON.stringify(version)} is not one this llmops reads (${SUMMARY_FILE_VERSION})${older ? '; it was written by an older llmops: scan the logs again with this one' : ''}`}]}
   }
 
   const result = schema.safeParse(data)
   if (result.success) return {file: result.data as SummaryFile}
-  return {issues: result.error.issues.map((issue) => ({path: issue.path, message: issue.message, code: issue.code, ...('keys' in issue ? {keys: issue.keys as string[]} : {})}))}
+  return {issues: result.error.issues}
 }

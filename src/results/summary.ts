@@ -2,8 +2,11 @@
  * A run's figures: the summary's shape and the builder that tallies facts into it, in memory
  * that does not grow with the input.
  */
-import {LatencyStats, type LatencyState} from '../engine/index.js'
 import {ERROR_KINDS, type RecordFacts, type ErrorKind, type FindingFacts} from './record.js'
+import {Tally, tokensPerRecord, type LatencySummary, type TallyState} from './tally.js'
+import {newTimeline, timelineFrom, timelineState, timelineSummary, type TimelineState, type TimelineSummary} from './time-buckets.js'
+
+export type {LatencySummary, TallyState} from './tally.js'
 
 /** Groups shown in the breakdown: the largest by records (ties by name); the rest are counted under OTHER_GROUP. */
 export const MAX_GROUPS = 50
@@ -18,28 +21,26 @@ export const MAX_UNSCANNED = 100
 /** A finding with where it is: what the reports are built from. */
 export type FindingDetail = FindingFacts & {file: string; line: number}
 
-export interface LatencySummary {
-  count: number
-  /** Records without a usable latency field. */
-  missing: number
-  p50: number | null
-  p90: number | null
-  p95: number | null
-  p99: number | null
-  max: number | null
-  mean: number | null
-  slow: number
-  threshold_ms: number
-  /** False once there are so many samples that percentiles are estimated (within 1%). */
-  exact: boolean
-}
-
 export interface GroupSummary {
   records: number
   errors: number
   pii: number
   secrets: number
   latency: LatencySummary
+  /** Mean tokens of the records that give a token count; null when none does. */
+  tokens_per_record: number | null
+}
+
+/**
+ * --since/--until: the span of record times the figures cover (`until` excluded), and the lines
+ * left out: records before or after it, and lines without a time of their own (`untimed`).
+ */
+export interface WindowSummary {
+  since: string | null
+  until: string | null
+  before: number
+  after: number
+  untimed: number
 }
 
 export interface MonitorSummary {
@@ -79,90 +80,13 @@ export interface MonitorSummary {
   groups: Record<string, GroupSummary>
   /** The earliest and latest of the records' own times (ISO-8601 UTC); null when no record has one. */
   time_range: {first: string; last: string} | null
+  /** Token counts the records give (`usage.total_tokens`, `tokens_in` + `tokens_out`...). */
+  tokens: {records: number; total: number; per_record: number | null}
+  /** The figures of the records with a time of their own, per span of time. */
+  timeline: TimelineSummary
+  /** With --since/--until: the window and what fell outside it; else null. */
+  window: WindowSummary | null
   duration_ms: number
-}
-
-/** One tally as data (a partial summary holds one for the run and one per group). */
-export interface TallyState {
-  records: number
-  errors: number
-  pii: number
-  secrets: number
-  slow: number
-  missing_latency: number
-  latency: LatencyState
-}
-
-class Tally {
-  records = 0
-  errors = 0
-  pii = 0
-  secrets = 0
-  slow = 0
-  missingLatency = 0
-  latency = new LatencyStats()
-
-  static from(state: TallyState): Tally {
-    const tally = new Tally()
-    Object.assign(tally, {records: state.records, errors: state.errors, pii: state.pii, secrets: state.secrets, slow: state.slow, missingLatency: state.missing_latency})
-    tally.latency = LatencyStats.from(state.latency)
-    return tally
-  }
-
-  state(): TallyState {
-    return {records: this.records, errors: this.errors, pii: this.pii, secrets: this.secrets, slow: this.slow, missing_latency: this.missingLatency, latency: this.latency.state()}
-  }
-
-  merge(other: Tally): void {
-    this.records += other.records
-    this.errors += other.errors
-    this.pii += other.pii
-    this.secrets += other.secrets
-    this.slow += other.slow
-    this.missingLatency += other.missingLatency
-    this.latency.merge(other.latency)
-  }
-
-  /** Malformed lines count as errors and may hold findings, but are not records. */
-  add(facts: RecordFacts, slowMs: number, malformed: boolean): void {
-    if (!malformed) this.records++
-    if (facts.errors.length > 0) this.errors++
-    for (const f of facts.findings) {
-      if (f.ignored || f.preexisting) continue
-      if (f.category === 'secret') this.secrets++
-      else this.pii++
-    }
-
-    for (const {category, count} of Object.values(facts.omitted)) {
-      if (category === 'secret') this.secrets += count
-      else this.pii += count
-    }
-
-    if (malformed) return
-    if (facts.latency === null) this.missingLatency++
-    else {
-      this.latency.add(facts.latency)
-      if (facts.latency > slowMs) this.slow++
-    }
-  }
-
-  latencySummary(thresholdMs: number): LatencySummary {
-    const [p50, p90, p95, p99] = this.latency.percentiles([50, 90, 95, 99])
-    const {count} = this.latency
-    return {
-      count,
-      missing: this.missingLatency,
-      p50: p50 ?? null,
-      p90: p90 ?? null,
-      p95: p95 ?? null,
-      p99: p99 ?? null,
-      max: count === 0 ? null : this.latency.max,
-      mean: count === 0 ? null : Math.round((this.latency.sum / count) * 10) / 10,
-      slow: this.slow,
-      threshold_ms: thresholdMs,
-      exact: this.latency.isExact,
-    }
-  }
 }
 
 const MALFORMED: ReadonlySet<ErrorKind> = new Set(['malformed_json', 'not_object', 'line_too_long', 'unscannable'])
@@ -197,6 +121,8 @@ export interface SummaryTallies {
   /** The earliest and latest of the records' own times, or null. */
   first_time: string | null
   last_time: string | null
+  timeline: TimelineState
+  window: WindowSummary | null
 }
 
 /** Error kinds in their table's order (ERROR_KINDS): the same however the records came. */
@@ -247,6 +173,9 @@ export class SummaryBuilder {
   /** The same instants as numbers: one parse per record on the hot path, none per comparison. */
   private firstMs = Number.POSITIVE_INFINITY
   private lastMs = Number.NEGATIVE_INFINITY
+  private timeline = newTimeline()
+  /** With --since/--until: the window and the lines outside it (counted by the scan). */
+  window: WindowSummary | null = null
 
   constructor(
     private readonly slowMs: number,
@@ -283,7 +212,11 @@ export class SummaryBuilder {
     if (has('pii')) this.recordsWithPii++
     if (has('secret')) this.recordsWithSecrets++
     if (findings.length > 0 || omitted.length > 0) this.recordsWithFindings++
-    if (facts.time !== undefined) this.seeTime(facts.time, facts.time)
+    if (facts.time !== undefined && facts.timeMs !== undefined) {
+      this.seeInstant(facts.time, facts.timeMs, facts.time, facts.timeMs)
+      this.timeline.at(facts.timeMs).record(facts, this.slowMs, malformed, findings, omitted)
+    }
+
     this.all.add(facts, this.slowMs, malformed)
     if (facts.group !== undefined) this.groupFor(facts.group).add(facts, this.slowMs, malformed)
   }
@@ -296,7 +229,7 @@ export class SummaryBuilder {
   finish(inputs: string[], durationMs: number): MonitorSummary {
     const groups: Record<string, GroupSummary> = {}
     for (const [name, t] of this.shownGroups()) {
-      groups[name] = {records: t.records, errors: t.errors, pii: t.pii, secrets: t.secrets, latency: t.latencySummary(this.slowMs)}
+      groups[name] = {records: t.records, errors: t.errors, pii: t.pii, secrets: t.secrets, latency: t.latencySummary(this.slowMs), tokens_per_record: tokensPerRecord(t)}
     }
 
     return {
@@ -325,6 +258,9 @@ export class SummaryBuilder {
       group_by: this.groupBy,
       groups,
       time_range: this.firstTime === null || this.lastTime === null ? null : {first: this.firstTime, last: this.lastTime},
+      tokens: {records: this.all.withTokens, total: this.all.tokens, per_record: tokensPerRecord(this.all)},
+      timeline: timelineSummary(this.timeline),
+      window: this.window === null ? null : {...this.window},
       duration_ms: Math.round(durationMs),
     }
   }
@@ -333,6 +269,10 @@ export class SummaryBuilder {
   private seeTime(first: string | null, last: string | null): void {
     const firstMs = first === null ? Number.NaN : Date.parse(first)
     const lastMs = last === null ? Number.NaN : last === first ? firstMs : Date.parse(last)
+    this.seeInstant(first, firstMs, last, lastMs)
+  }
+
+  private seeInstant(first: string | null, firstMs: number, last: string | null, lastMs: number): void {
     if (firstMs < this.firstMs) [this.firstMs, this.firstTime] = [firstMs, first]
     if (lastMs > this.lastMs) [this.lastMs, this.lastTime] = [lastMs, last]
   }
@@ -376,6 +316,8 @@ export class SummaryBuilder {
       used_ignores: [...this.usedIgnores].sort(),
       first_time: this.firstTime,
       last_time: this.lastTime,
+      timeline: timelineState(this.timeline),
+      window: this.window === null ? null : {...this.window},
     }
   }
 
@@ -401,6 +343,8 @@ export class SummaryBuilder {
     builder.detailLimit = state.detail_limit
     for (const f of state.used_ignores) builder.usedIgnores.add(f)
     builder.seeTime(state.first_time, state.last_time)
+    builder.timeline = timelineFrom(state.timeline)
+    builder.window = state.window === null ? null : {...state.window}
     return builder
   }
 
@@ -430,6 +374,8 @@ export class SummaryBuilder {
     this.detailsLeftOut += other.detailsLeftOut + (details.length - this.details.length)
     for (const f of other.usedIgnores) this.usedIgnores.add(f)
     this.seeTime(other.firstTime, other.lastTime)
+    this.timeline.merge(other.timeline)
+    this.window = mergeWindows(this.window, other.window)
   }
 
   private groupFor(name: string): Tally {
@@ -440,4 +386,10 @@ export class SummaryBuilder {
     this.groups.set(key, tally)
     return tally
   }
+}
+
+/** Windows of parts of one run: the same bounds (the settings hash says so), counts added. */
+function mergeWindows(a: WindowSummary | null, b: WindowSummary | null): WindowSummary | null {
+  if (a === null || b === null) return a ?? (b === null ? null : {...b})
+  return {since: a.since, until: a.until, before: a.before + b.before, after: a.after + b.after, untimed: a.untimed + b.untimed}
 }

@@ -4,7 +4,7 @@ import path from 'node:path'
 import {execa} from 'execa'
 import {describe, expect, it} from 'vitest'
 
-import {ROOT} from '../helpers.js'
+import {llmops, ROOT} from '../helpers.js'
 
 /** The generated block, between the markers on lines of their own. */
 const section = (text: string): string => /^<!-- commands -->$[\s\S]*?^<!-- commandsstop -->$/m.exec(text)?.[0] ?? ''
@@ -34,5 +34,14 @@ describe('README', () => {
     const doc = await readFile(path.join(ROOT, 'docs', 'gate.md'), 'utf8')
     const quoted = /this repository's own `\.github\/llmops-gate\.json`\):\n\n```json\n([\s\S]*?)```/.exec(doc)?.[1]
     expect(JSON.parse(quoted ?? 'null')).toEqual(JSON.parse(await readFile(path.join(ROOT, '.github', 'llmops-gate.json'), 'utf8')))
+  })
+
+  it('README and docs/monitoring.md show the line the monitor writes for int_002 of the sample, byte for byte', async () => {
+    const written = String((await llmops(['monitor', 'sample_chatbot_logs.jsonl', '--quiet'])).stdout).split('\n').find((line) => line.includes('"int_002"'))
+    expect(written).toContain('"timestamp_utc":null')
+    for (const doc of ['README.md', path.join('docs', 'monitoring.md')]) {
+      const text = await readFile(path.join(ROOT, doc), 'utf8')
+      expect(text.split('\n').filter((line) => line.startsWith('{"interaction_id":"int_002"'))).toEqual([written])
+    }
   })
 })

@@ -40,4 +40,24 @@ describe('llmops feedback in a terminal', () => {
     const [record] = jsonLines(await readFile(path.join(dir, 'chatbot_feedback.jsonl'), 'utf8'))
     expect(record).toMatchObject({user_id: 'user_tty', feedback_type: 'suggestion', description: 'It broke at checkout'})
   }, 30_000)
+
+  it('stops with exit 6 and saves nothing when Ctrl-C is pressed at a question', async () => {
+    const dir = await tempDir()
+    const child = execa('script', ['-qec', `node ${BIN} feedback --user-id user_tty`, '/dev/null'], {cwd: dir, reject: false, stdin: 'pipe', env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true', TERM: 'xterm'}})
+    let screen = ''
+    let sent = false
+    child.stdout?.on('data', (data: Buffer) => {
+      screen += data.toString()
+      if (!sent && screen.includes('Type of feedback')) {
+        sent = true
+        child.stdin?.write('\u0003')
+      }
+    })
+    const result = await child
+    expect(sent).toBe(true)
+    expect(result.exitCode).toBe(6)
+    expect(screen).toContain('stopped at the prompt; nothing was saved')
+    expect(screen).not.toMatch(/at .*\.js:\d+|internal error/)
+    await expect(readFile(path.join(dir, 'chatbot_feedback.jsonl'), 'utf8')).rejects.toMatchObject({code: 'ENOENT'})
+  }, 30_000)
 })

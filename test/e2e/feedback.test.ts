@@ -104,7 +104,7 @@ describe('llmops feedback (capture)', () => {
     await writeFile(path.join(dir, 'plain-file'), 'x')
     const failed = await llmops([...DOC_EXAMPLE, '--file', 'plain-file/fb.jsonl'], {cwd: dir})
     expect(failed.exitCode).toBe(2)
-    expect(failed.stderr).toContain('cannot write plain-file/fb.jsonl: a part of its path is not a directory')
+    expect(failed.stderr).toContain('cannot write plain-file/fb.jsonl: a part of its path is a file, not a directory')
     expect(failed.stderr).not.toMatch(/\n\s+at /)
   })
 

@@ -59,7 +59,7 @@ describe('feedback store', () => {
     await writeFile(path.join(dir, 'not-a-dir'), 'x')
     const error = await appendRecords(path.join(dir, 'not-a-dir', 'fb.jsonl'), [record('a')], 'not-a-dir/fb.jsonl').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(LlmopsError)
-    expect((error as LlmopsError).message).toBe('cannot write not-a-dir/fb.jsonl: a part of its path is not a directory')
+    expect((error as LlmopsError).message).toBe('cannot write not-a-dir/fb.jsonl: a part of its path is a file, not a directory')
     expect((error as LlmopsError).exitCode).toBe(2)
     const asDir = await appendRecords(dir, [record('a')], 'dir').catch((e: unknown) => e)
     expect((asDir as LlmopsError).message).toBe('cannot write dir: it is a directory')

@@ -5,7 +5,7 @@ import {testContext} from '../support/context.js'
 
 const ctx = testContext()
 const fingerprints = (line: string, file = 'logs/chat.jsonl', lineNumber = 1): string[] =>
-  analyzeLine(line, file, lineNumber, '2030-01-01T00:00:00.000Z', ctx).record.findings.map((f) => f.fingerprint)
+  analyzeLine(line, file, lineNumber, ctx).record.findings.map((f) => f.fingerprint)
 
 const record = (extra: Record<string, unknown> = {}) => JSON.stringify({id: 'int_7', user_query: 'q', bot_response: 'mail me at jane@example.com please', latency_ms: 10, ...extra})
 

@@ -44,6 +44,9 @@ function report(findings: FindingDetail[], gate: Partial<GateResult> = {}): Gate
     group_by: null,
     groups: {},
     time_range: null,
+    tokens: {records: 0, total: 0, per_record: null},
+    timeline: {width_ms: 60_000, buckets: []},
+    window: null,
     duration_ms: 1,
   } satisfies MonitorSummary
   return {
@@ -104,6 +107,24 @@ describe('Markdown and the GitHub summary', () => {
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(64 * 1024)
     expect(md).toMatch(/_\d+ more findings are not listed here/)
     expect(md).toContain('failed ❌')
+  })
+
+  it('draws new findings over time as a Mermaid xychart, at most 24 bars whose counts add up, and none without spread in time', () => {
+    const base = report([finding(0)])
+    const bucket = (i: number, pii: number) => ({start: new Date(Date.UTC(2026, 2, 1) + i * 3_600_000).toISOString(), records: 10, errors: 0, pii, secrets: i % 2, slow: 0, latency: {count: 0, p50: null, p95: null, p99: null}, tokens_per_record: null, by_type: {}})
+    const buckets = Array.from({length: 100}, (_, i) => bucket(i, i % 5))
+    const md = formatMarkdown({...base, summary: {...base.summary, timeline: {width_ms: 3_600_000, buckets}}})
+    const chart = /```mermaid\nxychart-beta\n[\s\S]*?```/.exec(md)?.[0] ?? ''
+    const bars = JSON.parse(/bar (\[.*\])/.exec(chart)?.[1] ?? '[]') as number[]
+    const labels = JSON.parse(/x-axis (\[.*\])/.exec(chart)?.[1] ?? '[]') as string[]
+    expect(bars.length).toBeLessThanOrEqual(24)
+    expect(labels).toHaveLength(bars.length)
+    expect(labels[0]).toBe('03-01 00:00')
+    expect(bars.reduce((a, b) => a + b, 0)).toBe(buckets.reduce((n, b) => n + b.pii + b.secrets, 0))
+    expect(chart).toContain(`y-axis "findings" 0 --> ${Math.max(...bars)}`)
+    expect(formatMarkdown(base)).not.toContain('xychart-beta')
+    const quiet = buckets.map((b) => ({...b, pii: 0, secrets: 0}))
+    expect(formatMarkdown({...base, summary: {...base.summary, timeline: {width_ms: 3_600_000, buckets: quiet}}})).not.toContain('xychart-beta')
   })
 })
 

@@ -5,10 +5,9 @@ import {OversizedLine} from '../../src/io/lines.js'
 import {analyzeLine} from '../../src/monitor/analyze.js'
 import {type AnalyzeContext} from '../../src/monitor/types.js'
 
-const NOW = '2030-01-01T00:00:00.000Z'
 const context = (monitor: Record<string, unknown> = {}, redact = true): AnalyzeContext =>
   testContext(monitor, {redact})
-const analyze = (record: unknown, ctx = context()) => analyzeLine(JSON.stringify(record), 'logs.jsonl', 7, NOW, ctx)
+const analyze = (record: unknown, ctx = context()) => analyzeLine(JSON.stringify(record), 'logs.jsonl', 7, ctx)
 
 describe('analyzeLine', () => {
   it('reports findings with field, offsets and masked value, and redacts the record', () => {
@@ -52,10 +51,11 @@ describe('analyzeLine', () => {
     expect(analyze({latency_ms: 'fast', user_query: 'q', bot_response: 'a'}).record).toMatchObject({latency_ms: null, slow: false})
   })
 
-  it("uses the record's timestamp in UTC, else the time it was observed", () => {
+  it("uses the record's timestamp in UTC, else null (the time of the scan is not data)", () => {
     expect(analyze({timestamp: '2024-03-01T10:00:00+02:00'}).record.timestamp_utc).toBe('2024-03-01T08:00:00.000Z')
     expect(analyze({ts: 1_700_000_000}).record.timestamp_utc).toBe('2023-11-14T22:13:20.000Z')
-    expect(analyze({timestamp: 'yesterday'}).record.timestamp_utc).toBe(NOW)
+    expect(analyze({timestamp: 'yesterday'}).record.timestamp_utc).toBeNull()
+    expect(analyze({user_query: 'q', bot_response: 'a'}).record.timestamp_utc).toBeNull()
     // no zone designator: UTC, whatever the machine's time zone
     expect(analyze({timestamp: '2024-05-01 10:00:00'}).record.timestamp_utc).toBe('2024-05-01T10:00:00.000Z')
     expect(analyze({created_at: '2024-05-01T10:00'}).record.timestamp_utc).toBe('2024-05-01T10:00:00.000Z')
@@ -69,13 +69,13 @@ describe('analyzeLine', () => {
   })
 
   it('turns malformed and non-object lines into results, scanning their raw text', () => {
-    const bad = analyzeLine('{"bot_response": "write to jane@example.com', 'x.jsonl', 3, NOW, context())
-    expect(bad.record).toMatchObject({error: 'malformed_json', line: 3, file: 'x.jsonl', pii_detected: true, original_interaction: null})
+    const bad = analyzeLine('{"bot_response": "write to jane@example.com', 'x.jsonl', 3, context())
+    expect(bad.record).toMatchObject({error: 'malformed_json', line: 3, file: 'x.jsonl', timestamp_utc: null, pii_detected: true, original_interaction: null})
     expect(bad.record.findings[0]).toMatchObject({field: '$line', type: 'EMAIL', masked: 'j***@e***.com'})
     expect(bad.record.parse_error).not.toContain('jane')
-    expect(analyzeLine('[1,2]', 'x', 1, NOW, context()).record).toMatchObject({error: 'not_object', parse_error: 'expected a JSON object, got an array'})
-    expect(analyzeLine('42', 'x', 1, NOW, context()).record.parse_error).toBe('expected a JSON object, got a number')
-    expect(analyzeLine(new OversizedLine(99), 'x', 1, NOW, context()).record.error).toBe('line_too_long')
+    expect(analyzeLine('[1,2]', 'x', 1, context()).record).toMatchObject({error: 'not_object', parse_error: 'expected a JSON object, got an array'})
+    expect(analyzeLine('42', 'x', 1, context()).record.parse_error).toBe('expected a JSON object, got a number')
+    expect(analyzeLine(new OversizedLine(99), 'x', 1, context()).record.error).toBe('line_too_long')
   })
 
   it('also scans and masks every other string of the record unless scanAllFields is off', () => {
@@ -110,7 +110,7 @@ describe('analyzeLine', () => {
 
   it('scans and masks a record of any depth without overflowing the stack', () => {
     const line = `{"a":${'['.repeat(100_000)}"mail jane@example.com"${']'.repeat(100_000)}}`
-    const {record, raw} = analyzeLine(line, 'f', 1, NOW, context())
+    const {record, raw} = analyzeLine(line, 'f', 1, context())
     expect(record).toMatchObject({errors: ['missing_response', 'missing_query'], pii_detected: true})
     expect(record.findings[0]?.field).toMatch(/^a\[0\]\[0\].*…\(99969 levels\)….*\[0\]$/)
     expect(raw).toContain('mail j***@e***.com')
@@ -124,7 +124,7 @@ describe('analyzeLine', () => {
   })
 
   it('ignores ambiguous, machine-dependent date formats', () => {
-    expect(analyze({timestamp: '01/02/2024 10:00'}).record.timestamp_utc).toBe(NOW)
+    expect(analyze({timestamp: '01/02/2024 10:00'}).record.timestamp_utc).toBeNull()
     expect(analyze({timestamp: '2024-01-02T10:00:00+0100'}).record.timestamp_utc).toBe('2024-01-02T09:00:00.000Z')
   })
 

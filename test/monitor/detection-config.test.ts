@@ -9,7 +9,6 @@ import {tempDir} from '../helpers.js'
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
-const NOW = '2030-01-01T00:00:00.000Z'
 const line = JSON.stringify({id: 'x', user_query: 'q', bot_response: 'Write to help@saas-startup.com or jane@example.com, or call 555-010-0199.'})
 
 const employeeRule = {
@@ -24,7 +23,7 @@ const employeeRule = {
 describe('allowlist', () => {
   it("suppresses the organisation's own contacts and counts them", () => {
     const ctx = testContext({}, {config: {allowlist: {emailDomains: ['saas-startup.com']}}})
-    const result = analyzeLine(line, 'f', 1, NOW, ctx)
+    const result = analyzeLine(line, 'f', 1, ctx)
     expect(result.record.findings.map((f) => f.type)).toEqual(['EMAIL', 'PHONE'])
     expect(result.record.suppressed).toBe(1)
     expect(result.suppressed).toEqual(['EMAIL'])
@@ -36,7 +35,7 @@ describe('allowlist', () => {
 describe('redaction operators', () => {
   const redactedResponse = (operator: string, salt?: string): string => {
     const ctx = testContext({}, {config: {redaction: {operator}}, ...(salt === undefined ? {} : {salt})})
-    return (analyzeLine(line, 'f', 1, NOW, ctx).record.original_interaction as {bot_response: string}).bot_response
+    return (analyzeLine(line, 'f', 1, ctx).record.original_interaction as {bot_response: string}).bot_response
   }
 
   it('masks by default', () => {
@@ -60,7 +59,7 @@ describe('redaction operators', () => {
 describe('custom rules', () => {
   it('adds the organisation rules and disables built-ins', () => {
     const ctx = testContext({}, {config: {rules: {custom: [employeeRule], disable: ['pii.phone.formatted', 'pii.phone.labeled']}}})
-    const result = analyzeLine(JSON.stringify({user_query: 'I am EMP-123456, call 555-010-0199', bot_response: 'ok'}), 'f', 1, NOW, ctx)
+    const result = analyzeLine(JSON.stringify({user_query: 'I am EMP-123456, call 555-010-0199', bot_response: 'ok'}), 'f', 1, ctx)
     expect(result.record.findings.map((f) => f.type)).toEqual(['EMPLOYEE_ID'])
   })
 
@@ -74,7 +73,7 @@ describe('custom rules', () => {
     const redos = {...employeeRule, id: 'acme.redos', pattern: '^(a+)+$', examples: {match: ['aaa'], noMatch: []}}
     expect(() => checkCustomRules([redos as never])).not.toThrow()
     const ctx = testContext({}, {config: {rules: {custom: [redos]}}})
-    const result = analyzeLine(JSON.stringify({user_query: `${'a'.repeat(50_000)}!`, bot_response: 'ok'}), 'f', 1, NOW, ctx)
+    const result = analyzeLine(JSON.stringify({user_query: `${'a'.repeat(50_000)}!`, bot_response: 'ok'}), 'f', 1, ctx)
     expect(result.record.findings).toEqual([])
   })
 

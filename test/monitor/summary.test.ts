@@ -12,7 +12,7 @@ const ctx = testContext()
 
 function summarize(lines: string[]) {
   const builder = new SummaryBuilder(1500, 'model_version')
-  for (const [i, line] of lines.entries()) builder.add(factsOf(analyzeLine(line, 'f', i + 1, 'now', ctx)))
+  for (const [i, line] of lines.entries()) builder.add(factsOf(analyzeLine(line, 'f', i + 1, ctx)))
   return builder.finish(['f'], 12.4)
 }
 
@@ -62,6 +62,7 @@ describe('SummaryBuilder', () => {
       response: fc.constantFrom<'text' | 'null' | 'missing'>('text', 'text', 'null', 'missing'),
       malformed: fc.integer({min: 0, max: 9}).map((n) => n === 0),
       time: fc.option(fc.integer({min: 1_600_000_000, max: 1_900_000_000}), {nil: undefined}),
+      tokens: fc.option(fc.nat(5000), {nil: undefined}),
     })
     const line = (r: {model: string; latency?: number; text: string; response: string; malformed: boolean; time?: number}, i: number): string => {
       if (r.malformed) return `{"id": "broken-${i}", `
@@ -75,7 +76,12 @@ describe('SummaryBuilder', () => {
 
     fc.assert(
       fc.property(fc.array(record, {maxLength: 80}), fc.array(fc.nat(), {maxLength: 5}), fc.boolean(), (records, cutsRaw, reverse) => {
-        const facts = records.map((r, i) => factsOf(analyzeLine(line(r, i), `f${i % 3}`, i + 1, 'now', ctx)))
+        const facts = records.map((r, i) => {
+          const f = factsOf(analyzeLine(line(r, i), `f${i % 3}`, i + 1, ctx))
+          // The monitor's batch reads token counts from the record (monitor/tokens.ts).
+          if (r.tokens !== undefined) f.tokens = r.tokens
+          return f
+        })
         const single = new SummaryBuilder(1500, 'model_version')
         for (const f of facts) single.add(f)
         const cuts = [...new Set(cutsRaw.map((c) => c % (facts.length + 1)))].sort((a, b) => a - b)
@@ -94,6 +100,12 @@ describe('SummaryBuilder', () => {
         expect(summary.time_range).toEqual(times.length === 0 ? null : {first: new Date(Math.min(...times)).toISOString(), last: new Date(Math.max(...times)).toISOString()})
         expect(merged.sortedDetails()).toEqual(single.sortedDetails())
         expect([...merged.usedIgnores].sort()).toEqual([...single.usedIgnores].sort())
+        // Time buckets and token counts are part of the state a merge carries on, not only of the summary.
+        expect(JSON.parse(JSON.stringify(merged.state().timeline))).toEqual(JSON.parse(JSON.stringify(single.state().timeline)))
+        const timed = records.filter((r) => r.time !== undefined && !r.malformed)
+        expect(summary.timeline.buckets.reduce((n, b) => n + b.records, 0)).toBe(timed.length)
+        const counted = records.filter((r) => r.tokens !== undefined && !r.malformed)
+        expect(summary.tokens).toMatchObject({records: counted.length, total: counted.reduce((n, r) => n + (r.tokens as number), 0)})
       }),
       {numRuns: 40},
     )

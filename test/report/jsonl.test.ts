@@ -5,7 +5,7 @@ import {analyzeLine} from '../../src/monitor/analyze.js'
 import {formatRecord} from '../../src/report/jsonl.js'
 
 const ctx = testContext()
-const analyze = (line: string) => analyzeLine(line, 'f.jsonl', 1, '2030-01-01T00:00:00.000Z', ctx)
+const analyze = (line: string) => analyzeLine(line, 'f.jsonl', 1, ctx)
 
 describe('formatRecord', () => {
   it.each([

@@ -24,7 +24,7 @@ async function summaryOf(fixture: string) {
   const lines = (await readFile(path.join(FIXTURES, fixture), 'utf8')).split('\n')
   for (const [i, line] of lines.entries()) {
     if (line.trim() === '') builder.blankLines++
-    else builder.add(factsOf(analyzeLine(line, fixture, i + 1, '2030-01-01T00:00:00.000Z', ctx)))
+    else builder.add(factsOf(analyzeLine(line, fixture, i + 1, ctx)))
   }
 
   return builder.finish([fixture], 7)
@@ -50,6 +50,8 @@ describe('formatSummary', () => {
       duration_ms: 63_483,
       errors: {total: 24_816, by_kind: {malformed_json: 4928, error_field: 19_888}},
       latency: {...small.latency, count: 986_286, slow: 174_384},
+      tokens: {records: 12_345, total: 5_000_000, per_record: 405.2},
+      window: {since: '2026-03-01T00:00:00.000Z', until: null, before: 1200, after: 0, untimed: 1},
     }
     const text = formatSummary(summary, {fail_on: ['pii'], passed: false, failures: [{category: 'pii', count: 98_576}]})
     expect(text).toContain('986,286 records from mixed.jsonl in 63.5 s')
@@ -57,5 +59,8 @@ describe('formatSummary', () => {
     expect(text).toMatch(/error_field\s+19,888/)
     expect(text).toContain('174,384 of 986,286')
     expect(text).toContain('FAILED: 98,576 pii')
+    expect(text).toContain('Tokens: 405.2 per record (over 12,345 records with a count)')
+    expect(text).toContain('window 2026-03-01T00:00:00.000Z to the end; left out: 1,200 before, 1 line without a time of their own')
+    expect(formatSummary(small, {fail_on: [], passed: true, failures: []})).not.toMatch(/Tokens|window/)
   })
 })

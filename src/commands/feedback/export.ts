@@ -10,7 +10,7 @@ export default class FeedbackExport extends BaseCommand {
 
 With --output the file is written whole or not at all.
 
-${BaseCommand.exitCodesHelp}`
+${BaseCommand.exitCodesHelp()}`
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> --format csv --output feedback.csv',

@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {BaseCommand} from '../../base-command.js'
+import {ExitCode} from '../../errors.js'
 import type {FeedbackRecord} from '../../feedback/record.js'
 
 export default class Feedback extends BaseCommand {
@@ -8,11 +9,11 @@ export default class Feedback extends BaseCommand {
 
   static override description = `Appends one record to the feedback file (chatbot_feedback.jsonl in the current directory; --file, $LLMOPS_FEEDBACK_FILE or the config's feedback.file override it). Each record gets a sortable id and a UTC timestamp. Personal data and secrets in the description are masked before anything is written (--keep-pii stores it as typed). Many processes can write at once: appends are locked and never interleave.
 
-In a terminal, missing values are asked for; in scripts, they are flags or JSON on stdin (--stdin), and a missing one is an error (exit 2) that names it. Invalid input writes nothing.
+In a terminal, missing values are asked for (Ctrl-C at a question saves nothing: exit 6); in scripts, they are flags or JSON on stdin (--stdin), and a missing one is an error (exit 2) that names it. Invalid input writes nothing.
 
 Read it back with "feedback list", "feedback stats" and "feedback export".
 
-${BaseCommand.exitCodesHelp}`
+${BaseCommand.exitCodesHelp(ExitCode.NOT_CONFIRMED)}`
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> --user-id "user_999" --feedback-type "bug_report" --description "The chatbot provided an incorrect link for the pricing page."',

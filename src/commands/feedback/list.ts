@@ -8,7 +8,7 @@ export default class FeedbackList extends BaseCommand {
   static override summary = 'List recorded feedback, newest first.'
   static override description = `Reads the feedback file. A line that is not a record (a torn write after a crash) is skipped with a warning that names it. Records sharing an id count once: the latest wins.
 
-${BaseCommand.exitCodesHelp}`
+${BaseCommand.exitCodesHelp()}`
 
   static override examples = [
     '<%= config.bin %> <%= command.id %>',

@@ -6,7 +6,7 @@ import type {FeedbackStats} from '../../feedback/query.js'
 
 export default class FeedbackStatsCommand extends BaseCommand {
   static override summary = 'Count feedback by type, by day or week, and by model version, with rating averages.'
-  static override description = `${BaseCommand.exitCodesHelp}`
+  static override description = `${BaseCommand.exitCodesHelp()}`
   static override examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --by week --since 30d --json']
 
   static override flags = {...readFlags, by: Flags.string({options: ['day', 'week'], default: 'day', description: 'period of the time breakdown'})}

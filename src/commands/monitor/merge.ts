@@ -11,7 +11,7 @@ export default class MonitorMerge extends BaseCommand {
 
 Parts are refused (exit 2) when they cannot add up to one run: different settings or llmops versions, a shard given twice or missing, an input in two parts. See docs/scale.md for recipes (GitHub Actions matrix, Kubernetes Indexed Job, xargs -P).
 
-${BaseCommand.exitCodesHelp}`
+${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED)}`
 
   static override examples = [
     {description: 'Four shards of one log, then one verdict', command: 'for k in 1 2 3 4; do <%= config.bin %> monitor big.jsonl --shard $k/4 --format summary --summary-out part-$k.json & done; wait\n<%= config.bin %> <%= command.id %> part-*.json --fail-on pii,secret'},
@@ -20,7 +20,7 @@ ${BaseCommand.exitCodesHelp}`
   static override strict = false
 
   static override args = {
-    file: Args.string({description: 'summary files written by llmops monitor --summary-out', required: true}),
+    file: Args.string({ignoreStdin: true, description: 'summary files written by llmops monitor --summary-out', required: true}),
   }
 
   static override flags = {

@@ -14,7 +14,6 @@ import {ROOT} from '../../helpers.js'
 import {testContext} from '../../support/context.js'
 import {allPaths, FAKE, SHAPES, shapeRecords, stringLeaves, withValue, type Path} from '../../support/shapes.js'
 
-const NOW = '2030-01-01T00:00:00.000Z'
 const flat = testContext({schema: 'flat'})
 const contexts = Object.fromEntries(SCHEMAS.map((schema) => [schema, testContext({schema})]))
 
@@ -41,8 +40,8 @@ describe('shape detection never narrows what is found', () => {
     fc.assert(
       fc.property(record, fc.constantFrom(...SCHEMAS), (rec, schema) => {
         const line = JSON.stringify(rec)
-        const base = analyzeLine(line, 'logs.jsonl', 1, NOW, flat)
-        const shaped = analyzeLine(line, 'logs.jsonl', 1, NOW, contexts[schema] as typeof flat)
+        const base = analyzeLine(line, 'logs.jsonl', 1, flat)
+        const shaped = analyzeLine(line, 'logs.jsonl', 1, contexts[schema] as typeof flat)
         expect(shaped.record.findings).toEqual(base.record.findings)
         expect(shaped.record.original_interaction).toEqual(base.record.original_interaction)
         expect(shaped.sanitized).toBe(base.sanitized)
@@ -63,7 +62,7 @@ describe('shape detection never narrows what is found', () => {
           if (paths.length > 0) rec = withValue(rec, paths[n % paths.length] as Path, value)
         }
 
-        const {record} = analyzeLine(JSON.stringify(rec), 'logs.jsonl', 1, NOW, contexts[schema] as typeof flat)
+        const {record} = analyzeLine(JSON.stringify(rec), 'logs.jsonl', 1, contexts[schema] as typeof flat)
         expect(record.errors).not.toContain('unscannable')
         expect(record.parse_error).toBeUndefined()
       }),

@@ -11,7 +11,6 @@ import {formatRecord} from '../../../src/report/jsonl.js'
 import {testContext} from '../../support/context.js'
 import {FAKE, label, SHAPES, shapeRecords, stringLeaves, withValue} from '../../support/shapes.js'
 
-const NOW = '2030-01-01T00:00:00.000Z'
 const ctx = testContext()
 
 describe.each(SHAPES)('PII in every string of a %s record', (shape) => {
@@ -21,7 +20,7 @@ describe.each(SHAPES)('PII in every string of a %s record', (shape) => {
     for (const [n, template] of records.entries()) {
       for (const at of stringLeaves(template)) {
         const line = JSON.stringify(withValue(template, at, `contact ${fake} today`))
-        const analyzed = analyzeLine(line, 'logs.jsonl', n + 1, NOW, ctx)
+        const analyzed = analyzeLine(line, 'logs.jsonl', n + 1, ctx)
         const where = `${shape} line ${n + 1} at ${label(at)}`
         // The one string a detector reads by value: an ingestion event's type (see detect.ts).
         if (label(at) !== 'type') expect(analyzed.record.schema, where).toBe(shape)
@@ -41,7 +40,7 @@ describe('numbers where a shape reads counts', () => {
   it('a card number written as a token count is masked, and is not a token count', () => {
     const [template] = shapeRecords('openai-chat')
     const line = JSON.stringify(withValue(template, ['response', 'usage', 'prompt_tokens'], 4111111111111111))
-    const analyzed = analyzeLine(line, 'logs.jsonl', 1, NOW, ctx)
+    const analyzed = analyzeLine(line, 'logs.jsonl', 1, ctx)
     expect(analyzed.record.findings.map((f) => [f.type, f.field])).toContainEqual(['CREDIT_CARD', 'response.usage.prompt_tokens'])
     expect(analyzed.record.tokens_in).toBeNull()
     expect(formatRecord(analyzed)).not.toContain('4111111111111111')
@@ -49,7 +48,7 @@ describe('numbers where a shape reads counts', () => {
 
   it('a count too large to be tokens is skipped for the next alias', () => {
     const [template] = shapeRecords('langsmith')
-    const analyzed = analyzeLine(JSON.stringify(withValue(template, ['prompt_tokens'], 123_456_789_012)), 'logs.jsonl', 1, NOW, ctx)
+    const analyzed = analyzeLine(JSON.stringify(withValue(template, ['prompt_tokens'], 123_456_789_012)), 'logs.jsonl', 1, ctx)
     expect(analyzed.record.tokens_in).toBe(42)
   })
 })
