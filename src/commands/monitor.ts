@@ -4,12 +4,13 @@ import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
 import {REDACT_OPERATORS, type RedactOperator} from '../config/detection.js'
-import {parseInteger, parseShard, shardFromEnv} from '../config/values.js'
+import {SCHEMAS, type SchemaName} from '../config/schema.js'
+import {parseInteger, parseLineRange, parseShard, shardFromEnv} from '../config/values.js'
 import {ExitCode, usageError} from '../errors.js'
 import {failOnOf, optional, thresholdsOf, verdictFlags} from '../flags/gate.js'
 import {windowFlags, windowOf} from '../flags/window.js'
 import {DEFAULT_LOG_FILE, defaultInput} from '../monitor/default-input.js'
-import {defaultIo} from '../monitor/invocation.js'
+import {defaultIo, type MonitorInvocation, type MonitorIo} from '../monitor/invocation.js'
 
 
 export default class Monitor extends BaseCommand {
@@ -35,6 +36,8 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
     {description: 'Watch a live log like tail -f (Ctrl-C prints the summary)', command: '<%= config.bin %> <%= command.id %> --follow /var/log/chatbot.jsonl'},
     {description: 'Scan shard 2 of 4 of a large log and keep its figures for a merge (docs/scale.md)', command: '<%= config.bin %> <%= command.id %> big.jsonl --shard 2/4 --format summary --summary-out part-2.json'},
     {description: "One day's records, its figures kept for llmops compare and llmops report", command: '<%= config.bin %> <%= command.id %> logs/*.jsonl.gz --since 2026-11-01 --until 2026-11-02 --format summary --summary-out day.json'},
+    {description: 'Read OpenTelemetry GenAI spans written by the OTLP file exporter (the shape is recognised per line without --schema)', command: '<%= config.bin %> <%= command.id %> traces.jsonl --schema otel-genai --group-by model'},
+    {description: 'Which shape the first 5 lines are read as, and where each fact comes from', command: '<%= config.bin %> <%= command.id %> traces.jsonl --explain-schema 1-5'},
     {description: 'Report findings in nested fields under the main text fields', command: "<%= config.bin %> <%= command.id %> --fields 'bot_response,user_query,messages[].content' chat.jsonl"},
   ]
 
@@ -62,6 +65,14 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
       helpValue: 'NAME',
     }),
     'group-by': Flags.string({description: "field for the summary breakdown, 'none' to turn it off [default: model_version]", helpValue: 'FIELD'}),
+    schema: Flags.string({
+      options: [...SCHEMAS],
+      description: 'log shape to read id, time, latency, model, tokens and errors from; auto recognises it per line (every value is scanned whatever the shape) [default: auto, or the config]',
+    }),
+    'explain-schema': Flags.string({
+      helpValue: 'LINES',
+      description: 'scan nothing; print, for lines N or A-B of each input, the shape each is read as, why, and the path each fact comes from (never a value)',
+    }),
     format: Flags.string({
       options: ['jsonl', 'text', 'summary'],
       description: 'jsonl: a JSON line per interaction on stdout; text: each finding as file:line, type, masked value and field, grouped by file, then the summary; summary: only the summary, on stdout [default: text when stdout is a terminal, else jsonl]',
@@ -111,6 +122,13 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
     }),
   }
 
+  /** --explain-schema: names and paths on stdout, as text or (--json) one JSON object. */
+  private async explain(invocation: MonitorInvocation, io: MonitorIo, range: {first: number; last: number}): Promise<void> {
+    const [{explainSchema}, {formatExplanations}] = await Promise.all([import('../monitor/explain.js'), import('../report/explain.js')])
+    const explanations = await explainSchema(invocation, io, range)
+    io.stdout.write(this.jsonEnabled() ? `${JSON.stringify({explanations})}\n` : formatExplanations(explanations))
+  }
+
   /** Returns nothing: every mode, --json included, streams its output as it goes. */
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Monitor)
@@ -131,7 +149,7 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
 
     // A person at a terminal reads findings; pipes and files get JSON Lines.
     const format = flags.format ?? (process.stdout.isTTY ? 'text' : 'jsonl')
-    const exitCode = await monitorLogs({
+    const invocation: MonitorInvocation = {
       files,
       configPath: flags.config,
       overrides: {
@@ -140,6 +158,7 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
         slowMs: flags['slow-ms'],
         latencyFields: flags['latency-field'],
         groupBy: flags['group-by'] === 'none' ? null : flags['group-by'],
+        schema: flags.schema as SchemaName | undefined,
       },
       redact: flags.redact,
       redactOperator: flags['redact-operator'] as RedactOperator | undefined,
@@ -171,7 +190,13 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
           maxP95IncreasePercent: optional(flags['max-p95-increase'], (text) => parseInteger(text, '--max-p95-increase', {min: 0})),
         },
       },
-    }, io)
+    }
+    if (flags['explain-schema'] !== undefined) {
+      await this.explain(invocation, io, parseLineRange(flags['explain-schema'], '--explain-schema'))
+      return
+    }
+
+    const exitCode = await monitorLogs(invocation, io)
     if (exitCode !== ExitCode.OK) process.exitCode = exitCode
   }
 }

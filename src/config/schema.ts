@@ -2,9 +2,12 @@ import {z} from 'zod'
 
 import {detectionSchemas} from './detection.js'
 import {parseFieldPath} from './field-path.js'
+import {SCHEMAS} from './log-shapes.js'
 
 export const FAIL_ON = ['pii', 'secret', 'error', 'slow'] as const
 export type FailOn = (typeof FAIL_ON)[number]
+
+export {SCHEMAS, type SchemaName} from './log-shapes.js'
 
 const fieldPath = z.string().superRefine((value, ctx) => {
   const parsed = parseFieldPath(value)
@@ -30,6 +33,11 @@ export const monitorConfigSchema = z.strictObject({
   /** Summary breakdown field; null disables it. */
   groupBy: z.string().min(1).nullable().default('model_version'),
   failOn: z.array(z.enum(FAIL_ON)).default([]),
+  /**
+   * Which log shape the id, times, model, tokens and errors are read from: `auto` recognises it
+   * per line. It never changes what is scanned: every value of every line is.
+   */
+  schema: z.enum(SCHEMAS).default('auto'),
   /** Longest line analysed, in bytes; longer lines are reported as `line_too_long`, unscanned. */
   maxLineBytes: z.number().int().min(1024).default(16 * 1024 * 1024),
   /**

@@ -73,6 +73,18 @@ export function shardFromEnv(env: NodeJS.ProcessEnv): {index: number; count: num
   return {index, count}
 }
 
+/** `N` or `A-B`: 1-based line numbers, at most `max` lines. */
+export function parseLineRange(text: string, name: string, max = 1000): {first: number; last: number} {
+  const match = /^\s*(\d{1,9})\s*(?:-\s*(\d{1,9})\s*)?$/.exec(text)
+  const first = Number(match?.[1])
+  const last = match?.[2] === undefined ? first : Number(match[2])
+  if (match === null || !(first >= 1 && last >= first && last - first < max)) {
+    throw usageError(`${name} ${JSON.stringify(text)}: give a line number (42) or a range (1-20) of at most ${max} lines, from 1`, 'E_USAGE')
+  }
+
+  return {first, last}
+}
+
 const RELATIVE = /^(\d+)([hdw])$/
 
 /**

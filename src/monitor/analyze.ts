@@ -1,12 +1,13 @@
-import {detect, mask, redactText, scan, type Match, type OffsetMap, type Redactor, type ScanResult} from '../engine/index.js'
+import {mask, redactText, scan, type Match, type OffsetMap, type ScanResult} from '../engine/index.js'
 import {OversizedLine} from '../io/lines.js'
 import {parseJsonLine} from '../io/jsonl.js'
-import {firstScalar, functionalErrors, latencyOf, timestampOf, type Json} from './fields.js'
+import type {Json} from './fields.js'
 import {createHmac} from 'node:crypto'
 
 import {hashText, fingerprintOf, maskedContexts} from './fingerprint.js'
 import {decodeEscapes, fieldLabel, looseParts, numberReading, ownKey, parentKey, pathOf, walkJson, type Frame, type JsonToken} from './json-tokens.js'
 import {lineTriggers, TriggerCursor, type LineTriggers} from './line-triggers.js'
+import {shownFacts, shownId} from './shown.js'
 import {mergeLineMatches, Splices} from './splices.js'
 import type {AnalyzeContext} from './types.js'
 import type {Analyzed, ErrorKind, Finding, OmittedFindings, RecordResult} from '../results/record.js'
@@ -211,25 +212,6 @@ function fingerprint(scanned: Pick<LineScan, 'findings' | 'values' | 'contexts'>
   return keys
 }
 
-/**
- * A scalar as it will be printed. Strings come from the sanitized line, already masked; a number
- * is printed as JSON.parse read it, which can differ from the digits it was written with
- * (`4111111111111111.000000000000000001` prints as a card number), so its printed form is scanned.
- */
-function printed(value: unknown, key: string, ctx: AnalyzeContext, redactor: Redactor): string | undefined {
-  if (typeof value === 'string') return value
-  if (typeof value !== 'number') return undefined
-  const text = String(value)
-  const matches = detect(text, ctx.ruleSet, {key})
-  return matches.length === 0 || !ctx.redact ? text : redactText(text, matches, redactor)
-}
-
-/** The first id field that holds a non-empty string or a finite number, as printed. */
-function shownId(record: Json, ctx: AnalyzeContext, redactor: Redactor): string | null {
-  const name = ctx.config.idFields.find((n) => firstScalar(record, [n]) !== null)
-  return name === undefined ? null : (printed(record[name], name, ctx, redactor) ?? null)
-}
-
 /** The record's key: its id (masked), else a hash of the whole masked record. */
 function recordKey(masked: unknown, ctx: AnalyzeContext): string {
   const id = masked !== null && typeof masked === 'object' && !Array.isArray(masked) ? shownId(masked as Json, ctx, mask) : null
@@ -341,13 +323,9 @@ function analyzeText(line: string, file: string, lineNumber: number, ctx: Analyz
   }
 
   const {config} = ctx
-  const errors = functionalErrors(record, config)
-  // Latency and time are printed: read them from the sanitized record, where a field that held
-  // a finding is a mask (so no latency), never the value.
-  const latency = latencyOf(shown, config.latencyFields)
-  const time = timestampOf(shown, config.timestampFields)
+  const {id, time, latency, errors, group, shape} = shownFacts(record, shown, ctx)
   const result: RecordResult = {
-    interaction_id: shownId(shown, ctx, ctx.redactor),
+    interaction_id: id,
     file,
     line: lineNumber,
     timestamp_utc: time,
@@ -361,11 +339,12 @@ function analyzeText(line: string, file: string, lineNumber: number, ctx: Analyz
     suppressed: scanned.suppressed.length,
     original_interaction: shown,
   }
+  if (shape !== undefined) Object.assign(result, shape)
   return {
     record: withOmitted(result, scanned.omitted),
     suppressed: scanned.suppressed,
     omitted: scanned.omitted,
-    group: config.groupBy === null ? undefined : printed(shown[config.groupBy], config.groupBy, ctx, ctx.redactor),
+    group,
     raw: scanned.sanitized,
     sanitized: scanned.sanitized,
     valueKeys,

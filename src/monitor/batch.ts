@@ -4,7 +4,7 @@ import type {OutputMode} from '../report/reporter.js'
 import {lineKey} from '../gate/changed.js'
 import {analyzeLine} from './analyze.js'
 import {factsOf, type Analyzed, type RecordFacts} from '../results/record.js'
-import {tokensOf} from './tokens.js'
+import {recordTokens} from './tokens.js'
 import {type AnalyzeContext} from './types.js'
 
 const PIECE = 32 * 1024
@@ -143,7 +143,7 @@ export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchO
       continue
     }
 
-    const tokens = tokensOf(analyzed.record.original_interaction)
+    const tokens = recordTokens(analyzed.record)
     if (tokens !== undefined) facts.tokens = tokens
     result.facts.push(facts)
     if (options.mode === 'none') continue

@@ -5,7 +5,7 @@ import type {ErrorKind} from '../results/record.js'
 export type Json = Record<string, unknown>
 
 /** An error field counts when it holds something: not null, false, 0 or an empty string. */
-const isSet = (value: unknown): boolean => value !== undefined && value !== null && value !== false && value !== '' && value !== 0
+export const isSet = (value: unknown): boolean => value !== undefined && value !== null && value !== false && value !== '' && value !== 0
 
 export function firstScalar(record: Json, names: readonly string[]): string | null {
   for (const name of names) {
@@ -54,11 +54,20 @@ export function timestampOf(record: Json, names: readonly string[]): string | nu
   for (const name of names) {
     const value = record[name]
     if (typeof value === 'string' && CANONICAL_UTC.test(value) && Number.isFinite(Date.parse(value))) return value
-    const ms = typeof value === 'number' ? (value < 1e11 ? value * 1000 : value) : typeof value === 'string' ? parseIso(value) : Number.NaN
-    if (Number.isFinite(ms) && Math.abs(ms) <= 8.64e15) return new Date(ms).toISOString()
+    const ms = timeMs(value)
+    if (Number.isFinite(ms)) return new Date(ms).toISOString()
   }
 
   return null
+}
+
+/**
+ * Milliseconds since the epoch of a time value as `timestampOf` reads it (ISO string, epoch
+ * seconds below 10¹¹, else milliseconds), or NaN when it is none or out of Date's range.
+ */
+export function timeMs(value: unknown): number {
+  const ms = typeof value === 'number' ? (value < 1e11 ? value * 1000 : value) : typeof value === 'string' ? parseIso(value) : Number.NaN
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? ms : Number.NaN
 }
 
 export function functionalErrors(record: Json, config: MonitorConfig): ErrorKind[] {

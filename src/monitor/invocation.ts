@@ -1,6 +1,6 @@
 /** What a caller (the command, the Action) asks of one monitor run, and the process it runs in. */
 import type {RedactOperator} from '../config/detection.js'
-import type {FailOn} from '../config/schema.js'
+import type {FailOn, SchemaName} from '../config/schema.js'
 import type {GateOptions} from '../gate/finish.js'
 
 export interface MonitorInvocation {
@@ -12,6 +12,7 @@ export interface MonitorInvocation {
     slowMs?: number | undefined
     latencyFields?: string[] | undefined
     groupBy?: string | null | undefined
+    schema?: SchemaName | undefined
   }
   redact: boolean
   /** --redact-out: write a sanitized copy of the input here. */

@@ -24,6 +24,7 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   slowMs: '--slow-ms',
   latencyFields: '--latency-field',
   groupBy: '--group-by',
+  schema: '--schema',
 }
 
 /** Flags over the config file; flag values go through the same schema as the file. */
@@ -34,6 +35,7 @@ function merge(config: MonitorConfig, overrides: MonitorInvocation['overrides'])
   if (overrides.slowMs !== undefined) merged.slowMs = overrides.slowMs
   if (overrides.latencyFields !== undefined) merged.latencyFields = overrides.latencyFields
   if (overrides.groupBy !== undefined) merged.groupBy = overrides.groupBy
+  if (overrides.schema !== undefined) merged.schema = overrides.schema
   const checked = monitorConfigSchema.safeParse(merged)
   if (checked.success) return checked.data
   const [problem] = problemsOf(checked.error.issues, 'key', merged)

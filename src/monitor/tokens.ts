@@ -38,3 +38,13 @@ export function tokensOf(record: unknown): number | undefined {
   const {usage} = o
   return usage !== null && typeof usage === 'object' && !Array.isArray(usage) ? fromObject(usage as Record<string, unknown>) : undefined
 }
+
+/**
+ * Tokens of one output record: a recognised log shape's `tokens_in` + `tokens_out` (read where
+ * that shape keeps them, docs/monitoring.md#log-shapes), else what the record itself says.
+ */
+export function recordTokens(record: {tokens_in?: number | null; tokens_out?: number | null; original_interaction: unknown}): number | undefined {
+  const {tokens_in: input, tokens_out: output} = record
+  if (typeof input === 'number' || typeof output === 'number') return (input ?? 0) + (output ?? 0)
+  return tokensOf(record.original_interaction)
+}

@@ -38,8 +38,26 @@ export const ERROR_KINDS = [
 ] as const
 export type ErrorKind = (typeof ERROR_KINDS)[number]
 
+/**
+ * What a record of a recognised log shape adds to its output line (docs/monitoring.md#log-shapes):
+ * present, all together, only on records of a shape other than the flat one; null when the
+ * record does not hold the fact.
+ */
+export interface ShapeFields {
+  /** The shape the facts were read as: `openai-chat`, `openai-responses`, `otel-genai`, `langfuse`, `langsmith`. */
+  schema: string
+  model: string | null
+  model_version: string | null
+  tokens_in: number | null
+  tokens_out: number | null
+  /** Time to first token, in milliseconds. */
+  ttft_ms: number | null
+  /** otel-genai only: how many GenAI spans the line holds (the facts are the first one's). */
+  spans?: number
+}
+
 /** One output line of `llmops monitor`: the contract users' scripts rely on. */
-export interface RecordResult {
+export interface RecordResult extends Partial<ShapeFields> {
   interaction_id: string | null
   file: string
   line: number

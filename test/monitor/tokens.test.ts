@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {tokensOf} from '../../src/monitor/tokens.js'
+import {recordTokens, tokensOf} from '../../src/monitor/tokens.js'
 
 describe('tokensOf', () => {
   it('reads a total, else input plus output, at the top level or under usage', () => {
@@ -18,5 +18,15 @@ describe('tokensOf', () => {
     expect(tokensOf({total_tokens: 1.5})).toBeUndefined()
     expect(tokensOf(null)).toBeUndefined()
     expect(tokensOf(['tokens', 3])).toBeUndefined()
+  })
+})
+
+describe('recordTokens', () => {
+  it("takes a recognised shape's tokens_in and tokens_out first, else what the record says", () => {
+    expect(recordTokens({tokens_in: 42, tokens_out: 12, original_interaction: {usage: {total_tokens: 999}}})).toBe(54)
+    expect(recordTokens({tokens_in: 20, tokens_out: null, original_interaction: {}})).toBe(20)
+    expect(recordTokens({tokens_in: null, tokens_out: null, original_interaction: {total_tokens: 7}})).toBe(7)
+    expect(recordTokens({original_interaction: {usage: {input_tokens: 7, output_tokens: 3}}})).toBe(10)
+    expect(recordTokens({original_interaction: null})).toBeUndefined()
   })
 })
