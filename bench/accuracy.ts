@@ -12,7 +12,6 @@ import {compileRules} from '../src/engine/index.js'
 import {builtinRules} from '../src/rules/index.js'
 import {evaluate, formatReport, loadCorpus} from '../test/support/accuracy.js'
 
-
 const ruleSet = compileRules(builtinRules)
 const only = process.argv.slice(2).find((a) => !a.startsWith('--'))
 for (const name of ['corpus', 'heldout', 'realworld', 'blind']) {

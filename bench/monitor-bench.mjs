@@ -31,7 +31,15 @@ function fail(message) {
 const USAGE = 'usage: node bench/monitor-bench.mjs [--mb N] [--seed S] [--runs N] [--jobs N] [--json]'
 let opts
 try {
-  opts = parseArgs({options: {mb: {type: 'string', default: '200'}, seed: {type: 'string', default: '42'}, runs: {type: 'string', default: '3'}, jobs: {type: 'string'}, json: {type: 'boolean'}}}).values
+  opts = parseArgs({
+    options: {
+      mb: {type: 'string', default: '200'},
+      seed: {type: 'string', default: '42'},
+      runs: {type: 'string', default: '3'},
+      jobs: {type: 'string'},
+      json: {type: 'boolean'},
+    },
+  }).values
 } catch (error) {
   fail(`${error.message}\n${USAGE}`)
 }
@@ -72,8 +80,7 @@ function ensureBuilt() {
 
 // GNU time -v reports the child's true peak RSS (getrusage ru_maxrss). Check it really is GNU
 // time (busybox has no -v) rather than trusting that the path exists.
-const GNU_TIME =
-  existsSync('/usr/bin/time') && /Maximum resident set size/.test(spawnSync('/usr/bin/time', ['-v', 'true'], {encoding: 'utf8'}).stderr ?? '')
+const GNU_TIME = existsSync('/usr/bin/time') && /Maximum resident set size/.test(spawnSync('/usr/bin/time', ['-v', 'true'], {encoding: 'utf8'}).stderr ?? '')
 
 /** Fallback: VmHWM is the kernel's high-water mark, so polling only misses a peak in the last ~20 ms. */
 function vmHwmKb(pid) {
@@ -128,7 +135,11 @@ await warmCache(file)
 
 const median = (values) => {
   const sorted = values.filter((v) => v !== null && Number.isFinite(v)).sort((a, b) => a - b)
-  return sorted.length === 0 ? null : sorted.length % 2 === 1 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2
+  return sorted.length === 0
+    ? null
+    : sorted.length % 2 === 1
+      ? sorted[(sorted.length - 1) / 2]
+      : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2
 }
 
 const sides = {
@@ -198,9 +209,18 @@ if (opts.json) {
 } else {
   const cols = (name, ...cells) => name.padEnd(10) + cells.map((c, i) => String(c ?? 'n/a').padStart([9, 9, 14, 9, 13][i])).join('')
   const row = (name, f) => cols(name, f.wall_s, f.cpu_s, f.peak_rss_mib, f.mib_per_s, f.records_per_s.toLocaleString('en-US'))
-  console.log(`\nllmops monitor vs bench/baseline.mjs: ${result.input.mib} MiB, ${records.toLocaleString('en-US')} records (seed ${seed}), node ${process.version}, jobs ${result.jobs}`)
+  console.log(
+    `\nllmops monitor vs bench/baseline.mjs: ${result.input.mib} MiB, ${records.toLocaleString('en-US')} records (seed ${seed}), node ${process.version}, jobs ${result.jobs}`,
+  )
   console.log(`medians of ${runs} paired runs, measured with ${result.measured_with}\n`)
-  console.log([cols('', 'wall s', 'CPU s', 'peak RSS MiB', 'MiB/s', 'records/s'), row('baseline', baseline), row('llmops', llmops), cols('ratio', result.ratios.wall, result.ratios.cpu, result.ratios.peak_rss, '', '')].join('\n'))
+  console.log(
+    [
+      cols('', 'wall s', 'CPU s', 'peak RSS MiB', 'MiB/s', 'records/s'),
+      row('baseline', baseline),
+      row('llmops', llmops),
+      cols('ratio', result.ratios.wall, result.ratios.cpu, result.ratios.peak_rss, '', ''),
+    ].join('\n'),
+  )
   console.log(`\nstart-up: llmops --version ${result.startup_ms.llmops_version} ms, node -e 0 ${result.startup_ms.node_e_0} ms (${result.startup_ms.ratio}x)\n`)
   for (const [label, ok] of Object.values(checks)) console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`)
 }

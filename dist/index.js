@@ -7281,12 +7281,19 @@ function compileUser(id, what, pattern, flags, subject) {
     return compileLinear(pattern, flags);
   } catch (error63) {
     const message = error63.message.replace(/^error parsing regexp: /, "");
-    throw new RuleCompileError(id, `the ${what} is not supported (${message}): patterns from a config run on a linear-time engine, without lookarounds or backreferences`, subject);
+    throw new RuleCompileError(
+      id,
+      `the ${what} is not supported (${message}): patterns from a config run on a linear-time engine, without lookarounds or backreferences`,
+      subject
+    );
   }
 }
 function compileContext(context2, delta) {
   if (context2 === void 0 || context2.words.length === 0) return void 0;
-  const source = String.raw`${trieSource(context2.words.map((w2) => w2.toLowerCase()), String.raw`(?<![a-z][\s\S])`)}(?![a-z])`;
+  const source = String.raw`${trieSource(
+    context2.words.map((w2) => w2.toLowerCase()),
+    String.raw`(?<![a-z][\s\S])`
+  )}(?![a-z])`;
   let regexes = contextRegexes.get(source);
   if (regexes === void 0) contextRegexes.set(source, regexes = { regex: new RegExp(source, "i"), global: new RegExp(source, "gi") });
   return { ...regexes, window: context2.window, after: context2.after ?? 0, delta };
@@ -7380,7 +7387,8 @@ function compileRules(rules, options = {}) {
     if (seen.has(rule.id)) throw new RuleCompileError(rule.id, "duplicate rule id");
     seen.add(rule.id);
     const one = compileOne(rule, prefilters, options.userRules?.has(rule.id) === true);
-    if (one.confidence < minConfidence) one.needsWords = one.context === void 0 || one.confidence + one.context.delta < minConfidence ? [] : (rule.context?.words ?? []).map((w2) => w2.toLowerCase());
+    if (one.confidence < minConfidence)
+      one.needsWords = one.context === void 0 || one.confidence + one.context.delta < minConfidence ? [] : (rule.context?.words ?? []).map((w2) => w2.toLowerCase());
     return one;
   });
   return {
@@ -7743,7 +7751,16 @@ function matchRule(rule, part, offset, state) {
     if (rule.validator !== void 0 && !rule.validator(value)) continue;
     const confidence = rule.confidence + contextDelta(rule.context, state, start, end, true) + contextDelta(rule.negativeContext, state, start, end, false);
     if (confidence < state.ruleSet.minConfidence) continue;
-    const match = { rule: rule.id, type: rule.type, category: rule.category, severity: rule.severity, confidence: Math.min(1, Math.round(confidence * 100) / 100), start, end, value };
+    const match = {
+      rule: rule.id,
+      type: rule.type,
+      category: rule.category,
+      severity: rule.severity,
+      confidence: Math.min(1, Math.round(confidence * 100) / 100),
+      start,
+      end,
+      value
+    };
     const { allowlist } = state.ruleSet;
     if (allowlist !== void 0 && allowed(allowlist, rule.type, value)) state.result.suppressed.push(match);
     else state.result.matches.push(match);
@@ -7770,7 +7787,8 @@ function scan(text2, ruleSet, options = {}) {
   };
   for (const rule of options.rules ?? ruleSet.rules) {
     if (!keywordsPresent(rule, scanned, state.lower)) continue;
-    if (rule.needsWords !== void 0 && (rule.needsWords.length === 0 || rule.context === void 0 || !rule.anchored && !wordsIn(rule.context.regex))) continue;
+    if (rule.needsWords !== void 0 && (rule.needsWords.length === 0 || rule.context === void 0 || !rule.anchored && !wordsIn(rule.context.regex)))
+      continue;
     if (rule.prefilter === -1) {
       matchRule(rule, scanned, 0, state);
       continue;
@@ -8262,7 +8280,10 @@ var init_financial = __esm({
         confidence: 0.3,
         context: { words: ["ssn", "social security", "social-security", "seguro social", "ss#"], window: 80, after: 25, boost: 0.4 },
         examples: {
-          match: [{ text: "my SSN is 472509508", value: "472509508" }, { text: "applicant_ssn,657183782", value: "657183782" }],
+          match: [
+            { text: "my SSN is 472509508", value: "472509508" },
+            { text: "applicant_ssn,657183782", value: "657183782" }
+          ],
           noMatch: [
             { text: "invoice 123456789", reason: "no SSN word nearby" },
             { text: "ABA routing number 018978226", reason: "a routing number" }
@@ -8413,7 +8434,10 @@ var init_network = __esm({
         confidence: 0.8,
         negativeContext: { words: ["mac", "hwaddr", "ether"], window: 15 },
         examples: {
-          match: ["2001:0db8:85a3:0000:0000:8a2e:0370:7334", { text: "client [2001:0db8:0000:0000:0000:ff00:0042:8329]:443", value: "2001:0db8:0000:0000:0000:ff00:0042:8329" }],
+          match: [
+            "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+            { text: "client [2001:0db8:0000:0000:0000:ff00:0042:8329]:443", value: "2001:0db8:0000:0000:0000:ff00:0042:8329" }
+          ],
           noMatch: [
             { text: "MAC 00:1A:2B:B0:4A:F8", reason: "a MAC address (6 groups)" },
             { text: "at 10:30:45 UTC", reason: "a time" },
@@ -8852,7 +8876,10 @@ var init_providers = __esm({
         description: "Discord bot token: base64 user id, timestamp and HMAC, separated by dots",
         trigger: String.raw`\.[\w-]{6}\.[\w-]{20}`,
         pattern: String.raw`(?<![\w.-])[MNO][A-Za-z\d]{23,27}\.[\w-]{6}\.[\w-]{27,38}${END}`,
-        example: { text: 'bot.run("MHHvsrVNd5TF2W8NPk8PtSyRgt.hsrRIx.BIfdXsokWbblU77nZ4RCZZ7_CaYK5S9t-ydq5T")', value: "MHHvsrVNd5TF2W8NPk8PtSyRgt.hsrRIx.BIfdXsokWbblU77nZ4RCZZ7_CaYK5S9t-ydq5T" },
+        example: {
+          text: 'bot.run("MHHvsrVNd5TF2W8NPk8PtSyRgt.hsrRIx.BIfdXsokWbblU77nZ4RCZZ7_CaYK5S9t-ydq5T")',
+          value: "MHHvsrVNd5TF2W8NPk8PtSyRgt.hsrRIx.BIfdXsokWbblU77nZ4RCZZ7_CaYK5S9t-ydq5T"
+        },
         near: { text: "Node.js v20.19.0 and Mozilla.compatible.string", reason: "dotted words, not a token" }
       },
       {
@@ -8861,7 +8888,10 @@ var init_providers = __esm({
         trigger: String.raw`discord(?:app)?\.com/api/webhooks/`,
         pattern: String.raw`discord(?:app)?\.com/api/webhooks/\d{17,20}/([\w-]{60,68})${END}`,
         group: 1,
-        example: { text: "POST https://discord.com/api/webhooks/496465577220184301/ymojF6vBpS0u8h4MHO6zRU2xstM10wOJFPWefEUo5LCQxfokHzbonUHljxbC-yzPMq7a", value: "ymojF6vBpS0u8h4MHO6zRU2xstM10wOJFPWefEUo5LCQxfokHzbonUHljxbC-yzPMq7a" },
+        example: {
+          text: "POST https://discord.com/api/webhooks/496465577220184301/ymojF6vBpS0u8h4MHO6zRU2xstM10wOJFPWefEUo5LCQxfokHzbonUHljxbC-yzPMq7a",
+          value: "ymojF6vBpS0u8h4MHO6zRU2xstM10wOJFPWefEUo5LCQxfokHzbonUHljxbC-yzPMq7a"
+        },
         near: { text: "see https://discord.com/api/webhooks/{id}/{token} in the docs", reason: "a URL template" }
       },
       {
@@ -8886,7 +8916,10 @@ var init_providers = __esm({
         trigger: String.raw`hooks\.slack\.com/`,
         pattern: String.raw`hooks\.slack\.com/(?:services|workflows|triggers)/(T[A-Z0-9]{6,12}/[AB][A-Z0-9]{6,12}/[A-Za-z0-9]{20,32})${END}`,
         group: 1,
-        example: { text: "curl -X POST https://hooks.slack.com/services/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", value: "T0HMZ8WOP/B660SF9WQRE/p44PwuDQjlaFgbWNg5Dq0Gn6" },
+        example: {
+          text: "curl -X POST https://hooks.slack.com/services/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",
+          value: "T0HMZ8WOP/B660SF9WQRE/p44PwuDQjlaFgbWNg5Dq0Gn6"
+        },
         near: { text: "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", reason: "Slack's documentation placeholder" }
       },
       {
@@ -8969,7 +9002,10 @@ var init_providers = __esm({
         description: "Fly.io token (fo1_, or fm1/fm2 macaroons after FlyV1)",
         trigger: String.raw`fo1_[\w-]{8}|fm[12][ar]?_[A-Za-z0-9+/]{8}`,
         pattern: String.raw`(?:fo1_(?<![\w-]fo1_)[\w-]{43}|fm[12][ar]?_(?<!\wfm.{1,2}_)[A-Za-z0-9+/]{100,}={0,2})${END}`,
-        example: { text: 'FLY_API_TOKEN="FlyV1 fm2_9sCLsp5xA0/awt8qHSS3cK/odUd0pprqGQH19v8WcUB7xEsLm97fIcRDwMPJy0HpC3Xc9yIude1LHR9VAInuVGA61hAbWC3BgZXJZu1p7Mquj8i7S+19GQfY"', value: "fm2_9sCLsp5xA0/awt8qHSS3cK/odUd0pprqGQH19v8WcUB7xEsLm97fIcRDwMPJy0HpC3Xc9yIude1LHR9VAInuVGA61hAbWC3BgZXJZu1p7Mquj8i7S+19GQfY" },
+        example: {
+          text: 'FLY_API_TOKEN="FlyV1 fm2_9sCLsp5xA0/awt8qHSS3cK/odUd0pprqGQH19v8WcUB7xEsLm97fIcRDwMPJy0HpC3Xc9yIude1LHR9VAInuVGA61hAbWC3BgZXJZu1p7Mquj8i7S+19GQfY"',
+          value: "fm2_9sCLsp5xA0/awt8qHSS3cK/odUd0pprqGQH19v8WcUB7xEsLm97fIcRDwMPJy0HpC3Xc9yIude1LHR9VAInuVGA61hAbWC3BgZXJZu1p7Mquj8i7S+19GQfY"
+        },
         near: { text: "the fo1_ prefix is a Fly.io token", reason: "the prefix alone" }
       },
       {
@@ -9265,7 +9301,10 @@ var init_secrets = __esm({
         confidence: 0.95,
         examples: {
           match: [{ text: "token ghp_LnQjKwRcZj7mQiM8saGYA7pEZ0Ib3nf1k3d5 leaked", value: "ghp_LnQjKwRcZj7mQiM8saGYA7pEZ0Ib3nf1k3d5" }],
-          noMatch: [{ text: "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", reason: "a placeholder" }, { text: "ghp_short", reason: "too short" }]
+          noMatch: [
+            { text: "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", reason: "a placeholder" },
+            { text: "ghp_short", reason: "too short" }
+          ]
         }
       },
       {
@@ -9330,7 +9369,10 @@ var init_secrets = __esm({
         examples: {
           match: [
             "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyXzU0NTU0MiJ9.UeucVio76Q_IwyIIQTl2v5rDHGgtW6hsrr1LmOzvddM",
-            { text: "token=eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ1c2VyXzEifQ. (unsigned)", value: "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ1c2VyXzEifQ." },
+            {
+              text: "token=eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ1c2VyXzEifQ. (unsigned)",
+              value: "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ1c2VyXzEifQ."
+            },
             { text: "claims eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyXzIifQ sent", value: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyXzIifQ" }
           ],
           noMatch: [{ text: "eyJub3QiOiJqd3QifQ.eyJhIjoxMjM0NTY3OH0.abcdefghijk", reason: "the header has no alg" }]
@@ -9408,7 +9450,12 @@ var init_secrets = __esm({
         validator: "token",
         confidence: 0.95,
         examples: {
-          match: [{ text: "AccountName=logs;AccountKey=6wni3eyw/pHeDryn0V4P5GE1JaWQ8SnJqd5q/BcCiHALbUaAqx/lYGDxXszbUTkIfqBrpy0DM3XcGThCsZYqkJ==;EndpointSuffix=core", value: "6wni3eyw/pHeDryn0V4P5GE1JaWQ8SnJqd5q/BcCiHALbUaAqx/lYGDxXszbUTkIfqBrpy0DM3XcGThCsZYqkJ==" }],
+          match: [
+            {
+              text: "AccountName=logs;AccountKey=6wni3eyw/pHeDryn0V4P5GE1JaWQ8SnJqd5q/BcCiHALbUaAqx/lYGDxXszbUTkIfqBrpy0DM3XcGThCsZYqkJ==;EndpointSuffix=core",
+              value: "6wni3eyw/pHeDryn0V4P5GE1JaWQ8SnJqd5q/BcCiHALbUaAqx/lYGDxXszbUTkIfqBrpy0DM3XcGThCsZYqkJ=="
+            }
+          ],
           noMatch: [{ text: "AccountKey=<your-key>", reason: "a placeholder" }]
         }
       },
@@ -9427,7 +9474,10 @@ var init_secrets = __esm({
             { text: "psql --password=Zq8vN3kLp0XwR7tY2mB5", value: "Zq8vN3kLp0XwR7tY2mB5" },
             { text: "backup-tool --db-password LXicaBAg8WY1jzIR --out /tmp", value: "LXicaBAg8WY1jzIR" }
           ],
-          noMatch: [{ text: "mkdir -p /var/lib/chatbot/logs2024", reason: "a flag followed by a path" }, { text: "ssh -p 2222 host", reason: "a port" }]
+          noMatch: [
+            { text: "mkdir -p /var/lib/chatbot/logs2024", reason: "a flag followed by a path" },
+            { text: "ssh -p 2222 host", reason: "a port" }
+          ]
         }
       },
       {
@@ -9450,7 +9500,10 @@ var init_secrets = __esm({
             { text: "sshpass -p 'bKRIYpvXed2V' ssh root@host", value: "bKRIYpvXed2V" },
             { text: "redis-cli -h 10.0.0.7 -a QPWeFeGjz1Cx ping", value: "QPWeFeGjz1Cx" }
           ],
-          noMatch: [{ text: "docker login -u ci -p $REGISTRY_PASSWORD", reason: "a variable reference" }, { text: "grep -a pattern file", reason: "not redis-cli" }]
+          noMatch: [
+            { text: "docker login -u ci -p $REGISTRY_PASSWORD", reason: "a variable reference" },
+            { text: "grep -a pattern file", reason: "not redis-cli" }
+          ]
         }
       },
       {
@@ -9506,11 +9559,17 @@ var init_secrets = __esm({
             { text: "DB_PASSWORD=R+FI1mOqH_6dckHQJVDxgLmKeQeglYuz", value: "R+FI1mOqH_6dckHQJVDxgLmKeQeglYuz" },
             { text: "my password is L!IP7Q_sE%Z44ee2amIXa and it fails", value: "L!IP7Q_sE%Z44ee2amIXa" },
             { text: '"client_secret": "9f8cA2b1e7D4c6F0a3B5"', value: "9f8cA2b1e7D4c6F0a3B5" },
-            { text: 'const azureStorageKey = "mfsB4HbQLXjjlAFbVV6q9rXxtNDFyuzX9k1gnneGEYG1+LwiqD9jJBAciI05FhfwKVqlUr5Qrec8TNecj9iNOr==";', value: "mfsB4HbQLXjjlAFbVV6q9rXxtNDFyuzX9k1gnneGEYG1+LwiqD9jJBAciI05FhfwKVqlUr5Qrec8TNecj9iNOr==" },
+            {
+              text: 'const azureStorageKey = "mfsB4HbQLXjjlAFbVV6q9rXxtNDFyuzX9k1gnneGEYG1+LwiqD9jJBAciI05FhfwKVqlUr5Qrec8TNecj9iNOr==";',
+              value: "mfsB4HbQLXjjlAFbVV6q9rXxtNDFyuzX9k1gnneGEYG1+LwiqD9jJBAciI05FhfwKVqlUr5Qrec8TNecj9iNOr=="
+            },
             { text: "SECRET_KEY = '575.yx.8xm5M&lfY@q%'", value: "575.yx.8xm5M&lfY@q%" },
             { text: "RABBITMQ_DEFAULT_PASS: 5ubiheyEd7P4zDL#", value: "5ubiheyEd7P4zDL#" },
             { text: "The secret was jj5VfqRTk8j1d/bWWbjkloG1QX647kdNl9cDo/+G, do I rotate it?", value: "jj5VfqRTk8j1d/bWWbjkloG1QX647kdNl9cDo/+G" },
-            { text: "secret_key_base: 0b9465aef7ac86d66c7a644fb12853ef86dcfaea21818b904ce6087413e3b266", value: "0b9465aef7ac86d66c7a644fb12853ef86dcfaea21818b904ce6087413e3b266" },
+            {
+              text: "secret_key_base: 0b9465aef7ac86d66c7a644fb12853ef86dcfaea21818b904ce6087413e3b266",
+              value: "0b9465aef7ac86d66c7a644fb12853ef86dcfaea21818b904ce6087413e3b266"
+            },
             { text: "refresh?access_token=ak6J0kGOD.KdinZn&expires=3600", value: "ak6J0kGOD.KdinZn" }
           ],
           noMatch: [
@@ -9615,7 +9674,24 @@ var init_secrets = __esm({
         validator: "secretValue",
         confidence: 0.3,
         context: {
-          words: ["password", "passwd", "pwd", "passphrase", "secret", "token", "api_key", "apikey", "api-key", "access_key", "secret_key", "private_key", "client_secret", "auth", "credential", "credentials"],
+          words: [
+            "password",
+            "passwd",
+            "pwd",
+            "passphrase",
+            "secret",
+            "token",
+            "api_key",
+            "apikey",
+            "api-key",
+            "access_key",
+            "secret_key",
+            "private_key",
+            "client_secret",
+            "auth",
+            "credential",
+            "credentials"
+          ],
           // The match starts the value, so the window only reaches into the field's name.
           window: 64,
           boost: 0.5
@@ -32971,7 +33047,11 @@ var init_commands = __esm({
     nulSeparated = (stdout) => stdout.split("\0").filter((p2) => p2 !== "");
     records = (stdout) => stdout.split(RECORD).map((record2) => record2.replace(/^\n/, "")).filter((record2) => record2.trim() !== "");
     checkRefFormat = (ref) => ({ args: ["check-ref-format", ref], ok: [0, 1], parse: succeeded });
-    isInsideWorkTree = () => ({ args: ["rev-parse", "--is-inside-work-tree"], ok: [0, 128], parse: (out) => out.exitCode === 0 && out.stdout.trim() === "true" });
+    isInsideWorkTree = () => ({
+      args: ["rev-parse", "--is-inside-work-tree"],
+      ok: [0, 128],
+      parse: (out) => out.exitCode === 0 && out.stdout.trim() === "true"
+    });
     absoluteGitDir = () => ({ args: ["rev-parse", "--absolute-git-dir"], parse: text });
     currentBranch = () => ({
       args: ["symbolic-ref", "--quiet", "HEAD"],
@@ -33019,11 +33099,28 @@ var init_commands = __esm({
         return { output: out, refs: found };
       }
     });
-    resolveCommit = (rev) => ({ args: ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], ok: [0, 1, 128], parse: answer });
-    isAncestor = (ancestor, descendant) => ({ args: ["merge-base", "--is-ancestor", ancestor, descendant], ok: [0, 1], parse: succeeded });
-    commitsBetween = (from, to2) => ({ args: ["log", "--no-decorate", COMMIT_FORMAT, `${from}..${to2}`], parse: (out) => parseCommits(out.stdout) });
-    commit = (sha) => ({ args: ["log", "-1", "--no-decorate", COMMIT_FORMAT, sha], parse: (out) => parseCommits(out.stdout)[0] });
-    countCommits = (from, to2) => ({ args: ["rev-list", "--count", `${from}..${to2}`], parse: (out) => Number(text(out)) });
+    resolveCommit = (rev) => ({
+      args: ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`],
+      ok: [0, 1, 128],
+      parse: answer
+    });
+    isAncestor = (ancestor, descendant) => ({
+      args: ["merge-base", "--is-ancestor", ancestor, descendant],
+      ok: [0, 1],
+      parse: succeeded
+    });
+    commitsBetween = (from, to2) => ({
+      args: ["log", "--no-decorate", COMMIT_FORMAT, `${from}..${to2}`],
+      parse: (out) => parseCommits(out.stdout)
+    });
+    commit = (sha) => ({
+      args: ["log", "-1", "--no-decorate", COMMIT_FORMAT, sha],
+      parse: (out) => parseCommits(out.stdout)[0]
+    });
+    countCommits = (from, to2) => ({
+      args: ["rev-list", "--count", `${from}..${to2}`],
+      parse: (out) => Number(text(out))
+    });
     tags = (options = {}) => {
       const filters = [options.merged && `--merged=${options.merged}`, options.noMerged && `--no-merged=${options.noMerged}`].filter((f3) => typeof f3 === "string");
       return { args: ["for-each-ref", TAG_FORMAT, ...filters, `refs/tags/${options.prefix ?? ""}`], parse: (out) => parseTags(out.stdout) };
@@ -33054,11 +33151,26 @@ var init_commands = __esm({
       ok: [0, 1],
       parse: (out) => out.exitCode === 0 ? out.stdout.split("\n")[0]?.trim() ?? null : null
     });
-    commitTree = (tree, parents, message) => ({ args: ["commit-tree", tree, ...parents.flatMap((p2) => ["-p", p2]), "-m", message], parse: text });
+    commitTree = (tree, parents, message) => ({
+      args: ["commit-tree", tree, ...parents.flatMap((p2) => ["-p", p2]), "-m", message],
+      parse: text
+    });
     toplevel = () => ({ args: ["rev-parse", "--show-toplevel"], ok: [0, 128], parse: answer });
     mergeBase = (a, b3) => ({ args: ["merge-base", a, b3], ok: [0, 1, 128], parse: answer });
     diffNames = (base, head) => ({
-      args: ["-c", "core.quotepath=off", "diff", "--name-status", "-z", "--find-renames", "--diff-filter=d", "--no-ext-diff", "--no-textconv", ...head === void 0 ? [base] : [base, head], "--"],
+      args: [
+        "-c",
+        "core.quotepath=off",
+        "diff",
+        "--name-status",
+        "-z",
+        "--find-renames",
+        "--diff-filter=d",
+        "--no-ext-diff",
+        "--no-textconv",
+        ...head === void 0 ? [base] : [base, head],
+        "--"
+      ],
       parse(out) {
         const fields = nulSeparated(out.stdout);
         const files = [];
@@ -37559,7 +37671,14 @@ var init_git = __esm({
       async refCandidates(name) {
         if (name.startsWith("refs/")) return [];
         const remotes2 = await this.remotes();
-        const refs = [`refs/${name}`, `refs/tags/${name}`, `refs/heads/${name}`, `refs/remotes/${name}`, `refs/remotes/${name}/HEAD`, ...remotes2.map((r2) => `refs/remotes/${r2}/${name}`)];
+        const refs = [
+          `refs/${name}`,
+          `refs/tags/${name}`,
+          `refs/heads/${name}`,
+          `refs/remotes/${name}`,
+          `refs/remotes/${name}/HEAD`,
+          ...remotes2.map((r2) => `refs/remotes/${r2}/${name}`)
+        ];
         const found = [];
         for (const ref of new Set(refs)) {
           const sha = await this.resolveCommit(ref);
@@ -37659,7 +37778,9 @@ function gitChanges(cwd, env = process.env) {
       }
       const base = await git.mergeBase(commit2, "HEAD");
       if (base === null) {
-        throw usageError(`--changed-since: ${ref} and HEAD have no common commit in this clone`, "E_SHALLOW", ["Fetch the full history (actions/checkout with fetch-depth: 0)."]);
+        throw usageError(`--changed-since: ${ref} and HEAD have no common commit in this clone`, "E_SHALLOW", [
+          "Fetch the full history (actions/checkout with fetch-depth: 0)."
+        ]);
       }
       return base;
     },
@@ -37673,7 +37794,10 @@ function gitChanges(cwd, env = process.env) {
     async head() {
       const { git } = await repo();
       const head = await git.resolveCommit("HEAD");
-      if (head === null) throw usageError("the repository has no commit yet: there is nothing committed to scan", "E_NOT_A_REPO", ["Commit the logs first, or pass --uncommitted to scan the working tree."]);
+      if (head === null)
+        throw usageError("the repository has no commit yet: there is nothing committed to scan", "E_NOT_A_REPO", [
+          "Commit the logs first, or pass --uncommitted to scan the working tree."
+        ]);
       return head;
     },
     entries: async (commit2) => (await repo()).git.treeEntries(commit2),
@@ -38012,7 +38136,8 @@ async function* transcode(input3, kind2, bom) {
     let text2 = "";
     for (let i = 0; i < whole; i += 4) {
       const cp = kind2 === "utf32le" ? data.readUInt32LE(i) : data.readUInt32BE(i);
-      if (cp > 1114111 || cp >= 55296 && cp <= 57343) throw new Unscannable(`not valid ${kind2 === "utf32le" ? "UTF-32LE" : "UTF-32BE"} despite its byte order mark`);
+      if (cp > 1114111 || cp >= 55296 && cp <= 57343)
+        throw new Unscannable(`not valid ${kind2 === "utf32le" ? "UTF-32LE" : "UTF-32BE"} despite its byte order mark`);
       text2 += String.fromCodePoint(cp);
     }
     yield Buffer.from(text2, "utf8");
@@ -38115,8 +38240,10 @@ async function notJsonLinesHint(file2, shown) {
     return void 0;
   }
   const quoted = /^[\w./@+-]+$/.test(shown) ? shown : `'${shown.replaceAll("'", "'\\''")}'`;
-  if (/^\s*\[/.test(head)) return `${shown} looks like one JSON array, not JSON Lines (one object per line): convert it with jq -c '.[]' ${quoted} | llmops monitor -`;
-  if (/^\s*\{\s*\n/.test(head)) return `${shown} looks like pretty-printed JSON, not JSON Lines (one object per line): convert it with jq -c . ${quoted} | llmops monitor -`;
+  if (/^\s*\[/.test(head))
+    return `${shown} looks like one JSON array, not JSON Lines (one object per line): convert it with jq -c '.[]' ${quoted} | llmops monitor -`;
+  if (/^\s*\{\s*\n/.test(head))
+    return `${shown} looks like pretty-printed JSON, not JSON Lines (one object per line): convert it with jq -c . ${quoted} | llmops monitor -`;
   return void 0;
 }
 
@@ -38158,9 +38285,11 @@ async function rangeOf(source, shard) {
     await handle.read(head, 0, head.length, 0);
     const kind2 = sniff(head);
     if (kind2.type !== "plain") {
-      throw usageError(`--shard splits one file by byte ranges, which needs plain text; ${source.display} is ${kind2.type === "unreadable" ? "not text" : kind2.type}`, "E_USAGE", [
-        "Decompress it first, or split it into several files (each shard then takes whole files)."
-      ]);
+      throw usageError(
+        `--shard splits one file by byte ranges, which needs plain text; ${source.display} is ${kind2.type === "unreadable" ? "not text" : kind2.type}`,
+        "E_USAGE",
+        ["Decompress it first, or split it into several files (each shard then takes whole files)."]
+      );
     }
     const start = await lineStartFrom(handle, Math.floor(size2 * (shard.index - 1) / shard.count), size2);
     const end = await lineStartFrom(handle, Math.floor(size2 * shard.index / shard.count), size2);
@@ -38208,7 +38337,11 @@ function thresholdFailures(summary2, t2, base) {
   if (t2.maxP95IncreasePercent !== void 0 && p95 !== null && baseP95 !== null && baseP95 > 0 && (base?.latency.count ?? 0) >= t2.minSamples) {
     const rise = (p95 - baseP95) / baseP95 * 100;
     if (rise > t2.maxP95IncreasePercent) {
-      failures.push({ category: "p95_increase", count: summary2.latency.count, detail: `p95 ${Math.round(p95)} ms is ${Math.round(rise)}% above the base's ${Math.round(baseP95)} ms (limit ${t2.maxP95IncreasePercent}%)` });
+      failures.push({
+        category: "p95_increase",
+        count: summary2.latency.count,
+        detail: `p95 ${Math.round(p95)} ms is ${Math.round(rise)}% above the base's ${Math.round(baseP95)} ms (limit ${t2.maxP95IncreasePercent}%)`
+      });
     }
   }
   return failures;
@@ -38255,7 +38388,17 @@ function factsOf({ record: record2, group: group2, suppressed, omitted, valueKey
     ignored: ignored === true,
     preexisting: preexisting === true
   }));
-  const facts = { file: record2.file, line: record2.line, errors: record2.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, valueKeys: valueKeys ?? [], latency: record2.latency_ms, group: group2 };
+  const facts = {
+    file: record2.file,
+    line: record2.line,
+    errors: record2.errors,
+    findings,
+    suppressed: suppressed ?? [],
+    omitted: omitted ?? {},
+    valueKeys: valueKeys ?? [],
+    latency: record2.latency_ms,
+    group: group2
+  };
   if (record2.error === "line_too_long" || record2.error === "unscannable") facts.note = record2.parse_error;
   if (record2.timestamp_utc !== null) {
     facts.time = record2.timestamp_utc;
@@ -38442,7 +38585,10 @@ var TimeBucket = class {
 var sortedCounts = (map2) => Object.fromEntries([...map2].sort(([a], [b3]) => a < b3 ? -1 : a > b3 ? 1 : 0));
 var newTimeline = () => new Timeline(() => new TimeBucket());
 function timelineState(timeline2) {
-  return { width_ms: timeline2.width, buckets: timeline2.sorted().map(([start, b3]) => ({ start_ms: start, tally: b3.tally.state(), by_type: sortedCounts(b3.byType) })) };
+  return {
+    width_ms: timeline2.width,
+    buckets: timeline2.sorted().map(([start, b3]) => ({ start_ms: start, tally: b3.tally.state(), by_type: sortedCounts(b3.byType) }))
+  };
 }
 function timelineFrom(state) {
   const timeline2 = newTimeline();
@@ -38571,7 +38717,14 @@ var SummaryBuilder = class _SummaryBuilder {
   finish(inputs, durationMs) {
     const groups = {};
     for (const [name, t2] of this.shownGroups()) {
-      groups[name] = { records: t2.records, errors: t2.errors, pii: t2.pii, secrets: t2.secrets, latency: t2.latencySummary(this.slowMs), tokens_per_record: tokensPerRecord(t2) };
+      groups[name] = {
+        records: t2.records,
+        errors: t2.errors,
+        pii: t2.pii,
+        secrets: t2.secrets,
+        latency: t2.latencySummary(this.slowMs),
+        tokens_per_record: tokensPerRecord(t2)
+      };
     }
     return {
       inputs,
@@ -38829,7 +38982,13 @@ function formatMarkdown(report, maxBytes = 900 * 1024) {
     for (const w2 of report.weakenedConfig.slice(0, 50)) notes.push(`- ${md(w2)}`);
   }
   if (report.addedIgnores.length > 0) {
-    notes.push("", `**This change adds ${report.addedIgnores.length} ignore-file entr${report.addedIgnores.length === 1 ? "y" : "ies"}: review ${report.addedIgnores.length === 1 ? "it" : "them"}.**`, "", "| fingerprint | reason |", "|---|---|");
+    notes.push(
+      "",
+      `**This change adds ${report.addedIgnores.length} ignore-file entr${report.addedIgnores.length === 1 ? "y" : "ies"}: review ${report.addedIgnores.length === 1 ? "it" : "them"}.**`,
+      "",
+      "| fingerprint | reason |",
+      "|---|---|"
+    );
     for (const e of report.addedIgnores.slice(0, 100)) notes.push(`| \`${e.fingerprint}\` | ${md(e.reason)} |`);
   }
   return [...head, ...rows.length > 0 ? table2 : [], ...notes, ...tail].join("\n") + "\n";
@@ -38852,7 +39011,13 @@ function annotationsFor(report) {
     for (const u2 of report.summary.unscanned) {
       if (budget.error === 0) break;
       budget.error--;
-      out.push({ kind: "error", title: "llmops gate: not scanned", message: `${u2.reason}. The gate cannot tell whether this holds personal data, so it fails.`, file: u2.file, line: u2.line });
+      out.push({
+        kind: "error",
+        title: "llmops gate: not scanned",
+        message: `${u2.reason}. The gate cannot tell whether this holds personal data, so it fails.`,
+        file: u2.file,
+        line: u2.line
+      });
     }
   }
   for (const f3 of bySeverity(newFindings(report))) {
@@ -38862,22 +39027,47 @@ function annotationsFor(report) {
       continue;
     }
     budget[kind2]--;
-    out.push({ kind: kind2, title: `${f3.type} in the logs`, message: `${describeFinding(f3)}. Remove it, or accept it with the line printed in the log (fingerprint ${f3.fingerprint}).`, file: f3.file, line: f3.line });
+    out.push({
+      kind: kind2,
+      title: `${f3.type} in the logs`,
+      message: `${describeFinding(f3)}. Remove it, or accept it with the line printed in the log (fingerprint ${f3.fingerprint}).`,
+      file: f3.file,
+      line: f3.line
+    });
   }
   if (report.weakenedConfig.length > 0 && !report.gate.failures.some((f3) => f3.category === "weakened_config")) {
-    out.push({ kind: "notice", title: "llmops: this change's config would weaken the gate", message: `${report.weakenedConfig.join("; ")}. This run used the base's config; review before merging.` });
+    out.push({
+      kind: "notice",
+      title: "llmops: this change's config would weaken the gate",
+      message: `${report.weakenedConfig.join("; ")}. This run used the base's config; review before merging.`
+    });
   }
-  if (leftOut > 0) out.push({ kind: "notice", title: "llmops: more findings", message: `${leftOut} more new findings are not annotated (GitHub shows at most 10 errors and 10 warnings per step); all are in the job summary and the SARIF report.` });
+  if (leftOut > 0)
+    out.push({
+      kind: "notice",
+      title: "llmops: more findings",
+      message: `${leftOut} more new findings are not annotated (GitHub shows at most 10 errors and 10 warnings per step); all are in the job summary and the SARIF report.`
+    });
   return out;
 }
 function outputsFor(report, sarif) {
   const { findings } = report.summary;
-  return { findings: findings.total + findings.ignored, new_findings: findings.total, suppressed: findings.ignored + findings.suppressed, passed: report.gate.passed, sarif };
+  return {
+    findings: findings.total + findings.ignored,
+    new_findings: findings.total,
+    suppressed: findings.ignored + findings.suppressed,
+    passed: report.gate.passed,
+    sarif
+  };
 }
 var escapeData2 = (text2) => text2.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
 var escapeProperty2 = (text2) => escapeData2(text2).replaceAll(":", "%3A").replaceAll(",", "%2C");
 function annotationCommand(a) {
-  const properties = [`title=${escapeProperty2(a.title)}`, ...a.file === void 0 ? [] : [`file=${escapeProperty2(a.file)}`], ...a.file === void 0 || a.line === void 0 ? [] : [`line=${a.line}`]];
+  const properties = [
+    `title=${escapeProperty2(a.title)}`,
+    ...a.file === void 0 ? [] : [`file=${escapeProperty2(a.file)}`],
+    ...a.file === void 0 || a.line === void 0 ? [] : [`line=${a.line}`]
+  ];
   return `::${a.kind} ${properties.join(",")}::${escapeData2(a.message)}
 `;
 }
@@ -38886,7 +39076,9 @@ async function reportToGithub(report, sarif, annotations = process.stdout) {
   try {
     await writeToGithub(report, sarif);
   } catch (error63) {
-    throw usageError(`cannot write the GitHub job summary or step outputs: ${writeProblem(error63)}`, "E_GITHUB", ["Check GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, or run with --no-github."]);
+    throw usageError(`cannot write the GitHub job summary or step outputs: ${writeProblem(error63)}`, "E_GITHUB", [
+      "Check GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, or run with --no-github."
+    ]);
   }
 }
 async function writeToGithub(report, sarif) {
@@ -38925,12 +39117,16 @@ function formatJunit(report) {
   const cases = [];
   for (const f3 of bySeverity(newFindings(report))) {
     const name = xml(`${f3.file}:${f3.line} ${f3.type}`);
-    cases.push(`    <testcase classname="llmops.${xml(f3.rule)}" name="${name}"><failure type="${xml(f3.type)}" message="${xml(describeFinding(f3))}">${xml(`${f3.file}:${f3.line} ${describeFinding(f3)}
-fingerprint ${f3.fingerprint}`)}</failure></testcase>`);
+    cases.push(
+      `    <testcase classname="llmops.${xml(f3.rule)}" name="${name}"><failure type="${xml(f3.type)}" message="${xml(describeFinding(f3))}">${xml(`${f3.file}:${f3.line} ${describeFinding(f3)}
+fingerprint ${f3.fingerprint}`)}</failure></testcase>`
+    );
   }
   for (const failure2 of report.gate.failures.filter((x3) => x3.category !== "pii" && x3.category !== "secret")) {
     const detail2 = failure2.detail ?? `${failure2.count}`;
-    cases.push(`    <testcase classname="llmops.gate" name="${xml(failure2.category)}"><failure type="${xml(failure2.category)}" message="${xml(detail2)}">${xml(detail2)}</failure></testcase>`);
+    cases.push(
+      `    <testcase classname="llmops.gate" name="${xml(failure2.category)}"><failure type="${xml(failure2.category)}" message="${xml(detail2)}">${xml(detail2)}</failure></testcase>`
+    );
   }
   if (cases.length === 0) cases.push('    <testcase classname="llmops.gate" name="no new findings"/>');
   const failures = cases.filter((c3) => c3.includes("<failure")).length;
@@ -38956,7 +39152,9 @@ function formatSarif(report) {
     shortDescription: { text: `${r2.type}: ${r2.description}`.slice(0, 1e3) },
     fullDescription: { text: r2.description },
     helpUri: `${PROJECT_URL}/blob/main/docs/detection.md`,
-    help: { text: `Remove the ${r2.type === "SECRET" ? "secret" : "personal data"} from the logs, or accept this finding by adding the line printed by llmops to ${report.ignoreFile}.` },
+    help: {
+      text: `Remove the ${r2.type === "SECRET" ? "secret" : "personal data"} from the logs, or accept this finding by adding the line printed by llmops to ${report.ignoreFile}.`
+    },
     defaultConfiguration: { level: LEVEL[r2.severity] },
     properties: { tags: ["security", r2.category === "secret" ? "secret" : "privacy"], "security-severity": SECURITY_SEVERITY[r2.severity], precision: "high" }
   }));
@@ -38966,7 +39164,9 @@ function formatSarif(report) {
       ruleId: f3.rule,
       level: LEVEL[f3.severity],
       message: { text: describeFinding(f3) },
-      locations: [{ physicalLocation: { artifactLocation: { uri: f3.file, uriBaseId: "%SRCROOT%" }, region: { startLine: f3.line, snippet: { text: `${f3.field}: ${f3.masked}` } } } }],
+      locations: [
+        { physicalLocation: { artifactLocation: { uri: f3.file, uriBaseId: "%SRCROOT%" }, region: { startLine: f3.line, snippet: { text: `${f3.field}: ${f3.masked}` } } } }
+      ],
       partialFingerprints: { "llmopsFingerprint/v1": f3.fingerprint },
       properties: { type: f3.type, field: f3.field, masked: f3.masked }
     };
@@ -39039,17 +39239,30 @@ function formatFindingsView(findings, options) {
   const out = [];
   for (const [file2, group2] of files) {
     const sorted = [...group2].sort((a, b3) => SEVERITY_RANK[b3.severity] - SEVERITY_RANK[a.severity] || a.line - b3.line || a.order - b3.order);
-    const rows = sorted.map((f3) => ({ where: `${printable(file2)}:${f3.line}`, type: f3.type, masked: cell(f3.masked, 60), field: cell(f3.field, 60), severity: f3.severity }));
-    const widths = { where: Math.max(...rows.map((r2) => r2.where.length)), type: Math.max(...rows.map((r2) => r2.type.length)), masked: Math.max(...rows.map((r2) => r2.masked.length)) };
+    const rows = sorted.map((f3) => ({
+      where: `${printable(file2)}:${f3.line}`,
+      type: f3.type,
+      masked: cell(f3.masked, 60),
+      field: cell(f3.field, 60),
+      severity: f3.severity
+    }));
+    const widths = {
+      where: Math.max(...rows.map((r2) => r2.where.length)),
+      type: Math.max(...rows.map((r2) => r2.type.length)),
+      masked: Math.max(...rows.map((r2) => r2.masked.length))
+    };
     out.push(paint(options.color, BOLD, printable(file2)));
     for (const r2 of rows) {
       const type = paint(options.color, COLOR[r2.severity], r2.type.padEnd(widths.type));
-      out.push(`  ${paint(options.color, DIM, r2.where.padEnd(widths.where))}  ${type}  ${r2.masked.padEnd(widths.masked)}  ${paint(options.color, DIM, r2.field)}`.trimEnd());
+      out.push(
+        `  ${paint(options.color, DIM, r2.where.padEnd(widths.where))}  ${type}  ${r2.masked.padEnd(widths.masked)}  ${paint(options.color, DIM, r2.field)}`.trimEnd()
+      );
     }
     out.push("");
   }
   const notShown = options.notShown ?? 0;
-  if (notShown > 0) out.push(`\u2026 and ${notShown.toLocaleString("en-US")} more ${notShown === 1 ? "finding" : "findings"}, not listed here (--format jsonl lists them all)`, "");
+  if (notShown > 0)
+    out.push(`\u2026 and ${notShown.toLocaleString("en-US")} more ${notShown === 1 ? "finding" : "findings"}, not listed here (--format jsonl lists them all)`, "");
   return `${out.join("\n")}
 `;
 }
@@ -58844,8 +59057,10 @@ var ZOD_DEFAULT = /^(Invalid (input|option|string|key|element|value)|Too (small|
 function size(issue3, bound, direction) {
   const n = Number(bound);
   const strict = issue3.inclusive === false;
-  if (issue3.origin === "string") return direction === "least" && n === 1 ? "must not be empty" : `must have at ${direction} ${n + (strict ? direction === "least" ? 1 : -1 : 0)} characters`;
-  if (issue3.origin === "array" || issue3.origin === "set") return direction === "least" && n === 1 ? "must not be an empty list" : `must have at ${direction} ${n} items`;
+  if (issue3.origin === "string")
+    return direction === "least" && n === 1 ? "must not be empty" : `must have at ${direction} ${n + (strict ? direction === "least" ? 1 : -1 : 0)} characters`;
+  if (issue3.origin === "array" || issue3.origin === "set")
+    return direction === "least" && n === 1 ? "must not be an empty list" : `must have at ${direction} ${n} items`;
   return strict ? `must be ${direction === "least" ? "greater" : "less"} than ${n}` : `must be at ${direction} ${n}`;
 }
 function worded(issue3, input3) {
@@ -59070,7 +59285,8 @@ ${weakened.map((w2) => `  ${printable(w2)}`).join("\n")}
 ${report.addedIgnores.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join("\n")}
 `;
   }
-  if (context2.ignores.expired.length > 0) notes += `${entries(context2.ignores.expired.length, "expired entry", "expired entries")} in ${printable(report.ignoreFile)} no longer accept${context2.ignores.expired.length === 1 ? "s" : ""} anything:
+  if (context2.ignores.expired.length > 0)
+    notes += `${entries(context2.ignores.expired.length, "expired entry", "expired entries")} in ${printable(report.ignoreFile)} no longer accept${context2.ignores.expired.length === 1 ? "s" : ""} anything:
 ${context2.ignores.expired.map((e) => `  ${e.fingerprint} (${printable(e.reason)}, expired ${printable(e.expires ?? "")})`).join("\n")}
 `;
   if (report.unusedIgnores.length > 0) {
@@ -59265,7 +59481,13 @@ async function checkNamed(exists2, wanted, match, scanned, notes) {
   }
 }
 async function readFrom(git, root, uncommitted) {
-  if (uncommitted) return { exists: async (file2) => lstat2(path9.join(root, file2)).then(() => true, () => false) };
+  if (uncommitted)
+    return {
+      exists: async (file2) => lstat2(path9.join(root, file2)).then(
+        () => true,
+        () => false
+      )
+    };
   const head = await git.head();
   const entries2 = await git.entries(head);
   return { head, entries: entries2, read: (file2) => git.open(head, file2), exists: async (file2) => entries2.has(file2) };
@@ -59293,7 +59515,10 @@ async function changedScope(git, options) {
   if (source.head !== void 0) {
     const committed = new Set(scope.files);
     const pending = (await git.changedFiles(base)).filter((f3) => relevant(f3) && !committed.has(f3.path));
-    if (pending.length > 0) scope.notes.push(`${pending.length} log file${pending.length === 1 ? "" : "s"} with uncommitted changes not scanned (the gate reads what is committed): ${pending.map((f3) => f3.path).slice(0, 5).join(", ")}${pending.length > 5 ? ", \u2026" : ""}; commit them, or pass --uncommitted`);
+    if (pending.length > 0)
+      scope.notes.push(
+        `${pending.length} log file${pending.length === 1 ? "" : "s"} with uncommitted changes not scanned (the gate reads what is committed): ${pending.map((f3) => f3.path).slice(0, 5).join(", ")}${pending.length > 5 ? ", \u2026" : ""}; commit them, or pass --uncommitted`
+      );
   }
   return scope;
 }
@@ -59316,7 +59541,13 @@ async function gateScope(options) {
   if (options.changedSince === void 0 && !options.allTracked) return void 0;
   const { gitChanges: gitChanges2 } = await Promise.resolve().then(() => (init_git_changes(), git_changes_exports));
   const git = gitChanges2(options.cwd);
-  const scopeOptions = { globs: options.globs ?? DEFAULT_LOG_GLOBS, exclude: options.exclude ?? [], files: options.files, cwd: options.cwd, uncommitted: options.uncommitted === true };
+  const scopeOptions = {
+    globs: options.globs ?? DEFAULT_LOG_GLOBS,
+    exclude: options.exclude ?? [],
+    files: options.files,
+    cwd: options.cwd,
+    uncommitted: options.uncommitted === true
+  };
   if (options.changedSince !== void 0) return changedScope(git, { ...scopeOptions, ref: options.changedSince, decode: decode3 });
   return trackedScope(git, scopeOptions);
 }
@@ -59386,7 +59617,9 @@ var took = (milliseconds) => milliseconds < 1e3 ? `${milliseconds} ms` : `${(mil
 function table(rows, indent = "  ") {
   const widths = [];
   for (const row of rows) for (const [i, cell2] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, cell2.length);
-  return rows.map((row) => indent + row.map((cell2, i) => i === 0 ? cell2.padEnd(widths[i] ?? 0) : cell2.padStart(widths[i] ?? 0)).join("  ").trimEnd());
+  return rows.map(
+    (row) => indent + row.map((cell2, i) => i === 0 ? cell2.padEnd(widths[i] ?? 0) : cell2.padStart(widths[i] ?? 0)).join("  ").trimEnd()
+  );
 }
 function latencyLine(latency2) {
   if (latency2.count === 0) return "no latency field in any record";
@@ -59395,7 +59628,11 @@ function latencyLine(latency2) {
 }
 function windowLine(w2) {
   const span = `${w2.since ?? "the start"} to ${w2.until ?? "the end"}`;
-  const left = [w2.before > 0 ? `${count(w2.before)} before` : "", w2.after > 0 ? `${count(w2.after)} after` : "", w2.untimed > 0 ? `${plural2(w2.untimed, "line")} without a time of their own` : ""].filter((x3) => x3 !== "");
+  const left = [
+    w2.before > 0 ? `${count(w2.before)} before` : "",
+    w2.after > 0 ? `${count(w2.after)} after` : "",
+    w2.untimed > 0 ? `${plural2(w2.untimed, "line")} without a time of their own` : ""
+  ].filter((x3) => x3 !== "");
   return `window ${span}${left.length > 0 ? `; left out: ${left.join(", ")}` : ""}`;
 }
 function formatSummary(summary2, gate, options = {}) {
@@ -59426,12 +59663,14 @@ function formatSummary(summary2, gate, options = {}) {
   lines.push("", `Latency: ${latencyLine(latency2)}`);
   if (latency2.count > 0) lines.push(`  slow (> ${count(latency2.threshold_ms)} ms): ${count(latency2.slow)} of ${count(latency2.count)}`);
   if (latency2.missing > 0) lines.push(`  ${plural2(latency2.missing, "record")} without a latency field`);
-  if (summary2.tokens.records > 0) lines.push("", `Tokens: ${count(summary2.tokens.per_record ?? 0)} per record (over ${plural2(summary2.tokens.records, "record")} with a count)`);
+  if (summary2.tokens.records > 0)
+    lines.push("", `Tokens: ${count(summary2.tokens.per_record ?? 0)} per record (over ${plural2(summary2.tokens.records, "record")} with a count)`);
   const groups = Object.entries(summary2.groups);
   if (groups.length > 0 && summary2.group_by !== null) {
     lines.push("", `By ${cell(summary2.group_by)}:`);
     const rows = [[cell(summary2.group_by), "records", "errors", "pii", "secrets", "p95", "slow"]];
-    for (const [name, g2] of groups) rows.push([cell(name), count(g2.records), count(g2.errors), count(g2.pii), count(g2.secrets), ms2(g2.latency.p95), count(g2.latency.slow)]);
+    for (const [name, g2] of groups)
+      rows.push([cell(name), count(g2.records), count(g2.errors), count(g2.pii), count(g2.secrets), ms2(g2.latency.p95), count(g2.latency.slow)]);
     lines.push(...table(rows));
   }
   if (gate.fail_on.length > 0 || gate.failures.length > 0) {
@@ -59466,9 +59705,7 @@ async function resolveInputs(args, cwd) {
       const info2 = await stat4(full);
       if (info2.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
     } catch (error63) {
-      throw usageError(`input file ${arg} ${readProblem(error63)}`, "E_INPUT_NOT_FOUND", [
-        "Give the path of a JSON Lines log file, or - to read standard input."
-      ]);
+      throw usageError(`input file ${arg} ${readProblem(error63)}`, "E_INPUT_NOT_FOUND", ["Give the path of a JSON Lines log file, or - to read standard input."]);
     }
     const relative2 = path12.relative(cwd, full);
     const display = relative2.startsWith("..") || path12.isAbsolute(relative2) ? arg : relative2.split(path12.sep).join("/");
@@ -59477,7 +59714,10 @@ async function resolveInputs(args, cwd) {
   return sources;
 }
 async function* openChunks(source, stdin, signal, limits = DEFAULT_LIMITS) {
-  const raw = source.kind === "stdin" ? stdin ?? process.stdin : source.kind === "bytes" ? Readable2.from([Buffer.from(source.bytes)]) : source.kind === "stream" ? Readable2.from(source.open()) : createReadStream(source.path, { highWaterMark: CHUNK_SIZE, ...source.range === void 0 ? {} : { start: source.range.start, end: source.range.end - 1 } });
+  const raw = source.kind === "stdin" ? stdin ?? process.stdin : source.kind === "bytes" ? Readable2.from([Buffer.from(source.bytes)]) : source.kind === "stream" ? Readable2.from(source.open()) : createReadStream(source.path, {
+    highWaterMark: CHUNK_SIZE,
+    ...source.range === void 0 ? {} : { start: source.range.start, end: source.range.end - 1 }
+  });
   const stop = () => {
     ;
     raw.destroy();
@@ -60383,7 +60623,14 @@ function shownFacts(record2, shown, ctx) {
   const { config: config2 } = ctx;
   const facts = readShape(shown, shapeOf(shown, config2.schema, config2));
   if (facts === void 0) {
-    return { id: shownId(shown, ctx, ctx.redactor), time: timestampOf(shown, config2.timestampFields), latency: latencyOf(shown, config2.latencyFields), errors: functionalErrors(record2, config2), group: groupOf(shown, void 0, ctx), shape: void 0 };
+    return {
+      id: shownId(shown, ctx, ctx.redactor),
+      time: timestampOf(shown, config2.timestampFields),
+      latency: latencyOf(shown, config2.latencyFields),
+      errors: functionalErrors(record2, config2),
+      group: groupOf(shown, void 0, ctx),
+      shape: void 0
+    };
   }
   const errors = facts.empty ? ["empty_response"] : [];
   if (facts.failed || config2.errorFields.some((name) => isSet(record2[name]))) errors.push("error_field");
@@ -60436,7 +60683,12 @@ var Splices = class {
     const raw = this.line.slice(token.start, token.end);
     const first = matches[0];
     const masked = JSON.stringify(mask(first.value, first.type));
-    this.parts.push({ start: token.start, end: token.end, sanitized: this.redactor === void 0 ? raw : JSON.stringify(this.redactor(first.value, first.type)), masked });
+    this.parts.push({
+      start: token.start,
+      end: token.end,
+      sanitized: this.redactor === void 0 ? raw : JSON.stringify(this.redactor(first.value, first.type)),
+      masked
+    });
   }
   /** Findings inside a string: `map` maps decoded offsets to the raw content (escapes). */
   replaceInString(token, map2, matches) {
@@ -60465,7 +60717,12 @@ var Splices = class {
   }
   push(start, end, m2) {
     const raw = this.line.slice(start, end);
-    this.parts.push({ start, end, sanitized: this.redactor === void 0 ? raw : inString(this.redactor(m2.value, m2.type)), masked: inString(mask(m2.value, m2.type)) });
+    this.parts.push({
+      start,
+      end,
+      sanitized: this.redactor === void 0 ? raw : inString(this.redactor(m2.value, m2.type)),
+      masked: inString(mask(m2.value, m2.type))
+    });
   }
 };
 function mergeLineMatches(line, matches) {
@@ -60675,7 +60932,14 @@ function analyzeText(line, file2, lineNumber, ctx) {
   const parsed = parseJsonLine(line);
   if (!parsed.ok) {
     const scanned2 = lineFingerprints(scanLoose(line, ctx), file2, ctx);
-    return { record: failed("malformed_json", file2, lineNumber, parsed.error, scanned2), group: void 0, sanitized: scanned2.sanitized, suppressed: scanned2.suppressed, omitted: scanned2.omitted, valueKeys: scanned2.valueKeys };
+    return {
+      record: failed("malformed_json", file2, lineNumber, parsed.error, scanned2),
+      group: void 0,
+      sanitized: scanned2.sanitized,
+      suppressed: scanned2.suppressed,
+      omitted: scanned2.omitted,
+      valueKeys: scanned2.valueKeys
+    };
   }
   const triggers = lineTriggers(line, ctx.ruleSet);
   const scanned = triggers === void 0 ? { ...NOTHING, sanitized: line, masked: line } : scanTokens(line, triggers, ctx);
@@ -60918,7 +61182,17 @@ function prepareContext(settings) {
     return parsed;
   });
   const { ruleSet, redactor } = buildDetector(detection, settings.salt);
-  return { config: monitor, fieldPaths, ruleSet, redact: settings.redact, redactor, ignored: new Set(settings.ignored ?? []), unchanged: settings.unchanged, preexisting: new Set(settings.preexisting ?? []), valueSecret: `llmops-value/${settings.salt}` };
+  return {
+    config: monitor,
+    fieldPaths,
+    ruleSet,
+    redact: settings.redact,
+    redactor,
+    ignored: new Set(settings.ignored ?? []),
+    unchanged: settings.unchanged,
+    preexisting: new Set(settings.preexisting ?? []),
+    valueSecret: `llmops-value/${settings.salt}`
+  };
 }
 
 // src/monitor/scan-sources.ts
@@ -60931,8 +61205,13 @@ async function scanSources(options) {
   if (options.collectValueKeys) summary2.valueKeys = /* @__PURE__ */ new Set();
   if (options.details !== void 0) summary2.detailLimit = options.details;
   const { window: window3 } = options;
-  const batch = { mode, sanitized: options.onSanitized !== void 0, window: window3 === void 0 ? void 0 : { sinceMs: window3.since?.getTime(), untilMs: window3.until?.getTime() } };
-  if (window3 !== void 0) summary2.window = { since: window3.since?.toISOString() ?? null, until: window3.until?.toISOString() ?? null, before: 0, after: 0, untimed: 0 };
+  const batch = {
+    mode,
+    sanitized: options.onSanitized !== void 0,
+    window: window3 === void 0 ? void 0 : { sinceMs: window3.since?.getTime(), untilMs: window3.until?.getTime() }
+  };
+  if (window3 !== void 0)
+    summary2.window = { since: window3.since?.toISOString() ?? null, until: window3.until?.toISOString() ?? null, before: 0, after: 0, untimed: 0 };
   const pool = new AnalysisPool(context2, { settings: options.settings, options: batch }, options.follow ? 0 : options.threads ?? 0);
   const queue = [];
   let bytes = 0;
@@ -61127,12 +61406,18 @@ function weakenings(base, head, mask2 = (v2) => v2) {
   const out = [];
   const lost = newIn(head.gate.paths, base.gate.paths);
   if (lost.length > 0) out.push(`gate.paths no longer lists ${list(lost, mask2)}`);
-  const excluded = newIn(base.gate.exclude.map((e) => e.path), head.gate.exclude.map((e) => e.path));
+  const excluded = newIn(
+    base.gate.exclude.map((e) => e.path),
+    head.gate.exclude.map((e) => e.path)
+  );
   if (excluded.length > 0) out.push(`gate.exclude adds ${list(excluded, mask2)}`);
   if (head.gate.ignoreFile !== base.gate.ignoreFile) out.push(`gate.ignoreFile changes to ${JSON.stringify(head.gate.ignoreFile ?? "(default)")}`);
   if (base.gate.failOnWeakenedConfig && !head.gate.failOnWeakenedConfig) out.push("gate.failOnWeakenedConfig is turned off");
   for (const key of ["values", "emailDomains", "patterns"]) {
-    const added = newIn(base.allowlist[key].map((v2) => v2.toLowerCase()), head.allowlist[key].map((v2) => v2.toLowerCase()));
+    const added = newIn(
+      base.allowlist[key].map((v2) => v2.toLowerCase()),
+      head.allowlist[key].map((v2) => v2.toLowerCase())
+    );
     if (added.length > 0) out.push(`allowlist.${key} adds ${list(added, mask2)}`);
   }
   const disabled = newIn(base.rules.disable, head.rules.disable);
@@ -61140,7 +61425,8 @@ function weakenings(base, head, mask2 = (v2) => v2) {
   for (const rule of base.rules.custom) {
     const now = head.rules.custom.find((r2) => r2.id === rule.id);
     if (now === void 0) out.push(`rules.custom removes ${rule.id}`);
-    else if (JSON.stringify({ ...now, description: "", examples: void 0 }) !== JSON.stringify({ ...rule, description: "", examples: void 0 })) out.push(`rules.custom changes ${rule.id}`);
+    else if (JSON.stringify({ ...now, description: "", examples: void 0 }) !== JSON.stringify({ ...rule, description: "", examples: void 0 }))
+      out.push(`rules.custom changes ${rule.id}`);
   }
   if (head.rules.minConfidence > base.rules.minConfidence) out.push(`rules.minConfidence rises from ${base.rules.minConfidence} to ${head.rules.minConfidence}`);
   if (base.monitor.scanAllFields && !head.monitor.scanAllFields) out.push("monitor.scanAllFields is turned off");
@@ -61172,7 +61458,9 @@ async function trustedConfig(git, options) {
       const text2 = bytes.toString("utf8");
       data = JSON.parse(text2.codePointAt(0) === 65279 ? text2.slice(1) : text2);
     } catch {
-      throw usageError(`config file ${relative2} at the base (${base.slice(0, 12)}) is not valid JSON`, "E_CONFIG_INVALID", ["Fix the config on the base branch first: the gate runs with the base's config."]);
+      throw usageError(`config file ${relative2} at the base (${base.slice(0, 12)}) is not valid JSON`, "E_CONFIG_INVALID", [
+        "Fix the config on the base branch first: the gate runs with the base's config."
+      ]);
     }
     config2 = parseConfig(data, `${relative2} at the base (${base.slice(0, 12)})`);
   }
@@ -61204,7 +61492,11 @@ function merge2(config2, overrides) {
   throw usageError(`invalid ${FLAG_OF[key] ?? key} value: ${problem?.what ?? "invalid"}`, "E_USAGE");
 }
 async function baseConfig(ref, cwd, loaded) {
-  const [{ gitChanges: gitChanges2 }, { compileRules: compileRules2, detect: detect2, mask: mask2, redactText: redactText2 }, { builtinRules: builtinRules2 }] = await Promise.all([Promise.resolve().then(() => (init_git_changes(), git_changes_exports)), Promise.resolve().then(() => (init_engine(), engine_exports)), Promise.resolve().then(() => (init_rules(), rules_exports))]);
+  const [{ gitChanges: gitChanges2 }, { compileRules: compileRules2, detect: detect2, mask: mask2, redactText: redactText2 }, { builtinRules: builtinRules2 }] = await Promise.all([
+    Promise.resolve().then(() => (init_git_changes(), git_changes_exports)),
+    Promise.resolve().then(() => (init_engine(), engine_exports)),
+    Promise.resolve().then(() => (init_rules(), rules_exports))
+  ]);
   const ruleSet = compileRules2(builtinRules2);
   return trustedConfig(gitChanges2(cwd), { ref, cwd, loaded, mask: (value) => redactText2(value, detect2(value, ruleSet), mask2) });
 }
@@ -61228,7 +61520,11 @@ async function resolveRun(invocation, io2) {
   const trusted = invocation.gate?.changedSince === void 0 ? void 0 : await baseConfig(invocation.gate.changedSince, io2.cwd, loaded);
   const config2 = trusted?.config ?? loaded.config;
   const monitorConfig = merge2(config2.monitor, invocation.overrides);
-  const detection = { rules: config2.rules, allowlist: config2.allowlist, redaction: { ...config2.redaction, operator: invocation.redactOperator ?? config2.redaction.operator } };
+  const detection = {
+    rules: config2.rules,
+    allowlist: config2.allowlist,
+    redaction: { ...config2.redaction, operator: invocation.redactOperator ?? config2.redaction.operator }
+  };
   const gateOptions = {
     ...invocation.gate,
     failOnWeakenedConfig: invocation.gate?.failOnWeakenedConfig === true || config2.gate.failOnWeakenedConfig,
@@ -61247,8 +61543,12 @@ async function resolveRun(invocation, io2) {
     allTracked: invocation.explicitFiles === false && invocation.gate?.changedSince === void 0 && invocation.allTrackedByDefault === true,
     uncommitted: invocation.gate?.uncommitted
   });
-  if (scope !== void 0) gateOptions.ignoreFile = gateOptions.ignoreFile === void 0 ? path15.join(scope.root, IGNORE_FILE) : path15.resolve(io2.cwd, gateOptions.ignoreFile);
-  const ignores = await loadIgnores(gateOptions.ignoreFile, { cwd: io2.cwd, optional: scope !== void 0 && invocation.gate?.ignoreFile === void 0 && config2.gate.ignoreFile === void 0 });
+  if (scope !== void 0)
+    gateOptions.ignoreFile = gateOptions.ignoreFile === void 0 ? path15.join(scope.root, IGNORE_FILE) : path15.resolve(io2.cwd, gateOptions.ignoreFile);
+  const ignores = await loadIgnores(gateOptions.ignoreFile, {
+    cwd: io2.cwd,
+    optional: scope !== void 0 && invocation.gate?.ignoreFile === void 0 && config2.gate.ignoreFile === void 0
+  });
   const settings = {
     monitor: monitorConfig,
     detection,
@@ -61282,7 +61582,17 @@ var latency = external_exports.strictObject({
   zeros: count3,
   buckets: external_exports.array(external_exports.tuple([external_exports.number().int(), count3]))
 });
-var tally = external_exports.strictObject({ records: count3, errors: count3, pii: count3, secrets: count3, slow: count3, missing_latency: count3, tokens: count3, with_tokens: count3, latency });
+var tally = external_exports.strictObject({
+  records: count3,
+  errors: count3,
+  pii: count3,
+  secrets: count3,
+  slow: count3,
+  missing_latency: count3,
+  tokens: count3,
+  with_tokens: count3,
+  latency
+});
 var instant = external_exports.number().int().min(-864e13).max(864e13);
 var isWidth = (w2) => {
   let width = WIDTHS[0];
@@ -61292,7 +61602,10 @@ var isWidth = (w2) => {
 var timeline = external_exports.strictObject({
   width_ms: external_exports.number().int().positive().refine(isWidth, "not a bucket width llmops uses"),
   buckets: external_exports.array(external_exports.strictObject({ start_ms: instant, tally, by_type: counts })).max(MAX_BUCKETS)
-}).refine((t2) => t2.buckets.every((b3, i) => b3.start_ms % t2.width_ms === 0 && (i === 0 || b3.start_ms > t2.buckets[i - 1]?.start_ms)), "buckets must start on multiples of width_ms, in time order");
+}).refine(
+  (t2) => t2.buckets.every((b3, i) => b3.start_ms % t2.width_ms === 0 && (i === 0 || b3.start_ms > t2.buckets[i - 1]?.start_ms)),
+  "buckets must start on multiples of width_ms, in time order"
+);
 var window2 = external_exports.strictObject({ since: external_exports.iso.datetime().nullable(), until: external_exports.iso.datetime().nullable(), before: count3, after: count3, untimed: count3 }).nullable();
 var severity = external_exports.enum(["low", "medium", "high", "critical"]);
 var category = external_exports.enum(["pii", "secret"]);
@@ -61354,7 +61667,15 @@ function settingsHash(settings, window3) {
   const { failOn: _failOn, ...monitor } = settings.monitor;
   const { salt: _salt, ...redaction } = settings.detection.redaction;
   const span = window3 === void 0 ? void 0 : { since: window3.since?.toISOString() ?? null, until: window3.until?.toISOString() ?? null };
-  const canonical2 = JSON.stringify({ monitor, rules: settings.detection.rules, allowlist: settings.detection.allowlist, redaction, redact: settings.redact, ignored: [...settings.ignored ?? []].sort(), ...span === void 0 ? {} : { window: span } });
+  const canonical2 = JSON.stringify({
+    monitor,
+    rules: settings.detection.rules,
+    allowlist: settings.detection.allowlist,
+    redaction,
+    redact: settings.redact,
+    ignored: [...settings.ignored ?? []].sort(),
+    ...span === void 0 ? {} : { window: span }
+  });
   return `sha256:${createHash3("sha256").update(canonical2).digest("hex")}`;
 }
 function summaryFileOf(result, meta3) {
@@ -61376,7 +61697,9 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
   const run3 = await resolveRun(invocation, io2);
   const { config: config2, monitorConfig, detection, gateOptions, scope, ignores, settings, trusted } = run3;
   if (config2.redaction.salt !== void 0 && detection.redaction.operator === "hash" && invocation.format !== "json") {
-    io2.stderr.write("Warning: the hash salt comes from the config file; anyone who can read it can reverse hashes of phone numbers and other short values. Prefer $LLMOPS_HASH_SALT from a secret store.\n");
+    io2.stderr.write(
+      "Warning: the hash salt comes from the config file; anyone who can read it can reverse hashes of phone numbers and other short values. Prefer $LLMOPS_HASH_SALT from a secret store.\n"
+    );
   }
   prepareContext(settings);
   checkCustomRules(config2.rules.custom);
@@ -61387,10 +61710,12 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
   const sources = invocation.shard === void 0 ? all : await shardSources(all, invocation.shard);
   for (const note of scope?.notes ?? []) io2.stderr.write(`${printable(note)}
 `);
-  if (scope?.base !== void 0 && sources.length === 0) io2.stderr.write(`No changed log file (${gateOptions.globs?.join(", ")}) since ${scope.base.slice(0, 12)}.
+  if (scope?.base !== void 0 && sources.length === 0)
+    io2.stderr.write(`No changed log file (${gateOptions.globs?.join(", ")}) since ${scope.base.slice(0, 12)}.
 `);
   const gated = monitorConfig.failOn.length > 0;
-  if (invocation.exitOnFirst === true && !gated) throw usageError("--exit-on-first stops at the first record that fails the gate: give --fail-on (or monitor.failOn in the config)", "E_USAGE");
+  if (invocation.exitOnFirst === true && !gated)
+    throw usageError("--exit-on-first stops at the first record that fails the gate: give --fail-on (or monitor.failOn in the config)", "E_USAGE");
   const out = new StreamWriter(io2.stdout);
   let outputClosed = false;
   const write = async (text2) => {
@@ -61477,7 +61802,8 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
   const end = sink.end(result, formatSummary(result.summary, gate, { interrupted }));
   if (!outputClosed) await write(end.stdout);
   if (end.stderr) io2.stderr.write(end.stderr);
-  if (result.stoppedAtFirstFailure === true && invocation.format !== "json") io2.stderr.write("Stopped at the first record that fails the gate (--exit-on-first); the figures cover what was read until then.\n");
+  if (result.stoppedAtFirstFailure === true && invocation.format !== "json")
+    io2.stderr.write("Stopped at the first record that fails the gate (--exit-on-first); the figures cover what was read until then.\n");
   if (notes && invocation.format !== "json" && !invocation.quiet) io2.stderr.write(notes);
   if (result.summary.records === 0 && result.summary.malformed_lines > 0 && invocation.format !== "json") {
     for (const source of sources) {
@@ -61576,7 +61902,12 @@ async function run2(env = process.env) {
         ignoreFile: inputs.ignoreFile,
         sarif: inputs.sarif,
         github: true,
-        thresholds: { maxErrorRate: inputs.maxErrorRate, maxP95LatencyMs: inputs.maxP95Latency, maxP95IncreasePercent: inputs.maxP95Increase, minSamples: inputs.minSamples }
+        thresholds: {
+          maxErrorRate: inputs.maxErrorRate,
+          maxP95LatencyMs: inputs.maxP95Latency,
+          maxP95IncreasePercent: inputs.maxP95Increase,
+          minSamples: inputs.minSamples
+        }
       }
     });
     if (exitCode === ExitCode.GATE_FAILED) core.setFailed("llmops PII gate failed: see the annotations and the job summary.");

@@ -14,19 +14,42 @@ import path from 'node:path'
 
 /** From the ground up: what each part of src/ owns. Parts on one line may not import each other. */
 export const LAYERS = [
-  {'errors.ts': 'the exit-code registry and the one error type', 'text/': 'values made safe to print: control characters escaped, cells cut; did-you-mean', 'project.ts': 'where llmops lives in public: repository, docs, the published Action'},
+  {
+    'errors.ts': 'the exit-code registry and the one error type',
+    'text/': 'values made safe to print: control characters escaped, cells cut; did-you-mean',
+    'project.ts': 'where llmops lives in public: repository, docs, the published Action',
+  },
   {'engine/': 'the detection engine: pure functions over strings (compile, scan, validate, redact)'},
   {'rules/': 'the built-in rules as data, each with examples'},
-  {'io/': 'reading and writing bytes: inputs, decoding, line framing, atomic files', 'git/': 'every git operation: a runner (the only importer of simple-git), commands as data'},
+  {
+    'io/': 'reading and writing bytes: inputs, decoding, line framing, atomic files',
+    'git/': 'every git operation: a runner (the only importer of simple-git), commands as data',
+  },
   {'config/': 'the config file: schema, loading, detection settings'},
   {'detector.ts': 'the detection engine as the config sets it up'},
   {'results/': "what a monitor run produces: records, per-record facts, the summary, the gate's verdict"},
   {'report/': 'the reports: JSON Lines, JSON, text, SARIF, JUnit, Markdown, GitHub, the comparison, the HTML report'},
   {'gate/': 'the PII gate: changed lines, ignore file, trusted config, evaluation, reports'},
-  {'monitor/': 'the monitor use case: read, frame, analyse (threads), summarise', 'feedback/': 'the feedback use case: capture, store, query, export', 'branch/': 'the branch procedure release and rollback share'},
-  {'release/': 'the release use case', 'rollback/': 'the rollback use case', 'init/': "the init use case: a repository's config, ignore file, gate workflow and release branch", 'api/': 'the library API: detectors and monitorStream over the engine and the monitor the CLI runs', 'evaluate/': 'the evaluate use case: compare runs, versions and windows; the HTML report'},
+  {
+    'monitor/': 'the monitor use case: read, frame, analyse (threads), summarise',
+    'feedback/': 'the feedback use case: capture, store, query, export',
+    'branch/': 'the branch procedure release and rollback share',
+  },
+  {
+    'release/': 'the release use case',
+    'rollback/': 'the rollback use case',
+    'init/': "the init use case: a repository's config, ignore file, gate workflow and release branch",
+    'api/': 'the library API: detectors and monitorStream over the engine and the monitor the CLI runs',
+    'evaluate/': 'the evaluate use case: compare runs, versions and windows; the HTML report',
+  },
   {'base-command.ts': 'the shared base of every command: errors, exit codes', 'flags/': 'flag declarations that several commands share'},
-  {'commands/': 'the oclif commands: flags and help, then one call into a use case', 'action/': 'the GitHub Action entry, bundled into dist/', 'index.ts': 'the package entry: the semver-stable library API (docs/api.md)', 'help.ts': 'the root --help: examples and the docs', 'hooks/': 'oclif hooks: did you mean, for a mistyped command'},
+  {
+    'commands/': 'the oclif commands: flags and help, then one call into a use case',
+    'action/': 'the GitHub Action entry, bundled into dist/',
+    'index.ts': 'the package entry: the semver-stable library API (docs/api.md)',
+    'help.ts': 'the root --help: examples and the docs',
+    'hooks/': 'oclif hooks: did you mean, for a mistyped command',
+  },
 ]
 
 /**
@@ -39,7 +62,24 @@ export const PACKAGES = {
   '@oclif/': ['commands/', 'flags/', 'base-command.ts', 'help.ts', 'hooks/'],
   '@actions/': ['action/', 'report/github.ts', 'branch/github.ts'],
   '@inquirer/': ['branch/confirm.ts', 'feedback/prompt.ts', 'init/prompt.ts'],
-  'node:': ['errors.ts', 'io/', 'git/', 'config/', 'detector.ts', 'gate/', 'monitor/', 'feedback/', 'branch/', 'release/', 'rollback/', 'init/', 'evaluate/', 'base-command.ts', 'commands/', 'action/'],
+  'node:': [
+    'errors.ts',
+    'io/',
+    'git/',
+    'config/',
+    'detector.ts',
+    'gate/',
+    'monitor/',
+    'feedback/',
+    'branch/',
+    'release/',
+    'rollback/',
+    'init/',
+    'evaluate/',
+    'base-command.ts',
+    'commands/',
+    'action/',
+  ],
   zod: ['config/', 'feedback/', 'gate/', 'results/summary-file.ts'],
 }
 
@@ -146,7 +186,11 @@ const noCycle = {
 
 /** The PACKAGES entry a bare specifier falls under, or null for one nobody restricts. */
 function packageOf(specifier) {
-  return Object.keys(PACKAGES).find((name) => (name.endsWith('/') || name.endsWith(':') ? specifier.startsWith(name) : specifier === name || specifier.startsWith(`${name}/`))) ?? null
+  return (
+    Object.keys(PACKAGES).find((name) =>
+      name.endsWith('/') || name.endsWith(':') ? specifier.startsWith(name) : specifier === name || specifier.startsWith(`${name}/`),
+    ) ?? null
+  )
 }
 
 const allowedIn = (file, places) => {
@@ -164,7 +208,10 @@ const packages = {
       // Node's built-ins are named with `node:` in this tree; a bare `fs` counts as `node:fs`.
       const name = packageOf(BUILTIN.has(specifier.split('/')[0]) ? `node:${specifier}` : specifier)
       if (name !== null && !allowedIn(file, PACKAGES[name])) {
-        context.report({node, message: `src/${path.relative(SRC, file).split(path.sep).join('/')} must not import ${specifier}: only ${PACKAGES[name].map((p) => `src/${p}`).join(', ')} may (eslint/layers.js)`})
+        context.report({
+          node,
+          message: `src/${path.relative(SRC, file).split(path.sep).join('/')} must not import ${specifier}: only ${PACKAGES[name].map((p) => `src/${p}`).join(', ')} may (eslint/layers.js)`,
+        })
       }
     })
   },

@@ -4,13 +4,17 @@ import {ExitCode, exitCodeHelp, isLlmopsError, toFailure, type ExitCodeValue} fr
 import {printableLines} from './text/printable.js'
 import {closest} from './text/suggest.js'
 
-
 type OclifError = Error & {code?: string; oclif?: {exit?: number}; exitCode?: number; flags?: unknown}
 
 /** `--formt` -> ` (did you mean --format?)`, from the flags this command declares; '' when none is close. */
 function flagSuggestion(typed: string, flags: Record<string, {char?: string; hidden?: boolean}>): string {
-  const names = Object.entries(flags).filter(([, f]) => f.hidden !== true).flatMap(([name, f]) => [`--${name}`, ...(f.char ? [`-${f.char}`] : [])])
-  const guess = closest(typed.split('=')[0] ?? typed, names.filter((n) => n.startsWith('--')))
+  const names = Object.entries(flags)
+    .filter(([, f]) => f.hidden !== true)
+    .flatMap(([name, f]) => [`--${name}`, ...(f.char ? [`-${f.char}`] : [])])
+  const guess = closest(
+    typed.split('=')[0] ?? typed,
+    names.filter((n) => n.startsWith('--')),
+  )
   return guess === undefined ? '' : ` (did you mean ${guess}?)`
 }
 
@@ -65,7 +69,10 @@ export abstract class BaseCommand extends Command {
   /** oclif's "Nonexistent flag: --formt" names the flag this command has that was probably meant. */
   private suggestFlags(error: OclifError): void {
     if (!Array.isArray(error.flags) || !error.message.startsWith('Nonexistent flag')) return
-    const flags = {...this.ctor.baseFlags, ...this.ctor.flags, ...(this.ctor.enableJsonFlag ? {json: {}} : {})} as Record<string, {char?: string; hidden?: boolean}>
+    const flags = {...this.ctor.baseFlags, ...this.ctor.flags, ...(this.ctor.enableJsonFlag ? {json: {}} : {})} as Record<
+      string,
+      {char?: string; hidden?: boolean}
+    >
     const typed = error.flags.filter((f): f is string => typeof f === 'string')
     const named = typed.map((flag) => `${flag}${flagSuggestion(flag, flags)}`)
     error.message = error.message.replace(/^Nonexistent flags?: .*$/m, `Nonexistent flag${typed.length === 1 ? '' : 's'}: ${named.join(', ')}`)

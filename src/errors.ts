@@ -171,4 +171,3 @@ export function toFailure(error: unknown): Failure {
     suggestions: ['This is a bug in llmops. Re-run with DEBUG=llmops to see the stack trace and report it.'],
   }
 }
-

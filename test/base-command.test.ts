@@ -32,14 +32,21 @@ describe('toFailure', () => {
       message: 'Parsing --slow-ms:\n  Expected an integer greater than or equal to 1 but received: 0',
       suggestions: [],
     })
-    expect(parseErrorText('Missing 1 required arg:\nfile  summary files\n\nNote: --fail-on allows multiple values. Because of this\nprovide all arguments first.\nSee more help with --help')).toEqual({
+    expect(
+      parseErrorText(
+        'Missing 1 required arg:\nfile  summary files\n\nNote: --fail-on allows multiple values. Because of this\nprovide all arguments first.\nSee more help with --help',
+      ),
+    ).toEqual({
       message: 'Missing 1 required arg:\n  file  summary files',
       suggestions: ['--fail-on allows multiple values. Because of this provide all arguments first.'],
     })
-    expect(toFailure(new Errors.CLIError('Nonexistent flag: --x\nSee more help with --help', {exit: 2}))).toMatchObject({message: 'Nonexistent flag: --x', exitCode: 2})
+    expect(toFailure(new Errors.CLIError('Nonexistent flag: --x\nSee more help with --help', {exit: 2}))).toMatchObject({
+      message: 'Nonexistent flag: --x',
+      exitCode: 2,
+    })
   })
 
-    it('turns anything else into an internal error, exit 70, never 0 or 1', () => {
+  it('turns anything else into an internal error, exit 70, never 0 or 1', () => {
     const failure = toFailure(new TypeError("Cannot read properties of undefined (reading 'x')"))
     expect(failure).toMatchObject({code: 'E_INTERNAL', exitCode: 70})
     expect(failure.message).toMatch(/^internal error: Cannot read/)
@@ -57,6 +64,10 @@ describe('the exit-code table', () => {
   })
 
   it('shows only the codes a command names, in table order', () => {
-    expect(exitCodeHelp([ExitCode.INTERNAL, ExitCode.OK]).split('\n').map((line) => line.split(' ')[0])).toEqual(['0', '70'])
+    expect(
+      exitCodeHelp([ExitCode.INTERNAL, ExitCode.OK])
+        .split('\n')
+        .map((line) => line.split(' ')[0]),
+    ).toEqual(['0', '70'])
   })
 })

@@ -33,7 +33,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
         ignoreFile: inputs.ignoreFile,
         sarif: inputs.sarif,
         github: true,
-        thresholds: {maxErrorRate: inputs.maxErrorRate, maxP95LatencyMs: inputs.maxP95Latency, maxP95IncreasePercent: inputs.maxP95Increase, minSamples: inputs.minSamples},
+        thresholds: {
+          maxErrorRate: inputs.maxErrorRate,
+          maxP95LatencyMs: inputs.maxP95Latency,
+          maxP95IncreasePercent: inputs.maxP95Increase,
+          minSamples: inputs.minSamples,
+        },
       },
     })
     if (exitCode === ExitCode.GATE_FAILED) core.setFailed('llmops PII gate failed: see the annotations and the job summary.')

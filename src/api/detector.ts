@@ -55,7 +55,16 @@ export interface Detector {
   scanRecord(record: unknown): RecordScan
 }
 
-const finding = ({type, category, rule, start, end, severity, confidence, value}: Match): TextFinding => ({type, category, rule, start, end, severity, confidence, masked: mask(value, type)})
+const finding = ({type, category, rule, start, end, severity, confidence, value}: Match): TextFinding => ({
+  type,
+  category,
+  rule,
+  start,
+  end,
+  severity,
+  confidence,
+  masked: mask(value, type),
+})
 
 function textOf(text: unknown, what: string): string {
   if (typeof text !== 'string') throw new TypeError(`${what} takes a string, got ${text === null ? 'null' : typeof text}`)
@@ -86,7 +95,17 @@ export function createDetector(options: LlmopsOptions = {}): Detector {
       const line = JSON.stringify(record)
       if (typeof line !== 'string') throw new TypeError('scanRecord takes a JSON value')
       const {record: result, sanitized} = analyzeLine(line, '', 1, context)
-      const findings = result.findings.map(({type, category, rule, field, start, end, severity, confidence, masked}) => ({type, category, rule, field, start, end, severity, confidence, masked}))
+      const findings = result.findings.map(({type, category, rule, field, start, end, severity, confidence, masked}) => ({
+        type,
+        category,
+        rule,
+        field,
+        start,
+        end,
+        severity,
+        confidence,
+        masked,
+      }))
       const scanned = sanitized !== undefined
       return {
         findings,

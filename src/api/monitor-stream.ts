@@ -40,7 +40,10 @@ const decoder = new TextDecoder()
 /** The records of one frame's JSON Lines, as objects. */
 function recordsOf(output: string[] | Uint8Array): RecordResult[] {
   const text = output instanceof Uint8Array ? decoder.decode(output) : output.join('')
-  return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as RecordResult)
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as RecordResult)
 }
 
 /**

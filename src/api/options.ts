@@ -39,7 +39,12 @@ export function settingsOf(options: LlmopsOptions = {}): ContextSettings {
   const {config: given} = options
   const config = typeof given === 'string' ? loadConfigFileSync(given, process.cwd()) : parseConfig(given ?? {}, '(the config option)')
   checkCustomRules(config.rules.custom)
-  const detection = {rules: config.rules, allowlist: config.allowlist, redaction: {...config.redaction, operator: options.operator === undefined ? config.redaction.operator : operatorOf(options.operator)}}
-  if (options.salt !== undefined && options.salt.length < 16) throw usageError('invalid salt: at least 16 characters, so that hashes cannot be brute-forced', 'E_CONFIG_INVALID')
+  const detection = {
+    rules: config.rules,
+    allowlist: config.allowlist,
+    redaction: {...config.redaction, operator: options.operator === undefined ? config.redaction.operator : operatorOf(options.operator)},
+  }
+  if (options.salt !== undefined && options.salt.length < 16)
+    throw usageError('invalid salt: at least 16 characters, so that hashes cannot be brute-forced', 'E_CONFIG_INVALID')
   return {monitor: config.monitor, detection, redact: true, salt: options.salt ?? resolveSalt(detection, process.env)}
 }

@@ -7,5 +7,4 @@ import {LlmopsError, type ErrorCode} from '../errors.js'
 
 export const precondition = (message: string, code: ErrorCode, suggestions: string[] = []): LlmopsError => new LlmopsError(message, {code, suggestions})
 
-export const invalidTarget = (message: string, suggestions: string[] = []): LlmopsError =>
-  new LlmopsError(message, {code: 'E_INVALID_TARGET', suggestions})
+export const invalidTarget = (message: string, suggestions: string[] = []): LlmopsError => new LlmopsError(message, {code: 'E_INVALID_TARGET', suggestions})

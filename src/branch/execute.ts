@@ -27,10 +27,19 @@ export interface BranchMove {
   localReason: string
 }
 
-export async function executeBranchMove<P extends MovablePlan>(git: Git, plan: P, move: BranchMove): Promise<P & {status: 'done'; local_outcome: LocalOutcome}> {
+export async function executeBranchMove<P extends MovablePlan>(
+  git: Git,
+  plan: P,
+  move: BranchMove,
+): Promise<P & {status: 'done'; local_outcome: LocalOutcome}> {
   await git.createAnnotatedTag(move.tag.name, move.tag.sha, move.tag.message)
   try {
-    await pushWithLease(git, {remote: plan.remote, branch: plan.branch, expect: plan.current.sha, refspecs: branchRefspecs(move.newHead, plan.branch, move.tag.name)})
+    await pushWithLease(git, {
+      remote: plan.remote,
+      branch: plan.branch,
+      expect: plan.current.sha,
+      refspecs: branchRefspecs(move.newHead, plan.branch, move.tag.name),
+    })
   } catch (error) {
     // Nothing happened on the remote: a local tag would record a move that never was (and a
     // release tag left behind would make the next attempt fail with "tag exists").

@@ -7,7 +7,11 @@ import type {MissingBranchHelp} from './remote.js'
 
 /** `llmops init --create-stable`, with the flags that differ from the defaults. */
 export function createStableCommand(names: {remote: string; from: string; branch: string}): string {
-  const flags = [names.branch !== 'stable' && `--branch ${names.branch}`, names.from !== 'main' && `--from ${names.from}`, names.remote !== 'origin' && `--remote ${names.remote}`]
+  const flags = [
+    names.branch !== 'stable' && `--branch ${names.branch}`,
+    names.from !== 'main' && `--from ${names.from}`,
+    names.remote !== 'origin' && `--remote ${names.remote}`,
+  ]
   return ['llmops init --create-stable', ...flags.filter((f) => typeof f === 'string')].join(' ')
 }
 

@@ -15,6 +15,9 @@ export async function whoAmI(git: Git, env: NodeJS.ProcessEnv): Promise<string> 
   }
 
   const actor = env.GITHUB_ACTIONS === 'true' ? env.GITHUB_ACTOR : undefined
-  const run = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `, ${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : ''
+  const run =
+    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+      ? `, ${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : ''
   return actor ? `${identity} (GitHub Actions, actor ${actor}${run})` : identity
 }

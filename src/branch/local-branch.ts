@@ -12,7 +12,10 @@ import type {LocalOutcome, LocalPlan} from './types.js'
  * Whether the local branch can follow the remote. It must hold nothing the remote lacks:
  * moving it would otherwise drop local work, so that is a precondition failure, not a surprise.
  */
-export async function planLocal(git: Git, options: {branch: string; remote: string; remoteHead: string; currentBranch: string; enabled: boolean}): Promise<LocalPlan> {
+export async function planLocal(
+  git: Git,
+  options: {branch: string; remote: string; remoteHead: string; currentBranch: string; enabled: boolean},
+): Promise<LocalPlan> {
   const {branch, remote, remoteHead, currentBranch} = options
   const sha = await git.resolveCommit(refFor.branch(branch))
   const checkedOut = currentBranch === branch

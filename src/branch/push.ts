@@ -20,16 +20,18 @@ export function pushPlan(remote: string, branch: string, expect: string, refspec
   return {args, command: `git ${args.join(' ')}`}
 }
 
-export type PushVerdict =
-  | {ok: true}
-  | {ok: false; reason: 'stale' | 'exists' | 'refused' | 'failed'; detail: string}
+export type PushVerdict = {ok: true} | {ok: false; reason: 'stale' | 'exists' | 'refused' | 'failed'; detail: string}
 
 export function interpretPush(output: GitOutput): PushVerdict {
   const rejected = output.stdout
     .split('\n')
     .filter((line) => line.startsWith('!\t'))
     .map((line) => line.split('\t')[2] ?? '')
-  const remoteLines = output.stderr.split('\n').filter((l) => l.startsWith('remote:')).map((l) => l.replace(/^remote:\s*/, '').trim()).filter(Boolean)
+  const remoteLines = output.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('remote:'))
+    .map((l) => l.replace(/^remote:\s*/, '').trim())
+    .filter(Boolean)
   const detail = remoteLines.join(' / ') || rejected.find((r) => !/atomic push failed/.test(r)) || firstLines(output.stderr)
   if (output.exitCode === 0 && rejected.length === 0) return {ok: true}
   if (rejected.some((r) => /\(stale info\)|\(fetch first\)|\(non-fast-forward\)/.test(r))) return {ok: false, reason: 'stale', detail}
@@ -63,7 +65,9 @@ export async function pushWithLease(git: Git, push: LeasedPush): Promise<void> {
   throw new LlmopsError(`${push.remote} refused the push (${verdict.detail}); nothing was changed on the remote`, {
     code: refused ? 'E_PUSH_REFUSED' : 'E_PUSH_FAILED',
     suggestions: refused
-      ? [`${push.branch} is probably protected against force pushes. Ask an admin to allow force pushes for you, or to lift the protection for the rollback; or revert the commits with a pull request instead.`]
+      ? [
+          `${push.branch} is probably protected against force pushes. Ask an admin to allow force pushes for you, or to lift the protection for the rollback; or revert the commits with a pull request instead.`,
+        ]
       : ['Check your network and your write access to the remote (git push --dry-run), then run again.'],
   })
 }

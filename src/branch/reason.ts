@@ -7,6 +7,9 @@ import {builtinRules} from '../rules/index.js'
 
 let detector: RuleSet | undefined
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a reason must not carry
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g
+
 /**
  * A reason goes into a tag message that is pushed and kept for good, and into a terminal: one
  * line, no control characters, bounded, and personal data or secrets masked (people paste the
@@ -14,8 +17,7 @@ let detector: RuleSet | undefined
  */
 export function cleanReason(reason: string | undefined): string | null {
   if (reason === undefined) return null
-  // eslint-disable-next-line no-control-regex
-  const line = reason.replaceAll(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ').trim().slice(0, 500)
+  const line = reason.replaceAll(CONTROL, ' ').trim().slice(0, 500)
   if (line === '') return null
   detector ??= compileRules(builtinRules)
   return redactText(line, detect(line, detector), mask)

@@ -13,7 +13,11 @@ export type MissingBranchHelp = Partial<Record<string, {why: string; suggestions
 
 const noRemoteBranch = (remote: string, branch: string, help: MissingBranchHelp = {}): LlmopsError => {
   const own = help[branch]
-  return precondition(`${remote} has no branch "${branch}"${own ? `: ${own.why}` : ''}`, 'E_NO_REMOTE_BRANCH', own?.suggestions ?? [`git ls-remote --heads ${remote} lists its branches; pass the right one with --branch.`])
+  return precondition(
+    `${remote} has no branch "${branch}"${own ? `: ${own.why}` : ''}`,
+    'E_NO_REMOTE_BRANCH',
+    own?.suggestions ?? [`git ls-remote --heads ${remote} lists its branches; pass the right one with --branch.`],
+  )
 }
 
 /**
@@ -21,7 +25,13 @@ const noRemoteBranch = (remote: string, branch: string, help: MissingBranchHelp 
  * branches: the head we plan from is the remote's real head, not a stale tracking ref. Returns
  * the remote heads; `extraRefs` are looked up too (absent ones are missing from the map).
  */
-export async function syncRemote(git: Git, remote: string, branches: string[], extraRefs: string[] = [], missing: MissingBranchHelp = {}): Promise<Map<string, string>> {
+export async function syncRemote(
+  git: Git,
+  remote: string,
+  branches: string[],
+  extraRefs: string[] = [],
+  missing: MissingBranchHelp = {},
+): Promise<Map<string, string>> {
   if (!(await git.remotes()).includes(remote)) {
     throw precondition(`there is no remote named "${remote}"`, 'E_NO_REMOTE', ['git remote -v lists the remotes; pass the right one with --remote.'])
   }
@@ -33,7 +43,9 @@ export async function syncRemote(git: Git, remote: string, branches: string[], e
     if (absent !== undefined) throw noRemoteBranch(remote, absent, missing)
     const clobber = /would clobber existing tag/.test(fetched.stderr)
     throw precondition(`could not fetch from ${remote}: ${firstLines(fetched.stderr)}`, 'E_FETCH_FAILED', [
-      clobber ? 'A local tag differs from the remote tag of the same name: compare with git ls-remote --tags and delete or rename yours.' : 'Check the network and your access to the remote, then run again.',
+      clobber
+        ? 'A local tag differs from the remote tag of the same name: compare with git ls-remote --tags and delete or rename yours.'
+        : 'Check the network and your access to the remote, then run again.',
     ])
   }
 
@@ -48,10 +60,13 @@ export async function syncRemote(git: Git, remote: string, branches: string[], e
 
     const tracking = await git.resolveCommit(`refs/remotes/${remote}/${branch}`)
     if (tracking !== remoteHead) {
-      throw new LlmopsError(`${remote}/${branch} moved while llmops was reading it (fetched ${tracking?.slice(0, 7) ?? 'nothing'}, now ${remoteHead.slice(0, 7)})`, {
-        code: 'E_REMOTE_MOVED',
-        suggestions: ['Someone is pushing right now: wait a moment and run again to see the new plan.'],
-      })
+      throw new LlmopsError(
+        `${remote}/${branch} moved while llmops was reading it (fetched ${tracking?.slice(0, 7) ?? 'nothing'}, now ${remoteHead.slice(0, 7)})`,
+        {
+          code: 'E_REMOTE_MOVED',
+          suggestions: ['Someone is pushing right now: wait a moment and run again to see the new plan.'],
+        },
+      )
     }
   }
 

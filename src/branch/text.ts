@@ -12,7 +12,11 @@ import type {CommitInfo, LocalOutcome, LocalPlan, PushPlan} from './types.js'
 export function age(iso: string, now: string): string {
   const seconds = Math.max(0, Math.round((Date.parse(now) - Date.parse(iso)) / 1000))
   if (Number.isNaN(seconds)) return 'unknown age'
-  const units: Array<[number, string]> = [[86_400, 'day'], [3600, 'hour'], [60, 'minute']]
+  const units: Array<[number, string]> = [
+    [86_400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+  ]
   for (const [size, unit] of units) {
     const n = Math.floor(seconds / size)
     if (n >= 1) return `${n} ${unit}${n === 1 ? '' : 's'} ago`
@@ -45,7 +49,10 @@ export type Field = readonly [label: string, value: string]
  * How both plans end: their own fields around the shared ones (the exact push, what happens to
  * the local branch, who), then the warnings. Labels are padded so the values line up.
  */
-export function planFooter(plan: {push: PushPlan; local: LocalPlan; who: string; warnings: readonly string[]}, own: {before: Field[]; after: Field[]}): string[] {
+export function planFooter(
+  plan: {push: PushPlan; local: LocalPlan; who: string; warnings: readonly string[]},
+  own: {before: Field[]; after: Field[]},
+): string[] {
   const fields: Field[] = [
     ...own.before,
     ['Push', plan.push.command],

@@ -27,22 +27,34 @@ export async function checkWorkspace(git: Git, options: {allowDirty?: boolean} =
 
   const currentBranch = await git.currentBranch()
   if (currentBranch === null) {
-    throw precondition('HEAD is detached: llmops needs to know which branch to leave you on', 'E_DETACHED_HEAD', ['git switch <branch> (e.g. git switch main), then run again.'])
+    throw precondition('HEAD is detached: llmops needs to know which branch to leave you on', 'E_DETACHED_HEAD', [
+      'git switch <branch> (e.g. git switch main), then run again.',
+    ])
   }
 
   const operation = git.operationInProgress(gitDir)
   if (operation !== null) {
-    throw precondition(`a ${operation} is in progress in this repository`, 'E_OPERATION_IN_PROGRESS', [`Finish or abort the ${operation} first (git status tells you how).`])
+    throw precondition(`a ${operation} is in progress in this repository`, 'E_OPERATION_IN_PROGRESS', [
+      `Finish or abort the ${operation} first (git status tells you how).`,
+    ])
   }
 
   const dirty = await git.dirtyPaths()
   if (dirty.length > 0 && options.allowDirty !== true) {
-    const shown = dirty.slice(0, 5).map((p) => printable(p, 80)).join(', ') + (dirty.length > 5 ? ` and ${dirty.length - 5} more` : '')
-    throw precondition(`the working tree is not clean: ${shown}`, 'E_DIRTY_TREE', ['Commit or stash your changes (git stash --include-untracked), or run from a fresh clone.'])
+    const shown =
+      dirty
+        .slice(0, 5)
+        .map((p) => printable(p, 80))
+        .join(', ') + (dirty.length > 5 ? ` and ${dirty.length - 5} more` : '')
+    throw precondition(`the working tree is not clean: ${shown}`, 'E_DIRTY_TREE', [
+      'Commit or stash your changes (git stash --include-untracked), or run from a fresh clone.',
+    ])
   }
 
   if (await git.isShallow()) {
-    throw precondition('this clone is shallow: the history needed to check ancestry is missing', 'E_SHALLOW', ['git fetch --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0).'])
+    throw precondition('this clone is shallow: the history needed to check ancestry is missing', 'E_SHALLOW', [
+      'git fetch --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0).',
+    ])
   }
 
   return {currentBranch, dirty}
@@ -51,6 +63,10 @@ export async function checkWorkspace(git: Git, options: {allowDirty?: boolean} =
 /** The plan's word for a dry run from a working tree that a real run would refuse. */
 export function dirtyTreeWarning(dirty: readonly string[]): string[] {
   if (dirty.length === 0) return []
-  const shown = dirty.slice(0, 5).map((p) => printable(p, 80)).join(', ') + (dirty.length > 5 ? ` and ${dirty.length - 5} more` : '')
+  const shown =
+    dirty
+      .slice(0, 5)
+      .map((p) => printable(p, 80))
+      .join(', ') + (dirty.length > 5 ? ` and ${dirty.length - 5} more` : '')
   return [`the working tree is not clean (${shown}): this dry run shows the plan, a real run refuses until you commit or stash`]
 }

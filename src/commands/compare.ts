@@ -17,14 +17,25 @@ The sides come from summary files that llmops monitor --summary-out (or llmops m
 ${BaseCommand.exitCodesHelp}`
 
   static override examples = [
-    {description: 'Two model versions in one scan', command: '<%= config.bin %> monitor logs/*.jsonl.gz --format summary --quiet --summary-out run.json\n<%= config.bin %> <%= command.id %> run.json --baseline-version v1.3.0 --candidate-version v1.4.0'},
-    {description: 'This week against last week, as a release gate', command: '<%= config.bin %> monitor logs.jsonl --since 14d --until 7d --format summary --quiet --summary-out before.json\n<%= config.bin %> monitor logs.jsonl --since 7d --format summary --quiet --summary-out after.json\n<%= config.bin %> <%= command.id %> before.json after.json --fail-on-regression'},
+    {
+      description: 'Two model versions in one scan',
+      command:
+        '<%= config.bin %> monitor logs/*.jsonl.gz --format summary --quiet --summary-out run.json\n<%= config.bin %> <%= command.id %> run.json --baseline-version v1.3.0 --candidate-version v1.4.0',
+    },
+    {
+      description: 'This week against last week, as a release gate',
+      command:
+        '<%= config.bin %> monitor logs.jsonl --since 14d --until 7d --format summary --quiet --summary-out before.json\n<%= config.bin %> monitor logs.jsonl --since 7d --format summary --quiet --summary-out after.json\n<%= config.bin %> <%= command.id %> before.json after.json --fail-on-regression',
+    },
   ]
 
   static override strict = false
 
   static override args = {
-    file: Args.string({description: 'summary files written by llmops monitor --summary-out, or logs (scanned first): baseline then candidate, or one with both versions', required: true}),
+    file: Args.string({
+      description: 'summary files written by llmops monitor --summary-out, or logs (scanned first): baseline then candidate, or one with both versions',
+      required: true,
+    }),
   }
 
   static override flags = {

@@ -17,7 +17,10 @@ The allowlist comes from --email-domain and --support-phone; in a terminal witho
 ${BaseCommand.exitCodesHelp(ExitCode.PRECONDITION, ExitCode.INVALID_TARGET, ExitCode.REMOTE_MOVED, ExitCode.NOT_CONFIRMED, ExitCode.PUSH_REFUSED)}`
 
   static override examples = [
-    {description: 'Allow your own support address domain and phone number', command: '<%= config.bin %> <%= command.id %> --email-domain example.com --support-phone 555-0100'},
+    {
+      description: 'Allow your own support address domain and phone number',
+      command: '<%= config.bin %> <%= command.id %> --email-domain example.com --support-phone 555-0100',
+    },
     {description: 'See what would be written (changes nothing)', command: '<%= config.bin %> <%= command.id %> --email-domain example.com --dry-run'},
     {description: 'Run the gate with the CLI from npm instead of the Action', command: '<%= config.bin %> <%= command.id %> --runner npx --npm-version 1.2.3'},
     {description: 'Pin the Action to an exact release', command: `<%= config.bin %> <%= command.id %> --action-ref ${DEFAULT_ACTION_REF}.2.3`},
@@ -25,16 +28,34 @@ ${BaseCommand.exitCodesHelp(ExitCode.PRECONDITION, ExitCode.INVALID_TARGET, Exit
   ]
 
   static override flags = {
-    'email-domain': Flags.string({multiple: true, helpValue: 'DOMAIN', description: "your organisation's own e-mail domain (allowlisted); repeat or comma-separate"}),
-    'support-phone': Flags.string({multiple: true, helpValue: 'NUMBER', description: 'a public support number, as the logs write it (allowlisted); repeat or comma-separate'}),
+    'email-domain': Flags.string({
+      multiple: true,
+      helpValue: 'DOMAIN',
+      description: "your organisation's own e-mail domain (allowlisted); repeat or comma-separate",
+    }),
+    'support-phone': Flags.string({
+      multiple: true,
+      helpValue: 'NUMBER',
+      description: 'a public support number, as the logs write it (allowlisted); repeat or comma-separate',
+    }),
     logs: Flags.string({multiple: true, helpValue: 'GLOB', description: 'which files are chatbot logs for the gate [default: **/*.jsonl, **/*.jsonl.gz]'}),
-    runner: Flags.string({options: ['action', 'npx'], default: 'action', description: 'how the workflow runs the gate: the published Action, or npx llmops@<version>'}),
-    'action-ref': Flags.string({helpValue: 'OWNER/REPO@VERSION', description: `the Action the workflow uses [default: ${DEFAULT_ACTION_REF}, the moving major tag]`}),
+    runner: Flags.string({
+      options: ['action', 'npx'],
+      default: 'action',
+      description: 'how the workflow runs the gate: the published Action, or npx llmops@<version>',
+    }),
+    'action-ref': Flags.string({
+      helpValue: 'OWNER/REPO@VERSION',
+      description: `the Action the workflow uses [default: ${DEFAULT_ACTION_REF}, the moving major tag]`,
+    }),
     'npm-version': Flags.string({helpValue: 'VERSION', description: 'the llmops version for --runner npx [default: this one]'}),
     force: Flags.boolean({description: 'overwrite files that exist with other content'}),
     'dry-run': Flags.boolean({description: 'print what would be written and stop: nothing is changed (exit 0)'}),
     'create-stable': Flags.boolean({description: 'also create the release branch on the remote from --from, if it does not exist (asks first)'}),
-    confirm: Flags.string({helpValue: 'BRANCH', description: 'consent to --create-stable without a prompt: the branch name (required without a terminal and with --json)'}),
+    confirm: Flags.string({
+      helpValue: 'BRANCH',
+      description: 'consent to --create-stable without a prompt: the branch name (required without a terminal and with --json)',
+    }),
     branch: Flags.string({default: 'stable', helpValue: 'BRANCH', description: 'the release branch --create-stable creates'}),
     from: Flags.string({default: 'main', helpValue: 'BRANCH', description: 'the branch it starts from'}),
     remote: Flags.string({default: 'origin', helpValue: 'REMOTE', description: 'the remote that holds both'}),

@@ -12,7 +12,6 @@ import {windowFlags, windowOf} from '../flags/window.js'
 import {DEFAULT_LOG_FILE, defaultInput} from '../monitor/default-input.js'
 import {defaultIo, type MonitorInvocation, type MonitorIo} from '../monitor/invocation.js'
 
-
 export default class Monitor extends BaseCommand {
   static override summary = 'Scan chatbot interaction logs for PII, secrets, functional errors and latency.'
 
@@ -28,17 +27,45 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
 
   static override examples = [
     {description: 'Scan the sample log', command: '<%= config.bin %> <%= command.id %>'},
-    {description: 'Scan rotated logs, keep only flagged interactions', command: "<%= config.bin %> <%= command.id %> logs/*.jsonl.gz | jq -c 'select(.pii_detected or .error)'"},
+    {
+      description: 'Scan rotated logs, keep only flagged interactions',
+      command: "<%= config.bin %> <%= command.id %> logs/*.jsonl.gz | jq -c 'select(.pii_detected or .error)'",
+    },
     {description: 'Fail a CI step on any PII or secret', command: '<%= config.bin %> <%= command.id %> logs.jsonl --fail-on pii,secret --format summary'},
-    {description: 'The PII gate of a pull request: only what it adds, with a SARIF report', command: '<%= config.bin %> <%= command.id %> --changed-since origin/main --fail-on pii,secret --format summary --sarif llmops.sarif'},
-    {description: 'Write a sanitized copy of the logs, values replaced by their type', command: '<%= config.bin %> <%= command.id %> logs.jsonl --format summary --redact-out clean.jsonl --redact-operator replace'},
-    {description: 'Alarm on the first PII or secret in a live log (exit 1)', command: '<%= config.bin %> <%= command.id %> --follow /var/log/chatbot.jsonl --fail-on pii,secret --exit-on-first --format summary || echo "PII in the live log" >&2'},
+    {
+      description: 'The PII gate of a pull request: only what it adds, with a SARIF report',
+      command: '<%= config.bin %> <%= command.id %> --changed-since origin/main --fail-on pii,secret --format summary --sarif llmops.sarif',
+    },
+    {
+      description: 'Write a sanitized copy of the logs, values replaced by their type',
+      command: '<%= config.bin %> <%= command.id %> logs.jsonl --format summary --redact-out clean.jsonl --redact-operator replace',
+    },
+    {
+      description: 'Alarm on the first PII or secret in a live log (exit 1)',
+      command:
+        '<%= config.bin %> <%= command.id %> --follow /var/log/chatbot.jsonl --fail-on pii,secret --exit-on-first --format summary || echo "PII in the live log" >&2',
+    },
     {description: 'Watch a live log like tail -f (Ctrl-C prints the summary)', command: '<%= config.bin %> <%= command.id %> --follow /var/log/chatbot.jsonl'},
-    {description: 'Scan shard 2 of 4 of a large log and keep its figures for a merge (docs/scale.md)', command: '<%= config.bin %> <%= command.id %> big.jsonl --shard 2/4 --format summary --summary-out part-2.json'},
-    {description: "One day's records, its figures kept for llmops compare and llmops report", command: '<%= config.bin %> <%= command.id %> logs/*.jsonl.gz --since 2026-11-01 --until 2026-11-02 --format summary --summary-out day.json'},
-    {description: 'Read OpenTelemetry GenAI spans written by the OTLP file exporter (the shape is recognised per line without --schema)', command: '<%= config.bin %> <%= command.id %> traces.jsonl --schema otel-genai --group-by model'},
-    {description: 'Which shape the first 5 lines are read as, and where each fact comes from', command: '<%= config.bin %> <%= command.id %> traces.jsonl --explain-schema 1-5'},
-    {description: 'Report findings in nested fields under the main text fields', command: "<%= config.bin %> <%= command.id %> --fields 'bot_response,user_query,messages[].content' chat.jsonl"},
+    {
+      description: 'Scan shard 2 of 4 of a large log and keep its figures for a merge (docs/scale.md)',
+      command: '<%= config.bin %> <%= command.id %> big.jsonl --shard 2/4 --format summary --summary-out part-2.json',
+    },
+    {
+      description: "One day's records, its figures kept for llmops compare and llmops report",
+      command: '<%= config.bin %> <%= command.id %> logs/*.jsonl.gz --since 2026-11-01 --until 2026-11-02 --format summary --summary-out day.json',
+    },
+    {
+      description: 'Read OpenTelemetry GenAI spans written by the OTLP file exporter (the shape is recognised per line without --schema)',
+      command: '<%= config.bin %> <%= command.id %> traces.jsonl --schema otel-genai --group-by model',
+    },
+    {
+      description: 'Which shape the first 5 lines are read as, and where each fact comes from',
+      command: '<%= config.bin %> <%= command.id %> traces.jsonl --explain-schema 1-5',
+    },
+    {
+      description: 'Report findings in nested fields under the main text fields',
+      command: "<%= config.bin %> <%= command.id %> --fields 'bot_response,user_query,messages[].content' chat.jsonl",
+    },
   ]
 
   static override strict = false
@@ -54,7 +81,8 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
     fields: Flags.string({
       delimiter: ',',
       multiple: true,
-      description: 'text fields whose findings come first [default: bot_response,user_query]; nested paths like messages[].content (all other strings are scanned too)',
+      description:
+        'text fields whose findings come first [default: bot_response,user_query]; nested paths like messages[].content (all other strings are scanned too)',
       helpValue: 'PATH',
     }),
     'slow-ms': Flags.integer({min: 1, description: 'latency in ms above which an interaction is slow [default: 1500]', helpValue: 'MS'}),
@@ -67,7 +95,8 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
     'group-by': Flags.string({description: "field for the summary breakdown, 'none' to turn it off [default: model_version]", helpValue: 'FIELD'}),
     schema: Flags.string({
       options: [...SCHEMAS],
-      description: 'log shape to read id, time, latency, model, tokens and errors from; auto recognises it per line (every value is scanned whatever the shape) [default: auto, or the config]',
+      description:
+        'log shape to read id, time, latency, model, tokens and errors from; auto recognises it per line (every value is scanned whatever the shape) [default: auto, or the config]',
     }),
     'explain-schema': Flags.string({
       helpValue: 'LINES',
@@ -75,7 +104,8 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
     }),
     format: Flags.string({
       options: ['jsonl', 'text', 'summary'],
-      description: 'jsonl: a JSON line per interaction on stdout; text: each finding as file:line, type, masked value and field, grouped by file, then the summary; summary: only the summary, on stdout [default: text when stdout is a terminal, else jsonl]',
+      description:
+        'jsonl: a JSON line per interaction on stdout; text: each finding as file:line, type, masked value and field, grouped by file, then the summary; summary: only the summary, on stdout [default: text when stdout is a terminal, else jsonl]',
     }),
     redact: Flags.boolean({allowNo: true, default: true, description: 'mask detected values in all output; --no-redact shows them raw'}),
     'redact-out': Flags.string({
@@ -84,11 +114,14 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
     }),
     'redact-operator': Flags.string({
       options: [...REDACT_OPERATORS],
-      description: 'how values are replaced in original_interaction: mask (h***@s***.com), replace (<EMAIL>), hash (<EMAIL:1a2b…>, salted), remove [default: mask, or the config]',
+      description:
+        'how values are replaced in original_interaction: mask (h***@s***.com), replace (<EMAIL>), hash (<EMAIL:1a2b…>, salted), remove [default: mask, or the config]',
     }),
     follow: Flags.boolean({char: 'f', description: 'keep reading a growing file like tail -f (survives truncation and rotation)'}),
     quiet: Flags.boolean({char: 'q', description: 'do not print the summary on stderr'}),
-    'exit-on-first': Flags.boolean({description: 'stop at the first record that fails --fail-on and exit 1: with --follow, an alarm on the first leak in a live log'}),
+    'exit-on-first': Flags.boolean({
+      description: 'stop at the first record that fails --fail-on and exit 1: with --follow, an alarm on the first leak in a live log',
+    }),
     'changed-since': Flags.string({
       helpGroup: 'GATE',
       helpValue: 'REF',
@@ -96,23 +129,30 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
     }),
     uncommitted: Flags.boolean({
       helpGroup: 'GATE',
-      description: 'with --changed-since: also scan uncommitted changes and untracked files, read from the working tree (by default the gate reads what HEAD holds, from git objects)',
+      description:
+        'with --changed-since: also scan uncommitted changes and untracked files, read from the working tree (by default the gate reads what HEAD holds, from git objects)',
     }),
     'fail-on-weakened-config': Flags.boolean({
       helpGroup: 'GATE',
-      description: "with --changed-since: exit 1 when the change's own config file would weaken the gate (the run always uses the base's config) [default: gate.failOnWeakenedConfig]",
+      description:
+        "with --changed-since: exit 1 when the change's own config file would weaken the gate (the run always uses the base's config) [default: gate.failOnWeakenedConfig]",
     }),
     'write-baseline': Flags.boolean({helpGroup: 'GATE', description: 'add every current finding to the ignore file (review the reasons before committing it)'}),
-    'max-p95-increase': Flags.string({helpGroup: 'GATE', helpValue: 'PERCENT', description: 'with --changed-since: exit 1 when p95 rose more than this over the base side (a whole number, at least 0)'}),
+    'max-p95-increase': Flags.string({
+      helpGroup: 'GATE',
+      helpValue: 'PERCENT',
+      description: 'with --changed-since: exit 1 when p95 rose more than this over the base side (a whole number, at least 0)',
+    }),
     shard: Flags.string({
       helpGroup: 'SCALE-OUT',
       helpValue: 'K/N',
-      description: "scan only this worker's share of the inputs, shard K of N (from 1): whole files balanced by size, or line-aligned byte ranges of a single file; 'env' reads $LLMOPS_SHARD, or a scheduler's 0-based index ($JOB_COMPLETION_INDEX, $AWS_BATCH_JOB_ARRAY_INDEX) with $LLMOPS_SHARD_COUNT",
+      description:
+        "scan only this worker's share of the inputs, shard K of N (from 1): whole files balanced by size, or line-aligned byte ranges of a single file; 'env' reads $LLMOPS_SHARD, or a scheduler's 0-based index ($JOB_COMPLETION_INDEX, $AWS_BATCH_JOB_ARRAY_INDEX) with $LLMOPS_SHARD_COUNT",
     }),
     'summary-out': Flags.string({
       helpGroup: 'SCALE-OUT',
       helpValue: 'FILE',
-      description: 'also write the run\'s figures as a summary file (versioned JSON) that llmops monitor merge combines with other shards',
+      description: "also write the run's figures as a summary file (versioned JSON) that llmops monitor merge combines with other shards",
     }),
     jobs: Flags.integer({
       min: 0,
@@ -135,7 +175,15 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
     const {monitorLogs} = await import('../monitor/monitor-logs.js')
     const given = argv as string[]
     const io = defaultIo()
-    const implicit = given.length > 0 ? undefined : await defaultInput({changedSince: flags['changed-since'] !== undefined, follow: flags.follow, stdin: process.stdin, notes: this.jsonEnabled() ? undefined : process.stderr})
+    const implicit =
+      given.length > 0
+        ? undefined
+        : await defaultInput({
+            changedSince: flags['changed-since'] !== undefined,
+            follow: flags.follow,
+            stdin: process.stdin,
+            notes: this.jsonEnabled() ? undefined : process.stderr,
+          })
     const files = implicit?.files ?? given
     if (implicit?.stdin !== undefined) io.stdin = implicit.stdin
     if (flags.follow && (files.length !== 1 || files[0] === '-' || files[0]?.endsWith('.gz'))) {
@@ -144,7 +192,9 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
 
     if (flags.follow && this.jsonEnabled()) throw usageError('--follow cannot be combined with --json (it never ends)', 'E_USAGE')
     if ((flags.format === 'summary' || flags.format === 'text') && this.jsonEnabled()) {
-      throw usageError(`--format ${flags.format} and --json ask for two different outputs`, 'E_USAGE', ['--json prints one JSON document with the records, the summary and the gate; --format summary prints the text summary alone, --format text the findings for a person.'])
+      throw usageError(`--format ${flags.format} and --json ask for two different outputs`, 'E_USAGE', [
+        '--json prints one JSON document with the records, the summary and the gate; --format summary prints the text summary alone, --format text the findings for a person.',
+      ])
     }
 
     // A person at a terminal reads findings; pipes and files get JSON Lines.

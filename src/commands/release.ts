@@ -38,7 +38,10 @@ ${BaseCommand.exitCodesHelp(ExitCode.PRECONDITION, ExitCode.INVALID_TARGET, Exit
     remote: Flags.string({default: 'origin', helpValue: 'REMOTE', description: 'the remote that holds both'}),
     merge: Flags.boolean({description: 'create a merge commit on the release branch instead of fast-forwarding'}),
     'dry-run': Flags.boolean({description: 'print the plan and stop: nothing is changed (exit 0)'}),
-    confirm: Flags.string({helpValue: 'TAG', description: 'consent without a prompt: must equal the new tag, e.g. v1.4.0 (required without a terminal and with --json)'}),
+    confirm: Flags.string({
+      helpValue: 'TAG',
+      description: 'consent without a prompt: must equal the new tag, e.g. v1.4.0 (required without a terminal and with --json)',
+    }),
     local: Flags.boolean({allowNo: true, default: true, description: 'move your local release branch too; --no-local updates only the remote'}),
     list: Flags.boolean({description: 'show the release tags on --branch, the current one marked', exclusive: ['from', 'merge', 'dry-run', 'confirm']}),
   }
@@ -54,9 +57,19 @@ ${BaseCommand.exitCodesHelp(ExitCode.PRECONDITION, ExitCode.INVALID_TARGET, Exit
       return runReleaseList({branch: flags.branch, remote: flags.remote}, io)
     }
 
-    if (args.version === undefined) throw usageError('missing VERSION, e.g. llmops release 1.4.0 (or --list)', 'E_USAGE', ['llmops release --list shows the existing releases.'])
+    if (args.version === undefined)
+      throw usageError('missing VERSION, e.g. llmops release 1.4.0 (or --list)', 'E_USAGE', ['llmops release --list shows the existing releases.'])
     return runRelease(
-      {version: args.version, branch: flags.branch, from: flags.from, remote: flags.remote, merge: flags.merge, local: flags.local, dryRun: flags['dry-run'], confirm: flags.confirm},
+      {
+        version: args.version,
+        branch: flags.branch,
+        from: flags.from,
+        remote: flags.remote,
+        merge: flags.merge,
+        local: flags.local,
+        dryRun: flags['dry-run'],
+        confirm: flags.confirm,
+      },
       io,
     )
   }

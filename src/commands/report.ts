@@ -15,14 +15,21 @@ The file has no script and loads nothing: charts are drawn as SVG when it is wri
 ${BaseCommand.exitCodesHelp}`
 
   static override examples = [
-    {description: 'Scan, then report with the two versions compared', command: '<%= config.bin %> monitor logs/*.jsonl.gz --format summary --quiet --summary-out run.json\n<%= config.bin %> <%= command.id %> run.json --out report.html --baseline-version v1.3.0 --candidate-version v1.4.0'},
+    {
+      description: 'Scan, then report with the two versions compared',
+      command:
+        '<%= config.bin %> monitor logs/*.jsonl.gz --format summary --quiet --summary-out run.json\n<%= config.bin %> <%= command.id %> run.json --out report.html --baseline-version v1.3.0 --candidate-version v1.4.0',
+    },
     {description: 'Last week against this week', command: '<%= config.bin %> <%= command.id %> last-week.json this-week.json --out report.html'},
   ]
 
   static override strict = false
 
   static override args = {
-    file: Args.string({description: 'summary files written by llmops monitor --summary-out, or logs (scanned first): the run to report on, or baseline then candidate', required: true}),
+    file: Args.string({
+      description: 'summary files written by llmops monitor --summary-out, or logs (scanned first): the run to report on, or baseline then candidate',
+      required: true,
+    }),
   }
 
   static override flags = {

@@ -25,8 +25,14 @@ ${BaseCommand.exitCodesHelp(ExitCode.PRECONDITION, ExitCode.INVALID_TARGET, Exit
 
   static override examples = [
     {description: 'See what rolling stable back to the previous release would do (changes nothing)', command: '<%= config.bin %> <%= command.id %> --dry-run'},
-    {description: 'Roll back to v1.2.0; you confirm by typing v1.2.0', command: '<%= config.bin %> <%= command.id %> --to v1.2.0 --reason "v1.3.0 leaks e-mail addresses"'},
-    {description: 'In CI or a script: confirm on the command line, JSON result', command: '<%= config.bin %> <%= command.id %> --to v1.2.0 --confirm v1.2.0 --reason "incident 42" --json'},
+    {
+      description: 'Roll back to v1.2.0; you confirm by typing v1.2.0',
+      command: '<%= config.bin %> <%= command.id %> --to v1.2.0 --reason "v1.3.0 leaks e-mail addresses"',
+    },
+    {
+      description: 'In CI or a script: confirm on the command line, JSON result',
+      command: '<%= config.bin %> <%= command.id %> --to v1.2.0 --confirm v1.2.0 --reason "incident 42" --json',
+    },
     {description: 'Show past rollbacks of stable', command: '<%= config.bin %> <%= command.id %> --list'},
     {description: 'Undo the latest rollback of stable', command: '<%= config.bin %> <%= command.id %> --undo'},
     {description: 'Restore a specific backup', command: '<%= config.bin %> <%= command.id %> --undo llmops/backup/stable-20261127T140257Z'},
@@ -48,7 +54,8 @@ ${BaseCommand.exitCodesHelp(ExitCode.PRECONDITION, ExitCode.INVALID_TARGET, Exit
     main: Flags.string({
       default: 'main',
       helpValue: 'BRANCH',
-      description: "with --undo: the development branch; a backup whose commit is on it (or that this clone saw on --branch) is verified, others are restored only when named and confirmed",
+      description:
+        'with --undo: the development branch; a backup whose commit is on it (or that this clone saw on --branch) is verified, others are restored only when named and confirmed',
     }),
     list: Flags.boolean({description: 'show past rollbacks of --branch, from the backup tags', exclusive: ['to', 'undo', 'dry-run', 'confirm', 'reason']}),
   }

@@ -22,7 +22,10 @@ export const ruleSchema = z.strictObject({
   prefilter: z.string().min(1).optional(),
   prefilterWindow: z.number().int().min(0).optional(),
   pattern: z.string().min(1),
-  flags: z.string().regex(/^[imsu]*$/, 'only the flags i, m, s and u').optional(),
+  flags: z
+    .string()
+    .regex(/^[imsu]*$/, 'only the flags i, m, s and u')
+    .optional(),
   group: z.number().int().min(1).optional(),
   validator: z.enum(Object.keys(validators) as [string, ...string[]]).optional(),
   confidence: z.number().min(0).max(1).optional(),

@@ -61,8 +61,12 @@ const ZOD_DEFAULT = /^(Invalid (input|option|string|key|element|value)|Too (smal
 function size(issue: Issue, bound: number | bigint, direction: 'least' | 'most'): string {
   const n = Number(bound)
   const strict = issue.inclusive === false
-  if (issue.origin === 'string') return direction === 'least' && n === 1 ? 'must not be empty' : `must have at ${direction} ${n + (strict ? (direction === 'least' ? 1 : -1) : 0)} characters`
-  if (issue.origin === 'array' || issue.origin === 'set') return direction === 'least' && n === 1 ? 'must not be an empty list' : `must have at ${direction} ${n} items`
+  if (issue.origin === 'string')
+    return direction === 'least' && n === 1
+      ? 'must not be empty'
+      : `must have at ${direction} ${n + (strict ? (direction === 'least' ? 1 : -1) : 0)} characters`
+  if (issue.origin === 'array' || issue.origin === 'set')
+    return direction === 'least' && n === 1 ? 'must not be an empty list' : `must have at ${direction} ${n} items`
   return strict ? `must be ${direction === 'least' ? 'greater' : 'less'} than ${n}` : `must be at ${direction} ${n}`
 }
 

@@ -39,14 +39,22 @@ export const monitorConfigSchema = z.strictObject({
    */
   schema: z.enum(SCHEMAS).default('auto'),
   /** Longest line analysed, in bytes; longer lines are reported as `line_too_long`, unscanned. */
-  maxLineBytes: z.number().int().min(1024).default(16 * 1024 * 1024),
+  maxLineBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * 1024 * 1024),
   /**
    * Longest time one line may take to scan, in milliseconds; a line that takes longer is
    * reported as `unscannable` (and fails a pii or secret gate) instead of holding up the run.
    */
   maxLineMs: z.number().int().min(1).default(10_000),
   /** Most bytes one compressed input may decompress to; past it the input is `unscannable`. */
-  maxDecodedBytes: z.number().int().min(1024).default(1024 * 1024 * 1024),
+  maxDecodedBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024 * 1024),
   /** Most times larger than its compressed size an input may become (a decompression bomb is `unscannable`). */
   maxExpansion: z.number().min(1).default(100),
   /**
@@ -71,7 +79,10 @@ export const DEFAULT_LOG_GLOBS: readonly string[] = ['**/*.jsonl', '**/*.jsonl.g
 
 export const gateConfigSchema = z.strictObject({
   /** Which files are chatbot logs, for --changed-since and the Action (globs, relative to the repository root). */
-  paths: z.array(z.string().min(1)).min(1).default([...DEFAULT_LOG_GLOBS]),
+  paths: z
+    .array(z.string().min(1))
+    .min(1)
+    .default([...DEFAULT_LOG_GLOBS]),
   /** Files the gate must not scan, each with the reason (test fixtures with planted fake values). */
   exclude: z.array(z.strictObject({path: z.string().min(1), reason: z.string().trim().min(1, 'say why these files are not scanned')})).default([]),
   /** The ignore file (--ignore-file overrides it). */

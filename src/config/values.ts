@@ -63,9 +63,15 @@ export function parseShard(text: string, name: string): {index: number; count: n
  */
 export function shardFromEnv(env: NodeJS.ProcessEnv): {index: number; count: number} {
   if (env.LLMOPS_SHARD) return parseShard(env.LLMOPS_SHARD, '$LLMOPS_SHARD')
-  const [variable, zeroBased] = [['JOB_COMPLETION_INDEX', env.JOB_COMPLETION_INDEX], ['AWS_BATCH_JOB_ARRAY_INDEX', env.AWS_BATCH_JOB_ARRAY_INDEX]].find(([, v]) => v !== undefined && v !== '') ?? []
+  const [variable, zeroBased] =
+    [
+      ['JOB_COMPLETION_INDEX', env.JOB_COMPLETION_INDEX],
+      ['AWS_BATCH_JOB_ARRAY_INDEX', env.AWS_BATCH_JOB_ARRAY_INDEX],
+    ].find(([, v]) => v !== undefined && v !== '') ?? []
   if (variable === undefined || zeroBased === undefined) {
-    throw usageError('--shard env: none of LLMOPS_SHARD, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX is set', 'E_USAGE', ['Set LLMOPS_SHARD=K/N, or the scheduler\'s index with LLMOPS_SHARD_COUNT=N.'])
+    throw usageError('--shard env: none of LLMOPS_SHARD, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX is set', 'E_USAGE', [
+      "Set LLMOPS_SHARD=K/N, or the scheduler's index with LLMOPS_SHARD_COUNT=N.",
+    ])
   }
 
   const count = parseInteger(env.LLMOPS_SHARD_COUNT ?? '', '$LLMOPS_SHARD_COUNT (with a 0-based scheduler index)', {min: 1, max: 10_000})
@@ -110,6 +116,7 @@ export function parseWhen(value: string, flag: string, now = new Date()): Date {
 /** A decimal number of at least `min`: `0.5`, `2`, `10.25` (no exponent, no sign). */
 export function parseDecimal(text: string, name: string, range: {min: number}): number {
   const value = /^\s*\d+(?:\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN
-  if (!(value >= range.min) || !Number.isFinite(value)) throw usageError(`${name} ${JSON.stringify(text)}: give a number of at least ${range.min}, such as 0.5 or 2`, 'E_USAGE')
+  if (!(value >= range.min) || !Number.isFinite(value))
+    throw usageError(`${name} ${JSON.stringify(text)}: give a number of at least ${range.min}, such as 0.5 or 2`, 'E_USAGE')
   return value
 }

@@ -50,5 +50,7 @@ export function groupByFirstChar(source: string, ignoreCase: boolean): string {
     group.push(first === undefined ? alternative : alternative.slice(1))
   }
 
-  return [...groups].map(([key, rests]) => (key.startsWith('\u0000') ? key.slice(1) : rests.length === 1 ? key + rests[0] : `${key}(?:${rests.join('|')})`)).join('|')
+  return [...groups]
+    .map(([key, rests]) => (key.startsWith('\u0000') ? key.slice(1) : rests.length === 1 ? key + rests[0] : `${key}(?:${rests.join('|')})`))
+    .join('|')
 }

@@ -93,7 +93,6 @@ export class RuleCompileError extends Error {
   }
 }
 
-
 function compileRegex(id: string, pattern: string, flags: string): RegExp {
   try {
     return new RegExp(pattern, flags)
@@ -107,7 +106,11 @@ function compileUser(id: string, what: string, pattern: string, flags: string, s
     return compileLinear(pattern, flags)
   } catch (error) {
     const message = (error as Error).message.replace(/^error parsing regexp: /, '')
-    throw new RuleCompileError(id, `the ${what} is not supported (${message}): patterns from a config run on a linear-time engine, without lookarounds or backreferences`, subject)
+    throw new RuleCompileError(
+      id,
+      `the ${what} is not supported (${message}): patterns from a config run on a linear-time engine, without lookarounds or backreferences`,
+      subject,
+    )
   }
 }
 
@@ -117,7 +120,10 @@ function compileContext(context: RuleContext | undefined, delta: number): Compil
   // its first character (a pattern that starts with literals is found fast; one that starts with
   // a lookbehind is tried at every position), and the words form a trie (word-trie.ts).
   // Case-insensitive: the text is not lower-cased first (a copy of every line).
-  const source = String.raw`${trieSource(context.words.map((w) => w.toLowerCase()), String.raw`(?<![a-z][\s\S])`)}(?![a-z])`
+  const source = String.raw`${trieSource(
+    context.words.map((w) => w.toLowerCase()),
+    String.raw`(?<![a-z][\s\S])`,
+  )}(?![a-z])`
   // Rules with the same words share the regexes, so that a line is searched for them once.
   let regexes = contextRegexes.get(source)
   if (regexes === undefined) contextRegexes.set(source, (regexes = {regex: new RegExp(source, 'i'), global: new RegExp(source, 'gi')}))
@@ -243,7 +249,9 @@ export function compileRules(rules: readonly Rule[], options: CompileOptions = {
     if (seen.has(rule.id)) throw new RuleCompileError(rule.id, 'duplicate rule id')
     seen.add(rule.id)
     const one = compileOne(rule, prefilters, options.userRules?.has(rule.id) === true)
-    if (one.confidence < minConfidence) one.needsWords = one.context === undefined || one.confidence + one.context.delta < minConfidence ? [] : (rule.context?.words ?? []).map((w) => w.toLowerCase())
+    if (one.confidence < minConfidence)
+      one.needsWords =
+        one.context === undefined || one.confidence + one.context.delta < minConfidence ? [] : (rule.context?.words ?? []).map((w) => w.toLowerCase())
     return one
   })
   return {

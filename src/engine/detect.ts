@@ -169,10 +169,18 @@ function matchRule(rule: CompiledRule, part: string, offset: number, state: Scan
     const end = offset + to
     const value = state.text.slice(start, end)
     if (rule.validator !== undefined && !rule.validator(value)) continue
-    const confidence =
-      rule.confidence + contextDelta(rule.context, state, start, end, true) + contextDelta(rule.negativeContext, state, start, end, false)
+    const confidence = rule.confidence + contextDelta(rule.context, state, start, end, true) + contextDelta(rule.negativeContext, state, start, end, false)
     if (confidence < state.ruleSet.minConfidence) continue
-    const match: Match = {rule: rule.id, type: rule.type, category: rule.category, severity: rule.severity, confidence: Math.min(1, Math.round(confidence * 100) / 100), start, end, value}
+    const match: Match = {
+      rule: rule.id,
+      type: rule.type,
+      category: rule.category,
+      severity: rule.severity,
+      confidence: Math.min(1, Math.round(confidence * 100) / 100),
+      start,
+      end,
+      value,
+    }
     const {allowlist} = state.ruleSet
     if (allowlist !== undefined && allowed(allowlist, rule.type, value)) state.result.suppressed.push(match)
     else state.result.matches.push(match)
@@ -220,7 +228,8 @@ export function scan(text: string, ruleSet: RuleSet, options: ScanOptions = {}):
   for (const rule of options.rules ?? ruleSet.rules) {
     if (!keywordsPresent(rule, scanned, state.lower)) continue
     // The words are looked for first unless the pattern is cheaper: the context is checked on a match anyway.
-    if (rule.needsWords !== undefined && (rule.needsWords.length === 0 || rule.context === undefined || (!rule.anchored && !wordsIn(rule.context.regex)))) continue
+    if (rule.needsWords !== undefined && (rule.needsWords.length === 0 || rule.context === undefined || (!rule.anchored && !wordsIn(rule.context.regex))))
+      continue
     if (rule.prefilter === -1) {
       matchRule(rule, scanned, 0, state)
       continue

@@ -65,10 +65,47 @@ function nextChange(text: string, from: number): number {
 }
 
 const NAMED: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', commat: '@', period: '.', plus: '+', minus: '-', hyphen: '-',
-  dash: '-', lowbar: '_', colon: ':', sol: '/', bsol: '\\', num: '#', lpar: '(', rpar: ')', comma: ',', equals: '=', excl: '!',
-  quest: '?', dollar: '$', percnt: '%', ast: '*', semi: ';', lsqb: '[', rsqb: ']', lcub: '{', rcub: '}', verbar: '|',
-  ndash: '-', mdash: '-', shy: '', zwsp: '', zwj: '', zwnj: '', ensp: ' ', emsp: ' ', thinsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  commat: '@',
+  period: '.',
+  plus: '+',
+  minus: '-',
+  hyphen: '-',
+  dash: '-',
+  lowbar: '_',
+  colon: ':',
+  sol: '/',
+  bsol: '\\',
+  num: '#',
+  lpar: '(',
+  rpar: ')',
+  comma: ',',
+  equals: '=',
+  excl: '!',
+  quest: '?',
+  dollar: '$',
+  percnt: '%',
+  ast: '*',
+  semi: ';',
+  lsqb: '[',
+  rsqb: ']',
+  lcub: '{',
+  rcub: '}',
+  verbar: '|',
+  ndash: '-',
+  mdash: '-',
+  shy: '',
+  zwsp: '',
+  zwj: '',
+  zwnj: '',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
 }
 
 const REMOVED = /^[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\p{Cs}\p{Co}\p{Cn}]$/u
@@ -158,7 +195,7 @@ export function mayNormalize(text: string): boolean {
 function run(text: string, map: OffsetMap | undefined): string {
   let out = ''
   let cursor = 0
-  for (let at = nextChange(text, 0); at !== -1; ) {
+  for (let at = nextChange(text, 0); at !== -1;) {
     const [piece, length] = decodeAt(text, at)
     if (piece.length === length && piece === text.slice(at, at + length)) {
       // `&` that starts no reference: nothing to change here.

@@ -5,15 +5,7 @@ export type Severity = 'low' | 'medium' | 'high' | 'critical'
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = {low: 1, medium: 2, high: 3, critical: 4}
 
 /** What a finding is about. `SECRET` is the only secret type; everything else is personal data. */
-export type EntityType =
-  | 'EMAIL'
-  | 'PHONE'
-  | 'CREDIT_CARD'
-  | 'US_SSN'
-  | 'IBAN'
-  | 'IP_ADDRESS'
-  | 'SECRET'
-  | (string & {})
+export type EntityType = 'EMAIL' | 'PHONE' | 'CREDIT_CARD' | 'US_SSN' | 'IBAN' | 'IP_ADDRESS' | 'SECRET' | (string & {})
 
 export type Category = 'pii' | 'secret'
 

@@ -10,8 +10,23 @@ const digitsOf = (value: string): string => value.replaceAll(/\D/g, '')
  * addresses: an address in a log is personal data whatever its domain.
  */
 const NON_PUBLIC_TLDS = new Set([
-  'local', 'localhost', 'invalid',
-  'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ico', 'css', 'js', 'ts', 'json', 'git', 'md', 'txt',
+  'local',
+  'localhost',
+  'invalid',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'svg',
+  'webp',
+  'ico',
+  'css',
+  'js',
+  'ts',
+  'json',
+  'git',
+  'md',
+  'txt',
 ])
 
 /** Luhn checksum (ISO/IEC 7812): double every second digit from the right. */
@@ -47,12 +62,95 @@ const CARD_NETWORKS: ReadonlyArray<{prefix: RegExp; lengths: readonly number[]}>
 
 /** IBAN length per country: the 89 countries of the SWIFT IBAN registry (release 99, 2025). */
 export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
-  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28,
-  CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FK: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23,
-  GL: 18, GR: 27, GT: 28, HN: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28,
-  LC: 32, LI: 21, LT: 20, LU: 20, LV: 21, LY: 25, MC: 27, MD: 24, ME: 22, MK: 19, MN: 20, MR: 27, MT: 31, MU: 30, NI: 28,
-  NL: 18, NO: 15, OM: 23, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, RU: 33, SA: 24, SC: 31, SD: 18, SE: 24,
-  SI: 19, SK: 24, SM: 27, SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
+  AD: 24,
+  AE: 23,
+  AL: 28,
+  AT: 20,
+  AZ: 28,
+  BA: 20,
+  BE: 16,
+  BG: 22,
+  BH: 22,
+  BI: 27,
+  BR: 29,
+  BY: 28,
+  CH: 21,
+  CR: 22,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DJ: 27,
+  DK: 18,
+  DO: 28,
+  EE: 20,
+  EG: 29,
+  ES: 24,
+  FI: 18,
+  FK: 18,
+  FO: 18,
+  FR: 27,
+  GB: 22,
+  GE: 22,
+  GI: 23,
+  GL: 18,
+  GR: 27,
+  GT: 28,
+  HN: 28,
+  HR: 21,
+  HU: 28,
+  IE: 22,
+  IL: 23,
+  IQ: 23,
+  IS: 26,
+  IT: 27,
+  JO: 30,
+  KW: 30,
+  KZ: 20,
+  LB: 28,
+  LC: 32,
+  LI: 21,
+  LT: 20,
+  LU: 20,
+  LV: 21,
+  LY: 25,
+  MC: 27,
+  MD: 24,
+  ME: 22,
+  MK: 19,
+  MN: 20,
+  MR: 27,
+  MT: 31,
+  MU: 30,
+  NI: 28,
+  NL: 18,
+  NO: 15,
+  OM: 23,
+  PK: 24,
+  PL: 28,
+  PS: 29,
+  PT: 25,
+  QA: 29,
+  RO: 24,
+  RS: 22,
+  RU: 33,
+  SA: 24,
+  SC: 31,
+  SD: 18,
+  SE: 24,
+  SI: 19,
+  SK: 24,
+  SM: 27,
+  SO: 23,
+  ST: 25,
+  SV: 28,
+  TL: 23,
+  TN: 24,
+  TR: 26,
+  UA: 29,
+  VA: 22,
+  VG: 24,
+  XK: 20,
+  YE: 30,
 }
 
 /** ISO 13616 check: country length, then mod 97 of the rearranged number equals 1. */
@@ -100,7 +198,8 @@ export function entropy(value: string): number {
 }
 
 /** `sk-...`, `<YOUR_KEY>`, `${API_KEY}`, `xxxx`, `********`, `changeme`: documentation, not secrets. */
-const PLACEHOLDER = /^[<{[$%]|[>}\]]$|\.{3}|…|x{4,}|X{4,}|#{3,}|\*{3,}|(?<![A-Za-z0-9])your|your[_-]|example[_-]?key|^AKIAIOSFODNN7EXAMPLE$|redacted|changeme|placeholder|dummy|sample|insert|replace|here$|^(?:pass(?:word)?|secret|admin|root|test|letmein|qwerty|hunter)\d*!?$/i
+const PLACEHOLDER =
+  /^[<{[$%]|[>}\]]$|\.{3}|…|x{4,}|X{4,}|#{3,}|\*{3,}|(?<![A-Za-z0-9])your|your[_-]|example[_-]?key|^AKIAIOSFODNN7EXAMPLE$|redacted|changeme|placeholder|dummy|sample|insert|replace|here$|^(?:pass(?:word)?|secret|admin|root|test|letmein|qwerty|hunter)\d*!?$/i
 /** Runs of the alphabet or of digits in order: typed by a person, not drawn at random. */
 const SEQUENTIAL = /0123456|1234567|2345678|3456789|abcdefg|bcdefgh|cdefghi|ABCDEFG|BCDEFGH/
 
@@ -115,7 +214,8 @@ export function placeholder(value: string): boolean {
 }
 
 /** process.env.DB_PASS, settings.SECRET, os.environ[...], getpass.getpass(...): code that reads a password, not the password. */
-const CODE_REFERENCE = /^(?:process|os|env|environ|settings|config|cfg|conf|secrets|vars|self|this|app|params|args|options|opts|credentials|creds|system|context|ctx|props|values|inputs?|data|req|request|window|import|document)(?:\.[A-Za-z_$][\w$]*)+$|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[([]/i
+const CODE_REFERENCE =
+  /^(?:process|os|env|environ|settings|config|cfg|conf|secrets|vars|self|this|app|params|args|options|opts|credentials|creds|system|context|ctx|props|values|inputs?|data|req|request|window|import|document)(?:\.[A-Za-z_$][\w$]*)+$|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[([]/i
 
 export const validators: Readonly<Record<string, Validator>> = {
   /** An address whose domain ends in an alphabetic public-looking TLD. */

@@ -52,7 +52,15 @@ function specs(l: RegressionLimits): RowSpec[] {
       beyond: (b, c) => c - b > l.errorRateIncreasePoints,
       limit: `+${l.errorRateIncreasePoints} pt`,
     },
-    {metric: 'pii_per_1k', label: 'PII findings per 1,000', unit: '', value: (s) => s.pii_per_1k, samples: (s) => s.records, beyond: (b, c) => c - b > l.piiRateIncrease, limit: `+${l.piiRateIncrease}`},
+    {
+      metric: 'pii_per_1k',
+      label: 'PII findings per 1,000',
+      unit: '',
+      value: (s) => s.pii_per_1k,
+      samples: (s) => s.records,
+      beyond: (b, c) => c - b > l.piiRateIncrease,
+      limit: `+${l.piiRateIncrease}`,
+    },
     {
       metric: 'secrets_per_1k',
       label: 'secret findings per 1,000',
@@ -72,7 +80,15 @@ function specs(l: RegressionLimits): RowSpec[] {
       limit: `+${l.tokensIncreasePercent}%`,
     },
     {metric: 'feedback', label: 'feedback records', unit: '', value: (s) => s.feedback.total, samples: (s) => s.feedback.total},
-    {metric: 'mean_rating', label: 'mean rating (1-5)', unit: '', value: (s) => s.feedback.mean_rating, samples: (s) => s.feedback.ratings, beyond: (b, c) => b - c > l.ratingDrop, limit: `-${l.ratingDrop}`},
+    {
+      metric: 'mean_rating',
+      label: 'mean rating (1-5)',
+      unit: '',
+      value: (s) => s.feedback.mean_rating,
+      samples: (s) => s.feedback.ratings,
+      beyond: (b, c) => b - c > l.ratingDrop,
+      limit: `-${l.ratingDrop}`,
+    },
   ]
 }
 
@@ -84,7 +100,8 @@ export function compareSides(baseline: SideFigures, candidate: SideFigures, limi
     const delta = b === null || c === null ? null : round(c - b, 3)
     const enough = spec.samples(baseline) >= limits.minSamples && spec.samples(candidate) >= limits.minSamples
     const judged = spec.beyond !== undefined && b !== null && c !== null && enough
-    if (spec.beyond !== undefined && b !== null && c !== null && !enough) notes.push(`${spec.label}: not judged, fewer than ${limits.minSamples} samples on a side (--min-samples)`)
+    if (spec.beyond !== undefined && b !== null && c !== null && !enough)
+      notes.push(`${spec.label}: not judged, fewer than ${limits.minSamples} samples on a side (--min-samples)`)
     return {
       metric: spec.metric,
       label: spec.label,

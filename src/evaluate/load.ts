@@ -46,7 +46,10 @@ const HINT = 'Give two summary files (llmops monitor --summary-out) or logs, bas
 export async function loadFeedback(request: Pick<SidesRequest, 'feedbackFile' | 'config' | 'cwd' | 'env'>, notes: string[]): Promise<FeedbackRecord[]> {
   const settings = await feedbackSettings({file: request.feedbackFile, config: request.config, cwd: request.cwd, env: request.env})
   if (!existsSync(settings.file)) {
-    if (settings.explicit) throw usageError(`feedback file ${printable(settings.shown)} not found`, 'E_FEEDBACK_MISSING', ['Check the path given with --feedback or $LLMOPS_FEEDBACK_FILE.'])
+    if (settings.explicit)
+      throw usageError(`feedback file ${printable(settings.shown)} not found`, 'E_FEEDBACK_MISSING', [
+        'Check the path given with --feedback or $LLMOPS_FEEDBACK_FILE.',
+      ])
     notes.push(`no feedback file (${settings.shown}): feedback figures are empty`)
     return []
   }
@@ -74,7 +77,8 @@ export async function loadSides(request: SidesRequest): Promise<LoadedSides> {
   const notes: string[] = []
   const feedback = await loadFeedback(request, notes)
   const [first, second = first] = runs as [{file: string; data: SummaryFile}, {file: string; data: SummaryFile}?]
-  if (first.data.settings !== second.data.settings) notes.push(`${first.file} and ${second.file} were scanned with different settings: part of a difference may come from that`)
+  if (first.data.settings !== second.data.settings)
+    notes.push(`${first.file} and ${second.file} were scanned with different settings: part of a difference may come from that`)
   const side = (run: {file: string; data: SummaryFile}, version: string | undefined, flag: string): SideFigures =>
     version === undefined ? runSide(run.file, run.data, feedback) : versionSide(version, run.data, run.file, flag, feedback)
   const baseline = side(first, baselineVersion, '--baseline-version')

@@ -22,10 +22,16 @@ export function labelMasker(): (text: string) => string {
   }
 }
 
-const renamed = <T>(record: Record<string, T>, name: (key: string) => string): Record<string, T> => Object.fromEntries(Object.entries(record).map(([k, v]) => [name(k), v]))
+const renamed = <T>(record: Record<string, T>, name: (key: string) => string): Record<string, T> =>
+  Object.fromEntries(Object.entries(record).map(([k, v]) => [name(k), v]))
 
 function maskComparison(c: Comparison, label: (text: string) => string): Comparison {
-  return {...c, baseline: {...c.baseline, label: label(c.baseline.label)}, candidate: {...c.candidate, label: label(c.candidate.label)}, notes: c.notes.map(label)}
+  return {
+    ...c,
+    baseline: {...c.baseline, label: label(c.baseline.label)},
+    candidate: {...c.candidate, label: label(c.candidate.label)},
+    notes: c.notes.map(label),
+  }
 }
 
 /** The report's data with every label that comes from the logs or the command line masked. */
@@ -35,10 +41,18 @@ export function maskLabels(data: ReportData): ReportData {
   return {
     ...data,
     sources: data.sources.map(label),
-    summary: {...summary, inputs: summary.inputs.map(label), groups: renamed(summary.groups, label), unscanned: summary.unscanned.map((u) => ({...u, file: label(u.file), reason: label(u.reason)}))},
+    summary: {
+      ...summary,
+      inputs: summary.inputs.map(label),
+      groups: renamed(summary.groups, label),
+      unscanned: summary.unscanned.map((u) => ({...u, file: label(u.file), reason: label(u.reason)})),
+    },
     findings: data.findings.map((f) => ({...f, file: label(f.file), field: label(f.field)})),
     comparison: data.comparison === null ? null : maskComparison(data.comparison, label),
-    feedback: {types: data.feedback.types.map(label), versions: data.feedback.versions.map((v) => ({...v, version: label(v.version), by_type: renamed(v.by_type, label)}))},
+    feedback: {
+      types: data.feedback.types.map(label),
+      versions: data.feedback.versions.map((v) => ({...v, version: label(v.version), by_type: renamed(v.by_type, label)})),
+    },
     notes: data.notes.map(label),
   }
 }

@@ -29,8 +29,10 @@ export interface ReportRequest extends SidesRequest {
 /** The report's figures: the last file is the run shown; two files, or two versions, are compared. */
 export async function reportData(request: ReportRequest): Promise<ReportData> {
   const {files, baselineVersion, candidateVersion} = request
-  if (files.length === 0 || files.length > 2) throw usageError(`give one or two summary files, not ${files.length}`, 'E_USAGE', ['The report shows the last one; two are compared, baseline first.'])
-  if ((baselineVersion === undefined) !== (candidateVersion === undefined)) throw usageError('give both --baseline-version and --candidate-version, or neither', 'E_USAGE')
+  if (files.length === 0 || files.length > 2)
+    throw usageError(`give one or two summary files, not ${files.length}`, 'E_USAGE', ['The report shows the last one; two are compared, baseline first.'])
+  if ((baselineVersion === undefined) !== (candidateVersion === undefined))
+    throw usageError('give both --baseline-version and --candidate-version, or neither', 'E_USAGE')
   const runs = await readRuns(request)
   const notes: string[] = []
   const feedback = await loadFeedback(request, notes)
@@ -38,7 +40,8 @@ export async function reportData(request: ReportRequest): Promise<ReportData> {
   const [first] = runs as [{file: string; data: SummaryFile}]
   let comparison = null
   if (runs.length === 2 || baselineVersion !== undefined) {
-    const side = (run: {file: string; data: SummaryFile}, version: string | undefined, flag: string) => (version === undefined ? runSide(run.file, run.data, feedback) : versionSide(version, run.data, run.file, flag, feedback))
+    const side = (run: {file: string; data: SummaryFile}, version: string | undefined, flag: string) =>
+      version === undefined ? runSide(run.file, run.data, feedback) : versionSide(version, run.data, run.file, flag, feedback)
     comparison = compareSides(side(first, baselineVersion, '--baseline-version'), side(shown, candidateVersion, '--candidate-version'), request.limits)
     notes.push(...comparison.notes)
   }

@@ -27,7 +27,11 @@ function figures(label: string, tally: TallyState, lines: number, feedback: Feed
 }
 
 /** Feedback whose model version is one of `versions` (all feedback when undefined), within the window if there is one. */
-export function feedbackFigures(records: readonly FeedbackRecord[], versions: ReadonlySet<string> | undefined, window: {since: string | null; until: string | null} | null): FeedbackFigures {
+export function feedbackFigures(
+  records: readonly FeedbackRecord[],
+  versions: ReadonlySet<string> | undefined,
+  window: {since: string | null; until: string | null} | null,
+): FeedbackFigures {
   const since = window?.since === null || window?.since === undefined ? Number.NEGATIVE_INFINITY : Date.parse(window.since)
   const until = window?.until === null || window?.until === undefined ? Number.POSITIVE_INFINITY : Date.parse(window.until)
   const byType = new Map<string, number>()
@@ -46,7 +50,12 @@ export function feedbackFigures(records: readonly FeedbackRecord[], versions: Re
     }
   }
 
-  return {total, by_type: Object.fromEntries([...byType].sort(([a], [b]) => a.localeCompare(b))), ratings, mean_rating: ratings === 0 ? null : Math.round((stars / ratings) * 100) / 100}
+  return {
+    total,
+    by_type: Object.fromEntries([...byType].sort(([a], [b]) => a.localeCompare(b))),
+    ratings,
+    mean_rating: ratings === 0 ? null : Math.round((stars / ratings) * 100) / 100,
+  }
 }
 
 /** The versions a run's feedback is joined by: its groups, when it is grouped by model version. */
@@ -69,7 +78,12 @@ export function versionSide(version: string, file: SummaryFile, shown: string, f
     const hint =
       tallies.group_by === null
         ? 'The run was not grouped: scan with --group-by model_version (the default) to compare versions.'
-        : `Its ${tallies.group_by} values: ${known.slice(0, 20).map((k) => printable(k, 60)).join(', ') || 'none'}${known.length > 20 ? ', ...' : ''}.`
+        : `Its ${tallies.group_by} values: ${
+            known
+              .slice(0, 20)
+              .map((k) => printable(k, 60))
+              .join(', ') || 'none'
+          }${known.length > 20 ? ', ...' : ''}.`
     throw usageError(`${flag} ${printable(JSON.stringify(version), 80)}: ${printable(shown)} has no such ${tallies.group_by ?? 'group'}`, 'E_USAGE', [hint])
   }
 

@@ -30,7 +30,10 @@ export function toRecord(input: FeedbackInput, options: CaptureOptions): Feedbac
     if (value === undefined) continue
     const {matches} = scan(value, options.detector.ruleSet)
     if (matches.length > 0) {
-      throw usageError(`invalid feedback: ${field} looks like personal data (${[...new Set(matches.map((m) => m.type))].join(', ')}); use an opaque ${field}`, 'E_FEEDBACK_INVALID')
+      throw usageError(
+        `invalid feedback: ${field} looks like personal data (${[...new Set(matches.map((m) => m.type))].join(', ')}); use an opaque ${field}`,
+        'E_FEEDBACK_INVALID',
+      )
     }
   }
 

@@ -12,7 +12,10 @@ export function terminalSafe(text: string): string {
 }
 
 /** Write the export to --output (atomically) or stdout. */
-export async function exportFeedback(format: ExportFormat, flags: ReadFlags & {output?: string | undefined}): Promise<{count: number; skipped: number; target: string}> {
+export async function exportFeedback(
+  format: ExportFormat,
+  flags: ReadFlags & {output?: string | undefined},
+): Promise<{count: number; skipped: number; target: string}> {
   const {records} = await readFiltered(flags)
   // Oldest first: the order they were given in.
   const ordered = [...records].reverse()

@@ -79,7 +79,10 @@ export function statsOf(records: readonly FeedbackRecord[], period: 'day' | 'wee
     by_period: sorted(byPeriod),
     period,
     by_model_version: sorted(byModel),
-    ratings: {stars: {count: stars.length, mean: mean(stars)}, thumbs: {up, down, up_share: up + down === 0 ? null : Math.round((up / (up + down)) * 1000) / 1000}},
+    ratings: {
+      stars: {count: stars.length, mean: mean(stars)},
+      thumbs: {up, down, up_share: up + down === 0 ? null : Math.round((up / (up + down)) * 1000) / 1000},
+    },
     by_type_rating: Object.fromEntries([...starsByType].sort(([a], [b]) => a.localeCompare(b)).map(([t, v]) => [t, {count: v.length, mean: mean(v)}])),
   }
 }

@@ -25,11 +25,17 @@ export async function readFiltered(flags: ReadFlags): Promise<{records: Feedback
   // A typo must not look like "no feedback": unknown types and a named file that is missing are errors.
   const unknown = (flags.type ?? []).filter((t) => !settings.types.includes(t))
   if (unknown.length > 0) {
-    throw usageError(`--type ${unknown.map((t) => printable(JSON.stringify(t), 60)).join(', ')}: not a feedback type; the types are ${settings.types.join(', ')}`, 'E_USAGE', ['Types come from the config (feedback.types).'])
+    throw usageError(
+      `--type ${unknown.map((t) => printable(JSON.stringify(t), 60)).join(', ')}: not a feedback type; the types are ${settings.types.join(', ')}`,
+      'E_USAGE',
+      ['Types come from the config (feedback.types).'],
+    )
   }
 
   if (settings.explicit && !existsSync(settings.file)) {
-    throw usageError(`feedback file ${printable(settings.shown)} not found`, 'E_FEEDBACK_MISSING', ['Check the path given with --file or $LLMOPS_FEEDBACK_FILE.'])
+    throw usageError(`feedback file ${printable(settings.shown)} not found`, 'E_FEEDBACK_MISSING', [
+      'Check the path given with --file or $LLMOPS_FEEDBACK_FILE.',
+    ])
   }
 
   const filters: Filters = {

@@ -15,11 +15,22 @@ export interface FeedbackSettings {
 }
 
 /** The feedback file: --file, else $LLMOPS_FEEDBACK_FILE, else the config's, else chatbot_feedback.jsonl. */
-export async function feedbackSettings(options: {file?: string | undefined; config?: string | undefined; cwd?: string; env?: NodeJS.ProcessEnv}): Promise<FeedbackSettings> {
+export async function feedbackSettings(options: {
+  file?: string | undefined
+  config?: string | undefined
+  cwd?: string
+  env?: NodeJS.ProcessEnv
+}): Promise<FeedbackSettings> {
   const cwd = options.cwd ?? process.cwd()
   const env = options.env ?? process.env
   const {config} = await loadConfig({cwd, path: options.config, env})
   const shown = options.file ?? (env[FEEDBACK_FILE_ENV] || config.feedback.file)
   const detection = {rules: config.rules, allowlist: config.allowlist, redaction: config.redaction}
-  return {file: path.resolve(cwd, shown), shown, explicit: options.file !== undefined || Boolean(env[FEEDBACK_FILE_ENV]), types: config.feedback.types, detector: buildDetector(detection, resolveSalt(detection, env))}
+  return {
+    file: path.resolve(cwd, shown),
+    shown,
+    explicit: options.file !== undefined || Boolean(env[FEEDBACK_FILE_ENV]),
+    types: config.feedback.types,
+    detector: buildDetector(detection, resolveSalt(detection, env)),
+  }
 }

@@ -71,7 +71,9 @@ export async function readRecords(file: string, shown = path.basename(file)): Pr
   const info = await lstat(file).catch(() => undefined)
   if (info === undefined) return {records: [], warnings}
   if (info.isSymbolicLink()) {
-    throw usageError(`cannot read ${shown}: it is a symbolic link (feedback is read only from a regular file)`, 'E_FEEDBACK_MISSING', [`Point --file or $${FEEDBACK_FILE_ENV} at the file itself.`])
+    throw usageError(`cannot read ${shown}: it is a symbolic link (feedback is read only from a regular file)`, 'E_FEEDBACK_MISSING', [
+      `Point --file or $${FEEDBACK_FILE_ENV} at the file itself.`,
+    ])
   }
 
   const splitter = new LineSplitter()

@@ -5,7 +5,12 @@ import {cell} from '../text/printable.js'
 function table(rows: string[][]): string[] {
   const widths: number[] = []
   for (const row of rows) for (const [i, c] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, [...c].length)
-  return rows.map((row) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd())
+  return rows.map((row) =>
+    row
+      .map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  )
 }
 
 /** The records as a table for a terminal: one line each, description cut to fit. */
@@ -13,7 +18,13 @@ export function formatFeedbackTable(records: readonly FeedbackRecord[], width = 
   if (records.length === 0) return 'No feedback matches.\n'
   const rows = [['TIME (UTC)', 'TYPE', 'USER', 'RATING', 'INTERACTION']]
   for (const r of records) {
-    rows.push([r.timestamp_utc.slice(0, 16).replace('T', ' '), cell(r.feedback_type, 20), cell(r.user_id, 20), r.rating === undefined ? '-' : String(r.rating), cell(r.interaction_id ?? '-', 16)])
+    rows.push([
+      r.timestamp_utc.slice(0, 16).replace('T', ' '),
+      cell(r.feedback_type, 20),
+      cell(r.user_id, 20),
+      r.rating === undefined ? '-' : String(r.rating),
+      cell(r.interaction_id ?? '-', 16),
+    ])
   }
 
   // The description goes last, cut to the terminal's width, starting at the same column everywhere.
@@ -41,6 +52,7 @@ export function formatFeedbackStats(stats: FeedbackStats): string {
   out.push('', 'Ratings')
   out.push(`  stars: ${stars.count === 0 ? 'none' : `${stars.count}, mean ${stars.mean}`}`)
   out.push(`  thumbs: ${thumbs.up + thumbs.down === 0 ? 'none' : `${thumbs.up} up, ${thumbs.down} down (${Math.round((thumbs.up_share ?? 0) * 100)}% up)`}`)
-  for (const [type, r] of Object.entries(stats.by_type_rating)) out.push(`  ${cell(type, 40)}: mean ${r.mean} from ${r.count} rating${r.count === 1 ? "" : "s"}`)
+  for (const [type, r] of Object.entries(stats.by_type_rating))
+    out.push(`  ${cell(type, 40)}: mean ${r.mean} from ${r.count} rating${r.count === 1 ? '' : 's'}`)
   return out.join('\n') + '\n'
 }

@@ -5,20 +5,61 @@ import type {RegressionLimits} from '../results/comparison.js'
 
 /** What `llmops compare` and `llmops report` take to pick and judge the two sides. */
 export const sideFlags = {
-  'baseline-version': Flags.string({helpValue: 'VERSION', description: 'compare this model version (a group of the summary: --group-by, model_version by default) as the baseline'}),
+  'baseline-version': Flags.string({
+    helpValue: 'VERSION',
+    description: 'compare this model version (a group of the summary: --group-by, model_version by default) as the baseline',
+  }),
   'candidate-version': Flags.string({helpValue: 'VERSION', description: 'and this one as the candidate (from the second file when two are given)'}),
-  feedback: Flags.string({helpValue: 'FILE', description: 'feedback joined by model version [default: $LLMOPS_FEEDBACK_FILE, the config\'s, else chatbot_feedback.jsonl if present]'}),
+  feedback: Flags.string({
+    helpValue: 'FILE',
+    description: "feedback joined by model version [default: $LLMOPS_FEEDBACK_FILE, the config's, else chatbot_feedback.jsonl if present]",
+  }),
   config: Flags.string({char: 'c', helpValue: 'FILE', description: 'config file [default: $LLMOPS_CONFIG, else .llmops.json if present]'}),
 }
 
 export const limitFlags = {
-  'max-latency-increase': Flags.string({helpGroup: 'LIMITS', helpValue: 'PERCENT', default: '20', description: 'p50, p95 or p99 latency rising more than this (percent) is a regression'}),
-  'max-error-rate-increase': Flags.string({helpGroup: 'LIMITS', helpValue: 'POINTS', default: '1', description: 'the error rate rising more than this many percentage points is a regression'}),
-  'max-pii-rate-increase': Flags.string({helpGroup: 'LIMITS', helpValue: 'N', default: '1', description: 'PII findings per 1,000 interactions rising more than this is a regression'}),
-  'max-secret-rate-increase': Flags.string({helpGroup: 'LIMITS', helpValue: 'N', default: '0', description: 'secret findings per 1,000 interactions rising more than this is a regression'}),
-  'max-tokens-increase': Flags.string({helpGroup: 'LIMITS', helpValue: 'PERCENT', default: '25', description: 'tokens per interaction rising more than this (percent) is a regression'}),
-  'max-rating-drop': Flags.string({helpGroup: 'LIMITS', helpValue: 'STARS', default: '0.5', description: 'the mean feedback rating falling more than this is a regression'}),
-  'min-samples': Flags.string({helpGroup: 'LIMITS', helpValue: 'N', default: '20', description: 'a metric is judged only when both sides have at least this many samples (interactions, latencies, ratings)'}),
+  'max-latency-increase': Flags.string({
+    helpGroup: 'LIMITS',
+    helpValue: 'PERCENT',
+    default: '20',
+    description: 'p50, p95 or p99 latency rising more than this (percent) is a regression',
+  }),
+  'max-error-rate-increase': Flags.string({
+    helpGroup: 'LIMITS',
+    helpValue: 'POINTS',
+    default: '1',
+    description: 'the error rate rising more than this many percentage points is a regression',
+  }),
+  'max-pii-rate-increase': Flags.string({
+    helpGroup: 'LIMITS',
+    helpValue: 'N',
+    default: '1',
+    description: 'PII findings per 1,000 interactions rising more than this is a regression',
+  }),
+  'max-secret-rate-increase': Flags.string({
+    helpGroup: 'LIMITS',
+    helpValue: 'N',
+    default: '0',
+    description: 'secret findings per 1,000 interactions rising more than this is a regression',
+  }),
+  'max-tokens-increase': Flags.string({
+    helpGroup: 'LIMITS',
+    helpValue: 'PERCENT',
+    default: '25',
+    description: 'tokens per interaction rising more than this (percent) is a regression',
+  }),
+  'max-rating-drop': Flags.string({
+    helpGroup: 'LIMITS',
+    helpValue: 'STARS',
+    default: '0.5',
+    description: 'the mean feedback rating falling more than this is a regression',
+  }),
+  'min-samples': Flags.string({
+    helpGroup: 'LIMITS',
+    helpValue: 'N',
+    default: '20',
+    description: 'a metric is judged only when both sides have at least this many samples (interactions, latencies, ratings)',
+  }),
 }
 
 type LimitFlagValues = {[K in keyof typeof limitFlags]: string}

@@ -5,7 +5,12 @@ import {usageError} from '../errors.js'
 
 /** --since and --until on record times (the forms `feedback list` takes). */
 export const windowFlags = {
-  since: Flags.string({helpGroup: 'WINDOW', helpValue: 'WHEN', description: "only records whose own time is at or after this: 2026-11-01, an ISO time (no zone: UTC), or 24h, 7d, 2w ago; records without a time are left out and counted"}),
+  since: Flags.string({
+    helpGroup: 'WINDOW',
+    helpValue: 'WHEN',
+    description:
+      'only records whose own time is at or after this: 2026-11-01, an ISO time (no zone: UTC), or 24h, 7d, 2w ago; records without a time are left out and counted',
+  }),
   until: Flags.string({helpGroup: 'WINDOW', helpValue: 'WHEN', description: 'only records whose own time is before this (same forms as --since)'}),
 }
 

@@ -35,9 +35,12 @@ export interface GitChanges {
   readAt(base: string, file: string): Promise<Buffer | undefined>
 }
 
-
 /** Lines are compared by a hash, so the base side costs 16 bytes a line, not the line. */
-export const lineKey = (line: string): string => createHash('sha1').update(line.endsWith('\r') ? line.slice(0, -1) : line).digest('base64').slice(0, 22)
+export const lineKey = (line: string): string =>
+  createHash('sha1')
+    .update(line.endsWith('\r') ? line.slice(0, -1) : line)
+    .digest('base64')
+    .slice(0, 22)
 
 export interface Scope {
   /** The repository root: scanned files are named relative to it (stable fingerprints, SARIF uris). */
@@ -75,7 +78,13 @@ function matcher(globs: readonly string[], exclude: string[]): (file: string) =>
 }
 
 /** Files named on the command line or in the Action must exist and be log files; say when one had nothing to scan. */
-async function checkNamed(exists: (file: string) => Promise<boolean>, wanted: Set<string>, match: (f: string) => boolean, scanned: Set<string>, notes: string[]): Promise<void> {
+async function checkNamed(
+  exists: (file: string) => Promise<boolean>,
+  wanted: Set<string>,
+  match: (f: string) => boolean,
+  scanned: Set<string>,
+  notes: string[],
+): Promise<void> {
   for (const file of wanted) {
     if (scanned.has(file)) continue
     if (!(await exists(file))) throw usageError(`input file ${file} not found`, 'E_INPUT_NOT_FOUND')
@@ -94,8 +103,19 @@ export interface ScopeOptions {
 }
 
 /** Where scanned files are read from: HEAD's blobs, or the working tree when asked. */
-async function readFrom(git: GitChanges, root: string, uncommitted: boolean): Promise<{head?: string; entries?: Map<string, string>; read?: (file: string) => AsyncIterable<Buffer>; exists: (file: string) => Promise<boolean>}> {
-  if (uncommitted) return {exists: async (file) => lstat(path.join(root, file)).then(() => true, () => false)}
+async function readFrom(
+  git: GitChanges,
+  root: string,
+  uncommitted: boolean,
+): Promise<{head?: string; entries?: Map<string, string>; read?: (file: string) => AsyncIterable<Buffer>; exists: (file: string) => Promise<boolean>}> {
+  if (uncommitted)
+    return {
+      exists: async (file) =>
+        lstat(path.join(root, file)).then(
+          () => true,
+          () => false,
+        ),
+    }
   const head = await git.head()
   const entries = await git.entries(head)
   return {head, entries, read: (file) => git.open(head, file), exists: async (file) => entries.has(file)}
@@ -108,7 +128,10 @@ async function readFrom(git: GitChanges, root: string, uncommitted: boolean): Pr
  * `uncommitted` asks for the working tree. A moved or unchanged line is not scanned; a changed
  * record is. Paths are relative to the repository root.
  */
-export async function changedScope(git: GitChanges, options: ScopeOptions & {ref: string; decode: (bytes: Buffer, file: string) => Promise<string>}): Promise<Scope> {
+export async function changedScope(
+  git: GitChanges,
+  options: ScopeOptions & {ref: string; decode: (bytes: Buffer, file: string) => Promise<string>},
+): Promise<Scope> {
   const root = await git.root()
   const base = await git.mergeBase(options.ref)
   const match = matcher(options.globs, options.exclude)
@@ -135,7 +158,13 @@ export async function changedScope(git: GitChanges, options: ScopeOptions & {ref
     // Say what is left out, so that a local run before a commit does not look clean by mistake.
     const committed = new Set(scope.files)
     const pending = (await git.changedFiles(base)).filter((f) => relevant(f) && !committed.has(f.path))
-    if (pending.length > 0) scope.notes.push(`${pending.length} log file${pending.length === 1 ? '' : 's'} with uncommitted changes not scanned (the gate reads what is committed): ${pending.map((f) => f.path).slice(0, 5).join(', ')}${pending.length > 5 ? ', …' : ''}; commit them, or pass --uncommitted`)
+    if (pending.length > 0)
+      scope.notes.push(
+        `${pending.length} log file${pending.length === 1 ? '' : 's'} with uncommitted changes not scanned (the gate reads what is committed): ${pending
+          .map((f) => f.path)
+          .slice(0, 5)
+          .join(', ')}${pending.length > 5 ? ', …' : ''}; commit them, or pass --uncommitted`,
+      )
   }
 
   return scope

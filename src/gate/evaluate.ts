@@ -41,7 +41,11 @@ function thresholdFailures(summary: MonitorSummary, t: Thresholds, base: Monitor
   if (t.maxP95IncreasePercent !== undefined && p95 !== null && baseP95 !== null && baseP95 > 0 && (base?.latency.count ?? 0) >= t.minSamples) {
     const rise = ((p95 - baseP95) / baseP95) * 100
     if (rise > t.maxP95IncreasePercent) {
-      failures.push({category: 'p95_increase', count: summary.latency.count, detail: `p95 ${Math.round(p95)} ms is ${Math.round(rise)}% above the base's ${Math.round(baseP95)} ms (limit ${t.maxP95IncreasePercent}%)`})
+      failures.push({
+        category: 'p95_increase',
+        count: summary.latency.count,
+        detail: `p95 ${Math.round(p95)} ms is ${Math.round(rise)}% above the base's ${Math.round(baseP95)} ms (limit ${t.maxP95IncreasePercent}%)`,
+      })
     }
   }
 

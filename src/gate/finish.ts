@@ -150,7 +150,8 @@ export async function finishGate(result: MonitorResult, options: GateOptions, co
     notes += `This change adds ${report.addedIgnores.length} entr${report.addedIgnores.length === 1 ? 'y' : 'ies'} to ${printable(report.ignoreFile)}; review them:\n${report.addedIgnores.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join('\n')}\n`
   }
 
-  if (context.ignores.expired.length > 0) notes += `${entries(context.ignores.expired.length, 'expired entry', 'expired entries')} in ${printable(report.ignoreFile)} no longer accept${context.ignores.expired.length === 1 ? 's' : ''} anything:\n${context.ignores.expired.map((e) => `  ${e.fingerprint} (${printable(e.reason)}, expired ${printable(e.expires ?? '')})`).join('\n')}\n`
+  if (context.ignores.expired.length > 0)
+    notes += `${entries(context.ignores.expired.length, 'expired entry', 'expired entries')} in ${printable(report.ignoreFile)} no longer accept${context.ignores.expired.length === 1 ? 's' : ''} anything:\n${context.ignores.expired.map((e) => `  ${e.fingerprint} (${printable(e.reason)}, expired ${printable(e.expires ?? '')})`).join('\n')}\n`
   if (report.unusedIgnores.length > 0) {
     notes += `${entries(unused.length, 'entry', 'entries')} in ${printable(report.ignoreFile)} matched no finding:\n${unused.map((e) => `  ${e.fingerprint} (${printable(e.reason)})`).join('\n')}\n`
   }

@@ -37,18 +37,22 @@ export function gitChanges(cwd: string, env: NodeJS.ProcessEnv = process.env) {
       const candidates = await git.refCandidates(ref)
       if (new Set(candidates.map((c) => c.sha)).size > 1) {
         throw usageError(`--changed-since ${ref} is ambiguous: ${candidates.map((c) => `${c.ref} (${c.sha.slice(0, 12)})`).join(', ')}`, 'E_USAGE', [
-          'Name the branch in full (refs/remotes/origin/main), or give the base commit\'s sha.',
+          "Name the branch in full (refs/remotes/origin/main), or give the base commit's sha.",
         ])
       }
 
       const commit = await git.resolveCommit(candidates[0]?.ref ?? ref)
       if (commit === null) {
-        const hint = (await git.isShallow()) ? 'This clone is shallow: fetch the full history (actions/checkout with fetch-depth: 0).' : `Fetch it first (${await fetchFor(git, ref)}), or give a commit sha.`
+        const hint = (await git.isShallow())
+          ? 'This clone is shallow: fetch the full history (actions/checkout with fetch-depth: 0).'
+          : `Fetch it first (${await fetchFor(git, ref)}), or give a commit sha.`
         throw usageError(`--changed-since: unknown ref ${ref}`, 'E_USAGE', [hint])
       }
       const base = await git.mergeBase(commit, 'HEAD')
       if (base === null) {
-        throw usageError(`--changed-since: ${ref} and HEAD have no common commit in this clone`, 'E_SHALLOW', ['Fetch the full history (actions/checkout with fetch-depth: 0).'])
+        throw usageError(`--changed-since: ${ref} and HEAD have no common commit in this clone`, 'E_SHALLOW', [
+          'Fetch the full history (actions/checkout with fetch-depth: 0).',
+        ])
       }
 
       return base
@@ -64,7 +68,10 @@ export function gitChanges(cwd: string, env: NodeJS.ProcessEnv = process.env) {
     async head(): Promise<string> {
       const {git} = await repo()
       const head = await git.resolveCommit('HEAD')
-      if (head === null) throw usageError('the repository has no commit yet: there is nothing committed to scan', 'E_NOT_A_REPO', ['Commit the logs first, or pass --uncommitted to scan the working tree.'])
+      if (head === null)
+        throw usageError('the repository has no commit yet: there is nothing committed to scan', 'E_NOT_A_REPO', [
+          'Commit the logs first, or pass --uncommitted to scan the working tree.',
+        ])
       return head
     },
     entries: async (commit: string) => (await repo()).git.treeEntries(commit),

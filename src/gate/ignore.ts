@@ -115,7 +115,13 @@ export function ignoreLine(finding: FindingDetail, reason = '<why this is accept
 }
 
 /** Write the ignore file with the current findings added to the entries already there. */
-export async function writeBaseline(file: string | undefined, cwd: string, findings: readonly FindingDetail[], existing: Ignores, now = new Date()): Promise<{written: number; added: number; path: string}> {
+export async function writeBaseline(
+  file: string | undefined,
+  cwd: string,
+  findings: readonly FindingDetail[],
+  existing: Ignores,
+  now = new Date(),
+): Promise<{written: number; added: number; path: string}> {
   const shown = file ?? IGNORE_FILE
   const known = new Set([...existing.active, ...existing.expired].map((e) => e.fingerprint))
   const lines: string[] = []

@@ -27,7 +27,13 @@ export async function gateScope(options: {
   if (options.changedSince === undefined && !options.allTracked) return undefined
   const {gitChanges} = await import('./git-changes.js')
   const git = gitChanges(options.cwd)
-  const scopeOptions = {globs: options.globs ?? DEFAULT_LOG_GLOBS, exclude: options.exclude ?? [], files: options.files, cwd: options.cwd, uncommitted: options.uncommitted === true}
+  const scopeOptions = {
+    globs: options.globs ?? DEFAULT_LOG_GLOBS,
+    exclude: options.exclude ?? [],
+    files: options.files,
+    cwd: options.cwd,
+    uncommitted: options.uncommitted === true,
+  }
   if (options.changedSince !== undefined) return changedScope(git, {...scopeOptions, ref: options.changedSince, decode})
   return trackedScope(git, scopeOptions)
 }

@@ -41,12 +41,18 @@ export function weakenings(base: Config, head: Config, mask: (value: string) => 
   const out: string[] = []
   const lost = newIn(head.gate.paths, base.gate.paths)
   if (lost.length > 0) out.push(`gate.paths no longer lists ${list(lost, mask)}`)
-  const excluded = newIn(base.gate.exclude.map((e) => e.path), head.gate.exclude.map((e) => e.path))
+  const excluded = newIn(
+    base.gate.exclude.map((e) => e.path),
+    head.gate.exclude.map((e) => e.path),
+  )
   if (excluded.length > 0) out.push(`gate.exclude adds ${list(excluded, mask)}`)
   if (head.gate.ignoreFile !== base.gate.ignoreFile) out.push(`gate.ignoreFile changes to ${JSON.stringify(head.gate.ignoreFile ?? '(default)')}`)
   if (base.gate.failOnWeakenedConfig && !head.gate.failOnWeakenedConfig) out.push('gate.failOnWeakenedConfig is turned off')
   for (const key of ['values', 'emailDomains', 'patterns'] as const) {
-    const added = newIn(base.allowlist[key].map((v) => v.toLowerCase()), head.allowlist[key].map((v) => v.toLowerCase()))
+    const added = newIn(
+      base.allowlist[key].map((v) => v.toLowerCase()),
+      head.allowlist[key].map((v) => v.toLowerCase()),
+    )
     if (added.length > 0) out.push(`allowlist.${key} adds ${list(added, mask)}`)
   }
 
@@ -55,7 +61,8 @@ export function weakenings(base: Config, head: Config, mask: (value: string) => 
   for (const rule of base.rules.custom) {
     const now = head.rules.custom.find((r) => r.id === rule.id)
     if (now === undefined) out.push(`rules.custom removes ${rule.id}`)
-    else if (JSON.stringify({...now, description: '', examples: undefined}) !== JSON.stringify({...rule, description: '', examples: undefined})) out.push(`rules.custom changes ${rule.id}`)
+    else if (JSON.stringify({...now, description: '', examples: undefined}) !== JSON.stringify({...rule, description: '', examples: undefined}))
+      out.push(`rules.custom changes ${rule.id}`)
   }
 
   if (head.rules.minConfidence > base.rules.minConfidence) out.push(`rules.minConfidence rises from ${base.rules.minConfidence} to ${head.rules.minConfidence}`)
@@ -81,7 +88,10 @@ function inRepository(root: string, file: string): string | undefined {
  * file (defaults when the base has none), and what the working tree's version would weaken. A
  * config file outside the repository cannot be changed by a pull request: it is used as is.
  */
-export async function trustedConfig(git: ConfigGit, options: {ref: string; cwd: string; loaded: LoadedConfig; mask?: (value: string) => string}): Promise<TrustedConfig> {
+export async function trustedConfig(
+  git: ConfigGit,
+  options: {ref: string; cwd: string; loaded: LoadedConfig; mask?: (value: string) => string},
+): Promise<TrustedConfig> {
   const {loaded} = options
   const root = await git.root()
   const file = loaded.source ?? path.resolve(options.cwd, DEFAULT_CONFIG_FILE)
@@ -97,12 +107,15 @@ export async function trustedConfig(git: ConfigGit, options: {ref: string; cwd: 
       const text = bytes.toString('utf8')
       data = JSON.parse(text.codePointAt(0) === 0xfe_ff ? text.slice(1) : text)
     } catch {
-      throw usageError(`config file ${relative} at the base (${base.slice(0, 12)}) is not valid JSON`, 'E_CONFIG_INVALID', ['Fix the config on the base branch first: the gate runs with the base\'s config.'])
+      throw usageError(`config file ${relative} at the base (${base.slice(0, 12)}) is not valid JSON`, 'E_CONFIG_INVALID', [
+        "Fix the config on the base branch first: the gate runs with the base's config.",
+      ])
     }
 
     config = parseConfig(data, `${relative} at the base (${base.slice(0, 12)})`)
   }
 
-  const origin = bytes === undefined ? `defaults (${relative} does not exist at the base ${base.slice(0, 12)})` : `${relative} as of the base ${base.slice(0, 12)}`
+  const origin =
+    bytes === undefined ? `defaults (${relative} does not exist at the base ${base.slice(0, 12)})` : `${relative} as of the base ${base.slice(0, 12)}`
   return {config, weakened: weakenings(config, loaded.config, options.mask), origin}
 }

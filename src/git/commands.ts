@@ -27,7 +27,8 @@ export interface TagRef {
 const RECORD = '\u001E'
 const FIELD = '\u001F'
 const COMMIT_FORMAT = '--format=%H%x1f%an%x1f%cI%x1f%s%x1e'
-const TAG_FORMAT = '--format=%(refname:strip=2)%1f%(objecttype)%1f%(*objectname)%1f%(objectname)%1f%(creatordate:iso-strict)%1f%(taggername) %(taggeremail)%1f%(contents)%1e'
+const TAG_FORMAT =
+  '--format=%(refname:strip=2)%1f%(objecttype)%1f%(*objectname)%1f%(objectname)%1f%(creatordate:iso-strict)%1f%(taggername) %(taggeremail)%1f%(contents)%1e'
 
 const output = (out: GitOutput): GitOutput => out
 const text = (out: GitOutput): string => out.stdout.trim()
@@ -59,7 +60,11 @@ export function parseTags(stdout: string): TagRef[] {
 
 export const checkRefFormat = (ref: string): GitCommand<boolean> => ({args: ['check-ref-format', ref], ok: [0, 1], parse: succeeded})
 
-export const isInsideWorkTree = (): GitCommand<boolean> => ({args: ['rev-parse', '--is-inside-work-tree'], ok: [0, 128], parse: (out) => out.exitCode === 0 && out.stdout.trim() === 'true'})
+export const isInsideWorkTree = (): GitCommand<boolean> => ({
+  args: ['rev-parse', '--is-inside-work-tree'],
+  ok: [0, 128],
+  parse: (out) => out.exitCode === 0 && out.stdout.trim() === 'true',
+})
 
 export const absoluteGitDir = (): GitCommand<string> => ({args: ['rev-parse', '--absolute-git-dir'], parse: text})
 
@@ -124,16 +129,33 @@ export const lsRemote = (remote: string, refs: string[]): GitCommand<{output: Gi
 })
 
 /** The commit a full ref name or sha points at, or null. */
-export const resolveCommit = (rev: string): GitCommand<string | null> => ({args: ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], ok: [0, 1, 128], parse: answer})
+export const resolveCommit = (rev: string): GitCommand<string | null> => ({
+  args: ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`],
+  ok: [0, 1, 128],
+  parse: answer,
+})
 
-export const isAncestor = (ancestor: string, descendant: string): GitCommand<boolean> => ({args: ['merge-base', '--is-ancestor', ancestor, descendant], ok: [0, 1], parse: succeeded})
+export const isAncestor = (ancestor: string, descendant: string): GitCommand<boolean> => ({
+  args: ['merge-base', '--is-ancestor', ancestor, descendant],
+  ok: [0, 1],
+  parse: succeeded,
+})
 
 /** Commits reachable from `to` but not from `from`, newest first. */
-export const commitsBetween = (from: string, to: string): GitCommand<CommitInfo[]> => ({args: ['log', '--no-decorate', COMMIT_FORMAT, `${from}..${to}`], parse: (out) => parseCommits(out.stdout)})
+export const commitsBetween = (from: string, to: string): GitCommand<CommitInfo[]> => ({
+  args: ['log', '--no-decorate', COMMIT_FORMAT, `${from}..${to}`],
+  parse: (out) => parseCommits(out.stdout),
+})
 
-export const commit = (sha: string): GitCommand<CommitInfo | undefined> => ({args: ['log', '-1', '--no-decorate', COMMIT_FORMAT, sha], parse: (out) => parseCommits(out.stdout)[0]})
+export const commit = (sha: string): GitCommand<CommitInfo | undefined> => ({
+  args: ['log', '-1', '--no-decorate', COMMIT_FORMAT, sha],
+  parse: (out) => parseCommits(out.stdout)[0],
+})
 
-export const countCommits = (from: string, to: string): GitCommand<number> => ({args: ['rev-list', '--count', `${from}..${to}`], parse: (out) => Number(text(out))})
+export const countCommits = (from: string, to: string): GitCommand<number> => ({
+  args: ['rev-list', '--count', `${from}..${to}`],
+  parse: (out) => Number(text(out)),
+})
 
 /** Tags under `refs/tags/<prefix>`, optionally reachable from `merged` and not from `noMerged`. */
 export const tags = (options: {prefix?: string; merged?: string; noMerged?: string} = {}): GitCommand<TagRef[]> => {
@@ -183,7 +205,10 @@ export const mergeTree = (ours: string, theirs: string): GitCommand<string | nul
   parse: (out) => (out.exitCode === 0 ? (out.stdout.split('\n')[0]?.trim() ?? null) : null),
 })
 
-export const commitTree = (tree: string, parents: string[], message: string): GitCommand<string> => ({args: ['commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-m', message], parse: text})
+export const commitTree = (tree: string, parents: string[], message: string): GitCommand<string> => ({
+  args: ['commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-m', message],
+  parse: text,
+})
 
 export const toplevel = (): GitCommand<string | null> => ({args: ['rev-parse', '--show-toplevel'], ok: [0, 128], parse: answer})
 
@@ -195,7 +220,19 @@ export const mergeBase = (a: string, b: string): GitCommand<string | null> => ({
  * when `head` is absent, with renames; deletions left out.
  */
 export const diffNames = (base: string, head?: string): GitCommand<Array<{path: string; from?: string}>> => ({
-  args: ['-c', 'core.quotepath=off', 'diff', '--name-status', '-z', '--find-renames', '--diff-filter=d', '--no-ext-diff', '--no-textconv', ...(head === undefined ? [base] : [base, head]), '--'],
+  args: [
+    '-c',
+    'core.quotepath=off',
+    'diff',
+    '--name-status',
+    '-z',
+    '--find-renames',
+    '--diff-filter=d',
+    '--no-ext-diff',
+    '--no-textconv',
+    ...(head === undefined ? [base] : [base, head]),
+    '--',
+  ],
   parse(out) {
     const fields = nulSeparated(out.stdout)
     const files: Array<{path: string; from?: string}> = []

@@ -38,8 +38,12 @@ export class Git {
   /** A merge, rebase, cherry-pick, revert or bisect left unfinished in this working tree. */
   operationInProgress(gitDir: string): string | null {
     const markers: Array<[string, string]> = [
-      ['MERGE_HEAD', 'merge'], ['rebase-merge', 'rebase'], ['rebase-apply', 'rebase or am'],
-      ['CHERRY_PICK_HEAD', 'cherry-pick'], ['REVERT_HEAD', 'revert'], ['BISECT_LOG', 'bisect'],
+      ['MERGE_HEAD', 'merge'],
+      ['rebase-merge', 'rebase'],
+      ['rebase-apply', 'rebase or am'],
+      ['CHERRY_PICK_HEAD', 'cherry-pick'],
+      ['REVERT_HEAD', 'revert'],
+      ['BISECT_LOG', 'bisect'],
     ]
     return markers.find(([file]) => existsSync(path.join(gitDir, file)))?.[1] ?? null
   }
@@ -59,7 +63,14 @@ export class Git {
   async refCandidates(name: string): Promise<Array<{ref: string; sha: string}>> {
     if (name.startsWith('refs/')) return []
     const remotes = await this.remotes()
-    const refs = [`refs/${name}`, `refs/tags/${name}`, `refs/heads/${name}`, `refs/remotes/${name}`, `refs/remotes/${name}/HEAD`, ...remotes.map((r) => `refs/remotes/${r}/${name}`)]
+    const refs = [
+      `refs/${name}`,
+      `refs/tags/${name}`,
+      `refs/heads/${name}`,
+      `refs/remotes/${name}`,
+      `refs/remotes/${name}/HEAD`,
+      ...remotes.map((r) => `refs/remotes/${r}/${name}`),
+    ]
     const found: Array<{ref: string; sha: string}> = []
     for (const ref of new Set(refs)) {
       const sha = await this.resolveCommit(ref)

@@ -26,7 +26,12 @@ export class GitCommandError extends Error {
 }
 
 export function firstLines(text: string, count = 3): string {
-  return text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('hint:')).slice(0, count).join(' / ')
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('hint:'))
+    .slice(0, count)
+    .join(' / ')
 }
 
 /** One git call as data: what to run, which exit codes are answers, and how to read the output. */

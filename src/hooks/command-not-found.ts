@@ -25,7 +25,10 @@ const hook: Hook.CommandNotFound = async function (options) {
   const typed = mistyped(id, new Set([...ids, ...config.topics.map((t) => t.name)]))
   const guess = closest(typed, ids)
   const {bin} = config
-  const hint = guess === undefined ? `Run ${bin} --help for the list of commands.` : `Did you mean "${bin} ${toConfiguredId(guess, config)}"? (${bin} --help lists them all.)`
+  const hint =
+    guess === undefined
+      ? `Run ${bin} --help for the list of commands.`
+      : `Did you mean "${bin} ${toConfiguredId(guess, config)}"? (${bin} --help lists them all.)`
   throw new Errors.CLIError(`"${printable(toConfiguredId(typed, config), 80)}" is not a command. ${hint}`, {exit: ExitCode.USAGE})
 }
 

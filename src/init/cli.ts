@@ -33,7 +33,15 @@ export async function initFromCli(flags: InitFlags, context: {json: boolean; ver
   let emailDomains = splitList(flags['email-domain'])
   let supportPhones = splitList(flags['support-phone'])
   // Check the other flags before asking anything.
-  const check = () => checkInitOptions({emailDomains, supportPhones, logs: splitList(flags.logs), runner: flags.runner, actionRef: flags['action-ref'], npmVersion: flags['npm-version'] ?? context.version})
+  const check = () =>
+    checkInitOptions({
+      emailDomains,
+      supportPhones,
+      logs: splitList(flags.logs),
+      runner: flags.runner,
+      actionRef: flags['action-ref'],
+      npmVersion: flags['npm-version'] ?? context.version,
+    })
   check()
   if (interactive && flags['email-domain'] === undefined && flags['support-phone'] === undefined) ({emailDomains, supportPhones} = await askAllowlist())
   const options = check()

@@ -58,7 +58,7 @@ const header = (how: string[]): string[] => [
   '    steps:',
   `      - uses: ${CHECKOUT}`,
   '        with:',
-  '          # The merge base with the pull request\'s base must be in the clone.',
+  "          # The merge base with the pull request's base must be in the clone.",
   '          fetch-depth: 0',
   '          persist-credentials: false',
 ]
@@ -78,7 +78,10 @@ export function workflowText(options: Pick<InitOptions, 'runner' | 'actionRef' |
   const lines =
     options.runner === 'action'
       ? [
-          ...header([`It runs the published Action ${options.actionRef}: a pull request cannot change a`, 'published tag, so it cannot change the gate that judges it.']),
+          ...header([
+            `It runs the published Action ${options.actionRef}: a pull request cannot change a`,
+            'published tag, so it cannot change the gate that judges it.',
+          ]),
           '      - name: llmops PII gate',
           '        id: gate',
           `        uses: ${options.actionRef}`,

@@ -49,7 +49,13 @@ export async function runInit(request: InitRequest, io: InitIo): Promise<InitRes
   if (request.dryRun) showContents(planned, request.force, io.show)
   else checkOverwrites(planned, request.force)
 
-  let stable: StableOutcome = {remote: request.stable?.remote ?? 'origin', branch: request.stable?.branch ?? 'stable', from_branch: request.stable?.from ?? 'main', status: 'not_requested', sha: null}
+  let stable: StableOutcome = {
+    remote: request.stable?.remote ?? 'origin',
+    branch: request.stable?.branch ?? 'stable',
+    from_branch: request.stable?.from ?? 'main',
+    status: 'not_requested',
+    sha: null,
+  }
   if (request.stable !== undefined) {
     stable = await planStable(git, request.stable)
     if (stable.status === 'would_create') io.show?.(stablePlanText(stable))

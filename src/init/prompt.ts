@@ -12,14 +12,19 @@ export interface AllowlistAnswers {
 
 export async function askAllowlist(): Promise<AllowlistAnswers> {
   const {input} = await import('@inquirer/prompts')
-  const list = (text: string): string[] => text.split(',').map((v) => v.trim()).filter((v) => v !== '')
+  const list = (text: string): string[] =>
+    text
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== '')
   try {
     const domains = await input({message: "Your organisation's own e-mail domains, allowed in the logs (comma-separated, empty for none):"})
     const phones = await input({message: 'Its public support phone numbers, as the logs write them (comma-separated, empty for none):'})
     return {emailDomains: list(domains), supportPhones: list(phones)}
   } catch (error) {
     // Ctrl-C (or a closed terminal) at a question: stopped before anything was written.
-    if (error instanceof Error && error.name === 'ExitPromptError') throw fail('E_NOT_CONFIRMED', 'stopped at the prompt; nothing was written', ['Pass --email-domain and --support-phone to run without questions.'])
+    if (error instanceof Error && error.name === 'ExitPromptError')
+      throw fail('E_NOT_CONFIRMED', 'stopped at the prompt; nothing was written', ['Pass --email-domain and --support-phone to run without questions.'])
     throw error
   }
 }

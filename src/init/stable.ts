@@ -30,7 +30,10 @@ export async function planStable(git: Git, request: StableRequest): Promise<Stab
   ])
   await requireRepository(git, ['Run llmops init --create-stable from a clone of the repository.'])
   const refs = await syncRemote(git, remote, [from], [refFor.branch(branch)], {
-    [from]: {why: `${branch} is created from it`, suggestions: [`Push ${from} first (git push ${remote} ${from}), or name the branch to start from with --from.`]},
+    [from]: {
+      why: `${branch} is created from it`,
+      suggestions: [`Push ${from} first (git push ${remote} ${from}), or name the branch to start from with --from.`],
+    },
   })
   const existing = refs.get(refFor.branch(branch))
   if (existing !== undefined) return {remote, branch, from_branch: from, status: 'exists', sha: existing}

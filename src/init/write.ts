@@ -49,7 +49,18 @@ export function checkOverwrites(planned: readonly PlannedFile[], force: boolean)
 export function fileOutcomes(planned: readonly PlannedFile[], dryRun: boolean, force: boolean): FileOutcome[] {
   return planned.map((f) => ({
     path: f.path,
-    status: f.now === 'same' ? 'unchanged' : f.now === 'absent' ? (dryRun ? 'would_create' : 'created') : !force ? 'differs' : dryRun ? 'would_overwrite' : 'overwritten',
+    status:
+      f.now === 'same'
+        ? 'unchanged'
+        : f.now === 'absent'
+          ? dryRun
+            ? 'would_create'
+            : 'created'
+          : !force
+            ? 'differs'
+            : dryRun
+              ? 'would_overwrite'
+              : 'overwritten',
   }))
 }
 

@@ -33,11 +33,7 @@ const RATIO_FLOOR = 16 * 1024 * 1024
 /** gzip inside gzip inside gzip is still read; one more level is not. */
 const MAX_GZIP_DEPTH = 3
 
-type Kind =
-  | {type: 'plain'}
-  | {type: 'gzip'}
-  | {type: 'utf16le' | 'utf16be' | 'utf32le' | 'utf32be'; bom: number}
-  | {type: 'unreadable'; reason: string}
+type Kind = {type: 'plain'} | {type: 'gzip'} | {type: 'utf16le' | 'utf16be' | 'utf32le' | 'utf32be'; bom: number} | {type: 'unreadable'; reason: string}
 
 const starts = (head: Buffer, bytes: number[]): boolean => bytes.every((b, i) => head[i] === b)
 
@@ -179,7 +175,8 @@ async function* transcode(input: AsyncIterable<Buffer>, kind: 'utf16le' | 'utf16
     let text = ''
     for (let i = 0; i < whole; i += 4) {
       const cp = kind === 'utf32le' ? data.readUInt32LE(i) : data.readUInt32BE(i)
-      if (cp > 0x10_ff_ff || (cp >= 0xd8_00 && cp <= 0xdf_ff)) throw new Unscannable(`not valid ${kind === 'utf32le' ? 'UTF-32LE' : 'UTF-32BE'} despite its byte order mark`)
+      if (cp > 0x10_ff_ff || (cp >= 0xd8_00 && cp <= 0xdf_ff))
+        throw new Unscannable(`not valid ${kind === 'utf32le' ? 'UTF-32LE' : 'UTF-32BE'} despite its byte order mark`)
       text += String.fromCodePoint(cp)
     }
 
@@ -200,10 +197,18 @@ async function* transcode(input: AsyncIterable<Buffer>, kind: 'utf16le' | 'utf16
  * The text bytes of one input. Throws Unscannable (the content cannot be read as text) or a
  * usage error (a corrupt gzip stream), both naming the input.
  */
-export async function* decodeInput(chunks: AsyncIterable<Buffer> | Iterable<Buffer>, display: string, limits: DecodeLimits = DEFAULT_LIMITS, depth = 0): AsyncGenerator<Buffer> {
-  const iterator = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : (async function* () {
-    yield* chunks
-  })()
+export async function* decodeInput(
+  chunks: AsyncIterable<Buffer> | Iterable<Buffer>,
+  display: string,
+  limits: DecodeLimits = DEFAULT_LIMITS,
+  depth = 0,
+): AsyncGenerator<Buffer> {
+  const iterator =
+    Symbol.asyncIterator in chunks
+      ? chunks[Symbol.asyncIterator]()
+      : (async function* () {
+          yield* chunks
+        })()
   // Read only as far as the first bytes could still begin a known signature: a live pipe that
   // sent one short line is not kept waiting.
   let head: Buffer = Buffer.alloc(0)

@@ -41,9 +41,7 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
       const info = await stat(full)
       if (info.isDirectory()) throw Object.assign(new Error('directory'), {code: 'EISDIR'})
     } catch (error) {
-      throw usageError(`input file ${arg} ${readProblem(error)}`, 'E_INPUT_NOT_FOUND', [
-        'Give the path of a JSON Lines log file, or - to read standard input.',
-      ])
+      throw usageError(`input file ${arg} ${readProblem(error)}`, 'E_INPUT_NOT_FOUND', ['Give the path of a JSON Lines log file, or - to read standard input.'])
     }
 
     // Shown, and fingerprinted, relative to the working directory with / separators: the same
@@ -61,7 +59,12 @@ export async function resolveInputs(args: readonly string[], cwd: string): Promi
  * file name. Read errors are usage errors that name the input; content that cannot be read as
  * text raises Unscannable.
  */
-export async function* openChunks(source: InputSource, stdin: NodeJS.ReadableStream | undefined, signal?: AbortSignal, limits: DecodeLimits = DEFAULT_LIMITS): AsyncGenerator<Buffer> {
+export async function* openChunks(
+  source: InputSource,
+  stdin: NodeJS.ReadableStream | undefined,
+  signal?: AbortSignal,
+  limits: DecodeLimits = DEFAULT_LIMITS,
+): AsyncGenerator<Buffer> {
   const raw =
     source.kind === 'stdin'
       ? (stdin ?? process.stdin)
@@ -69,7 +72,10 @@ export async function* openChunks(source: InputSource, stdin: NodeJS.ReadableStr
         ? Readable.from([Buffer.from(source.bytes)])
         : source.kind === 'stream'
           ? Readable.from(source.open())
-          : createReadStream(source.path, {highWaterMark: CHUNK_SIZE, ...(source.range === undefined ? {} : {start: source.range.start, end: source.range.end - 1})})
+          : createReadStream(source.path, {
+              highWaterMark: CHUNK_SIZE,
+              ...(source.range === undefined ? {} : {start: source.range.start, end: source.range.end - 1}),
+            })
   // Ctrl-C must work while a pipe is silent (`kubectl logs -f | llmops monitor -`): stop reading.
   const stop = (): void => {
     ;(raw as NodeJS.ReadableStream & {destroy: () => void}).destroy()

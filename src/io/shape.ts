@@ -11,7 +11,10 @@ export async function notJsonLinesHint(file: string, shown: string): Promise<str
     try {
       const buffer = Buffer.alloc(512)
       const {bytesRead} = await handle.read(buffer, 0, buffer.length, 0)
-      head = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '')
+      head = buffer
+        .subarray(0, bytesRead)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
     } finally {
       await handle.close()
     }
@@ -20,7 +23,9 @@ export async function notJsonLinesHint(file: string, shown: string): Promise<str
   }
 
   const quoted = /^[\w./@+-]+$/.test(shown) ? shown : `'${shown.replaceAll("'", "'\\''")}'`
-  if (/^\s*\[/.test(head)) return `${shown} looks like one JSON array, not JSON Lines (one object per line): convert it with jq -c '.[]' ${quoted} | llmops monitor -`
-  if (/^\s*\{\s*\n/.test(head)) return `${shown} looks like pretty-printed JSON, not JSON Lines (one object per line): convert it with jq -c . ${quoted} | llmops monitor -`
+  if (/^\s*\[/.test(head))
+    return `${shown} looks like one JSON array, not JSON Lines (one object per line): convert it with jq -c '.[]' ${quoted} | llmops monitor -`
+  if (/^\s*\{\s*\n/.test(head))
+    return `${shown} looks like pretty-printed JSON, not JSON Lines (one object per line): convert it with jq -c . ${quoted} | llmops monitor -`
   return undefined
 }

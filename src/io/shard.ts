@@ -39,7 +39,7 @@ async function lineStartFrom(handle: Awaited<ReturnType<typeof open>>, offset: n
 async function newlinesBefore(handle: Awaited<ReturnType<typeof open>>, end: number): Promise<number> {
   const buffer = Buffer.allocUnsafe(1024 * 1024)
   let count = 0
-  for (let at = 0; at < end; ) {
+  for (let at = 0; at < end;) {
     const {bytesRead} = await handle.read(buffer, 0, Math.min(buffer.length, end - at), at)
     if (bytesRead === 0) break
     let i = buffer.indexOf(10, 0)
@@ -62,9 +62,11 @@ async function rangeOf(source: Extract<InputSource, {kind: 'file'}>, shard: Shar
     await handle.read(head, 0, head.length, 0)
     const kind = sniff(head)
     if (kind.type !== 'plain') {
-      throw usageError(`--shard splits one file by byte ranges, which needs plain text; ${source.display} is ${kind.type === 'unreadable' ? 'not text' : kind.type}`, 'E_USAGE', [
-        'Decompress it first, or split it into several files (each shard then takes whole files).',
-      ])
+      throw usageError(
+        `--shard splits one file by byte ranges, which needs plain text; ${source.display} is ${kind.type === 'unreadable' ? 'not text' : kind.type}`,
+        'E_USAGE',
+        ['Decompress it first, or split it into several files (each shard then takes whole files).'],
+      )
     }
 
     const start = await lineStartFrom(handle, Math.floor((size * (shard.index - 1)) / shard.count), size)

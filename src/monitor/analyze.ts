@@ -150,8 +150,7 @@ function scanTokens(line: string, triggers: LineTriggers, ctx: AnalyzeContext): 
       // The paths of the values under this key show it masked.
       top.shown = redactText(text, matches, mask)
       out.replaceKey(top, token, text, matches)
-    }
-    else if (token.kind === 'number') out.replaceNumber(token, matches)
+    } else if (token.kind === 'number') out.replaceNumber(token, matches)
     else out.replaceInString(token, token.escaped ? decodeEscapes(raw).map : undefined, matches)
   })
   return {findings: found.findings, values: found.values, contexts: found.contexts, omitted: found.omitted, suppressed: found.suppressed, ...out.lines()}
@@ -298,7 +297,14 @@ function analyzeText(line: string, file: string, lineNumber: number, ctx: Analyz
   const parsed = parseJsonLine(line)
   if (!parsed.ok) {
     const scanned = lineFingerprints(scanLoose(line, ctx), file, ctx)
-    return {record: failed('malformed_json', file, lineNumber, parsed.error, scanned), group: undefined, sanitized: scanned.sanitized, suppressed: scanned.suppressed, omitted: scanned.omitted, valueKeys: scanned.valueKeys}
+    return {
+      record: failed('malformed_json', file, lineNumber, parsed.error, scanned),
+      group: undefined,
+      sanitized: scanned.sanitized,
+      suppressed: scanned.suppressed,
+      omitted: scanned.omitted,
+      valueKeys: scanned.valueKeys,
+    }
   }
 
   // One pass over the whole decoded line rules out most lines, and most values of the rest.

@@ -30,5 +30,15 @@ export function prepareContext(settings: ContextSettings): AnalyzeContext {
     return parsed
   })
   const {ruleSet, redactor} = buildDetector(detection, settings.salt)
-  return {config: monitor, fieldPaths, ruleSet, redact: settings.redact, redactor, ignored: new Set(settings.ignored ?? []), unchanged: settings.unchanged, preexisting: new Set(settings.preexisting ?? []), valueSecret: `llmops-value/${settings.salt}`}
+  return {
+    config: monitor,
+    fieldPaths,
+    ruleSet,
+    redact: settings.redact,
+    redactor,
+    ignored: new Set(settings.ignored ?? []),
+    unchanged: settings.unchanged,
+    preexisting: new Set(settings.preexisting ?? []),
+    valueSecret: `llmops-value/${settings.salt}`,
+  }
 }

@@ -17,7 +17,8 @@ import type {AnalyzeContext} from './types.js'
 
 const SHAPE_ONLY: readonly FactName[] = ['ttft_ms', 'tokens_in', 'tokens_out', 'model', 'model_version']
 
-const source = (fact: string, from: string | undefined, by: 'shape' | 'config'): FactSource => (from === undefined ? {fact, from: null, by: 'none'} : {fact, from, by})
+const source = (fact: string, from: string | undefined, by: 'shape' | 'config'): FactSource =>
+  from === undefined ? {fact, from: null, by: 'none'} : {fact, from, by}
 
 /** Which config field a fact of the flat reading came from. */
 function configured(shown: Json, ctx: AnalyzeContext): Record<'interaction_id' | 'timestamp_utc' | 'latency_ms', string | undefined> {
@@ -34,14 +35,19 @@ function errorSource(shown: Json, errors: readonly string[], facts: Facts | unde
   if (facts?.from.error !== undefined) return source('error', facts.from.error, 'shape')
   if (facts === undefined && errors.some((e) => e.endsWith('_response')) && responseField !== null) return source('error', responseField, 'config')
   if (facts === undefined && errors.includes('missing_query') && queryField !== null) return source('error', queryField, 'config')
-  return source('error', errorFields.find((n) => isSet(shown[n])), 'config')
+  return source(
+    'error',
+    errorFields.find((n) => isSet(shown[n])),
+    'config',
+  )
 }
 
 function groupSource(shown: Json, facts: Facts | undefined, ctx: AnalyzeContext): FactSource {
   const {groupBy} = ctx.config
   if (groupBy === null) return source('group', undefined, 'config')
   const own = shown[groupBy]
-  if (typeof own === 'string' || typeof own === 'number' || facts === undefined) return source('group', typeof own === 'string' || typeof own === 'number' ? groupBy : undefined, 'config')
+  if (typeof own === 'string' || typeof own === 'number' || facts === undefined)
+    return source('group', typeof own === 'string' || typeof own === 'number' ? groupBy : undefined, 'config')
   const fact = groupBy === 'model_version' ? (facts.text.model_version === undefined ? 'model' : 'model_version') : groupBy === 'model' ? 'model' : undefined
   return source('group', fact === undefined ? undefined : facts.from[fact], 'shape')
 }
@@ -50,7 +56,8 @@ export function explainLine(line: string | OversizedLine, file: string, lineNumb
   if (line instanceof OversizedLine) return {file, line: lineNumber, schema: null, how: 'line_too_long: not read', facts: [], errors: ['line_too_long']}
   const {record} = analyzeLine(line, file, lineNumber, ctx)
   const shown = record.original_interaction
-  if (shown === null || typeof shown !== 'object' || Array.isArray(shown)) return {file, line: lineNumber, schema: null, how: `${record.error ?? 'not_object'}: not read`, facts: [], errors: record.errors}
+  if (shown === null || typeof shown !== 'object' || Array.isArray(shown))
+    return {file, line: lineNumber, schema: null, how: `${record.error ?? 'not_object'}: not read`, facts: [], errors: record.errors}
   const json = shown as Json
   const detected = shapeOf(json, ctx.config.schema, ctx.config)
   const facts = readShape(json, detected)

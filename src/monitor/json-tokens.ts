@@ -233,7 +233,8 @@ export function decodeEscapes(raw: string): Decoded {
 }
 
 const ESCAPE = /\\(?:u([0-9a-fA-F]{4})|(.))/g
-const unescape = (_: string, hex: string | undefined, ch: string): string => (hex === undefined ? (SIMPLE[ch] ?? ch) : String.fromCharCode(Number.parseInt(hex, 16)))
+const unescape = (_: string, hex: string | undefined, ch: string): string =>
+  hex === undefined ? (SIMPLE[ch] ?? ch) : String.fromCharCode(Number.parseInt(hex, 16))
 
 /** A valid JSON line with its escapes resolved (cheap, no offsets): each string's content, in place. */
 export function decodedLine(line: string): string {

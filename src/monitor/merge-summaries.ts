@@ -39,7 +39,8 @@ function coveredShards(parts: Array<{file: string; data: SummaryFile}>): Summary
     for (const {file, data} of parts) {
       for (const input of data.inputs) {
         const other = seen.get(input)
-        if (other !== undefined) throw mismatch(`${input} is covered by both ${other} and ${file}`, 'Each input may be scanned by one part only; use --shard to split one file.')
+        if (other !== undefined)
+          throw mismatch(`${input} is covered by both ${other} and ${file}`, 'Each input may be scanned by one part only; use --shard to split one file.')
         seen.set(input, file)
       }
     }
@@ -55,7 +56,8 @@ function coveredShards(parts: Array<{file: string; data: SummaryFile}>): Summary
   const count = sharded[0]?.data.shards?.count as number
   const owner = new Map<number, string>()
   for (const {file, data} of sharded) {
-    if (data.shards?.count !== count) throw mismatch(`${sharded[0]?.file} is a shard of ${count} and ${file} of ${data.shards?.count}`, 'Merge the shards of one run only.')
+    if (data.shards?.count !== count)
+      throw mismatch(`${sharded[0]?.file} is a shard of ${count} and ${file} of ${data.shards?.count}`, 'Merge the shards of one run only.')
     for (const k of data.shards.covered) {
       const other = owner.get(k)
       if (other !== undefined) throw mismatch(`shard ${k}/${count} is in both ${other} and ${file}`, 'Give each shard once.')
@@ -65,7 +67,10 @@ function coveredShards(parts: Array<{file: string; data: SummaryFile}>): Summary
 
   const missing = Array.from({length: count}, (_, i) => i + 1).filter((k) => !owner.has(k))
   if (missing.length > 0) {
-    throw mismatch(`shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${count} missing`, 'A verdict over part of the inputs would look like one over all of them: give every shard.')
+    throw mismatch(
+      `shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${count} missing`,
+      'A verdict over part of the inputs would look like one over all of them: give every shard.',
+    )
   }
 
   return {count, covered: [...owner.keys()].sort((a, b) => a - b)}
@@ -75,13 +80,22 @@ export async function mergeSummaries(invocation: MergeInvocation, io: MonitorIo)
   if (invocation.files.length === 0) throw usageError('give the summary files to merge (written by llmops monitor --summary-out)', 'E_USAGE')
   // Every output path is checked before anything is read.
   await checkReportTargets(invocation.gate, io.cwd)
-  const summaryFile = invocation.summaryOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.summaryOut), invocation.summaryOut)
+  const summaryFile =
+    invocation.summaryOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.summaryOut), invocation.summaryOut)
   try {
     const parts = await Promise.all(invocation.files.map(async (file) => ({file, data: await readSummaryFile(file, io.cwd)})))
     const [first] = parts as [{file: string; data: SummaryFile}]
     for (const {file, data} of parts) {
-      if (data.tool.version !== first.data.tool.version) throw mismatch(`${first.file} was written by llmops ${first.data.tool.version} and ${file} by ${data.tool.version}`, 'Scan every part with the same llmops version.')
-      if (data.settings !== first.data.settings) throw mismatch(`${first.file} and ${file} were scanned with different settings (config, rules, allowlist or ignore file)`, 'Scan every part with the same config and ignore file.')
+      if (data.tool.version !== first.data.tool.version)
+        throw mismatch(
+          `${first.file} was written by llmops ${first.data.tool.version} and ${file} by ${data.tool.version}`,
+          'Scan every part with the same llmops version.',
+        )
+      if (data.settings !== first.data.settings)
+        throw mismatch(
+          `${first.file} and ${file} were scanned with different settings (config, rules, allowlist or ignore file)`,
+          'Scan every part with the same config and ignore file.',
+        )
     }
 
     const shards = coveredShards(parts)
@@ -100,7 +114,13 @@ export async function mergeSummaries(invocation: MergeInvocation, io: MonitorIo)
       tallies: merged,
     }
     const ignores = await loadIgnores(invocation.gate.ignoreFile, {cwd: io.cwd, optional: invocation.gate.ignoreFile === undefined})
-    const {gate, notes} = await finishGate(result, invocation.gate, {cwd: io.cwd, failOn: invocation.failOn, ignores, rules: first.data.rules, version: invocation.version})
+    const {gate, notes} = await finishGate(result, invocation.gate, {
+      cwd: io.cwd,
+      failOn: invocation.failOn,
+      ignores,
+      rules: first.data.rules,
+      version: invocation.version,
+    })
     if (summaryFile !== undefined) {
       const data = summaryFileOf(result, {version: first.data.tool.version, settings: first.data.settings, shards, rules: first.data.rules})
       await summaryFile.writer.write(`${JSON.stringify(data)}\n`)
@@ -115,4 +135,3 @@ export async function mergeSummaries(invocation: MergeInvocation, io: MonitorIo)
     throw error
   }
 }
-

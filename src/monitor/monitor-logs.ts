@@ -33,7 +33,9 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
   const run = await resolveRun(invocation, io)
   const {config, monitorConfig, detection, gateOptions, scope, ignores, settings, trusted} = run
   if (config.redaction.salt !== undefined && detection.redaction.operator === 'hash' && invocation.format !== 'json') {
-    io.stderr.write('Warning: the hash salt comes from the config file; anyone who can read it can reverse hashes of phone numbers and other short values. Prefer $LLMOPS_HASH_SALT from a secret store.\n')
+    io.stderr.write(
+      'Warning: the hash salt comes from the config file; anyone who can read it can reverse hashes of phone numbers and other short values. Prefer $LLMOPS_HASH_SALT from a secret store.\n',
+    )
   }
 
   // Fail on a bad rule before reading anything: compile here once (workers compile their own copy).
@@ -45,9 +47,11 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
   const all = await inputSources(run, invocation.files, io.cwd)
   const sources = invocation.shard === undefined ? all : await shardSources(all, invocation.shard)
   for (const note of scope?.notes ?? []) io.stderr.write(`${printable(note)}\n`)
-  if (scope?.base !== undefined && sources.length === 0) io.stderr.write(`No changed log file (${gateOptions.globs?.join(', ')}) since ${scope.base.slice(0, 12)}.\n`)
+  if (scope?.base !== undefined && sources.length === 0)
+    io.stderr.write(`No changed log file (${gateOptions.globs?.join(', ')}) since ${scope.base.slice(0, 12)}.\n`)
   const gated = monitorConfig.failOn.length > 0
-  if (invocation.exitOnFirst === true && !gated) throw usageError('--exit-on-first stops at the first record that fails the gate: give --fail-on (or monitor.failOn in the config)', 'E_USAGE')
+  if (invocation.exitOnFirst === true && !gated)
+    throw usageError('--exit-on-first stops at the first record that fails the gate: give --fail-on (or monitor.failOn in the config)', 'E_USAGE')
 
   const out = new StreamWriter(io.stdout)
   let outputClosed = false
@@ -64,8 +68,10 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
 
   const sink = STDOUT_FORMATS[invocation.format]({quiet: invocation.quiet, color: colorEnabled(io.stdout, io.env), live: invocation.follow})
   await checkReportTargets(gateOptions, io.cwd)
-  const summaryFile = invocation.summaryOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.summaryOut), invocation.summaryOut)
-  const sanitizedCopy = invocation.redactOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.redactOut), invocation.redactOut)
+  const summaryFile =
+    invocation.summaryOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.summaryOut), invocation.summaryOut)
+  const sanitizedCopy =
+    invocation.redactOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.redactOut), invocation.redactOut)
   const showProgress = invocation.format !== 'json' && !invocation.follow && io.stderr.isTTY === true && !io.env.CI && io.env.TERM !== 'dumb'
   const progress = showProgress ? new ProgressLine(io.stderr, undefined, await plainInputSize(sources)) : undefined
   const interrupt = interruptController()
@@ -88,9 +94,12 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
       async onRecords(output) {
         for (const piece of outputClosed ? [] : sink.records(output)) await write(piece)
       },
-      onSanitized: sanitizedCopy === undefined ? undefined : async (sanitized) => {
-        for (const piece of sanitized instanceof Uint8Array ? [sanitized] : sanitized) await sanitizedCopy.writer.write(piece)
-      },
+      onSanitized:
+        sanitizedCopy === undefined
+          ? undefined
+          : async (sanitized) => {
+              for (const piece of sanitized instanceof Uint8Array ? [sanitized] : sanitized) await sanitizedCopy.writer.write(piece)
+            },
       onProgress: progress ? (p) => progress.update(p) : undefined,
     })
   } catch (error) {
@@ -113,7 +122,8 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
     version: invocation.version ?? '0.0.0',
     base: base?.summary,
     interrupted,
-    ignoredAtBase: scope?.base === undefined || gateOptions.ignoreFile === undefined ? undefined : await ignoredAtBase(io.cwd, scope.base, gateOptions.ignoreFile),
+    ignoredAtBase:
+      scope?.base === undefined || gateOptions.ignoreFile === undefined ? undefined : await ignoredAtBase(io.cwd, scope.base, gateOptions.ignoreFile),
     weakenedConfig: trusted?.weakened,
     annotations: invocation.format === 'summary' ? io.stdout : io.stderr,
   })
@@ -139,7 +149,8 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
   if (!outputClosed) await write(end.stdout)
   if (end.stderr) io.stderr.write(end.stderr)
   // --json keeps stderr empty for scripts; --quiet asks for silence.
-  if (result.stoppedAtFirstFailure === true && invocation.format !== 'json') io.stderr.write('Stopped at the first record that fails the gate (--exit-on-first); the figures cover what was read until then.\n')
+  if (result.stoppedAtFirstFailure === true && invocation.format !== 'json')
+    io.stderr.write('Stopped at the first record that fails the gate (--exit-on-first); the figures cover what was read until then.\n')
   if (notes && invocation.format !== 'json' && !invocation.quiet) io.stderr.write(notes)
   if (result.summary.records === 0 && result.summary.malformed_lines > 0 && invocation.format !== 'json') {
     for (const source of sources) {

@@ -45,7 +45,11 @@ function merge(config: MonitorConfig, overrides: MonitorInvocation['overrides'])
 
 /** The base's config for a gate over the changes since `ref`, and what the change's own would weaken. */
 async function baseConfig(ref: string, cwd: string, loaded: LoadedConfig): Promise<TrustedConfig> {
-  const [{gitChanges}, {compileRules, detect, mask, redactText}, {builtinRules}] = await Promise.all([import('../gate/git-changes.js'), import('../engine/index.js'), import('../rules/index.js')])
+  const [{gitChanges}, {compileRules, detect, mask, redactText}, {builtinRules}] = await Promise.all([
+    import('../gate/git-changes.js'),
+    import('../engine/index.js'),
+    import('../rules/index.js'),
+  ])
   const ruleSet = compileRules(builtinRules)
   // Values named in the notice (allowlist entries) are shown masked: one may be a customer's address.
   return trustedConfig(gitChanges(cwd), {ref, cwd, loaded, mask: (value) => redactText(value, detect(value, ruleSet), mask)})
@@ -92,7 +96,11 @@ export async function resolveRun(invocation: MonitorInvocation, io: MonitorIo): 
   const trusted = invocation.gate?.changedSince === undefined ? undefined : await baseConfig(invocation.gate.changedSince, io.cwd, loaded)
   const config = trusted?.config ?? loaded.config
   const monitorConfig = merge(config.monitor, invocation.overrides)
-  const detection = {rules: config.rules, allowlist: config.allowlist, redaction: {...config.redaction, operator: invocation.redactOperator ?? config.redaction.operator}}
+  const detection = {
+    rules: config.rules,
+    allowlist: config.allowlist,
+    redaction: {...config.redaction, operator: invocation.redactOperator ?? config.redaction.operator},
+  }
   const gateOptions: GateOptions = {
     ...invocation.gate,
     failOnWeakenedConfig: invocation.gate?.failOnWeakenedConfig === true || config.gate.failOnWeakenedConfig,
@@ -112,8 +120,12 @@ export async function resolveRun(invocation: MonitorInvocation, io: MonitorIo): 
     uncommitted: invocation.gate?.uncommitted,
   })
   // In a repository scan, paths (and so fingerprints and the default ignore file) are relative to its root.
-  if (scope !== undefined) gateOptions.ignoreFile = gateOptions.ignoreFile === undefined ? path.join(scope.root, IGNORE_FILE) : path.resolve(io.cwd, gateOptions.ignoreFile)
-  const ignores = await loadIgnores(gateOptions.ignoreFile, {cwd: io.cwd, optional: scope !== undefined && invocation.gate?.ignoreFile === undefined && config.gate.ignoreFile === undefined})
+  if (scope !== undefined)
+    gateOptions.ignoreFile = gateOptions.ignoreFile === undefined ? path.join(scope.root, IGNORE_FILE) : path.resolve(io.cwd, gateOptions.ignoreFile)
+  const ignores = await loadIgnores(gateOptions.ignoreFile, {
+    cwd: io.cwd,
+    optional: scope !== undefined && invocation.gate?.ignoreFile === undefined && config.gate.ignoreFile === undefined,
+  })
   const settings: ContextSettings = {
     monitor: monitorConfig,
     detection,

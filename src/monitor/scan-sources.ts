@@ -58,8 +58,13 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
   if (options.collectValueKeys) summary.valueKeys = new Set()
   if (options.details !== undefined) summary.detailLimit = options.details
   const {window} = options
-  const batch = {mode, sanitized: options.onSanitized !== undefined, window: window === undefined ? undefined : {sinceMs: window.since?.getTime(), untilMs: window.until?.getTime()}}
-  if (window !== undefined) summary.window = {since: window.since?.toISOString() ?? null, until: window.until?.toISOString() ?? null, before: 0, after: 0, untimed: 0}
+  const batch = {
+    mode,
+    sanitized: options.onSanitized !== undefined,
+    window: window === undefined ? undefined : {sinceMs: window.since?.getTime(), untilMs: window.until?.getTime()},
+  }
+  if (window !== undefined)
+    summary.window = {since: window.since?.toISOString() ?? null, until: window.until?.toISOString() ?? null, before: 0, after: 0, untimed: 0}
   const pool = new AnalysisPool(context, {settings: options.settings, options: batch}, options.follow ? 0 : (options.threads ?? 0))
   const queue: Array<Promise<PoolResult>> = []
   let bytes = 0

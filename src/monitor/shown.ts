@@ -73,7 +73,14 @@ export function shownFacts(record: Json, shown: Json, ctx: AnalyzeContext): Show
   const {config} = ctx
   const facts = readShape(shown, shapeOf(shown, config.schema, config))
   if (facts === undefined) {
-    return {id: shownId(shown, ctx, ctx.redactor), time: timestampOf(shown, config.timestampFields), latency: latencyOf(shown, config.latencyFields), errors: functionalErrors(record, config), group: groupOf(shown, undefined, ctx), shape: undefined}
+    return {
+      id: shownId(shown, ctx, ctx.redactor),
+      time: timestampOf(shown, config.timestampFields),
+      latency: latencyOf(shown, config.latencyFields),
+      errors: functionalErrors(record, config),
+      group: groupOf(shown, undefined, ctx),
+      shape: undefined,
+    }
   }
 
   const errors: ErrorKind[] = facts.empty ? ['empty_response'] : []

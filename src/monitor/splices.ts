@@ -55,7 +55,12 @@ export class Splices {
     const raw = this.line.slice(token.start, token.end)
     const first = matches[0] as Match
     const masked = JSON.stringify(mask(first.value, first.type))
-    this.parts.push({start: token.start, end: token.end, sanitized: this.redactor === undefined ? raw : JSON.stringify(this.redactor(first.value, first.type)), masked})
+    this.parts.push({
+      start: token.start,
+      end: token.end,
+      sanitized: this.redactor === undefined ? raw : JSON.stringify(this.redactor(first.value, first.type)),
+      masked,
+    })
   }
 
   /** Findings inside a string: `map` maps decoded offsets to the raw content (escapes). */
@@ -89,7 +94,12 @@ export class Splices {
 
   private push(start: number, end: number, m: Match): void {
     const raw = this.line.slice(start, end)
-    this.parts.push({start, end, sanitized: this.redactor === undefined ? raw : inString(this.redactor(m.value, m.type)), masked: inString(mask(m.value, m.type))})
+    this.parts.push({
+      start,
+      end,
+      sanitized: this.redactor === undefined ? raw : inString(this.redactor(m.value, m.type)),
+      masked: inString(mask(m.value, m.type)),
+    })
   }
 }
 

@@ -38,12 +38,31 @@ export interface ScanRequest {
 
 /** Scans the logs (gzip, several files; not stdin) with the config, as one run. */
 export async function summarizeLogs(files: string[], request: ScanRequest, io: MonitorIo): Promise<SummaryFile> {
-  const invocation = {files, configPath: request.configPath, overrides: {}, redact: true, follow: false, format: 'summary' as const, quiet: true, threads: request.threads, explicitFiles: true}
+  const invocation = {
+    files,
+    configPath: request.configPath,
+    overrides: {},
+    redact: true,
+    follow: false,
+    format: 'summary' as const,
+    quiet: true,
+    threads: request.threads,
+    explicitFiles: true,
+  }
   const run = await resolveRun(invocation, io)
   prepareContext(run.settings)
   checkCustomRules(run.config.rules.custom)
   const sources = await inputSources(run, files, io.cwd)
-  const result = await scanSources({sources, settings: run.settings, failOn: [], stdin: io.stdin, mode: 'none', threads: request.threads, details: MAX_DETAILS, onRecords: () => {}})
+  const result = await scanSources({
+    sources,
+    settings: run.settings,
+    failOn: [],
+    stdin: io.stdin,
+    mode: 'none',
+    threads: request.threads,
+    details: MAX_DETAILS,
+    onRecords: () => {},
+  })
   const rules = rulesOf(run.detection).map(({id, type, category, severity, description}) => ({id, type, category, severity, description}))
   return summaryFileOf(result, {version: request.version, settings: settingsHash(run.settings), shards: null, rules})
 }

@@ -23,7 +23,15 @@ export function settingsHash(settings: ContextSettings, window?: {since: Date | 
   const {salt: _salt, ...redaction} = settings.detection.redaction
   // Parts of one run cover one window: a window is part of what a record counts as.
   const span = window === undefined ? undefined : {since: window.since?.toISOString() ?? null, until: window.until?.toISOString() ?? null}
-  const canonical = JSON.stringify({monitor, rules: settings.detection.rules, allowlist: settings.detection.allowlist, redaction, redact: settings.redact, ignored: [...(settings.ignored ?? [])].sort(), ...(span === undefined ? {} : {window: span})})
+  const canonical = JSON.stringify({
+    monitor,
+    rules: settings.detection.rules,
+    allowlist: settings.detection.allowlist,
+    redaction,
+    redact: settings.redact,
+    ignored: [...(settings.ignored ?? [])].sort(),
+    ...(span === undefined ? {} : {window: span}),
+  })
   return `sha256:${createHash('sha256').update(canonical).digest('hex')}`
 }
 
@@ -59,6 +67,10 @@ export async function readSummaryFile(file: string, cwd: string): Promise<Summar
 
   const checked = checkSummaryFile(data)
   if ('file' in checked) return checked.file
-  const problems = problemsOf(checked.issues, 'key', data).slice(0, 5).map(({where, what}) => `${where}: ${what}`)
-  throw usageError(`summary file ${file} is not a valid llmops summary:\n  ${problems.join('\n  ')}`, 'E_SUMMARY_INVALID', ['Give files written by llmops monitor --summary-out.'])
+  const problems = problemsOf(checked.issues, 'key', data)
+    .slice(0, 5)
+    .map(({where, what}) => `${where}: ${what}`)
+  throw usageError(`summary file ${file} is not a valid llmops summary:\n  ${problems.join('\n  ')}`, 'E_SUMMARY_INVALID', [
+    'Give files written by llmops monitor --summary-out.',
+  ])
 }

@@ -8,7 +8,15 @@ import {releaseMessage} from './plan.js'
 import type {ReleasePlan, ReleaseResult} from './types.js'
 
 export async function executeRelease(git: Git, plan: ReleasePlan): Promise<ReleaseResult> {
-  const message = releaseMessage({tag: plan.tag, from: plan.from_branch, branch: plan.branch, mode: plan.mode, previous: plan.current.release, who: plan.who, at: plan.created_at})
+  const message = releaseMessage({
+    tag: plan.tag,
+    from: plan.from_branch,
+    branch: plan.branch,
+    mode: plan.mode,
+    previous: plan.current.release,
+    who: plan.who,
+    at: plan.created_at,
+  })
   return executeBranchMove(git, plan, {
     newHead: plan.new_head,
     tag: {name: plan.tag, sha: plan.new_head, message},

@@ -13,7 +13,9 @@ export function parseVersion(input: string): {version: string; tag: string; semv
   const version = input.startsWith('v') ? input.slice(1) : input
   const semver = parseSemVer(version)
   if (!semver) {
-    throw usageError(`"${printable(input, 80)}" is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1)`, 'E_BAD_VERSION', ['See https://semver.org; the tag will be v<version>.'])
+    throw usageError(`"${printable(input, 80)}" is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.4.0 or 2.0.0-rc.1)`, 'E_BAD_VERSION', [
+      'See https://semver.org; the tag will be v<version>.',
+    ])
   }
 
   return {version, tag: `v${version}`, semver}
@@ -32,7 +34,8 @@ export function tagExists(tag: string, where: string): LlmopsError {
  */
 export function checkAhead(options: {ahead: number; behind: number; merge: boolean; from: string; branch: string; remote: string}): void {
   const {ahead, behind, merge, from, branch, remote} = options
-  if (ahead === 0) throw invalidTarget(`${remote}/${from} is not ahead of ${remote}/${branch}: there is nothing to release`, [`Merge the work into ${from} first.`])
+  if (ahead === 0)
+    throw invalidTarget(`${remote}/${from} is not ahead of ${remote}/${branch}: there is nothing to release`, [`Merge the work into ${from} first.`])
   if (behind > 0 && !merge) {
     throw invalidTarget(`${remote}/${branch} has ${behind} commit(s) that are not on ${remote}/${from} (hotfixes?), so it cannot be fast-forwarded`, [
       `Merge ${branch} into ${from} first (preferred: ${from} then holds everything), or pass --merge to create a merge commit on ${branch}.`,
@@ -49,7 +52,9 @@ export function versionWarnings(semver: SemVer, tag: string, highest: Release | 
 /** `previous:` names the release the branch was at before: rollback's default target. */
 export function releaseMessage(options: {tag: string; from: string; branch: string; mode: string; previous: string | null; who: string; at: string}): string {
   const {tag, from, branch, mode, previous, who, at} = options
-  return [`Release ${tag}`, '', `branch: ${branch}`, `from: ${from}`, `mode: ${mode}`, `previous: ${previous ?? 'none'}`, `by: ${who}`, `at: ${at}`, ''].join('\n')
+  return [`Release ${tag}`, '', `branch: ${branch}`, `from: ${from}`, `mode: ${mode}`, `previous: ${previous ?? 'none'}`, `by: ${who}`, `at: ${at}`, ''].join(
+    '\n',
+  )
 }
 
 export function mergeMessage(from: string, branch: string, tag: string): string {

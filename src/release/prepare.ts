@@ -61,7 +61,9 @@ export async function planRelease(git: Git, request: ReleaseRequest): Promise<Re
   if (request.merge) {
     const tree = await git.mergeTree(stableSha, mainSha)
     if (tree === null) {
-      throw invalidTarget(`${remote}/${from} does not merge cleanly into ${remote}/${branch}`, [`Merge ${branch} into ${from} and resolve the conflicts there, then release again.`])
+      throw invalidTarget(`${remote}/${from} does not merge cleanly into ${remote}/${branch}`, [
+        `Merge ${branch} into ${from} and resolve the conflicts there, then release again.`,
+      ])
     }
 
     newHead = await git.commitTree(tree, [stableSha, mainSha], mergeMessage(from, branch, tag))

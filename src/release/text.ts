@@ -9,7 +9,8 @@ import type {ReleaseList, ReleasePlan, ReleaseResult} from './types.js'
 export function formatReleasePlan(plan: ReleasePlan): string {
   const now = plan.created_at
   const where = `${plan.remote}/${plan.branch}`
-  const how = plan.mode === 'merge' ? `merge commit ${short(plan.new_head)} (${plan.from_branch} merged into ${plan.branch})` : `fast-forward to ${short(plan.new_head)}`
+  const how =
+    plan.mode === 'merge' ? `merge commit ${short(plan.new_head)} (${plan.from_branch} merged into ${plan.branch})` : `fast-forward to ${short(plan.new_head)}`
   const lines = [
     `Release ${cell(plan.tag)}: ${plan.remote}/${plan.from_branch} -> ${where}`,
     '',
@@ -24,7 +25,12 @@ export function formatReleasePlan(plan: ReleasePlan): string {
         ['New head', how],
         ['Tag', `${cell(plan.tag)} (annotated) on ${short(plan.new_head)}`],
       ],
-      after: [['Roll back', plan.current.release === null ? 'llmops rollback --to <tag>' : `llmops rollback (back to ${cell(plan.current.release)}, recorded in the tag)`]],
+      after: [
+        [
+          'Roll back',
+          plan.current.release === null ? 'llmops rollback --to <tag>' : `llmops rollback (back to ${cell(plan.current.release)}, recorded in the tag)`,
+        ],
+      ],
     }),
   ]
   return lines.join('\n') + '\n'
@@ -33,7 +39,11 @@ export function formatReleasePlan(plan: ReleasePlan): string {
 export function formatReleaseResult(result: ReleaseResult): string {
   if (result.status === 'dry_run') return dryRunNote(result.tag)
 
-  const lines = ['', `Released ${cell(result.tag)}: ${result.remote}/${result.branch} is now at ${short(result.new_head)} (was ${short(result.current.sha)}).`, ...localOutcomeLines(result.local_outcome)]
+  const lines = [
+    '',
+    `Released ${cell(result.tag)}: ${result.remote}/${result.branch} is now at ${short(result.new_head)} (was ${short(result.current.sha)}).`,
+    ...localOutcomeLines(result.local_outcome),
+  ]
   const back = result.current.release === null ? '' : ` (back to ${cell(result.current.release)})`
   lines.push(`Deploy from ${result.branch} now. If it goes wrong: llmops rollback --branch ${result.branch} --remote ${result.remote}${back}`)
   return lines.join('\n') + '\n'
@@ -44,7 +54,9 @@ export function formatReleaseList(list: ReleaseList): string {
   if (list.releases.length === 0) return `No release tag (v1.2.3) in the history of ${where} (head ${short(list.head)}).\n`
   const lines = [`Releases in the history of ${where} (head ${short(list.head)}), highest first:`]
   for (const release of list.releases) {
-    lines.push(`  ${release.current ? '*' : ' '} ${cell(release.tag, 30).padEnd(14)} ${short(release.sha)}  ${cell(release.date, 25)}${release.current ? '  (current)' : ''}`)
+    lines.push(
+      `  ${release.current ? '*' : ' '} ${cell(release.tag, 30).padEnd(14)} ${short(release.sha)}  ${cell(release.date, 25)}${release.current ? '  (current)' : ''}`,
+    )
   }
 
   return lines.join('\n') + '\n'

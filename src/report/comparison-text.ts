@@ -16,7 +16,8 @@ export function formatValue(value: number | null, unit: string): string {
 export function formatChange(row: MetricRow): string {
   if (row.delta === null) return '-'
   const sign = row.delta > 0 ? '+' : ''
-  if ((row.unit === 'ms' || row.metric === 'tokens_per_record' || row.metric === 'records') && row.relative !== null) return `${sign}${number(Math.round(row.relative * 1000) / 10)}%`
+  if ((row.unit === 'ms' || row.metric === 'tokens_per_record' || row.metric === 'records') && row.relative !== null)
+    return `${sign}${number(Math.round(row.relative * 1000) / 10)}%`
   if (row.unit === '%') return `${sign}${number(row.delta)} pt`
   return `${sign}${number(row.delta)}`
 }
@@ -29,19 +30,44 @@ function table(rows: string[][]): string[] {
 
 export function formatComparison(c: Comparison): string {
   const {baseline, candidate} = c
-  const lines = [`llmops compare: baseline ${printable(baseline.label)} (${number(baseline.records)} interactions) vs candidate ${printable(candidate.label)} (${number(candidate.records)})`, '']
+  const lines = [
+    `llmops compare: baseline ${printable(baseline.label)} (${number(baseline.records)} interactions) vs candidate ${printable(candidate.label)} (${number(candidate.records)})`,
+    '',
+  ]
   const rows = [['metric', 'baseline', 'candidate', 'change', 'limit', '']]
   for (const row of c.rows) {
-    rows.push([row.label, formatValue(row.baseline, row.unit), formatValue(row.candidate, row.unit), formatChange(row), row.limit ?? '', row.regression ? 'REGRESSION' : row.limit !== null && !row.judged ? 'not judged' : ''])
+    rows.push([
+      row.label,
+      formatValue(row.baseline, row.unit),
+      formatValue(row.candidate, row.unit),
+      formatChange(row),
+      row.limit ?? '',
+      row.regression ? 'REGRESSION' : row.limit !== null && !row.judged ? 'not judged' : '',
+    ])
   }
 
   lines.push(...table(rows))
   const types = [...new Set([...Object.keys(baseline.feedback.by_type), ...Object.keys(candidate.feedback.by_type)])].sort()
   if (types.length > 0) {
-    lines.push('', 'Feedback by type:', ...table([['type', 'baseline', 'candidate'], ...types.map((t) => [cell(t), number(baseline.feedback.by_type[t] ?? 0), number(candidate.feedback.by_type[t] ?? 0)])]))
+    lines.push(
+      '',
+      'Feedback by type:',
+      ...table([
+        ['type', 'baseline', 'candidate'],
+        ...types.map((t) => [cell(t), number(baseline.feedback.by_type[t] ?? 0), number(candidate.feedback.by_type[t] ?? 0)]),
+      ]),
+    )
   }
 
-  lines.push('', c.regressions.length === 0 ? 'No regression beyond the limits.' : `${c.regressions.length} regression${c.regressions.length === 1 ? '' : 's'}: ${c.rows.filter((r) => r.regression).map((r) => r.label).join(', ')}`)
+  lines.push(
+    '',
+    c.regressions.length === 0
+      ? 'No regression beyond the limits.'
+      : `${c.regressions.length} regression${c.regressions.length === 1 ? '' : 's'}: ${c.rows
+          .filter((r) => r.regression)
+          .map((r) => r.label)
+          .join(', ')}`,
+  )
   for (const note of c.notes) lines.push(`Note: ${printable(note)}`)
   return `${lines.join('\n')}\n`
 }

@@ -7,7 +7,9 @@ const WIDTH = 15
 export function formatExplanations(explanations: readonly Explanation[]): string {
   const out: string[] = []
   for (const e of explanations) {
-    out.push(`${printable(e.file)}:${e.line}  ${e.schema ?? 'not read'}  (${e.how})${e.spans === undefined ? '' : `, ${e.spans} GenAI span${e.spans === 1 ? '' : 's'}`}`)
+    out.push(
+      `${printable(e.file)}:${e.line}  ${e.schema ?? 'not read'}  (${e.how})${e.spans === undefined ? '' : `, ${e.spans} GenAI span${e.spans === 1 ? '' : 's'}`}`,
+    )
     for (const f of e.facts) {
       const where = f.from === null ? 'not in this line' : `${printable(f.from)}${f.by === 'config' ? '  (config)' : ''}`
       const kinds = f.fact === 'error' && e.errors.length > 0 ? `  -> ${e.errors.join(', ')}` : ''

@@ -38,7 +38,13 @@ export function annotationsFor(report: GateReport): Annotation[] {
     for (const u of report.summary.unscanned) {
       if (budget.error === 0) break
       budget.error--
-      out.push({kind: 'error', title: 'llmops gate: not scanned', message: `${u.reason}. The gate cannot tell whether this holds personal data, so it fails.`, file: u.file, line: u.line})
+      out.push({
+        kind: 'error',
+        title: 'llmops gate: not scanned',
+        message: `${u.reason}. The gate cannot tell whether this holds personal data, so it fails.`,
+        file: u.file,
+        line: u.line,
+      })
     }
   }
 
@@ -50,15 +56,30 @@ export function annotationsFor(report: GateReport): Annotation[] {
     }
 
     budget[kind]--
-    out.push({kind, title: `${f.type} in the logs`, message: `${describeFinding(f)}. Remove it, or accept it with the line printed in the log (fingerprint ${f.fingerprint}).`, file: f.file, line: f.line})
+    out.push({
+      kind,
+      title: `${f.type} in the logs`,
+      message: `${describeFinding(f)}. Remove it, or accept it with the line printed in the log (fingerprint ${f.fingerprint}).`,
+      file: f.file,
+      line: f.line,
+    })
   }
 
   // Reviewers must see a change that would weaken the gate, even when the run passes.
   if (report.weakenedConfig.length > 0 && !report.gate.failures.some((f) => f.category === 'weakened_config')) {
-    out.push({kind: 'notice', title: "llmops: this change's config would weaken the gate", message: `${report.weakenedConfig.join('; ')}. This run used the base's config; review before merging.`})
+    out.push({
+      kind: 'notice',
+      title: "llmops: this change's config would weaken the gate",
+      message: `${report.weakenedConfig.join('; ')}. This run used the base's config; review before merging.`,
+    })
   }
 
-  if (leftOut > 0) out.push({kind: 'notice', title: 'llmops: more findings', message: `${leftOut} more new findings are not annotated (GitHub shows at most 10 errors and 10 warnings per step); all are in the job summary and the SARIF report.`})
+  if (leftOut > 0)
+    out.push({
+      kind: 'notice',
+      title: 'llmops: more findings',
+      message: `${leftOut} more new findings are not annotated (GitHub shows at most 10 errors and 10 warnings per step); all are in the job summary and the SARIF report.`,
+    })
   return out
 }
 
@@ -72,7 +93,13 @@ export interface GithubOutputs {
 
 export function outputsFor(report: GateReport, sarif: string | undefined): GithubOutputs {
   const {findings} = report.summary
-  return {findings: findings.total + findings.ignored, new_findings: findings.total, suppressed: findings.ignored + findings.suppressed, passed: report.gate.passed, sarif}
+  return {
+    findings: findings.total + findings.ignored,
+    new_findings: findings.total,
+    suppressed: findings.ignored + findings.suppressed,
+    passed: report.gate.passed,
+    sarif,
+  }
 }
 
 const escapeData = (text: string): string => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
@@ -83,7 +110,11 @@ const escapeProperty = (text: string): string => escapeData(text).replaceAll(':'
  * as @actions/core escapes it. GitHub reads these from stdout and from stderr alike.
  */
 export function annotationCommand(a: Annotation): string {
-  const properties = [`title=${escapeProperty(a.title)}`, ...(a.file === undefined ? [] : [`file=${escapeProperty(a.file)}`]), ...(a.file === undefined || a.line === undefined ? [] : [`line=${a.line}`])]
+  const properties = [
+    `title=${escapeProperty(a.title)}`,
+    ...(a.file === undefined ? [] : [`file=${escapeProperty(a.file)}`]),
+    ...(a.file === undefined || a.line === undefined ? [] : [`line=${a.line}`]),
+  ]
   return `::${a.kind} ${properties.join(',')}::${escapeData(a.message)}\n`
 }
 
@@ -91,12 +122,18 @@ export function annotationCommand(a: Annotation): string {
  * Annotations (on `annotations`: stdout, or stderr when stdout carries data), the job summary
  * and step outputs (through @actions/core, loaded only here).
  */
-export async function reportToGithub(report: GateReport, sarif: string | undefined, annotations: {write: (text: string) => unknown} = process.stdout): Promise<void> {
+export async function reportToGithub(
+  report: GateReport,
+  sarif: string | undefined,
+  annotations: {write: (text: string) => unknown} = process.stdout,
+): Promise<void> {
   for (const a of annotationsFor(report)) annotations.write(annotationCommand(a))
   try {
     await writeToGithub(report, sarif)
   } catch (error) {
-    throw usageError(`cannot write the GitHub job summary or step outputs: ${writeProblem(error)}`, 'E_GITHUB', ['Check GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, or run with --no-github.'])
+    throw usageError(`cannot write the GitHub job summary or step outputs: ${writeProblem(error)}`, 'E_GITHUB', [
+      'Check GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, or run with --no-github.',
+    ])
   }
 }
 

@@ -14,12 +14,16 @@ export function formatJunit(report: GateReport): string {
   const cases: string[] = []
   for (const f of bySeverity(newFindings(report))) {
     const name = xml(`${f.file}:${f.line} ${f.type}`)
-    cases.push(`    <testcase classname="llmops.${xml(f.rule)}" name="${name}"><failure type="${xml(f.type)}" message="${xml(describeFinding(f))}">${xml(`${f.file}:${f.line} ${describeFinding(f)}\nfingerprint ${f.fingerprint}`)}</failure></testcase>`)
+    cases.push(
+      `    <testcase classname="llmops.${xml(f.rule)}" name="${name}"><failure type="${xml(f.type)}" message="${xml(describeFinding(f))}">${xml(`${f.file}:${f.line} ${describeFinding(f)}\nfingerprint ${f.fingerprint}`)}</failure></testcase>`,
+    )
   }
 
   for (const failure of report.gate.failures.filter((x) => x.category !== 'pii' && x.category !== 'secret')) {
     const detail = failure.detail ?? `${failure.count}`
-    cases.push(`    <testcase classname="llmops.gate" name="${xml(failure.category)}"><failure type="${xml(failure.category)}" message="${xml(detail)}">${xml(detail)}</failure></testcase>`)
+    cases.push(
+      `    <testcase classname="llmops.gate" name="${xml(failure.category)}"><failure type="${xml(failure.category)}" message="${xml(detail)}">${xml(detail)}</failure></testcase>`,
+    )
   }
 
   if (cases.length === 0) cases.push('    <testcase classname="llmops.gate" name="no new findings"/>')

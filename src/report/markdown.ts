@@ -44,7 +44,8 @@ export function formatMarkdown(report: GateReport, maxBytes = 900 * 1024): strin
     `Latency: p50 ${latency.p50 ?? '-'} ms, p95 ${latency.p95 ?? '-'} ms, max ${latency.max ?? '-'} ms, ${latency.slow} slow (> ${latency.threshold_ms} ms). Functional errors: ${errors.total}.`,
   ]
   const rows = bySeverity(report.findings).map(
-    (f) => `| ${f.ignored ? 'accepted' : f.preexisting ? 'already there' : '**new**'} | ${f.severity} | ${md(f.type)} | \`${md(f.file)}:${f.line}\` | ${md(f.field)} | ${md(f.masked)} | \`${f.fingerprint}\` |`,
+    (f) =>
+      `| ${f.ignored ? 'accepted' : f.preexisting ? 'already there' : '**new**'} | ${f.severity} | ${md(f.type)} | \`${md(f.file)}:${f.line}\` | ${md(f.field)} | ${md(f.masked)} | \`${f.fingerprint}\` |`,
   )
   const table = ['| status | severity | type | location | field | value (masked) | fingerprint |', '|---|---|---|---|---|---|---|']
   let size = Buffer.byteLength([...head, ...table, ...tail].join('\n'))
@@ -66,7 +67,13 @@ export function formatMarkdown(report: GateReport, maxBytes = 900 * 1024): strin
   }
 
   if (report.addedIgnores.length > 0) {
-    notes.push('', `**This change adds ${report.addedIgnores.length} ignore-file entr${report.addedIgnores.length === 1 ? 'y' : 'ies'}: review ${report.addedIgnores.length === 1 ? 'it' : 'them'}.**`, '', '| fingerprint | reason |', '|---|---|')
+    notes.push(
+      '',
+      `**This change adds ${report.addedIgnores.length} ignore-file entr${report.addedIgnores.length === 1 ? 'y' : 'ies'}: review ${report.addedIgnores.length === 1 ? 'it' : 'them'}.**`,
+      '',
+      '| fingerprint | reason |',
+      '|---|---|',
+    )
     for (const e of report.addedIgnores.slice(0, 100)) notes.push(`| \`${e.fingerprint}\` | ${md(e.reason)} |`)
   }
   return [...head, ...(rows.length > 0 ? table : []), ...notes, ...tail].join('\n') + '\n'

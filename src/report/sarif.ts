@@ -22,7 +22,9 @@ export function formatSarif(report: GateReport): string {
     shortDescription: {text: `${r.type}: ${r.description}`.slice(0, 1000)},
     fullDescription: {text: r.description},
     helpUri: `${PROJECT_URL}/blob/main/docs/detection.md`,
-    help: {text: `Remove the ${r.type === 'SECRET' ? 'secret' : 'personal data'} from the logs, or accept this finding by adding the line printed by llmops to ${report.ignoreFile}.`},
+    help: {
+      text: `Remove the ${r.type === 'SECRET' ? 'secret' : 'personal data'} from the logs, or accept this finding by adding the line printed by llmops to ${report.ignoreFile}.`,
+    },
     defaultConfiguration: {level: LEVEL[r.severity]},
     properties: {tags: ['security', r.category === 'secret' ? 'secret' : 'privacy'], 'security-severity': SECURITY_SEVERITY[r.severity], precision: 'high'},
   }))
@@ -32,7 +34,9 @@ export function formatSarif(report: GateReport): string {
       ruleId: f.rule,
       level: LEVEL[f.severity],
       message: {text: describeFinding(f)},
-      locations: [{physicalLocation: {artifactLocation: {uri: f.file, uriBaseId: '%SRCROOT%'}, region: {startLine: f.line, snippet: {text: `${f.field}: ${f.masked}`}}}}],
+      locations: [
+        {physicalLocation: {artifactLocation: {uri: f.file, uriBaseId: '%SRCROOT%'}, region: {startLine: f.line, snippet: {text: `${f.field}: ${f.masked}`}}}},
+      ],
       partialFingerprints: {'llmopsFingerprint/v1': f.fingerprint},
       properties: {type: f.type, field: f.field, masked: f.masked},
     }

@@ -11,7 +11,14 @@ const took = (milliseconds: number): string => (milliseconds < 1000 ? `${millise
 function table(rows: string[][], indent = '  '): string[] {
   const widths: number[] = []
   for (const row of rows) for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, cell.length)
-  return rows.map((row) => indent + row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd())
+  return rows.map(
+    (row) =>
+      indent +
+      row
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+  )
 }
 
 function latencyLine(latency: LatencySummary): string {
@@ -23,7 +30,11 @@ function latencyLine(latency: LatencySummary): string {
 /** What --since/--until kept and left out. */
 function windowLine(w: WindowSummary): string {
   const span = `${w.since ?? 'the start'} to ${w.until ?? 'the end'}`
-  const left = [w.before > 0 ? `${count(w.before)} before` : '', w.after > 0 ? `${count(w.after)} after` : '', w.untimed > 0 ? `${plural(w.untimed, 'line')} without a time of their own` : ''].filter((x) => x !== '')
+  const left = [
+    w.before > 0 ? `${count(w.before)} before` : '',
+    w.after > 0 ? `${count(w.after)} after` : '',
+    w.untimed > 0 ? `${plural(w.untimed, 'line')} without a time of their own` : '',
+  ].filter((x) => x !== '')
   return `window ${span}${left.length > 0 ? `; left out: ${left.join(', ')}` : ''}`
 }
 
@@ -60,13 +71,15 @@ export function formatSummary(summary: MonitorSummary, gate: GateResult, options
   lines.push('', `Latency: ${latencyLine(latency)}`)
   if (latency.count > 0) lines.push(`  slow (> ${count(latency.threshold_ms)} ms): ${count(latency.slow)} of ${count(latency.count)}`)
   if (latency.missing > 0) lines.push(`  ${plural(latency.missing, 'record')} without a latency field`)
-  if (summary.tokens.records > 0) lines.push('', `Tokens: ${count(summary.tokens.per_record ?? 0)} per record (over ${plural(summary.tokens.records, 'record')} with a count)`)
+  if (summary.tokens.records > 0)
+    lines.push('', `Tokens: ${count(summary.tokens.per_record ?? 0)} per record (over ${plural(summary.tokens.records, 'record')} with a count)`)
 
   const groups = Object.entries(summary.groups)
   if (groups.length > 0 && summary.group_by !== null) {
     lines.push('', `By ${cell(summary.group_by)}:`)
     const rows = [[cell(summary.group_by), 'records', 'errors', 'pii', 'secrets', 'p95', 'slow']]
-    for (const [name, g] of groups) rows.push([cell(name), count(g.records), count(g.errors), count(g.pii), count(g.secrets), ms(g.latency.p95), count(g.latency.slow)])
+    for (const [name, g] of groups)
+      rows.push([cell(name), count(g.records), count(g.errors), count(g.pii), count(g.secrets), ms(g.latency.p95), count(g.latency.slow)])
     lines.push(...table(rows))
   }
 

@@ -86,18 +86,31 @@ export function formatFindingsView(findings: readonly ViewFinding[], options: {c
   const out: string[] = []
   for (const [file, group] of files) {
     const sorted = [...group].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.line - b.line || a.order - b.order)
-    const rows = sorted.map((f) => ({where: `${printable(file)}:${f.line}`, type: f.type, masked: cell(f.masked, 60), field: cell(f.field, 60), severity: f.severity}))
-    const widths = {where: Math.max(...rows.map((r) => r.where.length)), type: Math.max(...rows.map((r) => r.type.length)), masked: Math.max(...rows.map((r) => r.masked.length))}
+    const rows = sorted.map((f) => ({
+      where: `${printable(file)}:${f.line}`,
+      type: f.type,
+      masked: cell(f.masked, 60),
+      field: cell(f.field, 60),
+      severity: f.severity,
+    }))
+    const widths = {
+      where: Math.max(...rows.map((r) => r.where.length)),
+      type: Math.max(...rows.map((r) => r.type.length)),
+      masked: Math.max(...rows.map((r) => r.masked.length)),
+    }
     out.push(paint(options.color, BOLD, printable(file)))
     for (const r of rows) {
       const type = paint(options.color, COLOR[r.severity], r.type.padEnd(widths.type))
-      out.push(`  ${paint(options.color, DIM, r.where.padEnd(widths.where))}  ${type}  ${r.masked.padEnd(widths.masked)}  ${paint(options.color, DIM, r.field)}`.trimEnd())
+      out.push(
+        `  ${paint(options.color, DIM, r.where.padEnd(widths.where))}  ${type}  ${r.masked.padEnd(widths.masked)}  ${paint(options.color, DIM, r.field)}`.trimEnd(),
+      )
     }
 
     out.push('')
   }
 
   const notShown = options.notShown ?? 0
-  if (notShown > 0) out.push(`… and ${notShown.toLocaleString('en-US')} more ${notShown === 1 ? 'finding' : 'findings'}, not listed here (--format jsonl lists them all)`, '')
+  if (notShown > 0)
+    out.push(`… and ${notShown.toLocaleString('en-US')} more ${notShown === 1 ? 'finding' : 'findings'}, not listed here (--format jsonl lists them all)`, '')
   return `${out.join('\n')}\n`
 }

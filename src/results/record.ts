@@ -142,7 +142,17 @@ export function factsOf({record, group, suppressed, omitted, valueKeys}: Analyze
     ignored: ignored === true,
     preexisting: preexisting === true,
   }))
-  const facts: RecordFacts = {file: record.file, line: record.line, errors: record.errors, findings, suppressed: suppressed ?? [], omitted: omitted ?? {}, valueKeys: valueKeys ?? [], latency: record.latency_ms, group}
+  const facts: RecordFacts = {
+    file: record.file,
+    line: record.line,
+    errors: record.errors,
+    findings,
+    suppressed: suppressed ?? [],
+    omitted: omitted ?? {},
+    valueKeys: valueKeys ?? [],
+    latency: record.latency_ms,
+    group,
+  }
   if (record.error === 'line_too_long' || record.error === 'unscannable') facts.note = record.parse_error
   if (record.timestamp_utc !== null) {
     facts.time = record.timestamp_utc

@@ -49,7 +49,17 @@ const latency = z.strictObject({
   zeros: count,
   buckets: z.array(z.tuple([z.number().int(), count])),
 })
-const tally = z.strictObject({records: count, errors: count, pii: count, secrets: count, slow: count, missing_latency: count, tokens: count, with_tokens: count, latency})
+const tally = z.strictObject({
+  records: count,
+  errors: count,
+  pii: count,
+  secrets: count,
+  slow: count,
+  missing_latency: count,
+  tokens: count,
+  with_tokens: count,
+  latency,
+})
 const instant = z.number().int().min(-8.64e15).max(8.64e15)
 /** A width the timeline can have: a step of WIDTHS or a doubling past the last one. */
 const isWidth = (w: number): boolean => {
@@ -63,10 +73,11 @@ const timeline = z
     width_ms: z.number().int().positive().refine(isWidth, 'not a bucket width llmops uses'),
     buckets: z.array(z.strictObject({start_ms: instant, tally, by_type: counts})).max(MAX_BUCKETS),
   })
-  .refine((t) => t.buckets.every((b, i) => b.start_ms % t.width_ms === 0 && (i === 0 || b.start_ms > (t.buckets[i - 1]?.start_ms as number))), 'buckets must start on multiples of width_ms, in time order')
-const window = z
-  .strictObject({since: z.iso.datetime().nullable(), until: z.iso.datetime().nullable(), before: count, after: count, untimed: count})
-  .nullable()
+  .refine(
+    (t) => t.buckets.every((b, i) => b.start_ms % t.width_ms === 0 && (i === 0 || b.start_ms > (t.buckets[i - 1]?.start_ms as number))),
+    'buckets must start on multiples of width_ms, in time order',
+  )
+const window = z.strictObject({since: z.iso.datetime().nullable(), until: z.iso.datetime().nullable(), before: count, after: count, untimed: count}).nullable()
 const severity = z.enum(['low', 'medium', 'high', 'critical'])
 const category = z.enum(['pii', 'secret'])
 const detail = z.strictObject({
@@ -125,11 +136,23 @@ const schema = z.strictObject({
 
 /** The problems of a parsed summary file, each naming its key; none when it is valid. */
 export function checkSummaryFile(data: unknown): {file: SummaryFile} | {issues: readonly Issue[]} {
-  if (typeof data === 'object' && data !== null && (data as {format?: unknown}).format === 'llmops-summary' && (data as {version?: unknown}).version !== SUMMARY_FILE_VERSION) {
+  if (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as {format?: unknown}).format === 'llmops-summary' &&
+    (data as {version?: unknown}).version !== SUMMARY_FILE_VERSION
+  ) {
     const version = (data as {version?: unknown}).version
     const older = typeof version === 'number' && version < SUMMARY_FILE_VERSION
     // Version 1 has no token counts and no time buckets: filling them in would make merges and comparisons wrong.
-    return {issues: [{path: ['version'], message: `version ${JSON.stringify(version)} is not one this llmops reads (${SUMMARY_FILE_VERSION})${older ? '; it was written by an older llmops: scan the logs again with this one' : ''}`}]}
+    return {
+      issues: [
+        {
+          path: ['version'],
+          message: `version ${JSON.stringify(version)} is not one this llmops reads (${SUMMARY_FILE_VERSION})${older ? '; it was written by an older llmops: scan the logs again with this one' : ''}`,
+        },
+      ],
+    }
   }
 
   const result = schema.safeParse(data)

@@ -126,7 +126,8 @@ export interface SummaryTallies {
 }
 
 /** Error kinds in their table's order (ERROR_KINDS): the same however the records came. */
-const kindsInOrder = (map: Map<ErrorKind, number>): Partial<Record<ErrorKind, number>> => Object.fromEntries(ERROR_KINDS.filter((k) => map.has(k)).map((k) => [k, map.get(k) as number]))
+const kindsInOrder = (map: Map<ErrorKind, number>): Partial<Record<ErrorKind, number>> =>
+  Object.fromEntries(ERROR_KINDS.filter((k) => map.has(k)).map((k) => [k, map.get(k) as number]))
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const sortedRecord = <T>(map: Map<string, T>): Record<string, T> => Object.fromEntries([...map].sort(([a], [b]) => byName(a, b)))
@@ -134,7 +135,8 @@ const add = (map: Map<string, number>, key: string, n: number): void => {
   map.set(key, (map.get(key) ?? 0) + n)
 }
 
-const byPlace = (a: FindingDetail, b: FindingDetail): number => byName(a.file, b.file) || a.line - b.line || a.start - b.start || byName(a.rule, b.rule) || byName(a.field, b.field)
+const byPlace = (a: FindingDetail, b: FindingDetail): number =>
+  byName(a.file, b.file) || a.line - b.line || a.start - b.start || byName(a.rule, b.rule) || byName(a.field, b.field)
 const unscannedOrder = (a: {file: string; line: number}, b: {file: string; line: number}): number => byName(a.file, b.file) || a.line - b.line
 
 /**
@@ -229,7 +231,14 @@ export class SummaryBuilder {
   finish(inputs: string[], durationMs: number): MonitorSummary {
     const groups: Record<string, GroupSummary> = {}
     for (const [name, t] of this.shownGroups()) {
-      groups[name] = {records: t.records, errors: t.errors, pii: t.pii, secrets: t.secrets, latency: t.latencySummary(this.slowMs), tokens_per_record: tokensPerRecord(t)}
+      groups[name] = {
+        records: t.records,
+        errors: t.errors,
+        pii: t.pii,
+        secrets: t.secrets,
+        latency: t.latencySummary(this.slowMs),
+        tokens_per_record: tokensPerRecord(t),
+      }
     }
 
     return {

@@ -136,4 +136,5 @@ export class Tally {
 }
 
 /** Tokens per record that gave a count, to one decimal; null when none did. */
-export const tokensPerRecord = (t: {tokens: number; withTokens: number}): number | null => (t.withTokens === 0 ? null : Math.round((t.tokens / t.withTokens) * 10) / 10)
+export const tokensPerRecord = (t: {tokens: number; withTokens: number}): number | null =>
+  t.withTokens === 0 ? null : Math.round((t.tokens / t.withTokens) * 10) / 10

@@ -20,7 +20,13 @@ export class TimeBucket implements BucketContent<TimeBucket> {
   }
 
   /** One record, with its new findings and the findings past the per-record limit, by type. */
-  record(facts: RecordFacts, slowMs: number, malformed: boolean, fresh: readonly FindingFacts[], omitted: ReadonlyArray<readonly [string, {count: number}]>): void {
+  record(
+    facts: RecordFacts,
+    slowMs: number,
+    malformed: boolean,
+    fresh: readonly FindingFacts[],
+    omitted: ReadonlyArray<readonly [string, {count: number}]>,
+  ): void {
     this.tally.add(facts, slowMs, malformed)
     for (const {type} of fresh) addCount(this.byType, type, 1)
     for (const [type, {count}] of omitted) addCount(this.byType, type, count)
@@ -58,7 +64,10 @@ const sortedCounts = (map: Map<string, number>): Record<string, number> => Objec
 export const newTimeline = (): Timeline<TimeBucket> => new Timeline(() => new TimeBucket())
 
 export function timelineState(timeline: Timeline<TimeBucket>): TimelineState {
-  return {width_ms: timeline.width, buckets: timeline.sorted().map(([start, b]) => ({start_ms: start, tally: b.tally.state(), by_type: sortedCounts(b.byType)}))}
+  return {
+    width_ms: timeline.width,
+    buckets: timeline.sorted().map(([start, b]) => ({start_ms: start, tally: b.tally.state(), by_type: sortedCounts(b.byType)})),
+  }
 }
 
 export function timelineFrom(state: TimelineState): Timeline<TimeBucket> {

@@ -25,7 +25,10 @@ export async function runRollback(invocation: RollbackInvocation, io: ProcedureI
         expected: plan.target.tag,
         // An undo's backup tag is 37 characters: at the prompt, the short sha it restores is enough.
         ...(plan.kind === 'undo' ? {typed: plan.target.sha.slice(0, 7)} : {}),
-        action: plan.kind === 'undo' ? `restore ${plan.remote}/${plan.branch} from ${plan.target.tag}` : `roll back ${plan.remote}/${plan.branch} to ${plan.target.tag}`,
+        action:
+          plan.kind === 'undo'
+            ? `restore ${plan.remote}/${plan.branch} from ${plan.target.tag}`
+            : `roll back ${plan.remote}/${plan.branch} to ${plan.target.tag}`,
       }),
       execute: executeRollback,
       formatResult: formatRollbackResult,

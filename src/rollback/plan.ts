@@ -33,9 +33,10 @@ export function checkTarget(options: {kind: 'rollback' | 'undo'; tag: string; ta
   const {kind, tag, targetSha, headSha, inHistory, where} = options
   if (targetSha === headSha) throw invalidTarget(`${where} is already at ${tag} (${headSha.slice(0, 7)}): nothing to do`)
   if (kind === 'rollback' && !inHistory) {
-    throw invalidTarget(`${tag} (${targetSha.slice(0, 7)}) is not in the history of ${where}: rolling back to it would push commits that were never on ${where}`, [
-      'Pick a release that was on the branch: llmops release --list.',
-    ])
+    throw invalidTarget(
+      `${tag} (${targetSha.slice(0, 7)}) is not in the history of ${where}: rolling back to it would push commits that were never on ${where}`,
+      ['Pick a release that was on the branch: llmops release --list.'],
+    )
   }
 }
 

@@ -85,20 +85,33 @@ async function rollbackTarget(git: Git, request: RollbackRequest, headSha: strin
  * development branch (protected; everything released came from it), or seen as the remote
  * branch's head by this clone (its reflog, which no one else writes).
  */
-async function verifyBackup(git: Git, backup: BackupEntry, sha: string, request: RollbackRequest, mainSha: string | undefined): Promise<{verified: boolean; detail: string}> {
-  if (backup.from.sha !== sha) return {verified: false, detail: `${backup.backup_tag} points at ${sha.slice(0, 12)}, but its record says it saved ${backup.from.sha.slice(0, 12)}`}
+async function verifyBackup(
+  git: Git,
+  backup: BackupEntry,
+  sha: string,
+  request: RollbackRequest,
+  mainSha: string | undefined,
+): Promise<{verified: boolean; detail: string}> {
+  if (backup.from.sha !== sha)
+    return {verified: false, detail: `${backup.backup_tag} points at ${sha.slice(0, 12)}, but its record says it saved ${backup.from.sha.slice(0, 12)}`}
   // A release is what the branch held: a commit on the development branch that a release tag names.
   const released = (await git.tags({merged: sha})).some((t) => t.annotated && t.sha === sha && releaseVersion(t.name) !== null)
-  if (released && mainSha !== undefined && (await git.isAncestor(sha, mainSha))) return {verified: true, detail: `${sha.slice(0, 12)} is a release on ${request.remote}/${request.main}`}
+  if (released && mainSha !== undefined && (await git.isAncestor(sha, mainSha)))
+    return {verified: true, detail: `${sha.slice(0, 12)} is a release on ${request.remote}/${request.main}`}
   const seen = new Set([...(await git.reflog(`refs/remotes/${request.remote}/${request.branch}`)), ...(await git.reflog(refFor.branch(request.branch)))])
   if (seen.has(sha)) return {verified: true, detail: `this clone saw ${request.remote}/${request.branch} at ${sha.slice(0, 12)}`}
-  return {verified: false, detail: `${sha.slice(0, 12)} is no release on ${request.remote}/${request.main}, and this clone never saw ${request.remote}/${request.branch} there: it may never have been on the branch`}
+  return {
+    verified: false,
+    detail: `${sha.slice(0, 12)} is no release on ${request.remote}/${request.main}, and this clone never saw ${request.remote}/${request.branch} there: it may never have been on the branch`,
+  }
 }
 
 async function undoTarget(git: Git, request: RollbackRequest, headSha: string, mainSha: string | undefined): Promise<Target> {
   const given = request.undo?.backupTag
   if (given !== undefined && !given.startsWith(BACKUP_PREFIX)) {
-    throw invalidTarget(`${given} is not an llmops backup tag (${BACKUP_PREFIX}...)`, ['llmops rollback --list shows the backups; to go to a release, use --to.'])
+    throw invalidTarget(`${given} is not an llmops backup tag (${BACKUP_PREFIX}...)`, [
+      'llmops rollback --list shows the backups; to go to a release, use --to.',
+    ])
   }
 
   const backups = (await readBackups(git)).filter((b) => given === undefined || b.backup_tag === given)
@@ -107,14 +120,16 @@ async function undoTarget(git: Git, request: RollbackRequest, headSha: string, m
     if (sha === null) throw invalidTarget(`backup tag ${given} does not exist, here or on ${request.remote}`, ['llmops rollback --list shows the backups.'])
     const record = backups[0]
     if (record === undefined) throw invalidTarget(`${given} has no llmops backup record in its message`, ['llmops rollback --list shows the backups.'])
-    if (record.branch !== request.branch) throw invalidTarget(`${given} is a backup of ${record.branch}, not of ${request.branch}`, [`Add --branch ${record.branch}.`])
+    if (record.branch !== request.branch)
+      throw invalidTarget(`${given} is a backup of ${record.branch}, not of ${request.branch}`, [`Add --branch ${record.branch}.`])
     // Named: restored even when unverified, with the reason in the plan and a typed confirmation.
     return {tag: given, sha, byDefault: false, verification: await verifyBackup(git, record, sha, request, mainSha)}
   }
 
   // Not named: only a backup of this rollback (the branch is where it left it) that can be verified.
   const ofBranch = backups.filter((b) => b.branch === request.branch)
-  if (ofBranch.length === 0) throw invalidTarget(`there is no llmops backup of ${request.branch}: nothing to undo`, ['llmops rollback --list shows past rollbacks.'])
+  if (ofBranch.length === 0)
+    throw invalidTarget(`there is no llmops backup of ${request.branch}: nothing to undo`, ['llmops rollback --list shows past rollbacks.'])
   const skipped: string[] = []
   const verified: Target[] = []
   for (const backup of ofBranch.filter((b) => b.to.sha === headSha)) {
@@ -128,10 +143,13 @@ async function undoTarget(git: Git, request: RollbackRequest, headSha: string, m
   // Several backups of this rollback that restore different commits: their dates are written by
   // whoever made the tags, so which one is the real one cannot be told. Ask for a name.
   if (new Set(verified.map((v) => v.sha)).size > 1) {
-    throw new LlmopsError(`several backups claim the rollback that left ${request.branch} where it is, with different commits: ${verified.map((v) => `${v.tag} (${v.sha.slice(0, 12)})`).join(', ')}`, {
-      code: 'E_UNVERIFIED_BACKUP',
-      suggestions: ['Check them with llmops rollback --list and git log; then name the one to restore: llmops rollback --undo <backup-tag>.'],
-    })
+    throw new LlmopsError(
+      `several backups claim the rollback that left ${request.branch} where it is, with different commits: ${verified.map((v) => `${v.tag} (${v.sha.slice(0, 12)})`).join(', ')}`,
+      {
+        code: 'E_UNVERIFIED_BACKUP',
+        suggestions: ['Check them with llmops rollback --list and git log; then name the one to restore: llmops rollback --undo <backup-tag>.'],
+      },
+    )
   }
 
   if (verified[0] !== undefined) return verified[0]
@@ -139,7 +157,9 @@ async function undoTarget(git: Git, request: RollbackRequest, headSha: string, m
   if (skipped.length > 0) {
     throw new LlmopsError(`no verified backup of the rollback that left ${request.branch} where it is: ${skipped.join('; ')}`, {
       code: 'E_UNVERIFIED_BACKUP',
-      suggestions: ['Check the backup with llmops rollback --list and git log; to restore it anyway, name it: llmops rollback --undo <backup-tag>, and confirm.'],
+      suggestions: [
+        'Check the backup with llmops rollback --list and git log; to restore it anyway, name it: llmops rollback --undo <backup-tag>, and confirm.',
+      ],
     })
   }
 
@@ -184,7 +204,8 @@ export async function planRollback(git: Git, request: RollbackRequest): Promise<
   const who = await whoAmI(git, request.env)
   const local = await planLocal(git, {branch: request.branch, remote: request.remote, remoteHead: headSha, currentBranch, enabled: request.local})
   const reason = cleanReason(request.reason)
-  const warnings = kind === 'undo' && discarded.length > 0 ? [`${discarded.length} commit(s) reached ${where} after that rollback; this undo removes them too`] : []
+  const warnings =
+    kind === 'undo' && discarded.length > 0 ? [`${discarded.length} commit(s) reached ${where} after that rollback; this undo removes them too`] : []
   if (target.verification?.verified === false) warnings.unshift(`UNVERIFIED BACKUP: ${target.verification.detail}. Read every commit below before you confirm.`)
   for (const skipped of target.skipped ?? []) warnings.push(`passed over an unverified backup: ${skipped}`)
   warnings.push(...dirtyTreeWarning(dirty))

@@ -26,7 +26,8 @@ export const financialRules: Rule[] = [
     type: 'CREDIT_CARD',
     category: 'pii',
     severity: 'high',
-    description: 'Payment card number: 12-19 digits, plain or grouped, valid by Luhn and by the prefix and length of a network (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro, Mir, UATP)',
+    description:
+      'Payment card number: 12-19 digits, plain or grouped, valid by Luhn and by the prefix and length of a network (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro, Mir, UATP)',
     // Plain, or groups of 3 to 6 digits after a group of four, with one separator throughout (one
     // or two spaces each time, or one of - . / _): 4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4, UnionPay 4-4-4-5, UATP 4-5-6.
     // A free mix of separators would glue a following "08/27" onto the number and fail its Luhn check.
@@ -122,7 +123,10 @@ export const financialRules: Rule[] = [
     confidence: 0.3,
     context: {words: ['ssn', 'social security', 'social-security', 'seguro social', 'ss#'], window: 80, after: 25, boost: 0.4},
     examples: {
-      match: [{text: 'my SSN is 472509508', value: '472509508'}, {text: 'applicant_ssn,657183782', value: '657183782'}],
+      match: [
+        {text: 'my SSN is 472509508', value: '472509508'},
+        {text: 'applicant_ssn,657183782', value: '657183782'},
+      ],
       noMatch: [
         {text: 'invoice 123456789', reason: 'no SSN word nearby'},
         {text: 'ABA routing number 018978226', reason: 'a routing number'},

@@ -58,7 +58,10 @@ const providers: Provider[] = [
     description: 'Discord bot token: base64 user id, timestamp and HMAC, separated by dots',
     trigger: String.raw`\.[\w-]{6}\.[\w-]{20}`,
     pattern: String.raw`(?<![\w.-])[MNO][A-Za-z\d]{23,27}\.[\w-]{6}\.[\w-]{27,38}${END}`,
-    example: {text: 'bot.run("MHHvsrVNd5TF2W8NPk8PtSyRgt.hsrRIx.BIfdXsokWbblU77nZ4RCZZ7_CaYK5S9t-ydq5T")', value: 'MHHvsrVNd5TF2W8NPk8PtSyRgt.hsrRIx.BIfdXsokWbblU77nZ4RCZZ7_CaYK5S9t-ydq5T'},
+    example: {
+      text: 'bot.run("MHHvsrVNd5TF2W8NPk8PtSyRgt.hsrRIx.BIfdXsokWbblU77nZ4RCZZ7_CaYK5S9t-ydq5T")',
+      value: 'MHHvsrVNd5TF2W8NPk8PtSyRgt.hsrRIx.BIfdXsokWbblU77nZ4RCZZ7_CaYK5S9t-ydq5T',
+    },
     near: {text: 'Node.js v20.19.0 and Mozilla.compatible.string', reason: 'dotted words, not a token'},
   },
   {
@@ -67,7 +70,10 @@ const providers: Provider[] = [
     trigger: String.raw`discord(?:app)?\.com/api/webhooks/`,
     pattern: String.raw`discord(?:app)?\.com/api/webhooks/\d{17,20}/([\w-]{60,68})${END}`,
     group: 1,
-    example: {text: 'POST https://discord.com/api/webhooks/496465577220184301/ymojF6vBpS0u8h4MHO6zRU2xstM10wOJFPWefEUo5LCQxfokHzbonUHljxbC-yzPMq7a', value: 'ymojF6vBpS0u8h4MHO6zRU2xstM10wOJFPWefEUo5LCQxfokHzbonUHljxbC-yzPMq7a'},
+    example: {
+      text: 'POST https://discord.com/api/webhooks/496465577220184301/ymojF6vBpS0u8h4MHO6zRU2xstM10wOJFPWefEUo5LCQxfokHzbonUHljxbC-yzPMq7a',
+      value: 'ymojF6vBpS0u8h4MHO6zRU2xstM10wOJFPWefEUo5LCQxfokHzbonUHljxbC-yzPMq7a',
+    },
     near: {text: 'see https://discord.com/api/webhooks/{id}/{token} in the docs', reason: 'a URL template'},
   },
   {
@@ -92,7 +98,10 @@ const providers: Provider[] = [
     trigger: String.raw`hooks\.slack\.com/`,
     pattern: String.raw`hooks\.slack\.com/(?:services|workflows|triggers)/(T[A-Z0-9]{6,12}/[AB][A-Z0-9]{6,12}/[A-Za-z0-9]{20,32})${END}`,
     group: 1,
-    example: {text: 'curl -X POST https://hooks.slack.com/services/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', value: 'T0HMZ8WOP/B660SF9WQRE/p44PwuDQjlaFgbWNg5Dq0Gn6'},
+    example: {
+      text: 'curl -X POST https://hooks.slack.com/services/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',
+      value: 'T0HMZ8WOP/B660SF9WQRE/p44PwuDQjlaFgbWNg5Dq0Gn6',
+    },
     near: {text: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX', reason: "Slack's documentation placeholder"},
   },
   {
@@ -150,7 +159,8 @@ const providers: Provider[] = [
     description: '1Password service account token (ops_ and a JWT-like payload)',
     trigger: String.raw`ops_eyJ`,
     pattern: String.raw`ops_(?<!\wops_)eyJ[A-Za-z0-9+/=_-]{100,}`,
-    example: 'ops_eyJdcSqGsVlaFoZkZGaSo9LJre/WH1FM8La5uD0EHnsYbM/Kzs3XfAuPyCsq2Zel14tvXfsBIswnrqgdV6xxxTyv0bPO5M/kvBp0X3ES8uWweQBUFcQQu00xGg/UdErpmW05/zstiakcnQj',
+    example:
+      'ops_eyJdcSqGsVlaFoZkZGaSo9LJre/WH1FM8La5uD0EHnsYbM/Kzs3XfAuPyCsq2Zel14tvXfsBIswnrqgdV6xxxTyv0bPO5M/kvBp0X3ES8uWweQBUFcQQu00xGg/UdErpmW05/zstiakcnQj',
     near: {text: 'OP_SERVICE_ACCOUNT_TOKEN=ops_eyJ...', reason: 'a truncated placeholder'},
   },
   {
@@ -175,7 +185,10 @@ const providers: Provider[] = [
     description: 'Fly.io token (fo1_, or fm1/fm2 macaroons after FlyV1)',
     trigger: String.raw`fo1_[\w-]{8}|fm[12][ar]?_[A-Za-z0-9+/]{8}`,
     pattern: String.raw`(?:fo1_(?<![\w-]fo1_)[\w-]{43}|fm[12][ar]?_(?<!\wfm.{1,2}_)[A-Za-z0-9+/]{100,}={0,2})${END}`,
-    example: {text: 'FLY_API_TOKEN="FlyV1 fm2_9sCLsp5xA0/awt8qHSS3cK/odUd0pprqGQH19v8WcUB7xEsLm97fIcRDwMPJy0HpC3Xc9yIude1LHR9VAInuVGA61hAbWC3BgZXJZu1p7Mquj8i7S+19GQfY"', value: 'fm2_9sCLsp5xA0/awt8qHSS3cK/odUd0pprqGQH19v8WcUB7xEsLm97fIcRDwMPJy0HpC3Xc9yIude1LHR9VAInuVGA61hAbWC3BgZXJZu1p7Mquj8i7S+19GQfY'},
+    example: {
+      text: 'FLY_API_TOKEN="FlyV1 fm2_9sCLsp5xA0/awt8qHSS3cK/odUd0pprqGQH19v8WcUB7xEsLm97fIcRDwMPJy0HpC3Xc9yIude1LHR9VAInuVGA61hAbWC3BgZXJZu1p7Mquj8i7S+19GQfY"',
+      value: 'fm2_9sCLsp5xA0/awt8qHSS3cK/odUd0pprqGQH19v8WcUB7xEsLm97fIcRDwMPJy0HpC3Xc9yIude1LHR9VAInuVGA61hAbWC3BgZXJZu1p7Mquj8i7S+19GQfY',
+    },
     near: {text: 'the fo1_ prefix is a Fly.io token', reason: 'the prefix alone'},
   },
   {
@@ -216,7 +229,8 @@ const providers: Provider[] = [
     description: 'Atlassian API token (ATATT3 and about 186 more characters)',
     trigger: String.raw`ATATT3[\w=-]{8}`,
     pattern: String.raw`ATATT3(?<!\wATATT3)[\w=-]{150,220}${END}`,
-    example: 'ATATT3xFfGF0ybGRa52R470BgV3FxVg_wx0gCB3TeiBuYeOshYgGHvegagV1uFpbPGVJz-R_OlLc-4pSQNak8Bo6oCLEd2sIwViN4F2-FF3KQBrpcVnKeqZ5tHy19AIbtn44qarifyWuktN03MjjoXnImAnxawVTFiLhOQF5HMHQmGi0gHHPQ3FxdvCJnZdX=CFD75B11',
+    example:
+      'ATATT3xFfGF0ybGRa52R470BgV3FxVg_wx0gCB3TeiBuYeOshYgGHvegagV1uFpbPGVJz-R_OlLc-4pSQNak8Bo6oCLEd2sIwViN4F2-FF3KQBrpcVnKeqZ5tHy19AIbtn44qarifyWuktN03MjjoXnImAnxawVTFiLhOQF5HMHQmGi0gHHPQ3FxdvCJnZdX=CFD75B11',
     near: {text: 'tokens start with ATATT3xFfGF0', reason: 'the prefix alone'},
   },
   {

@@ -17,9 +17,45 @@ const END = String.raw`(?![\w-])`
 
 /** Words for "password" in the languages of the logs (matched case-insensitively, as whole words). */
 const PASSWORD_WORDS = [
-  'password', 'passcode', 'passphrase', 'passwort', 'kennwort', 'mot de passe', 'contraseña', 'contrasena', 'clave', 'senha', 'hasło', 'haslo',
-  'şifre', 'şifrem', 'şifreniz', 'sifre', 'sifrem', 'пароль', 'wachtwoord', 'lösenord', 'salasana', 'adgangskode', 'passord', 'heslo', 'jelszó',
-  'parola', 'pass', 'κωδικός', 'κωδικό', 'mật khẩu', 'kata sandi', 'sandi', 'パスワード', '비밀번호', '암호', '密码', '密碼', 'كلمة المرور', 'كلمة السر',
+  'password',
+  'passcode',
+  'passphrase',
+  'passwort',
+  'kennwort',
+  'mot de passe',
+  'contraseña',
+  'contrasena',
+  'clave',
+  'senha',
+  'hasło',
+  'haslo',
+  'şifre',
+  'şifrem',
+  'şifreniz',
+  'sifre',
+  'sifrem',
+  'пароль',
+  'wachtwoord',
+  'lösenord',
+  'salasana',
+  'adgangskode',
+  'passord',
+  'heslo',
+  'jelszó',
+  'parola',
+  'pass',
+  'κωδικός',
+  'κωδικό',
+  'mật khẩu',
+  'kata sandi',
+  'sandi',
+  'パスワード',
+  '비밀번호',
+  '암호',
+  '密码',
+  '密碼',
+  'كلمة المرور',
+  'كلمة السر',
   'पासवर्ड',
 ]
 
@@ -28,9 +64,64 @@ const CASED = String.raw`a-zA-Z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF`
 
 /** Words that may stand between a password word and the password: "is", "ist", "è", "to", "هي"... */
 const LINKING_WORDS = [
-  'is', 'was', 'now', 'still', 'es', 'era', 'est', 'ist', 'war', 'è', 'é', 'e', 'to', 'jest', 'är', 'er', 'je', 'on', 'this', 'это', 'был', 'была',
-  'hoy', 'ahora', 'actual', 'actuelle', 'aktuell', 'atual', 'nuevo', 'nouveau', 'neues', 'new', 'hier', 'de', 'do', 'da', 'du', 'wifi', 'wlan',
-  'الخاصة', 'بي', 'هي', 'هو', 'है', 'था', 'temporal', 'temporary', 'temporaire', "c'est", 'c’est', 'to', 'là', 'la', 'ist:', ':', '=', '-', '—',
+  'is',
+  'was',
+  'now',
+  'still',
+  'es',
+  'era',
+  'est',
+  'ist',
+  'war',
+  'è',
+  'é',
+  'e',
+  'to',
+  'jest',
+  'är',
+  'er',
+  'je',
+  'on',
+  'this',
+  'это',
+  'был',
+  'была',
+  'hoy',
+  'ahora',
+  'actual',
+  'actuelle',
+  'aktuell',
+  'atual',
+  'nuevo',
+  'nouveau',
+  'neues',
+  'new',
+  'hier',
+  'de',
+  'do',
+  'da',
+  'du',
+  'wifi',
+  'wlan',
+  'الخاصة',
+  'بي',
+  'هي',
+  'هو',
+  'है',
+  'था',
+  'temporal',
+  'temporary',
+  'temporaire',
+  "c'est",
+  'c’est',
+  'to',
+  'là',
+  'la',
+  'ist:',
+  ':',
+  '=',
+  '-',
+  '—',
 ].map((w) => w.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`))
 
 /**
@@ -80,7 +171,10 @@ export const secretRules: Rule[] = [
     confidence: 0.95,
     examples: {
       match: [{text: 'token ghp_LnQjKwRcZj7mQiM8saGYA7pEZ0Ib3nf1k3d5 leaked', value: 'ghp_LnQjKwRcZj7mQiM8saGYA7pEZ0Ib3nf1k3d5'}],
-      noMatch: [{text: 'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', reason: 'a placeholder'}, {text: 'ghp_short', reason: 'too short'}],
+      noMatch: [
+        {text: 'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', reason: 'a placeholder'},
+        {text: 'ghp_short', reason: 'too short'},
+      ],
     },
   },
   {
@@ -145,7 +239,10 @@ export const secretRules: Rule[] = [
     examples: {
       match: [
         'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyXzU0NTU0MiJ9.UeucVio76Q_IwyIIQTl2v5rDHGgtW6hsrr1LmOzvddM',
-        {text: 'token=eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ1c2VyXzEifQ. (unsigned)', value: 'eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ1c2VyXzEifQ.'},
+        {
+          text: 'token=eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ1c2VyXzEifQ. (unsigned)',
+          value: 'eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ1c2VyXzEifQ.',
+        },
         {text: 'claims eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyXzIifQ sent', value: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyXzIifQ'},
       ],
       noMatch: [{text: 'eyJub3QiOiJqd3QifQ.eyJhIjoxMjM0NTY3OH0.abcdefghijk', reason: 'the header has no alg'}],
@@ -223,7 +320,12 @@ export const secretRules: Rule[] = [
     validator: 'token',
     confidence: 0.95,
     examples: {
-      match: [{text: 'AccountName=logs;AccountKey=6wni3eyw/pHeDryn0V4P5GE1JaWQ8SnJqd5q/BcCiHALbUaAqx/lYGDxXszbUTkIfqBrpy0DM3XcGThCsZYqkJ==;EndpointSuffix=core', value: '6wni3eyw/pHeDryn0V4P5GE1JaWQ8SnJqd5q/BcCiHALbUaAqx/lYGDxXszbUTkIfqBrpy0DM3XcGThCsZYqkJ=='}],
+      match: [
+        {
+          text: 'AccountName=logs;AccountKey=6wni3eyw/pHeDryn0V4P5GE1JaWQ8SnJqd5q/BcCiHALbUaAqx/lYGDxXszbUTkIfqBrpy0DM3XcGThCsZYqkJ==;EndpointSuffix=core',
+          value: '6wni3eyw/pHeDryn0V4P5GE1JaWQ8SnJqd5q/BcCiHALbUaAqx/lYGDxXszbUTkIfqBrpy0DM3XcGThCsZYqkJ==',
+        },
+      ],
       noMatch: [{text: 'AccountKey=<your-key>', reason: 'a placeholder'}],
     },
   },
@@ -242,7 +344,10 @@ export const secretRules: Rule[] = [
         {text: 'psql --password=Zq8vN3kLp0XwR7tY2mB5', value: 'Zq8vN3kLp0XwR7tY2mB5'},
         {text: 'backup-tool --db-password LXicaBAg8WY1jzIR --out /tmp', value: 'LXicaBAg8WY1jzIR'},
       ],
-      noMatch: [{text: 'mkdir -p /var/lib/chatbot/logs2024', reason: 'a flag followed by a path'}, {text: 'ssh -p 2222 host', reason: 'a port'}],
+      noMatch: [
+        {text: 'mkdir -p /var/lib/chatbot/logs2024', reason: 'a flag followed by a path'},
+        {text: 'ssh -p 2222 host', reason: 'a port'},
+      ],
     },
   },
   {
@@ -268,7 +373,10 @@ export const secretRules: Rule[] = [
         {text: "sshpass -p 'bKRIYpvXed2V' ssh root@host", value: 'bKRIYpvXed2V'},
         {text: 'redis-cli -h 10.0.0.7 -a QPWeFeGjz1Cx ping', value: 'QPWeFeGjz1Cx'},
       ],
-      noMatch: [{text: 'docker login -u ci -p $REGISTRY_PASSWORD', reason: 'a variable reference'}, {text: 'grep -a pattern file', reason: 'not redis-cli'}],
+      noMatch: [
+        {text: 'docker login -u ci -p $REGISTRY_PASSWORD', reason: 'a variable reference'},
+        {text: 'grep -a pattern file', reason: 'not redis-cli'},
+      ],
     },
   },
   {
@@ -292,7 +400,8 @@ export const secretRules: Rule[] = [
   {
     ...common,
     id: 'secret.config_key_value',
-    description: 'A credential in a key/value pair of an XML config (<add key="DB_PASSWORD" value="SECRET" />) or a shell setter (aws configure set aws_secret_access_key SECRET)',
+    description:
+      'A credential in a key/value pair of an XML config (<add key="DB_PASSWORD" value="SECRET" />) or a shell setter (aws configure set aws_secret_access_key SECRET)',
     keywords: ['value=', 'configure set'],
     pattern:
       String.raw`(?:\bkey="[\w.:-]{0,60}(?:secret|token|password|passwd|pwd|api[_-]?key|access[_-]?key|private[_-]?key|auth)[\w.:-]{0,30}"\s{1,4}value="` +
@@ -330,11 +439,17 @@ export const secretRules: Rule[] = [
         {text: 'DB_PASSWORD=R+FI1mOqH_6dckHQJVDxgLmKeQeglYuz', value: 'R+FI1mOqH_6dckHQJVDxgLmKeQeglYuz'},
         {text: 'my password is L!IP7Q_sE%Z44ee2amIXa and it fails', value: 'L!IP7Q_sE%Z44ee2amIXa'},
         {text: '"client_secret": "9f8cA2b1e7D4c6F0a3B5"', value: '9f8cA2b1e7D4c6F0a3B5'},
-        {text: 'const azureStorageKey = "mfsB4HbQLXjjlAFbVV6q9rXxtNDFyuzX9k1gnneGEYG1+LwiqD9jJBAciI05FhfwKVqlUr5Qrec8TNecj9iNOr==";', value: 'mfsB4HbQLXjjlAFbVV6q9rXxtNDFyuzX9k1gnneGEYG1+LwiqD9jJBAciI05FhfwKVqlUr5Qrec8TNecj9iNOr=='},
+        {
+          text: 'const azureStorageKey = "mfsB4HbQLXjjlAFbVV6q9rXxtNDFyuzX9k1gnneGEYG1+LwiqD9jJBAciI05FhfwKVqlUr5Qrec8TNecj9iNOr==";',
+          value: 'mfsB4HbQLXjjlAFbVV6q9rXxtNDFyuzX9k1gnneGEYG1+LwiqD9jJBAciI05FhfwKVqlUr5Qrec8TNecj9iNOr==',
+        },
         {text: "SECRET_KEY = '575.yx.8xm5M&lfY@q%'", value: '575.yx.8xm5M&lfY@q%'},
         {text: 'RABBITMQ_DEFAULT_PASS: 5ubiheyEd7P4zDL#', value: '5ubiheyEd7P4zDL#'},
         {text: 'The secret was jj5VfqRTk8j1d/bWWbjkloG1QX647kdNl9cDo/+G, do I rotate it?', value: 'jj5VfqRTk8j1d/bWWbjkloG1QX647kdNl9cDo/+G'},
-        {text: 'secret_key_base: 0b9465aef7ac86d66c7a644fb12853ef86dcfaea21818b904ce6087413e3b266', value: '0b9465aef7ac86d66c7a644fb12853ef86dcfaea21818b904ce6087413e3b266'},
+        {
+          text: 'secret_key_base: 0b9465aef7ac86d66c7a644fb12853ef86dcfaea21818b904ce6087413e3b266',
+          value: '0b9465aef7ac86d66c7a644fb12853ef86dcfaea21818b904ce6087413e3b266',
+        },
         {text: 'refresh?access_token=ak6J0kGOD.KdinZn&expires=3600', value: 'ak6J0kGOD.KdinZn'},
       ],
       noMatch: [
@@ -350,7 +465,8 @@ export const secretRules: Rule[] = [
   {
     ...common,
     id: 'secret.password_assignment',
-    description: 'A password set in a config or a form (password=..., <password>...</password>, "pwd": "..."): a letter and a digit or symbol, not a placeholder or a code reference',
+    description:
+      'A password set in a config or a form (password=..., <password>...</password>, "pwd": "..."): a letter and a digit or symbol, not a placeholder or a code reference',
     prefilter: ASSIGNMENT_PREFILTER,
     pattern:
       String.raw`(?:passw(?:or)?d|pwd|(?<![a-z])pass(?:phrase)?|kennwort|passwort|contraseña|senha|wachtwoord)` +
@@ -444,7 +560,24 @@ export const secretRules: Rule[] = [
     validator: 'secretValue',
     confidence: 0.3,
     context: {
-      words: ['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'secret_key', 'private_key', 'client_secret', 'auth', 'credential', 'credentials'],
+      words: [
+        'password',
+        'passwd',
+        'pwd',
+        'passphrase',
+        'secret',
+        'token',
+        'api_key',
+        'apikey',
+        'api-key',
+        'access_key',
+        'secret_key',
+        'private_key',
+        'client_secret',
+        'auth',
+        'credential',
+        'credentials',
+      ],
       // The match starts the value, so the window only reaches into the field's name.
       window: 64,
       boost: 0.5,

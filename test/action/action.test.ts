@@ -56,14 +56,17 @@ describe('the GitHub Action (dist/index.js)', () => {
     expect(run.stdout).toMatch(/^::error title=EMAIL in the logs,file=logs\/chat\.jsonl,line=4::EMAIL \(pii\.email\)/m)
     expect(run.outputs).toMatchObject({passed: 'false', new_findings: '1', findings: '1', sarif: 'llmops.sarif'})
     expect(run.summary).toContain('llmops PII gate: failed')
-    const sarif = JSON.parse(run.sarif) as {runs: Array<{results: Array<{ruleId: string; locations: Array<{physicalLocation: {region: {startLine: number}}}>}>}>}
+    const sarif = JSON.parse(run.sarif) as {
+      runs: Array<{results: Array<{ruleId: string; locations: Array<{physicalLocation: {region: {startLine: number}}}>}>}>
+    }
     expect(sarif.runs[0]?.results.map((r) => [r.ruleId, r.locations[0]?.physicalLocation.region.startLine])).toEqual([['pii.email', 4]])
     // The planted value is on no surface: log, annotations, outputs, summary, SARIF.
     for (const surface of [run.stdout, JSON.stringify(run.outputs), run.summary, run.sarif]) expect(surface).not.toContain(PLANTED)
   })
 
   it('passes a PR that only moves or keeps the PII that was already there', async () => {
-    const moved = [rec('int_3', 'Bye'), rec('int_1', 'Hello!'), rec('int_2', 'Write to old.contact@example.com'), rec('int_9', 'Nothing personal')].join('\n') + '\n'
+    const moved =
+      [rec('int_3', 'Bye'), rec('int_1', 'Hello!'), rec('int_2', 'Write to old.contact@example.com'), rec('int_9', 'Nothing personal')].join('\n') + '\n'
     const run = await runAction(await prRepo({'logs/chat.jsonl': BASE_LOG}, {'logs/chat.jsonl': moved}))
     expect(run.exitCode).toBe(0)
     expect(run.outputs).toMatchObject({passed: 'true', new_findings: '0'})
@@ -72,10 +75,14 @@ describe('the GitHub Action (dist/index.js)', () => {
   it('passes when the ignore file accepts the finding, counting it; fails again when the entry expired', async () => {
     const head = {'logs/chat.jsonl': BASE_LOG + rec('int_4', `Mail me at ${PLANTED}`) + '\n'}
     const first = await runAction(await prRepo({'logs/chat.jsonl': BASE_LOG}, head))
-    const fingerprint = (JSON.parse(first.sarif) as {runs: Array<{results: Array<{partialFingerprints: Record<string, string>}>}>}).runs[0]?.results[0]?.partialFingerprints['llmopsFingerprint/v1']
+    const fingerprint = (JSON.parse(first.sarif) as {runs: Array<{results: Array<{partialFingerprints: Record<string, string>}>}>}).runs[0]?.results[0]
+      ?.partialFingerprints['llmopsFingerprint/v1']
     expect(fingerprint).toMatch(/^[0-9a-f]{32}$/)
 
-    const accepted = await prRepo({'logs/chat.jsonl': BASE_LOG}, {...head, '.llmopsignore': JSON.stringify({fingerprint, reason: 'test account of the QA team'}) + '\n'})
+    const accepted = await prRepo(
+      {'logs/chat.jsonl': BASE_LOG},
+      {...head, '.llmopsignore': JSON.stringify({fingerprint, reason: 'test account of the QA team'}) + '\n'},
+    )
     const ok = await runAction(accepted)
     expect(ok.exitCode).toBe(0)
     expect(ok.outputs).toMatchObject({passed: 'true', new_findings: '0', suppressed: '1'})
@@ -83,12 +90,17 @@ describe('the GitHub Action (dist/index.js)', () => {
     expect(ok.summary).toContain('This change adds 1 ignore-file entry: review it.')
     expect(ok.summary).toContain('test account of the QA team')
 
-    const expired = await prRepo({'logs/chat.jsonl': BASE_LOG}, {...head, '.llmopsignore': JSON.stringify({fingerprint, reason: 'temporary', expires: '2020-01-01'}) + '\n'})
+    const expired = await prRepo(
+      {'logs/chat.jsonl': BASE_LOG},
+      {...head, '.llmopsignore': JSON.stringify({fingerprint, reason: 'temporary', expires: '2020-01-01'}) + '\n'},
+    )
     expect((await runAction(expired)).exitCode).toBe(1)
   })
 
   it('keeps over 20 findings within the annotation budget and says how many more there are', async () => {
-    const many = Array.from({length: 25}, (_, i) => rec(`n${i}`, i % 2 === 0 ? `mail user${i}@example.com` : `call 555-010-01${String(i).padStart(2, '0')}`)).join('\n')
+    const many = Array.from({length: 25}, (_, i) =>
+      rec(`n${i}`, i % 2 === 0 ? `mail user${i}@example.com` : `call 555-010-01${String(i).padStart(2, '0')}`),
+    ).join('\n')
     const run = await runAction(await prRepo({'logs/chat.jsonl': BASE_LOG}, {'logs/chat.jsonl': BASE_LOG + many + '\n'}))
     expect(run.exitCode).toBe(1)
     expect(run.stdout.match(/^::error /gm)).toHaveLength(10)

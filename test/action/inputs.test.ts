@@ -12,11 +12,59 @@ const read = (inputs: Record<string, string>) => readInputs((name) => inputs[nam
 
 /** Input, flag, good values with what they mean, bad values (refused by both). */
 const cases: Array<{input: string; flag: string; key: keyof ReturnType<typeof read>; good: Array<[string, unknown]>; bad: string[]}> = [
-  {input: 'max-error-rate', flag: '--max-error-rate', key: 'maxErrorRate', good: [['0.05', 0.05], ['5%', 0.05], [' 1 ', 1], ['0', 0]], bad: ['150%', '1.5', '-0.1', 'five', '0x10', '1e-2']},
-  {input: 'max-p95-latency', flag: '--max-p95-latency', key: 'maxP95Latency', good: [['1500', 1500], ['1', 1]], bad: ['150%', '0x10', '1e3', '2.5', '0', '-5', 'fast']},
-  {input: 'max-p95-increase', flag: '--max-p95-increase', key: 'maxP95Increase', good: [['0', 0], ['25', 25]], bad: ['25%', '2.5', '-1', '1e2']},
-  {input: 'min-samples', flag: '--min-samples', key: 'minSamples', good: [['20', 20], ['1', 1]], bad: ['2.5', '0', '1e1', '0x10', '20%']},
-  {input: 'fail-on', flag: '--fail-on', key: 'failOn', good: [['pii,secret', ['pii', 'secret']], ['error', ['error']], ['pii,\nslow', ['pii', 'slow']]], bad: ['pii,typo', 'PII', 'secrets']},
+  {
+    input: 'max-error-rate',
+    flag: '--max-error-rate',
+    key: 'maxErrorRate',
+    good: [
+      ['0.05', 0.05],
+      ['5%', 0.05],
+      [' 1 ', 1],
+      ['0', 0],
+    ],
+    bad: ['150%', '1.5', '-0.1', 'five', '0x10', '1e-2'],
+  },
+  {
+    input: 'max-p95-latency',
+    flag: '--max-p95-latency',
+    key: 'maxP95Latency',
+    good: [
+      ['1500', 1500],
+      ['1', 1],
+    ],
+    bad: ['150%', '0x10', '1e3', '2.5', '0', '-5', 'fast'],
+  },
+  {
+    input: 'max-p95-increase',
+    flag: '--max-p95-increase',
+    key: 'maxP95Increase',
+    good: [
+      ['0', 0],
+      ['25', 25],
+    ],
+    bad: ['25%', '2.5', '-1', '1e2'],
+  },
+  {
+    input: 'min-samples',
+    flag: '--min-samples',
+    key: 'minSamples',
+    good: [
+      ['20', 20],
+      ['1', 1],
+    ],
+    bad: ['2.5', '0', '1e1', '0x10', '20%'],
+  },
+  {
+    input: 'fail-on',
+    flag: '--fail-on',
+    key: 'failOn',
+    good: [
+      ['pii,secret', ['pii', 'secret']],
+      ['error', ['error']],
+      ['pii,\nslow', ['pii', 'slow']],
+    ],
+    bad: ['pii,typo', 'PII', 'secrets'],
+  },
 ]
 
 describe('Action inputs', () => {

@@ -21,7 +21,9 @@ async function release(repos: Repos, tag: string, at?: string): Promise<string> 
 
 const move = (repos: Repos, tag: string) => execa(SCRIPT, [tag], {cwd: repos.work, env: repos.env, extendEnv: false, reject: false})
 const remoteTag = async (repos: Repos, tag: string): Promise<string | null> =>
-  (await execa('git', ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`], {cwd: repos.origin, env: repos.env, extendEnv: false, reject: false})).stdout.trim() || null
+  (
+    await execa('git', ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`], {cwd: repos.origin, env: repos.env, extendEnv: false, reject: false})
+  ).stdout.trim() || null
 
 describe('moving the major tag of an Action release', () => {
   it('v1 follows the highest v1.x.y; an older hotfix or a pre-release leaves it; v2 is its own', async () => {

@@ -20,7 +20,12 @@ describe('GitHub workflows and action.yml', () => {
   const action = load<{runs: {using: string; main: string}; inputs: Record<string, {default?: string}>; outputs: Record<string, unknown>}>('action.yml')
 
   it('pin every third-party action to a full commit SHA with its version in a comment', () => {
-    for (const file of ['.github/workflows/ci.yml', '.github/workflows/pii-gate.yml', '.github/workflows/release-action.yml', 'docs/recipes/github-matrix.yml']) {
+    for (const file of [
+      '.github/workflows/ci.yml',
+      '.github/workflows/pii-gate.yml',
+      '.github/workflows/release-action.yml',
+      'docs/recipes/github-matrix.yml',
+    ]) {
       const uses = [...raw(file).matchAll(/uses:\s*(\S+)(.*)$/gm)]
       expect(uses.length).toBeGreaterThan(0)
       for (const [, target, rest] of uses) {
@@ -120,7 +125,10 @@ describe('dist/index.js', () => {
     expect(verdict?.steps.some((s) => s.uses?.startsWith('actions/download-artifact@'))).toBe(true)
     expect(verdict?.steps.map((s) => s.run ?? '').join('\n')).toMatch(/llmops monitor merge part-\*\.json --fail-on pii,secret/)
 
-    type IndexedJob = {kind: string; spec: {completionMode: string; completions: number; template: {spec: {containers: Array<{args: string[]; env: Array<{name: string; value: string}>}>}}}}
+    type IndexedJob = {
+      kind: string
+      spec: {completionMode: string; completions: number; template: {spec: {containers: Array<{args: string[]; env: Array<{name: string; value: string}>}>}}}
+    }
     const job = load<IndexedJob>('docs/recipes/k8s-indexed-job.yaml')
     expect(job.kind).toBe('Job')
     expect(job.spec.completionMode).toBe('Indexed')

@@ -37,7 +37,14 @@ describe('createDetector', () => {
   it('takes the config file the CLI reads: allowlist, custom rules, operator', async () => {
     const dir = await tempDir()
     const file = path.join(dir, 'llmops.json')
-    const custom = {id: 'acme.employee_id', type: 'EMPLOYEE_ID', category: 'pii', severity: 'medium', pattern: '\\bEMP-\\d{6}\\b', examples: {match: ['EMP-123456'], noMatch: []}}
+    const custom = {
+      id: 'acme.employee_id',
+      type: 'EMPLOYEE_ID',
+      category: 'pii',
+      severity: 'medium',
+      pattern: '\\bEMP-\\d{6}\\b',
+      examples: {match: ['EMP-123456'], noMatch: []},
+    }
     await writeFile(file, JSON.stringify({allowlist: {emailDomains: ['saas-startup.com']}, rules: {custom: [custom]}, redaction: {operator: 'replace'}}))
     const detector = createDetector({config: file})
     expect(detector.redact(`${TEXT} From EMP-654321.`)).toBe('Mail <EMAIL> or help@saas-startup.com; card <CREDIT_CARD>. From <EMPLOYEE_ID>.')
@@ -72,7 +79,10 @@ describe('createDetector', () => {
     const salt = 'a-salt-for-this-test-only'
     const file = path.join(FIXTURES, 'pii-corpus.jsonl')
     const run = await llmops(['monitor', file, '--redact-operator', 'hash', '--quiet'], {env: {LLMOPS_HASH_SALT: salt}})
-    const printed = String(run.stdout).split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as {findings: Array<{fingerprint: string}>; original_interaction: unknown})
+    const printed = String(run.stdout)
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as {findings: Array<{fingerprint: string}>; original_interaction: unknown})
     const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '')
     expect(printed).toHaveLength(lines.length)
     const detector = createDetector({operator: 'hash', salt})

@@ -24,17 +24,20 @@ async function collect(run: AsyncIterable<MonitorRecord>): Promise<MonitorRecord
 }
 
 describe('monitorStream', () => {
-  it.each(['sample_chatbot_logs.jsonl', 'test/fixtures/mixed.jsonl', 'test/fixtures/pii-realworld.jsonl'])('yields the records and the summary llmops monitor prints for %s', async (file) => {
-    const cli = await llmops(['monitor', file, '--json'])
-    const printed = JSON.parse(String(cli.stdout)) as {records: MonitorRecord[]; summary: Record<string, unknown>}
-    const run = monitorStream(createReadStream(file), {file})
-    const records = await collect(run)
-    expect(records.map(comparable)).toEqual(printed.records.map(comparable))
-    const {summary, gate, stopped} = await run.result()
-    expect({...summary, duration_ms: 0}).toEqual({...printed.summary, duration_ms: 0})
-    expect(gate.passed).toBe(true)
-    expect(stopped).toBe(false)
-  })
+  it.each(['sample_chatbot_logs.jsonl', 'test/fixtures/mixed.jsonl', 'test/fixtures/pii-realworld.jsonl'])(
+    'yields the records and the summary llmops monitor prints for %s',
+    async (file) => {
+      const cli = await llmops(['monitor', file, '--json'])
+      const printed = JSON.parse(String(cli.stdout)) as {records: MonitorRecord[]; summary: Record<string, unknown>}
+      const run = monitorStream(createReadStream(file), {file})
+      const records = await collect(run)
+      expect(records.map(comparable)).toEqual(printed.records.map(comparable))
+      const {summary, gate, stopped} = await run.result()
+      expect({...summary, duration_ms: 0}).toEqual({...printed.summary, duration_ms: 0})
+      expect(gate.passed).toBe(true)
+      expect(stopped).toBe(false)
+    },
+  )
 
   it('yields each record as soon as its line is complete', async () => {
     const input = new PassThrough()
@@ -99,7 +102,8 @@ function parsesLossless(v: Value): boolean {
   return true
 }
 
-const byPlace = <T extends {field: string; start: number}>(findings: T[]): T[] => findings.toSorted((a, b) => a.field.localeCompare(b.field) || a.start - b.start)
+const byPlace = <T extends {field: string; start: number}>(findings: T[]): T[] =>
+  findings.toSorted((a, b) => a.field.localeCompare(b.field) || a.start - b.start)
 
 describe('the record API and the stream API agree', () => {
   it('scanRecord(JSON.parse(line)) gives the findings and redaction monitorStream gives for that line, however it is spelled', async () => {

@@ -9,7 +9,11 @@ import {ROOT} from '../helpers.js'
 
 /** The README's layout table as the layer table says it must read, top layer first. */
 function expectedTable(): string {
-  const rows = LAYERS.flatMap((layer, i) => Object.entries(layer).map(([part, owns]) => `| ${i + 1} | \`src/${part}\` | ${owns} |`).reverse()).reverse()
+  const rows = LAYERS.flatMap((layer, i) =>
+    Object.entries(layer)
+      .map(([part, owns]) => `| ${i + 1} | \`src/${part}\` | ${owns} |`)
+      .reverse(),
+  ).reverse()
   return ['| layer | part | owns |', '|---|---|---|', ...rows].join('\n')
 }
 
@@ -31,7 +35,9 @@ describe('the layout of src/', () => {
     expect(await messages("import {scanSources} from '../monitor/scan-sources.js'\nexport const x = scanSources\n", 'src/engine/probe.ts')).toEqual([
       'src/engine/ must not import src/monitor/: it stands on a higher layer (eslint/layers.js)',
     ])
-    expect((await messages("import {monitorLogs} from '../monitor/monitor-logs.js'\nexport const x = monitorLogs\n", 'src/feedback/probe.ts'))[0]).toContain('neighbours on one layer')
+    expect((await messages("import {monitorLogs} from '../monitor/monitor-logs.js'\nexport const x = monitorLogs\n", 'src/feedback/probe.ts'))[0]).toContain(
+      'neighbours on one layer',
+    )
     const compile = await readFile(path.join(ROOT, 'src/engine/compile.ts'), 'utf8')
     const found = await messages(`${compile}\nexport {scan as _scan} from './detect.js'\n`, 'src/engine/compile.ts')
     expect(found).toContain('import cycle: engine/compile.ts -> engine/detect.ts -> engine/compile.ts')
@@ -49,7 +55,10 @@ describe('the layout of src/', () => {
     ]
     for (const [code, file, expected] of probes) {
       const found = await messages(`${code}\nexport const probe = 1\n`, file)
-      expect(found.some((m) => m.startsWith(expected)), `${file}: ${found.join('; ')}`).toBe(true)
+      expect(
+        found.some((m) => m.startsWith(expected)),
+        `${file}: ${found.join('; ')}`,
+      ).toBe(true)
     }
 
     expect(await messages("import {simpleGit} from 'simple-git'\nexport const probe = simpleGit\n", 'src/git/run.ts')).toEqual([])

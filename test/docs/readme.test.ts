@@ -37,7 +37,9 @@ describe('README', () => {
   })
 
   it('README and docs/monitoring.md show the line the monitor writes for int_002 of the sample, byte for byte', async () => {
-    const written = String((await llmops(['monitor', 'sample_chatbot_logs.jsonl', '--quiet'])).stdout).split('\n').find((line) => line.includes('"int_002"'))
+    const written = String((await llmops(['monitor', 'sample_chatbot_logs.jsonl', '--quiet'])).stdout)
+      .split('\n')
+      .find((line) => line.includes('"int_002"'))
     expect(written).toContain('"timestamp_utc":null')
     for (const doc of ['README.md', path.join('docs', 'monitoring.md')]) {
       const text = await readFile(path.join(ROOT, doc), 'utf8')

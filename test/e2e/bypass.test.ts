@@ -34,7 +34,9 @@ const cases: Case[] = [
   },
   {
     name: '1. \\/ inside an Azure storage key',
-    log: [`{"id":"u2","user_query":"q","bot_response":"DefaultEndpointsProtocol=https;AccountName=logs;AccountKey=${AZURE_KEY};EndpointSuffix=core.windows.net"}`],
+    log: [
+      `{"id":"u2","user_query":"q","bot_response":"DefaultEndpointsProtocol=https;AccountName=logs;AccountKey=${AZURE_KEY};EndpointSuffix=core.windows.net"}`,
+    ],
     raw: ['pHeDryn0V4P5GE1JaWQ8SnJqd5q', 'lYGDxXszbUTkIfqBrpy0DM3XcGThCsZYqkJ'],
     types: ['SECRET'],
   },
@@ -130,9 +132,21 @@ const cases: Case[] = [
   {
     name: 'other invisible, blank and dash characters, other scripts, padded references',
     log: [
-      JSON.stringify({id: 'i1', user_query: 'q', bot_response: 'a jane.one@exa\uFFF9mple.com b jane.two@exa\u{E0400}mple.com c jane.three@exa\u{13430}mple.com'}),
-      JSON.stringify({id: 'i2', user_query: 'q', bot_response: 'card 4111\u28001111\u28001111\u28001111, ssn 472\u058A50\u058A9508, tab 4242\t4242\t4242\t4242'}),
-      JSON.stringify({id: 'i3', user_query: 'q', bot_response: 'adlam \u{1E954}\u{1E951}\u{1E951}\u{1E951} 1111 1111 1111 and jane.four&#x0000040;example.com'}),
+      JSON.stringify({
+        id: 'i1',
+        user_query: 'q',
+        bot_response: 'a jane.one@exa\uFFF9mple.com b jane.two@exa\u{E0400}mple.com c jane.three@exa\u{13430}mple.com',
+      }),
+      JSON.stringify({
+        id: 'i2',
+        user_query: 'q',
+        bot_response: 'card 4111\u28001111\u28001111\u28001111, ssn 472\u058A50\u058A9508, tab 4242\t4242\t4242\t4242',
+      }),
+      JSON.stringify({
+        id: 'i3',
+        user_query: 'q',
+        bot_response: 'adlam \u{1E954}\u{1E951}\u{1E951}\u{1E951} 1111 1111 1111 and jane.four&#x0000040;example.com',
+      }),
     ],
     raw: ['jane.one', 'jane.two', 'jane.three', 'jane.four', '\u28001111', '472\u058A50', '4242\t4242', '\u{1E951}\u{1E951}'],
     types: ['CREDIT_CARD', 'EMAIL', 'US_SSN'],
@@ -192,7 +206,21 @@ describe('known bypasses fail the gate and leak nothing', () => {
     const outputFile = path.join(dir, 'step-output.txt')
     await writeFile(summaryFile, '')
     await writeFile(outputFile, '')
-    const args = ['monitor', file, '--fail-on', 'pii', '--format', 'summary', '--sarif', path.join(dir, 'r.sarif'), '--junit', path.join(dir, 'r.xml'), '--markdown', path.join(dir, 'r.md'), '--github']
+    const args = [
+      'monitor',
+      file,
+      '--fail-on',
+      'pii',
+      '--format',
+      'summary',
+      '--sarif',
+      path.join(dir, 'r.sarif'),
+      '--junit',
+      path.join(dir, 'r.xml'),
+      '--markdown',
+      path.join(dir, 'r.md'),
+      '--github',
+    ]
     const result = await llmops(args, {env: {GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: outputFile, CI: 'true'}})
     expect(result.exitCode, String(result.stderr)).toBe(1)
     const everything = await surfaces(dir, result)
@@ -206,7 +234,11 @@ describe('known bypasses fail the gate and leak nothing', () => {
     const file = path.join(dir, 'logs.jsonl')
     const addresses = Array.from({length: 150_000}, (_, i) => `u${i}.bulk@example.com`).join(' ')
     const digits = '4'.repeat(2_000_000)
-    const lines = [JSON.stringify({id: 'big', user_query: 'q', bot_response: addresses}), JSON.stringify({id: 'digits', user_query: digits, bot_response: 'ok'}), JSON.stringify({id: 'after', user_query: 'q', bot_response: 'mail last.one@example.com'})]
+    const lines = [
+      JSON.stringify({id: 'big', user_query: 'q', bot_response: addresses}),
+      JSON.stringify({id: 'digits', user_query: digits, bot_response: 'ok'}),
+      JSON.stringify({id: 'after', user_query: 'q', bot_response: 'mail last.one@example.com'}),
+    ]
     await writeFile(file, lines.join('\n') + '\n')
     const result = await llmops(['monitor', file, '--fail-on', 'pii', '--redact-out', path.join(dir, 'clean.jsonl')])
     expect(result.exitCode, String(result.stderr).slice(0, 500)).toBe(1)
@@ -225,12 +257,18 @@ describe('known bypasses fail the gate and leak nothing', () => {
     const dir = await tempDir()
     const file = path.join(dir, 'logs.jsonl')
     const many = Array.from({length: 20_000}, (_, i) => `slow${i}.budget@example.com`)
-    await writeFile(file, `${JSON.stringify({id: 'slow', user_query: 'q', bot_response: many})}\n${JSON.stringify({id: 'next', user_query: 'q', bot_response: 'ok'})}\n`)
+    await writeFile(
+      file,
+      `${JSON.stringify({id: 'slow', user_query: 'q', bot_response: many})}\n${JSON.stringify({id: 'next', user_query: 'q', bot_response: 'ok'})}\n`,
+    )
     await writeFile(path.join(dir, 'config.json'), JSON.stringify({monitor: {maxLineMs: 1}}))
     const result = await llmops(['monitor', file, '--config', path.join(dir, 'config.json'), '--fail-on', 'pii', '--redact-out', path.join(dir, 'clean.jsonl')])
     expect(result.exitCode).toBe(1)
     const records = jsonLines(result.stdout)
-    expect(records.map((r) => [r.line, r.error])).toEqual([[1, 'unscannable'], [2, null]])
+    expect(records.map((r) => [r.line, r.error])).toEqual([
+      [1, 'unscannable'],
+      [2, null],
+    ])
     expect(String(records[0]?.parse_error)).toMatch(/longer than 1 ms/)
     expect(String(result.stderr)).toMatch(/unscanned/)
     expect(await readFile(path.join(dir, 'clean.jsonl'), 'utf8')).not.toMatch(/budget@/)
@@ -251,11 +289,16 @@ describe('known bypasses fail the gate and leak nothing', () => {
     const cjk = JSON.stringify({id: 'cjk', user_query: 'q', bot_response: '你'.repeat(400)})
     const small = JSON.stringify({id: 's', user_query: 'q', bot_response: 'ok'})
     await writeFile(path.join(dir, 'config.json'), JSON.stringify({monitor: {maxLineBytes: 1024}}))
-    for (const order of [[cjk, small], [small, cjk]]) {
+    for (const order of [
+      [cjk, small],
+      [small, cjk],
+    ]) {
       await writeFile(file, order.join('\n') + '\n')
       for (const input of [[file], ['-']]) {
         const result = await llmops(['monitor', ...input, '--config', path.join(dir, 'config.json')], input[0] === '-' ? {inputFile: file} : {})
-        const tooLong = jsonLines(result.stdout).filter((r) => r.error === 'line_too_long').map((r) => r.line)
+        const tooLong = jsonLines(result.stdout)
+          .filter((r) => r.error === 'line_too_long')
+          .map((r) => r.line)
         expect(tooLong).toEqual([order.indexOf(cjk) + 1])
       }
     }

@@ -34,7 +34,11 @@ describe('llmops: help, version, typos, completion (built CLI)', () => {
   it('-v and --version print the same line as oclif, exit 0', async () => {
     const pjson = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {name: string; version: string}
     // What oclif itself would print (its user agent), loaded from the same package.
-    const oclif = await execa('node', ['--input-type=module', '-e', `import {Config} from '@oclif/core'; console.log((await Config.load(${JSON.stringify(ROOT)})).userAgent)`], {cwd: ROOT})
+    const oclif = await execa(
+      'node',
+      ['--input-type=module', '-e', `import {Config} from '@oclif/core'; console.log((await Config.load(${JSON.stringify(ROOT)})).userAgent)`],
+      {cwd: ROOT},
+    )
     for (const flag of ['-v', '--version']) {
       const result = await llmops([flag])
       expect(result.exitCode).toBe(0)

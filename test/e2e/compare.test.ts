@@ -24,14 +24,33 @@ describe('llmops compare', () => {
     expect(text.exitCode).toBe(0)
     expect(String(text.stdout)).toMatch(/p95 latency .* REGRESSION/)
     const json = await llmops(['compare', ...versions, '--json'], {cwd: dir})
-    const comparison = JSON.parse(String(json.stdout)) as {regressions: string[]; baseline: {records: number; feedback: {total: number; mean_rating: number}}; candidate: {feedback: {by_type: Record<string, number>}}}
+    const comparison = JSON.parse(String(json.stdout)) as {
+      regressions: string[]
+      baseline: {records: number; feedback: {total: number; mean_rating: number}}
+      candidate: {feedback: {by_type: Record<string, number>}}
+    }
     expect(comparison.regressions).toEqual(expect.arrayContaining(['p95', 'p99', 'pii_per_1k', 'mean_rating']))
     expect(comparison.regressions).not.toContain('p50')
     expect(comparison.baseline).toMatchObject({records: 300, feedback: {total: 30, mean_rating: 4}})
     expect(comparison.candidate.feedback.by_type).toEqual({bug_report: 10, confusing_response: 10, suggestion: 10})
     const gate = await llmops(['compare', ...versions, '--fail-on-regression'], {cwd: dir})
     expect(gate.exitCode).toBe(1)
-    const loose = await llmops(['compare', ...versions, '--fail-on-regression', '--max-latency-increase', '1000', '--max-pii-rate-increase', '500', '--max-rating-drop', '5', '--max-secret-rate-increase', '1000'], {cwd: dir})
+    const loose = await llmops(
+      [
+        'compare',
+        ...versions,
+        '--fail-on-regression',
+        '--max-latency-increase',
+        '1000',
+        '--max-pii-rate-increase',
+        '500',
+        '--max-rating-drop',
+        '5',
+        '--max-secret-rate-increase',
+        '1000',
+      ],
+      {cwd: dir},
+    )
     expect(loose.exitCode).toBe(0)
     const few = await llmops(['compare', ...versions, '--fail-on-regression', '--min-samples', '100000'], {cwd: dir})
     expect(few.exitCode).toBe(0)
@@ -52,14 +71,20 @@ describe('llmops compare', () => {
 
   it('compares two windows scanned with --since/--until', async () => {
     const dir = await scanned()
-    for (const [name, window] of [['day1.json', ['--until', '2026-03-01T20:00:00Z']], ['day2.json', ['--since', '2026-03-01T20:00:00Z']]] as const) {
+    for (const [name, window] of [
+      ['day1.json', ['--until', '2026-03-01T20:00:00Z']],
+      ['day2.json', ['--since', '2026-03-01T20:00:00Z']],
+    ] as const) {
       const run = await llmops(['monitor', 'chat.jsonl', ...window, '--format', 'summary', '--quiet', '--summary-out', name], {cwd: dir})
       expect(run.exitCode).toBe(0)
     }
 
     const json = await llmops(['compare', 'day1.json', 'day2.json', '--json'], {cwd: dir})
     expect(json.exitCode).toBe(0)
-    const c = JSON.parse(String(json.stdout)) as {baseline: {label: string; records: number; feedback: {total: number}}; candidate: {records: number; feedback: {total: number}}}
+    const c = JSON.parse(String(json.stdout)) as {
+      baseline: {label: string; records: number; feedback: {total: number}}
+      candidate: {records: number; feedback: {total: number}}
+    }
     expect(c.baseline.label).toBe('day1.json')
     expect(c.baseline.records + c.candidate.records).toBe(600)
     // Feedback is joined by the windows: 20 hours of hourly feedback on the first day, the rest after.

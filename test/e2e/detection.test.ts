@@ -33,11 +33,25 @@ describe('llmops monitor with detection settings', () => {
   it('runs patterns from the config in linear time: backtracking patterns cannot hang it', async () => {
     // Each of these takes minutes to hours on a backtracking engine with the line below.
     const dir = await sampleDir({
-      rules: {custom: [{id: 'acme.nested', type: 'ACME', category: 'pii', severity: 'low', pattern: '(x+x+)+y', examples: {match: ['xxy'], noMatch: [{text: 'xx', reason: 'no y'}]}}]},
+      rules: {
+        custom: [
+          {
+            id: 'acme.nested',
+            type: 'ACME',
+            category: 'pii',
+            severity: 'low',
+            pattern: '(x+x+)+y',
+            examples: {match: ['xxy'], noMatch: [{text: 'xx', reason: 'no y'}]},
+          },
+        ],
+      },
       allowlist: {patterns: [String.raw`([a-z0-9]+\.?)+@saas-startup\.com`]},
     })
     const local = 'a'.repeat(5000)
-    await writeFile(path.join(dir, 'hostile.jsonl'), `${JSON.stringify({id: 'h1', user_query: `${'x'.repeat(200_000)}`, bot_response: `write to ${local}.@saas-startup.com!`})}\n`)
+    await writeFile(
+      path.join(dir, 'hostile.jsonl'),
+      `${JSON.stringify({id: 'h1', user_query: `${'x'.repeat(200_000)}`, bot_response: `write to ${local}.@saas-startup.com!`})}\n`,
+    )
     const result = await llmops(['monitor', 'hostile.jsonl', '--format', 'summary'], {cwd: dir, timeout: 30_000})
     expect(result.timedOut).toBe(false)
     expect(result.exitCode).toBe(0)
@@ -56,9 +70,21 @@ describe('llmops monitor with detection settings', () => {
   }, 20_000)
 
   it.each([
-    ['a custom rule with a lookahead', {rules: {custom: [{id: 'acme.look', type: 'ACME', category: 'pii', severity: 'low', pattern: 'a(?![a-z]*!)'}]}}, /rule acme\.look: the pattern is not supported .*lookarounds or backreferences/],
-    ['a custom prefilter with a backreference', {rules: {custom: [{id: 'acme.back', type: 'ACME', category: 'pii', severity: 'low', pattern: 'ab', prefilter: '(a)\\1'}]}}, /rule acme\.back: the prefilter is not supported/],
-    ['an allowlist pattern with a lookbehind', {allowlist: {patterns: ['(?<=x)help@saas-startup\\.com']}}, /allowlist\.patterns\[0\]: the pattern is not supported/],
+    [
+      'a custom rule with a lookahead',
+      {rules: {custom: [{id: 'acme.look', type: 'ACME', category: 'pii', severity: 'low', pattern: 'a(?![a-z]*!)'}]}},
+      /rule acme\.look: the pattern is not supported .*lookarounds or backreferences/,
+    ],
+    [
+      'a custom prefilter with a backreference',
+      {rules: {custom: [{id: 'acme.back', type: 'ACME', category: 'pii', severity: 'low', pattern: 'ab', prefilter: '(a)\\1'}]}},
+      /rule acme\.back: the prefilter is not supported/,
+    ],
+    [
+      'an allowlist pattern with a lookbehind',
+      {allowlist: {patterns: ['(?<=x)help@saas-startup\\.com']}},
+      /allowlist\.patterns\[0\]: the pattern is not supported/,
+    ],
   ])('refuses %s before reading anything (exit 2)', async (_name, config, message) => {
     const dir = await sampleDir(config)
     const result = await llmops(['monitor'], {cwd: dir})

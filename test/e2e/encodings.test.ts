@@ -65,7 +65,10 @@ describe('inputs the monitor cannot read fail the gate by name, and the others a
   ])('%s', async (_name, bytes, reason) => {
     const {result, records} = await run({'odd.jsonl': bytes, 'plain.jsonl': CLEAN})
     expect(result.exitCode).toBe(1)
-    expect(records.map((r) => [r.file, r.error])).toEqual([['odd.jsonl', 'unscannable'], ['plain.jsonl', null]])
+    expect(records.map((r) => [r.file, r.error])).toEqual([
+      ['odd.jsonl', 'unscannable'],
+      ['plain.jsonl', null],
+    ])
     expect(String(records[0]?.parse_error)).toMatch(reason)
     // the summary says where and why, and the gate fails closed
     expect(String(result.stderr)).toMatch(new RegExp(`odd\\.jsonl:1: .*${reason.source}`))
@@ -91,7 +94,10 @@ describe('inputs the monitor cannot read fail the gate by name, and the others a
 
   it('stops at maxDecodedBytes, and names the setting', async () => {
     const big = gzipSync(Buffer.from(CLEAN.repeat(40_000)))
-    const {result, records} = await run({'big.jsonl.gz': big, 'config.json': JSON.stringify({monitor: {maxDecodedBytes: 1024 * 1024}})}, ['--config', 'config.json'])
+    const {result, records} = await run({'big.jsonl.gz': big, 'config.json': JSON.stringify({monitor: {maxDecodedBytes: 1024 * 1024}})}, [
+      '--config',
+      'config.json',
+    ])
     expect(result.exitCode).toBe(1)
     expect(String(records.at(-1)?.parse_error)).toMatch(/more than 1048576 bytes \(monitor.maxDecodedBytes\)/)
   })

@@ -40,7 +40,10 @@ describe('error messages name the file, key or flag in words, without errno code
 
   it('feedback of the wrong type names the field', async () => {
     const dir = await tempDir()
-    const result = await llmops(['feedback', '--stdin'], {cwd: dir, input: JSON.stringify({user_id: 5, feedback_type: 'bug_report', description: 'broken link'})})
+    const result = await llmops(['feedback', '--stdin'], {
+      cwd: dir,
+      input: JSON.stringify({user_id: 5, feedback_type: 'bug_report', description: 'broken link'}),
+    })
     expect(result.exitCode).toBe(2)
     expect(result.stderr).toContain('user_id: must be a string, not a number')
     expect(result.stderr).not.toMatch(MACHINE_WORDING)

@@ -18,7 +18,12 @@ describe('llmops feedback in a terminal', () => {
   it('asks for the missing values, with choices for the type', async () => {
     const dir = await tempDir()
     // `script` gives the CLI a pseudo-terminal, as a person at a keyboard would have.
-    const child = execa('script', ['-qec', `node ${BIN} feedback`, '/dev/null'], {cwd: dir, reject: false, stdin: 'pipe', env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true', TERM: 'xterm'}})
+    const child = execa('script', ['-qec', `node ${BIN} feedback`, '/dev/null'], {
+      cwd: dir,
+      reject: false,
+      stdin: 'pipe',
+      env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true', TERM: 'xterm'},
+    })
     const answers: Array<[string, string]> = [
       ['Your user id', 'user_tty\r'],
       ['Type of feedback', '\u001B[B\r'],
@@ -43,7 +48,12 @@ describe('llmops feedback in a terminal', () => {
 
   it('stops with exit 6 and saves nothing when Ctrl-C is pressed at a question', async () => {
     const dir = await tempDir()
-    const child = execa('script', ['-qec', `node ${BIN} feedback --user-id user_tty`, '/dev/null'], {cwd: dir, reject: false, stdin: 'pipe', env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true', TERM: 'xterm'}})
+    const child = execa('script', ['-qec', `node ${BIN} feedback --user-id user_tty`, '/dev/null'], {
+      cwd: dir,
+      reject: false,
+      stdin: 'pipe',
+      env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true', TERM: 'xterm'},
+    })
     let screen = ''
     let sent = false
     child.stdout?.on('data', (data: Buffer) => {

@@ -7,7 +7,15 @@ import {describe, expect, it} from 'vitest'
 import {terminalSafe} from '../../src/feedback/export-cli.js'
 import {BIN, jsonLines, llmops, tempDir} from '../helpers.js'
 
-const DOC_EXAMPLE = ['feedback', '--user-id', 'user_999', '--feedback-type', 'bug_report', '--description', 'The chatbot provided an incorrect link for the pricing page.']
+const DOC_EXAMPLE = [
+  'feedback',
+  '--user-id',
+  'user_999',
+  '--feedback-type',
+  'bug_report',
+  '--description',
+  'The chatbot provided an incorrect link for the pricing page.',
+]
 
 async function stored(dir: string, file = 'chatbot_feedback.jsonl'): Promise<Array<Record<string, unknown>>> {
   return jsonLines(await readFile(path.join(dir, file), 'utf8'))
@@ -22,14 +30,37 @@ describe('llmops feedback (capture)', () => {
     expect(String(result.stderr)).toMatch(/^Saved bug_report [0-9A-Z]{26} to chatbot_feedback.jsonl\n$/)
     const [record] = await stored(dir)
     expect(jsonLines(result.stdout)).toEqual([record])
-    expect(record).toMatchObject({user_id: 'user_999', feedback_type: 'bug_report', description: 'The chatbot provided an incorrect link for the pricing page.', schema_version: 1})
+    expect(record).toMatchObject({
+      user_id: 'user_999',
+      feedback_type: 'bug_report',
+      description: 'The chatbot provided an incorrect link for the pricing page.',
+      schema_version: 1,
+    })
     expect(record?.timestamp_utc).toMatch(/Z$/)
     expect(((await stat(path.join(dir, 'chatbot_feedback.jsonl'))).mode & 0o777).toString(8)).toBe('600')
   })
 
   it('prints the stored record alone with --json, with the optional fields', async () => {
     const dir = await tempDir()
-    const result = await llmops([...DOC_EXAMPLE, '--interaction-id', 'int_003', '--rating', '2', '--model-version', 'v2.4', '--source', 'internal', '--tag', 'links', '--tag', 'pricing', '--json'], {cwd: dir})
+    const result = await llmops(
+      [
+        ...DOC_EXAMPLE,
+        '--interaction-id',
+        'int_003',
+        '--rating',
+        '2',
+        '--model-version',
+        'v2.4',
+        '--source',
+        'internal',
+        '--tag',
+        'links',
+        '--tag',
+        'pricing',
+        '--json',
+      ],
+      {cwd: dir},
+    )
     expect(result.exitCode).toBe(0)
     const record = JSON.parse(String(result.stdout)) as Record<string, unknown>
     expect(record).toMatchObject({interaction_id: 'int_003', rating: 2, model_version: 'v2.4', source: 'internal', tags: ['links', 'pricing']})
@@ -38,13 +69,20 @@ describe('llmops feedback (capture)', () => {
 
   it('masks PII in the description and says so; --keep-pii stores it as typed', async () => {
     const dir = await tempDir()
-    const masked = await llmops(['feedback', '--user-id', 'u1', '--feedback-type', 'other', '--description', 'reach me at planted.fb@example.com or 555-010-0166'], {cwd: dir})
+    const masked = await llmops(
+      ['feedback', '--user-id', 'u1', '--feedback-type', 'other', '--description', 'reach me at planted.fb@example.com or 555-010-0166'],
+      {cwd: dir},
+    )
     expect(masked.stderr).toContain('masked 1 EMAIL and 1 PHONE;')
-    expect(`${String(masked.stdout)}${String(masked.stderr)}${await readFile(path.join(dir, 'chatbot_feedback.jsonl'), 'utf8')}`).not.toMatch(/planted\.fb|010-0166/)
+    expect(`${String(masked.stdout)}${String(masked.stderr)}${await readFile(path.join(dir, 'chatbot_feedback.jsonl'), 'utf8')}`).not.toMatch(
+      /planted\.fb|010-0166/,
+    )
     await llmops(['feedback', '--user-id', 'u1', '--feedback-type', 'other', '--description', 'planted.fb@example.com', '--keep-pii'], {cwd: dir})
     expect((await stored(dir))[1]?.description).toBe('planted.fb@example.com')
     // a user id is free text too: masked; a tag is an opaque label: personal data is refused
-    const tagged = await llmops(['feedback', '--user-id', 'u1', '--feedback-type', 'other', '--description', 'x', '--tag', 'cust:planted.tag@example.com'], {cwd: dir})
+    const tagged = await llmops(['feedback', '--user-id', 'u1', '--feedback-type', 'other', '--description', 'x', '--tag', 'cust:planted.tag@example.com'], {
+      cwd: dir,
+    })
     expect(tagged.exitCode).toBe(2)
     await llmops(['feedback', '--user-id', 'planted.id@example.com', '--feedback-type', 'other', '--description', 'x', '--tag', 'vip'], {cwd: dir})
     const third = (await stored(dir))[2]
@@ -111,7 +149,9 @@ describe('llmops feedback (capture)', () => {
   it('keeps every record intact when 20 processes append 25 records each at once', async () => {
     const dir = await tempDir()
     const runs = Array.from({length: 20}, (_, p) => {
-      const input = Array.from({length: 25}, (_, i) => JSON.stringify({id: `p${p}-r${i}`, user_id: `user_${p}`, feedback_type: 'other', description: `process ${p} record ${i} ${'x'.repeat(200)}`})).join('\n')
+      const input = Array.from({length: 25}, (_, i) =>
+        JSON.stringify({id: `p${p}-r${i}`, user_id: `user_${p}`, feedback_type: 'other', description: `process ${p} record ${i} ${'x'.repeat(200)}`}),
+      ).join('\n')
       return llmops(['feedback', '--stdin'], {cwd: dir, input})
     })
     const results = await Promise.all(runs)
@@ -130,8 +170,25 @@ describe('llmops feedback list, stats, export', () => {
   async function seeded(): Promise<string> {
     const dir = await tempDir()
     const lines = [
-      {id: 'a', timestamp_utc: '2030-01-01T10:00:00.000Z', user_id: 'u1', feedback_type: 'bug_report', description: 'broken link', rating: 2, interaction_id: 'int_1', schema_version: 1},
-      {id: 'b', timestamp_utc: '2030-01-02T10:00:00.000Z', user_id: 'u2', feedback_type: 'suggestion', description: 'dark mode, please', rating: 'up', schema_version: 1},
+      {
+        id: 'a',
+        timestamp_utc: '2030-01-01T10:00:00.000Z',
+        user_id: 'u1',
+        feedback_type: 'bug_report',
+        description: 'broken link',
+        rating: 2,
+        interaction_id: 'int_1',
+        schema_version: 1,
+      },
+      {
+        id: 'b',
+        timestamp_utc: '2030-01-02T10:00:00.000Z',
+        user_id: 'u2',
+        feedback_type: 'suggestion',
+        description: 'dark mode, please',
+        rating: 'up',
+        schema_version: 1,
+      },
     ].map((r) => JSON.stringify(r))
     await writeFile(path.join(dir, 'chatbot_feedback.jsonl'), lines.join('\n') + '\n{"id":"torn","feedb')
     return dir
@@ -155,7 +212,10 @@ describe('llmops feedback list, stats, export', () => {
     const missing = await llmops(['feedback', 'stats', '--file', 'nope.jsonl'], {cwd: dir})
     expect(missing.exitCode).toBe(2)
     expect(String(missing.stderr)).toContain('feedback file nope.jsonl not found')
-    const viaEnv = await llmops(['feedback', 'export', '--format', 'csv'], {cwd: dir, env: {LLMOPS_FEEDBACK_FILE: 'gone.jsonl', OCLIF_SKIP_NEW_VERSION_CHECK: 'true'}})
+    const viaEnv = await llmops(['feedback', 'export', '--format', 'csv'], {
+      cwd: dir,
+      env: {LLMOPS_FEEDBACK_FILE: 'gone.jsonl', OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
+    })
     expect(viaEnv.exitCode).toBe(2)
     // the default file may be missing: no feedback yet
     const fresh = await llmops(['feedback', 'list'], {cwd: await tempDir()})
@@ -166,7 +226,11 @@ describe('llmops feedback list, stats, export', () => {
   it('prints stats', async () => {
     const dir = await seeded()
     const result = await llmops(['feedback', 'stats', '--json'], {cwd: dir})
-    expect(JSON.parse(String(result.stdout))).toMatchObject({total: 2, by_type: {bug_report: 1, suggestion: 1}, ratings: {stars: {count: 1, mean: 2}, thumbs: {up: 1}}})
+    expect(JSON.parse(String(result.stdout))).toMatchObject({
+      total: 2,
+      by_type: {bug_report: 1, suggestion: 1},
+      ratings: {stars: {count: 1, mean: 2}, thumbs: {up: 1}},
+    })
   })
 
   it('exports CSV to a file and Langfuse scores to stdout', async () => {
@@ -178,7 +242,9 @@ describe('llmops feedback list, stats, export', () => {
     expect(rows[0]).toBe('id,timestamp_utc,user_id,feedback_type,rating,interaction_id,model_version,source,tags,description')
     expect(rows[2]).toBe('b,2030-01-02T10:00:00.000Z,u2,suggestion,up,,,,,"dark mode, please"')
     const lf = await llmops(['feedback', 'export', '--format', 'langfuse'], {cwd: dir})
-    expect(jsonLines(lf.stdout)).toEqual([expect.objectContaining({id: 'a', traceId: 'int_1', name: 'user_rating', value: 2, dataType: 'NUMERIC', comment: 'broken link'})])
+    expect(jsonLines(lf.stdout)).toEqual([
+      expect.objectContaining({id: 'a', traceId: 'int_1', name: 'user_rating', value: 2, dataType: 'NUMERIC', comment: 'broken link'}),
+    ])
     expect(lf.stderr).toContain('(1 without an interaction id left out)')
   })
 
@@ -199,8 +265,15 @@ describe('llmops feedback list, stats, export', () => {
   it('escapes control characters when a CSV export goes to a terminal', async () => {
     expect(terminalSafe('a\u001B[31mred\u0007,b\r\n')).toBe('a\\u001b[31mred\\u0007,b\r\n')
     const dir = await tempDir()
-    await writeFile(path.join(dir, 'chatbot_feedback.jsonl'), `${JSON.stringify({id: 'f1', timestamp_utc: '2030-01-01T00:00:00.000Z', user_id: 'u1', feedback_type: 'other', description: 'hi \u001B]0;pwned\u0007 there', schema_version: 1})}\n`)
-    const tty = await execa('script', ['-qec', `node ${BIN} feedback export --format csv`, '/dev/null'], {cwd: dir, reject: false, env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true', TERM: 'xterm'}})
+    await writeFile(
+      path.join(dir, 'chatbot_feedback.jsonl'),
+      `${JSON.stringify({id: 'f1', timestamp_utc: '2030-01-01T00:00:00.000Z', user_id: 'u1', feedback_type: 'other', description: 'hi \u001B]0;pwned\u0007 there', schema_version: 1})}\n`,
+    )
+    const tty = await execa('script', ['-qec', `node ${BIN} feedback export --format csv`, '/dev/null'], {
+      cwd: dir,
+      reject: false,
+      env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true', TERM: 'xterm'},
+    })
     expect(String(tty.stdout)).toContain('hi \\u001b]0;pwned\\u0007 there')
     const piped = await llmops(['feedback', 'export', '--format', 'csv'], {cwd: dir})
     expect(String(piped.stdout)).toContain('hi \u001B]0;pwned\u0007 there')

@@ -60,7 +60,10 @@ describe('llmops monitor --follow', () => {
     const dir = await tempDir()
     const file = path.join(dir, 'live.jsonl')
     await writeFile(file, record('c1'))
-    const child = execa('node', [BIN, 'monitor', '--follow', file, '--fail-on', 'pii', '--exit-on-first'], {reject: false, env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true'}})
+    const child = execa('node', [BIN, 'monitor', '--follow', file, '--fail-on', 'pii', '--exit-on-first'], {
+      reject: false,
+      env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
+    })
     let out = ''
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString()
@@ -69,7 +72,10 @@ describe('llmops monitor --follow', () => {
     await appendFile(file, record('c2'))
     await until(() => jsonLines(out).length === 2, 'a second clean line')
     await appendFile(file, JSON.stringify({id: 'leak', user_query: 'q', bot_response: 'mail planted.alarm@example.com'}) + '\n')
-    const result = await Promise.race([child, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the run did not stop at the leak')), 15_000))])
+    const result = await Promise.race([
+      child,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the run did not stop at the leak')), 15_000)),
+    ])
     expect(result.exitCode).toBe(1)
     expect(jsonLines(out).map((r) => r.interaction_id)).toEqual(['c1', 'c2', 'leak'])
     expect(String(result.stderr)).toContain('Stopped at the first record that fails the gate (--exit-on-first)')
@@ -83,7 +89,10 @@ describe('llmops monitor --follow', () => {
     await writeFile(file, record('f1') + JSON.stringify({id: 'f2', user_query: 'q', bot_response: null}) + '\n' + record('f3'))
     const noGate = await execa('node', [BIN, 'monitor', file, '--exit-on-first'], {reject: false, env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true'}})
     expect(noGate.exitCode).toBe(2)
-    const stopped = await execa('node', [BIN, 'monitor', file, '--fail-on', 'error', '--exit-on-first', '--format', 'summary'], {reject: false, env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true'}})
+    const stopped = await execa('node', [BIN, 'monitor', file, '--fail-on', 'error', '--exit-on-first', '--format', 'summary'], {
+      reject: false,
+      env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
+    })
     expect(stopped.exitCode).toBe(1)
     expect(String(stopped.stderr)).toContain('--exit-on-first')
   })

@@ -102,30 +102,45 @@ describe("a pull request's own config cannot weaken its gate", () => {
   })
 
   it('the Action config file is read from the base too, and the notice reaches the annotations and the job summary', async () => {
-    const repo = await prRepo({'logs/chat.jsonl': BASE_LOG, '.github/llmops-gate.json': JSON.stringify({gate: {paths: ['**/*.jsonl']}})}, {'.github/llmops-gate.json': JSON.stringify({gate: {paths: ['nothing/*.jsonl']}}), 'logs/new.jsonl': LEAK})
+    const repo = await prRepo(
+      {'logs/chat.jsonl': BASE_LOG, '.github/llmops-gate.json': JSON.stringify({gate: {paths: ['**/*.jsonl']}})},
+      {'.github/llmops-gate.json': JSON.stringify({gate: {paths: ['nothing/*.jsonl']}}), 'logs/new.jsonl': LEAK},
+    )
     const summary = path.join(repo.root, 'summary.md')
     await writeFile(summary, '')
-    const result = await llmops(['monitor', '--changed-since', 'main', '--fail-on', 'pii', '--format', 'summary', '--config', '.github/llmops-gate.json', '--github'], {cwd: repo.work, env: {...repo.env, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary}})
+    const result = await llmops(
+      ['monitor', '--changed-since', 'main', '--fail-on', 'pii', '--format', 'summary', '--config', '.github/llmops-gate.json', '--github'],
+      {cwd: repo.work, env: {...repo.env, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary}},
+    )
     expect(result.exitCode).toBe(1)
     expect(String(result.stdout)).toMatch(/::notice title=llmops%3A this change's config would weaken the gate::gate\.paths no longer lists/)
     expect(await readFile(summary, 'utf8')).toMatch(/This change's config would weaken the gate/)
   })
 
   it('--fail-on-weakened-config, or the base asking for it, fails a change that only weakens the config', async () => {
-    const repo = await prRepo({'logs/chat.jsonl': BASE_LOG}, {'.llmops.json': JSON.stringify({rules: {disable: ['pii.email']}}), 'logs/new.jsonl': rec('c1', 'clean') + '\n'})
+    const repo = await prRepo(
+      {'logs/chat.jsonl': BASE_LOG},
+      {'.llmops.json': JSON.stringify({rules: {disable: ['pii.email']}}), 'logs/new.jsonl': rec('c1', 'clean') + '\n'},
+    )
     expect((await gate(repo.work, repo)).exitCode).toBe(0)
     const flagged = await gate(repo.work, repo, ['--fail-on-weakened-config'])
     expect(flagged.exitCode).toBe(1)
     expect(String(flagged.stdout)).toMatch(/FAILED: weakened_config \(rules\.disable adds "pii\.email"\)/)
 
-    const strict = await prRepo({'logs/chat.jsonl': BASE_LOG, '.llmops.json': JSON.stringify({gate: {failOnWeakenedConfig: true}})}, {'.llmops.json': JSON.stringify({gate: {failOnWeakenedConfig: false}, allowlist: {emailDomains: ['example.com']}})})
+    const strict = await prRepo(
+      {'logs/chat.jsonl': BASE_LOG, '.llmops.json': JSON.stringify({gate: {failOnWeakenedConfig: true}})},
+      {'.llmops.json': JSON.stringify({gate: {failOnWeakenedConfig: false}, allowlist: {emailDomains: ['example.com']}})},
+    )
     const result = await gate(strict.work, strict)
     expect(result.exitCode).toBe(1)
     expect(String(result.stdout)).toMatch(/weakened_config \(.*gate\.failOnWeakenedConfig is turned off.*allowlist\.emailDomains adds "example\.com"/)
   })
 
   it('a config that only makes the gate stricter is no notice', async () => {
-    const repo = await prRepo({'logs/chat.jsonl': BASE_LOG}, {'.llmops.json': JSON.stringify({rules: {minConfidence: 0.3}, gate: {failOnWeakenedConfig: true}})})
+    const repo = await prRepo(
+      {'logs/chat.jsonl': BASE_LOG},
+      {'.llmops.json': JSON.stringify({rules: {minConfidence: 0.3}, gate: {failOnWeakenedConfig: true}})},
+    )
     const result = await gate(repo.work, repo, ['--fail-on-weakened-config'])
     expect(result.exitCode).toBe(0)
     expect(String(result.stderr)).not.toMatch(/weaken/)
@@ -166,7 +181,10 @@ describe("a second attacker's pass: refs, paths and identities the gate must not
       expect(String(result.stderr)).toMatch(new RegExp(`--changed-since ${ref} is ambiguous: .*refs/tags/${ref}`))
     }
 
-    expect((await llmops(['monitor', '--changed-since', 'refs/remotes/origin/main', '--fail-on', 'pii', '--format', 'summary'], {cwd: clone, env: repo.env})).exitCode).toBe(1)
+    expect(
+      (await llmops(['monitor', '--changed-since', 'refs/remotes/origin/main', '--fail-on', 'pii', '--format', 'summary'], {cwd: clone, env: repo.env}))
+        .exitCode,
+    ).toBe(1)
   })
 
   it('an exclusion matches only the case it is written in', async () => {
@@ -181,7 +199,14 @@ describe("a second attacker's pass: refs, paths and identities the gate must not
 
   it('a file moved in from an excluded fixture is all new, and a value that masks like one at the base is new', async () => {
     const fixture = Array.from({length: 4}, (_, i) => rec(`fx${i}`, `planted jane.roe@example.com in sample ${i}`)).join('\n') + '\n'
-    const repo = await prRepo({'logs/chat.jsonl': BASE_LOG, 'test/fixtures/corpus.jsonl': fixture, '.llmops.json': JSON.stringify({gate: {exclude: [{path: 'test/fixtures/**', reason: 'planted values'}]}})}, {})
+    const repo = await prRepo(
+      {
+        'logs/chat.jsonl': BASE_LOG,
+        'test/fixtures/corpus.jsonl': fixture,
+        '.llmops.json': JSON.stringify({gate: {exclude: [{path: 'test/fixtures/**', reason: 'planted values'}]}}),
+      },
+      {},
+    )
     await git(repo.work, repo.env, 'mv', 'test/fixtures/corpus.jsonl', 'logs/support-export.jsonl')
     await git(repo.work, repo.env, 'commit', '-q', '-m', 'move the sample')
     const moved = await gate(repo.work, repo)
@@ -189,7 +214,10 @@ describe("a second attacker's pass: refs, paths and identities the gate must not
     expect(String(moved.stdout)).toMatch(/FAILED: 4 pii/)
 
     // same record id, field and surroundings, another address with the same mask
-    const same = await prRepo({'logs/chat.jsonl': rec('c7', 'contact jane.roe@example.com') + '\n'}, {'logs/chat.jsonl': rec('c7', 'contact jane.doe@example.com') + '\n'})
+    const same = await prRepo(
+      {'logs/chat.jsonl': rec('c7', 'contact jane.roe@example.com') + '\n'},
+      {'logs/chat.jsonl': rec('c7', 'contact jane.doe@example.com') + '\n'},
+    )
     const swapped = await gate(same.work, same)
     expect(swapped.exitCode).toBe(1)
     expect(String(swapped.stdout)).toMatch(/FAILED: 1 pii/)
@@ -203,7 +231,10 @@ describe("a second attacker's pass: refs, paths and identities the gate must not
     const probe = await prRepo({}, {'logs/q4.jsonl': rec('c7', 'contact jane.doe@example.com') + '\n'})
     const json = await llmops(['monitor', '--changed-since', 'main', '--json'], {cwd: probe.work, env: probe.env})
     const fp = /"fingerprint":"([0-9a-f]{32})"/.exec(String(json.stdout))?.[1] as string
-    const repo = await prRepo({'logs/chat.jsonl': BASE_LOG, '.llmopsignore': baseIgnore(fp)}, {'logs/q4.jsonl': rec('c7', 'contact jane.doe@example.com') + '\n', '.llmopsignore': `{"fingerprint":"${fp}","reason":"old ticket"}\n`})
+    const repo = await prRepo(
+      {'logs/chat.jsonl': BASE_LOG, '.llmopsignore': baseIgnore(fp)},
+      {'logs/q4.jsonl': rec('c7', 'contact jane.doe@example.com') + '\n', '.llmopsignore': `{"fingerprint":"${fp}","reason":"old ticket"}\n`},
+    )
     const result = await gate(repo.work, repo)
     expect(result.exitCode).toBe(0)
     expect(String(result.stderr)).toMatch(new RegExp(`This change adds 1 entry to .*\\n  ${fp}`))

@@ -23,7 +23,12 @@ describe('llmops monitor --changed-since (the gate from the command line)', () =
       {cwd: repo.work, env: {...repo.env, GITHUB_OUTPUT: outputs, GITHUB_STEP_SUMMARY: summary}},
     )
     expect(result.exitCode).toBe(1)
-    const lines = jsonLines(String(result.stdout).split('\n').filter((l) => l.startsWith('{')).join('\n'))
+    const lines = jsonLines(
+      String(result.stdout)
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .join('\n'),
+    )
     expect(lines.map((l) => l.interaction_id)).toEqual(['a4'])
     expect(result.stderr).toMatch(/To accept a finding, add its line to \S*\/\.llmopsignore/)
     const surfaces = [String(result.stdout), String(result.stderr), await readFile(outputs, 'utf8'), await readFile(summary, 'utf8')]
@@ -40,7 +45,12 @@ describe('llmops monitor --changed-since (the gate from the command line)', () =
     expect(unknown.stderr).toContain('Hint: Fetch it first (git fetch origin no-such-branch)')
     // The hint fetches the ref that was named, from the remote it names.
     await git(repo.work, repo.env, 'remote', 'add', 'upstream', repo.origin)
-    for (const [ref, fetch] of [['origin/foo', 'git fetch origin foo'], ['upstream/dev', 'git fetch upstream dev'], ['refs/remotes/upstream/x', 'git fetch upstream x'], ['v9.9', 'git fetch origin v9.9']]) {
+    for (const [ref, fetch] of [
+      ['origin/foo', 'git fetch origin foo'],
+      ['upstream/dev', 'git fetch upstream dev'],
+      ['refs/remotes/upstream/x', 'git fetch upstream x'],
+      ['v9.9', 'git fetch origin v9.9'],
+    ]) {
       const missing = await llmops(['monitor', '--changed-since', ref as string], {cwd: repo.work, env: repo.env})
       expect(missing.exitCode).toBe(2)
       expect(String(missing.stderr)).toContain(`Fetch it first (${fetch})`)
@@ -59,12 +69,21 @@ describe('llmops monitor --changed-since (the gate from the command line)', () =
     expect(rise.stdout).toMatch(/p95_increase \(p95 400 ms is 300% above the base's 100 ms/)
     const absolute = await llmops(['monitor', '--changed-since', 'main', '--format', 'summary', '--max-p95-latency', '300'], {cwd: repo.work, env: repo.env})
     expect(absolute.exitCode).toBe(1)
-    const fewSamples = await llmops(['monitor', '--changed-since', 'main', '--format', 'summary', '--max-p95-latency', '300', '--min-samples', '100'], {cwd: repo.work, env: repo.env})
+    const fewSamples = await llmops(['monitor', '--changed-since', 'main', '--format', 'summary', '--max-p95-latency', '300', '--min-samples', '100'], {
+      cwd: repo.work,
+      env: repo.env,
+    })
     expect(fewSamples.exitCode).toBe(0)
   })
 
   it('reports unused ignore entries, fails on them when asked, and writes a baseline that makes the gate pass', async () => {
-    const repo = await prRepo({'logs/chat.jsonl': base}, {'logs/chat.jsonl': base + rec('a4', 'Mail someone@example.com') + '\n', '.llmopsignore': '{"fingerprint":"0123456789abcdef0123456789abcdef","reason":"stale"}\n'})
+    const repo = await prRepo(
+      {'logs/chat.jsonl': base},
+      {
+        'logs/chat.jsonl': base + rec('a4', 'Mail someone@example.com') + '\n',
+        '.llmopsignore': '{"fingerprint":"0123456789abcdef0123456789abcdef","reason":"stale"}\n',
+      },
+    )
     const unused = await llmops(['monitor', '--changed-since', 'main', '--format', 'summary', '--fail-on-unused-ignores'], {cwd: repo.work, env: repo.env})
     expect(unused.exitCode).toBe(1)
     expect(unused.stderr).toMatch(/1 entry in \S*\.llmopsignore matched no finding/)
@@ -120,7 +139,10 @@ describe('report paths', () => {
 describe('crafted logs cannot write to the terminal or the workflow', () => {
   it('prints keys and file names with control characters escaped, so no line starts a workflow command', async () => {
     const key = 'x\n::notice title=INJECTED::hello\n'
-    const repo = await prRepo({'logs/chat.jsonl': base}, {'logs/chat.jsonl': base + JSON.stringify({id: 'k1', user_query: 'q', bot_response: 'ok', [key]: 'mail k.one@example.com'}) + '\n'})
+    const repo = await prRepo(
+      {'logs/chat.jsonl': base},
+      {'logs/chat.jsonl': base + JSON.stringify({id: 'k1', user_query: 'q', bot_response: 'ok', [key]: 'mail k.one@example.com'}) + '\n'},
+    )
     const result = await llmops(['monitor', '--changed-since', 'main', '--fail-on', 'pii', '--format', 'summary', '--github'], {cwd: repo.work, env: repo.env})
     expect(result.exitCode).toBe(1)
     const lines = `${String(result.stdout)}\n${String(result.stderr)}`.split('\n')
@@ -147,7 +169,11 @@ describe('what counts as new', () => {
     const repo = await prRepo({'logs/chat.jsonl': base}, {'logs/chat.jsonl': base + rec('a4', 'mail sub.dir@example.com') + '\n'})
     const fromRoot = await llmops(['monitor', '--changed-since', 'main', '--json'], {cwd: repo.work, env: repo.env})
     const fromLogs = await llmops(['monitor', '--changed-since', 'main', '--json'], {cwd: path.join(repo.work, 'logs'), env: repo.env})
-    const fp = (r: typeof fromRoot) => (JSON.parse(String(r.stdout)) as {records: Array<{file: string; findings: Array<{fingerprint: string}>}>}).records.map((x) => [x.file, x.findings[0]?.fingerprint])
+    const fp = (r: typeof fromRoot) =>
+      (JSON.parse(String(r.stdout)) as {records: Array<{file: string; findings: Array<{fingerprint: string}>}>}).records.map((x) => [
+        x.file,
+        x.findings[0]?.fingerprint,
+      ])
     expect(fp(fromLogs)).toEqual(fp(fromRoot))
     expect(fp(fromRoot)[0]?.[0]).toBe('logs/chat.jsonl')
   })

@@ -36,7 +36,10 @@ describe('llmops init, then a pull request that leaks', () => {
     const gate = await run(['monitor', '--changed-since', 'main', '--fail-on', 'pii,secret'])
     expect(gate.exitCode).toBe(1)
     const records = jsonLines(gate.stdout)
-    expect(records.map((r) => [r.interaction_id, r.pii_detected, r.suppressed])).toEqual([['a1', false, 2], ['a2', true, 0]])
+    expect(records.map((r) => [r.interaction_id, r.pii_detected, r.suppressed])).toEqual([
+      ['a1', false, 2],
+      ['a2', true, 0],
+    ])
     expect(gate.stderr).toContain('Gate (--fail-on pii,secret): FAILED: 1 pii')
     expect(gate.stderr).toContain('suppressed by the allowlist: 1 EMAIL, 1 PHONE')
     expect(`${String(gate.stdout)}${String(gate.stderr)}`).not.toContain(PLANTED)

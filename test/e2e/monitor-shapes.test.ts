@@ -21,7 +21,9 @@ describe('llmops monitor --schema', () => {
     expect(flat.every((l) => !('schema' in l) && l.error === 'missing_response')).toBe(true)
     const summary = await llmops(['monitor', shapeFixture('langfuse'), '--format', 'summary'])
     const groups = String(summary.stdout).split('By model_version:')[1] ?? ''
-    expect(groups.split('\n').map((l) => l.trim().split(/\s+/).slice(0, 3).join(' '))).toEqual(expect.arrayContaining(['v1.4.0 1 0', 'v1.4.1 1 1', 'v1.5.0 1 0']))
+    expect(groups.split('\n').map((l) => l.trim().split(/\s+/).slice(0, 3).join(' '))).toEqual(
+      expect.arrayContaining(['v1.4.0 1 0', 'v1.4.1 1 1', 'v1.5.0 1 0']),
+    )
   })
 
   it('refuses an unknown shape with exit 2, naming the flag', async () => {

@@ -31,7 +31,10 @@ describe('llmops monitor with no FILE: piped stdin or the default file', () => {
     const result = await shell(`cat '${file}' | node "$LLMOPS_BIN" monitor --quiet`)
     expect(result.exitCode).toBe(0)
     const lines = jsonLines(result.stdout)
-    expect(lines.map((l) => [l.interaction_id, l.file])).toEqual([['p1', '-'], ['p2', '-']])
+    expect(lines.map((l) => [l.interaction_id, l.file])).toEqual([
+      ['p1', '-'],
+      ['p2', '-'],
+    ])
     expect(result.stdout).not.toContain('jane.doe@example.com')
   })
 

@@ -39,8 +39,11 @@ describe('llmops monitor in a terminal', () => {
     expect(result.exitCode).toBe(0)
     // what stays on the screen: the progress line is erased (\r, then erase to the end of the line)
     // eslint-disable-next-line no-control-regex -- the escape sequence a progress line is cleared with
-    const screen = String(result.stdout).replaceAll(/\r[^\r\n]*\u001B\[K/g, '').replaceAll('\r', '')
-    expect(screen).toMatch(/^sample_chatbot_logs\.jsonl\n {2}sample_chatbot_logs\.jsonl:2 {2}EMAIL {2}h\*\*\*@s\*\*\*\.com {2}bot_response\n {2}sample_chatbot_logs\.jsonl:3 {2}PHONE {2}\*\*\*-\*\*\*-\*\*67 {3}bot_response\n/m)
+    const erased = /\r[^\r\n]*\u001B\[K/g
+    const screen = String(result.stdout).replaceAll(erased, '').replaceAll('\r', '')
+    expect(screen).toMatch(
+      /^sample_chatbot_logs\.jsonl\n {2}sample_chatbot_logs\.jsonl:2 {2}EMAIL {2}h\*\*\*@s\*\*\*\.com {2}bot_response\n {2}sample_chatbot_logs\.jsonl:3 {2}PHONE {2}\*\*\*-\*\*\*-\*\*67 {3}bot_response\n/m,
+    )
     expect(screen.indexOf('sample_chatbot_logs.jsonl:2')).toBeLessThan(screen.indexOf('llmops monitor: 5 records'))
     expect(screen).not.toContain('"interaction_id"')
     expect(screen).not.toContain('\u001B[3')

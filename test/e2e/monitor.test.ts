@@ -18,13 +18,26 @@ describe('llmops monitor (built CLI)', () => {
     expect(lines.map((l) => l.interaction_id)).toEqual(['int_001', 'int_002', 'int_003', 'int_004', 'int_005'])
     const byId = Object.fromEntries(lines.map((l) => [l.interaction_id, l]))
     expect(byId.int_002?.findings).toEqual([
-      {type: 'EMAIL', category: 'pii', rule: 'pii.email', field: 'bot_response', start: 56, end: 77, severity: 'high', confidence: 0.8, masked: 'h***@s***.com', fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/)},
+      {
+        type: 'EMAIL',
+        category: 'pii',
+        rule: 'pii.email',
+        field: 'bot_response',
+        start: 56,
+        end: 77,
+        severity: 'high',
+        confidence: 0.8,
+        masked: 'h***@s***.com',
+        fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
+      },
     ])
     expect(byId.int_003?.findings).toMatchObject([{type: 'PHONE', field: 'bot_response', start: 62, end: 74, masked: '***-***-**67'}])
     expect(byId.int_004).toMatchObject({error: 'null_response', pii_detected: false, findings: []})
     for (const id of ['int_001', 'int_005']) expect(byId[id]).toMatchObject({error: null, pii_detected: false, findings: []})
     for (const line of lines) {
-      expect(Object.keys(line)).toEqual(expect.arrayContaining(['interaction_id', 'timestamp_utc', 'latency_ms', 'pii_detected', 'error', 'slow', 'findings', 'original_interaction']))
+      expect(Object.keys(line)).toEqual(
+        expect.arrayContaining(['interaction_id', 'timestamp_utc', 'latency_ms', 'pii_detected', 'error', 'slow', 'findings', 'original_interaction']),
+      )
       // the sample has no time field: null, never the time of the scan
       expect(line.timestamp_utc).toBeNull()
     }
@@ -75,7 +88,10 @@ describe('llmops monitor (built CLI)', () => {
     await writeFile(path.join(dir, 'logs.jsonl.gz'), gzipSync(sample))
     // the file name is part of the output and of each fingerprint; everything else must be equal
     const strip = (text: unknown) =>
-      jsonLines(text).map(({file: _f, findings, ...rest}) => ({...rest, findings: (findings as Array<Record<string, unknown>>).map(({fingerprint: _p, ...f}) => f)}))
+      jsonLines(text).map(({file: _f, findings, ...rest}) => ({
+        ...rest,
+        findings: (findings as Array<Record<string, unknown>>).map(({fingerprint: _p, ...f}) => f),
+      }))
     const plain = await llmops(['monitor', 'sample_chatbot_logs.jsonl', '--quiet'])
     const gz = await llmops(['monitor', path.join(dir, 'logs.jsonl.gz'), '--quiet'])
     const stdin = await llmops(['monitor', '-', '--quiet'], {input: sample})
@@ -160,7 +176,12 @@ describe('llmops monitor exit codes and modes', () => {
   it('prints one JSON object with --json and keeps the gate exit code', async () => {
     const result = await llmops(['monitor', '--json', '--fail-on', 'pii'])
     expect(result.exitCode).toBe(1)
-    const output = JSON.parse(String(result.stdout)) as {records: unknown[]; summary: Record<string, unknown>; gate: Record<string, unknown>; interrupted: boolean}
+    const output = JSON.parse(String(result.stdout)) as {
+      records: unknown[]
+      summary: Record<string, unknown>
+      gate: Record<string, unknown>
+      interrupted: boolean
+    }
     expect(Object.keys(output).sort()).toEqual(['gate', 'interrupted', 'records', 'summary'])
     expect(output.interrupted).toBe(false)
     expect(output.records).toHaveLength(5)
@@ -231,11 +252,23 @@ describe('llmops monitor exit codes and modes', () => {
 
   it('says how to convert a JSON array or a pretty-printed object instead of only counting malformed lines', async () => {
     const dir = await tempDir()
-    await writeFile(path.join(dir, 'export.json'), JSON.stringify([{id: 'a', user_query: 'q', bot_response: 'ok'}, {id: 'b', user_query: 'q', bot_response: 'ok'}], null, 2))
+    await writeFile(
+      path.join(dir, 'export.json'),
+      JSON.stringify(
+        [
+          {id: 'a', user_query: 'q', bot_response: 'ok'},
+          {id: 'b', user_query: 'q', bot_response: 'ok'},
+        ],
+        null,
+        2,
+      ),
+    )
     await writeFile(path.join(dir, 'one.json'), JSON.stringify({id: 'a', user_query: 'q', bot_response: 'ok'}, null, 2))
     const array = await llmops(['monitor', 'export.json', '--format', 'summary'], {cwd: dir})
     expect(array.exitCode).toBe(0)
-    expect(String(array.stderr)).toContain(`Hint: export.json looks like one JSON array, not JSON Lines (one object per line): convert it with jq -c '.[]' export.json | llmops monitor -`)
+    expect(String(array.stderr)).toContain(
+      `Hint: export.json looks like one JSON array, not JSON Lines (one object per line): convert it with jq -c '.[]' export.json | llmops monitor -`,
+    )
     const pretty = await llmops(['monitor', 'one.json', '--format', 'summary'], {cwd: dir})
     expect(String(pretty.stderr)).toContain('one.json looks like pretty-printed JSON')
     const fine = await llmops(['monitor', 'sample_chatbot_logs.jsonl', '--format', 'summary'])

@@ -25,7 +25,14 @@ describe('llmops monitor --redact-out', () => {
     const input = path.join(dir, 'big.jsonl')
     const lines: string[] = []
     for (let i = 0; i < 6000; i++) {
-      lines.push(JSON.stringify({id: `r${i}`, timestamp: '2030-01-01T00:00:00.000Z', user_query: 'q', bot_response: i % 7 === 0 ? `write to user${i}@example.com` : 'fine, thanks  '.repeat(8)}))
+      lines.push(
+        JSON.stringify({
+          id: `r${i}`,
+          timestamp: '2030-01-01T00:00:00.000Z',
+          user_query: 'q',
+          bot_response: i % 7 === 0 ? `write to user${i}@example.com` : 'fine, thanks  '.repeat(8),
+        }),
+      )
       if (i % 500 === 0) lines.push('', '{"broken": "jane@example.com')
     }
 

@@ -61,10 +61,14 @@ describe('llmops report in Chromium', () => {
 
       // Lines are drawn through their points, and bars have a height: marks are visible, not only present.
       // (The test code has no DOM types: the browser's objects are typed by what is used of them.)
-      const lengths = await page.locator('svg.chart[data-chart="latency-over-time"] path.line').evaluateAll((paths) => paths.map((p) => (p as unknown as {getTotalLength(): number}).getTotalLength()))
+      const lengths = await page
+        .locator('svg.chart[data-chart="latency-over-time"] path.line')
+        .evaluateAll((paths) => paths.map((p) => (p as unknown as {getTotalLength(): number}).getTotalLength()))
       expect(lengths).toHaveLength(3)
       expect(lengths.every((l) => l > 100)).toBe(true)
-      const heights = await page.locator('svg.chart rect.bar').evaluateAll((rects) => rects.map((r) => (r as unknown as {getBBox(): {height: number}}).getBBox().height))
+      const heights = await page
+        .locator('svg.chart rect.bar')
+        .evaluateAll((rects) => rects.map((r) => (r as unknown as {getBBox(): {height: number}}).getBBox().height))
       expect(heights.length).toBeGreaterThan(10)
       expect(heights.every((h) => h > 0)).toBe(true)
       const background = await page.evaluate('getComputedStyle(document.body).backgroundColor')

@@ -18,7 +18,14 @@ function generatedLog(records: number, seed: number): string {
     return state % n
   }
 
-  const texts = ['Your order ships tomorrow.', 'Write to jane.doe@example.org for a refund.', 'Call 415-555-0123 after 5pm.', 'key=AKIAIOSFODNN7EXAMPLE in the config', 'Card 4111 1111 1111 1111 was declined.', 'ok']
+  const texts = [
+    'Your order ships tomorrow.',
+    'Write to jane.doe@example.org for a refund.',
+    'Call 415-555-0123 after 5pm.',
+    'key=AKIAIOSFODNN7EXAMPLE in the config',
+    'Card 4111 1111 1111 1111 was declined.',
+    'ok',
+  ]
   const lines: string[] = []
   for (let i = 0; i < records; i++) {
     const kind = next(20)
@@ -43,7 +50,7 @@ const sarifResults = async (file: string): Promise<unknown> => (JSON.parse(await
 describe('sharded scans and llmops monitor merge', () => {
   const gate = ['--fail-on', 'pii,secret', '--max-error-rate', '5%', '--min-samples', '10']
 
-  it('give the single run\'s summary, verdict, exit code and SARIF, for one file split by bytes and for several files', async () => {
+  it("give the single run's summary, verdict, exit code and SARIF, for one file split by bytes and for several files", async () => {
     const dir = await tempDir()
     await writeFile(path.join(dir, 'chat.jsonl'), generatedLog(700, 7))
     await writeFile(path.join(dir, 'a.jsonl'), generatedLog(120, 11))
@@ -55,7 +62,9 @@ describe('sharded scans and llmops monitor merge', () => {
       for (const count of [1, 2, 3, 4]) {
         const parts: string[] = []
         for (let k = 1; k <= count; k++) {
-          const part = await llmops(['monitor', ...inputs, '--shard', `${k}/${count}`, '--format', 'summary', '--quiet', '--summary-out', `part-${k}.json`], {cwd: dir})
+          const part = await llmops(['monitor', ...inputs, '--shard', `${k}/${count}`, '--format', 'summary', '--quiet', '--summary-out', `part-${k}.json`], {
+            cwd: dir,
+          })
           expect(part.exitCode, String(part.stderr)).toBe(0)
           parts.push(`part-${k}.json`)
         }
@@ -71,7 +80,8 @@ describe('sharded scans and llmops monitor merge', () => {
   it('refuse parts that do not add up to one run, naming the files (exit 2)', async () => {
     const dir = await tempDir()
     await writeFile(path.join(dir, 'chat.jsonl'), generatedLog(200, 3))
-    for (const k of [1, 2, 3]) await llmops(['monitor', 'chat.jsonl', '--shard', `${k}/3`, '--format', 'summary', '--quiet', '--summary-out', `p${k}.json`], {cwd: dir})
+    for (const k of [1, 2, 3])
+      await llmops(['monitor', 'chat.jsonl', '--shard', `${k}/3`, '--format', 'summary', '--quiet', '--summary-out', `p${k}.json`], {cwd: dir})
     await llmops(['monitor', 'chat.jsonl', '--shard', '3/3', '--slow-ms', '10', '--format', 'summary', '--quiet', '--summary-out', 'other.json'], {cwd: dir})
     const cases: Array<[string[], RegExp]> = [
       [['p1.json', 'p2.json'], /shard 3 of 3 missing/],
@@ -93,19 +103,25 @@ describe('sharded scans and llmops monitor merge', () => {
     expect(String(bad.stderr)).toContain('give K/N with 1 <= K <= N')
   }, 60_000)
 
-  it('reads the shard from a scheduler\'s 0-based index only with --shard env', async () => {
+  it("reads the shard from a scheduler's 0-based index only with --shard env", async () => {
     const dir = await tempDir()
     await writeFile(path.join(dir, 'chat.jsonl'), generatedLog(100, 5))
     const env = {JOB_COMPLETION_INDEX: '1', LLMOPS_SHARD_COUNT: '2'}
-    const viaEnv = await llmops(['monitor', 'chat.jsonl', '--shard', 'env', '--format', 'summary', '--quiet', '--summary-out', 'env.json'], {cwd: dir, env: {...env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'}})
+    const viaEnv = await llmops(['monitor', 'chat.jsonl', '--shard', 'env', '--format', 'summary', '--quiet', '--summary-out', 'env.json'], {
+      cwd: dir,
+      env: {...env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
+    })
     expect(viaEnv.exitCode, String(viaEnv.stderr)).toBe(0)
     expect((JSON.parse(await readFile(path.join(dir, 'env.json'), 'utf8')) as {shards: unknown}).shards).toEqual({count: 2, covered: [2]})
-    const ignored = await llmops(['monitor', 'chat.jsonl', '--format', 'summary', '--quiet', '--summary-out', 'whole.json'], {cwd: dir, env: {...env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'}})
+    const ignored = await llmops(['monitor', 'chat.jsonl', '--format', 'summary', '--quiet', '--summary-out', 'whole.json'], {
+      cwd: dir,
+      env: {...env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
+    })
     expect(ignored.exitCode).toBe(0)
     expect((JSON.parse(await readFile(path.join(dir, 'whole.json'), 'utf8')) as {shards: unknown}).shards).toBeNull()
   }, 60_000)
 
-  it('the xargs recipe of docs/scale.md, run as written, gives the single run\'s verdict', async () => {
+  it("the xargs recipe of docs/scale.md, run as written, gives the single run's verdict", async () => {
     const doc = await readFile(path.join(ROOT, 'docs', 'scale.md'), 'utf8')
     const recipe = /<!-- recipe: xargs -->\n```sh\n([\s\S]*?)```/.exec(doc)?.[1]
     expect(recipe).toBeDefined()
@@ -116,7 +132,12 @@ describe('sharded scans and llmops monitor merge', () => {
     await execa('mkdir', ['-p', path.dirname(shim)])
     await writeFile(shim, `#!/bin/sh\nexec node ${JSON.stringify(BIN)} "$@"\n`)
     await chmod(shim, 0o755)
-    const run = await execa('sh', ['-e', '-c', recipe ?? 'false'], {cwd: dir, reject: false, stripFinalNewline: false, env: {PATH: `${path.dirname(shim)}:${process.env.PATH}`, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'}})
+    const run = await execa('sh', ['-e', '-c', recipe ?? 'false'], {
+      cwd: dir,
+      reject: false,
+      stripFinalNewline: false,
+      env: {PATH: `${path.dirname(shim)}:${process.env.PATH}`, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
+    })
     const single = await llmops(['monitor', 'chat.jsonl', '--fail-on', 'pii,secret', '--format', 'summary'], {cwd: dir})
     expect(run.exitCode).toBe(single.exitCode)
     const strip = (text: unknown): string => String(text).replace(/ in [\d.]+ m?s\b/, '')

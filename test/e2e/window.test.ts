@@ -29,7 +29,12 @@ describe('llmops monitor --since/--until', () => {
     expect(jsonLines(run.stdout).map((r) => r.interaction_id)).toEqual(['start', 'zoneless', 'epoch'])
     const json = await llmops(['monitor', log, '--since', '2026-03-02', '--until', '2026-03-03', '--json'])
     const {summary} = JSON.parse(String(json.stdout)) as {summary: Record<string, unknown>}
-    expect(summary).toMatchObject({records: 3, malformed_lines: 0, findings: {pii: 1}, window: {since: '2026-03-02T00:00:00.000Z', until: '2026-03-03T00:00:00.000Z', before: 1, after: 1, untimed: 2}})
+    expect(summary).toMatchObject({
+      records: 3,
+      malformed_lines: 0,
+      findings: {pii: 1},
+      window: {since: '2026-03-02T00:00:00.000Z', until: '2026-03-03T00:00:00.000Z', before: 1, after: 1, untimed: 2},
+    })
     const text = await llmops(['monitor', log, '--since', '2026-03-02', '--format', 'summary'])
     expect(String(text.stdout)).toContain('window 2026-03-02T00:00:00.000Z to the end; left out: 1 before, 2 lines without a time of their own')
   }, 120_000)
@@ -42,7 +47,10 @@ describe('llmops monitor --since/--until', () => {
     const single = await llmops(['monitor', log, ...window, '--format', 'summary', '--quiet', '--summary-out', path.join(dir, 'all.json')], {cwd: dir})
     expect(single.exitCode).toBe(0)
     for (const k of [1, 2]) {
-      const part = await llmops(['monitor', log, ...window, '--shard', `${k}/2`, '--format', 'summary', '--quiet', '--summary-out', path.join(dir, `p${k}.json`)], {cwd: dir})
+      const part = await llmops(
+        ['monitor', log, ...window, '--shard', `${k}/2`, '--format', 'summary', '--quiet', '--summary-out', path.join(dir, `p${k}.json`)],
+        {cwd: dir},
+      )
       expect(part.exitCode).toBe(0)
     }
 
@@ -51,7 +59,10 @@ describe('llmops monitor --since/--until', () => {
     const {summary} = JSON.parse(String(merged.stdout)) as {summary: {window: unknown; records: number}}
     expect(summary.records).toBe(6)
     expect(summary.window).toEqual(whole.tallies.window)
-    const other = await llmops(['monitor', log, '--since', '2026-03-01', '--shard', '2/2', '--format', 'summary', '--quiet', '--summary-out', path.join(dir, 'p2.json')], {cwd: dir})
+    const other = await llmops(
+      ['monitor', log, '--since', '2026-03-01', '--shard', '2/2', '--format', 'summary', '--quiet', '--summary-out', path.join(dir, 'p2.json')],
+      {cwd: dir},
+    )
     expect(other.exitCode).toBe(0)
     const refused = await llmops(['monitor', 'merge', 'p1.json', 'p2.json'], {cwd: dir})
     expect(refused.exitCode).toBe(2)

@@ -8,8 +8,24 @@ import {evaluate, loadCorpus} from '../support/accuracy.js'
 
 /** The seed's two regexes as rules, for the baseline the engine must beat. */
 const seedRules: Rule[] = [
-  {id: 'seed.email', type: 'EMAIL', category: 'pii', severity: 'high', description: 'seed', pattern: '[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\\.[a-zA-Z]{2,}', examples: {match: [], noMatch: []}},
-  {id: 'seed.phone', type: 'PHONE', category: 'pii', severity: 'high', description: 'seed', pattern: '\\b\\d{3}[-.]?\\d{3}[-.]?\\d{4}\\b', examples: {match: [], noMatch: []}},
+  {
+    id: 'seed.email',
+    type: 'EMAIL',
+    category: 'pii',
+    severity: 'high',
+    description: 'seed',
+    pattern: '[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\\.[a-zA-Z]{2,}',
+    examples: {match: [], noMatch: []},
+  },
+  {
+    id: 'seed.phone',
+    type: 'PHONE',
+    category: 'pii',
+    severity: 'high',
+    description: 'seed',
+    pattern: '\\b\\d{3}[-.]?\\d{3}[-.]?\\d{4}\\b',
+    examples: {match: [], noMatch: []},
+  },
 ]
 
 describe('accuracy on the labeled corpus (test/fixtures/pii-corpus.jsonl)', () => {

@@ -33,15 +33,38 @@ describe('groupByFirstChar', () => {
   })
 
   it('keeps the language of every built-in prefilter (property)', () => {
-    const prefilters = builtinRules.filter((r) => r.prefilter !== undefined).map((r) => ({source: r.prefilter as string, ignoreCase: r.flags?.includes('i') === true}))
+    const prefilters = builtinRules
+      .filter((r) => r.prefilter !== undefined)
+      .map((r) => ({source: r.prefilter as string, ignoreCase: r.flags?.includes('i') === true}))
     const grouped = prefilters.filter((p) => groupByFirstChar(p.source, p.ignoreCase) !== p.source)
     expect(grouped.length).toBeGreaterThan(0)
     // Texts built from pieces of the patterns themselves, so that alternatives start and end in them.
-    const words = fc.constantFrom('AKIA', 'ghp_', 'sk-', 'xoxb-', 'hf_', 'glpat-', 'api_org_', 'SK', 'AC', 'key-', 'abcdefgh', '0123456789abcdef', '.', '-', '_', ' ', 'Bearer', 'eyJ', '0123456789abcdef0123456789abcdef')
+    const words = fc.constantFrom(
+      'AKIA',
+      'ghp_',
+      'sk-',
+      'xoxb-',
+      'hf_',
+      'glpat-',
+      'api_org_',
+      'SK',
+      'AC',
+      'key-',
+      'abcdefgh',
+      '0123456789abcdef',
+      '.',
+      '-',
+      '_',
+      ' ',
+      'Bearer',
+      'eyJ',
+      '0123456789abcdef0123456789abcdef',
+    )
     fc.assert(
       fc.property(fc.array(words, {maxLength: 12}), (parts) => {
         const t = parts.join('')
-        for (const p of grouped) expect(starts(groupByFirstChar(p.source, p.ignoreCase), p.ignoreCase ? 'i' : '', t)).toEqual(starts(p.source, p.ignoreCase ? 'i' : '', t))
+        for (const p of grouped)
+          expect(starts(groupByFirstChar(p.source, p.ignoreCase), p.ignoreCase ? 'i' : '', t)).toEqual(starts(p.source, p.ignoreCase ? 'i' : '', t))
       }),
       {numRuns: 500},
     )

@@ -70,7 +70,9 @@ describe('detect', () => {
   })
 
   it('looks for context after the match when asked, and lowers confidence on negative words', () => {
-    const set = compileRules([rule({pattern: String.raw`\d{4}`, confidence: 0.4, context: {words: ['pin'], window: 5, after: 10}, negativeContext: {words: ['year'], window: 6}})])
+    const set = compileRules([
+      rule({pattern: String.raw`\d{4}`, confidence: 0.4, context: {words: ['pin'], window: 5, after: 10}, negativeContext: {words: ['year'], window: 6}}),
+    ])
     expect(detect('1234 is my pin', set)).toHaveLength(1)
     expect(detect('pin 1234', set)).toHaveLength(1)
     expect(detect('year 1234 pin', set)).toHaveLength(0)
@@ -82,7 +84,9 @@ describe('detect', () => {
   })
 
   it('suppresses allowlisted values instead of dropping them silently', () => {
-    const set = compileRules(builtinRules, {allowlist: {values: ['HELP@saas-startup.com'], emailDomains: ['example.org'], patterns: [String.raw`555-010-01\d\d`]}})
+    const set = compileRules(builtinRules, {
+      allowlist: {values: ['HELP@saas-startup.com'], emailDomains: ['example.org'], patterns: [String.raw`555-010-01\d\d`]},
+    })
     const result = scan('help@saas-startup.com, a@mail.example.org, b@example.com, 555-010-0142', set)
     expect(result.matches.map((m) => m.type)).toEqual(['EMAIL'])
     expect(result.suppressed.map((m) => m.type).sort()).toEqual(['EMAIL', 'EMAIL', 'PHONE'])

@@ -4,7 +4,16 @@ import {describe, expect, it} from 'vitest'
 import {compileRules, detect, RuleCompileError, type Rule} from '../../src/engine/index.js'
 import {compileLinear} from '../../src/engine/linear.js'
 
-const rule = (over: Partial<Rule>): Rule => ({id: 'acme.r', type: 'ACME', category: 'pii', severity: 'low', description: '', pattern: 'x', examples: {match: [], noMatch: []}, ...over})
+const rule = (over: Partial<Rule>): Rule => ({
+  id: 'acme.r',
+  type: 'ACME',
+  category: 'pii',
+  severity: 'low',
+  description: '',
+  pattern: 'x',
+  examples: {match: [], noMatch: []},
+  ...over,
+})
 const user = (r: Rule, extra: Parameters<typeof compileRules>[1] = {}) => compileRules([r], {...extra, userRules: new Set([r.id])})
 
 describe('patterns from a config run on RE2', () => {
@@ -43,7 +52,10 @@ describe('patterns from a config run on RE2', () => {
 
   it('vets allowlist patterns the same way, and matches them against the whole value', () => {
     expect(() => compileRules([], {allowlist: {patterns: ['(?=a)b']}})).toThrow(/^allowlist\.patterns\[0\]: the pattern is not supported/)
-    const set = compileRules([rule({pattern: String.raw`[a-z]+@[a-z.]+`})], {userRules: new Set(['acme.r']), allowlist: {patterns: [String.raw`help@acme\.com`]}})
+    const set = compileRules([rule({pattern: String.raw`[a-z]+@[a-z.]+`})], {
+      userRules: new Set(['acme.r']),
+      allowlist: {patterns: [String.raw`help@acme\.com`]},
+    })
     expect(detect('help@acme.com', set)).toEqual([])
     expect(detect('xhelp@acme.com', set)).toHaveLength(1)
   })

@@ -16,7 +16,9 @@ describe('mask', () => {
 
   it('replaces matches in place and keeps the rest of the text', () => {
     const text = 'mail a@example.com now'
-    expect(redactText(text, [{rule: 'r', type: 'EMAIL', category: 'pii', severity: 'high', confidence: 0.9, start: 5, end: 18, value: 'a@example.com'}])).toBe('mail a***@e***.com now')
+    expect(redactText(text, [{rule: 'r', type: 'EMAIL', category: 'pii', severity: 'high', confidence: 0.9, start: 5, end: 18, value: 'a@example.com'}])).toBe(
+      'mail a***@e***.com now',
+    )
     expect(redactText(text, [])).toBe(text)
   })
 })

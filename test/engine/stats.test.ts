@@ -53,7 +53,10 @@ describe('LatencyStats', () => {
 
     const sample = fc.oneof(fc.integer({min: 0, max: 120_000}), fc.double({min: 0, max: 1e6, noNaN: true}))
     // Lists around the exact limit: the merge must switch to buckets exactly when one pass would.
-    const values = fc.oneof(fc.array(sample, {maxLength: 60}), fc.integer({min: EXACT_LIMIT - 40, max: EXACT_LIMIT + 40}).chain((n) => fc.array(sample, {minLength: n, maxLength: n})))
+    const values = fc.oneof(
+      fc.array(sample, {maxLength: 60}),
+      fc.integer({min: EXACT_LIMIT - 40, max: EXACT_LIMIT + 40}).chain((n) => fc.array(sample, {minLength: n, maxLength: n})),
+    )
     fc.assert(
       fc.property(values, fc.array(fc.nat(), {maxLength: 4}), fc.boolean(), (all, cutsRaw, reverse) => {
         const cuts = [...new Set(cutsRaw.map((c) => c % (all.length + 1)))].sort((a, b) => a - b)

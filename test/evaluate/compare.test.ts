@@ -44,7 +44,16 @@ describe('compareSides', () => {
 
 describe('feedbackFigures', () => {
   const record = (model_version: string | undefined, feedback_type: string, rating: FeedbackRecord['rating'], timestamp_utc: string): FeedbackRecord =>
-    ({id: `${model_version}-${timestamp_utc}`, user_id: 'u', description: 'd', feedback_type, rating, timestamp_utc, schema_version: 1, ...(model_version === undefined ? {} : {model_version})}) as FeedbackRecord
+    ({
+      id: `${model_version}-${timestamp_utc}`,
+      user_id: 'u',
+      description: 'd',
+      feedback_type,
+      rating,
+      timestamp_utc,
+      schema_version: 1,
+      ...(model_version === undefined ? {} : {model_version}),
+    }) as FeedbackRecord
 
   it('joins by model version and window, counting types and averaging star ratings only', () => {
     const records = [
@@ -55,7 +64,12 @@ describe('feedbackFigures', () => {
       record(undefined, 'other', 3, '2026-03-01T10:00:00.000Z'),
     ]
     expect(feedbackFigures(records, new Set(['v1']), null)).toEqual({total: 3, by_type: {bug_report: 2, suggestion: 1}, ratings: 2, mean_rating: 3.5})
-    expect(feedbackFigures(records, new Set(['v1']), {since: '2026-03-01T00:00:00.000Z', until: '2026-03-02T00:00:00.000Z'})).toEqual({total: 2, by_type: {bug_report: 1, suggestion: 1}, ratings: 1, mean_rating: 2})
+    expect(feedbackFigures(records, new Set(['v1']), {since: '2026-03-01T00:00:00.000Z', until: '2026-03-02T00:00:00.000Z'})).toEqual({
+      total: 2,
+      by_type: {bug_report: 1, suggestion: 1},
+      ratings: 1,
+      mean_rating: 2,
+    })
     expect(feedbackFigures(records, undefined, null).total).toBe(5)
   })
 })

@@ -38,8 +38,15 @@ describe('feedback validation', () => {
 
 describe('toRecord', () => {
   it('adds a sortable id and a UTC timestamp, and masks PII in the description', () => {
-    const record = toRecord({...valid, description: 'mail jane@example.com or call 555-010-0199'}, {types, detector, keepPii: false, now: () => new Date('2030-01-01T00:00:00Z')})
-    expect(record).toMatchObject({timestamp_utc: '2030-01-01T00:00:00.000Z', description: 'mail j***@e***.com or call ***-***-**99', masked: {EMAIL: 1, PHONE: 1}})
+    const record = toRecord(
+      {...valid, description: 'mail jane@example.com or call 555-010-0199'},
+      {types, detector, keepPii: false, now: () => new Date('2030-01-01T00:00:00Z')},
+    )
+    expect(record).toMatchObject({
+      timestamp_utc: '2030-01-01T00:00:00.000Z',
+      description: 'mail j***@e***.com or call ***-***-**99',
+      masked: {EMAIL: 1, PHONE: 1},
+    })
     expect(record.id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/)
     expect(describeMasked(record.masked)).toBe('1 EMAIL and 1 PHONE')
   })

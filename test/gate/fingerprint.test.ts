@@ -7,7 +7,8 @@ const ctx = testContext()
 const fingerprints = (line: string, file = 'logs/chat.jsonl', lineNumber = 1): string[] =>
   analyzeLine(line, file, lineNumber, ctx).record.findings.map((f) => f.fingerprint)
 
-const record = (extra: Record<string, unknown> = {}) => JSON.stringify({id: 'int_7', user_query: 'q', bot_response: 'mail me at jane@example.com please', latency_ms: 10, ...extra})
+const record = (extra: Record<string, unknown> = {}) =>
+  JSON.stringify({id: 'int_7', user_query: 'q', bot_response: 'mail me at jane@example.com please', latency_ms: 10, ...extra})
 
 describe('finding fingerprints', () => {
   it('do not depend on the line number (lines move)', () => {

@@ -28,7 +28,10 @@ const finding = (n: number): FindingDetail => ({
 describe('the ignore file', () => {
   it('reads JSON Lines with comments and a JSON array; expired entries stop accepting', async () => {
     const cwd = await tempDir()
-    await writeFile(path.join(cwd, '.llmopsignore'), `# accepted by the privacy team\n{"fingerprint":"${fp(1)}","reason":"ok","ticket":"PRIV-12"}\n{"fingerprint":"${fp(2)}","reason":"old","expires":"2020-01-31"}\n`)
+    await writeFile(
+      path.join(cwd, '.llmopsignore'),
+      `# accepted by the privacy team\n{"fingerprint":"${fp(1)}","reason":"ok","ticket":"PRIV-12"}\n{"fingerprint":"${fp(2)}","reason":"old","expires":"2020-01-31"}\n`,
+    )
     const now = new Date('2026-01-01T00:00:00Z')
     const ignores = await loadIgnores(undefined, {cwd, now})
     expect(ignores.active.map((e) => e.fingerprint)).toEqual([fp(1)])

@@ -38,7 +38,19 @@ function report(findings: FindingDetail[], gate: Partial<GateResult> = {}): Gate
     blank_lines: 0,
     unchanged_lines: 0,
     unscanned: [],
-    findings: {total: fresh.length, pii: fresh.length, secrets: 0, ignored: findings.length - fresh.length, preexisting: 0, records_with_pii: fresh.length, records_with_secrets: 0, records_with_findings: fresh.length, by_type: {EMAIL: 1}, suppressed: 2, suppressed_by_type: {EMAIL: 2}},
+    findings: {
+      total: fresh.length,
+      pii: fresh.length,
+      secrets: 0,
+      ignored: findings.length - fresh.length,
+      preexisting: 0,
+      records_with_pii: fresh.length,
+      records_with_secrets: 0,
+      records_with_findings: fresh.length,
+      by_type: {EMAIL: 1},
+      suppressed: 2,
+      suppressed_by_type: {EMAIL: 2},
+    },
     errors: {total: 0, by_kind: {}},
     latency: {count: 0, missing: 100, p50: null, p90: null, p95: null, p99: null, max: null, mean: null, slow: 0, threshold_ms: 1500, exact: true},
     group_by: null,
@@ -67,7 +79,10 @@ describe('SARIF', () => {
   it('has one result per finding at file and line, with partial fingerprints and suppressions', () => {
     const sarif = JSON.parse(formatSarif(report([finding(0), finding(1, {ignored: true})]))) as {
       version: string
-      runs: Array<{tool: {driver: {name: string; rules: Array<{id: string}>}}; results: Array<{ruleIndex?: number; locations: Array<{physicalLocation: unknown}>} & Record<string, unknown>>}>
+      runs: Array<{
+        tool: {driver: {name: string; rules: Array<{id: string}>}}
+        results: Array<{ruleIndex?: number; locations: Array<{physicalLocation: unknown}>} & Record<string, unknown>>
+      }>
     }
     expect(sarif.version).toBe('2.1.0')
     const [run] = sarif.runs
@@ -75,7 +90,10 @@ describe('SARIF', () => {
     expect(run?.results).toHaveLength(2)
     const [first, second] = run?.results ?? []
     expect(first).toMatchObject({ruleId: 'pii.email', level: 'error', partialFingerprints: {'llmopsFingerprint/v1': finding(0).fingerprint}})
-    expect(first?.locations[0]?.physicalLocation).toMatchObject({artifactLocation: {uri: 'logs/chat.jsonl'}, region: {startLine: 1, snippet: {text: 'bot_response: j***@e***.com'}}})
+    expect(first?.locations[0]?.physicalLocation).toMatchObject({
+      artifactLocation: {uri: 'logs/chat.jsonl'},
+      region: {startLine: 1, snippet: {text: 'bot_response: j***@e***.com'}},
+    })
     expect(run?.tool.driver.rules[first?.ruleIndex as number]?.id).toBe('pii.email')
     expect(second).toMatchObject({level: 'warning', suppressions: [{kind: 'external'}]})
   })
@@ -111,7 +129,17 @@ describe('Markdown and the GitHub summary', () => {
 
   it('draws new findings over time as a Mermaid xychart, at most 24 bars whose counts add up, and none without spread in time', () => {
     const base = report([finding(0)])
-    const bucket = (i: number, pii: number) => ({start: new Date(Date.UTC(2026, 2, 1) + i * 3_600_000).toISOString(), records: 10, errors: 0, pii, secrets: i % 2, slow: 0, latency: {count: 0, p50: null, p95: null, p99: null}, tokens_per_record: null, by_type: {}})
+    const bucket = (i: number, pii: number) => ({
+      start: new Date(Date.UTC(2026, 2, 1) + i * 3_600_000).toISOString(),
+      records: 10,
+      errors: 0,
+      pii,
+      secrets: i % 2,
+      slow: 0,
+      latency: {count: 0, p50: null, p95: null, p99: null},
+      tokens_per_record: null,
+      by_type: {},
+    })
     const buckets = Array.from({length: 100}, (_, i) => bucket(i, i % 5))
     const md = formatMarkdown({...base, summary: {...base.summary, timeline: {width_ms: 3_600_000, buckets}}})
     const chart = /```mermaid\nxychart-beta\n[\s\S]*?```/.exec(md)?.[0] ?? ''
@@ -138,6 +166,12 @@ describe('GitHub annotations', () => {
   })
 
   it('give outputs', () => {
-    expect(outputsFor(report([finding(0), finding(1, {ignored: true})]), 'llmops.sarif')).toEqual({findings: 2, new_findings: 1, suppressed: 3, passed: false, sarif: 'llmops.sarif'})
+    expect(outputsFor(report([finding(0), finding(1, {ignored: true})]), 'llmops.sarif')).toEqual({
+      findings: 2,
+      new_findings: 1,
+      suppressed: 3,
+      passed: false,
+      sarif: 'llmops.sarif',
+    })
   })
 })

@@ -9,7 +9,15 @@ import {commit, createRepos, git, withReleases} from '../support/git-repos.js'
 
 describe('gitEnvironment', () => {
   it('drops variables that redirect git or make it run programs, keeps identity, forces C messages', () => {
-    const env = gitEnvironment({PATH: '/bin', GIT_DIR: '/elsewhere', GIT_SSH_COMMAND: 'evil', EDITOR: 'vim', GIT_AUTHOR_NAME: 'A', GIT_CONFIG_NOSYSTEM: '1', LANG: 'de_DE.UTF-8'})
+    const env = gitEnvironment({
+      PATH: '/bin',
+      GIT_DIR: '/elsewhere',
+      GIT_SSH_COMMAND: 'evil',
+      EDITOR: 'vim',
+      GIT_AUTHOR_NAME: 'A',
+      GIT_CONFIG_NOSYSTEM: '1',
+      LANG: 'de_DE.UTF-8',
+    })
     expect(env).toEqual({PATH: '/bin', GIT_AUTHOR_NAME: 'A', GIT_CONFIG_NOSYSTEM: '1', LANG: 'de_DE.UTF-8', LC_ALL: 'C', LANGUAGE: 'C'})
   })
 })
@@ -53,7 +61,15 @@ describe('Git (real repositories)', () => {
     expect(await g.resolveCommit('refs/tags/nope')).toBeNull()
     expect((await g.commitsBetween(releases['v1.0.0'] ?? '', head)).map((c) => c.subject)).toEqual(['feat: work for 1.2.0', 'feat: work for 1.1.0'])
     const tags = await g.tags({merged: releases['v1.1.0'], noMerged: releases['v1.0.0']})
-    expect(tags).toEqual([expect.objectContaining({name: 'v1.1.0', sha: releases['v1.1.0'], annotated: true, message: 'Release v1.1.0\n', tagger: 'Release Engineer <re@example.com>'})])
+    expect(tags).toEqual([
+      expect.objectContaining({
+        name: 'v1.1.0',
+        sha: releases['v1.1.0'],
+        annotated: true,
+        message: 'Release v1.1.0\n',
+        tagger: 'Release Engineer <re@example.com>',
+      }),
+    ])
     const light = (await g.tags()).find((t) => t.name === 'lightweight')
     expect(light).toMatchObject({sha: releases['v1.0.0'], annotated: false, message: ''})
     expect(await g.identity()).toBe('Release Engineer <re@example.com>')
@@ -80,7 +96,12 @@ describe('Git (real repositories)', () => {
 
   it('builds the push as one atomic command with an explicit lease', () => {
     expect(pushArguments('origin', {ref: 'refs/heads/stable', expect: 'a'.repeat(40)}, ['b:refs/heads/stable'])).toEqual([
-      'push', '--porcelain', '--atomic', `--force-with-lease=refs/heads/stable:${'a'.repeat(40)}`, 'origin', 'b:refs/heads/stable',
+      'push',
+      '--porcelain',
+      '--atomic',
+      `--force-with-lease=refs/heads/stable:${'a'.repeat(40)}`,
+      'origin',
+      'b:refs/heads/stable',
     ])
   })
 })

@@ -40,9 +40,18 @@ describe('llmops init (built CLI)', () => {
     await mkdir(sub, {recursive: true})
     const first = await init(repos, ['--email-domain', 'example.com,@Example.org', '--support-phone', '555-0100', '--json'], {cwd: sub})
     expect(first.exitCode, String(first.stderr)).toBe(0)
-    expect(json(first.stdout)).toMatchObject({root: repos.work, dry_run: false, changed: true, files: FILES.map((p) => ({path: p, status: 'created'})), stable: {status: 'not_requested'}})
+    expect(json(first.stdout)).toMatchObject({
+      root: repos.work,
+      dry_run: false,
+      changed: true,
+      files: FILES.map((p) => ({path: p, status: 'created'})),
+      stable: {status: 'not_requested'},
+    })
     const written = await contents(repos)
-    expect(JSON.parse(written['.llmops.json'] ?? '')).toEqual({gate: {paths: ['**/*.jsonl', '**/*.jsonl.gz']}, allowlist: {emailDomains: ['example.com', 'example.org'], values: ['555-0100']}})
+    expect(JSON.parse(written['.llmops.json'] ?? '')).toEqual({
+      gate: {paths: ['**/*.jsonl', '**/*.jsonl.gz']},
+      allowlist: {emailDomains: ['example.com', 'example.org'], values: ['555-0100']},
+    })
     expect(written['.llmopsignore']).toMatch(/^# .*\n(# .*\n)+$/)
     const workflow = parse(written['.github/workflows/pii-gate.yml'] ?? '') as {jobs: {gate: {steps: Array<{uses?: string; with?: Record<string, string>}>}}}
     expect(workflow.jobs.gate.steps.find((s) => s.with?.config)).toMatchObject({uses: 'llmops-dev/llmops@v1', with: {config: '.llmops.json'}})
@@ -80,12 +89,16 @@ describe('llmops init (built CLI)', () => {
     expect(dry.exitCode).toBe(0)
     expect(dry.stdout).toContain('--- .llmops.json (would create) ---\n{\n  "gate"')
     expect(dry.stdout).toContain('--- .github/workflows/pii-gate.yml (exists with other content) ---\n# The llmops PII gate')
-    expect(dry.stdout).toMatch(/Dry run: nothing was written\.\n {2}would create {4}\.llmops\.json\n {2}would create {4}\.llmopsignore\n {2}differs {9}\.github\/workflows\/pii-gate\.yml/)
+    expect(dry.stdout).toMatch(
+      /Dry run: nothing was written\.\n {2}would create {4}\.llmops\.json\n {2}would create {4}\.llmopsignore\n {2}differs {9}\.github\/workflows\/pii-gate\.yml/,
+    )
     expect(await contents(repos)).toEqual({'.llmops.json': undefined, '.llmopsignore': undefined, '.github/workflows/pii-gate.yml': mine})
 
     const forced = await init(repos, ['--email-domain', 'example.com', '--force', '--json'])
     expect(forced.exitCode).toBe(0)
-    expect(json(forced.stdout)).toMatchObject({files: [{status: 'created'}, {status: 'created'}, {path: '.github/workflows/pii-gate.yml', status: 'overwritten'}]})
+    expect(json(forced.stdout)).toMatchObject({
+      files: [{status: 'created'}, {status: 'created'}, {path: '.github/workflows/pii-gate.yml', status: 'overwritten'}],
+    })
     expect((await contents(repos))['.github/workflows/pii-gate.yml']).toContain('uses: llmops-dev/llmops@v1')
   })
 
@@ -122,7 +135,10 @@ describe('llmops init (built CLI)', () => {
     const workflow = (await contents(repos))['.github/workflows/pii-gate.yml'] ?? ''
     expect(workflow).toContain('run: npx --yes llmops@1.2.3 monitor --changed-since "$BASE_SHA" --fail-on pii,secret')
     expect(workflow).not.toContain('llmops-dev/llmops@')
-    expect(JSON.parse((await contents(repos))['.llmops.json'] ?? '')).toMatchObject({gate: {paths: ['logs/**/*.jsonl']}, allowlist: {emailDomains: [], values: []}})
+    expect(JSON.parse((await contents(repos))['.llmops.json'] ?? '')).toMatchObject({
+      gate: {paths: ['logs/**/*.jsonl']},
+      allowlist: {emailDomains: [], values: []},
+    })
   })
 })
 
@@ -146,7 +162,10 @@ describe('llmops init --create-stable (built CLI)', () => {
 
     const dry = await init(repos, ['--create-stable', '--dry-run', '--json'])
     expect(dry.exitCode).toBe(0)
-    expect(json(dry.stdout)).toMatchObject({dry_run: true, stable: {status: 'would_create', sha: main, remote: 'origin', branch: 'stable', from_branch: 'main'}})
+    expect(json(dry.stdout)).toMatchObject({
+      dry_run: true,
+      stable: {status: 'would_create', sha: main, remote: 'origin', branch: 'stable', from_branch: 'main'},
+    })
     expect(await branches()).toBe('refs/heads/main')
 
     const done = await init(repos, ['--create-stable', '--confirm', 'stable'])
@@ -169,7 +188,7 @@ describe('llmops init --create-stable (built CLI)', () => {
     expect(noMain.stderr).toContain('origin has no branch "main": stable is created from it')
 
     const main = await withMain(repos)
-    const other = await commit(repos, repos.work, 'feat: a colleague\'s start of stable')
+    const other = await commit(repos, repos.work, "feat: a colleague's start of stable")
     await git(repos.work, repos.env, 'push', '--quiet', 'origin', `${other}:refs/heads/colleague-wip`)
     await git(repos.work, repos.env, 'reset', '--quiet', '--hard', main)
     // Just before our push lands, a colleague creates stable.
@@ -190,7 +209,13 @@ describe('llmops init --create-stable (built CLI)', () => {
     if (found.exitCode !== 0) throw new Error('this test needs `script` from util-linux (Debian: bsdutils) to give the CLI a pseudo-terminal; install it')
     /** Runs init in a pseudo-terminal, typing each answer when its question shows. */
     async function inTerminal(args: string, answers: Array<[string, string]>) {
-      const child = execa('script', ['-qec', `node ${BIN} init ${args}`, '/dev/null'], {cwd: repos.work, reject: false, stdin: 'pipe', env: {...repos.env, TERM: 'xterm'}, extendEnv: false})
+      const child = execa('script', ['-qec', `node ${BIN} init ${args}`, '/dev/null'], {
+        cwd: repos.work,
+        reject: false,
+        stdin: 'pipe',
+        env: {...repos.env, TERM: 'xterm'},
+        extendEnv: false,
+      })
       let screen = ''
       child.stdout?.on('data', (data: Buffer) => {
         screen += data.toString()

@@ -49,7 +49,7 @@ describe('the workflow llmops init writes', () => {
     }
   })
 
-  it("passes the Action only inputs its action.yml declares, and the config init writes", () => {
+  it('passes the Action only inputs its action.yml declares, and the config init writes', () => {
     const workflow = parse(WORKFLOWS.action) as Workflow
     const gate = workflow.jobs.gate.steps.find((s) => s.uses === 'llmops-dev/llmops@v1')
     expect(gate?.id).toBe('gate')
@@ -62,7 +62,7 @@ describe('the workflow llmops init writes', () => {
     const step = workflow.jobs.gate.steps.find((s) => s.run?.includes('npx'))
     expect(step?.env).toEqual({BASE_SHA: '${{ github.event.pull_request.base.sha }}'})
     expect(step?.run).toMatch(/^npx --yes llmops@1\.2\.3 monitor /)
-    const flags = [...(step?.run ?? '').split(' monitor ')[1]?.matchAll(/ ?--([\w-]+)/g) ?? []].map((m) => m[1] ?? '')
+    const flags = [...((step?.run ?? '').split(' monitor ')[1]?.matchAll(/ ?--([\w-]+)/g) ?? [])].map((m) => m[1] ?? '')
     expect(flags.length).toBeGreaterThan(3)
     for (const flag of flags) expect(Object.keys(Monitor.flags), flag).toContain(flag)
   })

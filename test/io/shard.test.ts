@@ -18,7 +18,11 @@ function numberedLines(text: string, from = 1): Array<[number, string]> {
 describe('--shard', () => {
   it('gives every line of one file to exactly one shard, with its own line number, for any N', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'llmops-shard-'))
-    const line = fc.oneof(fc.constant(''), fc.string({maxLength: 40}).map((s) => s.replaceAll('\n', ' ')), fc.constant('{"id":"x","bot_response":"é ✓ 😀"}'))
+    const line = fc.oneof(
+      fc.constant(''),
+      fc.string({maxLength: 40}).map((s) => s.replaceAll('\n', ' ')),
+      fc.constant('{"id":"x","bot_response":"é ✓ 😀"}'),
+    )
     await fc.assert(
       fc.asyncProperty(fc.array(line, {maxLength: 60}), fc.boolean(), fc.integer({min: 1, max: 8}), async (lines, trailingNewline, count) => {
         const text = lines.join('\n') + (trailingNewline && lines.length > 0 ? '\n' : '')
@@ -50,12 +54,15 @@ describe('--shard', () => {
       const plans = await Promise.all(Array.from({length: count}, async (_, i) => (await shardSources(sources, {index: i + 1, count})).map((s) => s.display)))
       expect(plans.flat().sort()).toEqual([...names].sort())
       // Workers given the files in another order agree on the plan.
-      const again = await Promise.all(Array.from({length: count}, async (_, i) => (await shardSources([...sources].reverse(), {index: i + 1, count})).map((s) => s.display).sort()))
+      const again = await Promise.all(
+        Array.from({length: count}, async (_, i) => (await shardSources([...sources].reverse(), {index: i + 1, count})).map((s) => s.display).sort()),
+      )
       expect(again).toEqual(plans.map((p) => [...p].sort()))
     }
 
     const [first, second] = await Promise.all([1, 2].map(async (index) => (await shardSources(sources, {index, count: 2})).map((s) => s.display)))
-    const bytes = async (files: string[] | undefined): Promise<number> => (await Promise.all((files ?? []).map(async (f) => (await readFile(path.join(dir, f))).length))).reduce((a, b) => a + b, 0)
+    const bytes = async (files: string[] | undefined): Promise<number> =>
+      (await Promise.all((files ?? []).map(async (f) => (await readFile(path.join(dir, f))).length))).reduce((a, b) => a + b, 0)
     expect(Math.abs((await bytes(first)) - (await bytes(second)))).toBeLessThanOrEqual(1000)
   })
 

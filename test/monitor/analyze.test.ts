@@ -5,8 +5,7 @@ import {OversizedLine} from '../../src/io/lines.js'
 import {analyzeLine} from '../../src/monitor/analyze.js'
 import {type AnalyzeContext} from '../../src/monitor/types.js'
 
-const context = (monitor: Record<string, unknown> = {}, redact = true): AnalyzeContext =>
-  testContext(monitor, {redact})
+const context = (monitor: Record<string, unknown> = {}, redact = true): AnalyzeContext => testContext(monitor, {redact})
 const analyze = (record: unknown, ctx = context()) => analyzeLine(JSON.stringify(record), 'logs.jsonl', 7, ctx)
 
 describe('analyzeLine', () => {
@@ -16,8 +15,30 @@ describe('analyzeLine', () => {
     expect(record).toMatchObject({interaction_id: 'int_9', file: 'logs.jsonl', line: 7, pii_detected: true, error: null, errors: []})
     // in document order
     expect(record.findings).toEqual([
-      {type: 'EMAIL', category: 'pii', rule: 'pii.email', field: 'user_query', start: 9, end: 25, severity: 'high', confidence: 0.8, masked: 'j***@e***.com', fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/)},
-      {type: 'PHONE', category: 'pii', rule: 'pii.phone.formatted', field: 'bot_response', start: 5, end: 17, severity: 'medium', confidence: 0.8, masked: '***-***-**99', fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/)},
+      {
+        type: 'EMAIL',
+        category: 'pii',
+        rule: 'pii.email',
+        field: 'user_query',
+        start: 9,
+        end: 25,
+        severity: 'high',
+        confidence: 0.8,
+        masked: 'j***@e***.com',
+        fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
+      },
+      {
+        type: 'PHONE',
+        category: 'pii',
+        rule: 'pii.phone.formatted',
+        field: 'bot_response',
+        start: 5,
+        end: 17,
+        severity: 'medium',
+        confidence: 0.8,
+        masked: '***-***-**99',
+        fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
+      },
     ])
     expect(record.original_interaction).toEqual({id: 'int_9', user_query: 'mail me: j***@e***.com', bot_response: 'Call ***-***-**99.'})
     expect(JSON.stringify(record)).not.toMatch(/jane|0199/)

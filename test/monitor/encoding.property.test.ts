@@ -59,8 +59,27 @@ describe('a record written in any legal way gives the same findings and the same
   it('a duplicate key hides nothing: the value it shadows is found and masked too', () => {
     fc.assert(
       fc.property(fc.constantFrom(...PLANTED), fc.constantFrom(...NEUTRAL_KEYS), fc.integer(), (planted, k, seed) => {
-        const line = write({obj: [['id', {str: 'd1'}], [k, {str: planted}], [k, {str: 'ok'}]]}, rng(seed))
-        const alone = observed(write({obj: [['id', {str: 'd1'}], [k, {str: planted}]]}, rng(seed)))
+        const line = write(
+          {
+            obj: [
+              ['id', {str: 'd1'}],
+              [k, {str: planted}],
+              [k, {str: 'ok'}],
+            ],
+          },
+          rng(seed),
+        )
+        const alone = observed(
+          write(
+            {
+              obj: [
+                ['id', {str: 'd1'}],
+                [k, {str: planted}],
+              ],
+            },
+            rng(seed),
+          ),
+        )
         expect(observed(line).findings).toEqual(alone.findings)
       }),
       {numRuns: 300},
@@ -77,7 +96,8 @@ describe('context belongs to the value and its own key, never to a neighbour', (
         const withNeighbour: Value = {obj: [...rec.obj, [neighbourKey, {str: `${word} ${word} #12345`}]]}
         const after = observed(write(withNeighbour, rng(seed)))
         // (without fingerprints: a record without a usable id is keyed by all of its content)
-        const own = (findings: typeof before.findings) => findings.filter((f) => !f.field.startsWith(neighbourKey) && f.field !== '{key}').map(({fingerprint: _, ...f}) => f)
+        const own = (findings: typeof before.findings) =>
+          findings.filter((f) => !f.field.startsWith(neighbourKey) && f.field !== '{key}').map(({fingerprint: _, ...f}) => f)
         expect(own(after.findings)).toEqual(own(before.findings))
       }),
       {numRuns: 300},
@@ -116,7 +136,16 @@ describe('no planted value reaches any output', () => {
   it('not in the output line, not in the sanitized line, in any spelling', () => {
     fc.assert(
       fc.property(fc.constantFrom(...PLANTED), fc.constantFrom(...NEUTRAL_KEYS), fc.integer(), (planted, k, seed) => {
-        const line = write({obj: [['id', {str: 'n1'}], [k, {str: planted}], ['n', {arr: [{str: planted}]}]]}, rng(seed))
+        const line = write(
+          {
+            obj: [
+              ['id', {str: 'n1'}],
+              [k, {str: planted}],
+              ['n', {arr: [{str: planted}]}],
+            ],
+          },
+          rng(seed),
+        )
         const analyzed = analyzeLine(line, 'f', 1, ctx)
         const {findings} = analyzed.record
         expect(findings.length).toBeGreaterThan(0)

@@ -32,7 +32,13 @@ describe('explainLine', () => {
   it('explains the flat record with the config fields, a forced shape as forced, unusable lines without facts', () => {
     const flat = explain({id: 'int_1', user_query: 'q', bot_response: null, model_version: 'v2'})
     expect(flat).toMatchObject({schema: 'flat', errors: ['null_response']})
-    expect(fromOf(flat)).toEqual({interaction_id: 'id (config)', timestamp_utc: null, latency_ms: null, error: 'bot_response (config)', group: 'model_version (config)'})
+    expect(fromOf(flat)).toEqual({
+      interaction_id: 'id (config)',
+      timestamp_utc: null,
+      latency_ms: null,
+      error: 'bot_response (config)',
+      group: 'model_version (config)',
+    })
     expect(explain(shapeRecords('langsmith')[0], testContext({schema: 'langfuse'}))).toMatchObject({schema: 'langfuse', how: 'forced (--schema)'})
     expect(explainLine('{"id": "x', 'logs.jsonl', 1, ctx)).toMatchObject({schema: null, how: 'malformed_json: not read', facts: []})
     expect(explainLine(new OversizedLine(10), 'logs.jsonl', 1, ctx)).toMatchObject({schema: null, errors: ['line_too_long']})

@@ -45,7 +45,10 @@ describe('SummaryBuilder', () => {
   })
 
   it('shows the largest groups by records, whatever order they came in', () => {
-    const lines = [...Array.from({length: MAX_GROUPS + 5}, (_, i) => JSON.stringify({model_version: `v${i}`})), ...Array.from({length: 3}, () => JSON.stringify({model_version: 'big'}))]
+    const lines = [
+      ...Array.from({length: MAX_GROUPS + 5}, (_, i) => JSON.stringify({model_version: `v${i}`})),
+      ...Array.from({length: 3}, () => JSON.stringify({model_version: 'big'})),
+    ]
     for (const order of [lines, [...lines].reverse()]) {
       const {groups} = summarize(order)
       expect(groups.big?.records).toBe(3)
@@ -97,7 +100,9 @@ describe('SummaryBuilder', () => {
         const summary = single.finish(['f'], 1)
         expect(merged.finish(['f'], 1)).toEqual(summary)
         const times = records.filter((r) => r.time !== undefined && !r.malformed).map((r) => (r.time as number) * 1000)
-        expect(summary.time_range).toEqual(times.length === 0 ? null : {first: new Date(Math.min(...times)).toISOString(), last: new Date(Math.max(...times)).toISOString()})
+        expect(summary.time_range).toEqual(
+          times.length === 0 ? null : {first: new Date(Math.min(...times)).toISOString(), last: new Date(Math.max(...times)).toISOString()},
+        )
         expect(merged.sortedDetails()).toEqual(single.sortedDetails())
         expect([...merged.usedIgnores].sort()).toEqual([...single.usedIgnores].sort())
         // Time buckets and token counts are part of the state a merge carries on, not only of the summary.

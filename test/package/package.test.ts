@@ -37,7 +37,17 @@ const run = (file: string, args: string[]) => execa(file, args, {cwd: project, r
 describe('npm pack', () => {
   it('ships the built CLI, the library with its types, the license, and nothing else', () => {
     const files = packed.files.map((f) => f.path)
-    for (const needed of ['bin/run.js', 'lib/index.js', 'lib/index.d.ts', 'lib/api/detector.js', 'lib/commands/monitor.js', 'oclif.manifest.json', 'LICENSE', 'README.md', 'package.json']) {
+    for (const needed of [
+      'bin/run.js',
+      'lib/index.js',
+      'lib/index.d.ts',
+      'lib/api/detector.js',
+      'lib/commands/monitor.js',
+      'oclif.manifest.json',
+      'LICENSE',
+      'README.md',
+      'package.json',
+    ]) {
       expect(files).toContain(needed)
     }
 
@@ -61,19 +71,29 @@ describe('installed into an empty project, offline', () => {
     expect(version.stdout).toMatch(/^llmops\/0\.1\.0 /)
     const monitor = await run(bin, ['monitor', '--quiet'])
     expect(monitor.exitCode).toBe(0)
-    const records = String(monitor.stdout).trim().split('\n').map((line) => JSON.parse(line) as {interaction_id: string; findings: Array<{masked: string}>})
+    const records = String(monitor.stdout)
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as {interaction_id: string; findings: Array<{masked: string}>})
     expect(records.map((r) => r.interaction_id)).toEqual(['int_001', 'int_002', 'int_003', 'int_004', 'int_005'])
     expect(records[1]?.findings.map((f) => f.masked)).toEqual(['h***@s***.com'])
     expect(String(monitor.stdout)).not.toMatch(/\w+@saas-startup\.com/)
   })
 
   it('starts without loading the library: --version reads no module of the package', async () => {
-    await writeFile(path.join(project, 'hooks.mjs'), "export async function load(url, context, next) {\n  if (url.includes('/node_modules/llmops/')) process.stderr.write(`loaded ${url}\\n`)\n  return next(url, context)\n}\n")
+    await writeFile(
+      path.join(project, 'hooks.mjs'),
+      "export async function load(url, context, next) {\n  if (url.includes('/node_modules/llmops/')) process.stderr.write(`loaded ${url}\\n`)\n  return next(url, context)\n}\n",
+    )
     await writeFile(path.join(project, 'trace.mjs'), "import {register} from 'node:module'\nregister('./hooks.mjs', import.meta.url)\n")
     const bin = path.join(project, 'node_modules', 'llmops', 'bin', 'run.js')
     const version = await run('node', ['--import', './trace.mjs', bin, '--version'])
     expect(version.stdout).toMatch(/^llmops\/0\.1\.0 /)
-    expect(String(version.stderr).split('\n').filter((l) => l.includes('/lib/'))).toEqual([])
+    expect(
+      String(version.stderr)
+        .split('\n')
+        .filter((l) => l.includes('/lib/')),
+    ).toEqual([])
     const monitor = await run('node', ['--import', './trace.mjs', bin, 'monitor', '--quiet'])
     expect(monitor.stderr).toContain('/lib/commands/monitor.js')
     expect(monitor.stderr).not.toContain('/lib/index.js')
@@ -115,7 +135,22 @@ createDetector({config: {allowlst: {}}})
 export const used = [findings, first, monitorStream]
 `,
     )
-    await writeFile(path.join(project, 'tsconfig.json'), JSON.stringify({compilerOptions: {module: 'nodenext', moduleResolution: 'nodenext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')]}, files: ['use.ts']}))
+    await writeFile(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'ES2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+          typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+        },
+        files: ['use.ts'],
+      }),
+    )
     const tsc = await run('node', [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'])
     expect(tsc.stdout).toBe('')
     expect(tsc.exitCode).toBe(0)

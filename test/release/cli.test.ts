@@ -24,7 +24,15 @@ describe('llmops release (built CLI)', () => {
     const main = await newWork(repos)
     const result = await cli(repos, ['1.3.0', '--confirm', 'v1.3.0', '--json'])
     expect(result.exitCode).toBe(0)
-    expect(json(result.stdout)).toMatchObject({status: 'done', tag: 'v1.3.0', version: '1.3.0', mode: 'fast-forward', current: {sha: previous}, new_head: main, local_outcome: {action: 'moved'}})
+    expect(json(result.stdout)).toMatchObject({
+      status: 'done',
+      tag: 'v1.3.0',
+      version: '1.3.0',
+      mode: 'fast-forward',
+      current: {sha: previous},
+      new_head: main,
+      local_outcome: {action: 'moved'},
+    })
     expect(await remoteHead(repos)).toBe(main)
     expect(await git(repos.origin, repos.env, 'rev-parse', 'refs/tags/v1.3.0^{commit}')).toBe(main)
   })
@@ -69,7 +77,10 @@ describe('llmops release (built CLI)', () => {
     const result = await cli(repos, ['1.3.0', '--confirm', 'v1.3.0'], {env: {GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile}})
     expect(result.exitCode).toBe(0)
     expect(await readFile(outputFile, 'utf8')).toMatch(new RegExp(`^to_sha<<(\\S+)\\n${main}\\n\\1$`, 'm'))
-    expect(json((await cli(repos, ['--list', '--json'])).stdout)).toMatchObject({current: 'v1.3.0', releases: [{tag: 'v1.3.0', current: true}, {tag: 'v1.2.0', current: false}, {}, {}]})
+    expect(json((await cli(repos, ['--list', '--json'])).stdout)).toMatchObject({
+      current: 'v1.3.0',
+      releases: [{tag: 'v1.3.0', current: true}, {tag: 'v1.2.0', current: false}, {}, {}],
+    })
   })
 
   it('the first release on a repository without stable says how to create it, and works once it exists', async () => {
@@ -78,10 +89,20 @@ describe('llmops release (built CLI)', () => {
     const first = await cli(repos, ['1.0.0', '--confirm', 'v1.0.0'])
     expect(first.exitCode).toBe(3)
     expect(first.stderr).toContain('origin has no branch "stable": the release branch does not exist yet (a first release?)')
-    expect(first.stderr).toContain('Hint: Create it once from main: git push origin main:stable (or llmops init --create-stable, which asks first), then release again.')
+    expect(first.stderr).toContain(
+      'Hint: Create it once from main: git push origin main:stable (or llmops init --create-stable, which asks first), then release again.',
+    )
     expect(first.stderr).toContain('pass it with --branch')
     const named = await cli(repos, ['1.0.0', '--branch', 'prod', '--from', 'main', '--json'])
-    expect(json(named.stdout)).toMatchObject({error: {code: 'E_NO_REMOTE_BRANCH', exit_code: 3, suggestions: expect.arrayContaining([expect.stringContaining('git push origin main:prod (or llmops init --create-stable --branch prod, which asks first)')])}})
+    expect(json(named.stdout)).toMatchObject({
+      error: {
+        code: 'E_NO_REMOTE_BRANCH',
+        exit_code: 3,
+        suggestions: expect.arrayContaining([
+          expect.stringContaining('git push origin main:prod (or llmops init --create-stable --branch prod, which asks first)'),
+        ]),
+      },
+    })
 
     // Following the hint: init creates stable from main, then a release has somewhere to go.
     const created = await llmops(['init', '--create-stable', '--confirm', 'stable'], {cwd: repos.work, env: repos.env, extendEnv: false, input: ''})
@@ -91,7 +112,9 @@ describe('llmops release (built CLI)', () => {
     await git(repos.work, repos.env, 'push', '--quiet', 'origin', 'main')
     // With stable there, a missing source branch is named with its own flag.
     const noSource = await cli(repos, ['1.0.0', '--from', 'develop', '--json'])
-    expect(json(noSource.stdout)).toMatchObject({error: {code: 'E_NO_REMOTE_BRANCH', suggestions: expect.arrayContaining([expect.stringContaining('pass the one to release with --from')])}})
+    expect(json(noSource.stdout)).toMatchObject({
+      error: {code: 'E_NO_REMOTE_BRANCH', suggestions: expect.arrayContaining([expect.stringContaining('pass the one to release with --from')])},
+    })
     const release = await cli(repos, ['1.0.0', '--confirm', 'v1.0.0', '--json'])
     expect(release.exitCode, String(release.stdout)).toBe(0)
     expect(json(release.stdout)).toMatchObject({status: 'done', tag: 'v1.0.0', current: {sha: main}})
@@ -100,6 +123,7 @@ describe('llmops release (built CLI)', () => {
   it('documents usage, examples and exit codes in --help', async () => {
     const repos = await createRepos()
     const help = await cli(repos, ['--help'])
-    for (const part of ['llmops release VERSION', 'llmops release --list', '--merge', '--confirm=TAG', 'EXAMPLES', 'EXIT CODES', '4    invalid target']) expect(help.stdout).toContain(part)
+    for (const part of ['llmops release VERSION', 'llmops release --list', '--merge', '--confirm=TAG', 'EXAMPLES', 'EXIT CODES', '4    invalid target'])
+      expect(help.stdout).toContain(part)
   })
 })

@@ -5,7 +5,10 @@ import {commit, createRepos, git, pushHotfix, remoteHead, snapshot, withReleases
 import {failure, rollback} from '../rollback/support.js'
 
 const release = (repos: Repos, invocation: Partial<ReleaseInvocation> & {version: string}, io: Partial<ProcedureIo> = {}): Promise<ReleaseResult> =>
-  runRelease({branch: 'stable', from: 'main', remote: 'origin', merge: false, local: true, dryRun: false, ...invocation}, {cwd: repos.work, env: repos.env, ...io})
+  runRelease(
+    {branch: 'stable', from: 'main', remote: 'origin', merge: false, local: true, dryRun: false, ...invocation},
+    {cwd: repos.work, env: repos.env, ...io},
+  )
 
 /** Two new commits on main, pushed: something to release. */
 async function newWork(repos: Repos): Promise<string> {
@@ -28,7 +31,9 @@ describe('release (use case, real git)', () => {
     expect(await git(repos.origin, repos.env, 'cat-file', '-t', 'refs/tags/v1.3.0')).toBe('tag')
     expect(await git(repos.origin, repos.env, 'rev-parse', 'refs/tags/v1.3.0^{commit}')).toBe(main)
     const message = await git(repos.origin, repos.env, 'tag', '-l', '--format=%(contents)', 'v1.3.0')
-    expect(message).toMatch(/^Release v1\.3\.0\n\nbranch: stable\nfrom: main\nmode: fast-forward\nprevious: v1\.2\.0\nby: Release Engineer <re@example\.com>\nat: /)
+    expect(message).toMatch(
+      /^Release v1\.3\.0\n\nbranch: stable\nfrom: main\nmode: fast-forward\nprevious: v1\.2\.0\nby: Release Engineer <re@example\.com>\nat: /,
+    )
     expect(await git(repos.work, repos.env, 'rev-parse', 'refs/heads/stable')).toBe(main)
     expect(await git(repos.work, repos.env, 'symbolic-ref', 'HEAD')).toBe('refs/heads/main')
     expect(shown.join('')).toContain('Release v1.3.0: origin/main -> origin/stable')
@@ -60,7 +65,11 @@ describe('release (use case, real git)', () => {
     await withReleases(repos)
     const hotfix = await pushHotfix(repos)
     const main = await newWork(repos)
-    expect(await failure(release(repos, {version: '1.3.0', confirm: 'v1.3.0'}))).toMatchObject({exitCode: 4, message: expect.stringContaining('cannot be fast-forwarded'), suggestions: [expect.stringContaining('--merge')]})
+    expect(await failure(release(repos, {version: '1.3.0', confirm: 'v1.3.0'}))).toMatchObject({
+      exitCode: 4,
+      message: expect.stringContaining('cannot be fast-forwarded'),
+      suggestions: [expect.stringContaining('--merge')],
+    })
     const result = await release(repos, {version: '1.3.0', confirm: 'v1.3.0', merge: true})
     expect(result.mode).toBe('merge')
     expect(await remoteHead(repos)).toBe(result.new_head)
@@ -73,9 +82,17 @@ describe('release (use case, real git)', () => {
     const repos = await createRepos()
     await withReleases(repos)
     await newWork(repos)
-    expect(await failure(release(repos, {version: '1.2.0', confirm: 'v1.2.0'}))).toMatchObject({exitCode: 4, code: 'E_TAG_EXISTS', message: expect.stringContaining('on origin')})
+    expect(await failure(release(repos, {version: '1.2.0', confirm: 'v1.2.0'}))).toMatchObject({
+      exitCode: 4,
+      code: 'E_TAG_EXISTS',
+      message: expect.stringContaining('on origin'),
+    })
     await git(repos.work, repos.env, 'tag', 'v1.3.0')
-    expect(await failure(release(repos, {version: 'v1.3.0', confirm: 'v1.3.0'}))).toMatchObject({exitCode: 4, code: 'E_TAG_EXISTS', message: expect.stringContaining('in this repository')})
+    expect(await failure(release(repos, {version: 'v1.3.0', confirm: 'v1.3.0'}))).toMatchObject({
+      exitCode: 4,
+      code: 'E_TAG_EXISTS',
+      message: expect.stringContaining('in this repository'),
+    })
   })
 
   it('refuses versions that are not semantic versioning (exit 2), before touching git', async () => {
@@ -115,7 +132,12 @@ describe('release (use case, real git)', () => {
     const shown: string[] = []
     const list = await runReleaseList({branch: 'stable', remote: 'origin'}, {cwd: repos.work, env: repos.env, show: (t) => shown.push(t)})
     expect(list).toMatchObject({current: 'v1.1.0', head: releases['v1.1.0']})
-    expect(list.releases.map((r) => [r.tag, r.current])).toEqual([['v1.1.0', true], ['v1.0.0', false]])
-    expect(shown.join('')).toMatch(/^Releases in the history of origin\/stable \(head \w{7}\), highest first:\n {2}\* v1\.1\.0 +\w{7} {2}\S+ {2}\(current\)\n {4}v1\.0\.0 /)
+    expect(list.releases.map((r) => [r.tag, r.current])).toEqual([
+      ['v1.1.0', true],
+      ['v1.0.0', false],
+    ])
+    expect(shown.join('')).toMatch(
+      /^Releases in the history of origin\/stable \(head \w{7}\), highest first:\n {2}\* v1\.1\.0 +\w{7} {2}\S+ {2}\(current\)\n {4}v1\.0\.0 /,
+    )
   })
 })

@@ -10,7 +10,15 @@ const T0 = Date.UTC(2026, 2, 1)
 describe('HTML report charts', () => {
   it('escape every label and name: a version or type cannot inject markup', () => {
     const hostile = '<img src=x onerror=alert(1)>"\''
-    const bars = groupedBarChart({id: 'x', title: hostile, categories: [hostile], series: [{name: hostile, values: [3]}], xTitle: hostile, yTitle: 'ms', unit: 'ms'})
+    const bars = groupedBarChart({
+      id: 'x',
+      title: hostile,
+      categories: [hostile],
+      series: [{name: hostile, values: [3]}],
+      xTitle: hostile,
+      yTitle: 'ms',
+      unit: 'ms',
+    })
     expect(bars).not.toContain('<img')
     expect(bars).toContain(esc('<img src=x'))
     const line = lineChart({id: 'l', title: 't', times: [T0], widthMs: HOUR, series: [{name: hostile, values: [1]}], yTitle: 'ms', unit: 'ms'})
@@ -18,18 +26,41 @@ describe('HTML report charts', () => {
   })
 
   it('draw a mark per value with its data, and break a line where a bucket has no value', () => {
-    const chart = lineChart({id: 'l', title: 't', times: [T0, T0 + HOUR, T0 + 2 * HOUR], widthMs: HOUR, series: [{name: 'p95', values: [100, null, 300]}], yTitle: 'latency (ms)', unit: 'ms'})
+    const chart = lineChart({
+      id: 'l',
+      title: 't',
+      times: [T0, T0 + HOUR, T0 + 2 * HOUR],
+      widthMs: HOUR,
+      series: [{name: 'p95', values: [100, null, 300]}],
+      yTitle: 'latency (ms)',
+      unit: 'ms',
+    })
     expect(chart.match(/data-value="/g)).toHaveLength(2)
     expect(/ d="(M[^"]*)"/.exec(chart)?.[1]?.match(/M/g)).toHaveLength(2)
     expect(chart).toContain('latency (ms)')
-    const stacked = stackedTimeChart({id: 's', title: 't', times: [T0, T0 + HOUR], widthMs: HOUR, series: [{name: 'EMAIL', values: [2, 0]}, {name: 'PHONE', values: [1, 4]}], yTitle: 'findings', unit: 'findings'})
+    const stacked = stackedTimeChart({
+      id: 's',
+      title: 't',
+      times: [T0, T0 + HOUR],
+      widthMs: HOUR,
+      series: [
+        {name: 'EMAIL', values: [2, 0]},
+        {name: 'PHONE', values: [1, 4]},
+      ],
+      yTitle: 'findings',
+      unit: 'findings',
+    })
     expect(stacked.match(/<rect class="bar/g)).toHaveLength(3)
   })
 
   it('say there is no data instead of drawing an empty frame', () => {
     expect(lineChart({id: 'l', title: 'Latency', times: [], widthMs: HOUR, series: [], yTitle: '', unit: ''})).toContain('class="empty"')
-    expect(lineChart({id: 'l', title: 'Latency', times: [T0], widthMs: HOUR, series: [{name: 'p95', values: [null]}], yTitle: '', unit: ''})).toContain('class="empty"')
-    expect(stackedTimeChart({id: 's', title: 'Findings', times: [T0], widthMs: HOUR, series: [{name: 'EMAIL', values: [0]}], yTitle: '', unit: ''})).toContain('class="empty"')
+    expect(lineChart({id: 'l', title: 'Latency', times: [T0], widthMs: HOUR, series: [{name: 'p95', values: [null]}], yTitle: '', unit: ''})).toContain(
+      'class="empty"',
+    )
+    expect(stackedTimeChart({id: 's', title: 'Findings', times: [T0], widthMs: HOUR, series: [{name: 'EMAIL', values: [0]}], yTitle: '', unit: ''})).toContain(
+      'class="empty"',
+    )
     expect(groupedBarChart({id: 'g', title: 'Feedback', categories: [], series: [], xTitle: '', yTitle: '', unit: ''})).toContain('class="empty"')
   })
 

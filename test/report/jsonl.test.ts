@@ -9,9 +9,24 @@ const analyze = (line: string) => analyzeLine(line, 'f.jsonl', 1, ctx)
 
 describe('formatRecord', () => {
   it.each([
-    ['{"id": "a", "user_query": "q", "bot_response": "clean text", "latency_ms": 12.5}', {interaction_id: 'a', latency_ms: 12.5, pii_detected: false, error: null, original_interaction: {id: 'a', user_query: 'q', bot_response: 'clean text', latency_ms: 12.5}}],
-    ['  {"id":"b","user_query":"q","bot_response":"mail jane@example.com"}  ', {interaction_id: 'b', pii_detected: true, error: null, original_interaction: {id: 'b', user_query: 'q', bot_response: 'mail j***@e***.com'}}],
-    ['{"id":"c","user_query":"q","bot_response":null,"nested":{"x":[1,"\\u00e9"]}}', {interaction_id: 'c', error: 'null_response', original_interaction: {id: 'c', user_query: 'q', bot_response: null, nested: {x: [1, 'é']}}}],
+    [
+      '{"id": "a", "user_query": "q", "bot_response": "clean text", "latency_ms": 12.5}',
+      {
+        interaction_id: 'a',
+        latency_ms: 12.5,
+        pii_detected: false,
+        error: null,
+        original_interaction: {id: 'a', user_query: 'q', bot_response: 'clean text', latency_ms: 12.5},
+      },
+    ],
+    [
+      '  {"id":"b","user_query":"q","bot_response":"mail jane@example.com"}  ',
+      {interaction_id: 'b', pii_detected: true, error: null, original_interaction: {id: 'b', user_query: 'q', bot_response: 'mail j***@e***.com'}},
+    ],
+    [
+      '{"id":"c","user_query":"q","bot_response":null,"nested":{"x":[1,"\\u00e9"]}}',
+      {interaction_id: 'c', error: 'null_response', original_interaction: {id: 'c', user_query: 'q', bot_response: null, nested: {x: [1, 'é']}}},
+    ],
     ['{"broken": ', {interaction_id: null, error: 'malformed_json', original_interaction: null}],
     ['[1]', {interaction_id: null, error: 'not_object', original_interaction: null}],
   ])('writes one line that parses to the record: %s', (line, expected) => {
@@ -26,10 +41,11 @@ describe('formatRecord', () => {
   it('embeds the input line as written, with every finding masked in place', () => {
     const clean = '{"id":"a", "user_query":"q","bot_response":"ok \\u00e9"}'
     expect(analyze(clean).raw).toBe(clean)
-    expect(analyze('{"id":"a","user_query":"q","bot_response":"mail\\u0020jane@example.com"}').raw).toBe('{"id":"a","user_query":"q","bot_response":"mail\\u0020j***@e***.com"}')
+    expect(analyze('{"id":"a","user_query":"q","bot_response":"mail\\u0020jane@example.com"}').raw).toBe(
+      '{"id":"a","user_query":"q","bot_response":"mail\\u0020j***@e***.com"}',
+    )
     // a value under a duplicate key is masked, and kept: the parsed record would drop it
     const text = formatRecord(analyze('{"id":"d","user_query":"q","x":"jane@example.com","x":"ok"}'))
     expect(text).toContain('"original_interaction":{"id":"d","user_query":"q","x":"j***@e***.com","x":"ok"}}')
   })
-
 })

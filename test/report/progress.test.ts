@@ -9,8 +9,12 @@ describe('formatProgress', () => {
   })
 
   it('adds the percentage and the time left when the input size is known', () => {
-    expect(formatProgress({bytes: 52_428_800, records: 48_395, elapsedMs: 500, totalBytes: 209_715_200})).toBe('25% · 48,395 lines · 50.0 of 200.0 MB · 100.0 MB/s · 2 s left')
-    expect(formatProgress({bytes: 10_485_760, records: 1, elapsedMs: 10_000, totalBytes: 1_048_576_000})).toBe('1% · 1 line · 10.0 of 1000.0 MB · 1.0 MB/s · 16 min 30 s left')
+    expect(formatProgress({bytes: 52_428_800, records: 48_395, elapsedMs: 500, totalBytes: 209_715_200})).toBe(
+      '25% · 48,395 lines · 50.0 of 200.0 MB · 100.0 MB/s · 2 s left',
+    )
+    expect(formatProgress({bytes: 10_485_760, records: 1, elapsedMs: 10_000, totalBytes: 1_048_576_000})).toBe(
+      '1% · 1 line · 10.0 of 1000.0 MB · 1.0 MB/s · 16 min 30 s left',
+    )
     expect(formatProgress({bytes: 1000, records: 5, elapsedMs: 80, totalBytes: 1000})).toBe('100% · 5 lines · 0.0 of 0.0 MB · 0.0 MB/s')
     // nothing read yet: no rate, so no time left
     expect(formatProgress({bytes: 0, records: 0, elapsedMs: 0, totalBytes: 1000})).toBe('0% · 0 lines · 0.0 of 0.0 MB · 0.0 MB/s')

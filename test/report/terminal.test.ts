@@ -3,7 +3,19 @@ import {describe, expect, it} from 'vitest'
 import {STDOUT_FORMATS} from '../../src/report/reporter.js'
 import {FindingsCollector, formatFindingsView, MAX_SHOWN} from '../../src/report/terminal.js'
 
-const finding = (type: string, severity: string, masked: string, extra: Record<string, unknown> = {}) => ({type, category: 'pii', rule: `r.${type}`, field: 'bot_response', start: 0, end: 1, severity, confidence: 0.8, masked, fingerprint: 'f', ...extra})
+const finding = (type: string, severity: string, masked: string, extra: Record<string, unknown> = {}) => ({
+  type,
+  category: 'pii',
+  rule: `r.${type}`,
+  field: 'bot_response',
+  start: 0,
+  end: 1,
+  severity,
+  confidence: 0.8,
+  masked,
+  fingerprint: 'f',
+  ...extra,
+})
 const record = (file: string, line: number, findings: unknown[]) => JSON.stringify({interaction_id: null, file, line, findings, original_interaction: null})
 
 function view(lines: string[], color = false): string {

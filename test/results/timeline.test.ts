@@ -74,7 +74,23 @@ describe('time buckets of the summary', () => {
     file: 'f',
     line: 1,
     errors: [],
-    findings: pii ? [{type: 'EMAIL', category: 'pii', rule: 'pii.email', severity: 'high', field: 'bot_response', start: 0, end: 5, masked: 'j***@e***.com', fingerprint: 'x', ignored: false, preexisting: false}] : [],
+    findings: pii
+      ? [
+          {
+            type: 'EMAIL',
+            category: 'pii',
+            rule: 'pii.email',
+            severity: 'high',
+            field: 'bot_response',
+            start: 0,
+            end: 5,
+            masked: 'j***@e***.com',
+            fingerprint: 'x',
+            ignored: false,
+            preexisting: false,
+          },
+        ]
+      : [],
     suppressed: [],
     omitted: {},
     valueKeys: [],

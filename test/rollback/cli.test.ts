@@ -127,7 +127,11 @@ describe('llmops rollback (built CLI)', () => {
     const {backup_tag: backupTag, who} = json(result.stdout)
     expect(who).toBe('Release Engineer <re@example.com> (GitHub Actions, actor octocat)')
     const outputs = await readFile(outputFile, 'utf8')
-    for (const [name, value] of [['from_sha', head], ['to_sha', releases['v1.1.0']], ['backup_tag', backupTag]]) {
+    for (const [name, value] of [
+      ['from_sha', head],
+      ['to_sha', releases['v1.1.0']],
+      ['backup_tag', backupTag],
+    ]) {
       expect(outputs).toMatch(new RegExp(`^${name}<<(\\S+)\\n${String(value)}\\n\\1$`, 'm'))
     }
 
@@ -171,6 +175,7 @@ describe('llmops rollback (built CLI)', () => {
     const repos = await createRepos()
     const help = await cli(repos, ['--help'])
     expect(help.exitCode).toBe(0)
-    for (const part of ['--to=TAG', '--confirm=TAG', '--[no-]local', '--undo', '--list', 'EXAMPLES', 'EXIT CODES', '5    remote moved', '7    push refused']) expect(help.stdout).toContain(part)
+    for (const part of ['--to=TAG', '--confirm=TAG', '--[no-]local', '--undo', '--list', 'EXAMPLES', 'EXIT CODES', '5    remote moved', '7    push refused'])
+      expect(help.stdout).toContain(part)
   })
 })

@@ -54,7 +54,13 @@ describe('the terminal prompt (@inquirer/prompts on a fake terminal)', () => {
   })
 
   it('accepts the version typed without its "v" (the same tag), nothing looser', async () => {
-    for (const [typed, ok] of [['1.2.0', true], [' v1.2.0 ', true], ['1.2', false], ['v1.2.0.0', false], ['V1.2.0', false]] as const) {
+    for (const [typed, ok] of [
+      ['1.2.0', true],
+      [' v1.2.0 ', true],
+      ['1.2', false],
+      ['v1.2.0.0', false],
+      ['V1.2.0', false],
+    ] as const) {
       const terminal = fakeTerminal()
       typeWhenAsked(terminal, `${typed}\r`)
       const ask = terminalAsk({input: terminal.input, output: terminal.output})
@@ -66,7 +72,12 @@ describe('the terminal prompt (@inquirer/prompts on a fake terminal)', () => {
 
   it('asks an undo for the short sha it restores instead of a 37-character backup tag; --confirm still takes the tag', async () => {
     const tag = 'llmops/backup/stable-20261127T140257Z'
-    for (const [typed, ok] of [['abc1234', true], [tag, true], ['abc123', false], ['abc1234x', false]] as const) {
+    for (const [typed, ok] of [
+      ['abc1234', true],
+      [tag, true],
+      ['abc123', false],
+      ['abc1234x', false],
+    ] as const) {
       const terminal = fakeTerminal()
       typeWhenAsked(terminal, `${typed}\r`)
       const ask = terminalAsk({input: terminal.input, output: terminal.output})
@@ -84,13 +95,19 @@ describe('the terminal prompt (@inquirer/prompts on a fake terminal)', () => {
     const terminal = fakeTerminal()
     typeWhenAsked(terminal, 'y\r')
     const ask = terminalAsk({input: terminal.input, output: terminal.output})
-    await expect(confirm({expected: 'v1.2.0', given: undefined, ask, action: 'roll back'})).rejects.toMatchObject({exitCode: 6, message: expect.stringContaining('you typed "y"')})
+    await expect(confirm({expected: 'v1.2.0', given: undefined, ask, action: 'roll back'})).rejects.toMatchObject({
+      exitCode: 6,
+      message: expect.stringContaining('you typed "y"'),
+    })
   })
 
   it('treats Ctrl-C in the prompt as declined (exit 6)', async () => {
     const terminal = fakeTerminal()
     typeWhenAsked(terminal, '\u0003')
     const ask = terminalAsk({input: terminal.input, output: terminal.output})
-    await expect(confirm({expected: 'v1.2.0', given: undefined, ask, action: 'roll back'})).rejects.toMatchObject({exitCode: 6, message: expect.stringContaining('declined')})
+    await expect(confirm({expected: 'v1.2.0', given: undefined, ask, action: 'roll back'})).rejects.toMatchObject({
+      exitCode: 6,
+      message: expect.stringContaining('declined'),
+    })
   })
 })

@@ -16,10 +16,18 @@ describe('rollback preconditions (exit 3, nothing changed)', () => {
     await withReleases(repos)
     await writeFile(path.join(repos.work, 'app.txt'), 'edited\n')
     const before = await state(repos)
-    expect(await failure(rollback(repos, {to: 'v1.1.0', confirm: 'v1.1.0'}))).toMatchObject({exitCode: 3, code: 'E_DIRTY_TREE', message: expect.stringContaining('app.txt')})
+    expect(await failure(rollback(repos, {to: 'v1.1.0', confirm: 'v1.1.0'}))).toMatchObject({
+      exitCode: 3,
+      code: 'E_DIRTY_TREE',
+      message: expect.stringContaining('app.txt'),
+    })
     await git(repos.work, repos.env, 'checkout', '--', 'app.txt')
     await writeFile(path.join(repos.work, 'notes.txt'), 'untracked\n')
-    expect(await failure(rollback(repos, {to: 'v1.1.0', confirm: 'v1.1.0'}))).toMatchObject({exitCode: 3, code: 'E_DIRTY_TREE', message: expect.stringContaining('notes.txt')})
+    expect(await failure(rollback(repos, {to: 'v1.1.0', confirm: 'v1.1.0'}))).toMatchObject({
+      exitCode: 3,
+      code: 'E_DIRTY_TREE',
+      message: expect.stringContaining('notes.txt'),
+    })
     expect(await state(repos)).toEqual(before)
   })
 
@@ -60,7 +68,11 @@ describe('rollback preconditions (exit 3, nothing changed)', () => {
     await git(repos.work, repos.env, 'switch', '--quiet', 'main')
     await commit(repos, repos.work, 'main change')
     await git(repos.work, repos.env, 'merge', '--no-commit', '--no-ff', 'topic').catch(() => undefined)
-    expect(await failure(rollback(repos, {to: 'v1.1.0', confirm: 'v1.1.0'}))).toMatchObject({exitCode: 3, code: 'E_OPERATION_IN_PROGRESS', message: expect.stringContaining('merge')})
+    expect(await failure(rollback(repos, {to: 'v1.1.0', confirm: 'v1.1.0'}))).toMatchObject({
+      exitCode: 3,
+      code: 'E_OPERATION_IN_PROGRESS',
+      message: expect.stringContaining('merge'),
+    })
     await git(repos.work, repos.env, 'merge', '--abort')
 
     const outside = path.join(repos.root, 'not-a-repo')
@@ -79,9 +91,19 @@ describe('rollback targets (exit 4, nothing changed)', () => {
     await git(repos.work, repos.env, 'tag', '-a', '-m', 'never released', 'v9.0.0')
     await git(repos.work, repos.env, 'push', '--quiet', 'origin', 'main', 'v9.0.0')
     const before = await state(repos)
-    expect(await failure(rollback(repos, {to: 'v7.7.7', confirm: 'v7.7.7'}))).toMatchObject({exitCode: 4, message: expect.stringContaining('does not exist'), suggestions: [expect.stringContaining('v1.2.0, v1.1.0, v1.0.0')]})
-    expect(await failure(rollback(repos, {to: 'v9.0.0', confirm: 'v9.0.0'}))).toMatchObject({exitCode: 4, message: expect.stringContaining('not in the history')})
-    expect(await failure(rollback(repos, {to: 'v1.2.0', confirm: 'v1.2.0'}))).toMatchObject({exitCode: 4, message: expect.stringContaining('already at v1.2.0')})
+    expect(await failure(rollback(repos, {to: 'v7.7.7', confirm: 'v7.7.7'}))).toMatchObject({
+      exitCode: 4,
+      message: expect.stringContaining('does not exist'),
+      suggestions: [expect.stringContaining('v1.2.0, v1.1.0, v1.0.0')],
+    })
+    expect(await failure(rollback(repos, {to: 'v9.0.0', confirm: 'v9.0.0'}))).toMatchObject({
+      exitCode: 4,
+      message: expect.stringContaining('not in the history'),
+    })
+    expect(await failure(rollback(repos, {to: 'v1.2.0', confirm: 'v1.2.0'}))).toMatchObject({
+      exitCode: 4,
+      message: expect.stringContaining('already at v1.2.0'),
+    })
     expect(await state(repos)).toEqual(before)
   })
 
@@ -120,7 +142,11 @@ describe('rollback confirmation (exit 6, nothing changed)', () => {
     const repos = await createRepos()
     await withReleases(repos)
     const before = await state(repos)
-    expect(await failure(rollback(repos, {to: 'v1.1.0'}))).toMatchObject({exitCode: 6, message: expect.stringContaining('no terminal'), suggestions: ['Pass --confirm v1.1.0 to confirm.']})
+    expect(await failure(rollback(repos, {to: 'v1.1.0'}))).toMatchObject({
+      exitCode: 6,
+      message: expect.stringContaining('no terminal'),
+      suggestions: ['Pass --confirm v1.1.0 to confirm.'],
+    })
     expect(await failure(rollback(repos, {to: 'v1.1.0', confirm: 'v1.0.0'}))).toMatchObject({exitCode: 6, message: expect.stringContaining('does not match')})
     expect(await failure(rollback(repos, {confirm: 'yes'}))).toMatchObject({exitCode: 6})
     expect(await state(repos)).toEqual(before)
@@ -131,9 +157,15 @@ describe('rollback confirmation (exit 6, nothing changed)', () => {
     const {releases} = await withReleases(repos)
     const questions: string[] = []
     const before = await state(repos)
-    expect(await failure(rollback(repos, {}, {ask: async (q) => (questions.push(q), 'y')}))).toMatchObject({exitCode: 6, message: expect.stringContaining('you typed "y"')})
+    expect(await failure(rollback(repos, {}, {ask: async (q) => (questions.push(q), 'y')}))).toMatchObject({
+      exitCode: 6,
+      message: expect.stringContaining('you typed "y"'),
+    })
     const declined = Object.assign(new Error('User force closed the prompt'), {name: 'ExitPromptError'})
-    expect(await failure(rollback(repos, {}, {ask: async () => Promise.reject(declined)}))).toMatchObject({exitCode: 6, message: expect.stringContaining('declined')})
+    expect(await failure(rollback(repos, {}, {ask: async () => Promise.reject(declined)}))).toMatchObject({
+      exitCode: 6,
+      message: expect.stringContaining('declined'),
+    })
     expect(await state(repos)).toEqual(before)
     expect(questions).toEqual(['To roll back origin/stable to v1.1.0, type v1.1.0:'])
     await rollback(repos, {}, {ask: async () => ' v1.1.0 '})

@@ -12,7 +12,14 @@ import {parseBackupMessage, formatBackupMessage} from '../../src/rollback/backup
 import {checkTarget, defaultTarget} from '../../src/rollback/plan.js'
 
 const sha = (c: string): string => c.repeat(40)
-const tag = (name: string, commit: string, message = ''): TagRef => ({name, sha: sha(commit), annotated: true, date: '2026-01-01T00:00:00Z', tagger: 'x', message})
+const tag = (name: string, commit: string, message = ''): TagRef => ({
+  name,
+  sha: sha(commit),
+  annotated: true,
+  date: '2026-01-01T00:00:00Z',
+  tagger: 'x',
+  message,
+})
 
 describe('names', () => {
   it('rejects values git could read as options, empty values and control characters (exit 2)', () => {
@@ -28,7 +35,19 @@ describe('names', () => {
     for (const bad of ['1.4', '01.2.3', '1.2.3.4', 'v1.2.3', 'latest', '1.2.3-']) expect(parseSemVer(bad), bad).toBeNull()
     expect(releaseVersion('v2.0.0-rc.1+build.5')).toEqual({major: 2, minor: 0, patch: 0, prerelease: ['rc', '1'], build: 'build.5'})
     expect(releaseVersion('2.0.0')).toBeNull()
-    const order = ['1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '1.2.0', '1.10.0', '2.0.0']
+    const order = [
+      '1.0.0-alpha',
+      '1.0.0-alpha.1',
+      '1.0.0-alpha.beta',
+      '1.0.0-beta',
+      '1.0.0-beta.2',
+      '1.0.0-beta.11',
+      '1.0.0-rc.1',
+      '1.0.0',
+      '1.2.0',
+      '1.10.0',
+      '2.0.0',
+    ]
     const parsed = order.map((v) => parseSemVer(v)!)
     for (let i = 1; i < parsed.length; i++) expect(compareSemVer(parsed[i - 1]!, parsed[i]!), `${order[i - 1]} < ${order[i]}`).toBe(-1)
   })
@@ -62,7 +81,9 @@ describe('default target', () => {
 
   it('is an invalid target (exit 4) when there is no release, or only one', () => {
     expect(() => defaultTarget([], 'origin/stable')).toThrow(expect.objectContaining({exitCode: 4, message: expect.stringContaining('no release tag')}))
-    expect(() => defaultTarget(releasesNewestFirst([tag('v1.0.0', 'a')]), 'origin/stable')).toThrow(expect.objectContaining({exitCode: 4, message: expect.stringContaining('only release')}))
+    expect(() => defaultTarget(releasesNewestFirst([tag('v1.0.0', 'a')]), 'origin/stable')).toThrow(
+      expect.objectContaining({exitCode: 4, message: expect.stringContaining('only release')}),
+    )
   })
 
   it('labels commits by the release they are at or after', () => {
@@ -75,15 +96,28 @@ describe('default target', () => {
   it('refuses a target that is the head, or (for a rollback) not in its history', () => {
     const base = {tag: 'v1.2.0', targetSha: sha('b'), headSha: sha('c'), inHistory: true, where: 'origin/stable'}
     expect(() => checkTarget({...base, kind: 'rollback'})).not.toThrow()
-    expect(() => checkTarget({...base, kind: 'rollback', headSha: sha('b')})).toThrow(expect.objectContaining({exitCode: 4, message: expect.stringContaining('already at')}))
-    expect(() => checkTarget({...base, kind: 'rollback', inHistory: false})).toThrow(expect.objectContaining({exitCode: 4, message: expect.stringContaining('not in the history')}))
+    expect(() => checkTarget({...base, kind: 'rollback', headSha: sha('b')})).toThrow(
+      expect.objectContaining({exitCode: 4, message: expect.stringContaining('already at')}),
+    )
+    expect(() => checkTarget({...base, kind: 'rollback', inHistory: false})).toThrow(
+      expect.objectContaining({exitCode: 4, message: expect.stringContaining('not in the history')}),
+    )
     expect(() => checkTarget({...base, kind: 'undo', inHistory: false})).not.toThrow()
   })
 })
 
 describe('backup message', () => {
   it('round-trips: what a rollback writes, --list reads back', () => {
-    const record = {kind: 'rollback' as const, branch: 'stable', remote: 'origin', from: {sha: sha('a'), label: 'v1.3.0+1'}, to: {sha: sha('b'), label: 'v1.2.0'}, by: 'A <a@x>', at: '2026-11-27T14:02:57Z', reason: 'leaks: e-mails'}
+    const record = {
+      kind: 'rollback' as const,
+      branch: 'stable',
+      remote: 'origin',
+      from: {sha: sha('a'), label: 'v1.3.0+1'},
+      to: {sha: sha('b'), label: 'v1.2.0'},
+      by: 'A <a@x>',
+      at: '2026-11-27T14:02:57Z',
+      reason: 'leaks: e-mails',
+    }
     const message = formatBackupMessage(record)
     expect(parseBackupMessage('llmops/backup/stable-x', message)).toEqual({backup_tag: 'llmops/backup/stable-x', ...record})
     expect(parseBackupMessage('t', formatBackupMessage({...record, reason: null}))?.reason).toBeNull()
@@ -97,10 +131,19 @@ describe('interpretPush', () => {
     expect(interpretPush(out(0, 'To o\n+\tx:refs/heads/stable\ta...b (forced update)\n*\trefs/tags/t:refs/tags/t\t[new tag]\nDone\n'))).toEqual({ok: true})
     const stale = out(1, 'To o\n!\tx:refs/heads/stable\t[rejected] (stale info)\n!\trefs/tags/t:refs/tags/t\t[rejected] (atomic push failed)\nDone\n')
     expect(interpretPush(stale)).toMatchObject({ok: false, reason: 'stale', detail: '[rejected] (stale info)'})
-    const hook = out(1, '!\tx:refs/heads/stable\t[remote rejected] (pre-receive hook declined)\n', 'remote: GH006: Protected branch update failed for refs/heads/stable.        \n')
+    const hook = out(
+      1,
+      '!\tx:refs/heads/stable\t[remote rejected] (pre-receive hook declined)\n',
+      'remote: GH006: Protected branch update failed for refs/heads/stable.        \n',
+    )
     expect(interpretPush(hook)).toMatchObject({reason: 'refused', detail: 'GH006: Protected branch update failed for refs/heads/stable.'})
-    expect(interpretPush(out(1, '!\tx:refs/heads/stable\t[rejected] (atomic push failed)\n!\trefs/tags/t:refs/tags/t\t[rejected] (already exists)\n'))).toMatchObject({reason: 'exists'})
-    expect(interpretPush(out(128, '', "fatal: 'nowhere' does not appear to be a git repository\n"))).toMatchObject({reason: 'failed', detail: expect.stringContaining('does not appear')})
+    expect(
+      interpretPush(out(1, '!\tx:refs/heads/stable\t[rejected] (atomic push failed)\n!\trefs/tags/t:refs/tags/t\t[rejected] (already exists)\n')),
+    ).toMatchObject({reason: 'exists'})
+    expect(interpretPush(out(128, '', "fatal: 'nowhere' does not appear to be a git repository\n"))).toMatchObject({
+      reason: 'failed',
+      detail: expect.stringContaining('does not appear'),
+    })
   })
 })
 

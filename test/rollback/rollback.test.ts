@@ -13,7 +13,12 @@ describe('rollback (use case, real git)', () => {
     const {releases, head} = await withReleases(repos)
     const result = await rollback(repos, {to: 'v1.1.0', confirm: 'v1.1.0', reason: 'v1.2.0 leaks e-mails'})
 
-    expect(result).toMatchObject({status: 'done', kind: 'rollback', current: {sha: head, label: 'v1.2.0'}, target: {sha: releases['v1.1.0'], tag: 'v1.1.0', by_default: false}})
+    expect(result).toMatchObject({
+      status: 'done',
+      kind: 'rollback',
+      current: {sha: head, label: 'v1.2.0'},
+      target: {sha: releases['v1.1.0'], tag: 'v1.1.0', by_default: false},
+    })
     expect(result.discarded.map((c) => c.subject)).toEqual(['feat: work for 1.2.0'])
     expect(result.releases_removed).toEqual(['v1.2.0'])
     expect(result.local_outcome).toMatchObject({action: 'moved'})
@@ -32,8 +37,13 @@ describe('rollback (use case, real git)', () => {
     expect(await git(repos.work, repos.env, 'symbolic-ref', 'HEAD')).toBe('refs/heads/main')
     expect(await git(repos.work, repos.env, 'status', '--porcelain')).toBe('')
     expect(result.push.args).toEqual([
-      'push', '--porcelain', '--atomic', `--force-with-lease=refs/heads/stable:${head}`, 'origin',
-      `${releases['v1.1.0']}:refs/heads/stable`, `refs/tags/${result.backup_tag}:refs/tags/${result.backup_tag}`,
+      'push',
+      '--porcelain',
+      '--atomic',
+      `--force-with-lease=refs/heads/stable:${head}`,
+      'origin',
+      `${releases['v1.1.0']}:refs/heads/stable`,
+      `refs/tags/${result.backup_tag}:refs/tags/${result.backup_tag}`,
     ])
   })
 
@@ -57,7 +67,16 @@ describe('rollback (use case, real git)', () => {
     expect(result.status).toBe('dry_run')
     expect([await snapshot(repos, repos.work), await snapshot(repos, repos.origin)]).toEqual(before)
     const text = shown.join('')
-    for (const part of ['Rollback of origin/stable to v1.1.0', 'previous release, chosen by default', 'feat: work for 1.2.0', 'Releases no longer on origin/stable: v1.2.0', result.backup_tag, result.push.command, result.undo_command, 'Dry run: nothing was changed']) {
+    for (const part of [
+      'Rollback of origin/stable to v1.1.0',
+      'previous release, chosen by default',
+      'feat: work for 1.2.0',
+      'Releases no longer on origin/stable: v1.2.0',
+      result.backup_tag,
+      result.push.command,
+      result.undo_command,
+      'Dry run: nothing was changed',
+    ]) {
       expect(text).toContain(part)
     }
   })
@@ -98,7 +117,12 @@ describe('rollback (use case, real git)', () => {
     const hotfix = await pushHotfix(repos)
     const first = await rollback(repos, {to: 'v1.0.0', confirm: 'v1.0.0', reason: 'bad release'})
     const undo = await rollback(repos, {undo: {}, confirm: first.backup_tag})
-    expect(undo).toMatchObject({kind: 'undo', target: {tag: first.backup_tag, sha: hotfix, by_default: true}, discarded: [], releases_restored: ['v1.2.0', 'v1.1.0']})
+    expect(undo).toMatchObject({
+      kind: 'undo',
+      target: {tag: first.backup_tag, sha: hotfix, by_default: true},
+      discarded: [],
+      releases_restored: ['v1.2.0', 'v1.1.0'],
+    })
     expect(undo.restored).toHaveLength(3)
     expect(undo.reason).toBe(`undo of ${first.backup_tag}`)
     expect(await remoteHead(repos)).toBe(hotfix)
@@ -113,11 +137,17 @@ describe('rollback (use case, real git)', () => {
     const first = await rollback(repos, {to: 'v1.1.0', confirm: 'v1.1.0'})
     const later = await pushHotfix(repos, 'fix: pushed after the rollback')
     // Without a named backup, a branch that moved since the rollback is refused: tags can be forged.
-    expect(await failure(rollback(repos, {undo: {}, dryRun: true}))).toMatchObject({exitCode: 4, message: expect.stringContaining('has moved since the latest rollback')})
+    expect(await failure(rollback(repos, {undo: {}, dryRun: true}))).toMatchObject({
+      exitCode: 4,
+      message: expect.stringContaining('has moved since the latest rollback'),
+    })
     const undo = await rollback(repos, {undo: {backupTag: first.backup_tag}, dryRun: true})
     expect(undo.discarded.map((c) => c.sha)).toEqual([later])
     expect(undo.warnings).toEqual([expect.stringContaining('1 commit(s) reached origin/stable after that rollback')])
-    expect(await failure(rollback(repos, {undo: {backupTag: 'v1.0.0'}, confirm: 'v1.0.0'}))).toMatchObject({exitCode: 4, message: expect.stringContaining('not an llmops backup tag')})
+    expect(await failure(rollback(repos, {undo: {backupTag: 'v1.0.0'}, confirm: 'v1.0.0'}))).toMatchObject({
+      exitCode: 4,
+      message: expect.stringContaining('not an llmops backup tag'),
+    })
     expect(await failure(rollback(repos, {undo: {backupTag: 'llmops/backup/stable-19990101T000000Z'}}))).toMatchObject({exitCode: 4})
   })
 
@@ -135,7 +165,9 @@ describe('rollback (use case, real git)', () => {
       ['rollback', releases['v1.1.0'], 'v1.0.0', 'second', 'Release Engineer <re@example.com>'],
       ['rollback', head, 'v1.1.0', 'first', 'Release Engineer <re@example.com>'],
     ])
-    expect(shown.join('')).toMatch(/Rollbacks of origin\/stable, newest first:[\s\S]*v1\.1\.0 \(\w{7}\) -> v1\.0\.0[\s\S]*reason {2}second[\s\S]*reason {2}first/)
+    expect(shown.join('')).toMatch(
+      /Rollbacks of origin\/stable, newest first:[\s\S]*v1\.1\.0 \(\w{7}\) -> v1\.0\.0[\s\S]*reason {2}second[\s\S]*reason {2}first/,
+    )
     const none = await runRollbackList({branch: 'main', remote: 'origin'}, {cwd: other.work, env: repos.env})
     expect(none.rollbacks).toEqual([])
   })
@@ -150,7 +182,19 @@ describe('rollback --undo trusts only backups it can verify', () => {
     const stamp = realTag.slice(-16, -1)
     const later = `${stamp.slice(0, -2)}${String(Number(stamp.slice(-2)) + 1).padStart(2, '0')}`
     const tag = `llmops/backup/stable-${later}Z`
-    const message = ['llmops rollback: origin/stable forged', '', 'kind: rollback', 'branch: stable', 'remote: origin', `from: ${sha} v1.2.0`, `to: ${head} v1.1.0`, 'by: Release Engineer <re@example.com>', `at: 2999-01-01T00:00:00Z`, 'reason: routine', ''].join('\n')
+    const message = [
+      'llmops rollback: origin/stable forged',
+      '',
+      'kind: rollback',
+      'branch: stable',
+      'remote: origin',
+      `from: ${sha} v1.2.0`,
+      `to: ${head} v1.1.0`,
+      'by: Release Engineer <re@example.com>',
+      `at: 2999-01-01T00:00:00Z`,
+      'reason: routine',
+      '',
+    ].join('\n')
     await git(dir, repos.env, 'tag', '-a', '-m', message, tag, sha)
     await git(dir, repos.env, 'push', '--quiet', 'origin', `refs/tags/${tag}`)
     return {tag, sha}
@@ -175,7 +219,11 @@ describe('rollback --undo trusts only backups it can verify', () => {
     await git(repos.origin, repos.env, 'tag', '-d', first.backup_tag)
     await git(repos.work, repos.env, 'tag', '-d', first.backup_tag)
     const forged = await forgeBackup(repos, first.backup_tag, first.target.sha, released)
-    expect(await failure(rollback(repos, {undo: {}, dryRun: true}))).toMatchObject({exitCode: 4, code: 'E_UNVERIFIED_BACKUP', message: expect.stringContaining(`${forged.tag} (${forged.sha.slice(0, 12)} is no release on origin/main`)})
+    expect(await failure(rollback(repos, {undo: {}, dryRun: true}))).toMatchObject({
+      exitCode: 4,
+      code: 'E_UNVERIFIED_BACKUP',
+      message: expect.stringContaining(`${forged.tag} (${forged.sha.slice(0, 12)} is no release on origin/main`),
+    })
     const named = await rollback(repos, {undo: {backupTag: forged.tag}, dryRun: true})
     expect(named.verification?.verified).toBe(false)
     expect(named.warnings[0]).toMatch(/^UNVERIFIED BACKUP: .*it may never have been on the branch/)
@@ -206,7 +254,10 @@ describe('rollback chooses no target that a pushed tag can decide', () => {
     // a duplicate release on the head, and a lightweight "release" inside 1.2.0
     await git(dir, repos.env, 'tag', '-a', '-m', 'Release v1.2.1', 'v1.2.1', head)
     await git(dir, repos.env, 'push', '--quiet', 'origin', 'refs/tags/v1.2.1')
-    expect(await failure(rollback(repos, {dryRun: true}))).toMatchObject({exitCode: 4, message: expect.stringMatching(/v1\.2\.1 and v1\.2\.0 point at the same commit|v1\.2\.0 and v1\.2\.1 point at the same commit/)})
+    expect(await failure(rollback(repos, {dryRun: true}))).toMatchObject({
+      exitCode: 4,
+      message: expect.stringMatching(/v1\.2\.1 and v1\.2\.0 point at the same commit|v1\.2\.0 and v1\.2\.1 point at the same commit/),
+    })
     await git(dir, repos.env, 'push', '--quiet', 'origin', ':refs/tags/v1.2.1')
     await git(repos.work, repos.env, 'tag', '-d', 'v1.2.1')
     await git(dir, repos.env, 'tag', 'v1.1.5', `${releases['v1.2.0']}~0`)
@@ -222,7 +273,9 @@ describe('rollback chooses no target that a pushed tag can decide', () => {
     // work on main that was never released
     const wip = await commit(repos, repos.work, 'wip: unreleased experiment')
     await git(repos.work, repos.env, 'push', '--quiet', 'origin', 'main')
-    const message = (await git(repos.work, repos.env, 'tag', '-l', '--format=%(contents)', first.backup_tag)).replace(/^from: \S+/m, `from: ${wip} v1.2.0`).replace(/^at: .*$/m, 'at: 2999-01-01T00:00:00Z')
+    const message = (await git(repos.work, repos.env, 'tag', '-l', '--format=%(contents)', first.backup_tag))
+      .replace(/^from: \S+/m, `from: ${wip} v1.2.0`)
+      .replace(/^at: .*$/m, 'at: 2999-01-01T00:00:00Z')
     await git(repos.work, repos.env, 'tag', '-a', '-m', message, 'llmops/backup/stable-29990101T000000Z', wip)
     await git(repos.work, repos.env, 'push', '--quiet', 'origin', 'refs/tags/llmops/backup/stable-29990101T000000Z')
     const plan = await rollback(repos, {undo: {}, dryRun: true})

@@ -12,11 +12,15 @@ describe('every built-in pattern runs in linear time (recheck)', () => {
     {id: rule.id, what: 'pattern', source: rule.pattern, flags: rule.flags ?? ''},
     ...(rule.prefilter === undefined ? [] : [{id: rule.id, what: 'prefilter', source: rule.prefilter, flags: ''}]),
   ])
-  it.each(sources.map((s) => [`${s.id} ${s.what}`, s] as const))('%s', (_name, {source, flags}) => {
-    // Step limits only, no wall-clock ones: on a busy machine a slow run must not read as an attack.
-    const result = checkSync(source, flags, {timeout: 20_000, attackTimeout: null, incubationTimeout: null, seedingTimeout: null})
-    expect(result.status, result.status === 'vulnerable' ? `attack: ${result.attack.string.slice(0, 60)}` : '').not.toBe('vulnerable')
-  }, 60_000)
+  it.each(sources.map((s) => [`${s.id} ${s.what}`, s] as const))(
+    '%s',
+    (_name, {source, flags}) => {
+      // Step limits only, no wall-clock ones: on a busy machine a slow run must not read as an attack.
+      const result = checkSync(source, flags, {timeout: 20_000, attackTimeout: null, incubationTimeout: null, seedingTimeout: null})
+      expect(result.status, result.status === 'vulnerable' ? `attack: ${result.attack.string.slice(0, 60)}` : '').not.toBe('vulnerable')
+    },
+    60_000,
+  )
 })
 
 describe('unicode before a finding', () => {
@@ -40,7 +44,22 @@ describe('unicode before a finding', () => {
 describe('properties over random text (fast-check)', () => {
   const pieces = fc.oneof(
     fc.string({unit: 'binary', maxLength: 40}),
-    fc.constantFrom('jane@example.com', '+44 20 7946 0958', '4242 4242 4242 4242', '123-45-6789', 'GB82 WEST 1234 5698 7654 32', '192.0.2.1', '::1', 'AKIAQKIK5I72IFRJ3LW4', 'api_key=', ' ', '@', '-', '.', '\n'),
+    fc.constantFrom(
+      'jane@example.com',
+      '+44 20 7946 0958',
+      '4242 4242 4242 4242',
+      '123-45-6789',
+      'GB82 WEST 1234 5698 7654 32',
+      '192.0.2.1',
+      '::1',
+      'AKIAQKIK5I72IFRJ3LW4',
+      'api_key=',
+      ' ',
+      '@',
+      '-',
+      '.',
+      '\n',
+    ),
     fc.stringMatching(/^[\d .()+-]{1,25}$/),
   )
   const texts = fc.array(pieces, {maxLength: 12}).map((parts) => parts.join(''))

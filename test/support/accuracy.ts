@@ -109,7 +109,8 @@ export function evaluate(corpus: readonly LabeledExample[], ruleSet: RuleSet, st
 export function formatReport(report: AccuracyReport, title: string): string {
   const pct = (n: number): string => `${(n * 100).toFixed(1)}%`.padStart(7)
   const rows = Object.entries(report.byType).map(
-    ([type, s]) => `${type.padEnd(12)} ${String(s.tp).padStart(5)} ${String(s.fp).padStart(5)} ${String(s.fn).padStart(5)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}`,
+    ([type, s]) =>
+      `${type.padEnd(12)} ${String(s.tp).padStart(5)} ${String(s.fp).padStart(5)} ${String(s.fn).padStart(5)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}`,
   )
   const m = report.micro
   return [

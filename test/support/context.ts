@@ -3,7 +3,10 @@ import {prepareContext} from '../../src/monitor/context.js'
 import type {AnalyzeContext} from '../../src/monitor/types.js'
 
 /** An analysis context from config fragments, as a run would build it. */
-export function testContext(monitor: Record<string, unknown> = {}, options: {redact?: boolean; config?: Record<string, unknown>; salt?: string} = {}): AnalyzeContext {
+export function testContext(
+  monitor: Record<string, unknown> = {},
+  options: {redact?: boolean; config?: Record<string, unknown>; salt?: string} = {},
+): AnalyzeContext {
   const config = configSchema.parse({monitor, ...options.config})
   return prepareContext({
     monitor: config.monitor,

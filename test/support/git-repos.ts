@@ -56,7 +56,10 @@ export async function createRepos(): Promise<Repos> {
   const home = path.join(root, 'home')
   await mkdir(home)
   // Identity also in the config, because simple-git hides GIT_* variables it does not know.
-  await writeFile(path.join(home, '.gitconfig'), '[user]\n\tname = Release Engineer\n\temail = re@example.com\n[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n')
+  await writeFile(
+    path.join(home, '.gitconfig'),
+    '[user]\n\tname = Release Engineer\n\temail = re@example.com\n[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n',
+  )
   const env = isolatedEnv(home)
   const origin = path.join(root, 'origin.git')
   await git(root, env, 'init', '--quiet', '--bare', '-b', 'main', origin)

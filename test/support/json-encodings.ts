@@ -4,7 +4,9 @@ import fc from 'fast-check'
 import {builtinRules} from '../../src/rules/index.js'
 
 /** Example texts of every rule, used as values (each holds a finding). */
-export const PLANTED = builtinRules.flatMap((rule) => rule.examples.match.filter((e) => typeof e === 'string' || e.key === undefined).map((e) => (typeof e === 'string' ? e : e.text)))
+export const PLANTED = builtinRules.flatMap((rule) =>
+  rule.examples.match.filter((e) => typeof e === 'string' || e.key === undefined).map((e) => (typeof e === 'string' ? e : e.text)),
+)
 /** Keys with no context words: a planted value under one of them is always a finding. */
 export const NEUTRAL_KEYS = ['bot_response', 'user_query', 'note', 'text', 'body', 'x']
 /** Keys and words that change confidence elsewhere (negative and positive context). */
@@ -18,7 +20,10 @@ const text = fc.oneof(
   {weight: 1, arbitrary: fc.constantFrom(...CONTEXT_WORDS).map((w) => `${w} 12`)},
   {weight: 1, arbitrary: fc.string({unit: 'binary', maxLength: 8})},
 )
-const numberDigits = fc.oneof(fc.constantFrom('4111111111111111', '4242424242424242', '123456789', '4155550123', '0'), fc.bigInt({min: 0n, max: 10n ** 20n}).map(String))
+const numberDigits = fc.oneof(
+  fc.constantFrom('4111111111111111', '4242424242424242', '123456789', '4155550123', '0'),
+  fc.bigInt({min: 0n, max: 10n ** 20n}).map(String),
+)
 const key = fc.oneof(fc.constantFrom(...NEUTRAL_KEYS, ...CONTEXT_WORDS, 'id', 'model_version'), text)
 
 export const value: fc.Arbitrary<Value> = fc.letrec<{value: Value}>((tie) => ({
@@ -33,7 +38,9 @@ export const value: fc.Arbitrary<Value> = fc.letrec<{value: Value}>((tie) => ({
 })).value
 
 /** A record: an object, with an id so that fingerprints do not depend on the rest. */
-export const record = fc.tuple(fc.array(fc.tuple(key, value), {maxLength: 5}), fc.string({maxLength: 6})).map(([members, id]): Value => ({obj: [['id', {str: `rec-${id}`}], ...members]}))
+export const record = fc
+  .tuple(fc.array(fc.tuple(key, value), {maxLength: 5}), fc.string({maxLength: 6}))
+  .map(([members, id]): Value => ({obj: [['id', {str: `rec-${id}`}], ...members]}))
 
 /** A tiny deterministic PRNG (mulberry32): one seed is one way of writing the record. */
 export function rng(seed: number): () => number {
@@ -81,11 +88,10 @@ function writeNumber(digits: string, r: () => number, plain: boolean): string {
 }
 
 export function write(v: Value, r: () => number, plain = false): string {
-  const ws = (): string => (plain ? '' : ['', '', ' ', '\t', '  '][Math.floor(r() * 5)] as string)
+  const ws = (): string => (plain ? '' : (['', '', ' ', '\t', '  '][Math.floor(r() * 5)] as string))
   if ('str' in v) return writeString(v.str, r, plain)
   if ('num' in v) return writeNumber(v.num, r, plain)
   if ('lit' in v) return v.lit
   if ('arr' in v) return `[${ws()}${v.arr.map((x) => write(x, r, plain)).join(`${ws()},${ws()}`)}${ws()}]`
   return `{${ws()}${v.obj.map(([k, x]) => `${writeString(k, r, plain)}${ws()}:${ws()}${write(x, r, plain)}`).join(`${ws()},${ws()}`)}${ws()}}`
 }
-

@@ -17,7 +17,13 @@ interface LockEntry {
 
 /** Write package.json and package-lock.json of a project that depends on `tarball` only. */
 export async function projectFor(dir: string, tarball: string, root: string): Promise<void> {
-  const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string; dependencies: Record<string, string>; bin: unknown; engines: unknown; license: string}
+  const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
+    version: string
+    dependencies: Record<string, string>
+    bin: unknown
+    engines: unknown
+    license: string
+  }
   const lock = JSON.parse(await readFile(path.join(root, 'package-lock.json'), 'utf8')) as {packages: Record<string, LockEntry>}
   const spec = `file:${path.relative(dir, tarball)}`
   const packages: Record<string, LockEntry> = {

@@ -34,4 +34,5 @@ export async function prRepo(files: Record<string, string>, changes: Record<stri
   return {...repos, base}
 }
 
-export const rec = (id: string, response: string, extra: Record<string, unknown> = {}): string => JSON.stringify({id, user_query: 'q', bot_response: response, latency_ms: 100, ...extra})
+export const rec = (id: string, response: string, extra: Record<string, unknown> = {}): string =>
+  JSON.stringify({id, user_query: 'q', bot_response: response, latency_ms: 100, ...extra})

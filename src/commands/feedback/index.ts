@@ -18,7 +18,10 @@ ${BaseCommand.exitCodesHelp(ExitCode.NOT_CONFIRMED)}`
   static override examples = [
     '<%= config.bin %> <%= command.id %> --user-id "user_999" --feedback-type "bug_report" --description "The chatbot provided an incorrect link for the pricing page."',
     '<%= config.bin %> <%= command.id %> --user-id pm_anna --feedback-type confusing_response --interaction-id int_003 --rating 2 --tag billing',
-    {description: 'Import records from another tool (JSON, or JSON Lines of many)', command: "echo '{\"user_id\":\"u1\",\"feedback_type\":\"suggestion\",\"description\":\"Add dark mode\"}' | <%= config.bin %> <%= command.id %> --stdin"},
+    {
+      description: 'Import records from another tool (JSON, or JSON Lines of many)',
+      command: 'echo \'{"user_id":"u1","feedback_type":"suggestion","description":"Add dark mode"}\' | <%= config.bin %> <%= command.id %> --stdin',
+    },
   ]
 
   static override flags = {

@@ -14,7 +14,11 @@ Parts are refused (exit 2) when they cannot add up to one run: different setting
 ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED)}`
 
   static override examples = [
-    {description: 'Four shards of one log, then one verdict', command: 'for k in 1 2 3 4; do <%= config.bin %> monitor big.jsonl --shard $k/4 --format summary --summary-out part-$k.json & done; wait\n<%= config.bin %> <%= command.id %> part-*.json --fail-on pii,secret'},
+    {
+      description: 'Four shards of one log, then one verdict',
+      command:
+        'for k in 1 2 3 4; do <%= config.bin %> monitor big.jsonl --shard $k/4 --format summary --summary-out part-$k.json & done; wait\n<%= config.bin %> <%= command.id %> part-*.json --fail-on pii,secret',
+    },
   ]
 
   static override strict = false
@@ -27,7 +31,11 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED)}`
     ...verdictFlags,
     format: Flags.string({options: ['summary'], default: 'summary', description: 'the text summary on stdout (--json prints {summary, gate})'}),
     quiet: Flags.boolean({char: 'q', description: 'do not print notes (ignore-file review, how to accept findings) on stderr'}),
-    'summary-out': Flags.string({helpGroup: 'SCALE-OUT', helpValue: 'FILE', description: 'write the merged figures as a summary file (to merge again, in stages)'}),
+    'summary-out': Flags.string({
+      helpGroup: 'SCALE-OUT',
+      helpValue: 'FILE',
+      description: 'write the merged figures as a summary file (to merge again, in stages)',
+    }),
   }
 
   async run(): Promise<void> {

@@ -23,7 +23,10 @@ const READERS: Record<Exclude<Shape, 'flat'>, (record: Record<string, unknown>, 
   langsmith: readLangSmith,
 }
 
-const FORCED = Object.fromEntries(SCHEMAS.filter((s) => s !== 'auto').map((schema) => [schema, {schema, marker: 'forced (--schema)'}])) as Record<Shape, Detected>
+const FORCED = Object.fromEntries(SCHEMAS.filter((s) => s !== 'auto').map((schema) => [schema, {schema, marker: 'forced (--schema)'}])) as Record<
+  Shape,
+  Detected
+>
 
 /** Which shape to read a record as: the forced one, or what the detector recognises. */
 export function shapeOf(record: Record<string, unknown>, schema: SchemaName, flat: FlatKeys): Detected {

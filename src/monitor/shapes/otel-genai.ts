@@ -59,7 +59,8 @@ const errorStatus = (span: Record<string, unknown>): boolean => {
 }
 
 /** Nanoseconds since the epoch (a decimal string or a number) in milliseconds. */
-const nanosToMs = (value: unknown): number => (typeof value === 'string' && /^\d{1,20}$/.test(value) ? Number(value) / 1e6 : typeof value === 'number' && value >= 0 ? value / 1e6 : Number.NaN)
+const nanosToMs = (value: unknown): number =>
+  typeof value === 'string' && /^\d{1,20}$/.test(value) ? Number(value) / 1e6 : typeof value === 'number' && value >= 0 ? value / 1e6 : Number.NaN
 
 /** The first of `keys` the attributes hold, with its path. */
 function pick(attrs: Map<string, unknown>, at: string, keys: readonly string[]): [unknown, string] {

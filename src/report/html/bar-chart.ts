@@ -36,7 +36,14 @@ export function groupedBarChart(spec: GroupedBarSpec): string {
   const slot = (frame.width - frame.left - frame.right) / spec.categories.length
   const bar = Math.max(1, (slot * 0.8) / spec.series.length)
   const labelMax = Math.max(6, Math.floor(slot / 7))
-  const body = [yAxis(frame, ticks, y, spec.yTitle), xAxis(frame, spec.categories.map((c, i) => [frame.left + slot * (i + 0.5), short(c, labelMax)]), spec.xTitle)]
+  const body = [
+    yAxis(frame, ticks, y, spec.yTitle),
+    xAxis(
+      frame,
+      spec.categories.map((c, i) => [frame.left + slot * (i + 0.5), short(c, labelMax)]),
+      spec.xTitle,
+    ),
+  ]
   for (const [i, series] of spec.series.entries()) {
     const colour = `c${(i % 8) + 1}`
     const rects = series.values.map((v, j) => {
@@ -47,7 +54,12 @@ export function groupedBarChart(spec: GroupedBarSpec): string {
     body.push(`<g class="series" data-series="${esc(series.name)}">${rects.join('')}</g>`)
   }
 
-  body.push(legend(frame, spec.series.map((s) => s.name)))
+  body.push(
+    legend(
+      frame,
+      spec.series.map((s) => s.name),
+    ),
+  )
   return svg(spec.id, spec.title, frame, body.join(''))
 }
 
@@ -63,7 +75,8 @@ export interface StackedTimeSpec {
 
 export function stackedTimeChart(spec: StackedTimeSpec): string {
   const totals = spec.times.map((_, j) => spec.series.reduce((sum, s) => sum + (s.values[j] ?? 0), 0))
-  if (spec.times.length === 0 || spec.series.length === 0 || Math.max(0, ...totals) === 0) return empty(`${spec.title}: none in the records with a time of their own`)
+  if (spec.times.length === 0 || spec.series.length === 0 || Math.max(0, ...totals) === 0)
+    return empty(`${spec.title}: none in the records with a time of their own`)
   const frame = FRAME
   const t0 = spec.times[0] as number
   const t1 = (spec.times.at(-1) as number) + spec.widthMs
@@ -71,7 +84,14 @@ export function stackedTimeChart(spec: StackedTimeSpec): string {
   const ticks = niceTicks(Math.max(...totals))
   const y = linear(0, ticks.at(-1) as number, frame.height - frame.bottom, frame.top)
   const {ticks: times, label} = timeTicks(t0, t1)
-  const body = [yAxis(frame, ticks, y, spec.yTitle), xAxis(frame, times.map((t) => [x(t), label(t)]), 'time (UTC)')]
+  const body = [
+    yAxis(frame, ticks, y, spec.yTitle),
+    xAxis(
+      frame,
+      times.map((t) => [x(t), label(t)]),
+      'time (UTC)',
+    ),
+  ]
   const base = spec.times.map(() => 0)
   const width = Math.max(1, x(t0 + spec.widthMs) - x(t0) - 1)
   for (const [i, series] of spec.series.entries()) {
@@ -86,6 +106,11 @@ export function stackedTimeChart(spec: StackedTimeSpec): string {
     body.push(`<g class="series" data-series="${esc(series.name)}">${rects.join('')}</g>`)
   }
 
-  body.push(legend(frame, spec.series.map((s) => s.name)))
+  body.push(
+    legend(
+      frame,
+      spec.series.map((s) => s.name),
+    ),
+  )
   return svg(spec.id, spec.title, frame, body.join(''))
 }

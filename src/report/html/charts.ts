@@ -46,7 +46,8 @@ export function chartsOf(data: ReportData): Chart[] {
   const ranked = [...totals].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([t]) => t)
   const shown = ranked.length > TYPES_SHOWN + 1 ? ranked.slice(0, TYPES_SHOWN) : ranked
   const series = shown.map((t) => ({name: t, values: timeline.buckets.map((b) => b.by_type[t] ?? 0)}))
-  if (shown.length < ranked.length) series.push({name: 'other types', values: timeline.buckets.map((b) => Object.entries(b.by_type).reduce((n, [t, c]) => n + (shown.includes(t) ? 0 : c), 0))})
+  if (shown.length < ranked.length)
+    series.push({name: 'other types', values: timeline.buckets.map((b) => Object.entries(b.by_type).reduce((n, [t, c]) => n + (shown.includes(t) ? 0 : c), 0))})
   charts.push({
     id: 'findings-over-time',
     caption: 'PII and secret findings by type over time',

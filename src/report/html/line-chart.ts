@@ -29,7 +29,14 @@ export function lineChart(spec: LineChartSpec): string {
   const ticks = niceTicks(Math.max(...values))
   const y = linear(0, ticks.at(-1) as number, frame.height - frame.bottom, frame.top)
   const {ticks: times, label} = timeTicks(t0, t1)
-  const body = [yAxis(frame, ticks, y, spec.yTitle), xAxis(frame, times.map((t) => [x(t), label(t)]), 'time (UTC)')]
+  const body = [
+    yAxis(frame, ticks, y, spec.yTitle),
+    xAxis(
+      frame,
+      times.map((t) => [x(t), label(t)]),
+      'time (UTC)',
+    ),
+  ]
   for (const [i, series] of spec.series.entries()) {
     const colour = `c${(i % 8) + 1}`
     let d = ''
@@ -45,12 +52,21 @@ export function lineChart(spec: LineChartSpec): string {
       d += `${pen}${at(px)} ${at(y(v))}`
       pen = 'L'
       const when = new Date(spec.times[j] as number).toISOString().slice(0, 16).replace('T', ' ')
-      points.push(`<circle class="point ${colour}" cx="${at(px)}" cy="${at(y(v))}" r="2.5" data-value="${v}"><title>${esc(`${series.name}, ${when}: ${number(v)} ${spec.unit}`)}</title></circle>`)
+      points.push(
+        `<circle class="point ${colour}" cx="${at(px)}" cy="${at(y(v))}" r="2.5" data-value="${v}"><title>${esc(`${series.name}, ${when}: ${number(v)} ${spec.unit}`)}</title></circle>`,
+      )
     }
 
-    body.push(`<g class="series" data-series="${esc(series.name)}"><path class="line ${colour}" d="${d}" data-points="${points.length}"/>${points.join('')}</g>`)
+    body.push(
+      `<g class="series" data-series="${esc(series.name)}"><path class="line ${colour}" d="${d}" data-points="${points.length}"/>${points.join('')}</g>`,
+    )
   }
 
-  body.push(legend(frame, spec.series.map((s) => s.name)))
+  body.push(
+    legend(
+      frame,
+      spec.series.map((s) => s.name),
+    ),
+  )
   return svg(spec.id, spec.title, frame, body.join(''))
 }

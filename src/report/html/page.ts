@@ -30,8 +30,16 @@ export function renderReport(data: ReportData): string {
   const charts = chartsOf(data)
     .map((c) => `<figure id="${esc(c.id)}"><figcaption>${esc(c.caption)}</figcaption>${c.html}</figure>`)
     .join('\n')
-  const comparison = data.comparison === null ? '<p class="empty">No comparison: give two summary files, or --baseline-version and --candidate-version.</p>' : comparisonTable(data.comparison)
-  const bucket = s.timeline.width_ms >= 86_400_000 ? `${number(s.timeline.width_ms / 86_400_000)} d` : s.timeline.width_ms >= 3_600_000 ? `${number(s.timeline.width_ms / 3_600_000)} h` : `${number(s.timeline.width_ms / 60_000)} min`
+  const comparison =
+    data.comparison === null
+      ? '<p class="empty">No comparison: give two summary files, or --baseline-version and --candidate-version.</p>'
+      : comparisonTable(data.comparison)
+  const bucket =
+    s.timeline.width_ms >= 86_400_000
+      ? `${number(s.timeline.width_ms / 86_400_000)} d`
+      : s.timeline.width_ms >= 3_600_000
+        ? `${number(s.timeline.width_ms / 3_600_000)} h`
+        : `${number(s.timeline.width_ms / 60_000)} min`
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">

@@ -1,7 +1,8 @@
 /** What every chart of the HTML report shares: escaping, scales, nice ticks, axes and legends, as SVG text. */
 
 /** Text and attribute values made safe for HTML and SVG. */
-export const esc = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;')
+export const esc = (text: string): string =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;')
 
 /** A number as an SVG coordinate: short, and never NaN or exponent notation. */
 export const at = (n: number): string => (Number.isFinite(n) ? String(Math.round(n * 10) / 10) : '0')
@@ -39,7 +40,23 @@ export function niceTicks(max: number, count = 5): number[] {
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
-const TIME_STEPS = [MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 365 * DAY]
+const TIME_STEPS = [
+  MINUTE,
+  5 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+  2 * DAY,
+  7 * DAY,
+  14 * DAY,
+  30 * DAY,
+  91 * DAY,
+  365 * DAY,
+]
 
 /** Round instants (UTC) between `t0` and `t1`, at most about `count`, and how to label them. */
 export function timeTicks(t0: number, t1: number, count = 6): {ticks: number[]; label: (t: number) => string} {
@@ -55,7 +72,10 @@ export function timeTicks(t0: number, t1: number, count = 6): {ticks: number[]; 
 
 /** Horizontal grid lines with their labels, and the y-axis title (with its unit). */
 export function yAxis(frame: Frame, ticks: number[], y: (v: number) => number, title: string): string {
-  const parts = ticks.map((t) => `<line class="grid" x1="${frame.left}" x2="${frame.width - frame.right}" y1="${at(y(t))}" y2="${at(y(t))}"/><text class="tick" x="${frame.left - 6}" y="${at(y(t) + 4)}" text-anchor="end">${esc(number(t))}</text>`)
+  const parts = ticks.map(
+    (t) =>
+      `<line class="grid" x1="${frame.left}" x2="${frame.width - frame.right}" y1="${at(y(t))}" y2="${at(y(t))}"/><text class="tick" x="${frame.left - 6}" y="${at(y(t) + 4)}" text-anchor="end">${esc(number(t))}</text>`,
+  )
   const middle = (frame.top + frame.height - frame.bottom) / 2
   parts.push(`<text class="axis-title" transform="translate(14 ${at(middle)}) rotate(-90)" text-anchor="middle">${esc(title)}</text>`)
   return `<g class="y-axis">${parts.join('')}</g>`
@@ -65,8 +85,13 @@ export function yAxis(frame: Frame, ticks: number[], y: (v: number) => number, t
 export function xAxis(frame: Frame, ticks: Array<[number, string]>, title: string): string {
   const base = frame.height - frame.bottom
   const parts = [`<line class="axis" x1="${frame.left}" x2="${frame.width - frame.right}" y1="${base}" y2="${base}"/>`]
-  for (const [x, label] of ticks) parts.push(`<line class="axis" x1="${at(x)}" x2="${at(x)}" y1="${base}" y2="${base + 4}"/><text class="tick" x="${at(x)}" y="${base + 16}" text-anchor="middle">${esc(label)}</text>`)
-  parts.push(`<text class="axis-title" x="${at((frame.left + frame.width - frame.right) / 2)}" y="${frame.height - 6}" text-anchor="middle">${esc(title)}</text>`)
+  for (const [x, label] of ticks)
+    parts.push(
+      `<line class="axis" x1="${at(x)}" x2="${at(x)}" y1="${base}" y2="${base + 4}"/><text class="tick" x="${at(x)}" y="${base + 16}" text-anchor="middle">${esc(label)}</text>`,
+    )
+  parts.push(
+    `<text class="axis-title" x="${at((frame.left + frame.width - frame.right) / 2)}" y="${frame.height - 6}" text-anchor="middle">${esc(title)}</text>`,
+  )
   return `<g class="x-axis">${parts.join('')}</g>`
 }
 

@@ -8,15 +8,26 @@ const ms = (v: number | null): string => (v === null ? '-' : `${number(Math.roun
 
 export function comparisonTable(c: Comparison): string {
   const rows = c.rows.map((r) => {
-    const state = r.regression ? '<span class="regression">regression</span>' : r.limit !== null && !r.judged ? '<span class="muted">not judged</span>' : r.judged ? 'ok' : ''
+    const state = r.regression
+      ? '<span class="regression">regression</span>'
+      : r.limit !== null && !r.judged
+        ? '<span class="muted">not judged</span>'
+        : r.judged
+          ? 'ok'
+          : ''
     return `<tr${r.regression ? ' class="regression"' : ''}><td>${esc(r.label)}</td><td class="n">${esc(formatValue(r.baseline, r.unit))}</td><td class="n">${esc(formatValue(r.candidate, r.unit))}</td><td class="n">${esc(formatChange(r))}</td><td class="n">${esc(r.limit ?? '')}</td><td>${state}</td></tr>`
   })
   const types = [...new Set([...Object.keys(c.baseline.feedback.by_type), ...Object.keys(c.candidate.feedback.by_type)])].sort()
   for (const t of types) {
-    rows.push(`<tr><td>feedback: ${esc(t)}</td><td class="n">${number(c.baseline.feedback.by_type[t] ?? 0)}</td><td class="n">${number(c.candidate.feedback.by_type[t] ?? 0)}</td><td class="n">${number((c.candidate.feedback.by_type[t] ?? 0) - (c.baseline.feedback.by_type[t] ?? 0))}</td><td></td><td></td></tr>`)
+    rows.push(
+      `<tr><td>feedback: ${esc(t)}</td><td class="n">${number(c.baseline.feedback.by_type[t] ?? 0)}</td><td class="n">${number(c.candidate.feedback.by_type[t] ?? 0)}</td><td class="n">${number((c.candidate.feedback.by_type[t] ?? 0) - (c.baseline.feedback.by_type[t] ?? 0))}</td><td></td><td></td></tr>`,
+    )
   }
 
-  const verdict = c.regressions.length === 0 ? '<p>No regression beyond the limits.</p>' : `<p class="regression">${c.regressions.length} regression${c.regressions.length === 1 ? '' : 's'} beyond the limits.</p>`
+  const verdict =
+    c.regressions.length === 0
+      ? '<p>No regression beyond the limits.</p>'
+      : `<p class="regression">${c.regressions.length} regression${c.regressions.length === 1 ? '' : 's'} beyond the limits.</p>`
   return `<p>Baseline <b>${esc(c.baseline.label)}</b> (${number(c.baseline.records)} interactions) against candidate <b>${esc(c.candidate.label)}</b> (${number(c.candidate.records)}).</p>
 <table class="comparison"><thead><tr><th>metric</th><th class="n">baseline</th><th class="n">candidate</th><th class="n">change</th><th class="n">limit</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>${verdict}`
 }
@@ -37,8 +48,12 @@ export function versionsTable(data: ReportData): string {
 export function findingsTable(data: ReportData): string {
   if (data.findings.length === 0) return '<p class="empty">No findings.</p>'
   const rows = data.findings.map(
-    (f) => `<tr><td>${esc(f.severity)}</td><td>${esc(f.type)}</td><td><code>${esc(`${f.file}:${f.line}`)}</code></td><td><code>${esc(f.field)}</code></td><td><code>${esc(f.masked)}</code></td><td>${f.ignored ? 'accepted' : f.preexisting ? 'already there' : 'new'}</td></tr>`,
+    (f) =>
+      `<tr><td>${esc(f.severity)}</td><td>${esc(f.type)}</td><td><code>${esc(`${f.file}:${f.line}`)}</code></td><td><code>${esc(f.field)}</code></td><td><code>${esc(f.masked)}</code></td><td>${f.ignored ? 'accepted' : f.preexisting ? 'already there' : 'new'}</td></tr>`,
   )
-  const more = data.findingsTotal > data.findings.length ? `<p class="muted">${number(data.findings.length)} of ${number(data.findingsTotal)} findings shown, most severe first.</p>` : ''
+  const more =
+    data.findingsTotal > data.findings.length
+      ? `<p class="muted">${number(data.findings.length)} of ${number(data.findingsTotal)} findings shown, most severe first.</p>`
+      : ''
   return `<table><thead><tr><th>severity</th><th>type</th><th>location</th><th>field</th><th>value (masked)</th><th>status</th></tr></thead><tbody>${rows.join('')}</tbody></table>${more}`
 }

@@ -16,8 +16,15 @@ describe('detectShape', () => {
   })
 
   it('keeps the flat record flat: the sample, the nested fixture, and anything unrecognised', () => {
-    const lines = (file: string) => readFileSync(path.join(FIXTURES, '..', '..', file), 'utf8').split('\n').filter((l) => l.trim() !== '')
-    for (const line of [...lines('sample_chatbot_logs.jsonl'), ...lines('test/fixtures/mixed.jsonl').filter((l) => l.startsWith('{') && l.endsWith('}')), ...lines('test/fixtures/nested.jsonl')]) {
+    const lines = (file: string) =>
+      readFileSync(path.join(FIXTURES, '..', '..', file), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+    for (const line of [
+      ...lines('sample_chatbot_logs.jsonl'),
+      ...lines('test/fixtures/mixed.jsonl').filter((l) => l.startsWith('{') && l.endsWith('}')),
+      ...lines('test/fixtures/nested.jsonl'),
+    ]) {
       let record: unknown
       try {
         record = JSON.parse(line)

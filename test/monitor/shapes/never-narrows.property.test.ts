@@ -27,7 +27,11 @@ const planted = fc.constantFrom(...Object.values(FAKE), 'sk-proj-FAKEFAKEFAKEFAK
 
 /** A template with some of its strings replaced by planted values, and maybe a random extra key. */
 const record = fc
-  .tuple(fc.constantFrom(...templates), fc.array(fc.tuple(fc.nat(), planted, fc.string({maxLength: 8})), {maxLength: 4}), fc.option(fc.tuple(fc.string({maxLength: 12}), fc.jsonValue({maxDepth: 2}))))
+  .tuple(
+    fc.constantFrom(...templates),
+    fc.array(fc.tuple(fc.nat(), planted, fc.string({maxLength: 8})), {maxLength: 4}),
+    fc.option(fc.tuple(fc.string({maxLength: 12}), fc.jsonValue({maxDepth: 2}))),
+  )
   .map(([template, plants, extra]) => {
     const leaves = stringLeaves(template)
     let out: unknown = template
@@ -55,17 +59,28 @@ describe('shape detection never narrows what is found', () => {
   it('reading a shape never fails a line, whatever value stands where a shape looks', () => {
     const shapeTemplates = SHAPES.flatMap((shape) => shapeRecords(shape))
     fc.assert(
-      fc.property(fc.constantFrom(...shapeTemplates), fc.array(fc.tuple(fc.nat(), fc.oneof(fc.jsonValue({maxDepth: 2}), fc.double(), fc.constantFrom(1e300, -1, '99999999999999999999', '', '2026-13-45T99:00:00Z'))), {minLength: 1, maxLength: 3}), fc.constantFrom(...SCHEMAS), (template, changes, schema) => {
-        let rec: unknown = template
-        for (const [n, value] of changes) {
-          const paths = allPaths(rec)
-          if (paths.length > 0) rec = withValue(rec, paths[n % paths.length] as Path, value)
-        }
+      fc.property(
+        fc.constantFrom(...shapeTemplates),
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.oneof(fc.jsonValue({maxDepth: 2}), fc.double(), fc.constantFrom(1e300, -1, '99999999999999999999', '', '2026-13-45T99:00:00Z')),
+          ),
+          {minLength: 1, maxLength: 3},
+        ),
+        fc.constantFrom(...SCHEMAS),
+        (template, changes, schema) => {
+          let rec: unknown = template
+          for (const [n, value] of changes) {
+            const paths = allPaths(rec)
+            if (paths.length > 0) rec = withValue(rec, paths[n % paths.length] as Path, value)
+          }
 
-        const {record} = analyzeLine(JSON.stringify(rec), 'logs.jsonl', 1, contexts[schema] as typeof flat)
-        expect(record.errors).not.toContain('unscannable')
-        expect(record.parse_error).toBeUndefined()
-      }),
+          const {record} = analyzeLine(JSON.stringify(rec), 'logs.jsonl', 1, contexts[schema] as typeof flat)
+          expect(record.errors).not.toContain('unscannable')
+          expect(record.parse_error).toBeUndefined()
+        },
+      ),
       {numRuns: 300},
     )
   })

@@ -24,7 +24,10 @@ describe.each(SHAPES)('PII in every string of a %s record', (shape) => {
         const where = `${shape} line ${n + 1} at ${label(at)}`
         // The one string a detector reads by value: an ingestion event's type (see detect.ts).
         if (label(at) !== 'type') expect(analyzed.record.schema, where).toBe(shape)
-        expect(analyzed.record.findings.some((f) => f.type === type && f.field === label(at)), where).toBe(true)
+        expect(
+          analyzed.record.findings.some((f) => f.type === type && f.field === label(at)),
+          where,
+        ).toBe(true)
         const shown = `${formatRecord(analyzed)}\n${analyzed.sanitized}\n${String(analyzed.group)}`
         expect(shown, where).not.toContain(fake)
         expect(shown.replaceAll(' ', ''), where).not.toContain(fake.replaceAll(' ', ''))
