@@ -7489,6 +7489,8 @@ function nextChange(text2, from) {
       if (reference(text2, i) !== void 0) return i;
     } else if (c3 === 37) {
       if (PERCENT[text2.slice(i + 1, i + 3)] !== void 0) return i;
+    } else if (c3 === 92) {
+      if (unicodeEscape(text2, i) !== void 0) return i;
     } else {
       const ch = text2.slice(i, i + charLength(text2, i));
       if (normalChar(ch) !== ch) return i;
@@ -7524,8 +7526,20 @@ function decodeAt(text2, i) {
   const c3 = text2.charCodeAt(i);
   if (c3 === 38) return reference(text2, i) ?? ["&", 1];
   if (c3 === 37) return [PERCENT[text2.slice(i + 1, i + 3)], 3];
+  if (c3 === 92) return unicodeEscape(text2, i) ?? ["\\", 1];
   const length = charLength(text2, i);
   return [normalChar(text2.slice(i, i + length)), length];
+}
+function unicodeEscape(text2, i) {
+  if (text2.charCodeAt(i + 1) !== 117) return void 0;
+  const hex3 = text2.slice(i + 2, i + 6);
+  if (!HEX4.test(hex3)) return void 0;
+  const unit = Number.parseInt(hex3, 16);
+  if (isHigh(unit) && text2.charCodeAt(i + 6) === 92 && text2.charCodeAt(i + 7) === 117) {
+    const low = text2.slice(i + 8, i + 12);
+    if (HEX4.test(low) && isLow(Number.parseInt(low, 16))) return [normalChar(String.fromCharCode(unit, Number.parseInt(low, 16))), 12];
+  }
+  return [normalChar(String.fromCharCode(unit)), 6];
 }
 function reference(text2, i) {
   if (text2.charCodeAt(i + 1) === 35) {
@@ -7570,7 +7584,7 @@ function normalize(text2) {
 function normalizedText(text2) {
   return run(text2, void 0);
 }
-var PERCENT, MAY_CHANGE, UNUSUAL, isHigh, isLow, NAMED, REMOVED, SPACE, DASH, DIGIT, cache, CACHE_LIMIT;
+var PERCENT, MAY_CHANGE, UNUSUAL, isHigh, isLow, NAMED, REMOVED, SPACE, DASH, DIGIT, cache, CACHE_LIMIT, HEX4;
 var init_normalize = __esm({
   "src/engine/normalize.ts"() {
     "use strict";
@@ -7582,7 +7596,8 @@ var init_normalize = __esm({
     MAY_CHANGE[13] = 0;
     MAY_CHANGE[38] = 1;
     MAY_CHANGE[37] = 1;
-    UNUSUAL = /[^\n\r\u0020-\u0024\u0027-\u007E]/g;
+    MAY_CHANGE[92] = 1;
+    UNUSUAL = /[^\n\r\u0020-\u0024\u0027-\u005B\u005D-\u007E]/g;
     isHigh = (c3) => c3 >= 55296 && c3 <= 56319;
     isLow = (c3) => c3 >= 56320 && c3 <= 57343;
     NAMED = {
@@ -7634,6 +7649,7 @@ var init_normalize = __esm({
     DIGIT = new RegExp("^\\p{Nd}$", "u");
     cache = /* @__PURE__ */ new Map();
     CACHE_LIMIT = 65536;
+    HEX4 = /^[0-9a-fA-F]{4}$/;
   }
 });
 

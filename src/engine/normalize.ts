@@ -5,7 +5,8 @@
  * compatibility forms become their plain letters and digits (NFKC, one character at a time:
  * full-width `４` and `＠`, superscripts, ligatures, mathematical letters), decimal digits of
  * every script become ASCII digits, and HTML character references (`&#64;`, `&#x40;`,
- * `&commat;`) and the percent-escapes of `@ + . - _` are decoded.
+ * `&commat;`), the percent-escapes of `@ + . - _` and the `\u0040` escapes of text that was
+ * JSON-encoded twice (a message list inside a string attribute) are decoded.
  *
  * Each step looks at one character (or one reference) and never beyond it, so the normal form
  * of a substring is a substring of the normal form of the whole text: the monitor's line-level
@@ -30,8 +31,9 @@ MAY_CHANGE[0x0a] = 0
 MAY_CHANGE[0x0d] = 0
 MAY_CHANGE[0x26] = 1
 MAY_CHANGE[0x25] = 1
-/** Units outside plain ASCII text, and `&` and `%`: the only places a change can start. */
-const UNUSUAL = /[^\n\r\u0020-\u0024\u0027-\u007E]/g
+MAY_CHANGE[0x5c] = 1
+/** Units outside plain ASCII text, and `&`, `%` and `\`: the only places a change can start. */
+const UNUSUAL = /[^\n\r\u0020-\u0024\u0027-\u005B\u005D-\u007E]/g
 
 const isHigh = (c: number): boolean => c >= 0xd8_00 && c <= 0xdb_ff
 const isLow = (c: number): boolean => c >= 0xdc_00 && c <= 0xdf_ff
@@ -53,6 +55,8 @@ function nextChange(text: string, from: number): number {
       if (reference(text, i) !== undefined) return i
     } else if (c === 0x25) {
       if (PERCENT[text.slice(i + 1, i + 3)] !== undefined) return i
+    } else if (c === 0x5c) {
+      if (unicodeEscape(text, i) !== undefined) return i
     } else {
       const ch = text.slice(i, i + charLength(text, i))
       if (normalChar(ch) !== ch) return i
@@ -156,8 +160,29 @@ function decodeAt(text: string, i: number): [string, number] {
   const c = text.charCodeAt(i)
   if (c === 0x26) return reference(text, i) ?? ['&', 1]
   if (c === 0x25) return [PERCENT[text.slice(i + 1, i + 3)] as string, 3]
+  if (c === 0x5c) return unicodeEscape(text, i) ?? ['\\', 1]
   const length = charLength(text, i)
   return [normalChar(text.slice(i, i + length)), length]
+}
+
+const HEX4 = /^[0-9a-fA-F]{4}$/
+
+/**
+ * A `\uXXXX` escape at `i`, as JSON and JavaScript write one (left in the text when JSON was
+ * encoded twice), decoded and normalised; a high and a low surrogate escape in a row are one
+ * character. Its own six (or twelve) units only, like a character reference.
+ */
+function unicodeEscape(text: string, i: number): [string, number] | undefined {
+  if (text.charCodeAt(i + 1) !== 0x75) return undefined
+  const hex = text.slice(i + 2, i + 6)
+  if (!HEX4.test(hex)) return undefined
+  const unit = Number.parseInt(hex, 16)
+  if (isHigh(unit) && text.charCodeAt(i + 6) === 0x5c && text.charCodeAt(i + 7) === 0x75) {
+    const low = text.slice(i + 8, i + 12)
+    if (HEX4.test(low) && isLow(Number.parseInt(low, 16))) return [normalChar(String.fromCharCode(unit, Number.parseInt(low, 16))), 12]
+  }
+
+  return [normalChar(String.fromCharCode(unit)), 6]
 }
 
 /** A character reference at `i` (`&#64;`, `&#x40;`, `&commat;`), decoded and normalised. */

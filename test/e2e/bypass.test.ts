@@ -158,6 +158,22 @@ const cases: Case[] = [
     types: ['IP_ADDRESS', 'PHONE'],
   },
   {
+    // OpenTelemetry writes a message list as JSON inside a string attribute; Python's json.dumps
+    // escapes non-ASCII (and a logger may escape anything) as \uXXXX, which stays in the text
+    // once the line's own JSON is decoded.
+    name: 'an address in JSON encoded twice, @ and é written as \\u escapes',
+    log: [
+      JSON.stringify({
+        id: 'otel',
+        user_query: 'q',
+        bot_response: 'x',
+        attributes: [{key: 'gen_ai.input.messages', value: {stringValue: String.raw`[{"role":"user","content":"write to jane.twice\u0040example.com or ren\u00e9e.fan@example.com"}]`}}],
+      }),
+    ],
+    raw: ['jane.twice', 'ren\\u00e9e', 'renée', 'ren\\\\u00e9e'],
+    types: ['EMAIL'],
+  },
+  {
     name: 'the letters of an IBAN are masked too',
     log: [JSON.stringify({id: 'ib', user_query: 'q', bot_response: 'IBAN CH36 1071 0W3E WAD4 LNFT S'})],
     raw: ['0W3E', 'WAD4', 'LNFT'],
