@@ -167,7 +167,12 @@ const cases: Case[] = [
         id: 'otel',
         user_query: 'q',
         bot_response: 'x',
-        attributes: [{key: 'gen_ai.input.messages', value: {stringValue: String.raw`[{"role":"user","content":"write to jane.twice\u0040example.com or ren\u00e9e.fan@example.com"}]`}}],
+        attributes: [
+          {
+            key: 'gen_ai.input.messages',
+            value: {stringValue: String.raw`[{"role":"user","content":"write to jane.twice\u0040example.com or ren\u00e9e.fan@example.com"}]`},
+          },
+        ],
       }),
     ],
     raw: ['jane.twice', 'ren\\u00e9e', 'renée', 'ren\\\\u00e9e'],
