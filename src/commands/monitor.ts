@@ -21,7 +21,7 @@ In a terminal (stdout not redirected, no --format) it lists the findings instead
 
 Malformed lines never stop the run: each yields an output line with its file, line number and parse error.
 
-With no FILE it reads standard input when that is a pipe or a redirected file that brings data (cat logs.jsonl | llmops monitor, llmops monitor < logs.jsonl), and ${DEFAULT_LOG_FILE} in the current directory otherwise: from a terminal, with stdin on /dev/null, a socket or a pipe that ends before its first byte (cron, CI runners), with --follow and with --changed-since. In scripts, name the input: - for stdin, or the file. Settings come from flags, then the config file (--config, $LLMOPS_CONFIG or .llmops.json), then defaults.
+With no FILE it reads standard input when that is a pipe or a redirected file that brings data (cat logs.jsonl | llmops monitor, llmops monitor < logs.jsonl), and ${DEFAULT_LOG_FILE} in the current directory otherwise: from a terminal, with stdin on /dev/null, a socket or a pipe that ends before its first byte (cron, CI runners), with --follow and with --changed-since, or when a pipe stays silent for 5 s while that file exists. In scripts, name the input: - for stdin (it always waits), or the file. Settings come from flags, then the config file (--config, $LLMOPS_CONFIG or .llmops.json), then defaults.
 
 ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCode.INTERRUPTED)}`
 

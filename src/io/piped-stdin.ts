@@ -26,25 +26,46 @@ export function isPipeOrFile(fd: number | undefined): boolean {
 export type Stdin = NodeJS.ReadableStream & {fd?: number; destroy(): void}
 
 export interface PipedStdinOptions {
-  /** Called once when no byte has come after `waitMs` (a pipe that stays open and silent). */
-  onWait?: () => void
+  /**
+   * Called once when no byte has come after `waitMs` (a pipe that stays open and silent): `stop`
+   * gives up on stdin (it is closed, and the result is undefined), `wait` goes on waiting.
+   */
+  onWait?: () => 'stop' | 'wait'
   waitMs?: number
 }
 
+const STOP = Symbol('stop')
+
 /**
  * Stdin's bytes, first byte included, when stdin is a pipe or a file that gives at least one
- * byte; undefined when it is anything else or ends before its first byte. Stdin is not touched
- * unless it is a pipe or a file (reading a terminal would wait for the keyboard).
+ * byte; undefined when it is anything else, ends before its first byte, or stays silent until
+ * `onWait` says stop. Stdin is not touched unless it is a pipe or a file (reading a terminal
+ * would wait for the keyboard).
  */
 export async function pipedStdin(stdin: Stdin, options: PipedStdinOptions = {}): Promise<Readable | undefined> {
   if (!isPipeOrFile(stdin.fd)) return undefined
   const chunks = stdin[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>
-  const timer = options.onWait === undefined ? undefined : setTimeout(options.onWait, options.waitMs ?? 5000)
+  let giveUp: (() => void) | undefined
+  const stopped = new Promise<typeof STOP>((resolve) => {
+    giveUp = () => resolve(STOP)
+  })
+  const {onWait} = options
+  const timer = onWait === undefined ? undefined : setTimeout(() => onWait() === 'stop' && giveUp?.(), options.waitMs ?? 5000)
   timer?.unref()
   let first: IteratorResult<Buffer | string>
   try {
-    do first = await chunks.next()
-    while (first.done !== true && first.value.length === 0)
+    do {
+      const next = chunks.next()
+      const won = await Promise.race([next, stopped])
+      if (won === STOP) {
+        // The read still pending ends with the stream: nothing is left waiting on it.
+        next.catch(() => undefined)
+        stdin.destroy()
+        return undefined
+      }
+
+      first = won
+    } while (first.done !== true && first.value.length === 0)
   } finally {
     clearTimeout(timer)
   }

@@ -1,4 +1,5 @@
 /** What `llmops monitor` reads when no FILE is named. */
+import {existsSync} from 'node:fs'
 import type {Readable} from 'node:stream'
 
 import {pipedStdin, type Stdin} from '../io/piped-stdin.js'
@@ -21,22 +22,33 @@ export interface DefaultInput {
   stdin?: Readable
 }
 
+/** How long a silent pipe is waited for before the default file is scanned instead (when there is one). */
+export const SILENT_PIPE_MS = 5000
+
 /**
  * Standard input when it is a pipe or a redirected file that gives at least one byte
  * (`cat logs.jsonl | llmops monitor`); else the default file. A terminal, /dev/null, a socket
  * and a pipe that ends without a byte (cron, CI runners) leave the default file as the input.
+ * A pipe that stays open and silent (a parent process that never writes nor closes it) is given
+ * up after SILENT_PIPE_MS when the default file exists, so such a run cannot hang; without it,
+ * the run waits, as `cat` would. `-` always waits for stdin.
  */
 export async function defaultInput(options: DefaultInputOptions): Promise<DefaultInput> {
   if (options.changedSince) return {files: []}
   if (options.follow) return {files: [DEFAULT_LOG_FILE]}
   const {notes} = options
-  const onWait =
-    notes === undefined
-      ? undefined
-      : () => {
-          notes.write(`Waiting for log lines on standard input (a pipe). To scan ${DEFAULT_LOG_FILE} instead, name it or add </dev/null.\n`)
-        }
+  const onWait = (): 'stop' | 'wait' => {
+    if (existsSync(DEFAULT_LOG_FILE)) {
+      notes?.write(
+        `No log lines on standard input after ${SILENT_PIPE_MS / 1000} s: scanning ${DEFAULT_LOG_FILE}. To wait for a slow pipe, give - as the FILE.\n`,
+      )
+      return 'stop'
+    }
 
-  const stdin = await pipedStdin(options.stdin, {onWait})
+    notes?.write(`Waiting for log lines on standard input (a pipe). To scan a file instead, name it.\n`)
+    return 'wait'
+  }
+
+  const stdin = await pipedStdin(options.stdin, {onWait, waitMs: SILENT_PIPE_MS})
   return stdin === undefined ? {files: [DEFAULT_LOG_FILE]} : {files: ['-'], stdin}
 }

@@ -1,3 +1,4 @@
+import {closeSync, openSync} from 'node:fs'
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
@@ -55,6 +56,36 @@ describe('llmops monitor with no FILE: piped stdin or the default file', () => {
     expect(result.exitCode).toBe(0)
     expect(jsonLines(result.stdout).map((l) => [l.interaction_id, l.file])).toEqual(SAMPLE_IDS.map((id) => [id, 'sample_chatbot_logs.jsonl']))
   })
+
+  it('gives up a pipe that stays open and silent after 5 s and scans the default file, so such a run cannot hang', async () => {
+    // A parent that keeps the pipe open and writes nothing: this test holds the write end of a FIFO.
+    const fifo = path.join(await tempDir(), 'pipe')
+    await execa('mkfifo', [fifo])
+    const fd = openSync(fifo, 'r+')
+    try {
+      const started = Date.now()
+      const result = await execa('node', [BIN, 'monitor'], {
+        cwd: ROOT,
+        stdin: fd,
+        reject: false,
+        env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true', CI: '', GITHUB_ACTIONS: ''},
+      })
+      expect(Date.now() - started).toBeLessThan(20_000)
+      expect(result.exitCode).toBe(0)
+      expect(jsonLines(result.stdout).map((l) => l.interaction_id)).toEqual(SAMPLE_IDS)
+      expect(result.stderr).toContain('No log lines on standard input after 5 s: scanning sample_chatbot_logs.jsonl')
+    } finally {
+      closeSync(fd)
+    }
+  }, 40_000)
+
+  it('keeps waiting for a silent pipe when there is no default file to scan, and reads what comes', async () => {
+    const dir = await tempDir()
+    const file = await twoRecords()
+    const result = await shell(`(sleep 6; cat '${file}') | node "$LLMOPS_BIN" monitor --quiet`, dir)
+    expect(result.exitCode).toBe(0)
+    expect(jsonLines(result.stdout).map((l) => l.interaction_id)).toEqual(['p1', 'p2'])
+  }, 40_000)
 
   it('reads the default file when stdin is a socket a parent process left open, even with data in it', async () => {
     // execa, like Node's child_process, gives the child a socket: a program that starts llmops names its input.

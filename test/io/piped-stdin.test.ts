@@ -65,7 +65,13 @@ describe('pipedStdin', () => {
   it('says once that a pipe stays silent, then reads what comes', async () => {
     const {fd, stream} = await fifo()
     const waits: number[] = []
-    const pending = pipedStdin(stream, {waitMs: 50, onWait: () => waits.push(Date.now())})
+    const pending = pipedStdin(stream, {
+      waitMs: 50,
+      onWait: () => {
+        waits.push(Date.now())
+        return 'wait'
+      },
+    })
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect(waits).toHaveLength(1)
     writeSync(fd, '{"late":true}\n')
@@ -76,5 +82,13 @@ describe('pipedStdin', () => {
     piped?.destroy()
     closeSync(fd)
     expect(waits).toHaveLength(1)
+  })
+
+  it('gives a silent pipe up when told to stop, and closes it', async () => {
+    const {fd, stream} = await fifo()
+    const piped = await pipedStdin(stream, {waitMs: 50, onWait: () => 'stop'})
+    expect(piped).toBeUndefined()
+    expect(stream.destroyed).toBe(true)
+    closeSync(fd)
   })
 })
