@@ -1,3 +1,5 @@
+import {spawn} from 'node:child_process'
+import {once} from 'node:events'
 import {closeSync, openSync} from 'node:fs'
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -64,12 +66,18 @@ describe('llmops monitor with no FILE: piped stdin or the default file', () => {
     const fd = openSync(fifo, 'r+')
     try {
       const started = Date.now()
-      const result = await execa('node', [BIN, 'monitor'], {
+      // Node's spawn hands the FIFO itself to the child as its standard input.
+      const child = spawn('node', [BIN, 'monitor'], {
         cwd: ROOT,
-        stdin: fd,
-        reject: false,
-        env: {OCLIF_SKIP_NEW_VERSION_CHECK: 'true', CI: '', GITHUB_ACTIONS: ''},
+        stdio: [fd, 'pipe', 'pipe'],
+        env: {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true', CI: '', GITHUB_ACTIONS: ''},
       })
+      let stdout = ''
+      let stderr = ''
+      child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()))
+      child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()))
+      const [exitCode] = (await once(child, 'close')) as [number | null]
+      const result = {exitCode, stdout, stderr}
       expect(Date.now() - started).toBeLessThan(20_000)
       expect(result.exitCode).toBe(0)
       expect(jsonLines(result.stdout).map((l) => l.interaction_id)).toEqual(SAMPLE_IDS)
