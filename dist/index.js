@@ -7782,6 +7782,20 @@ function matchRule(rule, part, offset, state) {
     else state.result.matches.push(match);
   }
 }
+function everyOccurrence(matches, text2) {
+  if (matches.length === 0) return matches;
+  const byValue = /* @__PURE__ */ new Map();
+  for (const m2 of matches) if (!byValue.has(text2.slice(m2.start, m2.end))) byValue.set(text2.slice(m2.start, m2.end), m2);
+  if (byValue.size > MAX_SPREAD_VALUES) return matches;
+  const taken = (start, end) => matches.some((m2) => m2.start < end && start < m2.end);
+  const extra = [];
+  for (const [value, m2] of byValue) {
+    for (let i = text2.indexOf(value); i !== -1; i = text2.indexOf(value, i + 1)) {
+      if (!taken(i, i + value.length)) extra.push({ ...m2, start: i, end: i + value.length, value });
+    }
+  }
+  return extra.length === 0 ? matches : resolveOverlaps([...matches, ...extra], text2);
+}
 function mapBack(matches, map2) {
   return matches.map((m2) => {
     const [start, end] = map2.span(m2.start, m2.end);
@@ -7814,7 +7828,7 @@ function scan(text2, ruleSet, options = {}) {
     if (rule.window < 0) matchRule(rule, scanned, 0, state);
     else for (const [from, to2] of windowsOf(ruleHits, rule.window, scanned.length)) matchRule(rule, scanned.slice(from, to2), from, state);
   }
-  const matches = resolveOverlaps(state.result.matches, scanned);
+  const matches = everyOccurrence(resolveOverlaps(state.result.matches, scanned), scanned);
   if (normal === void 0) return { matches, suppressed: state.result.suppressed };
   return { matches: mapBack(matches, normal.map), suppressed: mapBack(state.result.suppressed, normal.map) };
 }
@@ -7862,7 +7876,7 @@ function triggersIn(text2, ruleSet) {
   triggers.hits.sort((a, b3) => a.start - b3.start);
   return triggers;
 }
-var Lower, wordsOf;
+var Lower, MAX_SPREAD_VALUES, wordsOf;
 var init_detect = __esm({
   "src/engine/detect.ts"() {
     "use strict";
@@ -7879,6 +7893,7 @@ var init_detect = __esm({
         return this.value;
       }
     };
+    MAX_SPREAD_VALUES = 256;
     wordsOf = (name) => name.replaceAll(/([a-z])([A-Z])/g, "$1 $2");
   }
 });

@@ -187,6 +187,31 @@ function matchRule(rule: CompiledRule, part: string, offset: number, state: Scan
   }
 }
 
+/** Past this many distinct values in one text (a bulk dump), other occurrences are not looked for. */
+const MAX_SPREAD_VALUES = 256
+
+/**
+ * A value found once in a text is a finding wherever else it occurs in that text: context words
+ * may hold back one occurrence ("your order … 03-1234-5678") while another reads as a phone, and a
+ * value shown in one place and masked in the other is a leak. The extra occurrences take the
+ * rule and confidence of the first.
+ */
+function everyOccurrence(matches: Match[], text: string): Match[] {
+  if (matches.length === 0) return matches
+  const byValue = new Map<string, Match>()
+  for (const m of matches) if (!byValue.has(text.slice(m.start, m.end))) byValue.set(text.slice(m.start, m.end), m)
+  if (byValue.size > MAX_SPREAD_VALUES) return matches
+  const taken = (start: number, end: number): boolean => matches.some((m) => m.start < end && start < m.end)
+  const extra: Match[] = []
+  for (const [value, m] of byValue) {
+    for (let i = text.indexOf(value); i !== -1; i = text.indexOf(value, i + 1)) {
+      if (!taken(i, i + value.length)) extra.push({...m, start: i, end: i + value.length, value})
+    }
+  }
+
+  return extra.length === 0 ? matches : resolveOverlaps([...matches, ...extra], text)
+}
+
 export interface ScanOptions {
   /** Only these rules (a subset of the rule set, as `triggersIn` finds them); default: all. */
   rules?: readonly CompiledRule[]
@@ -241,7 +266,7 @@ export function scan(text: string, ruleSet: RuleSet, options: ScanOptions = {}):
     else for (const [from, to] of windowsOf(ruleHits, rule.window, scanned.length)) matchRule(rule, scanned.slice(from, to), from, state)
   }
 
-  const matches = resolveOverlaps(state.result.matches, scanned)
+  const matches = everyOccurrence(resolveOverlaps(state.result.matches, scanned), scanned)
   if (normal === undefined) return {matches, suppressed: state.result.suppressed}
   return {matches: mapBack(matches, normal.map), suppressed: mapBack(state.result.suppressed, normal.map)}
 }

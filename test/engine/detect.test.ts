@@ -43,6 +43,19 @@ describe('detect', () => {
     expect(slices('support: 555-123-4567, 555.123.4567, (555) 123-4567')).toEqual(['555-123-4567', '555.123.4567', '(555) 123-4567'])
   })
 
+  it('reports a value wherever it occurs in the text once one occurrence is found', () => {
+    // "order" before the first number lowers its confidence; the second reads as a phone: both are the same value.
+    const text = 'your order | 電話: 03-1234-5678 | 電話: 03-1234-5678 | hello'
+    const found = detect(text, ruleSet).map((m) => [m.type, text.slice(m.start, m.end)])
+    expect(found).toEqual([
+      ['PHONE', '03-1234-5678'],
+      ['PHONE', '03-1234-5678'],
+    ])
+    // An allowlisted value is not spread: it is not a finding anywhere.
+    const allowed = compileRules(builtinRules, {allowlist: {values: ['03-1234-5678']}})
+    expect(detect(text, allowed)).toEqual([])
+  })
+
   it('resolves overlaps: the more severe match wins', () => {
     const set = compileRules([rule({id: 'low', pattern: 'abc', severity: 'low'}), rule({id: 'high', pattern: 'bcd', severity: 'high'})])
     expect(detect('abcd', set).map((m) => m.rule)).toEqual(['high'])
