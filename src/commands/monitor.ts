@@ -175,6 +175,14 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
     const {monitorLogs} = await import('../monitor/monitor-logs.js')
     const given = argv as string[]
     const io = defaultIo()
+    // Flags that contradict each other are refused before any input is read (stdin included).
+    if (flags.follow && this.jsonEnabled()) throw usageError('--follow cannot be combined with --json (it never ends)', 'E_USAGE')
+    if (flags.format !== undefined && this.jsonEnabled()) {
+      throw usageError(`--format ${flags.format} and --json ask for two different outputs`, 'E_USAGE', [
+        '--json prints one JSON document with the records, the summary and the gate; --format jsonl prints a JSON line per record, summary the text summary alone, text the findings for a person.',
+      ])
+    }
+
     const implicit =
       given.length > 0
         ? undefined
@@ -188,13 +196,6 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
     if (implicit?.stdin !== undefined) io.stdin = implicit.stdin
     if (flags.follow && (files.length !== 1 || files[0] === '-' || files[0]?.endsWith('.gz'))) {
       throw usageError('--follow needs exactly one plain (not .gz) log file, not stdin', 'E_USAGE')
-    }
-
-    if (flags.follow && this.jsonEnabled()) throw usageError('--follow cannot be combined with --json (it never ends)', 'E_USAGE')
-    if ((flags.format === 'summary' || flags.format === 'text') && this.jsonEnabled()) {
-      throw usageError(`--format ${flags.format} and --json ask for two different outputs`, 'E_USAGE', [
-        '--json prints one JSON document with the records, the summary and the gate; --format summary prints the text summary alone, --format text the findings for a person.',
-      ])
     }
 
     // A person at a terminal reads findings; pipes and files get JSON Lines.

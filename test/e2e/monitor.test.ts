@@ -275,10 +275,10 @@ describe('llmops monitor exit codes and modes', () => {
     expect(String(fine.stderr)).not.toContain('Hint:')
   })
 
-  it('refuses --format summary with --json instead of dropping one (exit 2)', async () => {
-    const result = await llmops(['monitor', 'sample_chatbot_logs.jsonl', '--format', 'summary', '--json'])
+  it.each(['summary', 'text', 'jsonl'])('refuses --format %s with --json instead of dropping one (exit 2)', async (format) => {
+    const result = await llmops(['monitor', 'sample_chatbot_logs.jsonl', '--format', format, '--json'])
     expect(result.exitCode).toBe(2)
-    expect(String(result.stdout) + String(result.stderr)).toContain('--format summary and --json ask for two different outputs')
+    expect(String(result.stdout) + String(result.stderr)).toContain(`--format ${format} and --json ask for two different outputs`)
   })
 
   it('prints only the summary with --format summary', async () => {
