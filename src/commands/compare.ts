@@ -1,10 +1,8 @@
-import {availableParallelism} from 'node:os'
-
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
 import {ExitCode} from '../errors.js'
-import {limitFlags, limitsOf, sideFlags} from '../flags/compare.js'
+import {limitFlags, sideFlags, sidesRequestOf} from '../flags/compare.js'
 import type {Comparison} from '../results/comparison.js'
 
 export default class Compare extends BaseCommand {
@@ -48,19 +46,7 @@ ${BaseCommand.exitCodesHelp}`
     const {argv, flags} = await this.parse(Compare)
     const [{compareRuns}, {formatComparison}] = await Promise.all([import('../evaluate/index.js'), import('../report/comparison-text.js')])
     const {comparison, exitCode} = await compareRuns({
-      files: argv as string[],
-      baselineVersion: flags['baseline-version'],
-      candidateVersion: flags['candidate-version'],
-      feedbackFile: flags.feedback,
-      config: flags.config,
-      cwd: process.cwd(),
-      env: process.env,
-      stdin: process.stdin,
-      stdout: process.stdout,
-      stderr: process.stderr,
-      // A log given instead of a summary file is scanned as llmops monitor would, with the config.
-      scan: {configPath: flags.config, version: this.config.version, threads: Math.min(3, availableParallelism() - 1)},
-      limits: limitsOf(flags),
+      ...sidesRequestOf(argv as string[], flags, this.config.version),
       failOnRegression: flags['fail-on-regression'],
     })
     if (!this.jsonEnabled()) process.stdout.write(formatComparison(comparison))

@@ -1,5 +1,3 @@
-import {availableParallelism} from 'node:os'
-
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
@@ -11,6 +9,7 @@ import {failOnOf, optional, thresholdsOf, verdictFlags} from '../flags/gate.js'
 import {windowFlags, windowOf} from '../flags/window.js'
 import {DEFAULT_LOG_FILE, defaultInput} from '../monitor/default-input.js'
 import {defaultIo, type MonitorInvocation, type MonitorIo} from '../monitor/invocation.js'
+import {defaultThreads} from '../monitor/threads.js'
 
 export default class Monitor extends BaseCommand {
   static override summary = 'Scan chatbot interaction logs for PII, secrets, functional errors and latency.'
@@ -218,7 +217,7 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
       exitOnFirst: flags['exit-on-first'],
       format: this.jsonEnabled() ? 'json' : (format as 'jsonl' | 'text' | 'summary'),
       quiet: flags.quiet,
-      threads: flags.jobs ?? Math.min(3, availableParallelism() - 1),
+      threads: flags.jobs ?? defaultThreads(),
       version: this.config.version,
       explicitFiles: given.length > 0,
       shard: flags.shard === undefined ? undefined : flags.shard.trim() === 'env' ? shardFromEnv(process.env) : parseShard(flags.shard, '--shard'),

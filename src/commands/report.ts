@@ -1,9 +1,7 @@
-import {availableParallelism} from 'node:os'
-
 import {Args, Flags} from '@oclif/core'
 
 import {BaseCommand} from '../base-command.js'
-import {limitFlags, limitsOf, sideFlags} from '../flags/compare.js'
+import {limitFlags, sideFlags, sidesRequestOf} from '../flags/compare.js'
 
 export default class Report extends BaseCommand {
   static override summary = 'Write an HTML report of a run: charts over time and by model version, the comparison, feedback and top findings.'
@@ -42,20 +40,8 @@ ${BaseCommand.exitCodesHelp}`
     const {argv, flags} = await this.parse(Report)
     const {writeReport} = await import('../evaluate/report.js')
     const {bytes, data} = await writeReport({
-      files: argv as string[],
+      ...sidesRequestOf(argv as string[], flags, this.config.version),
       out: flags.out,
-      baselineVersion: flags['baseline-version'],
-      candidateVersion: flags['candidate-version'],
-      feedbackFile: flags.feedback,
-      config: flags.config,
-      cwd: process.cwd(),
-      env: process.env,
-      stdin: process.stdin,
-      stdout: process.stdout,
-      stderr: process.stderr,
-      // A log given instead of a summary file is scanned as llmops monitor would, with the config.
-      scan: {configPath: flags.config, version: this.config.version, threads: Math.min(3, availableParallelism() - 1)},
-      limits: limitsOf(flags),
       version: this.config.version,
     })
     if (!this.jsonEnabled()) this.note(`Wrote ${flags.out} (${Math.ceil(bytes / 1024).toLocaleString('en-US')} KiB).`)

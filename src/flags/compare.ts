@@ -1,6 +1,8 @@
 import {Flags} from '@oclif/core'
 
 import {parseDecimal, parseInteger} from '../config/values.js'
+import type {SidesRequest} from '../evaluate/load.js'
+import {defaultThreads} from '../monitor/threads.js'
 import type {RegressionLimits} from '../results/comparison.js'
 
 /** What `llmops compare` and `llmops report` take to pick and judge the two sides. */
@@ -73,5 +75,31 @@ export function limitsOf(flags: LimitFlagValues): RegressionLimits {
     tokensIncreasePercent: parseDecimal(flags['max-tokens-increase'], '--max-tokens-increase', {min: 0}),
     ratingDrop: parseDecimal(flags['max-rating-drop'], '--max-rating-drop', {min: 0}),
     minSamples: parseInteger(flags['min-samples'], '--min-samples', {min: 1}),
+  }
+}
+
+type SideFlagValues = {
+  'baseline-version'?: string | undefined
+  'candidate-version'?: string | undefined
+  feedback?: string | undefined
+  config?: string | undefined
+}
+
+/** What `llmops compare` and `llmops report` hand the evaluate use case: the two sides, the limits, this process's IO. */
+export function sidesRequestOf(files: string[], flags: SideFlagValues & LimitFlagValues, version: string): SidesRequest & {limits: RegressionLimits} {
+  return {
+    files,
+    baselineVersion: flags['baseline-version'],
+    candidateVersion: flags['candidate-version'],
+    feedbackFile: flags.feedback,
+    config: flags.config,
+    cwd: process.cwd(),
+    env: process.env,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    // A log given instead of a summary file is scanned as llmops monitor would, with the config.
+    scan: {configPath: flags.config, version, threads: defaultThreads()},
+    limits: limitsOf(flags),
   }
 }

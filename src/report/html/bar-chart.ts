@@ -2,7 +2,7 @@
  * Bar charts: grouped bars by category (latency by model version, feedback by version and type),
  * and bars stacked over time (findings by type per bucket).
  */
-import {at, empty, esc, FRAME, legend, linear, niceTicks, number, svg, timeTicks, xAxis, yAxis} from './svg.js'
+import {at, empty, esc, FRAME, legend, linear, niceTicks, number, svg, timeAxes, xAxis, yAxis} from './svg.js'
 
 export interface BarSeries {
   name: string
@@ -80,18 +80,8 @@ export function stackedTimeChart(spec: StackedTimeSpec): string {
   const frame = FRAME
   const t0 = spec.times[0] as number
   const t1 = (spec.times.at(-1) as number) + spec.widthMs
-  const x = linear(t0, t1, frame.left, frame.width - frame.right)
-  const ticks = niceTicks(Math.max(...totals))
-  const y = linear(0, ticks.at(-1) as number, frame.height - frame.bottom, frame.top)
-  const {ticks: times, label} = timeTicks(t0, t1)
-  const body = [
-    yAxis(frame, ticks, y, spec.yTitle),
-    xAxis(
-      frame,
-      times.map((t) => [x(t), label(t)]),
-      'time (UTC)',
-    ),
-  ]
+  const {x, y, axes} = timeAxes(t0, t1, Math.max(...totals), spec.yTitle)
+  const body = axes
   const base = spec.times.map(() => 0)
   const width = Math.max(1, x(t0 + spec.widthMs) - x(t0) - 1)
   for (const [i, series] of spec.series.entries()) {

@@ -1,5 +1,5 @@
 /** A line chart over time: one line per series, a point per bucket, gaps where a bucket has no value. */
-import {at, empty, esc, FRAME, legend, linear, niceTicks, number, svg, timeTicks, xAxis, yAxis} from './svg.js'
+import {at, empty, esc, FRAME, legend, number, svg, timeAxes} from './svg.js'
 
 export interface TimeSeries {
   name: string
@@ -25,18 +25,8 @@ export function lineChart(spec: LineChartSpec): string {
   const frame = FRAME
   const t0 = (spec.times[0] as number) - spec.widthMs / 2
   const t1 = (spec.times.at(-1) as number) + spec.widthMs * 1.5
-  const x = linear(t0, t1, frame.left, frame.width - frame.right)
-  const ticks = niceTicks(Math.max(...values))
-  const y = linear(0, ticks.at(-1) as number, frame.height - frame.bottom, frame.top)
-  const {ticks: times, label} = timeTicks(t0, t1)
-  const body = [
-    yAxis(frame, ticks, y, spec.yTitle),
-    xAxis(
-      frame,
-      times.map((t) => [x(t), label(t)]),
-      'time (UTC)',
-    ),
-  ]
+  const {x, y, axes} = timeAxes(t0, t1, Math.max(...values), spec.yTitle)
+  const body = axes
   for (const [i, series] of spec.series.entries()) {
     const colour = `c${(i % 8) + 1}`
     let d = ''

@@ -70,6 +70,26 @@ export function timeTicks(t0: number, t1: number, count = 6): {ticks: number[]; 
   return {ticks, label}
 }
 
+/** The scale and axes of a chart over time from t0 to t1 with values up to `max`: what every time chart starts from. */
+export function timeAxes(t0: number, t1: number, max: number, yTitle: string): {x: (t: number) => number; y: (v: number) => number; axes: string[]} {
+  const x = linear(t0, t1, FRAME.left, FRAME.width - FRAME.right)
+  const ticks = niceTicks(max)
+  const y = linear(0, ticks.at(-1) as number, FRAME.height - FRAME.bottom, FRAME.top)
+  const {ticks: times, label} = timeTicks(t0, t1)
+  return {
+    x,
+    y,
+    axes: [
+      yAxis(FRAME, ticks, y, yTitle),
+      xAxis(
+        FRAME,
+        times.map((t) => [x(t), label(t)]),
+        'time (UTC)',
+      ),
+    ],
+  }
+}
+
 /** Horizontal grid lines with their labels, and the y-axis title (with its unit). */
 export function yAxis(frame: Frame, ticks: number[], y: (v: number) => number, title: string): string {
   const parts = ticks.map(
