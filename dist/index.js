@@ -7290,13 +7290,11 @@ function compileUser(id, what, pattern, flags, subject) {
 }
 function compileContext(context2, delta) {
   if (context2 === void 0 || context2.words.length === 0) return void 0;
-  const source = String.raw`${trieSource(
-    context2.words.map((w2) => w2.toLowerCase()),
-    String.raw`(?<![a-z][\s\S])`
-  )}(?![a-z])`;
+  const words = context2.words.map((w2) => w2.toLowerCase());
+  const source = String.raw`${trieSource(words, String.raw`(?<![a-z][\s\S])`)}(?![a-z])`;
   let regexes = contextRegexes.get(source);
   if (regexes === void 0) contextRegexes.set(source, regexes = { regex: new RegExp(source, "i"), global: new RegExp(source, "gi") });
-  return { ...regexes, window: context2.window, after: context2.after ?? 0, delta };
+  return { ...regexes, words, window: context2.window, after: context2.after ?? 0, delta };
 }
 function hasAssertion(source) {
   let inClass = false;
@@ -7850,7 +7848,7 @@ function keywordHits(rule, text2, lower, out) {
     regex.lastIndex = m2.index + 1;
   }
 }
-function triggersIn(text2, ruleSet) {
+function triggersByPasses(text2, ruleSet) {
   const lower = new Lower(text2);
   const positional = () => lower.get().length === text2.length;
   const hitsByPrefilter = [];
@@ -7919,6 +7917,719 @@ var init_examples = __esm({
     "use strict";
     init_compile();
     init_detect();
+  }
+});
+
+// src/engine/automaton/char-set.ts
+function setOf(pairs) {
+  const sorted = [...pairs].filter(([lo, hi]) => lo <= hi).sort((a, b3) => a[0] - b3[0]);
+  const out = [];
+  for (const [lo, hi] of sorted) {
+    const last = out.length - 1;
+    if (last > 0 && lo <= out[last] + 1) out[last] = Math.max(out[last], hi);
+    else out.push(lo, hi);
+  }
+  return out;
+}
+function union(...sets) {
+  const pairs = [];
+  for (const set2 of sets) for (let i = 0; i < set2.length; i += 2) pairs.push([set2[i], set2[i + 1]]);
+  return setOf(pairs);
+}
+function negate(set2) {
+  const out = [];
+  let next = 0;
+  for (let i = 0; i < set2.length; i += 2) {
+    if (set2[i] > next) out.push(next, set2[i] - 1);
+    next = set2[i + 1] + 1;
+  }
+  if (next <= MAX_UNIT) out.push(next, MAX_UNIT);
+  return out;
+}
+function canonicalize(unit) {
+  const upper = String.fromCharCode(unit).toUpperCase();
+  if (upper.length !== 1) return unit;
+  const folded = upper.charCodeAt(0);
+  return unit >= 128 && folded < 128 ? unit : folded;
+}
+var MAX_UNIT, charOf, DIGIT2, WORD, SPACE2, NOT_LINE_END, ANY, Folding, regexFolding, lowerFolding;
+var init_char_set = __esm({
+  "src/engine/automaton/char-set.ts"() {
+    "use strict";
+    MAX_UNIT = 65535;
+    charOf = (unit) => [unit, unit];
+    DIGIT2 = [48, 57];
+    WORD = setOf([
+      [48, 57],
+      [65, 90],
+      [95, 95],
+      [97, 122]
+    ]);
+    SPACE2 = setOf([
+      [9, 13],
+      [32, 32],
+      [160, 160],
+      [5760, 5760],
+      [8192, 8202],
+      [8232, 8233],
+      [8239, 8239],
+      [8287, 8287],
+      [12288, 12288],
+      [65279, 65279]
+    ]);
+    NOT_LINE_END = negate(
+      setOf([
+        [10, 10],
+        [13, 13],
+        [8232, 8233]
+      ])
+    );
+    ANY = [0, MAX_UNIT];
+    Folding = class {
+      constructor(fold) {
+        this.fold = fold;
+      }
+      fold;
+      /** For each unit that shares its fold with another, the others; units in sorted order. */
+      others;
+      shared = [];
+      build() {
+        const groups = /* @__PURE__ */ new Map();
+        for (let unit = 0; unit <= MAX_UNIT; unit++) {
+          const key = this.fold(unit);
+          const group2 = groups.get(key);
+          if (group2 === void 0) groups.set(key, [unit]);
+          else group2.push(unit);
+        }
+        const others = /* @__PURE__ */ new Map();
+        for (const group2 of groups.values())
+          if (group2.length > 1)
+            for (const unit of group2)
+              others.set(
+                unit,
+                group2.filter((u2) => u2 !== unit)
+              );
+        this.shared = [...others.keys()].sort((a, b3) => a - b3);
+        return others;
+      }
+      /** Every unit x with fold(x) equal to fold(y) for some y in `set`. */
+      closure(set2) {
+        const others = this.others ??= this.build();
+        const pairs = [];
+        for (let i = 0; i < set2.length; i += 2) pairs.push([set2[i], set2[i + 1]]);
+        let r2 = 0;
+        for (const unit of this.shared) {
+          while (r2 < set2.length && set2[r2 + 1] < unit) r2 += 2;
+          if (r2 >= set2.length) break;
+          if (unit >= set2[r2]) for (const other of others.get(unit)) pairs.push([other, other]);
+        }
+        return setOf(pairs);
+      }
+      /** The units that fold to `unit`'s fold, `unit` included. */
+      of(unit) {
+        return this.closure([unit, unit]);
+      }
+    };
+    regexFolding = new Folding(canonicalize);
+    lowerFolding = new Folding((unit) => {
+      const lower = String.fromCharCode(unit).toLowerCase();
+      return lower.length === 1 ? lower.charCodeAt(0) : -1 - unit;
+    });
+  }
+});
+
+// src/engine/automaton/multi-matcher.ts
+function classesOf(sets) {
+  const cuts = /* @__PURE__ */ new Set([0, MAX_UNIT + 1]);
+  for (const set2 of sets) for (let i = 0; i < set2.length; i += 2) cuts.add(set2[i]).add(set2[i + 1] + 1);
+  const bounds = [...cuts].sort((a, b3) => a - b3);
+  const index = new Map(bounds.map((b3, i) => [b3, i]));
+  const holders = bounds.map(() => []);
+  for (const [id, set2] of sets.entries()) {
+    for (let i = 0; i < set2.length; i += 2) {
+      const to2 = index.get(set2[i + 1] + 1);
+      for (let k2 = index.get(set2[i]); k2 < to2; k2++) holders[k2]?.push(id);
+    }
+  }
+  const classOf = new Uint16Array(MAX_UNIT + 1);
+  const byKey = /* @__PURE__ */ new Map();
+  const classHolders = [];
+  for (let k2 = 0; k2 + 1 < bounds.length; k2++) {
+    const key = holders[k2].join(",");
+    let c3 = byKey.get(key);
+    if (c3 === void 0) {
+      c3 = classHolders.length;
+      byKey.set(key, c3);
+      classHolders.push(holders[k2]);
+    }
+    classOf.fill(c3, bounds[k2], bounds[k2 + 1]);
+  }
+  const members2 = sets.map(() => new Uint8Array(classHolders.length));
+  for (const [c3, ids] of classHolders.entries()) for (const id of ids) members2[id][c3] = 1;
+  return { classOf, count: classHolders.length, members: members2 };
+}
+var MAX_STATES, Nfa, MultiMatcher;
+var init_multi_matcher = __esm({
+  "src/engine/automaton/multi-matcher.ts"() {
+    "use strict";
+    init_char_set();
+    MAX_STATES = 2048;
+    Nfa = class {
+      set = [];
+      next = [];
+      accept = [];
+      sets = [];
+      setIds = /* @__PURE__ */ new Map();
+      add(set2, accept = -1) {
+        this.set.push(set2);
+        this.next.push([]);
+        this.accept.push(accept);
+        return this.set.length - 1;
+      }
+      setId(set2) {
+        const key = set2.join(",");
+        let id = this.setIds.get(key);
+        if (id === void 0) {
+          id = this.sets.length;
+          this.sets.push(set2);
+          this.setIds.set(key, id);
+        }
+        return id;
+      }
+      /** States for `node`: [entry, exit], the exit an empty move left open. */
+      build(node2) {
+        switch (node2.kind) {
+          case "set": {
+            const entry = this.add(this.setId(node2.set));
+            const exit = this.add(-1);
+            this.next[entry]?.push(exit);
+            return [entry, exit];
+          }
+          case "seq": {
+            const entry = this.add(-1);
+            let exit = entry;
+            for (const item of node2.items) {
+              const [a, b3] = this.build(item);
+              this.next[exit]?.push(a);
+              exit = b3;
+            }
+            return [entry, exit];
+          }
+          case "alt": {
+            const entry = this.add(-1);
+            const exit = this.add(-1);
+            for (const item of node2.items) {
+              const [a, b3] = this.build(item);
+              this.next[entry]?.push(a);
+              this.next[b3]?.push(exit);
+            }
+            return [entry, exit];
+          }
+          case "rep": {
+            const entry = this.add(-1);
+            let exit = entry;
+            for (let k2 = 0; k2 < node2.min; k2++) {
+              const [a, b3] = this.build(node2.item);
+              this.next[exit]?.push(a);
+              exit = b3;
+            }
+            if (node2.max === Infinity) {
+              const [a, b3] = this.build(node2.item);
+              const end2 = this.add(-1);
+              this.next[exit]?.push(a, end2);
+              this.next[b3]?.push(a, end2);
+              return [entry, end2];
+            }
+            const end = this.add(-1);
+            for (let k2 = node2.min; k2 < node2.max; k2++) {
+              const [a, b3] = this.build(node2.item);
+              this.next[exit]?.push(a, end);
+              exit = b3;
+            }
+            this.next[exit]?.push(end);
+            return [entry, end];
+          }
+        }
+      }
+    };
+    MultiMatcher = class {
+      /** `patterns[i]` is pattern i: `run` reports i where a match of it ends. */
+      constructor(patterns, maxStates = MAX_STATES) {
+        this.maxStates = maxStates;
+        this.acceptFlag = new Uint8Array(maxStates);
+        const entry = this.nfa.add(-1);
+        for (const [id, pattern] of patterns.entries()) {
+          const [a, b3] = this.nfa.build(pattern);
+          this.nfa.next[entry]?.push(a);
+          this.nfa.next[b3]?.push(this.nfa.add(-1, id));
+        }
+        this.startStates = this.closure(entry);
+        this.isStart = new Uint8Array(this.nfa.set.length);
+        for (const st2 of this.startStates) this.isStart[st2] = 1;
+        const classes = classesOf(this.nfa.sets);
+        this.classOf = classes.classOf;
+        this.classCount = classes.count;
+        this.members = classes.members;
+        this.mark = new Uint32Array(this.nfa.set.length);
+        this.table = new Int32Array(64 * this.classCount).fill(-1);
+        this.startNext = Array.from({ length: this.classCount });
+        this.stateOf([]);
+      }
+      maxStates;
+      nfa = new Nfa();
+      /** The states every search is in (the start and what it reaches without reading). */
+      startStates;
+      isStart;
+      startNext = [];
+      classOf;
+      classCount;
+      /** members[set][class]: the set holds the class. */
+      members;
+      closures = /* @__PURE__ */ new Map();
+      /** Lazily built deterministic states: their NFA states, accepted patterns and transitions. */
+      nfaStates = [];
+      accepts = [];
+      acceptFlag;
+      table;
+      ids = /* @__PURE__ */ new Map();
+      mark;
+      generation = 0;
+      /** How often the table was dropped because it was full (for tests and measurements). */
+      resets = 0;
+      /** The end offsets of the last `run`'s accepting positions, and the patterns that end at each. */
+      ends = new Int32Array(256);
+      endPatterns = [];
+      /** Number of classes (row length) and of NFA states: sizes, for measurements. */
+      get size() {
+        return { classes: this.classCount, nfaStates: this.nfa.set.length, dfaStates: this.nfaStates.length };
+      }
+      /** The reading and accepting states reachable from `state` without reading. */
+      closure(state) {
+        const known = this.closures.get(state);
+        if (known !== void 0) return known;
+        const out = [];
+        const seen = /* @__PURE__ */ new Set([state]);
+        const stack = [state];
+        while (stack.length > 0) {
+          const s = stack.pop();
+          if (this.nfa.set[s] >= 0 || this.nfa.accept[s] >= 0) out.push(s);
+          if (this.nfa.set[s] >= 0) continue;
+          for (const n of this.nfa.next[s]) {
+            if (!seen.has(n)) {
+              seen.add(n);
+              stack.push(n);
+            }
+          }
+        }
+        out.sort((a, b3) => a - b3);
+        this.closures.set(state, out);
+        return out;
+      }
+      /** The deterministic state for a sorted list of NFA states, made if new. */
+      stateOf(states) {
+        const key = states.join(",");
+        const known = this.ids.get(key);
+        if (known !== void 0) return known;
+        const id = this.nfaStates.length;
+        this.ids.set(key, id);
+        this.nfaStates.push(states);
+        const accepted = states.map((s) => this.nfa.accept[s]).filter((p2) => p2 >= 0);
+        this.accepts.push(accepted.length > 0 ? Int32Array.from(new Set(accepted)) : void 0);
+        this.acceptFlag[id] = accepted.length > 0 ? 1 : 0;
+        if ((id + 1) * this.classCount > this.table.length) {
+          const grown = new Int32Array(Math.min(this.maxStates, 2 * (id + 1)) * this.classCount).fill(-1);
+          grown.set(this.table);
+          this.table = grown;
+        }
+        return id;
+      }
+      /** Where the start states go on a unit of class `c` (the same from every state): made once per class. */
+      fromStart(c3) {
+        let next = this.startNext[c3];
+        if (next === void 0) {
+          const out = /* @__PURE__ */ new Set();
+          for (const s of this.startStates) {
+            const set2 = this.nfa.set[s];
+            if (set2 >= 0 && this.members[set2][c3] === 1) for (const t2 of this.closure(this.nfa.next[s][0])) out.add(t2);
+          }
+          this.startNext[c3] = next = [...out];
+        }
+        return next;
+      }
+      /**
+       * The state after `from` reads a unit of class `c`. The search is unanchored, so the start
+       * states are in every state: a state lists only the others, and the start's moves are made
+       * once per class (`fromStart`), which keeps a step short however many patterns there are.
+       */
+      step(from, c3) {
+        if (++this.generation === 4294967295) {
+          this.mark.fill(0);
+          this.generation = 1;
+        }
+        const gen = this.generation;
+        const next = [];
+        const take = (states) => {
+          for (const s of states) {
+            if (this.mark[s] !== gen && (this.isStart[s] === 0 || this.nfa.set[s] < 0)) {
+              this.mark[s] = gen;
+              next.push(s);
+            }
+          }
+        };
+        take(this.fromStart(c3));
+        for (const s of this.nfaStates[from]) {
+          const set2 = this.nfa.set[s];
+          if (set2 >= 0 && this.members[set2][c3] === 1) take(this.closure(this.nfa.next[s][0]));
+        }
+        next.sort((a, b3) => a - b3);
+        if (!this.ids.has(next.join(",")) && this.nfaStates.length >= this.maxStates) {
+          this.resets++;
+          this.nfaStates = [];
+          this.accepts = [];
+          this.ids.clear();
+          this.table.fill(-1);
+          this.stateOf([]);
+          return this.stateOf(next);
+        }
+        const to2 = this.stateOf(next);
+        this.table[from * this.classCount + c3] = to2;
+        return to2;
+      }
+      /**
+       * Search `text`; returns how many positions accept: their end offsets are `ends[0..n)`, the
+       * patterns with a match ending there `endPatterns[0..n)`.
+       */
+      run(text2) {
+        const { classOf, classCount } = this;
+        let table2 = this.table;
+        const flags = this.acceptFlag;
+        let state = 0;
+        let n = 0;
+        for (let i = 0; i < text2.length; i++) {
+          const c3 = classOf[text2.charCodeAt(i)];
+          let next = table2[state * classCount + c3];
+          if (next < 0) {
+            next = this.step(state, c3);
+            table2 = this.table;
+          }
+          state = next;
+          if (flags[state] === 1) {
+            if (n === this.ends.length) this.grow();
+            this.ends[n] = i + 1;
+            this.endPatterns[n] = this.accepts[state];
+            n++;
+          }
+        }
+        return n;
+      }
+      grow() {
+        const ends = new Int32Array(this.ends.length * 2);
+        ends.set(this.ends);
+        this.ends = ends;
+      }
+    };
+  }
+});
+
+// src/engine/automaton/regex-syntax.ts
+function parseRegex(source, flags) {
+  if (/[uvy]/.test(flags)) throw new Unsupported(`the flags "${flags}"`);
+  return new Parser3(source, flags.includes("i"), flags.includes("s")).parse();
+}
+function literal(text2, units) {
+  return { kind: "seq", items: [...text2].flatMap((ch) => [...Array.from({ length: ch.length }, (_3, k2) => ({ kind: "set", set: units(ch.charCodeAt(k2)) }))]) };
+}
+var Unsupported, MAX_COUNT, ESCAPE_SETS, CONTROL, Parser3;
+var init_regex_syntax = __esm({
+  "src/engine/automaton/regex-syntax.ts"() {
+    "use strict";
+    init_char_set();
+    Unsupported = class extends Error {
+    };
+    MAX_COUNT = 16;
+    ESCAPE_SETS = { d: DIGIT2, D: negate(DIGIT2), w: WORD, W: negate(WORD), s: SPACE2, S: negate(SPACE2) };
+    CONTROL = { t: 9, n: 10, v: 11, f: 12, r: 13 };
+    Parser3 = class {
+      constructor(source, ignoreCase, dotAll) {
+        this.source = source;
+        this.ignoreCase = ignoreCase;
+        this.dotAll = dotAll;
+      }
+      source;
+      ignoreCase;
+      dotAll;
+      i = 0;
+      parse() {
+        const node2 = this.alternation();
+        if (this.i < this.source.length) throw new Unsupported(`unexpected "${this.source[this.i]}" at ${this.i}`);
+        return node2;
+      }
+      peek(offset = 0) {
+        return this.source[this.i + offset] ?? "";
+      }
+      alternation() {
+        const items = [this.sequence()];
+        while (this.peek() === "|") {
+          this.i++;
+          items.push(this.sequence());
+        }
+        return items.length === 1 ? items[0] : { kind: "alt", items };
+      }
+      sequence() {
+        const items = [];
+        while (this.i < this.source.length && this.peek() !== "|" && this.peek() !== ")") items.push(this.quantified(this.atom()));
+        return { kind: "seq", items };
+      }
+      quantified(item) {
+        let min;
+        let max;
+        const c3 = this.peek();
+        if (c3 === "*" || c3 === "+" || c3 === "?") {
+          this.i++;
+          [min, max] = c3 === "*" ? [0, Infinity] : c3 === "+" ? [1, Infinity] : [0, 1];
+        } else if (c3 === "{") {
+          const m2 = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.i));
+          if (m2 === null) throw new Unsupported(`a "{" that is not a count at ${this.i}`);
+          this.i += m2[0].length;
+          min = Number(m2[1]);
+          max = m2[2] === void 0 ? min : m2[3] === "" ? Infinity : Number(m2[3]);
+          if (max < min) throw new Unsupported("a count out of order");
+        } else return item;
+        if (this.peek() === "?") this.i++;
+        if (this.peek() === "*" || this.peek() === "+" || this.peek() === "?" || this.peek() === "{") throw new Unsupported("a repeated quantifier");
+        return { kind: "rep", item, min: Math.min(min, MAX_COUNT), max: max > MAX_COUNT ? Infinity : max };
+      }
+      set(set2) {
+        return { kind: "set", set: this.ignoreCase ? regexFolding.closure(set2) : set2 };
+      }
+      atom() {
+        const c3 = this.peek();
+        this.i++;
+        switch (c3) {
+          case "(": {
+            if (this.peek() === "?") {
+              if (this.peek(1) === ":") this.i += 2;
+              else if (this.peek(1) === "<" && /[\p{L}$_]/u.test(this.peek(2))) this.i = this.source.indexOf(">", this.i) + 1;
+              else throw new Unsupported("a lookaround");
+            }
+            const inner = this.alternation();
+            if (this.peek() !== ")") throw new Unsupported("an unclosed group");
+            this.i++;
+            return inner;
+          }
+          case "[": {
+            return this.set(this.charClass());
+          }
+          case ".": {
+            return this.set(this.dotAll ? ANY : NOT_LINE_END);
+          }
+          case "\\": {
+            return this.set(this.escape(false));
+          }
+          case "^":
+          case "$": {
+            throw new Unsupported("an anchor");
+          }
+          case ")":
+          case "*":
+          case "+":
+          case "?":
+          case "{":
+          case "": {
+            throw new Unsupported(`unexpected "${c3}"`);
+          }
+          default: {
+            return this.set(charOf(c3.charCodeAt(0)));
+          }
+        }
+      }
+      /** After a backslash: the set it stands for. Inside a class, `\b` is a backspace. */
+      escape(inClass) {
+        const c3 = this.peek();
+        this.i++;
+        if (c3 in ESCAPE_SETS) return ESCAPE_SETS[c3];
+        if (c3 in CONTROL) return charOf(CONTROL[c3]);
+        if (c3 === "b" && inClass) return charOf(8);
+        if (c3 === "0" && !/\d/.test(this.peek())) return charOf(0);
+        if (c3 === "x" || c3 === "u") {
+          const length = c3 === "x" ? 2 : 4;
+          const hex3 = this.source.slice(this.i, this.i + length);
+          if (!new RegExp(`^[0-9a-fA-F]{${length}}$`).test(hex3)) throw new Unsupported(`"\\${c3}" without its digits`);
+          this.i += length;
+          return charOf(Number.parseInt(hex3, 16));
+        }
+        if (/[\dbBkcpP]/.test(c3) || c3 === "") throw new Unsupported(`"\\${c3}"`);
+        return charOf(c3.charCodeAt(0));
+      }
+      charClass() {
+        const negated = this.peek() === "^";
+        if (negated) this.i++;
+        const parts = [];
+        while (this.peek() !== "]") {
+          if (this.i >= this.source.length) throw new Unsupported("an unclosed class");
+          const from = this.classAtom();
+          if (this.peek() === "-" && this.peek(1) !== "]" && this.peek(1) !== "") {
+            this.i++;
+            const to2 = this.classAtom();
+            if (from.length !== 2 || to2.length !== 2 || from[0] !== from[1] || to2[0] !== to2[1]) throw new Unsupported("a range of classes");
+            if (to2[0] < from[0]) throw new Unsupported("a range out of order");
+            parts.push([from[0], to2[0]]);
+          } else parts.push(from);
+        }
+        this.i++;
+        const members2 = union(...parts);
+        const folded = this.ignoreCase ? regexFolding.closure(members2) : members2;
+        return negated ? negate(folded) : folded;
+      }
+      classAtom() {
+        const c3 = this.peek();
+        this.i++;
+        return c3 === "\\" ? this.escape(true) : charOf(c3.charCodeAt(0));
+      }
+    };
+  }
+});
+
+// src/engine/triggers.ts
+function wordPattern(word) {
+  const items = [];
+  for (let k2 = 0; k2 < word.length; k2++) {
+    const unit = word.charCodeAt(k2);
+    const set2 = { kind: "set", set: regexFolding.of(unit) };
+    items.push(unit === 32 ? { kind: "rep", item: set2, min: 0, max: 1 } : set2);
+  }
+  return { kind: "seq", items };
+}
+function wordAt(text2, end, pattern) {
+  const after = text2.charCodeAt(end);
+  const endOk = end === text2.length || !isLetter(after) || isLower(text2.charCodeAt(end - 1)) && isUpper(after);
+  if (!endOk) return false;
+  if (!pattern.checkStart) return true;
+  for (let skipped = 0; skipped <= pattern.spaces; skipped++) {
+    const start = end - pattern.length + skipped;
+    if (start <= 0) return true;
+    const before = text2.charCodeAt(start - 1);
+    if (!isLetter(before) || isLower(before) && isUpper(text2.charCodeAt(start))) return true;
+  }
+  return false;
+}
+function scannerOf(ruleSet) {
+  let scanner = scanners.get(ruleSet);
+  if (scanner === void 0) scanners.set(ruleSet, scanner = new TriggerScanner(ruleSet));
+  return scanner;
+}
+function triggersIn(text2, ruleSet) {
+  const scanner = scannerOf(ruleSet);
+  const found = scanner.run(text2);
+  const positional = !text2.includes("\u0130");
+  const lower = new Lower(text2);
+  const triggers = { everywhere: [], hits: [] };
+  const hitsByPrefilter = [];
+  let split;
+  const wordsFound = (rule) => {
+    if (rule.needsWords === void 0) return true;
+    if (rule.needsWords.length === 0 || rule.context === void 0) return false;
+    const list3 = scanner.lists.get(rule.context.regex);
+    if (list3 !== void 0) return found.lists[list3] === 1;
+    rule.context.regex.lastIndex = 0;
+    return rule.context.regex.test(split ??= wordsOf(text2));
+  };
+  for (const [index, rule] of ruleSet.rules.entries()) {
+    if (rule.trigger === "keywords" && (!rule.keywordsIgnoreCase || positional)) {
+      let hits = [];
+      if (scanner.keywordsIn[index] === true) hits = (found.keywordHits[index] ?? []).map((h3) => ({ start: h3.start, end: h3.end, rule }));
+      else keywordHits(rule, text2, lower, hits);
+      if (hits.length > 0 && wordsFound(rule)) for (const hit of hits) triggers.hits.push(hit);
+    } else if (rule.trigger === "prefilter") {
+      const prefilter = ruleSet.prefilters[rule.prefilter];
+      const hits = scanner.prefilterIn[rule.prefilter] === true ? found.prefilterHits[rule.prefilter] ?? [] : hitsByPrefilter[rule.prefilter] ??= hitsOf(prefilter, text2);
+      if (hits.length > 0 && wordsFound(rule)) for (const [start, end] of hits) triggers.hits.push({ start, end, rule });
+    } else if (wordsFound(rule)) triggers.everywhere.push(rule);
+  }
+  triggers.hits.sort((a, b3) => a.start - b3.start);
+  return triggers;
+}
+var PREFILTER, KEYWORD, WORD2, isLetter, isLower, isUpper, TriggerScanner, scanners;
+var init_triggers = __esm({
+  "src/engine/triggers.ts"() {
+    "use strict";
+    init_char_set();
+    init_multi_matcher();
+    init_regex_syntax();
+    init_detect();
+    PREFILTER = 0;
+    KEYWORD = 1;
+    WORD2 = 2;
+    isLetter = (u2) => (u2 | 32) >= 97 && (u2 | 32) <= 122;
+    isLower = (u2) => u2 >= 97 && u2 <= 122;
+    isUpper = (u2) => u2 >= 65 && u2 <= 90;
+    TriggerScanner = class {
+      matcher;
+      patterns = [];
+      /** Per prefilter: searched by the automaton. */
+      prefilterIn;
+      /** Per rule (index in the rule set): its keywords are searched by the automaton. */
+      keywordsIn;
+      /** Context regexes searched by the automaton, and their list numbers. */
+      lists = /* @__PURE__ */ new Map();
+      constructor(ruleSet) {
+        const nodes = [];
+        this.prefilterIn = ruleSet.prefilters.map((prefilter, index) => {
+          if (!(prefilter instanceof RegExp) || new RegExp(prefilter.source, prefilter.flags.replace("g", "")).test("")) return false;
+          try {
+            nodes.push(parseRegex(prefilter.source, prefilter.flags));
+          } catch (error63) {
+            if (error63 instanceof Unsupported) return false;
+            throw error63;
+          }
+          this.patterns.push({ kind: PREFILTER, prefilter: index });
+          return true;
+        });
+        this.keywordsIn = ruleSet.rules.map((rule, index) => {
+          const keywords = rule.keywords ?? [];
+          if (rule.trigger !== "keywords" || rule.keywordsIgnoreCase && keywords.some((k2) => [...k2.text].some((ch) => ch.charCodeAt(0) > 127))) return false;
+          for (const keyword of keywords) {
+            nodes.push(literal(keyword.text, rule.keywordsIgnoreCase ? (u2) => lowerFolding.of(u2) : charOf));
+            this.patterns.push({ kind: KEYWORD, rule: index, length: keyword.text.length });
+          }
+          return true;
+        });
+        for (const rule of ruleSet.rules) {
+          const context2 = rule.context;
+          if (rule.needsWords === void 0 || context2 === void 0 || this.lists.has(context2.regex)) continue;
+          const list3 = this.lists.size;
+          this.lists.set(context2.regex, list3);
+          for (const word of context2.words) {
+            nodes.push(wordPattern(word));
+            const spaces = word.split(" ").length - 1;
+            this.patterns.push({ kind: WORD2, list: list3, length: word.length, spaces, checkStart: word.codePointAt(0) <= 65535 });
+          }
+        }
+        this.matcher = new MultiMatcher(nodes);
+      }
+      run(text2) {
+        const found = { prefilterHits: [], keywordHits: [], lists: new Uint8Array(this.lists.size) };
+        const n = this.matcher.run(text2);
+        const { ends, endPatterns } = this.matcher;
+        for (let k2 = 0; k2 < n; k2++) {
+          const end = ends[k2];
+          for (const id of endPatterns[k2]) {
+            const pattern = this.patterns[id];
+            if (pattern.kind === PREFILTER) {
+              const hits = found.prefilterHits[pattern.prefilter] ??= [];
+              const last = hits.at(-1);
+              if (last !== void 0 && last[1] === end - 1) last[1] = end;
+              else hits.push([end - 1, end]);
+            } else if (pattern.kind === KEYWORD) {
+              ;
+              (found.keywordHits[pattern.rule] ??= []).push({ start: end - pattern.length, end, rule: void 0 });
+            } else if (found.lists[pattern.list] === 0 && wordAt(text2, end, pattern)) found.lists[pattern.list] = 1;
+          }
+        }
+        return found;
+      }
+    };
+    scanners = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -8164,6 +8875,7 @@ __export(engine_exports, {
   replaceWithType: () => replaceWithType,
   resolveOverlaps: () => resolveOverlaps,
   scan: () => scan,
+  triggersByPasses: () => triggersByPasses,
   triggersIn: () => triggersIn,
   validators: () => validators
 });
@@ -8173,6 +8885,7 @@ var init_engine = __esm({
     init_compile();
     init_examples();
     init_detect();
+    init_triggers();
     init_normalize();
     init_offsets();
     init_redact();
@@ -15826,7 +16539,7 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser3 = class {
+    var Parser4 = class {
       constructor(client, socket, { exports: exports2 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
@@ -16253,7 +16966,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser3(client, socket, llhttpInstance);
+      socket[kParser] = new Parser4(client, socket, llhttpInstance);
       addListener(socket, "error", function(err) {
         const parser = this[kParser];
         if (err.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
@@ -28283,7 +28996,7 @@ var require_eventsource_stream = __commonJS({
     var LF = 10;
     var CR = 13;
     var COLON = 58;
-    var SPACE2 = 32;
+    var SPACE3 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -28475,7 +29188,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE2) {
+          if (line[valueStart] === SPACE3) {
             ++valueStart;
           }
         }
@@ -32112,9 +32825,9 @@ var require_parse2 = __commonJS({
           safeChars.push(...chars);
           continue;
         }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
+        const literal3 = normalizeSimpleBranch(branch);
+        if (literal3 && literal3.length === 1) {
+          safeChars.push(literal3);
           continue;
         }
         combinable = false;
@@ -32205,7 +32918,7 @@ var require_parse2 = __commonJS({
         state.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
-      const negate = () => {
+      const negate2 = () => {
         let count4 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
@@ -32266,15 +32979,15 @@ var require_parse2 = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal2 = input3.slice(token.startIndex, state.index + 1);
+        const literal3 = input3.slice(token.startIndex, state.index + 1);
         const body = input3.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open7 = tokens[token.tokensIndex];
           open7.type = "text";
-          open7.value = literal2;
-          open7.output = safeOutput || utils.escapeRegex(literal2);
+          open7.value = literal3;
+          open7.output = safeOutput || utils.escapeRegex(literal3);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
@@ -32624,7 +33337,7 @@ var require_parse2 = __commonJS({
             }
           }
           if (opts.nonegate !== true && state.index === 0) {
-            negate();
+            negate2();
             continue;
           }
         }
@@ -39507,7 +40220,7 @@ __export(external_exports, {
   ksuid: () => ksuid2,
   lazy: () => lazy,
   length: () => _length,
-  literal: () => literal,
+  literal: () => literal2,
   locales: () => locales_exports,
   looseObject: () => looseObject,
   looseRecord: () => looseRecord,
@@ -39589,7 +40302,7 @@ __export(external_exports, {
   uint64: () => uint64,
   ulid: () => ulid2,
   undefined: () => _undefined3,
-  union: () => union,
+  union: () => union2,
   unknown: () => unknown,
   uppercase: () => _uppercase,
   url: () => url,
@@ -43201,8 +43914,8 @@ var $ZodXor = /* @__PURE__ */ $constructor("$ZodXor", (inst, def) => {
     });
   };
 });
-function getDiscriminatedOption(union2, value) {
-  const internals = union2._zod;
+function getDiscriminatedOption(union3, value) {
+  const internals = union3._zod;
   let map2 = internals.bag.optionsMap;
   if (!map2) {
     map2 = discriminatorMap(internals.def);
@@ -55244,12 +55957,12 @@ function foldIntersection(json2) {
   if (!unions.length) {
     folded = foldObjects(allOf);
   } else {
-    const union2 = unions[0];
-    const keyword = UNION_KEYS.find((k2) => Array.isArray(union2[k2]));
-    if (Object.keys(union2).length !== 1)
+    const union3 = unions[0];
+    const keyword = UNION_KEYS.find((k2) => Array.isArray(union3[k2]));
+    if (Object.keys(union3).length !== 1)
       return;
-    const rest = allOf.filter((m2) => m2 !== union2);
-    const branches2 = union2[keyword].map((branch) => foldObjects([...rest, branch]));
+    const rest = allOf.filter((m2) => m2 !== union3);
+    const branches2 = union3[keyword].map((branch) => foldObjects([...rest, branch]));
     if (branches2.some((b3) => !b3))
       return;
     folded = { [keyword]: branches2 };
@@ -56442,7 +57155,7 @@ __export(schemas_exports2, {
   keyof: () => keyof,
   ksuid: () => ksuid2,
   lazy: () => lazy,
-  literal: () => literal,
+  literal: () => literal2,
   looseObject: () => looseObject,
   looseRecord: () => looseRecord,
   mac: () => mac2,
@@ -56482,7 +57195,7 @@ __export(schemas_exports2, {
   uint64: () => uint64,
   ulid: () => ulid2,
   undefined: () => _undefined3,
-  union: () => union,
+  union: () => union2,
   unknown: () => unknown,
   url: () => url,
   uuid: () => uuid2,
@@ -56655,7 +57368,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     return array(this);
   },
   or(arg) {
-    return union([this, arg]);
+    return union2([this, arg]);
   },
   and(arg) {
     return intersection(this, arg);
@@ -57481,7 +58194,7 @@ var ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
   inst.options = def.options;
 });
-function union(options, params) {
+function union2(options, params) {
   return new ZodUnion({
     type: "union",
     options,
@@ -57705,7 +58418,7 @@ var ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
     }
   });
 });
-function literal(value, params) {
+function literal2(value, params) {
   return new ZodLiteral({
     type: "literal",
     values: Array.isArray(value) ? value : [value],
@@ -58042,7 +58755,7 @@ var stringbool = (...args) => _stringbool({
 }, ...args);
 function json(params) {
   const jsonSchema = lazy(() => {
-    return union([string2(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string2(), jsonSchema)]);
+    return union2([string2(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string2(), jsonSchema)]);
   });
   return jsonSchema;
 }
@@ -59000,7 +59713,7 @@ function deepPartial(schema2) {
     // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
     union: (s) => {
       const def = s._zod.def;
-      return def.discriminator === void 0 ? s : union(def.options);
+      return def.discriminator === void 0 ? s : union2(def.options);
     }
   });
 }

@@ -6,6 +6,8 @@ import {getValidator, type Validator} from './validators.js'
 import {trieSource} from './word-trie.js'
 
 export interface CompiledContext {
+  /** The words, lower-cased. */
+  words: readonly string[]
   /** Any of the words as a whole word. */
   regex: RegExp
   /** The same, with the `g` flag, to look for a word from a position. */
@@ -120,14 +122,12 @@ function compileContext(context: RuleContext | undefined, delta: number): Compil
   // its first character (a pattern that starts with literals is found fast; one that starts with
   // a lookbehind is tried at every position), and the words form a trie (word-trie.ts).
   // Case-insensitive: the text is not lower-cased first (a copy of every line).
-  const source = String.raw`${trieSource(
-    context.words.map((w) => w.toLowerCase()),
-    String.raw`(?<![a-z][\s\S])`,
-  )}(?![a-z])`
+  const words = context.words.map((w) => w.toLowerCase())
+  const source = String.raw`${trieSource(words, String.raw`(?<![a-z][\s\S])`)}(?![a-z])`
   // Rules with the same words share the regexes, so that a line is searched for them once.
   let regexes = contextRegexes.get(source)
   if (regexes === undefined) contextRegexes.set(source, (regexes = {regex: new RegExp(source, 'i'), global: new RegExp(source, 'gi')}))
-  return {...regexes, window: context.window, after: context.after ?? 0, delta}
+  return {...regexes, words, window: context.window, after: context.after ?? 0, delta}
 }
 
 /** Up to this many keywords, a rule looks each one up with indexOf; beyond, with one trie regex. */

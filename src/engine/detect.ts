@@ -5,7 +5,7 @@ import type {OffsetMap} from './offsets.js'
 import {SEVERITY_RANK, type EntityType, type Match} from './types.js'
 
 /** The lower-cased text, computed at most once per text and only if a rule needs it. */
-class Lower {
+export class Lower {
   private value: string | undefined
   constructor(private readonly text: string) {}
   get(): string {
@@ -101,7 +101,7 @@ export interface ScanResult {
 }
 
 /** Every [start, end) where the prefilter matches, left to right. */
-function hitsOf(prefilter: RegExp | LinearPattern, text: string): Array<[number, number]> {
+export function hitsOf(prefilter: RegExp | LinearPattern, text: string): Array<[number, number]> {
   const hits: Array<[number, number]> = []
   if (!(prefilter instanceof RegExp)) {
     for (const [start, end] of prefilter.matches(text, 0)) hits.push([start, end])
@@ -302,7 +302,7 @@ export interface Triggers {
  * place a keyword starts, with the longest keyword there: a part that overlaps a shorter keyword
  * at the same start overlaps the longest too.
  */
-function keywordHits(rule: CompiledRule, text: string, lower: Lower, out: TriggerHit[]): void {
+export function keywordHits(rule: CompiledRule, text: string, lower: Lower, out: TriggerHit[]): void {
   const haystack = rule.keywordsIgnoreCase ? lower.get() : text
   const regex = rule.keywordRegex
   if (regex === undefined) {
@@ -321,8 +321,9 @@ function keywordHits(rule: CompiledRule, text: string, lower: Lower, out: Trigge
 }
 
 /**
- * Where the rules could match inside `text` (a whole JSON line, decoded and normalised): the
- * positional triggers of each rule, and the rules that have none. A part of the text (a value,
+ * `triggersIn` (triggers.ts) the slow way, one search per prefilter, keyword and word list: the
+ * reference its tests compare it with. Where the rules could match inside `text` (a whole JSON
+ * line, decoded and normalised): the positional triggers of each rule, and the rules that have none. A part of the text (a value,
  * a key, a number) can hold a match of a rule only if one of the rule's hits overlaps it, or the
  * rule is in `everywhere`: a keyword found in a part is found in the whole, and so is a hit of
  * an assertion-free prefilter (enumerating the whole text's hits left to right always reaches
@@ -330,7 +331,7 @@ function keywordHits(rule: CompiledRule, text: string, lower: Lower, out: Trigge
  * when none of its words occurs: its words count as whole words in the value or its field's
  * name, both of which stand between quotes in the line.
  */
-export function triggersIn(text: string, ruleSet: RuleSet): Triggers {
+export function triggersByPasses(text: string, ruleSet: RuleSet): Triggers {
   const lower = new Lower(text)
   // Lower-casing that changes the length (U+0130) would shift positions: then no positions.
   const positional = (): boolean => lower.get().length === text.length

@@ -1,0 +1,197 @@
+/**
+ * Where the rules could match inside a whole JSON line (decoded and normalised), found in one
+ * pass: the built-in prefilters, the keywords and the context words of every rule form one
+ * automaton (automaton/multi-matcher.ts), searched once over the line instead of once per
+ * prefilter, keyword and word list. What the automaton cannot express (a config's RE2
+ * prefilter, a pattern with an assertion, a case-insensitive keyword that is not ASCII) keeps
+ * its own search, exactly as before.
+ *
+ * The guarantee is the one the monitor relies on: a part of the text (a value, a key, a number)
+ * can hold a match of a rule only if one of the rule's hits overlaps it, or the rule is in
+ * `everywhere`. A prefilter hit is now the last unit of a match (every match, whatever its
+ * start, not only the leftmost non-overlapping ones): a match inside a part ends inside it.
+ */
+import {charOf, lowerFolding, regexFolding} from './automaton/char-set.js'
+import {MultiMatcher} from './automaton/multi-matcher.js'
+import {literal, parseRegex, Unsupported, type Node} from './automaton/regex-syntax.js'
+import type {CompiledRule, RuleSet} from './compile.js'
+import {hitsOf, keywordHits, Lower, wordsOf, type TriggerHit, type Triggers} from './detect.js'
+
+const PREFILTER = 0
+const KEYWORD = 1
+const WORD = 2
+
+type Pattern =
+  | {kind: typeof PREFILTER; prefilter: number}
+  | {kind: typeof KEYWORD; rule: number; length: number}
+  | {kind: typeof WORD; list: number; length: number; spaces: number; checkStart: boolean}
+
+/** What one pass found: hits per prefilter and per keyword rule, and which word lists occur. */
+interface Found {
+  prefilterHits: Array<Array<[number, number]> | undefined>
+  keywordHits: Array<TriggerHit[] | undefined>
+  lists: Uint8Array
+}
+
+const isLetter = (u: number): boolean => (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7a
+const isLower = (u: number): boolean => u >= 0x61 && u <= 0x7a
+const isUpper = (u: number): boolean => u >= 0x41 && u <= 0x5a
+
+/**
+ * A context word as `wordsOf(text)` followed by the word regex (`(?<![a-z]…)word(?![a-z])`, case
+ * folded) would find it: a space in the word may also be the one `wordsOf` puts between a
+ * lower-case and an upper-case letter (`textMe`), so it is optional here (a superset).
+ */
+function wordPattern(word: string): Node {
+  const items: Node[] = []
+  for (let k = 0; k < word.length; k++) {
+    const unit = word.charCodeAt(k)
+    const set: Node = {kind: 'set', set: regexFolding.of(unit)}
+    items.push(unit === 0x20 ? {kind: 'rep', item: set, min: 0, max: 1} : set)
+  }
+
+  return {kind: 'seq', items}
+}
+
+class TriggerScanner {
+  private readonly matcher: MultiMatcher
+  private readonly patterns: Pattern[] = []
+  /** Per prefilter: searched by the automaton. */
+  readonly prefilterIn: boolean[]
+  /** Per rule (index in the rule set): its keywords are searched by the automaton. */
+  readonly keywordsIn: boolean[]
+  /** Context regexes searched by the automaton, and their list numbers. */
+  readonly lists = new Map<RegExp, number>()
+
+  constructor(ruleSet: RuleSet) {
+    const nodes: Node[] = []
+    this.prefilterIn = ruleSet.prefilters.map((prefilter, index) => {
+      // A prefilter that matches the empty text hits everywhere: the automaton reports non-empty matches only.
+      if (!(prefilter instanceof RegExp) || new RegExp(prefilter.source, prefilter.flags.replace('g', '')).test('')) return false
+      try {
+        nodes.push(parseRegex(prefilter.source, prefilter.flags))
+      } catch (error) {
+        if (error instanceof Unsupported) return false
+        throw error
+      }
+
+      this.patterns.push({kind: PREFILTER, prefilter: index})
+      return true
+    })
+    this.keywordsIn = ruleSet.rules.map((rule, index) => {
+      const keywords = rule.keywords ?? []
+      // Lower-casing a whole text is not lower-casing unit by unit outside ASCII (a final sigma).
+      if (rule.trigger !== 'keywords' || (rule.keywordsIgnoreCase && keywords.some((k) => [...k.text].some((ch) => ch.charCodeAt(0) > 0x7f)))) return false
+      for (const keyword of keywords) {
+        nodes.push(literal(keyword.text, rule.keywordsIgnoreCase ? (u) => lowerFolding.of(u) : charOf))
+        this.patterns.push({kind: KEYWORD, rule: index, length: keyword.text.length})
+      }
+
+      return true
+    })
+    for (const rule of ruleSet.rules) {
+      const context = rule.context
+      if (rule.needsWords === undefined || context === undefined || this.lists.has(context.regex)) continue
+      const list = this.lists.size
+      this.lists.set(context.regex, list)
+      for (const word of context.words) {
+        nodes.push(wordPattern(word))
+        const spaces = word.split(' ').length - 1
+        // The regex checks the unit before a word from after its first character (a code point).
+        this.patterns.push({kind: WORD, list, length: word.length, spaces, checkStart: (word.codePointAt(0) as number) <= 0xffff})
+      }
+    }
+
+    this.matcher = new MultiMatcher(nodes)
+  }
+
+  run(text: string): Found {
+    const found: Found = {prefilterHits: [], keywordHits: [], lists: new Uint8Array(this.lists.size)}
+    const n = this.matcher.run(text)
+    const {ends, endPatterns} = this.matcher
+    for (let k = 0; k < n; k++) {
+      const end = ends[k] as number
+      for (const id of endPatterns[k] as Int32Array) {
+        const pattern = this.patterns[id] as Pattern
+        if (pattern.kind === PREFILTER) {
+          const hits = (found.prefilterHits[pattern.prefilter] ??= [])
+          const last = hits.at(-1)
+          if (last !== undefined && last[1] === end - 1) last[1] = end
+          else hits.push([end - 1, end])
+        } else if (pattern.kind === KEYWORD) {
+          ;(found.keywordHits[pattern.rule] ??= []).push({start: end - pattern.length, end, rule: undefined as unknown as CompiledRule})
+        } else if (found.lists[pattern.list] === 0 && wordAt(text, end, pattern)) found.lists[pattern.list] = 1
+      }
+    }
+
+    return found
+  }
+}
+
+/** The word pattern that ends at `end` stands as a whole word, as `wordsOf` and the word regex see it. */
+function wordAt(text: string, end: number, pattern: Extract<Pattern, {kind: typeof WORD}>): boolean {
+  const after = text.charCodeAt(end)
+  const endOk = end === text.length || !isLetter(after) || (isLower(text.charCodeAt(end - 1)) && isUpper(after))
+  if (!endOk) return false
+  if (!pattern.checkStart) return true
+  for (let skipped = 0; skipped <= pattern.spaces; skipped++) {
+    const start = end - pattern.length + skipped
+    if (start <= 0) return true
+    const before = text.charCodeAt(start - 1)
+    if (!isLetter(before) || (isLower(before) && isUpper(text.charCodeAt(start)))) return true
+  }
+
+  return false
+}
+
+const scanners = new WeakMap<RuleSet, TriggerScanner>()
+
+function scannerOf(ruleSet: RuleSet): TriggerScanner {
+  let scanner = scanners.get(ruleSet)
+  if (scanner === undefined) scanners.set(ruleSet, (scanner = new TriggerScanner(ruleSet)))
+  return scanner
+}
+
+/**
+ * Where the rules could match inside `text` (see the top of this file): the positional
+ * triggers of each rule, and the rules that have none. A rule that can only report next to a
+ * context word is left out when none of its words occurs: its words count as whole words in the
+ * value or its field's name, both of which stand between quotes in the line.
+ */
+export function triggersIn(text: string, ruleSet: RuleSet): Triggers {
+  const scanner = scannerOf(ruleSet)
+  const found = scanner.run(text)
+  // Lower-casing U+0130 gives two units, which would shift positions: then no keyword positions.
+  const positional = !text.includes('\u0130')
+  const lower = new Lower(text)
+  const triggers: Triggers = {everywhere: [], hits: []}
+  const hitsByPrefilter: Array<Array<[number, number]> | undefined> = []
+  let split: string | undefined
+  const wordsFound = (rule: CompiledRule): boolean => {
+    if (rule.needsWords === undefined) return true
+    if (rule.needsWords.length === 0 || rule.context === undefined) return false
+    const list = scanner.lists.get(rule.context.regex)
+    if (list !== undefined) return found.lists[list] === 1
+    rule.context.regex.lastIndex = 0
+    return rule.context.regex.test((split ??= wordsOf(text)))
+  }
+
+  for (const [index, rule] of ruleSet.rules.entries()) {
+    if (rule.trigger === 'keywords' && (!rule.keywordsIgnoreCase || positional)) {
+      let hits: TriggerHit[] = []
+      if (scanner.keywordsIn[index] === true) hits = (found.keywordHits[index] ?? []).map((h) => ({start: h.start, end: h.end, rule}))
+      else keywordHits(rule, text, lower, hits)
+      if (hits.length > 0 && wordsFound(rule)) for (const hit of hits) triggers.hits.push(hit)
+    } else if (rule.trigger === 'prefilter') {
+      const prefilter = ruleSet.prefilters[rule.prefilter] as RegExp
+      const hits =
+        scanner.prefilterIn[rule.prefilter] === true
+          ? (found.prefilterHits[rule.prefilter] ?? [])
+          : (hitsByPrefilter[rule.prefilter] ??= hitsOf(prefilter, text))
+      if (hits.length > 0 && wordsFound(rule)) for (const [start, end] of hits) triggers.hits.push({start, end, rule})
+    } else if (wordsFound(rule)) triggers.everywhere.push(rule)
+  }
+
+  triggers.hits.sort((a, b) => a.start - b.start)
+  return triggers
+}
