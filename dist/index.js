@@ -7994,12 +7994,15 @@ var init_char_set = __esm({
       others;
       shared = [];
       build() {
+        const keys = new Int32Array(MAX_UNIT + 1);
+        for (let unit = 0; unit <= MAX_UNIT; unit++) keys[unit] = this.fold(unit);
         const groups = /* @__PURE__ */ new Map();
         for (let unit = 0; unit <= MAX_UNIT; unit++) {
-          const key = this.fold(unit);
-          const group2 = groups.get(key);
-          if (group2 === void 0) groups.set(key, [unit]);
-          else group2.push(unit);
+          const key = keys[unit];
+          if (key === unit) continue;
+          let group2 = groups.get(key);
+          if (group2 === void 0) groups.set(key, group2 = key >= 0 && key <= MAX_UNIT && keys[key] === key ? [key] : []);
+          group2.push(unit);
         }
         const others = /* @__PURE__ */ new Map();
         for (const group2 of groups.values())
@@ -8027,7 +8030,8 @@ var init_char_set = __esm({
       }
       /** The units that fold to `unit`'s fold, `unit` included. */
       of(unit) {
-        return this.closure([unit, unit]);
+        const others = (this.others ??= this.build()).get(unit);
+        return others === void 0 ? [unit, unit] : setOf([[unit, unit], ...others.map((u2) => [u2, u2])]);
       }
     };
     regexFolding = new Folding(canonicalize);

@@ -88,12 +88,16 @@ class Folding {
   constructor(private readonly fold: (unit: number) => number) {}
 
   private build(): Map<number, number[]> {
+    // One fold per unit in a flat table; groups only for the few folds shared by several units.
+    const keys = new Int32Array(MAX_UNIT + 1)
+    for (let unit = 0; unit <= MAX_UNIT; unit++) keys[unit] = this.fold(unit)
     const groups = new Map<number, number[]>()
     for (let unit = 0; unit <= MAX_UNIT; unit++) {
-      const key = this.fold(unit)
-      const group = groups.get(key)
-      if (group === undefined) groups.set(key, [unit])
-      else group.push(unit)
+      const key = keys[unit] as number
+      if (key === unit) continue
+      let group = groups.get(key)
+      if (group === undefined) groups.set(key, (group = key >= 0 && key <= MAX_UNIT && keys[key] === key ? [key] : []))
+      group.push(unit)
     }
 
     const others = new Map<number, number[]>()
@@ -126,7 +130,8 @@ class Folding {
 
   /** The units that fold to `unit`'s fold, `unit` included. */
   of(unit: number): CharSet {
-    return this.closure([unit, unit])
+    const others = (this.others ??= this.build()).get(unit)
+    return others === undefined ? [unit, unit] : setOf([[unit, unit], ...others.map((u): [number, number] => [u, u])])
   }
 }
 
