@@ -7922,9 +7922,11 @@ var init_examples = __esm({
 
 // src/engine/automaton/char-set.ts
 function setOf(pairs) {
-  const sorted = [...pairs].filter(([lo, hi]) => lo <= hi).sort((a, b3) => a[0] - b3[0]);
+  const sorted = pairs.length === 1 ? pairs : [...pairs].sort((a, b3) => a[0] - b3[0]);
   const out = [];
-  for (const [lo, hi] of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const [lo, hi] = sorted[i];
+    if (lo > hi) continue;
     const last = out.length - 1;
     if (last > 0 && lo <= out[last] + 1) out[last] = Math.max(out[last], hi);
     else out.push(lo, hi);
@@ -7946,13 +7948,26 @@ function negate(set2) {
   if (next <= MAX_UNIT) out.push(next, MAX_UNIT);
   return out;
 }
-function canonicalize(unit) {
-  const upper = String.fromCharCode(unit).toUpperCase();
-  if (upper.length !== 1) return unit;
-  const folded = upper.charCodeAt(0);
-  return unit >= 128 && folded < 128 ? unit : folded;
+function caseTable(map2) {
+  const out = new Int32Array(MAX_UNIT + 1);
+  const one = (unit) => {
+    const mapped = map2(String.fromCharCode(unit));
+    return mapped.length === 1 ? mapped.charCodeAt(0) : -1;
+  };
+  const units = new Uint16Array(BLOCK);
+  for (let base = 0; base <= MAX_UNIT; base += BLOCK) {
+    let mapped = "";
+    if (base < 55296 || base > 57343) {
+      for (let k2 = 0; k2 < BLOCK; k2++) units[k2] = base + k2;
+      mapped = map2(String.fromCharCode.apply(null, units));
+    }
+    if (mapped.length === BLOCK) for (let k2 = 0; k2 < BLOCK; k2++) out[base + k2] = mapped.charCodeAt(k2);
+    else for (let k2 = 0; k2 < BLOCK; k2++) out[base + k2] = one(base + k2);
+  }
+  out[931] = one(931);
+  return out;
 }
-var MAX_UNIT, charOf, DIGIT2, WORD, SPACE2, NOT_LINE_END, ANY, Folding, regexFolding, lowerFolding;
+var MAX_UNIT, charOf, DIGIT2, WORD, SPACE2, NOT_LINE_END, ANY, Folding, BLOCK, regexFolding, lowerFolding;
 var init_char_set = __esm({
   "src/engine/automaton/char-set.ts"() {
     "use strict";
@@ -7986,16 +8001,15 @@ var init_char_set = __esm({
     );
     ANY = [0, MAX_UNIT];
     Folding = class {
-      constructor(fold) {
-        this.fold = fold;
+      constructor(table2) {
+        this.table = table2;
       }
-      fold;
+      table;
       /** For each unit that shares its fold with another, the others; units in sorted order. */
       others;
       shared = [];
       build() {
-        const keys = new Int32Array(MAX_UNIT + 1);
-        for (let unit = 0; unit <= MAX_UNIT; unit++) keys[unit] = this.fold(unit);
+        const keys = this.table();
         const groups = /* @__PURE__ */ new Map();
         for (let unit = 0; unit <= MAX_UNIT; unit++) {
           const key = keys[unit];
@@ -8018,13 +8032,18 @@ var init_char_set = __esm({
       /** Every unit x with fold(x) equal to fold(y) for some y in `set`. */
       closure(set2) {
         const others = this.others ??= this.build();
+        const shared = this.shared;
         const pairs = [];
-        for (let i = 0; i < set2.length; i += 2) pairs.push([set2[i], set2[i + 1]]);
-        let r2 = 0;
-        for (const unit of this.shared) {
-          while (r2 < set2.length && set2[r2 + 1] < unit) r2 += 2;
-          if (r2 >= set2.length) break;
-          if (unit >= set2[r2]) for (const other of others.get(unit)) pairs.push([other, other]);
+        for (let i = 0; i < set2.length; i += 2) {
+          const lo = set2[i];
+          const hi = set2[i + 1];
+          pairs.push([lo, hi]);
+          let j3 = 0;
+          for (let step2 = shared.length; step2 > 0; step2 >>= 1) while (j3 + step2 <= shared.length && shared[j3 + step2 - 1] < lo) j3 += step2;
+          for (; j3 < shared.length && shared[j3] <= hi; j3++) {
+            const group2 = others.get(shared[j3]);
+            for (let k2 = 0; k2 < group2.length; k2++) pairs.push([group2[k2], group2[k2]]);
+          }
         }
         return setOf(pairs);
       }
@@ -8034,10 +8053,19 @@ var init_char_set = __esm({
         return others === void 0 ? [unit, unit] : setOf([[unit, unit], ...others.map((u2) => [u2, u2])]);
       }
     };
-    regexFolding = new Folding(canonicalize);
-    lowerFolding = new Folding((unit) => {
-      const lower = String.fromCharCode(unit).toLowerCase();
-      return lower.length === 1 ? lower.charCodeAt(0) : -1 - unit;
+    BLOCK = 1024;
+    regexFolding = new Folding(() => {
+      const upper = caseTable((text2) => text2.toUpperCase());
+      for (let unit = 0; unit <= MAX_UNIT; unit++) {
+        const folded = upper[unit];
+        upper[unit] = folded === -1 || unit >= 128 && folded < 128 ? unit : folded;
+      }
+      return upper;
+    });
+    lowerFolding = new Folding(() => {
+      const lower = caseTable((text2) => text2.toLowerCase());
+      for (let unit = 0; unit <= MAX_UNIT; unit++) if (lower[unit] === -1) lower[unit] = -1 - unit;
+      return lower;
     });
   }
 });

@@ -10,9 +10,11 @@ export const MAX_UNIT = 0xffff
 
 /** Sorted and merged ranges from any list of [lo, hi] pairs. */
 export function setOf(pairs: ReadonlyArray<readonly [number, number]>): CharSet {
-  const sorted = [...pairs].filter(([lo, hi]) => lo <= hi).sort((a, b) => a[0] - b[0])
+  const sorted = pairs.length === 1 ? pairs : [...pairs].sort((a, b) => a[0] - b[0])
   const out: number[] = []
-  for (const [lo, hi] of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const [lo, hi] = sorted[i] as readonly [number, number]
+    if (lo > hi) continue
     const last = out.length - 1
     if (last > 0 && lo <= (out[last] as number) + 1) out[last] = Math.max(out[last] as number, hi)
     else out.push(lo, hi)
@@ -85,12 +87,11 @@ class Folding {
   /** For each unit that shares its fold with another, the others; units in sorted order. */
   private others: Map<number, number[]> | undefined
   private shared: number[] = []
-  constructor(private readonly fold: (unit: number) => number) {}
+  constructor(private readonly table: () => Int32Array) {}
 
   private build(): Map<number, number[]> {
     // One fold per unit in a flat table; groups only for the few folds shared by several units.
-    const keys = new Int32Array(MAX_UNIT + 1)
-    for (let unit = 0; unit <= MAX_UNIT; unit++) keys[unit] = this.fold(unit)
+    const keys = this.table()
     const groups = new Map<number, number[]>()
     for (let unit = 0; unit <= MAX_UNIT; unit++) {
       const key = keys[unit] as number
@@ -115,14 +116,19 @@ class Folding {
   /** Every unit x with fold(x) equal to fold(y) for some y in `set`. */
   closure(set: CharSet): CharSet {
     const others = (this.others ??= this.build())
+    const shared = this.shared
     const pairs: Array<[number, number]> = []
-    for (let i = 0; i < set.length; i += 2) pairs.push([set[i] as number, set[i + 1] as number])
-    // Walk the set's ranges and the units that share a fold together (both sorted).
-    let r = 0
-    for (const unit of this.shared) {
-      while (r < set.length && (set[r + 1] as number) < unit) r += 2
-      if (r >= set.length) break
-      if (unit >= (set[r] as number)) for (const other of others.get(unit) as number[]) pairs.push([other, other])
+    for (let i = 0; i < set.length; i += 2) {
+      const lo = set[i] as number
+      const hi = set[i + 1] as number
+      pairs.push([lo, hi])
+      // The units of the range that share their fold: from the first at or after `lo` (binary search).
+      let j = 0
+      for (let step = shared.length; step > 0; step >>= 1) while (j + step <= shared.length && (shared[j + step - 1] as number) < lo) j += step
+      for (; j < shared.length && (shared[j] as number) <= hi; j++) {
+        const group = others.get(shared[j] as number) as number[]
+        for (let k = 0; k < group.length; k++) pairs.push([group[k] as number, group[k] as number])
+      }
     }
 
     return setOf(pairs)
@@ -133,6 +139,39 @@ class Folding {
     const others = (this.others ??= this.build()).get(unit)
     return others === undefined ? [unit, unit] : setOf([[unit, unit], ...others.map((u): [number, number] => [u, u])])
   }
+}
+
+const BLOCK = 1024
+
+/**
+ * What `map` (upper- or lower-casing) makes of each code unit on its own: the unit, or -1 when
+ * the result is not one unit ("ß" gives "SS"). Cased a block of units at a time, not one string
+ * per unit (65,536 strings would be garbage in every thread); a block whose result is longer
+ * than itself is done unit by unit, and so are the surrogates and the one unit whose lower case
+ * depends on its neighbours (final sigma).
+ */
+export function caseTable(map: (text: string) => string): Int32Array {
+  const out = new Int32Array(MAX_UNIT + 1)
+  const one = (unit: number): number => {
+    const mapped = map(String.fromCharCode(unit))
+    return mapped.length === 1 ? mapped.charCodeAt(0) : -1
+  }
+
+  const units = new Uint16Array(BLOCK)
+  for (let base = 0; base <= MAX_UNIT; base += BLOCK) {
+    let mapped = ''
+    if (base < 0xd800 || base > 0xdfff) {
+      for (let k = 0; k < BLOCK; k++) units[k] = base + k
+      // `apply` reads the typed array as it is; a spread would step an iterator per unit.
+      mapped = map(String.fromCharCode.apply(null, units as unknown as number[]))
+    }
+
+    if (mapped.length === BLOCK) for (let k = 0; k < BLOCK; k++) out[base + k] = mapped.charCodeAt(k)
+    else for (let k = 0; k < BLOCK; k++) out[base + k] = one(base + k)
+  }
+
+  out[0x3a3] = one(0x3a3)
+  return out
 }
 
 /**
@@ -147,13 +186,22 @@ export function canonicalize(unit: number): number {
 }
 
 /** What a pattern with the `i` flag accepts for a set. */
-export const regexFolding = new Folding(canonicalize)
+export const regexFolding = new Folding(() => {
+  const upper = caseTable((text) => text.toUpperCase())
+  for (let unit = 0; unit <= MAX_UNIT; unit++) {
+    const folded = upper[unit] as number
+    upper[unit] = folded === -1 || (unit >= 128 && folded < 128) ? unit : folded
+  }
+
+  return upper
+})
 
 /**
  * Units whose lower case (one unit) is the given unit: what `text.toLowerCase().indexOf(k)`
  * finds for a lower-case keyword `k` (a unit whose lower case is longer is left to the caller).
  */
-export const lowerFolding = new Folding((unit) => {
-  const lower = String.fromCharCode(unit).toLowerCase()
-  return lower.length === 1 ? lower.charCodeAt(0) : -1 - unit
+export const lowerFolding = new Folding(() => {
+  const lower = caseTable((text) => text.toLowerCase())
+  for (let unit = 0; unit <= MAX_UNIT; unit++) if (lower[unit] === -1) lower[unit] = -1 - unit
+  return lower
 })
