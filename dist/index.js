@@ -8324,8 +8324,17 @@ var init_multi_matcher = __esm({
           return this.stateOf(next);
         }
         const to2 = this.stateOf(next);
-        this.table[from * this.classCount + c3] = to2;
+        this.table[from * this.classCount + c3] = this.entry(to2);
         return to2;
+      }
+      /**
+       * A state as the table holds it: its row's offset, or for a state that accepts, the offset
+       * negated and less 2 (-1 is a transition not made yet). The search then needs one load and
+       * one test per unit, and a multiplication only where something accepts.
+       */
+      entry(state) {
+        const row = state * this.classCount;
+        return this.acceptFlag[state] === 1 ? -row - 2 : row;
       }
       /**
        * Search `text`; returns how many positions accept: their end offsets are `ends[0..n)`, the
@@ -8334,23 +8343,28 @@ var init_multi_matcher = __esm({
       run(text2) {
         const { classOf, classCount } = this;
         let table2 = this.table;
-        const flags = this.acceptFlag;
-        let state = 0;
+        let row = 0;
         let n = 0;
         for (let i = 0; i < text2.length; i++) {
           const c3 = classOf[text2.charCodeAt(i)];
-          let next = table2[state * classCount + c3];
-          if (next < 0) {
-            next = this.step(state, c3);
+          let next = table2[row + c3];
+          if (next >= 0) {
+            row = next;
+            continue;
+          }
+          if (next === -1) {
+            next = this.entry(this.step(row / classCount, c3));
             table2 = this.table;
+            if (next >= 0) {
+              row = next;
+              continue;
+            }
           }
-          state = next;
-          if (flags[state] === 1) {
-            if (n === this.ends.length) this.grow();
-            this.ends[n] = i + 1;
-            this.endPatterns[n] = this.accepts[state];
-            n++;
-          }
+          row = -next - 2;
+          if (n === this.ends.length) this.grow();
+          this.ends[n] = i + 1;
+          this.endPatterns[n] = this.accepts[row / classCount];
+          n++;
         }
         return n;
       }
@@ -8554,34 +8568,35 @@ function triggersIn(text2, ruleSet) {
   const scanner = scannerOf(ruleSet);
   const found = scanner.run(text2);
   const positional = !text2.includes("\u0130");
-  const lower = new Lower(text2);
+  let lower;
   const triggers = { everywhere: [], hits: [] };
-  const hitsByPrefilter = [];
+  let hitsByPrefilter;
   let split;
-  const wordsFound = (rule) => {
-    if (rule.needsWords === void 0) return true;
-    if (rule.needsWords.length === 0 || rule.context === void 0) return false;
-    const list3 = scanner.lists.get(rule.context.regex);
-    if (list3 !== void 0) return found.lists[list3] === 1;
-    rule.context.regex.lastIndex = 0;
-    return rule.context.regex.test(split ??= wordsOf(text2));
+  const wordsFound = (rule, words) => {
+    if (words >= 0) return found.lists[words] === 1;
+    if (words !== OWN_SEARCH) return words === NO_WORDS;
+    const regex = rule.context.regex;
+    regex.lastIndex = 0;
+    return regex.test(split ??= wordsOf(text2));
   };
-  for (const [index, rule] of ruleSet.rules.entries()) {
+  const { rules } = ruleSet;
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index];
+    const words = scanner.words[index];
+    if (words === NEVER) continue;
     if (rule.trigger === "keywords" && (!rule.keywordsIgnoreCase || positional)) {
-      let hits = [];
-      if (scanner.keywordsIn[index] === true) hits = (found.keywordHits[index] ?? []).map((h3) => ({ start: h3.start, end: h3.end, rule }));
-      else keywordHits(rule, text2, lower, hits);
-      if (hits.length > 0 && wordsFound(rule)) for (const hit of hits) triggers.hits.push(hit);
+      let hits = scanner.keywordsIn[index] === true ? found.keywordHits[index] : void 0;
+      if (scanner.keywordsIn[index] !== true) keywordHits(rule, text2, lower ??= new Lower(text2), hits = []);
+      if (hits !== void 0 && hits.length > 0 && wordsFound(rule, words)) for (const hit of hits) triggers.hits.push(hit);
     } else if (rule.trigger === "prefilter") {
-      const prefilter = ruleSet.prefilters[rule.prefilter];
-      const hits = scanner.prefilterIn[rule.prefilter] === true ? found.prefilterHits[rule.prefilter] ?? [] : hitsByPrefilter[rule.prefilter] ??= hitsOf(prefilter, text2);
-      if (hits.length > 0 && wordsFound(rule)) for (const [start, end] of hits) triggers.hits.push({ start, end, rule });
-    } else if (wordsFound(rule)) triggers.everywhere.push(rule);
+      const hits = scanner.prefilterIn[rule.prefilter] === true ? found.prefilterHits[rule.prefilter] : (hitsByPrefilter ??= [])[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter], text2);
+      if (hits !== void 0 && hits.length > 0 && wordsFound(rule, words)) for (const [start, end] of hits) triggers.hits.push({ start, end, rule });
+    } else if (wordsFound(rule, words)) triggers.everywhere.push(rule);
   }
-  triggers.hits.sort((a, b3) => a.start - b3.start);
+  if (triggers.hits.length > 1) triggers.hits.sort((a, b3) => a.start - b3.start);
   return triggers;
 }
-var PREFILTER, KEYWORD, WORD2, isLetter, isLower, isUpper, TriggerScanner, scanners;
+var PREFILTER, KEYWORD, WORD2, NO_WORDS, NEVER, OWN_SEARCH, isLetter, isLower, isUpper, TriggerScanner, scanners;
 var init_triggers = __esm({
   "src/engine/triggers.ts"() {
     "use strict";
@@ -8592,6 +8607,9 @@ var init_triggers = __esm({
     PREFILTER = 0;
     KEYWORD = 1;
     WORD2 = 2;
+    NO_WORDS = -1;
+    NEVER = -2;
+    OWN_SEARCH = -3;
     isLetter = (u2) => (u2 | 32) >= 97 && (u2 | 32) <= 122;
     isLower = (u2) => u2 >= 97 && u2 <= 122;
     isUpper = (u2) => u2 >= 65 && u2 <= 90;
@@ -8604,6 +8622,8 @@ var init_triggers = __esm({
       keywordsIn;
       /** Context regexes searched by the automaton, and their list numbers. */
       lists = /* @__PURE__ */ new Map();
+      /** Per rule: the words it needs, as `NO_WORDS`, `NEVER`, a list number, or `OWN_SEARCH`. */
+      words = [];
       constructor(ruleSet) {
         const nodes = [];
         this.prefilterIn = ruleSet.prefilters.map((prefilter, index) => {
@@ -8622,7 +8642,7 @@ var init_triggers = __esm({
           if (rule.trigger !== "keywords" || rule.keywordsIgnoreCase && keywords.some((k2) => [...k2.text].some((ch) => ch.charCodeAt(0) > 127))) return false;
           for (const keyword of keywords) {
             nodes.push(literal(keyword.text, rule.keywordsIgnoreCase ? (u2) => lowerFolding.of(u2) : charOf));
-            this.patterns.push({ kind: KEYWORD, rule: index, length: keyword.text.length });
+            this.patterns.push({ kind: KEYWORD, rule: index, length: keyword.text.length, compiled: rule });
           }
           return true;
         });
@@ -8638,6 +8658,11 @@ var init_triggers = __esm({
           }
         }
         this.matcher = new MultiMatcher(nodes);
+        for (const rule of ruleSet.rules) {
+          if (rule.needsWords === void 0) this.words.push(NO_WORDS);
+          else if (rule.needsWords.length === 0 || rule.context === void 0) this.words.push(NEVER);
+          else this.words.push(this.lists.get(rule.context.regex) ?? OWN_SEARCH);
+        }
       }
       run(text2) {
         const found = { prefilterHits: [], keywordHits: [], lists: new Uint8Array(this.lists.size) };
@@ -8654,7 +8679,7 @@ var init_triggers = __esm({
               else hits.push([end - 1, end]);
             } else if (pattern.kind === KEYWORD) {
               ;
-              (found.keywordHits[pattern.rule] ??= []).push({ start: end - pattern.length, end, rule: void 0 });
+              (found.keywordHits[pattern.rule] ??= []).push({ start: end - pattern.length, end, rule: pattern.compiled });
             } else if (found.lists[pattern.list] === 0 && wordAt(text2, end, pattern)) found.lists[pattern.list] = 1;
           }
         }
@@ -40095,7 +40120,7 @@ __export(external_exports, {
   $input: () => $input,
   $output: () => $output,
   INVALID: () => INVALID,
-  NEVER: () => NEVER,
+  NEVER: () => NEVER2,
   TimePrecision: () => TimePrecision,
   ZodAny: () => ZodAny,
   ZodArray: () => ZodArray,
@@ -40467,7 +40492,7 @@ __export(core_exports3, {
   INVALID: () => INVALID,
   JSONSchema: () => json_schema_exports,
   JSONSchemaGenerator: () => JSONSchemaGenerator,
-  NEVER: () => NEVER,
+  NEVER: () => NEVER2,
   TimePrecision: () => TimePrecision,
   URL_BAD_FORMAT: () => URL_BAD_FORMAT,
   URL_UNPARSEABLE: () => URL_UNPARSEABLE,
@@ -41526,7 +41551,7 @@ function constantCatch(value) {
 
 // node_modules/zod/v4/core/core.js
 var _a;
-var NEVER = /* @__PURE__ */ Object.freeze({
+var NEVER2 = /* @__PURE__ */ Object.freeze({
   status: "aborted"
 });
 var _zodDesc = { value: void 0, enumerable: false };

@@ -15,15 +15,21 @@ import {charOf, lowerFolding, regexFolding} from './automaton/char-set.js'
 import {MultiMatcher} from './automaton/multi-matcher.js'
 import {literal, parseRegex, Unsupported, type Node} from './automaton/regex-syntax.js'
 import type {CompiledRule, RuleSet} from './compile.js'
+import type {LinearPattern} from './linear.js'
 import {hitsOf, keywordHits, Lower, wordsOf, type TriggerHit, type Triggers} from './detect.js'
 
 const PREFILTER = 0
 const KEYWORD = 1
 const WORD = 2
 
+/** A rule's need of context words (`TriggerScanner.words`), besides the number of a word list. */
+const NO_WORDS = -1
+const NEVER = -2
+const OWN_SEARCH = -3
+
 type Pattern =
   | {kind: typeof PREFILTER; prefilter: number}
-  | {kind: typeof KEYWORD; rule: number; length: number}
+  | {kind: typeof KEYWORD; rule: number; length: number; compiled: CompiledRule}
   | {kind: typeof WORD; list: number; length: number; spaces: number; checkStart: boolean}
 
 /** What one pass found: hits per prefilter and per keyword rule, and which word lists occur. */
@@ -62,6 +68,8 @@ class TriggerScanner {
   readonly keywordsIn: boolean[]
   /** Context regexes searched by the automaton, and their list numbers. */
   readonly lists = new Map<RegExp, number>()
+  /** Per rule: the words it needs, as `NO_WORDS`, `NEVER`, a list number, or `OWN_SEARCH`. */
+  readonly words: number[] = []
 
   constructor(ruleSet: RuleSet) {
     const nodes: Node[] = []
@@ -84,7 +92,7 @@ class TriggerScanner {
       if (rule.trigger !== 'keywords' || (rule.keywordsIgnoreCase && keywords.some((k) => [...k.text].some((ch) => ch.charCodeAt(0) > 0x7f)))) return false
       for (const keyword of keywords) {
         nodes.push(literal(keyword.text, rule.keywordsIgnoreCase ? (u) => lowerFolding.of(u) : charOf))
-        this.patterns.push({kind: KEYWORD, rule: index, length: keyword.text.length})
+        this.patterns.push({kind: KEYWORD, rule: index, length: keyword.text.length, compiled: rule})
       }
 
       return true
@@ -103,6 +111,11 @@ class TriggerScanner {
     }
 
     this.matcher = new MultiMatcher(nodes)
+    for (const rule of ruleSet.rules) {
+      if (rule.needsWords === undefined) this.words.push(NO_WORDS)
+      else if (rule.needsWords.length === 0 || rule.context === undefined) this.words.push(NEVER)
+      else this.words.push(this.lists.get(rule.context.regex) ?? OWN_SEARCH)
+    }
   }
 
   run(text: string): Found {
@@ -119,7 +132,7 @@ class TriggerScanner {
           if (last !== undefined && last[1] === end - 1) last[1] = end
           else hits.push([end - 1, end])
         } else if (pattern.kind === KEYWORD) {
-          ;(found.keywordHits[pattern.rule] ??= []).push({start: end - pattern.length, end, rule: undefined as unknown as CompiledRule})
+          ;(found.keywordHits[pattern.rule] ??= []).push({start: end - pattern.length, end, rule: pattern.compiled})
         } else if (found.lists[pattern.list] === 0 && wordAt(text, end, pattern)) found.lists[pattern.list] = 1
       }
     }
@@ -163,35 +176,36 @@ export function triggersIn(text: string, ruleSet: RuleSet): Triggers {
   const found = scanner.run(text)
   // Lower-casing U+0130 gives two units, which would shift positions: then no keyword positions.
   const positional = !text.includes('\u0130')
-  const lower = new Lower(text)
+  let lower: Lower | undefined
   const triggers: Triggers = {everywhere: [], hits: []}
-  const hitsByPrefilter: Array<Array<[number, number]> | undefined> = []
+  let hitsByPrefilter: Array<Array<[number, number]> | undefined> | undefined
   let split: string | undefined
-  const wordsFound = (rule: CompiledRule): boolean => {
-    if (rule.needsWords === undefined) return true
-    if (rule.needsWords.length === 0 || rule.context === undefined) return false
-    const list = scanner.lists.get(rule.context.regex)
-    if (list !== undefined) return found.lists[list] === 1
-    rule.context.regex.lastIndex = 0
-    return rule.context.regex.test((split ??= wordsOf(text)))
+  const wordsFound = (rule: CompiledRule, words: number): boolean => {
+    if (words >= 0) return found.lists[words] === 1
+    if (words !== OWN_SEARCH) return words === NO_WORDS
+    const regex = (rule.context as NonNullable<CompiledRule['context']>).regex
+    regex.lastIndex = 0
+    return regex.test((split ??= wordsOf(text)))
   }
 
-  for (const [index, rule] of ruleSet.rules.entries()) {
+  const {rules} = ruleSet
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index] as CompiledRule
+    const words = scanner.words[index] as number
+    if (words === NEVER) continue
     if (rule.trigger === 'keywords' && (!rule.keywordsIgnoreCase || positional)) {
-      let hits: TriggerHit[] = []
-      if (scanner.keywordsIn[index] === true) hits = (found.keywordHits[index] ?? []).map((h) => ({start: h.start, end: h.end, rule}))
-      else keywordHits(rule, text, lower, hits)
-      if (hits.length > 0 && wordsFound(rule)) for (const hit of hits) triggers.hits.push(hit)
+      let hits = scanner.keywordsIn[index] === true ? found.keywordHits[index] : undefined
+      if (scanner.keywordsIn[index] !== true) keywordHits(rule, text, (lower ??= new Lower(text)), (hits = []))
+      if (hits !== undefined && hits.length > 0 && wordsFound(rule, words)) for (const hit of hits) triggers.hits.push(hit)
     } else if (rule.trigger === 'prefilter') {
-      const prefilter = ruleSet.prefilters[rule.prefilter] as RegExp
       const hits =
         scanner.prefilterIn[rule.prefilter] === true
-          ? (found.prefilterHits[rule.prefilter] ?? [])
-          : (hitsByPrefilter[rule.prefilter] ??= hitsOf(prefilter, text))
-      if (hits.length > 0 && wordsFound(rule)) for (const [start, end] of hits) triggers.hits.push({start, end, rule})
-    } else if (wordsFound(rule)) triggers.everywhere.push(rule)
+          ? found.prefilterHits[rule.prefilter]
+          : ((hitsByPrefilter ??= [])[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter] as RegExp | LinearPattern, text))
+      if (hits !== undefined && hits.length > 0 && wordsFound(rule, words)) for (const [start, end] of hits) triggers.hits.push({start, end, rule})
+    } else if (wordsFound(rule, words)) triggers.everywhere.push(rule)
   }
 
-  triggers.hits.sort((a, b) => a.start - b.start)
+  if (triggers.hits.length > 1) triggers.hits.sort((a, b) => a.start - b.start)
   return triggers
 }

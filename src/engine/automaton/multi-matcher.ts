@@ -302,8 +302,18 @@ export class MultiMatcher {
     }
 
     const to = this.stateOf(next)
-    this.table[from * this.classCount + c] = to
+    this.table[from * this.classCount + c] = this.entry(to)
     return to
+  }
+
+  /**
+   * A state as the table holds it: its row's offset, or for a state that accepts, the offset
+   * negated and less 2 (-1 is a transition not made yet). The search then needs one load and
+   * one test per unit, and a multiplication only where something accepts.
+   */
+  private entry(state: number): number {
+    const row = state * this.classCount
+    return this.acceptFlag[state] === 1 ? -row - 2 : row
   }
 
   /**
@@ -313,24 +323,30 @@ export class MultiMatcher {
   run(text: string): number {
     const {classOf, classCount} = this
     let table = this.table
-    const flags = this.acceptFlag
-    let state = 0
+    let row = 0
     let n = 0
     for (let i = 0; i < text.length; i++) {
       const c = classOf[text.charCodeAt(i)] as number
-      let next = table[state * classCount + c] as number
-      if (next < 0) {
-        next = this.step(state, c)
-        table = this.table
+      let next = table[row + c] as number
+      if (next >= 0) {
+        row = next
+        continue
       }
 
-      state = next
-      if (flags[state] === 1) {
-        if (n === this.ends.length) this.grow()
-        this.ends[n] = i + 1
-        this.endPatterns[n] = this.accepts[state] as Int32Array
-        n++
+      if (next === -1) {
+        next = this.entry(this.step(row / classCount, c))
+        table = this.table
+        if (next >= 0) {
+          row = next
+          continue
+        }
       }
+
+      row = -next - 2
+      if (n === this.ends.length) this.grow()
+      this.ends[n] = i + 1
+      this.endPatterns[n] = this.accepts[row / classCount] as Int32Array
+      n++
     }
 
     return n
