@@ -7479,8 +7479,8 @@ function charLength(text2, i) {
 }
 function nextChange(text2, from) {
   UNUSUAL.lastIndex = from;
-  for (let m2 = UNUSUAL.exec(text2); m2 !== null; m2 = UNUSUAL.exec(text2)) {
-    const i = m2.index;
+  while (UNUSUAL.test(text2)) {
+    const i = UNUSUAL.lastIndex - 1;
     const c3 = text2.charCodeAt(i);
     if (MAY_CHANGE[c3] !== 1) continue;
     if (c3 === 38) {
@@ -60937,11 +60937,6 @@ function decodeEscapes(raw) {
   }
   return { text: text2 + raw.slice(i), map: map2 };
 }
-var ESCAPE = /\\(?:u([0-9a-fA-F]{4})|(.))/g;
-var unescape = (_3, hex3, ch) => hex3 === void 0 ? SIMPLE[ch] ?? ch : String.fromCharCode(Number.parseInt(hex3, 16));
-function decodedLine(line) {
-  return line.includes("\\") ? line.replace(ESCAPE, unescape) : line;
-}
 function looseParts(line) {
   const parts = [];
   let start = 0;
@@ -60956,12 +60951,12 @@ function looseParts(line) {
 // src/monitor/line-triggers.ts
 init_engine();
 function lineTriggers(line, ruleSet) {
-  const decoded = decodedLine(line);
+  const escapes = line.includes("\\") ? decodeEscapes(line) : void 0;
+  const decoded = escapes?.text ?? line;
   const normal = normalize(decoded);
   const found = { ...triggersIn(normal?.text ?? decoded, ruleSet), normal: normal === void 0 };
   if (found.hits.length === 0 && found.everywhere.length === 0) return void 0;
   if (found.hits.length === 0) return found;
-  const escapes = decoded === line ? void 0 : decodeEscapes(line);
   if (escapes === void 0 && normal === void 0) return found;
   const hits = found.hits.map((h3) => {
     const [start, end] = normal === void 0 ? [h3.start, h3.end] : normal.map.span(h3.start, h3.end);

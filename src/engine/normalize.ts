@@ -47,8 +47,9 @@ function charLength(text: string, i: number): number {
 function nextChange(text: string, from: number): number {
   // The regex engine skips plain text; only unusual units are looked at here.
   UNUSUAL.lastIndex = from
-  for (let m = UNUSUAL.exec(text); m !== null; m = UNUSUAL.exec(text)) {
-    const i = m.index
+  // `test` moves lastIndex past the (one-unit) match without making a match object.
+  while (UNUSUAL.test(text)) {
+    const i = UNUSUAL.lastIndex - 1
     const c = text.charCodeAt(i)
     if (MAY_CHANGE[c] !== 1) continue
     if (c === 0x26) {

@@ -232,15 +232,6 @@ export function decodeEscapes(raw: string): Decoded {
   return {text: text + raw.slice(i), map}
 }
 
-const ESCAPE = /\\(?:u([0-9a-fA-F]{4})|(.))/g
-const unescape = (_: string, hex: string | undefined, ch: string): string =>
-  hex === undefined ? (SIMPLE[ch] ?? ch) : String.fromCharCode(Number.parseInt(hex, 16))
-
-/** A valid JSON line with its escapes resolved (cheap, no offsets): each string's content, in place. */
-export function decodedLine(line: string): string {
-  return line.includes('\\') ? line.replace(ESCAPE, unescape) : line
-}
-
 /**
  * The parts of a line that is not valid JSON between any two unescaped quotes (and before the
  * first and after the last), each as a raw span. Every such part is scanned on its own, whatever

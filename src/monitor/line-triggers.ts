@@ -6,7 +6,7 @@
  * trigger touches are scanned. A line without a trigger needs no scan at all.
  */
 import {normalize, triggersIn, type CompiledRule, type RuleSet, type TriggerHit} from '../engine/index.js'
-import {decodedLine, decodeEscapes} from './json-tokens.js'
+import {decodeEscapes} from './json-tokens.js'
 
 export interface LineTriggers {
   /** Rules scanned in every part of the line. */
@@ -22,12 +22,13 @@ export interface LineTriggers {
 
 /** The triggers of a valid JSON line, or undefined when no rule can match anywhere in it. */
 export function lineTriggers(line: string, ruleSet: RuleSet): LineTriggers | undefined {
-  const decoded = decodedLine(line)
+  // Decoded once, with the map back to the raw line (a valid line's escapes are all well formed).
+  const escapes = line.includes('\\') ? decodeEscapes(line) : undefined
+  const decoded = escapes?.text ?? line
   const normal = normalize(decoded)
   const found = {...triggersIn(normal?.text ?? decoded, ruleSet), normal: normal === undefined}
   if (found.hits.length === 0 && found.everywhere.length === 0) return undefined
   if (found.hits.length === 0) return found
-  const escapes = decoded === line ? undefined : decodeEscapes(line)
   if (escapes === undefined && normal === undefined) return found
   const hits = found.hits.map((h) => {
     const [start, end] = normal === undefined ? [h.start, h.end] : normal.map.span(h.start, h.end)
