@@ -44,9 +44,11 @@ const isLower = (u: number): boolean => u >= 0x61 && u <= 0x7a
 const isUpper = (u: number): boolean => u >= 0x41 && u <= 0x5a
 
 /**
- * A context word as `wordsOf(text)` followed by the word regex (`(?<![a-z]…)word(?![a-z])`, case
- * folded) would find it: a space in the word may also be the one `wordsOf` puts between a
- * lower-case and an upper-case letter (`textMe`), so it is optional here (a superset).
+ * A context word as the scan of a part reads it: a value whole, its field's name split at
+ * camelCase (`wordsOf`), words matched whatever their case. The automaton matches the word in
+ * the unsplit line, so "TeLePhOnE" is found as the value's scan finds it (splitting the whole
+ * line, as the search per pattern did, lost it); a space in the word is optional, for the one
+ * `wordsOf` puts into `textMe`. Both only add words: a superset.
  */
 function wordPattern(word: string): Node {
   const items: Node[] = []
@@ -141,7 +143,10 @@ class TriggerScanner {
   }
 }
 
-/** The word pattern that ends at `end` stands as a whole word, as `wordsOf` and the word regex see it. */
+/**
+ * The word pattern that ends at `end` stands as a whole word: no letter next to it, or the
+ * boundary `wordsOf` splits at (a lower-case letter, then an upper-case one).
+ */
 function wordAt(text: string, end: number, pattern: Extract<Pattern, {kind: typeof WORD}>): boolean {
   const after = text.charCodeAt(end)
   const endOk = end === text.length || !isLetter(after) || (isLower(text.charCodeAt(end - 1)) && isUpper(after))

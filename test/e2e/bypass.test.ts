@@ -179,6 +179,15 @@ const cases: Case[] = [
     types: ['EMAIL'],
   },
   {
+    // The line-level test once split camelCase in the whole line ("TeLePhOnE" read as
+    // "Te Le Ph On E"), while the value's own scan reads it whole: the word was lost before the
+    // value was looked at, and a number that needs its word next to it went through.
+    name: 'a phone word in alternating case next to a plain national number',
+    log: [JSON.stringify({id: 'mc', user_query: 'q', bot_response: 'TeLePhOnE 0612345678'})],
+    raw: ['0612345678'],
+    types: ['PHONE'],
+  },
+  {
     name: 'the letters of an IBAN are masked too',
     log: [JSON.stringify({id: 'ib', user_query: 'q', bot_response: 'IBAN CH36 1071 0W3E WAD4 LNFT S'})],
     raw: ['0W3E', 'WAD4', 'LNFT'],
