@@ -7794,6 +7794,14 @@ function everyOccurrence(matches, text2) {
   }
   return extra.length === 0 ? matches : resolveOverlaps([...matches, ...extra], text2);
 }
+function keyContext(name) {
+  let context2 = keyContexts.get(name);
+  if (context2 === void 0) {
+    if (keyContexts.size >= KEY_CONTEXTS) keyContexts.clear();
+    keyContexts.set(name, context2 = `${wordsOf(normalizedText(name))}: `);
+  }
+  return context2;
+}
 function mapBack(matches, map2) {
   return matches.map((m2) => {
     const [start, end] = map2.span(m2.start, m2.end);
@@ -7804,7 +7812,7 @@ function scan(text2, ruleSet, options = {}) {
   if (text2.length === 0) return { matches: [], suppressed: [] };
   const normal = options.normal === true ? void 0 : normalize(text2);
   const scanned = normal?.text ?? text2;
-  const key = options.key === void 0 || options.key === "" ? "" : `${wordsOf(normalizedText(options.key))}: `;
+  const key = options.key === void 0 || options.key === "" ? "" : keyContext(options.key);
   const state = { text: scanned, lower: new Lower(scanned), key, ruleSet, result: { matches: [], suppressed: [] } };
   const hits = [];
   const seen = /* @__PURE__ */ new Map();
@@ -7874,7 +7882,7 @@ function triggersByPasses(text2, ruleSet) {
   triggers.hits.sort((a, b3) => a.start - b3.start);
   return triggers;
 }
-var Lower, MAX_SPREAD_VALUES, wordsOf;
+var Lower, MAX_SPREAD_VALUES, keyContexts, KEY_CONTEXTS, wordsOf;
 var init_detect = __esm({
   "src/engine/detect.ts"() {
     "use strict";
@@ -7892,6 +7900,8 @@ var init_detect = __esm({
       }
     };
     MAX_SPREAD_VALUES = 256;
+    keyContexts = /* @__PURE__ */ new Map();
+    KEY_CONTEXTS = 4096;
     wordsOf = (name) => name.replaceAll(/([a-z])([A-Z])/g, "$1 $2");
   }
 });
@@ -60977,11 +60987,14 @@ var TriggerCursor = class {
   /** The rules to scan in the raw span [start, end) (spans must come in increasing order). */
   rulesFor(start, end) {
     const { hits, everywhere } = this.triggers;
-    while (this.next < hits.length && hits[this.next].start < end) this.active.push(hits[this.next++]);
-    this.active = this.active.filter((h3) => h3.end > start);
-    if (this.active.length === 0) return everywhere;
+    const active = this.active;
+    while (this.next < hits.length && hits[this.next].start < end) active.push(hits[this.next++]);
+    let kept = 0;
+    for (let i = 0; i < active.length; i++) if (active[i].end > start) active[kept++] = active[i];
+    active.length = kept;
+    if (kept === 0) return everywhere;
     const rules = new Set(everywhere);
-    for (const h3 of this.active) rules.add(h3.rule);
+    for (const h3 of active) rules.add(h3.rule);
     return this.ruleSet.rules.filter((r2) => rules.has(r2));
   }
 };
@@ -61454,12 +61467,12 @@ var Splices = class {
   parts = [];
   /** A key without findings: remembered, so that a masked key is never written twice. */
   keepKey(frame, text2) {
-    ;
-    (frame.written ??= /* @__PURE__ */ new Set()).add(text2);
+    if (frame.written === void 0) (frame.kept ??= []).push(text2);
+    else frame.written.add(text2);
   }
   /** A key with findings becomes its masked text, made distinct from the object's other keys. */
   replaceKey(frame, token, text2, matches) {
-    const written = frame.written ??= /* @__PURE__ */ new Set();
+    const written = frame.written ??= new Set(frame.kept);
     const masked = redactText(text2, matches, mask);
     if (this.redactor === void 0) {
       this.parts.push({ start: token.start, end: token.end, sanitized: this.line.slice(token.start, token.end), masked: inString(masked) });

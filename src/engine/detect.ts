@@ -212,6 +212,22 @@ function everyOccurrence(matches: Match[], text: string): Match[] {
   return extra.length === 0 ? matches : resolveOverlaps([...matches, ...extra], text)
 }
 
+/** Field names as context (`keyContext`): a log repeats a few names on every line. */
+const keyContexts = new Map<string, string>()
+const KEY_CONTEXTS = 4096
+
+/** A field's name as the context before its value: normalised, camelCase split, then ": ". */
+function keyContext(name: string): string {
+  let context = keyContexts.get(name)
+  if (context === undefined) {
+    // Bounded: a hostile log can use a new name on every line.
+    if (keyContexts.size >= KEY_CONTEXTS) keyContexts.clear()
+    keyContexts.set(name, (context = `${wordsOf(normalizedText(name))}: `))
+  }
+
+  return context
+}
+
 export interface ScanOptions {
   /** Only these rules (a subset of the rule set, as `triggersIn` finds them); default: all. */
   rules?: readonly CompiledRule[]
@@ -239,7 +255,7 @@ export function scan(text: string, ruleSet: RuleSet, options: ScanOptions = {}):
   if (text.length === 0) return {matches: [], suppressed: []}
   const normal = options.normal === true ? undefined : normalize(text)
   const scanned = normal?.text ?? text
-  const key = options.key === undefined || options.key === '' ? '' : `${wordsOf(normalizedText(options.key))}: `
+  const key = options.key === undefined || options.key === '' ? '' : keyContext(options.key)
   const state: ScanState = {text: scanned, lower: new Lower(scanned), key, ruleSet, result: {matches: [], suppressed: []}}
   const hits: Array<Array<[number, number]> | undefined> = []
   // Rules with the same context words share its regex: one search per text.

@@ -23,6 +23,8 @@ export interface Frame {
   outerKey: string
   /** Objects: the keys written so far in the sanitized line (to keep masked keys distinct). */
   written?: Set<string>
+  /** Objects: keys kept as they are, until a key is masked and `written` is needed. */
+  kept?: string[]
 }
 
 export interface JsonToken {

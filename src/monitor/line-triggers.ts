@@ -44,7 +44,7 @@ export function lineTriggers(line: string, ruleSet: RuleSet): LineTriggers | und
  */
 export class TriggerCursor {
   private next = 0
-  private active: TriggerHit[] = []
+  private readonly active: TriggerHit[] = []
 
   constructor(
     private readonly triggers: LineTriggers,
@@ -54,11 +54,15 @@ export class TriggerCursor {
   /** The rules to scan in the raw span [start, end) (spans must come in increasing order). */
   rulesFor(start: number, end: number): CompiledRule[] {
     const {hits, everywhere} = this.triggers
-    while (this.next < hits.length && (hits[this.next] as TriggerHit).start < end) this.active.push(hits[this.next++] as TriggerHit)
-    this.active = this.active.filter((h) => h.end > start)
-    if (this.active.length === 0) return everywhere
+    const active = this.active
+    while (this.next < hits.length && (hits[this.next] as TriggerHit).start < end) active.push(hits[this.next++] as TriggerHit)
+    // Drop the hits that end before this part, in place.
+    let kept = 0
+    for (let i = 0; i < active.length; i++) if ((active[i] as TriggerHit).end > start) active[kept++] = active[i] as TriggerHit
+    active.length = kept
+    if (kept === 0) return everywhere
     const rules = new Set(everywhere)
-    for (const h of this.active) rules.add(h.rule)
+    for (const h of active) rules.add(h.rule)
     // In rule-set order, so that ties between rules resolve as in a scan with every rule.
     return this.ruleSet.rules.filter((r) => rules.has(r))
   }

@@ -28,12 +28,14 @@ export class Splices {
 
   /** A key without findings: remembered, so that a masked key is never written twice. */
   keepKey(frame: Frame, text: string): void {
-    ;(frame.written ??= new Set()).add(text)
+    // A list is cheaper than a set, and most objects never mask a key.
+    if (frame.written === undefined) (frame.kept ??= []).push(text)
+    else frame.written.add(text)
   }
 
   /** A key with findings becomes its masked text, made distinct from the object's other keys. */
   replaceKey(frame: Frame, token: JsonToken, text: string, matches: readonly Match[]): void {
-    const written = (frame.written ??= new Set())
+    const written = (frame.written ??= new Set(frame.kept))
     const masked = redactText(text, matches, mask)
     if (this.redactor === undefined) {
       this.parts.push({start: token.start, end: token.end, sanitized: this.line.slice(token.start, token.end), masked: inString(masked)})
