@@ -7762,9 +7762,11 @@ function matchRule(rule, part, offset, state) {
     const start = offset + from;
     const end = offset + to2;
     const value = state.text.slice(start, end);
-    if (rule.validator !== void 0 && !rule.validator(value)) continue;
+    const needsWords = rule.needsWords !== void 0;
+    if (!needsWords && rule.validator !== void 0 && !rule.validator(value)) continue;
     const confidence = rule.confidence + contextDelta(rule.context, state, start, end, true) + contextDelta(rule.negativeContext, state, start, end, false);
     if (confidence < state.ruleSet.minConfidence) continue;
+    if (needsWords && rule.validator !== void 0 && !rule.validator(value)) continue;
     const match = {
       rule: rule.id,
       type: rule.type,

@@ -168,9 +168,13 @@ function matchRule(rule: CompiledRule, part: string, offset: number, state: Scan
     const start = offset + from
     const end = offset + to
     const value = state.text.slice(start, end)
-    if (rule.validator !== undefined && !rule.validator(value)) continue
+    // Both must pass; a rule that needs its words tests them first (a value with no word near it
+    // is most of what such a rule sees), the others their validator.
+    const needsWords = rule.needsWords !== undefined
+    if (!needsWords && rule.validator !== undefined && !rule.validator(value)) continue
     const confidence = rule.confidence + contextDelta(rule.context, state, start, end, true) + contextDelta(rule.negativeContext, state, start, end, false)
     if (confidence < state.ruleSet.minConfidence) continue
+    if (needsWords && rule.validator !== undefined && !rule.validator(value)) continue
     const match: Match = {
       rule: rule.id,
       type: rule.type,
