@@ -9,7 +9,7 @@ import {failOnOf, optional, thresholdsOf, verdictFlags} from '../flags/gate.js'
 import {windowFlags, windowOf} from '../flags/window.js'
 import {DEFAULT_LOG_FILE, defaultInput} from '../monitor/default-input.js'
 import {defaultIo, type MonitorInvocation, type MonitorIo} from '../monitor/invocation.js'
-import {defaultThreads} from '../monitor/threads.js'
+import {boundHeapGrowth, defaultThreads} from '../monitor/threads.js'
 
 export default class Monitor extends BaseCommand {
   static override summary = 'Scan chatbot interaction logs for PII, secrets, functional errors and latency.'
@@ -171,6 +171,7 @@ ${BaseCommand.exitCodesHelp(ExitCode.GATE_FAILED, ExitCode.PRECONDITION, ExitCod
   /** Returns nothing: every mode, --json included, streams its output as it goes. */
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Monitor)
+    boundHeapGrowth()
     const {monitorLogs} = await import('../monitor/monitor-logs.js')
     const given = argv as string[]
     const io = defaultIo()
