@@ -7418,520 +7418,6 @@ var init_compile = __esm({
   }
 });
 
-// src/engine/offsets.ts
-var OffsetMap;
-var init_offsets = __esm({
-  "src/engine/offsets.ts"() {
-    "use strict";
-    OffsetMap = class {
-      outStart = [];
-      outEnd = [];
-      srcStart = [];
-      srcEnd = [];
-      get empty() {
-        return this.outStart.length === 0;
-      }
-      /** Record that source units [srcStart, srcEnd) became output units [outStart, outEnd); in order. */
-      add(outStart, outEnd, srcStart, srcEnd) {
-        this.outStart.push(outStart);
-        this.outEnd.push(outEnd);
-        this.srcStart.push(srcStart);
-        this.srcEnd.push(srcEnd);
-      }
-      /** Index of the last piece starting at or before output unit `o`, or -1. */
-      pieceAt(o2) {
-        let lo = 0;
-        let hi = this.outStart.length - 1;
-        let found = -1;
-        while (lo <= hi) {
-          const mid = lo + hi >> 1;
-          if (this.outStart[mid] <= o2) {
-            found = mid;
-            lo = mid + 1;
-          } else hi = mid - 1;
-        }
-        return found;
-      }
-      /** Source index of the unit that produced output unit `o`. */
-      from(o2) {
-        const k2 = this.pieceAt(o2);
-        if (k2 === -1) return o2;
-        if (o2 < this.outEnd[k2]) return this.srcStart[k2];
-        return this.srcEnd[k2] + o2 - this.outEnd[k2];
-      }
-      /** Source index just after the unit that produced output unit `o`. */
-      to(o2) {
-        const k2 = this.pieceAt(o2);
-        if (k2 !== -1 && o2 < this.outEnd[k2]) return this.srcEnd[k2];
-        return this.from(o2) + 1;
-      }
-      /** The source span of the output span [start, end) (end > start). */
-      span(start, end) {
-        return [this.from(start), this.to(end - 1)];
-      }
-    };
-  }
-});
-
-// src/engine/normalize.ts
-function charLength(text2, i) {
-  return isHigh(text2.charCodeAt(i)) && isLow(text2.charCodeAt(i + 1)) ? 2 : 1;
-}
-function nextChange(text2, from) {
-  UNUSUAL.lastIndex = from;
-  while (UNUSUAL.test(text2)) {
-    const i = UNUSUAL.lastIndex - 1;
-    const c3 = text2.charCodeAt(i);
-    if (MAY_CHANGE[c3] !== 1) continue;
-    if (c3 === 38) {
-      if (reference(text2, i) !== void 0) return i;
-    } else if (c3 === 37) {
-      if (PERCENT[text2.slice(i + 1, i + 3)] !== void 0) return i;
-    } else if (c3 === 92) {
-      if (unicodeEscape(text2, i) !== void 0) return i;
-    } else {
-      const ch = text2.slice(i, i + charLength(text2, i));
-      if (normalChar(ch) !== ch) return i;
-      UNUSUAL.lastIndex = i + ch.length;
-    }
-  }
-  return -1;
-}
-function digitValue(cp) {
-  let start = cp;
-  while (cp - start < 100 && DIGIT.test(String.fromCodePoint(start - 1))) start--;
-  return String.fromCharCode(48 + (cp - start) % 10);
-}
-function mapOne(ch) {
-  if (ch.length === 1 && ch.charCodeAt(0) < 128 && ch !== "	" && ch.charCodeAt(0) >= 32 && ch.charCodeAt(0) !== 127) return ch;
-  if (SPACE.test(ch)) return " ";
-  if (REMOVED.test(ch)) return "";
-  if (DASH.test(ch)) return "-";
-  const cp = ch.codePointAt(0);
-  return cp > 127 && DIGIT.test(ch) ? digitValue(cp) : ch;
-}
-function normalChar(ch) {
-  const cp = ch.codePointAt(0);
-  let out = cache.get(cp);
-  if (out !== void 0) return out;
-  const nfkc = ch.length === 1 && (isHigh(cp) || isLow(cp)) ? ch : ch.normalize("NFKC");
-  out = nfkc === ch ? mapOne(ch) : [...nfkc].map((c3) => mapOne(c3)).join("");
-  if (out === ch && cp <= 65535 && !isHigh(cp) && !isLow(cp)) MAY_CHANGE[cp] = 0;
-  else if (cache.size < CACHE_LIMIT && !(ch.length === 1 && (isHigh(cp) || isLow(cp)))) cache.set(cp, out);
-  return out;
-}
-function decodeAt(text2, i) {
-  const c3 = text2.charCodeAt(i);
-  if (c3 === 38) return reference(text2, i) ?? ["&", 1];
-  if (c3 === 37) return [PERCENT[text2.slice(i + 1, i + 3)], 3];
-  if (c3 === 92) return unicodeEscape(text2, i) ?? ["\\", 1];
-  const length = charLength(text2, i);
-  return [normalChar(text2.slice(i, i + length)), length];
-}
-function unicodeEscape(text2, i) {
-  if (text2.charCodeAt(i + 1) !== 117) return void 0;
-  const hex3 = text2.slice(i + 2, i + 6);
-  if (!HEX4.test(hex3)) return void 0;
-  const unit = Number.parseInt(hex3, 16);
-  if (isHigh(unit) && text2.charCodeAt(i + 6) === 92 && text2.charCodeAt(i + 7) === 117) {
-    const low = text2.slice(i + 8, i + 12);
-    if (HEX4.test(low) && isLow(Number.parseInt(low, 16))) return [normalChar(String.fromCharCode(unit, Number.parseInt(low, 16))), 12];
-  }
-  return [normalChar(String.fromCharCode(unit)), 6];
-}
-function reference(text2, i) {
-  if (text2.charCodeAt(i + 1) === 35) {
-    const hex3 = text2[i + 2] === "x" || text2[i + 2] === "X";
-    const digits = hex3 ? /^0{0,32}[0-9a-fA-F]{1,6}/.exec(text2.slice(i + 3, i + 41)) : /^0{0,32}\d{1,7}/.exec(text2.slice(i + 2, i + 41));
-    if (digits === null) return void 0;
-    const cp = Number.parseInt(digits[0], hex3 ? 16 : 10);
-    if (cp === 0 || cp > 1114111 || cp >= 55296 && cp <= 57343) return void 0;
-    let length = (hex3 ? 3 : 2) + digits[0].length;
-    if (text2.charCodeAt(i + length) === 59) length++;
-    return [normalChar(String.fromCodePoint(cp)), length];
-  }
-  const named = /^[a-zA-Z]{2,8};/.exec(text2.slice(i + 1, i + 11));
-  const value = named === null ? void 0 : NAMED[named[0].slice(0, -1).toLowerCase()];
-  return value === void 0 || named === null ? void 0 : [value, named[0].length + 1];
-}
-function mayNormalize(text2) {
-  return nextChange(text2, 0) !== -1;
-}
-function run(text2, map2) {
-  let out = "";
-  let cursor = 0;
-  for (let at2 = nextChange(text2, 0); at2 !== -1; ) {
-    const [piece, length] = decodeAt(text2, at2);
-    if (piece.length === length && piece === text2.slice(at2, at2 + length)) {
-      at2 = nextChange(text2, at2 + length);
-      continue;
-    }
-    out += text2.slice(cursor, at2);
-    map2?.add(out.length, out.length + piece.length, at2, at2 + length);
-    out += piece;
-    cursor = at2 + length;
-    at2 = nextChange(text2, cursor);
-  }
-  return cursor === 0 ? text2 : out + text2.slice(cursor);
-}
-function normalize(text2) {
-  const map2 = new OffsetMap();
-  const out = run(text2, map2);
-  return map2.empty ? void 0 : { text: out, map: map2 };
-}
-function normalizedText(text2) {
-  return run(text2, void 0);
-}
-var PERCENT, MAY_CHANGE, UNUSUAL, isHigh, isLow, NAMED, REMOVED, SPACE, DASH, DIGIT, cache, CACHE_LIMIT, HEX4;
-var init_normalize = __esm({
-  "src/engine/normalize.ts"() {
-    "use strict";
-    init_offsets();
-    PERCENT = { "40": "@", "2b": "+", "2B": "+", "2e": ".", "2E": ".", "2d": "-", "2D": "-", "5f": "_", "5F": "_" };
-    MAY_CHANGE = new Uint8Array(65536).fill(1);
-    MAY_CHANGE.fill(0, 32, 127);
-    MAY_CHANGE[10] = 0;
-    MAY_CHANGE[13] = 0;
-    MAY_CHANGE[38] = 1;
-    MAY_CHANGE[37] = 1;
-    MAY_CHANGE[92] = 1;
-    UNUSUAL = /[^\n\r\u0020-\u0024\u0027-\u005B\u005D-\u007E]/g;
-    isHigh = (c3) => c3 >= 55296 && c3 <= 56319;
-    isLow = (c3) => c3 >= 56320 && c3 <= 57343;
-    NAMED = {
-      amp: "&",
-      lt: "<",
-      gt: ">",
-      quot: '"',
-      apos: "'",
-      nbsp: " ",
-      commat: "@",
-      period: ".",
-      plus: "+",
-      minus: "-",
-      hyphen: "-",
-      dash: "-",
-      lowbar: "_",
-      colon: ":",
-      sol: "/",
-      bsol: "\\",
-      num: "#",
-      lpar: "(",
-      rpar: ")",
-      comma: ",",
-      equals: "=",
-      excl: "!",
-      quest: "?",
-      dollar: "$",
-      percnt: "%",
-      ast: "*",
-      semi: ";",
-      lsqb: "[",
-      rsqb: "]",
-      lcub: "{",
-      rcub: "}",
-      verbar: "|",
-      ndash: "-",
-      mdash: "-",
-      shy: "",
-      zwsp: "",
-      zwj: "",
-      zwnj: "",
-      ensp: " ",
-      emsp: " ",
-      thinsp: " "
-    };
-    REMOVED = /^[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\p{Cs}\p{Co}\p{Cn}]$/u;
-    SPACE = /^[\p{Zs}\p{Zl}\p{Zp}\t\u0085\v\f\u2800]$/u;
-    DASH = /^[\p{Pd}\u2212\u2043\uFE63\uFF0D]$/u;
-    DIGIT = new RegExp("^\\p{Nd}$", "u");
-    cache = /* @__PURE__ */ new Map();
-    CACHE_LIMIT = 65536;
-    HEX4 = /^[0-9a-fA-F]{4}$/;
-  }
-});
-
-// src/engine/types.ts
-var SEVERITY_RANK;
-var init_types = __esm({
-  "src/engine/types.ts"() {
-    "use strict";
-    SEVERITY_RANK = { low: 1, medium: 2, high: 3, critical: 4 };
-  }
-});
-
-// src/engine/detect.ts
-function keywordsPresent(rule, text2, lower) {
-  if (rule.keywords === void 0) return true;
-  const haystack = rule.keywordsIgnoreCase ? lower.get() : text2;
-  if (rule.keywordRegex !== void 0) {
-    rule.keywordRegex.lastIndex = 0;
-    return rule.keywordRegex.test(haystack);
-  }
-  return rule.keywords.some((keyword) => keyword.indexIn(haystack) !== -1);
-}
-function contextDelta(context2, state, start, end, withKey) {
-  if (context2 === void 0) return 0;
-  const { key } = state;
-  const text2 = state.keyed ??= key + state.text;
-  const regex = context2.global;
-  const from = key.length + start;
-  regex.lastIndex = Math.max(withKey ? 0 : key.length, from - context2.window);
-  for (let m3 = regex.exec(text2); m3 !== null && m3.index < from; m3 = regex.exec(text2)) {
-    if (m3.index + m3[0].length <= from) return context2.delta;
-  }
-  if (context2.after === 0) return 0;
-  const to2 = key.length + end;
-  regex.lastIndex = to2;
-  const m2 = regex.exec(text2);
-  return m2 !== null && m2.index + m2[0].length <= to2 + context2.after ? context2.delta : 0;
-}
-function allowed(allowlist, type, value) {
-  const lower = value.toLowerCase();
-  if (allowlist.values.has(lower)) return true;
-  if (type === "EMAIL") {
-    const domain2 = lower.slice(lower.lastIndexOf("@") + 1);
-    if (allowlist.emailDomains.some((d2) => domain2 === d2 || domain2.endsWith(`.${d2}`))) return true;
-  }
-  return allowlist.patterns.some((p2) => p2.whole(value));
-}
-function beats(a, b3) {
-  const bySeverity2 = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b3.severity];
-  if (bySeverity2 !== 0) return bySeverity2 > 0;
-  if (a.confidence !== b3.confidence) return a.confidence > b3.confidence;
-  return a.end - a.start > b3.end - b3.start;
-}
-function resolveOverlaps(matches, text2) {
-  if (matches.length < 2) return matches;
-  matches.sort((a, b3) => a.start - b3.start || b3.end - a.end);
-  const kept = [];
-  for (const match of matches) {
-    const last = kept.at(-1);
-    if (last === void 0 || match.start >= last.end) {
-      kept.push(match);
-      continue;
-    }
-    const winner = beats(match, last) ? match : last;
-    const end = Math.max(last.end, match.end);
-    kept[kept.length - 1] = { ...winner, start: last.start, end, value: text2.slice(last.start, end) };
-  }
-  return kept;
-}
-function hitsOf(prefilter, text2) {
-  const hits = [];
-  if (!(prefilter instanceof RegExp)) {
-    for (const [start, end] of prefilter.matches(text2, 0)) hits.push([start, end]);
-    return hits;
-  }
-  prefilter.lastIndex = 0;
-  for (let m2 = prefilter.exec(text2); m2 !== null; m2 = prefilter.exec(text2)) {
-    hits.push([m2.index, m2.index + m2[0].length]);
-    if (m2[0].length === 0) prefilter.lastIndex++;
-  }
-  return hits;
-}
-function windowsOf(hits, window3, length) {
-  const windows = [];
-  for (const [start, end] of hits) {
-    const from = Math.max(0, start - window3);
-    const to2 = Math.min(length, end + window3);
-    const last = windows.at(-1);
-    if (last !== void 0 && from <= last[1]) last[1] = Math.max(last[1], to2);
-    else windows.push([from, to2]);
-  }
-  return windows;
-}
-function* spansOf(rule, part) {
-  const { regex } = rule;
-  if (!(regex instanceof RegExp)) {
-    for (const [, , start, end] of regex.matches(part, rule.group)) if (start >= 0 && end > start) yield [start, end];
-    return;
-  }
-  regex.lastIndex = 0;
-  for (let m2 = regex.exec(part); m2 !== null; m2 = regex.exec(part)) {
-    if (m2[0].length === 0) {
-      regex.lastIndex++;
-      continue;
-    }
-    const span = rule.group === 0 ? [m2.index, m2.index + m2[0].length] : m2.indices?.[rule.group];
-    if (span !== void 0 && span[0] !== span[1]) yield [span[0], span[1]];
-  }
-}
-function matchRule(rule, part, offset, state) {
-  for (const [from, to2] of spansOf(rule, part)) {
-    const start = offset + from;
-    const end = offset + to2;
-    const value = state.text.slice(start, end);
-    const needsWords = rule.needsWords !== void 0;
-    if (!needsWords && rule.validator !== void 0 && !rule.validator(value)) continue;
-    const confidence = rule.confidence + contextDelta(rule.context, state, start, end, true) + contextDelta(rule.negativeContext, state, start, end, false);
-    if (confidence < state.ruleSet.minConfidence) continue;
-    if (needsWords && rule.validator !== void 0 && !rule.validator(value)) continue;
-    const match = {
-      rule: rule.id,
-      type: rule.type,
-      category: rule.category,
-      severity: rule.severity,
-      confidence: Math.min(1, Math.round(confidence * 100) / 100),
-      start,
-      end,
-      value
-    };
-    const { allowlist } = state.ruleSet;
-    if (allowlist !== void 0 && allowed(allowlist, rule.type, value)) state.result.suppressed.push(match);
-    else state.result.matches.push(match);
-  }
-}
-function everyOccurrence(matches, text2) {
-  if (matches.length === 0) return matches;
-  const byValue = /* @__PURE__ */ new Map();
-  for (const m2 of matches) if (!byValue.has(text2.slice(m2.start, m2.end))) byValue.set(text2.slice(m2.start, m2.end), m2);
-  if (byValue.size > MAX_SPREAD_VALUES) return matches;
-  const taken = (start, end) => matches.some((m2) => m2.start < end && start < m2.end);
-  const extra = [];
-  for (const [value, m2] of byValue) {
-    for (let i = text2.indexOf(value); i !== -1; i = text2.indexOf(value, i + 1)) {
-      if (!taken(i, i + value.length)) extra.push({ ...m2, start: i, end: i + value.length, value });
-    }
-  }
-  return extra.length === 0 ? matches : resolveOverlaps([...matches, ...extra], text2);
-}
-function keyContext(name) {
-  let context2 = keyContexts.get(name);
-  if (context2 === void 0) {
-    if (keyContexts.size >= KEY_CONTEXTS) keyContexts.clear();
-    keyContexts.set(name, context2 = `${wordsOf(normalizedText(name))}: `);
-  }
-  return context2;
-}
-function mapBack(matches, map2) {
-  return matches.map((m2) => {
-    const [start, end] = map2.span(m2.start, m2.end);
-    return { ...m2, start, end };
-  });
-}
-function scan(text2, ruleSet, options = {}) {
-  if (text2.length === 0) return { matches: [], suppressed: [] };
-  const normal = options.normal === true ? void 0 : normalize(text2);
-  const scanned = normal?.text ?? text2;
-  const key = options.key === void 0 || options.key === "" ? "" : keyContext(options.key);
-  const state = { text: scanned, lower: new Lower(scanned), key, ruleSet, result: { matches: [], suppressed: [] } };
-  const hits = [];
-  const seen = /* @__PURE__ */ new Map();
-  const wordsIn = (regex) => {
-    let found = seen.get(regex);
-    if (found === void 0) seen.set(regex, found = regex.test(state.keyed ??= key + scanned));
-    return found;
-  };
-  for (const rule of options.rules ?? ruleSet.rules) {
-    if (!keywordsPresent(rule, scanned, state.lower)) continue;
-    if (rule.needsWords !== void 0 && (rule.needsWords.length === 0 || rule.context === void 0 || !rule.anchored && !wordsIn(rule.context.regex)))
-      continue;
-    if (rule.prefilter === -1) {
-      matchRule(rule, scanned, 0, state);
-      continue;
-    }
-    const ruleHits = hits[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter], scanned);
-    if (ruleHits.length === 0) continue;
-    if (rule.window < 0) matchRule(rule, scanned, 0, state);
-    else for (const [from, to2] of windowsOf(ruleHits, rule.window, scanned.length)) matchRule(rule, scanned.slice(from, to2), from, state);
-  }
-  const matches = everyOccurrence(resolveOverlaps(state.result.matches, scanned), scanned);
-  if (normal === void 0) return { matches, suppressed: state.result.suppressed };
-  return { matches: mapBack(matches, normal.map), suppressed: mapBack(state.result.suppressed, normal.map) };
-}
-function detect(text2, ruleSet, options) {
-  return scan(text2, ruleSet, options).matches;
-}
-function keywordHits(rule, text2, lower, out) {
-  const haystack = rule.keywordsIgnoreCase ? lower.get() : text2;
-  const regex = rule.keywordRegex;
-  if (regex === void 0) {
-    for (const keyword of rule.keywords ?? []) {
-      for (let i = keyword.indexIn(haystack); i !== -1; i = keyword.indexIn(haystack, i + 1)) out.push({ start: i, end: i + keyword.text.length, rule });
-    }
-    return;
-  }
-  regex.lastIndex = 0;
-  for (let m2 = regex.exec(haystack); m2 !== null; m2 = regex.exec(haystack)) {
-    out.push({ start: m2.index, end: m2.index + m2[0].length, rule });
-    regex.lastIndex = m2.index + 1;
-  }
-}
-function triggersByPasses(text2, ruleSet) {
-  const lower = new Lower(text2);
-  const positional = () => lower.get().length === text2.length;
-  const hitsByPrefilter = [];
-  const triggers = { everywhere: [], hits: [] };
-  let split;
-  const seen = /* @__PURE__ */ new Map();
-  const wordsIn = (regex) => {
-    let found = seen.get(regex);
-    if (found === void 0) seen.set(regex, found = regex.test(split ??= wordsOf(text2)));
-    return found;
-  };
-  const wordsFound = (rule) => rule.needsWords === void 0 || rule.needsWords.length > 0 && rule.context !== void 0 && wordsIn(rule.context.regex);
-  for (const rule of ruleSet.rules) {
-    if (rule.trigger === "keywords" && (!rule.keywordsIgnoreCase || positional())) {
-      const hits = [];
-      keywordHits(rule, text2, lower, hits);
-      if (hits.length > 0 && wordsFound(rule)) for (const hit of hits) triggers.hits.push(hit);
-    } else if (rule.trigger === "prefilter") {
-      const hits = hitsByPrefilter[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter], text2);
-      if (hits.length > 0 && wordsFound(rule)) for (const [start, end] of hits) triggers.hits.push({ start, end, rule });
-    } else if (wordsFound(rule)) triggers.everywhere.push(rule);
-  }
-  triggers.hits.sort((a, b3) => a.start - b3.start);
-  return triggers;
-}
-var Lower, MAX_SPREAD_VALUES, keyContexts, KEY_CONTEXTS, wordsOf;
-var init_detect = __esm({
-  "src/engine/detect.ts"() {
-    "use strict";
-    init_normalize();
-    init_types();
-    Lower = class {
-      constructor(text2) {
-        this.text = text2;
-      }
-      text;
-      value;
-      get() {
-        this.value ??= this.text.toLowerCase();
-        return this.value;
-      }
-    };
-    MAX_SPREAD_VALUES = 256;
-    keyContexts = /* @__PURE__ */ new Map();
-    KEY_CONTEXTS = 4096;
-    wordsOf = (name) => name.replaceAll(/([a-z])([A-Z])/g, "$1 $2");
-  }
-});
-
-// src/engine/examples.ts
-function checkRuleExamples(rule, options = {}) {
-  const ruleSet = compileRules([rule], { userRules: options.user ? /* @__PURE__ */ new Set([rule.id]) : void 0 });
-  const problems = [];
-  for (const example of rule.examples.match) {
-    const text2 = typeof example === "string" ? example : example.text;
-    const value = typeof example === "string" ? example : example.value;
-    const key = typeof example === "string" ? void 0 : example.key;
-    const found = detect(text2, ruleSet, { key }).map((m2) => text2.slice(m2.start, m2.end));
-    if (found.length !== 1 || found[0] !== value) problems.push(`example ${JSON.stringify(text2)} should match ${JSON.stringify(value)}, found ${found.length}`);
-  }
-  for (const { text: text2, reason, key } of rule.examples.noMatch) {
-    if (detect(text2, ruleSet, { key }).length > 0) problems.push(`example ${JSON.stringify(text2)} should not match (${reason})`);
-  }
-  return problems;
-}
-var init_examples = __esm({
-  "src/engine/examples.ts"() {
-    "use strict";
-    init_compile();
-    init_detect();
-  }
-});
-
 // src/engine/automaton/char-set.ts
 function setOf(pairs) {
   const sorted = pairs.length === 1 ? pairs : [...pairs].sort((a, b3) => a[0] - b3[0]);
@@ -7979,20 +7465,20 @@ function caseTable(map2) {
   out[931] = one(931);
   return out;
 }
-var MAX_UNIT, charOf, DIGIT2, WORD, SPACE2, NOT_LINE_END, ANY, Folding, BLOCK, regexFolding, lowerFolding;
+var MAX_UNIT, charOf, DIGIT, WORD, SPACE, NOT_LINE_END, ANY, Folding, BLOCK, regexFolding, lowerFolding;
 var init_char_set = __esm({
   "src/engine/automaton/char-set.ts"() {
     "use strict";
     MAX_UNIT = 65535;
     charOf = (unit) => [unit, unit];
-    DIGIT2 = [48, 57];
+    DIGIT = [48, 57];
     WORD = setOf([
       [48, 57],
       [65, 90],
       [95, 95],
       [97, 122]
     ]);
-    SPACE2 = setOf([
+    SPACE = setOf([
       [9, 13],
       [32, 32],
       [160, 160],
@@ -8389,6 +7875,581 @@ var init_multi_matcher = __esm({
   }
 });
 
+// src/engine/automaton/words.ts
+function wordPattern(word) {
+  const items = [];
+  for (let k2 = 0; k2 < word.length; k2++) {
+    const unit = word.charCodeAt(k2);
+    const set2 = { kind: "set", set: regexFolding.of(unit) };
+    items.push(unit === 32 ? { kind: "rep", item: set2, min: 0, max: 1 } : set2);
+  }
+  return { kind: "seq", items };
+}
+function wordShape(word) {
+  return { length: word.length, spaces: word.split(" ").length - 1, checkStart: word.codePointAt(0) <= 65535 };
+}
+function wordAt(text2, end, shape) {
+  const after = text2.charCodeAt(end);
+  const endOk = end === text2.length || !isLetter(after) || isLower(text2.charCodeAt(end - 1)) && isUpper(after);
+  if (!endOk) return false;
+  if (!shape.checkStart) return true;
+  for (let skipped = 0; skipped <= shape.spaces; skipped++) {
+    const start = end - shape.length + skipped;
+    if (start <= 0) return true;
+    const before = text2.charCodeAt(start - 1);
+    if (!isLetter(before) || isLower(before) && isUpper(text2.charCodeAt(start))) return true;
+  }
+  return false;
+}
+var isLetter, isLower, isUpper, WordFinder;
+var init_words = __esm({
+  "src/engine/automaton/words.ts"() {
+    "use strict";
+    init_char_set();
+    init_multi_matcher();
+    isLetter = (u2) => (u2 | 32) >= 97 && (u2 | 32) <= 122;
+    isLower = (u2) => u2 >= 97 && u2 <= 122;
+    isUpper = (u2) => u2 >= 65 && u2 <= 90;
+    WordFinder = class {
+      matcher;
+      shapes;
+      constructor(words) {
+        this.matcher = new MultiMatcher(words.map(wordPattern));
+        this.shapes = words.map(wordShape);
+      }
+      /** Some word of the list may stand in `text` (never false where the word regex finds one). */
+      occursIn(text2) {
+        const n = this.matcher.run(text2);
+        const { ends, endPatterns } = this.matcher;
+        for (let k2 = 0; k2 < n; k2++) {
+          for (const id of endPatterns[k2]) if (wordAt(text2, ends[k2], this.shapes[id])) return true;
+        }
+        return false;
+      }
+    };
+  }
+});
+
+// src/engine/offsets.ts
+var OffsetMap;
+var init_offsets = __esm({
+  "src/engine/offsets.ts"() {
+    "use strict";
+    OffsetMap = class {
+      outStart = [];
+      outEnd = [];
+      srcStart = [];
+      srcEnd = [];
+      get empty() {
+        return this.outStart.length === 0;
+      }
+      /** Record that source units [srcStart, srcEnd) became output units [outStart, outEnd); in order. */
+      add(outStart, outEnd, srcStart, srcEnd) {
+        this.outStart.push(outStart);
+        this.outEnd.push(outEnd);
+        this.srcStart.push(srcStart);
+        this.srcEnd.push(srcEnd);
+      }
+      /** Index of the last piece starting at or before output unit `o`, or -1. */
+      pieceAt(o2) {
+        let lo = 0;
+        let hi = this.outStart.length - 1;
+        let found = -1;
+        while (lo <= hi) {
+          const mid = lo + hi >> 1;
+          if (this.outStart[mid] <= o2) {
+            found = mid;
+            lo = mid + 1;
+          } else hi = mid - 1;
+        }
+        return found;
+      }
+      /** Source index of the unit that produced output unit `o`. */
+      from(o2) {
+        const k2 = this.pieceAt(o2);
+        if (k2 === -1) return o2;
+        if (o2 < this.outEnd[k2]) return this.srcStart[k2];
+        return this.srcEnd[k2] + o2 - this.outEnd[k2];
+      }
+      /** Source index just after the unit that produced output unit `o`. */
+      to(o2) {
+        const k2 = this.pieceAt(o2);
+        if (k2 !== -1 && o2 < this.outEnd[k2]) return this.srcEnd[k2];
+        return this.from(o2) + 1;
+      }
+      /** The source span of the output span [start, end) (end > start). */
+      span(start, end) {
+        return [this.from(start), this.to(end - 1)];
+      }
+    };
+  }
+});
+
+// src/engine/normalize.ts
+function charLength(text2, i) {
+  return isHigh(text2.charCodeAt(i)) && isLow(text2.charCodeAt(i + 1)) ? 2 : 1;
+}
+function nextChange(text2, from) {
+  UNUSUAL.lastIndex = from;
+  while (UNUSUAL.test(text2)) {
+    const i = UNUSUAL.lastIndex - 1;
+    const c3 = text2.charCodeAt(i);
+    if (MAY_CHANGE[c3] !== 1) continue;
+    if (c3 === 38) {
+      if (reference(text2, i) !== void 0) return i;
+    } else if (c3 === 37) {
+      if (PERCENT[text2.slice(i + 1, i + 3)] !== void 0) return i;
+    } else if (c3 === 92) {
+      if (unicodeEscape(text2, i) !== void 0) return i;
+    } else {
+      const ch = text2.slice(i, i + charLength(text2, i));
+      if (normalChar(ch) !== ch) return i;
+      UNUSUAL.lastIndex = i + ch.length;
+    }
+  }
+  return -1;
+}
+function digitValue(cp) {
+  let start = cp;
+  while (cp - start < 100 && DIGIT2.test(String.fromCodePoint(start - 1))) start--;
+  return String.fromCharCode(48 + (cp - start) % 10);
+}
+function mapOne(ch) {
+  if (ch.length === 1 && ch.charCodeAt(0) < 128 && ch !== "	" && ch.charCodeAt(0) >= 32 && ch.charCodeAt(0) !== 127) return ch;
+  if (SPACE2.test(ch)) return " ";
+  if (REMOVED.test(ch)) return "";
+  if (DASH.test(ch)) return "-";
+  const cp = ch.codePointAt(0);
+  return cp > 127 && DIGIT2.test(ch) ? digitValue(cp) : ch;
+}
+function normalChar(ch) {
+  const cp = ch.codePointAt(0);
+  let out = cache.get(cp);
+  if (out !== void 0) return out;
+  const nfkc = ch.length === 1 && (isHigh(cp) || isLow(cp)) ? ch : ch.normalize("NFKC");
+  out = nfkc === ch ? mapOne(ch) : [...nfkc].map((c3) => mapOne(c3)).join("");
+  if (out === ch && cp <= 65535 && !isHigh(cp) && !isLow(cp)) MAY_CHANGE[cp] = 0;
+  else if (cache.size < CACHE_LIMIT && !(ch.length === 1 && (isHigh(cp) || isLow(cp)))) cache.set(cp, out);
+  return out;
+}
+function decodeAt(text2, i) {
+  const c3 = text2.charCodeAt(i);
+  if (c3 === 38) return reference(text2, i) ?? ["&", 1];
+  if (c3 === 37) return [PERCENT[text2.slice(i + 1, i + 3)], 3];
+  if (c3 === 92) return unicodeEscape(text2, i) ?? ["\\", 1];
+  const length = charLength(text2, i);
+  return [normalChar(text2.slice(i, i + length)), length];
+}
+function unicodeEscape(text2, i) {
+  if (text2.charCodeAt(i + 1) !== 117) return void 0;
+  const hex3 = text2.slice(i + 2, i + 6);
+  if (!HEX4.test(hex3)) return void 0;
+  const unit = Number.parseInt(hex3, 16);
+  if (isHigh(unit) && text2.charCodeAt(i + 6) === 92 && text2.charCodeAt(i + 7) === 117) {
+    const low = text2.slice(i + 8, i + 12);
+    if (HEX4.test(low) && isLow(Number.parseInt(low, 16))) return [normalChar(String.fromCharCode(unit, Number.parseInt(low, 16))), 12];
+  }
+  return [normalChar(String.fromCharCode(unit)), 6];
+}
+function reference(text2, i) {
+  if (text2.charCodeAt(i + 1) === 35) {
+    const hex3 = text2[i + 2] === "x" || text2[i + 2] === "X";
+    const digits = hex3 ? /^0{0,32}[0-9a-fA-F]{1,6}/.exec(text2.slice(i + 3, i + 41)) : /^0{0,32}\d{1,7}/.exec(text2.slice(i + 2, i + 41));
+    if (digits === null) return void 0;
+    const cp = Number.parseInt(digits[0], hex3 ? 16 : 10);
+    if (cp === 0 || cp > 1114111 || cp >= 55296 && cp <= 57343) return void 0;
+    let length = (hex3 ? 3 : 2) + digits[0].length;
+    if (text2.charCodeAt(i + length) === 59) length++;
+    return [normalChar(String.fromCodePoint(cp)), length];
+  }
+  const named = /^[a-zA-Z]{2,8};/.exec(text2.slice(i + 1, i + 11));
+  const value = named === null ? void 0 : NAMED[named[0].slice(0, -1).toLowerCase()];
+  return value === void 0 || named === null ? void 0 : [value, named[0].length + 1];
+}
+function mayNormalize(text2) {
+  return nextChange(text2, 0) !== -1;
+}
+function run(text2, map2) {
+  let out = "";
+  let cursor = 0;
+  for (let at2 = nextChange(text2, 0); at2 !== -1; ) {
+    const [piece, length] = decodeAt(text2, at2);
+    if (piece.length === length && piece === text2.slice(at2, at2 + length)) {
+      at2 = nextChange(text2, at2 + length);
+      continue;
+    }
+    out += text2.slice(cursor, at2);
+    map2?.add(out.length, out.length + piece.length, at2, at2 + length);
+    out += piece;
+    cursor = at2 + length;
+    at2 = nextChange(text2, cursor);
+  }
+  return cursor === 0 ? text2 : out + text2.slice(cursor);
+}
+function normalize(text2) {
+  const map2 = new OffsetMap();
+  const out = run(text2, map2);
+  return map2.empty ? void 0 : { text: out, map: map2 };
+}
+function normalizedText(text2) {
+  return run(text2, void 0);
+}
+var PERCENT, MAY_CHANGE, UNUSUAL, isHigh, isLow, NAMED, REMOVED, SPACE2, DASH, DIGIT2, cache, CACHE_LIMIT, HEX4;
+var init_normalize = __esm({
+  "src/engine/normalize.ts"() {
+    "use strict";
+    init_offsets();
+    PERCENT = { "40": "@", "2b": "+", "2B": "+", "2e": ".", "2E": ".", "2d": "-", "2D": "-", "5f": "_", "5F": "_" };
+    MAY_CHANGE = new Uint8Array(65536).fill(1);
+    MAY_CHANGE.fill(0, 32, 127);
+    MAY_CHANGE[10] = 0;
+    MAY_CHANGE[13] = 0;
+    MAY_CHANGE[38] = 1;
+    MAY_CHANGE[37] = 1;
+    MAY_CHANGE[92] = 1;
+    UNUSUAL = /[^\n\r\u0020-\u0024\u0027-\u005B\u005D-\u007E]/g;
+    isHigh = (c3) => c3 >= 55296 && c3 <= 56319;
+    isLow = (c3) => c3 >= 56320 && c3 <= 57343;
+    NAMED = {
+      amp: "&",
+      lt: "<",
+      gt: ">",
+      quot: '"',
+      apos: "'",
+      nbsp: " ",
+      commat: "@",
+      period: ".",
+      plus: "+",
+      minus: "-",
+      hyphen: "-",
+      dash: "-",
+      lowbar: "_",
+      colon: ":",
+      sol: "/",
+      bsol: "\\",
+      num: "#",
+      lpar: "(",
+      rpar: ")",
+      comma: ",",
+      equals: "=",
+      excl: "!",
+      quest: "?",
+      dollar: "$",
+      percnt: "%",
+      ast: "*",
+      semi: ";",
+      lsqb: "[",
+      rsqb: "]",
+      lcub: "{",
+      rcub: "}",
+      verbar: "|",
+      ndash: "-",
+      mdash: "-",
+      shy: "",
+      zwsp: "",
+      zwj: "",
+      zwnj: "",
+      ensp: " ",
+      emsp: " ",
+      thinsp: " "
+    };
+    REMOVED = /^[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\p{Cs}\p{Co}\p{Cn}]$/u;
+    SPACE2 = /^[\p{Zs}\p{Zl}\p{Zp}\t\u0085\v\f\u2800]$/u;
+    DASH = /^[\p{Pd}\u2212\u2043\uFE63\uFF0D]$/u;
+    DIGIT2 = new RegExp("^\\p{Nd}$", "u");
+    cache = /* @__PURE__ */ new Map();
+    CACHE_LIMIT = 65536;
+    HEX4 = /^[0-9a-fA-F]{4}$/;
+  }
+});
+
+// src/engine/types.ts
+var SEVERITY_RANK;
+var init_types = __esm({
+  "src/engine/types.ts"() {
+    "use strict";
+    SEVERITY_RANK = { low: 1, medium: 2, high: 3, critical: 4 };
+  }
+});
+
+// src/engine/detect.ts
+function keywordsPresent(rule, text2, lower) {
+  if (rule.keywords === void 0) return true;
+  const haystack = rule.keywordsIgnoreCase ? lower.get() : text2;
+  if (rule.keywordRegex !== void 0) {
+    rule.keywordRegex.lastIndex = 0;
+    return rule.keywordRegex.test(haystack);
+  }
+  return rule.keywords.some((keyword) => keyword.indexIn(haystack) !== -1);
+}
+function contextDelta(context2, state, start, end, withKey) {
+  if (context2 === void 0) return 0;
+  const { key } = state;
+  const text2 = state.keyed ??= key + state.text;
+  const regex = context2.global;
+  const from = key.length + start;
+  regex.lastIndex = Math.max(withKey ? 0 : key.length, from - context2.window);
+  for (let m3 = regex.exec(text2); m3 !== null && m3.index < from; m3 = regex.exec(text2)) {
+    if (m3.index + m3[0].length <= from) return context2.delta;
+  }
+  if (context2.after === 0) return 0;
+  const to2 = key.length + end;
+  regex.lastIndex = to2;
+  const m2 = regex.exec(text2);
+  return m2 !== null && m2.index + m2[0].length <= to2 + context2.after ? context2.delta : 0;
+}
+function allowed(allowlist, type, value) {
+  const lower = value.toLowerCase();
+  if (allowlist.values.has(lower)) return true;
+  if (type === "EMAIL") {
+    const domain2 = lower.slice(lower.lastIndexOf("@") + 1);
+    if (allowlist.emailDomains.some((d2) => domain2 === d2 || domain2.endsWith(`.${d2}`))) return true;
+  }
+  return allowlist.patterns.some((p2) => p2.whole(value));
+}
+function beats(a, b3) {
+  const bySeverity2 = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b3.severity];
+  if (bySeverity2 !== 0) return bySeverity2 > 0;
+  if (a.confidence !== b3.confidence) return a.confidence > b3.confidence;
+  return a.end - a.start > b3.end - b3.start;
+}
+function resolveOverlaps(matches, text2) {
+  if (matches.length < 2) return matches;
+  matches.sort((a, b3) => a.start - b3.start || b3.end - a.end);
+  const kept = [];
+  for (const match of matches) {
+    const last = kept.at(-1);
+    if (last === void 0 || match.start >= last.end) {
+      kept.push(match);
+      continue;
+    }
+    const winner = beats(match, last) ? match : last;
+    const end = Math.max(last.end, match.end);
+    kept[kept.length - 1] = { ...winner, start: last.start, end, value: text2.slice(last.start, end) };
+  }
+  return kept;
+}
+function hitsOf(prefilter, text2) {
+  const hits = [];
+  if (!(prefilter instanceof RegExp)) {
+    for (const [start, end] of prefilter.matches(text2, 0)) hits.push([start, end]);
+    return hits;
+  }
+  prefilter.lastIndex = 0;
+  for (let m2 = prefilter.exec(text2); m2 !== null; m2 = prefilter.exec(text2)) {
+    hits.push([m2.index, m2.index + m2[0].length]);
+    if (m2[0].length === 0) prefilter.lastIndex++;
+  }
+  return hits;
+}
+function windowsOf(hits, window3, length) {
+  const windows = [];
+  for (const [start, end] of hits) {
+    const from = Math.max(0, start - window3);
+    const to2 = Math.min(length, end + window3);
+    const last = windows.at(-1);
+    if (last !== void 0 && from <= last[1]) last[1] = Math.max(last[1], to2);
+    else windows.push([from, to2]);
+  }
+  return windows;
+}
+function* spansOf(rule, part) {
+  const { regex } = rule;
+  if (!(regex instanceof RegExp)) {
+    for (const [, , start, end] of regex.matches(part, rule.group)) if (start >= 0 && end > start) yield [start, end];
+    return;
+  }
+  regex.lastIndex = 0;
+  for (let m2 = regex.exec(part); m2 !== null; m2 = regex.exec(part)) {
+    if (m2[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    const span = rule.group === 0 ? [m2.index, m2.index + m2[0].length] : m2.indices?.[rule.group];
+    if (span !== void 0 && span[0] !== span[1]) yield [span[0], span[1]];
+  }
+}
+function matchRule(rule, part, offset, state) {
+  for (const [from, to2] of spansOf(rule, part)) {
+    const start = offset + from;
+    const end = offset + to2;
+    const value = state.text.slice(start, end);
+    const needsWords = rule.needsWords !== void 0;
+    if (!needsWords && rule.validator !== void 0 && !rule.validator(value)) continue;
+    const confidence = rule.confidence + contextDelta(rule.context, state, start, end, true) + contextDelta(rule.negativeContext, state, start, end, false);
+    if (confidence < state.ruleSet.minConfidence) continue;
+    if (needsWords && rule.validator !== void 0 && !rule.validator(value)) continue;
+    const match = {
+      rule: rule.id,
+      type: rule.type,
+      category: rule.category,
+      severity: rule.severity,
+      confidence: Math.min(1, Math.round(confidence * 100) / 100),
+      start,
+      end,
+      value
+    };
+    const { allowlist } = state.ruleSet;
+    if (allowlist !== void 0 && allowed(allowlist, rule.type, value)) state.result.suppressed.push(match);
+    else state.result.matches.push(match);
+  }
+}
+function everyOccurrence(matches, text2) {
+  if (matches.length === 0) return matches;
+  const byValue = /* @__PURE__ */ new Map();
+  for (const m2 of matches) if (!byValue.has(text2.slice(m2.start, m2.end))) byValue.set(text2.slice(m2.start, m2.end), m2);
+  if (byValue.size > MAX_SPREAD_VALUES) return matches;
+  const taken = (start, end) => matches.some((m2) => m2.start < end && start < m2.end);
+  const extra = [];
+  for (const [value, m2] of byValue) {
+    for (let i = text2.indexOf(value); i !== -1; i = text2.indexOf(value, i + 1)) {
+      if (!taken(i, i + value.length)) extra.push({ ...m2, start: i, end: i + value.length, value });
+    }
+  }
+  return extra.length === 0 ? matches : resolveOverlaps([...matches, ...extra], text2);
+}
+function wordFinderOf(context2) {
+  let finder = wordFinders.get(context2.regex);
+  if (finder === void 0) wordFinders.set(context2.regex, finder = new WordFinder(context2.words));
+  return finder;
+}
+function keyContext(name) {
+  let context2 = keyContexts.get(name);
+  if (context2 === void 0) {
+    if (keyContexts.size >= KEY_CONTEXTS) keyContexts.clear();
+    keyContexts.set(name, context2 = `${wordsOf(normalizedText(name))}: `);
+  }
+  return context2;
+}
+function mapBack(matches, map2) {
+  return matches.map((m2) => {
+    const [start, end] = map2.span(m2.start, m2.end);
+    return { ...m2, start, end };
+  });
+}
+function scan(text2, ruleSet, options = {}) {
+  if (text2.length === 0) return { matches: [], suppressed: [] };
+  const normal = options.normal === true ? void 0 : normalize(text2);
+  const scanned = normal?.text ?? text2;
+  const key = options.key === void 0 || options.key === "" ? "" : keyContext(options.key);
+  const state = { text: scanned, lower: new Lower(scanned), key, ruleSet, result: { matches: [], suppressed: [] } };
+  const hits = [];
+  let seen;
+  const wordsIn = (context2) => {
+    let found = (seen ??= /* @__PURE__ */ new Map()).get(context2.regex);
+    if (found === void 0) seen.set(context2.regex, found = wordFinderOf(context2).occursIn(state.keyed ??= key + scanned));
+    return found;
+  };
+  for (const rule of options.rules ?? ruleSet.rules) {
+    if (!keywordsPresent(rule, scanned, state.lower)) continue;
+    if (rule.needsWords !== void 0 && (rule.needsWords.length === 0 || rule.context === void 0 || !rule.anchored && !wordsIn(rule.context))) continue;
+    if (rule.prefilter === -1) {
+      matchRule(rule, scanned, 0, state);
+      continue;
+    }
+    const ruleHits = hits[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter], scanned);
+    if (ruleHits.length === 0) continue;
+    if (rule.window < 0) matchRule(rule, scanned, 0, state);
+    else for (const [from, to2] of windowsOf(ruleHits, rule.window, scanned.length)) matchRule(rule, scanned.slice(from, to2), from, state);
+  }
+  const matches = everyOccurrence(resolveOverlaps(state.result.matches, scanned), scanned);
+  if (normal === void 0) return { matches, suppressed: state.result.suppressed };
+  return { matches: mapBack(matches, normal.map), suppressed: mapBack(state.result.suppressed, normal.map) };
+}
+function detect(text2, ruleSet, options) {
+  return scan(text2, ruleSet, options).matches;
+}
+function keywordHits(rule, text2, lower, out) {
+  const haystack = rule.keywordsIgnoreCase ? lower.get() : text2;
+  const regex = rule.keywordRegex;
+  if (regex === void 0) {
+    for (const keyword of rule.keywords ?? []) {
+      for (let i = keyword.indexIn(haystack); i !== -1; i = keyword.indexIn(haystack, i + 1)) out.push({ start: i, end: i + keyword.text.length, rule });
+    }
+    return;
+  }
+  regex.lastIndex = 0;
+  for (let m2 = regex.exec(haystack); m2 !== null; m2 = regex.exec(haystack)) {
+    out.push({ start: m2.index, end: m2.index + m2[0].length, rule });
+    regex.lastIndex = m2.index + 1;
+  }
+}
+function triggersByPasses(text2, ruleSet) {
+  const lower = new Lower(text2);
+  const positional = () => lower.get().length === text2.length;
+  const hitsByPrefilter = [];
+  const triggers = { everywhere: [], hits: [] };
+  let split;
+  const seen = /* @__PURE__ */ new Map();
+  const wordsIn = (regex) => {
+    let found = seen.get(regex);
+    if (found === void 0) seen.set(regex, found = regex.test(split ??= wordsOf(text2)));
+    return found;
+  };
+  const wordsFound = (rule) => rule.needsWords === void 0 || rule.needsWords.length > 0 && rule.context !== void 0 && wordsIn(rule.context.regex);
+  for (const rule of ruleSet.rules) {
+    if (rule.trigger === "keywords" && (!rule.keywordsIgnoreCase || positional())) {
+      const hits = [];
+      keywordHits(rule, text2, lower, hits);
+      if (hits.length > 0 && wordsFound(rule)) for (const hit of hits) triggers.hits.push(hit);
+    } else if (rule.trigger === "prefilter") {
+      const hits = hitsByPrefilter[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter], text2);
+      if (hits.length > 0 && wordsFound(rule)) for (const [start, end] of hits) triggers.hits.push({ start, end, rule });
+    } else if (wordsFound(rule)) triggers.everywhere.push(rule);
+  }
+  triggers.hits.sort((a, b3) => a.start - b3.start);
+  return triggers;
+}
+var Lower, MAX_SPREAD_VALUES, wordFinders, keyContexts, KEY_CONTEXTS, wordsOf;
+var init_detect = __esm({
+  "src/engine/detect.ts"() {
+    "use strict";
+    init_words();
+    init_normalize();
+    init_types();
+    Lower = class {
+      constructor(text2) {
+        this.text = text2;
+      }
+      text;
+      value;
+      get() {
+        this.value ??= this.text.toLowerCase();
+        return this.value;
+      }
+    };
+    MAX_SPREAD_VALUES = 256;
+    wordFinders = /* @__PURE__ */ new WeakMap();
+    keyContexts = /* @__PURE__ */ new Map();
+    KEY_CONTEXTS = 4096;
+    wordsOf = (name) => name.replaceAll(/([a-z])([A-Z])/g, "$1 $2");
+  }
+});
+
+// src/engine/examples.ts
+function checkRuleExamples(rule, options = {}) {
+  const ruleSet = compileRules([rule], { userRules: options.user ? /* @__PURE__ */ new Set([rule.id]) : void 0 });
+  const problems = [];
+  for (const example of rule.examples.match) {
+    const text2 = typeof example === "string" ? example : example.text;
+    const value = typeof example === "string" ? example : example.value;
+    const key = typeof example === "string" ? void 0 : example.key;
+    const found = detect(text2, ruleSet, { key }).map((m2) => text2.slice(m2.start, m2.end));
+    if (found.length !== 1 || found[0] !== value) problems.push(`example ${JSON.stringify(text2)} should match ${JSON.stringify(value)}, found ${found.length}`);
+  }
+  for (const { text: text2, reason, key } of rule.examples.noMatch) {
+    if (detect(text2, ruleSet, { key }).length > 0) problems.push(`example ${JSON.stringify(text2)} should not match (${reason})`);
+  }
+  return problems;
+}
+var init_examples = __esm({
+  "src/engine/examples.ts"() {
+    "use strict";
+    init_compile();
+    init_detect();
+  }
+});
+
 // src/engine/automaton/regex-syntax.ts
 function parseRegex(source, flags) {
   if (/[uvy]/.test(flags)) throw new Unsupported(`the flags "${flags}"`);
@@ -8405,7 +8466,7 @@ var init_regex_syntax = __esm({
     Unsupported = class extends Error {
     };
     MAX_COUNT = 16;
-    ESCAPE_SETS = { d: DIGIT2, D: negate(DIGIT2), w: WORD, W: negate(WORD), s: SPACE2, S: negate(SPACE2) };
+    ESCAPE_SETS = { d: DIGIT, D: negate(DIGIT), w: WORD, W: negate(WORD), s: SPACE, S: negate(SPACE) };
     CONTROL = { t: 9, n: 10, v: 11, f: 12, r: 13 };
     Parser3 = class {
       constructor(source, ignoreCase, dotAll) {
@@ -8549,28 +8610,6 @@ var init_regex_syntax = __esm({
 });
 
 // src/engine/triggers.ts
-function wordPattern(word) {
-  const items = [];
-  for (let k2 = 0; k2 < word.length; k2++) {
-    const unit = word.charCodeAt(k2);
-    const set2 = { kind: "set", set: regexFolding.of(unit) };
-    items.push(unit === 32 ? { kind: "rep", item: set2, min: 0, max: 1 } : set2);
-  }
-  return { kind: "seq", items };
-}
-function wordAt(text2, end, pattern) {
-  const after = text2.charCodeAt(end);
-  const endOk = end === text2.length || !isLetter(after) || isLower(text2.charCodeAt(end - 1)) && isUpper(after);
-  if (!endOk) return false;
-  if (!pattern.checkStart) return true;
-  for (let skipped = 0; skipped <= pattern.spaces; skipped++) {
-    const start = end - pattern.length + skipped;
-    if (start <= 0) return true;
-    const before = text2.charCodeAt(start - 1);
-    if (!isLetter(before) || isLower(before) && isUpper(text2.charCodeAt(start))) return true;
-  }
-  return false;
-}
 function scannerOf(ruleSet) {
   let scanner = scanners.get(ruleSet);
   if (scanner === void 0) scanners.set(ruleSet, scanner = new TriggerScanner(ruleSet));
@@ -8608,13 +8647,14 @@ function triggersIn(text2, ruleSet) {
   if (triggers.hits.length > 1) triggers.hits.sort((a, b3) => a.start - b3.start);
   return triggers;
 }
-var PREFILTER, KEYWORD, WORD2, NO_WORDS, NEVER, OWN_SEARCH, isLetter, isLower, isUpper, TriggerScanner, scanners;
+var PREFILTER, KEYWORD, WORD2, NO_WORDS, NEVER, OWN_SEARCH, TriggerScanner, scanners;
 var init_triggers = __esm({
   "src/engine/triggers.ts"() {
     "use strict";
     init_char_set();
     init_multi_matcher();
     init_regex_syntax();
+    init_words();
     init_detect();
     PREFILTER = 0;
     KEYWORD = 1;
@@ -8622,9 +8662,6 @@ var init_triggers = __esm({
     NO_WORDS = -1;
     NEVER = -2;
     OWN_SEARCH = -3;
-    isLetter = (u2) => (u2 | 32) >= 97 && (u2 | 32) <= 122;
-    isLower = (u2) => u2 >= 97 && u2 <= 122;
-    isUpper = (u2) => u2 >= 65 && u2 <= 90;
     TriggerScanner = class {
       matcher;
       patterns = [];
@@ -8665,8 +8702,7 @@ var init_triggers = __esm({
           this.lists.set(context2.regex, list3);
           for (const word of context2.words) {
             nodes.push(wordPattern(word));
-            const spaces = word.split(" ").length - 1;
-            this.patterns.push({ kind: WORD2, list: list3, length: word.length, spaces, checkStart: word.codePointAt(0) <= 65535 });
+            this.patterns.push({ kind: WORD2, list: list3, shape: wordShape(word) });
           }
         }
         this.matcher = new MultiMatcher(nodes);
@@ -8692,7 +8728,7 @@ var init_triggers = __esm({
             } else if (pattern.kind === KEYWORD) {
               ;
               (found.keywordHits[pattern.rule] ??= []).push({ start: end - pattern.length, end, rule: pattern.compiled });
-            } else if (found.lists[pattern.list] === 0 && wordAt(text2, end, pattern)) found.lists[pattern.list] = 1;
+            } else if (found.lists[pattern.list] === 0 && wordAt(text2, end, pattern.shape)) found.lists[pattern.list] = 1;
           }
         }
         return found;

@@ -1,4 +1,5 @@
 import type {CompiledAllowlist, CompiledContext, CompiledRule, RuleSet} from './compile.js'
+import {WordFinder} from './automaton/words.js'
 import type {LinearPattern} from './linear.js'
 import {normalize, normalizedText} from './normalize.js'
 import type {OffsetMap} from './offsets.js'
@@ -216,6 +217,15 @@ function everyOccurrence(matches: Match[], text: string): Match[] {
   return extra.length === 0 ? matches : resolveOverlaps([...matches, ...extra], text)
 }
 
+const wordFinders = new WeakMap<RegExp, WordFinder>()
+
+/** The automaton for a context's words: one per list, shared by the rules that have it. */
+function wordFinderOf(context: CompiledContext): WordFinder {
+  let finder = wordFinders.get(context.regex)
+  if (finder === undefined) wordFinders.set(context.regex, (finder = new WordFinder(context.words)))
+  return finder
+}
+
 /** Field names as context (`keyContext`): a log repeats a few names on every line. */
 const keyContexts = new Map<string, string>()
 const KEY_CONTEXTS = 4096
@@ -263,18 +273,19 @@ export function scan(text: string, ruleSet: RuleSet, options: ScanOptions = {}):
   const state: ScanState = {text: scanned, lower: new Lower(scanned), key, ruleSet, result: {matches: [], suppressed: []}}
   const hits: Array<Array<[number, number]> | undefined> = []
   // Rules with the same context words share its regex: one search per text.
-  const seen = new Map<RegExp, boolean>()
-  const wordsIn = (regex: RegExp): boolean => {
-    let found = seen.get(regex)
-    if (found === undefined) seen.set(regex, (found = regex.test((state.keyed ??= key + scanned))))
+  let seen: Map<RegExp, boolean> | undefined
+  // Only a shortcut (a match still needs a word in its window, `contextDelta`): a search that may
+  // say yes where the regex would not is enough, and one pass of the automaton is cheaper.
+  const wordsIn = (context: CompiledContext): boolean => {
+    let found = (seen ??= new Map()).get(context.regex)
+    if (found === undefined) seen.set(context.regex, (found = wordFinderOf(context).occursIn((state.keyed ??= key + scanned))))
     return found
   }
 
   for (const rule of options.rules ?? ruleSet.rules) {
     if (!keywordsPresent(rule, scanned, state.lower)) continue
     // The words are looked for first unless the pattern is cheaper: the context is checked on a match anyway.
-    if (rule.needsWords !== undefined && (rule.needsWords.length === 0 || rule.context === undefined || (!rule.anchored && !wordsIn(rule.context.regex))))
-      continue
+    if (rule.needsWords !== undefined && (rule.needsWords.length === 0 || rule.context === undefined || (!rule.anchored && !wordsIn(rule.context)))) continue
     if (rule.prefilter === -1) {
       matchRule(rule, scanned, 0, state)
       continue

@@ -11,9 +11,10 @@
  * `everywhere`. A prefilter hit is now the last unit of a match (every match, whatever its
  * start, not only the leftmost non-overlapping ones): a match inside a part ends inside it.
  */
-import {charOf, lowerFolding, regexFolding} from './automaton/char-set.js'
+import {charOf, lowerFolding} from './automaton/char-set.js'
 import {MultiMatcher} from './automaton/multi-matcher.js'
 import {literal, parseRegex, Unsupported, type Node} from './automaton/regex-syntax.js'
+import {wordAt, wordPattern, wordShape, type WordShape} from './automaton/words.js'
 import type {CompiledRule, RuleSet} from './compile.js'
 import type {LinearPattern} from './linear.js'
 import {hitsOf, keywordHits, Lower, wordsOf, type TriggerHit, type Triggers} from './detect.js'
@@ -30,35 +31,13 @@ const OWN_SEARCH = -3
 type Pattern =
   | {kind: typeof PREFILTER; prefilter: number}
   | {kind: typeof KEYWORD; rule: number; length: number; compiled: CompiledRule}
-  | {kind: typeof WORD; list: number; length: number; spaces: number; checkStart: boolean}
+  | {kind: typeof WORD; list: number; shape: WordShape}
 
 /** What one pass found: hits per prefilter and per keyword rule, and which word lists occur. */
 interface Found {
   prefilterHits: Array<Array<[number, number]> | undefined>
   keywordHits: Array<TriggerHit[] | undefined>
   lists: Uint8Array
-}
-
-const isLetter = (u: number): boolean => (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7a
-const isLower = (u: number): boolean => u >= 0x61 && u <= 0x7a
-const isUpper = (u: number): boolean => u >= 0x41 && u <= 0x5a
-
-/**
- * A context word as the scan of a part reads it: a value whole, its field's name split at
- * camelCase (`wordsOf`), words matched whatever their case. The automaton matches the word in
- * the unsplit line, so "TeLePhOnE" is found as the value's scan finds it (splitting the whole
- * line, as the search per pattern did, lost it); a space in the word is optional, for the one
- * `wordsOf` puts into `textMe`. Both only add words: a superset.
- */
-function wordPattern(word: string): Node {
-  const items: Node[] = []
-  for (let k = 0; k < word.length; k++) {
-    const unit = word.charCodeAt(k)
-    const set: Node = {kind: 'set', set: regexFolding.of(unit)}
-    items.push(unit === 0x20 ? {kind: 'rep', item: set, min: 0, max: 1} : set)
-  }
-
-  return {kind: 'seq', items}
 }
 
 class TriggerScanner {
@@ -106,9 +85,7 @@ class TriggerScanner {
       this.lists.set(context.regex, list)
       for (const word of context.words) {
         nodes.push(wordPattern(word))
-        const spaces = word.split(' ').length - 1
-        // The regex checks the unit before a word from after its first character (a code point).
-        this.patterns.push({kind: WORD, list, length: word.length, spaces, checkStart: (word.codePointAt(0) as number) <= 0xffff})
+        this.patterns.push({kind: WORD, list, shape: wordShape(word)})
       }
     }
 
@@ -135,31 +112,12 @@ class TriggerScanner {
           else hits.push([end - 1, end])
         } else if (pattern.kind === KEYWORD) {
           ;(found.keywordHits[pattern.rule] ??= []).push({start: end - pattern.length, end, rule: pattern.compiled})
-        } else if (found.lists[pattern.list] === 0 && wordAt(text, end, pattern)) found.lists[pattern.list] = 1
+        } else if (found.lists[pattern.list] === 0 && wordAt(text, end, pattern.shape)) found.lists[pattern.list] = 1
       }
     }
 
     return found
   }
-}
-
-/**
- * The word pattern that ends at `end` stands as a whole word: no letter next to it, or the
- * boundary `wordsOf` splits at (a lower-case letter, then an upper-case one).
- */
-function wordAt(text: string, end: number, pattern: Extract<Pattern, {kind: typeof WORD}>): boolean {
-  const after = text.charCodeAt(end)
-  const endOk = end === text.length || !isLetter(after) || (isLower(text.charCodeAt(end - 1)) && isUpper(after))
-  if (!endOk) return false
-  if (!pattern.checkStart) return true
-  for (let skipped = 0; skipped <= pattern.spaces; skipped++) {
-    const start = end - pattern.length + skipped
-    if (start <= 0) return true
-    const before = text.charCodeAt(start - 1)
-    if (!isLetter(before) || (isLower(before) && isUpper(text.charCodeAt(start)))) return true
-  }
-
-  return false
 }
 
 const scanners = new WeakMap<RuleSet, TriggerScanner>()

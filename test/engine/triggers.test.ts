@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
 import {compileRules, triggersByPasses, triggersIn, type CompiledRule, type RuleSet} from '../../src/engine/index.js'
+import {WordFinder} from '../../src/engine/automaton/words.js'
 import {wordsOf} from '../../src/engine/detect.js'
 import type {Rule} from '../../src/engine/types.js'
 import {builtinRules} from '../../src/rules/index.js'
@@ -183,6 +184,21 @@ describe('triggersIn (one pass of the automaton)', () => {
           expect(fast).toEqual(slow)
       }),
       {numRuns: 2500},
+    )
+  })
+
+  it('finds a context word wherever its regex does, in a field name split or a value read whole (property)', () => {
+    const contexts = [...new Map(withConfig.rules.flatMap((r) => (r.context === undefined ? [] : [[r.context.regex, r.context] as const]))).values()]
+    const finders = contexts.map((c) => new WordFinder(c.words))
+    fc.assert(
+      fc.property(text, text, (key, value) => {
+        // As a scan reads a value: its field's name split at camelCase, then the value as it is.
+        const keyed = `${wordsOf(key)}: ${value}`
+        for (const [i, context] of contexts.entries()) {
+          if (new RegExp(context.regex.source, 'i').test(keyed)) expect((finders[i] as WordFinder).occursIn(keyed), context.words.join('|')).toBe(true)
+        }
+      }),
+      {numRuns: 1500},
     )
   })
 
