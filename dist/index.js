@@ -61002,16 +61002,23 @@ function lineTriggers(line, ruleSet) {
   const escapes = line.includes("\\") ? decodeEscapes(line) : void 0;
   const decoded = escapes?.text ?? line;
   const normal = normalize(decoded);
-  const found = { ...triggersIn(normal?.text ?? decoded, ruleSet), normal: normal === void 0 };
-  if (found.hits.length === 0 && found.everywhere.length === 0) return void 0;
-  if (found.hits.length === 0) return found;
-  if (escapes === void 0 && normal === void 0) return found;
-  const hits = found.hits.map((h3) => {
-    const [start, end] = normal === void 0 ? [h3.start, h3.end] : normal.map.span(h3.start, h3.end);
-    const [rawStart, rawEnd] = escapes === void 0 ? [start, end] : escapes.map.span(start, end);
-    return { start: rawStart, end: rawEnd, rule: h3.rule };
-  });
-  return { everywhere: found.everywhere, hits, normal: found.normal };
+  const { everywhere, hits } = triggersIn(normal?.text ?? decoded, ruleSet);
+  if (hits.length === 0 && everywhere.length === 0) return void 0;
+  for (const hit of hits) {
+    let { start } = hit;
+    let last = hit.end - 1;
+    if (normal !== void 0) {
+      start = normal.map.from(start);
+      last = normal.map.to(last) - 1;
+    }
+    if (escapes !== void 0) {
+      start = escapes.map.from(start);
+      last = escapes.map.to(last) - 1;
+    }
+    hit.start = start;
+    hit.end = last + 1;
+  }
+  return { everywhere, hits, normal: normal === void 0 };
 }
 var TriggerCursor = class {
   constructor(triggers, ruleSet) {

@@ -26,16 +26,27 @@ export function lineTriggers(line: string, ruleSet: RuleSet): LineTriggers | und
   const escapes = line.includes('\\') ? decodeEscapes(line) : undefined
   const decoded = escapes?.text ?? line
   const normal = normalize(decoded)
-  const found = {...triggersIn(normal?.text ?? decoded, ruleSet), normal: normal === undefined}
-  if (found.hits.length === 0 && found.everywhere.length === 0) return undefined
-  if (found.hits.length === 0) return found
-  if (escapes === undefined && normal === undefined) return found
-  const hits = found.hits.map((h) => {
-    const [start, end] = normal === undefined ? [h.start, h.end] : normal.map.span(h.start, h.end)
-    const [rawStart, rawEnd] = escapes === undefined ? [start, end] : escapes.map.span(start, end)
-    return {start: rawStart, end: rawEnd, rule: h.rule}
-  })
-  return {everywhere: found.everywhere, hits, normal: found.normal}
+  const {everywhere, hits} = triggersIn(normal?.text ?? decoded, ruleSet)
+  if (hits.length === 0 && everywhere.length === 0) return undefined
+  // The hits are this call's own: moved to raw offsets in place ([start, end) through each map).
+  for (const hit of hits) {
+    let {start} = hit
+    let last = hit.end - 1
+    if (normal !== undefined) {
+      start = normal.map.from(start)
+      last = normal.map.to(last) - 1
+    }
+
+    if (escapes !== undefined) {
+      start = escapes.map.from(start)
+      last = escapes.map.to(last) - 1
+    }
+
+    hit.start = start
+    hit.end = last + 1
+  }
+
+  return {everywhere, hits, normal: normal === undefined}
 }
 
 /**
