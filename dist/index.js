@@ -7594,16 +7594,18 @@ function classesOf(sets) {
     }
     classOf.fill(c3, bounds[k2], bounds[k2 + 1]);
   }
+  if (classHolders.length > MAX_CLASSES) throw new TooLarge(`${classHolders.length} character classes`);
   const members2 = sets.map(() => new Uint8Array(classHolders.length));
   for (const [c3, ids] of classHolders.entries()) for (const id of ids) members2[id][c3] = 1;
   return { classOf, count: classHolders.length, members: members2 };
 }
-var MAX_STATES, Nfa, MultiMatcher;
+var MAX_STATES, BUDGET, Nfa, TooLarge, MAX_CLASSES, MultiMatcher;
 var init_multi_matcher = __esm({
   "src/engine/automaton/multi-matcher.ts"() {
     "use strict";
     init_char_set();
     MAX_STATES = 2048;
+    BUDGET = { states: 8192, unitsPerState: 256 };
     Nfa = class {
       set = [];
       next = [];
@@ -7682,10 +7684,14 @@ var init_multi_matcher = __esm({
         }
       }
     };
+    TooLarge = class extends Error {
+    };
+    MAX_CLASSES = 1024;
     MultiMatcher = class {
       /** `patterns[i]` is pattern i: `run` reports i where a match of it ends. */
-      constructor(patterns, maxStates = MAX_STATES) {
+      constructor(patterns, maxStates = MAX_STATES, budget = BUDGET) {
         this.maxStates = maxStates;
+        this.budget = budget;
         this.acceptFlag = new Uint8Array(maxStates);
         const entry = this.nfa.add(-1);
         for (const [id, pattern] of patterns.entries()) {
@@ -7706,6 +7712,7 @@ var init_multi_matcher = __esm({
         this.stateOf([]);
       }
       maxStates;
+      budget;
       nfa = new Nfa();
       /** The states every search is in (the start and what it reaches without reading). */
       startStates;
@@ -7726,6 +7733,11 @@ var init_multi_matcher = __esm({
       generation = 0;
       /** How often the table was dropped because it was full (for tests and measurements). */
       resets = 0;
+      /** States made so far, and units searched: a text that keeps making new states is hostile. */
+      built = 0;
+      searched = 0;
+      /** Set once the budget is spent: every later `run` returns -1 at once. */
+      gaveUp = false;
       /** The end offsets of the last `run`'s accepting positions, and the patterns that end at each. */
       ends = new Int32Array(256);
       endPatterns = [];
@@ -7761,6 +7773,7 @@ var init_multi_matcher = __esm({
         const known = this.ids.get(key);
         if (known !== void 0) return known;
         const id = this.nfaStates.length;
+        this.built++;
         this.ids.set(key, id);
         this.nfaStates.push(states);
         const accepted = states.map((s) => this.nfa.accept[s]).filter((p2) => p2 >= 0);
@@ -7836,9 +7849,15 @@ var init_multi_matcher = __esm({
       }
       /**
        * Search `text`; returns how many positions accept: their end offsets are `ends[0..n)`, the
-       * patterns with a match ending there `endPatterns[0..n)`.
+       * patterns with a match ending there `endPatterns[0..n)`. Returns -1 once the budget is spent
+       * (`gaveUp`): the caller searches another way.
        */
       run(text2) {
+        if (this.gaveUp) return -1;
+        if (this.ends.length > 1 << 16) {
+          this.ends = new Int32Array(256);
+          this.endPatterns.length = 0;
+        }
         const { classOf, classCount } = this;
         let table2 = this.table;
         let row = 0;
@@ -7851,6 +7870,10 @@ var init_multi_matcher = __esm({
             continue;
           }
           if (next === -1) {
+            if (this.built > this.budget.states && this.built * this.budget.unitsPerState > this.searched + i) {
+              this.gaveUp = true;
+              return -1;
+            }
             next = this.entry(this.step(row / classCount, c3));
             table2 = this.table;
             if (next >= 0) {
@@ -7864,6 +7887,7 @@ var init_multi_matcher = __esm({
           this.endPatterns[n] = this.accepts[row / classCount];
           n++;
         }
+        this.searched += text2.length;
         return n;
       }
       grow() {
@@ -7917,9 +7941,13 @@ var init_words = __esm({
         this.matcher = new MultiMatcher(words.map(wordPattern));
         this.shapes = words.map(wordShape);
       }
-      /** Some word of the list may stand in `text` (never false where the word regex finds one). */
+      /**
+       * Some word of the list may stand in `text` (never false where the word regex finds one; true
+       * when the automaton gave up, see `Budget`).
+       */
       occursIn(text2) {
         const n = this.matcher.run(text2);
+        if (n < 0) return true;
         const { ends, endPatterns } = this.matcher;
         for (let k2 = 0; k2 < n; k2++) {
           for (const id of endPatterns[k2]) if (wordAt(text2, ends[k2], this.shapes[id])) return true;
@@ -8310,7 +8338,15 @@ function everyOccurrence(matches, text2) {
 }
 function wordFinderOf(context2) {
   let finder = wordFinders.get(context2.regex);
-  if (finder === void 0) wordFinders.set(context2.regex, finder = new WordFinder(context2.words));
+  if (finder === void 0) {
+    try {
+      finder = new WordFinder(context2.words);
+    } catch (error63) {
+      if (!(error63 instanceof TooLarge)) throw error63;
+      finder = null;
+    }
+    wordFinders.set(context2.regex, finder);
+  }
   return finder;
 }
 function keyContext(name) {
@@ -8337,7 +8373,12 @@ function scan(text2, ruleSet, options = {}) {
   let seen;
   const wordsIn = (context2) => {
     let found = (seen ??= /* @__PURE__ */ new Map()).get(context2.regex);
-    if (found === void 0) seen.set(context2.regex, found = wordFinderOf(context2).occursIn(state.keyed ??= key + scanned));
+    if (found === void 0) {
+      const keyed = state.keyed ??= key + scanned;
+      const finder = wordFinderOf(context2);
+      context2.regex.lastIndex = 0;
+      seen.set(context2.regex, found = finder === null ? context2.regex.test(keyed) : finder.occursIn(keyed));
+    }
     return found;
   };
   for (const rule of options.rules ?? ruleSet.rules) {
@@ -8404,6 +8445,7 @@ var Lower, MAX_SPREAD_VALUES, wordFinders, keyContexts, KEY_CONTEXTS, wordsOf;
 var init_detect = __esm({
   "src/engine/detect.ts"() {
     "use strict";
+    init_multi_matcher();
     init_words();
     init_normalize();
     init_types();
@@ -8618,6 +8660,7 @@ function scannerOf(ruleSet) {
 function triggersIn(text2, ruleSet) {
   const scanner = scannerOf(ruleSet);
   const found = scanner.run(text2);
+  if (found === void 0) return triggersByPasses(text2, ruleSet);
   const positional = !text2.includes("\u0130");
   let lower;
   const triggers = { everywhere: [], hits: [] };
@@ -8663,8 +8706,11 @@ var init_triggers = __esm({
     NEVER = -2;
     OWN_SEARCH = -3;
     TriggerScanner = class {
+      /** Undefined when the patterns need too large a table (a config's words): every trigger keeps its own search. */
       matcher;
       patterns = [];
+      /** Word lists found in every text (see the constructor). */
+      alwaysFound = [];
       /** Per prefilter: searched by the automaton. */
       prefilterIn;
       /** Per rule (index in the rule set): its keywords are searched by the automaton. */
@@ -8700,21 +8746,37 @@ var init_triggers = __esm({
           if (rule.needsWords === void 0 || context2 === void 0 || this.lists.has(context2.regex)) continue;
           const list3 = this.lists.size;
           this.lists.set(context2.regex, list3);
+          if (context2.words.some((w2) => w2.includes(":") || /^\s/.test(w2))) {
+            this.alwaysFound.push(list3);
+            continue;
+          }
           for (const word of context2.words) {
             nodes.push(wordPattern(word));
             this.patterns.push({ kind: WORD2, list: list3, shape: wordShape(word) });
           }
         }
-        this.matcher = new MultiMatcher(nodes);
+        try {
+          this.matcher = new MultiMatcher(nodes);
+        } catch (error63) {
+          if (!(error63 instanceof TooLarge)) throw error63;
+          this.matcher = void 0;
+          this.prefilterIn.fill(false);
+          this.keywordsIn.fill(false);
+          this.lists.clear();
+        }
         for (const rule of ruleSet.rules) {
           if (rule.needsWords === void 0) this.words.push(NO_WORDS);
           else if (rule.needsWords.length === 0 || rule.context === void 0) this.words.push(NEVER);
           else this.words.push(this.lists.get(rule.context.regex) ?? OWN_SEARCH);
         }
       }
+      /** What the automaton finds in `text`, or undefined when it gave up (see `Budget`). */
       run(text2) {
         const found = { prefilterHits: [], keywordHits: [], lists: new Uint8Array(this.lists.size) };
+        for (const list3 of this.alwaysFound) found.lists[list3] = 1;
+        if (this.matcher === void 0) return found;
         const n = this.matcher.run(text2);
+        if (n < 0) return void 0;
         const { ends, endPatterns } = this.matcher;
         for (let k2 = 0; k2 < n; k2++) {
           const end = ends[k2];
@@ -61653,6 +61715,11 @@ function selected(frames, ctx) {
     (steps) => steps.length === path17.length && steps.every((s, i) => s.kind === "key" ? s.key === path17[i] : s.kind === "each" ? typeof path17[i] === "number" : s.index === path17[i])
   );
 }
+var EXPONENT = /\d[eE][-+]?\d/;
+function hasExponent(line, token) {
+  for (let i = token.start; i < token.end; i++) if ((line.charCodeAt(i) | 32) === 101) return true;
+  return false;
+}
 function scanTokens(line, triggers, ctx) {
   const found = new Collector(ctx);
   const out = new Splices(line, ctx.redact ? ctx.redactor : void 0);
@@ -61661,7 +61728,8 @@ function scanTokens(line, triggers, ctx) {
   walkJson(line, (token, frames) => {
     tick();
     const isKey = token.kind === "key";
-    const rules = cursor.rulesFor(token.start, token.end);
+    let rules = cursor.rulesFor(token.start, token.end);
+    if (token.kind === "number" && hasExponent(line, token)) rules = ctx.ruleSet.rules;
     if (rules.length === 0 || !isKey && !ctx.config.scanAllFields && !selected(frames, ctx)) {
       if (isKey) out.keepKey(frames.at(-1), frames.at(-1).key);
       return;
@@ -61795,7 +61863,7 @@ function analyzeText(line, file2, lineNumber, ctx) {
       valueKeys: scanned2.valueKeys
     };
   }
-  const triggers = lineTriggers(line, ctx.ruleSet);
+  const triggers = lineTriggers(line, ctx.ruleSet) ?? (EXPONENT.test(line) ? { everywhere: [], hits: [], normal: false } : void 0);
   const scanned = triggers === void 0 ? { ...NOTHING, sanitized: line, masked: line } : scanTokens(line, triggers, ctx);
   const { value } = parsed;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {

@@ -1,4 +1,5 @@
 import type {CompiledAllowlist, CompiledContext, CompiledRule, RuleSet} from './compile.js'
+import {TooLarge} from './automaton/multi-matcher.js'
 import {WordFinder} from './automaton/words.js'
 import type {LinearPattern} from './linear.js'
 import {normalize, normalizedText} from './normalize.js'
@@ -217,12 +218,25 @@ function everyOccurrence(matches: Match[], text: string): Match[] {
   return extra.length === 0 ? matches : resolveOverlaps([...matches, ...extra], text)
 }
 
-const wordFinders = new WeakMap<RegExp, WordFinder>()
+const wordFinders = new WeakMap<RegExp, WordFinder | null>()
 
-/** The automaton for a context's words: one per list, shared by the rules that have it. */
-function wordFinderOf(context: CompiledContext): WordFinder {
+/**
+ * The automaton for a context's words: one per list, shared by the rules that have it; null for
+ * a list too large for one (thousands of distinct characters), which keeps its regex.
+ */
+function wordFinderOf(context: CompiledContext): WordFinder | null {
   let finder = wordFinders.get(context.regex)
-  if (finder === undefined) wordFinders.set(context.regex, (finder = new WordFinder(context.words)))
+  if (finder === undefined) {
+    try {
+      finder = new WordFinder(context.words)
+    } catch (error) {
+      if (!(error instanceof TooLarge)) throw error
+      finder = null
+    }
+
+    wordFinders.set(context.regex, finder)
+  }
+
   return finder
 }
 
@@ -278,7 +292,13 @@ export function scan(text: string, ruleSet: RuleSet, options: ScanOptions = {}):
   // say yes where the regex would not is enough, and one pass of the automaton is cheaper.
   const wordsIn = (context: CompiledContext): boolean => {
     let found = (seen ??= new Map()).get(context.regex)
-    if (found === undefined) seen.set(context.regex, (found = wordFinderOf(context).occursIn((state.keyed ??= key + scanned))))
+    if (found === undefined) {
+      const keyed = (state.keyed ??= key + scanned)
+      const finder = wordFinderOf(context)
+      context.regex.lastIndex = 0
+      seen.set(context.regex, (found = finder === null ? context.regex.test(keyed) : finder.occursIn(keyed)))
+    }
+
     return found
   }
 

@@ -12,12 +12,12 @@
  * start, not only the leftmost non-overlapping ones): a match inside a part ends inside it.
  */
 import {charOf, lowerFolding} from './automaton/char-set.js'
-import {MultiMatcher} from './automaton/multi-matcher.js'
+import {MultiMatcher, TooLarge} from './automaton/multi-matcher.js'
 import {literal, parseRegex, Unsupported, type Node} from './automaton/regex-syntax.js'
 import {wordAt, wordPattern, wordShape, type WordShape} from './automaton/words.js'
 import type {CompiledRule, RuleSet} from './compile.js'
 import type {LinearPattern} from './linear.js'
-import {hitsOf, keywordHits, Lower, wordsOf, type TriggerHit, type Triggers} from './detect.js'
+import {hitsOf, keywordHits, Lower, triggersByPasses, wordsOf, type TriggerHit, type Triggers} from './detect.js'
 
 const PREFILTER = 0
 const KEYWORD = 1
@@ -41,8 +41,11 @@ interface Found {
 }
 
 class TriggerScanner {
-  private readonly matcher: MultiMatcher
+  /** Undefined when the patterns need too large a table (a config's words): every trigger keeps its own search. */
+  private readonly matcher: MultiMatcher | undefined
   private readonly patterns: Pattern[] = []
+  /** Word lists found in every text (see the constructor). */
+  private readonly alwaysFound: number[] = []
   /** Per prefilter: searched by the automaton. */
   readonly prefilterIn: boolean[]
   /** Per rule (index in the rule set): its keywords are searched by the automaton. */
@@ -83,13 +86,30 @@ class TriggerScanner {
       if (rule.needsWords === undefined || context === undefined || this.lists.has(context.regex)) continue
       const list = this.lists.size
       this.lists.set(context.regex, list)
+      // A value reads its field's name as "name: value". A word with a ":" or that starts with a
+      // space ("emp:", " ") can stand across that joint, which the line spells `"name":"`: such
+      // a list counts as found in every line (a superset), and its words are not searched.
+      if (context.words.some((w) => w.includes(':') || /^\s/.test(w))) {
+        this.alwaysFound.push(list)
+        continue
+      }
+
       for (const word of context.words) {
         nodes.push(wordPattern(word))
         this.patterns.push({kind: WORD, list, shape: wordShape(word)})
       }
     }
 
-    this.matcher = new MultiMatcher(nodes)
+    try {
+      this.matcher = new MultiMatcher(nodes)
+    } catch (error) {
+      if (!(error instanceof TooLarge)) throw error
+      this.matcher = undefined
+      this.prefilterIn.fill(false)
+      this.keywordsIn.fill(false)
+      this.lists.clear()
+    }
+
     for (const rule of ruleSet.rules) {
       if (rule.needsWords === undefined) this.words.push(NO_WORDS)
       else if (rule.needsWords.length === 0 || rule.context === undefined) this.words.push(NEVER)
@@ -97,9 +117,13 @@ class TriggerScanner {
     }
   }
 
-  run(text: string): Found {
+  /** What the automaton finds in `text`, or undefined when it gave up (see `Budget`). */
+  run(text: string): Found | undefined {
     const found: Found = {prefilterHits: [], keywordHits: [], lists: new Uint8Array(this.lists.size)}
+    for (const list of this.alwaysFound) found.lists[list] = 1
+    if (this.matcher === undefined) return found
     const n = this.matcher.run(text)
+    if (n < 0) return undefined
     const {ends, endPatterns} = this.matcher
     for (let k = 0; k < n; k++) {
       const end = ends[k] as number
@@ -137,6 +161,8 @@ function scannerOf(ruleSet: RuleSet): TriggerScanner {
 export function triggersIn(text: string, ruleSet: RuleSet): Triggers {
   const scanner = scannerOf(ruleSet)
   const found = scanner.run(text)
+  // A text that keeps the automaton making new states is searched the way it was before.
+  if (found === undefined) return triggersByPasses(text, ruleSet)
   // Lower-casing U+0130 gives two units, which would shift positions: then no keyword positions.
   const positional = !text.includes('\u0130')
   let lower: Lower | undefined

@@ -115,6 +115,15 @@ function selected(frames: readonly Frame[], ctx: AnalyzeContext): boolean {
   )
 }
 
+/** Where a JSON number may have an exponent (or a string holds the same letters: then the walk finds none). */
+const EXPONENT = /\d[eE][-+]?\d/
+
+/** The number token is written with an exponent (`e` or `E`). */
+function hasExponent(line: string, token: JsonToken): boolean {
+  for (let i = token.start; i < token.end; i++) if ((line.charCodeAt(i) | 0x20) === 0x65) return true
+  return false
+}
+
 /**
  * Scan every key, string and number of a valid JSON line on its own, as JSON defines it: strings
  * decoded, numbers by their digits, values under duplicate keys included. Context words count
@@ -128,7 +137,10 @@ function scanTokens(line: string, triggers: LineTriggers, ctx: AnalyzeContext): 
   walkJson(line, (token: JsonToken, frames: Frame[]) => {
     tick()
     const isKey = token.kind === 'key'
-    const rules = cursor.rulesFor(token.start, token.end)
+    let rules = cursor.rulesFor(token.start, token.end)
+    // A number is scanned by its digits, and an exponent writes digits the line does not show
+    // (4.2e15 is sixteen digits): no trigger in the line speaks for them, so every rule reads it.
+    if (token.kind === 'number' && hasExponent(line, token)) rules = ctx.ruleSet.rules
     if (rules.length === 0 || (!isKey && !ctx.config.scanAllFields && !selected(frames, ctx))) {
       if (isKey) out.keepKey(frames.at(-1) as Frame, (frames.at(-1) as Frame).key)
       return
@@ -308,7 +320,8 @@ function analyzeText(line: string, file: string, lineNumber: number, ctx: Analyz
   }
 
   // One pass over the whole decoded line rules out most lines, and most values of the rest.
-  const triggers = lineTriggers(line, ctx.ruleSet)
+  // A line without triggers is still walked if it may hold a number with an exponent (see scanTokens).
+  const triggers = lineTriggers(line, ctx.ruleSet) ?? (EXPONENT.test(line) ? {everywhere: [], hits: [], normal: false} : undefined)
   const scanned = triggers === undefined ? {...NOTHING, sanitized: line, masked: line} : scanTokens(line, triggers, ctx)
   const {value} = parsed
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
-import {MultiMatcher} from '../../src/engine/automaton/multi-matcher.js'
+import {MAX_CLASSES, MultiMatcher, TooLarge} from '../../src/engine/automaton/multi-matcher.js'
 import {parseRegex, Unsupported} from '../../src/engine/automaton/regex-syntax.js'
 import {builtinRules} from '../../src/rules/index.js'
 
@@ -147,6 +147,26 @@ describe('MultiMatcher', () => {
     }
 
     expect(() => parseRegex('a', 'u')).toThrow(Unsupported)
+  })
+
+  it('refuses patterns that would need more than MAX_CLASSES classes (a table of gigabytes)', () => {
+    const many = Array.from({length: MAX_CLASSES + 10}, (_, i) => parseRegex(String.fromCharCode(0x4e00 + i), ''))
+    expect(() => new MultiMatcher(many)).toThrow(TooLarge)
+    expect(() => new MultiMatcher(many.slice(0, 100))).not.toThrow()
+  })
+
+  it('gives up on a text that keeps making new states, and says so on every later search', () => {
+    const matcher = new MultiMatcher([parseRegex(String.raw`[a-f0-9]{12}:[a-f0-9]{4}`, ''), parseRegex(String.raw`\d(?:[ .-]?\d){8}`, '')], 4, {
+      states: 32,
+      unitsPerState: 8,
+    })
+    // Ordinary text first: results, no giving up.
+    expect(matcher.run('a plain line of words')).toBe(0)
+    let text = ''
+    for (let i = 0; i < 4000; i++) text += (i * 7919).toString(16).slice(-3) + (i % 3 === 0 ? ':' : i % 3 === 1 ? '-' : ' ')
+    expect(matcher.run(text)).toBe(-1)
+    expect(matcher.gaveUp).toBe(true)
+    expect(matcher.run('0123456789')).toBe(-1)
   })
 
   it('reads named groups as groups', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
-import {compileRules, triggersByPasses, triggersIn, type CompiledRule, type RuleSet} from '../../src/engine/index.js'
+import {compileRules, scan, triggersByPasses, triggersIn, type CompiledRule, type RuleSet} from '../../src/engine/index.js'
 import {WordFinder} from '../../src/engine/automaton/words.js'
 import {wordsOf} from '../../src/engine/detect.js'
 import type {Rule} from '../../src/engine/types.js'
@@ -200,6 +200,35 @@ describe('triggersIn (one pass of the automaton)', () => {
       }),
       {numRuns: 1500},
     )
+  })
+
+  it('keeps its own searches for a config whose words need too large an automaton', () => {
+    // 1,500 distinct characters: more classes than the automaton takes.
+    const words = Array.from({length: 1500}, (_, i) => String.fromCharCode(0x4e00 + i) + String.fromCharCode(0x4e00 + 1500 + i))
+    const big = compileRules(
+      [
+        ...builtinRules,
+        {
+          id: 'custom.many_words',
+          type: 'MEMBER',
+          category: 'pii',
+          severity: 'low',
+          description: 'many words',
+          prefilter: String.raw`M\d{4}`,
+          pattern: String.raw`M\d{4}`,
+          confidence: 0.3,
+          context: {words, window: 20},
+          examples: {match: [], noMatch: []},
+        },
+      ],
+      {userRules: new Set(['custom.many_words'])},
+    )
+    const rule = big.rules.find((r) => r.id === 'custom.many_words') as CompiledRule
+    const line = `"note":"${words[700] as string} M1234", "card":"4111 1111 1111 1111"`
+    const fast = triggersIn(line, big)
+    expect(fast.hits.some((h) => h.rule === rule)).toBe(true)
+    expect(fast.hits.some((h) => h.rule.id === 'pii.credit_card')).toBe(true)
+    expect(scan('M1234', big, {key: words[3] as string}).matches.map((m) => m.rule)).toEqual(['custom.many_words'])
   })
 
   it('finds a phone word only as a whole word, and in a camelCase name', () => {

@@ -15,6 +15,19 @@ import type {Node} from './regex-syntax.js'
 /** States kept before the table is dropped: about 2 MB of table for the built-in rules. */
 const MAX_STATES = 2048
 
+/**
+ * When the lazy automaton gives up: after `states` states made, if it has made more than one per
+ * `unitsPerState` units searched. Ordinary logs make about 1,200 states in all, whatever their
+ * size; a text built to visit new states (prefixes, digits and separators mixed) would make the
+ * search several times slower than the regular expressions it replaces, so the caller goes back
+ * to those.
+ */
+export interface Budget {
+  states: number
+  unitsPerState: number
+}
+const BUDGET: Budget = {states: 8192, unitsPerState: 256}
+
 /** The Thompson automaton: a state reads one set (`set >= 0`) or moves without reading (`set = -1`). */
 class Nfa {
   readonly set: number[] = []
@@ -108,6 +121,16 @@ class Nfa {
 }
 
 /** Each code unit's class: units in exactly the same sets share one. */
+/** Thrown when the patterns need more classes than `MAX_CLASSES`: the caller keeps its own searches. */
+export class TooLarge extends Error {}
+
+/**
+ * Classes at most: a row of the table per state and a byte per set and class. The built-in rules
+ * need 212; a config with thousands of distinct characters in its words would need a table of
+ * gigabytes, and is searched the way it was before instead.
+ */
+export const MAX_CLASSES = 1024
+
 function classesOf(sets: readonly CharSet[]): {classOf: Uint16Array; count: number; members: Uint8Array[]} {
   const cuts = new Set<number>([0, MAX_UNIT + 1])
   for (const set of sets) for (let i = 0; i < set.length; i += 2) cuts.add(set[i] as number).add((set[i + 1] as number) + 1)
@@ -137,6 +160,7 @@ function classesOf(sets: readonly CharSet[]): {classOf: Uint16Array; count: numb
     classOf.fill(c, bounds[k], bounds[k + 1])
   }
 
+  if (classHolders.length > MAX_CLASSES) throw new TooLarge(`${classHolders.length} character classes`)
   const members = sets.map(() => new Uint8Array(classHolders.length))
   for (const [c, ids] of classHolders.entries()) for (const id of ids) (members[id] as Uint8Array)[c] = 1
   return {classOf, count: classHolders.length, members}
@@ -164,6 +188,11 @@ export class MultiMatcher {
   private generation = 0
   /** How often the table was dropped because it was full (for tests and measurements). */
   resets = 0
+  /** States made so far, and units searched: a text that keeps making new states is hostile. */
+  private built = 0
+  private searched = 0
+  /** Set once the budget is spent: every later `run` returns -1 at once. */
+  gaveUp = false
 
   /** The end offsets of the last `run`'s accepting positions, and the patterns that end at each. */
   ends = new Int32Array(256)
@@ -173,6 +202,7 @@ export class MultiMatcher {
   constructor(
     patterns: readonly Node[],
     private readonly maxStates = MAX_STATES,
+    private readonly budget: Budget = BUDGET,
   ) {
     this.acceptFlag = new Uint8Array(maxStates)
     const entry = this.nfa.add(-1)
@@ -230,6 +260,7 @@ export class MultiMatcher {
     const known = this.ids.get(key)
     if (known !== undefined) return known
     const id = this.nfaStates.length
+    this.built++
     this.ids.set(key, id)
     this.nfaStates.push(states)
     const accepted = states.map((s) => this.nfa.accept[s] as number).filter((p) => p >= 0)
@@ -318,9 +349,17 @@ export class MultiMatcher {
 
   /**
    * Search `text`; returns how many positions accept: their end offsets are `ends[0..n)`, the
-   * patterns with a match ending there `endPatterns[0..n)`.
+   * patterns with a match ending there `endPatterns[0..n)`. Returns -1 once the budget is spent
+   * (`gaveUp`): the caller searches another way.
    */
   run(text: string): number {
+    if (this.gaveUp) return -1
+    // A very long line may have grown the buffers: they go back to their first size.
+    if (this.ends.length > 1 << 16) {
+      this.ends = new Int32Array(256)
+      this.endPatterns.length = 0
+    }
+
     const {classOf, classCount} = this
     let table = this.table
     let row = 0
@@ -334,6 +373,11 @@ export class MultiMatcher {
       }
 
       if (next === -1) {
+        if (this.built > this.budget.states && this.built * this.budget.unitsPerState > this.searched + i) {
+          this.gaveUp = true
+          return -1
+        }
+
         next = this.entry(this.step(row / classCount, c))
         table = this.table
         if (next >= 0) {
@@ -349,6 +393,7 @@ export class MultiMatcher {
       n++
     }
 
+    this.searched += text.length
     return n
   }
 

@@ -67,9 +67,13 @@ export class WordFinder {
     this.shapes = words.map(wordShape)
   }
 
-  /** Some word of the list may stand in `text` (never false where the word regex finds one). */
+  /**
+   * Some word of the list may stand in `text` (never false where the word regex finds one; true
+   * when the automaton gave up, see `Budget`).
+   */
   occursIn(text: string): boolean {
     const n = this.matcher.run(text)
+    if (n < 0) return true
     const {ends, endPatterns} = this.matcher
     for (let k = 0; k < n; k++) {
       for (const id of endPatterns[k] as Int32Array) if (wordAt(text, ends[k] as number, this.shapes[id] as WordShape)) return true
