@@ -7925,6 +7925,9 @@ function wordAt(text2, end, shape) {
   }
   return false;
 }
+function joinsKeyAndValue(words) {
+  return words.some((w2) => w2.includes(":") || /^\s/.test(w2));
+}
 var isLetter, isLower, isUpper, WordFinder;
 var init_words = __esm({
   "src/engine/automaton/words.ts"() {
@@ -8349,6 +8352,12 @@ function wordFinderOf(context2) {
   }
   return finder;
 }
+function wordsMayOccur(context2, line) {
+  if (joinsKeyAndValue(context2.words)) return true;
+  const finder = wordFinderOf(context2);
+  if (finder !== null) return finder.occursIn(line);
+  return context2.regex.test(line) || context2.regex.test(wordsOf(line));
+}
 function keyContext(name) {
   let context2 = keyContexts.get(name);
   if (context2 === void 0) {
@@ -8376,7 +8385,6 @@ function scan(text2, ruleSet, options = {}) {
     if (found === void 0) {
       const keyed = state.keyed ??= key + scanned;
       const finder = wordFinderOf(context2);
-      context2.regex.lastIndex = 0;
       seen.set(context2.regex, found = finder === null ? context2.regex.test(keyed) : finder.occursIn(keyed));
     }
     return found;
@@ -8420,14 +8428,13 @@ function triggersByPasses(text2, ruleSet) {
   const positional = () => lower.get().length === text2.length;
   const hitsByPrefilter = [];
   const triggers = { everywhere: [], hits: [] };
-  let split;
   const seen = /* @__PURE__ */ new Map();
-  const wordsIn = (regex) => {
-    let found = seen.get(regex);
-    if (found === void 0) seen.set(regex, found = regex.test(split ??= wordsOf(text2)));
+  const wordsIn = (context2) => {
+    let found = seen.get(context2.regex);
+    if (found === void 0) seen.set(context2.regex, found = wordsMayOccur(context2, text2));
     return found;
   };
-  const wordsFound = (rule) => rule.needsWords === void 0 || rule.needsWords.length > 0 && rule.context !== void 0 && wordsIn(rule.context.regex);
+  const wordsFound = (rule) => rule.needsWords === void 0 || rule.needsWords.length > 0 && rule.context !== void 0 && wordsIn(rule.context);
   for (const rule of ruleSet.rules) {
     if (rule.trigger === "keywords" && (!rule.keywordsIgnoreCase || positional())) {
       const hits = [];
@@ -8665,13 +8672,10 @@ function triggersIn(text2, ruleSet) {
   let lower;
   const triggers = { everywhere: [], hits: [] };
   let hitsByPrefilter;
-  let split;
   const wordsFound = (rule, words) => {
     if (words >= 0) return found.lists[words] === 1;
     if (words !== OWN_SEARCH) return words === NO_WORDS;
-    const regex = rule.context.regex;
-    regex.lastIndex = 0;
-    return regex.test(split ??= wordsOf(text2));
+    return wordsMayOccur(rule.context, text2);
   };
   const { rules } = ruleSet;
   for (let index = 0; index < rules.length; index++) {
@@ -8746,7 +8750,7 @@ var init_triggers = __esm({
           if (rule.needsWords === void 0 || context2 === void 0 || this.lists.has(context2.regex)) continue;
           const list3 = this.lists.size;
           this.lists.set(context2.regex, list3);
-          if (context2.words.some((w2) => w2.includes(":") || /^\s/.test(w2))) {
+          if (joinsKeyAndValue(context2.words)) {
             this.alwaysFound.push(list3);
             continue;
           }

@@ -1,6 +1,6 @@
 import type {CompiledAllowlist, CompiledContext, CompiledRule, RuleSet} from './compile.js'
 import {TooLarge} from './automaton/multi-matcher.js'
-import {WordFinder} from './automaton/words.js'
+import {joinsKeyAndValue, WordFinder} from './automaton/words.js'
 import type {LinearPattern} from './linear.js'
 import {normalize, normalizedText} from './normalize.js'
 import type {OffsetMap} from './offsets.js'
@@ -240,6 +240,17 @@ function wordFinderOf(context: CompiledContext): WordFinder | null {
   return finder
 }
 
+/**
+ * Whether a context's words may stand in some part of a whole line, as that part's own scan
+ * reads them (a value whole, its field's name split at camelCase): never false where one does.
+ */
+export function wordsMayOccur(context: CompiledContext, line: string): boolean {
+  if (joinsKeyAndValue(context.words)) return true
+  const finder = wordFinderOf(context)
+  if (finder !== null) return finder.occursIn(line)
+  return context.regex.test(line) || context.regex.test(wordsOf(line))
+}
+
 /** Field names as context (`keyContext`): a log repeats a few names on every line. */
 const keyContexts = new Map<string, string>()
 const KEY_CONTEXTS = 4096
@@ -295,7 +306,6 @@ export function scan(text: string, ruleSet: RuleSet, options: ScanOptions = {}):
     if (found === undefined) {
       const keyed = (state.keyed ??= key + scanned)
       const finder = wordFinderOf(context)
-      context.regex.lastIndex = 0
       seen.set(context.regex, (found = finder === null ? context.regex.test(keyed) : finder.occursIn(keyed)))
     }
 
@@ -373,7 +383,7 @@ export function keywordHits(rule: CompiledRule, text: string, lower: Lower, out:
 
 /**
  * `triggersIn` (triggers.ts) the slow way, one search per prefilter, keyword and word list: the
- * reference its tests compare it with. Where the rules could match inside `text` (a whole JSON
+ * reference its tests compare it with, and what it falls back to when the automaton gives up. Where the rules could match inside `text` (a whole JSON
  * line, decoded and normalised): the positional triggers of each rule, and the rules that have none. A part of the text (a value,
  * a key, a number) can hold a match of a rule only if one of the rule's hits overlaps it, or the
  * rule is in `everywhere`: a keyword found in a part is found in the whole, and so is a hit of
@@ -388,17 +398,16 @@ export function triggersByPasses(text: string, ruleSet: RuleSet): Triggers {
   const positional = (): boolean => lower.get().length === text.length
   const hitsByPrefilter: Array<Array<[number, number]> | undefined> = []
   const triggers: Triggers = {everywhere: [], hits: []}
-  let split: string | undefined
   // Rules with the same context words share its regex: one search per line.
   const seen = new Map<RegExp, boolean>()
-  const wordsIn = (regex: RegExp): boolean => {
-    let found = seen.get(regex)
-    if (found === undefined) seen.set(regex, (found = regex.test((split ??= wordsOf(text)))))
+  const wordsIn = (context: CompiledContext): boolean => {
+    let found = seen.get(context.regex)
+    if (found === undefined) seen.set(context.regex, (found = wordsMayOccur(context, text)))
     return found
   }
 
   const wordsFound = (rule: CompiledRule): boolean =>
-    rule.needsWords === undefined || (rule.needsWords.length > 0 && rule.context !== undefined && wordsIn(rule.context.regex))
+    rule.needsWords === undefined || (rule.needsWords.length > 0 && rule.context !== undefined && wordsIn(rule.context))
   for (const rule of ruleSet.rules) {
     if (rule.trigger === 'keywords' && (!rule.keywordsIgnoreCase || positional())) {
       const hits: TriggerHit[] = []

@@ -14,10 +14,10 @@
 import {charOf, lowerFolding} from './automaton/char-set.js'
 import {MultiMatcher, TooLarge} from './automaton/multi-matcher.js'
 import {literal, parseRegex, Unsupported, type Node} from './automaton/regex-syntax.js'
-import {wordAt, wordPattern, wordShape, type WordShape} from './automaton/words.js'
+import {joinsKeyAndValue, wordAt, wordPattern, wordShape, type WordShape} from './automaton/words.js'
 import type {CompiledRule, RuleSet} from './compile.js'
 import type {LinearPattern} from './linear.js'
-import {hitsOf, keywordHits, Lower, triggersByPasses, wordsOf, type TriggerHit, type Triggers} from './detect.js'
+import {hitsOf, keywordHits, Lower, triggersByPasses, wordsMayOccur, type TriggerHit, type Triggers} from './detect.js'
 
 const PREFILTER = 0
 const KEYWORD = 1
@@ -86,10 +86,8 @@ class TriggerScanner {
       if (rule.needsWords === undefined || context === undefined || this.lists.has(context.regex)) continue
       const list = this.lists.size
       this.lists.set(context.regex, list)
-      // A value reads its field's name as "name: value". A word with a ":" or that starts with a
-      // space ("emp:", " ") can stand across that joint, which the line spells `"name":"`: such
-      // a list counts as found in every line (a superset), and its words are not searched.
-      if (context.words.some((w) => w.includes(':') || /^\s/.test(w))) {
+      // Words that can stand across the joint of a name and its value: found in every line.
+      if (joinsKeyAndValue(context.words)) {
         this.alwaysFound.push(list)
         continue
       }
@@ -168,13 +166,10 @@ export function triggersIn(text: string, ruleSet: RuleSet): Triggers {
   let lower: Lower | undefined
   const triggers: Triggers = {everywhere: [], hits: []}
   let hitsByPrefilter: Array<Array<[number, number]> | undefined> | undefined
-  let split: string | undefined
   const wordsFound = (rule: CompiledRule, words: number): boolean => {
     if (words >= 0) return found.lists[words] === 1
     if (words !== OWN_SEARCH) return words === NO_WORDS
-    const regex = (rule.context as NonNullable<CompiledRule['context']>).regex
-    regex.lastIndex = 0
-    return regex.test((split ??= wordsOf(text)))
+    return wordsMayOccur(rule.context as NonNullable<CompiledRule['context']>, text)
   }
 
   const {rules} = ruleSet

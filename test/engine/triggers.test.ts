@@ -231,6 +231,13 @@ describe('triggersIn (one pass of the automaton)', () => {
     expect(scan('M1234', big, {key: words[3] as string}).matches.map((m) => m.rule)).toEqual(['custom.many_words'])
   })
 
+  it('reads context words the same way when it falls back to one search per pattern (a text the automaton gave up on)', () => {
+    const phone = builtin.rules.find((r) => r.id === 'pii.phone.plain') as CompiledRule
+    const member = withConfig.rules.find((r) => r.id === 'custom.words') as CompiledRule
+    expect(triggersByPasses('"note":"TeLePhOnE 0612345678"', builtin).hits.some((h) => h.rule === phone)).toBe(true)
+    expect(triggersByPasses('"memberId":"M1234"', withConfig).hits.some((h) => h.rule === member)).toBe(true)
+  })
+
   it('finds a phone word only as a whole word, and in a camelCase name', () => {
     const phoneRule = builtin.rules.find((r) => r.id === 'pii.phone.plain') as CompiledRule
     const has = (t: string): boolean => triggersIn(t, builtin).hits.some((h) => h.rule === phoneRule)

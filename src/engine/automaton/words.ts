@@ -57,6 +57,15 @@ export function wordAt(text: string, end: number, shape: WordShape): boolean {
   return false
 }
 
+/**
+ * A value reads its field's name as "name: value". A word with a ":" or that starts with a space
+ * ("emp:", " ") can stand across that joint, which a line spells `"name":"`: no search of the
+ * line can rule such a list out.
+ */
+export function joinsKeyAndValue(words: readonly string[]): boolean {
+  return words.some((w) => w.includes(':') || /^\s/.test(w))
+}
+
 /** One list of context words, searched in one pass (a superset of its word regex's matches). */
 export class WordFinder {
   private readonly matcher: MultiMatcher
