@@ -208,6 +208,549 @@ var init_alternation = __esm({
   }
 });
 
+// src/engine/automaton/char-set.ts
+function setOf(pairs) {
+  const sorted = pairs.length === 1 ? pairs : [...pairs].sort((a, b3) => a[0] - b3[0]);
+  const out = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const [lo, hi] = sorted[i];
+    if (lo > hi) continue;
+    const last = out.length - 1;
+    if (last > 0 && lo <= out[last] + 1) out[last] = Math.max(out[last], hi);
+    else out.push(lo, hi);
+  }
+  return out;
+}
+function union(...sets) {
+  const pairs = [];
+  for (const set2 of sets) for (let i = 0; i < set2.length; i += 2) pairs.push([set2[i], set2[i + 1]]);
+  return setOf(pairs);
+}
+function negate(set2) {
+  const out = [];
+  let next = 0;
+  for (let i = 0; i < set2.length; i += 2) {
+    if (set2[i] > next) out.push(next, set2[i] - 1);
+    next = set2[i + 1] + 1;
+  }
+  if (next <= MAX_UNIT) out.push(next, MAX_UNIT);
+  return out;
+}
+function caseTable(map2) {
+  const out = new Int32Array(MAX_UNIT + 1);
+  const one = (unit) => {
+    const mapped = map2(String.fromCharCode(unit));
+    return mapped.length === 1 ? mapped.charCodeAt(0) : -1;
+  };
+  const units = new Uint16Array(BLOCK);
+  for (let base = 0; base <= MAX_UNIT; base += BLOCK) {
+    let mapped = "";
+    if (base < 55296 || base > 57343) {
+      for (let k2 = 0; k2 < BLOCK; k2++) units[k2] = base + k2;
+      mapped = map2(String.fromCharCode.apply(null, units));
+    }
+    if (mapped.length === BLOCK) for (let k2 = 0; k2 < BLOCK; k2++) out[base + k2] = mapped.charCodeAt(k2);
+    else for (let k2 = 0; k2 < BLOCK; k2++) out[base + k2] = one(base + k2);
+  }
+  out[931] = one(931);
+  return out;
+}
+var MAX_UNIT, charOf, DIGIT, WORD, SPACE, NOT_LINE_END, ANY, Folding, BLOCK, regexFolding, lowerFolding;
+var init_char_set = __esm({
+  "src/engine/automaton/char-set.ts"() {
+    "use strict";
+    MAX_UNIT = 65535;
+    charOf = (unit) => [unit, unit];
+    DIGIT = [48, 57];
+    WORD = setOf([
+      [48, 57],
+      [65, 90],
+      [95, 95],
+      [97, 122]
+    ]);
+    SPACE = setOf([
+      [9, 13],
+      [32, 32],
+      [160, 160],
+      [5760, 5760],
+      [8192, 8202],
+      [8232, 8233],
+      [8239, 8239],
+      [8287, 8287],
+      [12288, 12288],
+      [65279, 65279]
+    ]);
+    NOT_LINE_END = negate(
+      setOf([
+        [10, 10],
+        [13, 13],
+        [8232, 8233]
+      ])
+    );
+    ANY = [0, MAX_UNIT];
+    Folding = class {
+      constructor(table2) {
+        this.table = table2;
+      }
+      table;
+      /** For each unit that shares its fold with another, the others; units in sorted order. */
+      others;
+      shared = [];
+      build() {
+        const keys = this.table();
+        const groups = /* @__PURE__ */ new Map();
+        for (let unit = 0; unit <= MAX_UNIT; unit++) {
+          const key = keys[unit];
+          if (key === unit) continue;
+          let group2 = groups.get(key);
+          if (group2 === void 0) groups.set(key, group2 = key >= 0 && key <= MAX_UNIT && keys[key] === key ? [key] : []);
+          group2.push(unit);
+        }
+        const others = /* @__PURE__ */ new Map();
+        for (const group2 of groups.values())
+          if (group2.length > 1)
+            for (const unit of group2)
+              others.set(
+                unit,
+                group2.filter((u2) => u2 !== unit)
+              );
+        this.shared = [...others.keys()].sort((a, b3) => a - b3);
+        return others;
+      }
+      /** Every unit x with fold(x) equal to fold(y) for some y in `set`. */
+      closure(set2) {
+        const others = this.others ??= this.build();
+        const shared = this.shared;
+        const pairs = [];
+        for (let i = 0; i < set2.length; i += 2) {
+          const lo = set2[i];
+          const hi = set2[i + 1];
+          pairs.push([lo, hi]);
+          let j3 = 0;
+          for (let step2 = shared.length; step2 > 0; step2 >>= 1) while (j3 + step2 <= shared.length && shared[j3 + step2 - 1] < lo) j3 += step2;
+          for (; j3 < shared.length && shared[j3] <= hi; j3++) {
+            const group2 = others.get(shared[j3]);
+            for (let k2 = 0; k2 < group2.length; k2++) pairs.push([group2[k2], group2[k2]]);
+          }
+        }
+        return setOf(pairs);
+      }
+      /** The units that fold to `unit`'s fold, `unit` included. */
+      of(unit) {
+        const others = (this.others ??= this.build()).get(unit);
+        return others === void 0 ? [unit, unit] : setOf([[unit, unit], ...others.map((u2) => [u2, u2])]);
+      }
+    };
+    BLOCK = 1024;
+    regexFolding = new Folding(() => {
+      const upper = caseTable((text2) => text2.toUpperCase());
+      for (let unit = 0; unit <= MAX_UNIT; unit++) {
+        const folded = upper[unit];
+        upper[unit] = folded === -1 || unit >= 128 && folded < 128 ? unit : folded;
+      }
+      return upper;
+    });
+    lowerFolding = new Folding(() => {
+      const lower = caseTable((text2) => text2.toLowerCase());
+      for (let unit = 0; unit <= MAX_UNIT; unit++) if (lower[unit] === -1) lower[unit] = -1 - unit;
+      return lower;
+    });
+  }
+});
+
+// src/engine/automaton/multi-matcher.ts
+function classesOf(sets) {
+  const cuts = /* @__PURE__ */ new Set([0, MAX_UNIT + 1]);
+  for (const set2 of sets) for (let i = 0; i < set2.length; i += 2) cuts.add(set2[i]).add(set2[i + 1] + 1);
+  const bounds = [...cuts].sort((a, b3) => a - b3);
+  const index = new Map(bounds.map((b3, i) => [b3, i]));
+  const holders = bounds.map(() => []);
+  for (const [id, set2] of sets.entries()) {
+    for (let i = 0; i < set2.length; i += 2) {
+      const to2 = index.get(set2[i + 1] + 1);
+      for (let k2 = index.get(set2[i]); k2 < to2; k2++) holders[k2]?.push(id);
+    }
+  }
+  const classOf = new Uint16Array(MAX_UNIT + 1);
+  const byKey = /* @__PURE__ */ new Map();
+  const classHolders = [];
+  for (let k2 = 0; k2 + 1 < bounds.length; k2++) {
+    const key = holders[k2].join(",");
+    let c3 = byKey.get(key);
+    if (c3 === void 0) {
+      c3 = classHolders.length;
+      byKey.set(key, c3);
+      classHolders.push(holders[k2]);
+    }
+    classOf.fill(c3, bounds[k2], bounds[k2 + 1]);
+  }
+  if (classHolders.length > MAX_CLASSES) throw new TooLarge(`${classHolders.length} character classes`);
+  const members2 = sets.map(() => new Uint8Array(classHolders.length));
+  for (const [c3, ids] of classHolders.entries()) for (const id of ids) members2[id][c3] = 1;
+  return { classOf, count: classHolders.length, members: members2 };
+}
+var MAX_STATES, BUDGET, Nfa, TooLarge, MAX_CLASSES, MultiMatcher;
+var init_multi_matcher = __esm({
+  "src/engine/automaton/multi-matcher.ts"() {
+    "use strict";
+    init_char_set();
+    MAX_STATES = 2048;
+    BUDGET = { states: 8192, unitsPerState: 256 };
+    Nfa = class {
+      set = [];
+      next = [];
+      accept = [];
+      sets = [];
+      setIds = /* @__PURE__ */ new Map();
+      add(set2, accept = -1) {
+        this.set.push(set2);
+        this.next.push([]);
+        this.accept.push(accept);
+        return this.set.length - 1;
+      }
+      setId(set2) {
+        const key = set2.join(",");
+        let id = this.setIds.get(key);
+        if (id === void 0) {
+          id = this.sets.length;
+          this.sets.push(set2);
+          this.setIds.set(key, id);
+        }
+        return id;
+      }
+      /** States for `node`: [entry, exit], the exit an empty move left open. */
+      build(node2) {
+        switch (node2.kind) {
+          case "set": {
+            const entry = this.add(this.setId(node2.set));
+            const exit = this.add(-1);
+            this.next[entry]?.push(exit);
+            return [entry, exit];
+          }
+          case "seq": {
+            const entry = this.add(-1);
+            let exit = entry;
+            for (const item of node2.items) {
+              const [a, b3] = this.build(item);
+              this.next[exit]?.push(a);
+              exit = b3;
+            }
+            return [entry, exit];
+          }
+          case "alt": {
+            const entry = this.add(-1);
+            const exit = this.add(-1);
+            for (const item of node2.items) {
+              const [a, b3] = this.build(item);
+              this.next[entry]?.push(a);
+              this.next[b3]?.push(exit);
+            }
+            return [entry, exit];
+          }
+          case "rep": {
+            const entry = this.add(-1);
+            let exit = entry;
+            for (let k2 = 0; k2 < node2.min; k2++) {
+              const [a, b3] = this.build(node2.item);
+              this.next[exit]?.push(a);
+              exit = b3;
+            }
+            if (node2.max === Infinity) {
+              const [a, b3] = this.build(node2.item);
+              const end2 = this.add(-1);
+              this.next[exit]?.push(a, end2);
+              this.next[b3]?.push(a, end2);
+              return [entry, end2];
+            }
+            const end = this.add(-1);
+            for (let k2 = node2.min; k2 < node2.max; k2++) {
+              const [a, b3] = this.build(node2.item);
+              this.next[exit]?.push(a, end);
+              exit = b3;
+            }
+            this.next[exit]?.push(end);
+            return [entry, end];
+          }
+        }
+      }
+    };
+    TooLarge = class extends Error {
+    };
+    MAX_CLASSES = 1024;
+    MultiMatcher = class {
+      /** `patterns[i]` is pattern i: `run` reports i where a match of it ends. */
+      constructor(patterns, maxStates = MAX_STATES, budget = BUDGET) {
+        this.maxStates = maxStates;
+        this.budget = budget;
+        this.acceptFlag = new Uint8Array(maxStates);
+        const entry = this.nfa.add(-1);
+        for (const [id, pattern] of patterns.entries()) {
+          const [a, b3] = this.nfa.build(pattern);
+          this.nfa.next[entry]?.push(a);
+          this.nfa.next[b3]?.push(this.nfa.add(-1, id));
+        }
+        this.startStates = this.closure(entry);
+        this.isStart = new Uint8Array(this.nfa.set.length);
+        for (const st2 of this.startStates) this.isStart[st2] = 1;
+        const classes = classesOf(this.nfa.sets);
+        this.classOf = classes.classOf;
+        this.classCount = classes.count;
+        this.members = classes.members;
+        this.mark = new Uint32Array(this.nfa.set.length);
+        this.table = new Int32Array(64 * this.classCount).fill(-1);
+        this.startNext = Array.from({ length: this.classCount });
+        this.stateOf([]);
+      }
+      maxStates;
+      budget;
+      nfa = new Nfa();
+      /** The states every search is in (the start and what it reaches without reading). */
+      startStates;
+      isStart;
+      startNext = [];
+      classOf;
+      classCount;
+      /** members[set][class]: the set holds the class. */
+      members;
+      closures = /* @__PURE__ */ new Map();
+      /** Lazily built deterministic states: their NFA states, accepted patterns and transitions. */
+      nfaStates = [];
+      accepts = [];
+      acceptFlag;
+      table;
+      ids = /* @__PURE__ */ new Map();
+      mark;
+      generation = 0;
+      /** How often the table was dropped because it was full (for tests and measurements). */
+      resets = 0;
+      /** States made so far, and units searched: a text that keeps making new states is hostile. */
+      built = 0;
+      searched = 0;
+      /** Set once the budget is spent: every later `run` returns -1 at once. */
+      gaveUp = false;
+      /** The end offsets of the last `run`'s accepting positions, and the patterns that end at each. */
+      ends = new Int32Array(256);
+      endPatterns = [];
+      /** Number of classes (row length) and of NFA states: sizes, for measurements. */
+      get size() {
+        return { classes: this.classCount, nfaStates: this.nfa.set.length, dfaStates: this.nfaStates.length };
+      }
+      /** The reading and accepting states reachable from `state` without reading. */
+      closure(state) {
+        const known = this.closures.get(state);
+        if (known !== void 0) return known;
+        const out = [];
+        const seen = /* @__PURE__ */ new Set([state]);
+        const stack = [state];
+        while (stack.length > 0) {
+          const s = stack.pop();
+          if (this.nfa.set[s] >= 0 || this.nfa.accept[s] >= 0) out.push(s);
+          if (this.nfa.set[s] >= 0) continue;
+          for (const n of this.nfa.next[s]) {
+            if (!seen.has(n)) {
+              seen.add(n);
+              stack.push(n);
+            }
+          }
+        }
+        out.sort((a, b3) => a - b3);
+        this.closures.set(state, out);
+        return out;
+      }
+      /** The deterministic state for a sorted list of NFA states, made if new. */
+      stateOf(states) {
+        const key = states.join(",");
+        const known = this.ids.get(key);
+        if (known !== void 0) return known;
+        const id = this.nfaStates.length;
+        this.built++;
+        this.ids.set(key, id);
+        this.nfaStates.push(states);
+        const accepted = states.map((s) => this.nfa.accept[s]).filter((p2) => p2 >= 0);
+        this.accepts.push(accepted.length > 0 ? Int32Array.from(new Set(accepted)) : void 0);
+        this.acceptFlag[id] = accepted.length > 0 ? 1 : 0;
+        if ((id + 1) * this.classCount > this.table.length) {
+          const grown = new Int32Array(Math.min(this.maxStates, 2 * (id + 1)) * this.classCount).fill(-1);
+          grown.set(this.table);
+          this.table = grown;
+        }
+        return id;
+      }
+      /** Where the start states go on a unit of class `c` (the same from every state): made once per class. */
+      fromStart(c3) {
+        let next = this.startNext[c3];
+        if (next === void 0) {
+          const out = /* @__PURE__ */ new Set();
+          for (const s of this.startStates) {
+            const set2 = this.nfa.set[s];
+            if (set2 >= 0 && this.members[set2][c3] === 1) for (const t2 of this.closure(this.nfa.next[s][0])) out.add(t2);
+          }
+          this.startNext[c3] = next = [...out];
+        }
+        return next;
+      }
+      /**
+       * The state after `from` reads a unit of class `c`. The search is unanchored, so the start
+       * states are in every state: a state lists only the others, and the start's moves are made
+       * once per class (`fromStart`), which keeps a step short however many patterns there are.
+       */
+      step(from, c3) {
+        if (++this.generation === 4294967295) {
+          this.mark.fill(0);
+          this.generation = 1;
+        }
+        const gen = this.generation;
+        const next = [];
+        const take = (states) => {
+          for (const s of states) {
+            if (this.mark[s] !== gen && (this.isStart[s] === 0 || this.nfa.set[s] < 0)) {
+              this.mark[s] = gen;
+              next.push(s);
+            }
+          }
+        };
+        take(this.fromStart(c3));
+        for (const s of this.nfaStates[from]) {
+          const set2 = this.nfa.set[s];
+          if (set2 >= 0 && this.members[set2][c3] === 1) take(this.closure(this.nfa.next[s][0]));
+        }
+        next.sort((a, b3) => a - b3);
+        if (!this.ids.has(next.join(",")) && this.nfaStates.length >= this.maxStates) {
+          this.resets++;
+          this.nfaStates = [];
+          this.accepts = [];
+          this.ids.clear();
+          this.table.fill(-1);
+          this.stateOf([]);
+          return this.stateOf(next);
+        }
+        const to2 = this.stateOf(next);
+        this.table[from * this.classCount + c3] = this.entry(to2);
+        return to2;
+      }
+      /**
+       * A state as the table holds it: its row's offset, or for a state that accepts, the offset
+       * negated and less 2 (-1 is a transition not made yet). The search then needs one load and
+       * one test per unit, and a multiplication only where something accepts.
+       */
+      entry(state) {
+        const row = state * this.classCount;
+        return this.acceptFlag[state] === 1 ? -row - 2 : row;
+      }
+      /**
+       * Search `text`; returns how many positions accept: their end offsets are `ends[0..n)`, the
+       * patterns with a match ending there `endPatterns[0..n)`. Returns -1 once the budget is spent
+       * (`gaveUp`): the caller searches another way.
+       */
+      run(text2) {
+        if (this.gaveUp) return -1;
+        if (this.ends.length > 1 << 16) {
+          this.ends = new Int32Array(256);
+          this.endPatterns.length = 0;
+        }
+        const { classOf, classCount } = this;
+        let table2 = this.table;
+        let row = 0;
+        let n = 0;
+        for (let i = 0; i < text2.length; i++) {
+          const c3 = classOf[text2.charCodeAt(i)];
+          let next = table2[row + c3];
+          if (next >= 0) {
+            row = next;
+            continue;
+          }
+          if (next === -1) {
+            if (this.built > this.budget.states && this.built * this.budget.unitsPerState > this.searched + i) {
+              this.gaveUp = true;
+              return -1;
+            }
+            next = this.entry(this.step(row / classCount, c3));
+            table2 = this.table;
+            if (next >= 0) {
+              row = next;
+              continue;
+            }
+          }
+          row = -next - 2;
+          if (n === this.ends.length) this.grow();
+          this.ends[n] = i + 1;
+          this.endPatterns[n] = this.accepts[row / classCount];
+          n++;
+        }
+        this.searched += text2.length;
+        return n;
+      }
+      grow() {
+        const ends = new Int32Array(this.ends.length * 2);
+        ends.set(this.ends);
+        this.ends = ends;
+      }
+    };
+  }
+});
+
+// src/engine/automaton/words.ts
+function wordPattern(word) {
+  const items = [];
+  for (let k2 = 0; k2 < word.length; k2++) {
+    const unit = word.charCodeAt(k2);
+    const set2 = { kind: "set", set: regexFolding.of(unit) };
+    items.push(unit === 32 ? { kind: "rep", item: set2, min: 0, max: 1 } : set2);
+  }
+  return { kind: "seq", items };
+}
+function wordShape(word) {
+  return { length: word.length, spaces: word.split(" ").length - 1, checkStart: word.codePointAt(0) <= 65535 };
+}
+function wordAt(text2, end, shape) {
+  const after = text2.charCodeAt(end);
+  const endOk = end === text2.length || !isLetter(after) || isLower(text2.charCodeAt(end - 1)) && isUpper(after);
+  if (!endOk) return false;
+  if (!shape.checkStart) return true;
+  for (let skipped = 0; skipped <= shape.spaces; skipped++) {
+    const start = end - shape.length + skipped;
+    if (start <= 0) return true;
+    const before = text2.charCodeAt(start - 1);
+    if (!isLetter(before) || isLower(before) && isUpper(text2.charCodeAt(start))) return true;
+  }
+  return false;
+}
+function joinsKeyAndValue(words) {
+  return words.some((w2) => w2.includes(":") || /^\s/.test(w2));
+}
+var isLetter, isLower, isUpper, WordFinder;
+var init_words = __esm({
+  "src/engine/automaton/words.ts"() {
+    "use strict";
+    init_char_set();
+    init_multi_matcher();
+    isLetter = (u2) => (u2 | 32) >= 97 && (u2 | 32) <= 122;
+    isLower = (u2) => u2 >= 97 && u2 <= 122;
+    isUpper = (u2) => u2 >= 65 && u2 <= 90;
+    WordFinder = class {
+      matcher;
+      shapes;
+      constructor(words) {
+        this.matcher = new MultiMatcher(words.map(wordPattern));
+        this.shapes = words.map(wordShape);
+      }
+      /**
+       * Some word of the list may stand in `text` (never false where the word regex finds one; true
+       * when the automaton gave up, see `Budget`).
+       */
+      occursIn(text2) {
+        const n = this.matcher.run(text2);
+        if (n < 0) return true;
+        const { ends, endPatterns } = this.matcher;
+        for (let k2 = 0; k2 < n; k2++) {
+          for (const id of endPatterns[k2]) if (wordAt(text2, ends[k2], this.shapes[id])) return true;
+        }
+        return false;
+      }
+    };
+  }
+});
+
 // src/engine/keyword.ts
 var Keyword;
 var init_keyword = __esm({
@@ -7348,6 +7891,7 @@ function compileOne(rule, prefilters, user) {
     trigger: triggerOf(rule),
     needsWords: void 0,
     anchored: regex instanceof RegExp && regex.source.startsWith("^") && !regex.multiline,
+    keyWordsOnly: false,
     validator,
     confidence,
     context: compileContext(rule.context, rule.context?.boost ?? 0.3),
@@ -7377,6 +7921,29 @@ function grouped(prefilter) {
   const source = groupByFirstChar(prefilter.source, prefilter.ignoreCase);
   return source === prefilter.source ? prefilter : new RegExp(source, prefilter.flags);
 }
+function hasTopLevelAlternation(source) {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c3 = source[i];
+    if (c3 === "\\") i++;
+    else if (inClass) inClass = c3 !== "]";
+    else if (c3 === "[") inClass = true;
+    else if (c3 === "(") depth++;
+    else if (c3 === ")") depth--;
+    else if (c3 === "|" && depth === 0) return true;
+  }
+  return false;
+}
+function spanStartsText(rule, one) {
+  const { source } = one.regex;
+  if (!source.startsWith("^") || (rule.flags ?? "").includes("m") || hasTopLevelAlternation(source)) return false;
+  if (one.prefilter !== -1 && one.window >= 0) return false;
+  return one.group === 0 || one.group === 1 && SPACES_THEN_GROUP_1.test(source);
+}
+function wordsStayInKey(context2) {
+  return context2 !== void 0 && context2.after === 0 && !joinsKeyAndValue(context2.words) && !context2.words.some((w2) => w2.length === 0 || /\s$/.test(w2));
+}
 function compileRules(rules, options = {}) {
   const seen = /* @__PURE__ */ new Set();
   const prefilters = /* @__PURE__ */ new Map();
@@ -7387,6 +7954,7 @@ function compileRules(rules, options = {}) {
     const one = compileOne(rule, prefilters, options.userRules?.has(rule.id) === true);
     if (one.confidence < minConfidence)
       one.needsWords = one.context === void 0 || one.confidence + one.context.delta < minConfidence ? [] : (rule.context?.words ?? []).map((w2) => w2.toLowerCase());
+    one.keyWordsOnly = one.needsWords !== void 0 && one.needsWords.length > 0 && spanStartsText(rule, one) && wordsStayInKey(one.context);
     return one;
   });
   return {
@@ -7396,11 +7964,12 @@ function compileRules(rules, options = {}) {
     minConfidence
   };
 }
-var RuleCompileError, FEW_KEYWORDS, contextRegexes;
+var RuleCompileError, FEW_KEYWORDS, contextRegexes, SPACES_THEN_GROUP_1;
 var init_compile = __esm({
   "src/engine/compile.ts"() {
     "use strict";
     init_alternation();
+    init_words();
     init_keyword();
     init_linear();
     init_validators();
@@ -7415,549 +7984,7 @@ var init_compile = __esm({
     };
     FEW_KEYWORDS = 10;
     contextRegexes = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/engine/automaton/char-set.ts
-function setOf(pairs) {
-  const sorted = pairs.length === 1 ? pairs : [...pairs].sort((a, b3) => a[0] - b3[0]);
-  const out = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const [lo, hi] = sorted[i];
-    if (lo > hi) continue;
-    const last = out.length - 1;
-    if (last > 0 && lo <= out[last] + 1) out[last] = Math.max(out[last], hi);
-    else out.push(lo, hi);
-  }
-  return out;
-}
-function union(...sets) {
-  const pairs = [];
-  for (const set2 of sets) for (let i = 0; i < set2.length; i += 2) pairs.push([set2[i], set2[i + 1]]);
-  return setOf(pairs);
-}
-function negate(set2) {
-  const out = [];
-  let next = 0;
-  for (let i = 0; i < set2.length; i += 2) {
-    if (set2[i] > next) out.push(next, set2[i] - 1);
-    next = set2[i + 1] + 1;
-  }
-  if (next <= MAX_UNIT) out.push(next, MAX_UNIT);
-  return out;
-}
-function caseTable(map2) {
-  const out = new Int32Array(MAX_UNIT + 1);
-  const one = (unit) => {
-    const mapped = map2(String.fromCharCode(unit));
-    return mapped.length === 1 ? mapped.charCodeAt(0) : -1;
-  };
-  const units = new Uint16Array(BLOCK);
-  for (let base = 0; base <= MAX_UNIT; base += BLOCK) {
-    let mapped = "";
-    if (base < 55296 || base > 57343) {
-      for (let k2 = 0; k2 < BLOCK; k2++) units[k2] = base + k2;
-      mapped = map2(String.fromCharCode.apply(null, units));
-    }
-    if (mapped.length === BLOCK) for (let k2 = 0; k2 < BLOCK; k2++) out[base + k2] = mapped.charCodeAt(k2);
-    else for (let k2 = 0; k2 < BLOCK; k2++) out[base + k2] = one(base + k2);
-  }
-  out[931] = one(931);
-  return out;
-}
-var MAX_UNIT, charOf, DIGIT, WORD, SPACE, NOT_LINE_END, ANY, Folding, BLOCK, regexFolding, lowerFolding;
-var init_char_set = __esm({
-  "src/engine/automaton/char-set.ts"() {
-    "use strict";
-    MAX_UNIT = 65535;
-    charOf = (unit) => [unit, unit];
-    DIGIT = [48, 57];
-    WORD = setOf([
-      [48, 57],
-      [65, 90],
-      [95, 95],
-      [97, 122]
-    ]);
-    SPACE = setOf([
-      [9, 13],
-      [32, 32],
-      [160, 160],
-      [5760, 5760],
-      [8192, 8202],
-      [8232, 8233],
-      [8239, 8239],
-      [8287, 8287],
-      [12288, 12288],
-      [65279, 65279]
-    ]);
-    NOT_LINE_END = negate(
-      setOf([
-        [10, 10],
-        [13, 13],
-        [8232, 8233]
-      ])
-    );
-    ANY = [0, MAX_UNIT];
-    Folding = class {
-      constructor(table2) {
-        this.table = table2;
-      }
-      table;
-      /** For each unit that shares its fold with another, the others; units in sorted order. */
-      others;
-      shared = [];
-      build() {
-        const keys = this.table();
-        const groups = /* @__PURE__ */ new Map();
-        for (let unit = 0; unit <= MAX_UNIT; unit++) {
-          const key = keys[unit];
-          if (key === unit) continue;
-          let group2 = groups.get(key);
-          if (group2 === void 0) groups.set(key, group2 = key >= 0 && key <= MAX_UNIT && keys[key] === key ? [key] : []);
-          group2.push(unit);
-        }
-        const others = /* @__PURE__ */ new Map();
-        for (const group2 of groups.values())
-          if (group2.length > 1)
-            for (const unit of group2)
-              others.set(
-                unit,
-                group2.filter((u2) => u2 !== unit)
-              );
-        this.shared = [...others.keys()].sort((a, b3) => a - b3);
-        return others;
-      }
-      /** Every unit x with fold(x) equal to fold(y) for some y in `set`. */
-      closure(set2) {
-        const others = this.others ??= this.build();
-        const shared = this.shared;
-        const pairs = [];
-        for (let i = 0; i < set2.length; i += 2) {
-          const lo = set2[i];
-          const hi = set2[i + 1];
-          pairs.push([lo, hi]);
-          let j3 = 0;
-          for (let step2 = shared.length; step2 > 0; step2 >>= 1) while (j3 + step2 <= shared.length && shared[j3 + step2 - 1] < lo) j3 += step2;
-          for (; j3 < shared.length && shared[j3] <= hi; j3++) {
-            const group2 = others.get(shared[j3]);
-            for (let k2 = 0; k2 < group2.length; k2++) pairs.push([group2[k2], group2[k2]]);
-          }
-        }
-        return setOf(pairs);
-      }
-      /** The units that fold to `unit`'s fold, `unit` included. */
-      of(unit) {
-        const others = (this.others ??= this.build()).get(unit);
-        return others === void 0 ? [unit, unit] : setOf([[unit, unit], ...others.map((u2) => [u2, u2])]);
-      }
-    };
-    BLOCK = 1024;
-    regexFolding = new Folding(() => {
-      const upper = caseTable((text2) => text2.toUpperCase());
-      for (let unit = 0; unit <= MAX_UNIT; unit++) {
-        const folded = upper[unit];
-        upper[unit] = folded === -1 || unit >= 128 && folded < 128 ? unit : folded;
-      }
-      return upper;
-    });
-    lowerFolding = new Folding(() => {
-      const lower = caseTable((text2) => text2.toLowerCase());
-      for (let unit = 0; unit <= MAX_UNIT; unit++) if (lower[unit] === -1) lower[unit] = -1 - unit;
-      return lower;
-    });
-  }
-});
-
-// src/engine/automaton/multi-matcher.ts
-function classesOf(sets) {
-  const cuts = /* @__PURE__ */ new Set([0, MAX_UNIT + 1]);
-  for (const set2 of sets) for (let i = 0; i < set2.length; i += 2) cuts.add(set2[i]).add(set2[i + 1] + 1);
-  const bounds = [...cuts].sort((a, b3) => a - b3);
-  const index = new Map(bounds.map((b3, i) => [b3, i]));
-  const holders = bounds.map(() => []);
-  for (const [id, set2] of sets.entries()) {
-    for (let i = 0; i < set2.length; i += 2) {
-      const to2 = index.get(set2[i + 1] + 1);
-      for (let k2 = index.get(set2[i]); k2 < to2; k2++) holders[k2]?.push(id);
-    }
-  }
-  const classOf = new Uint16Array(MAX_UNIT + 1);
-  const byKey = /* @__PURE__ */ new Map();
-  const classHolders = [];
-  for (let k2 = 0; k2 + 1 < bounds.length; k2++) {
-    const key = holders[k2].join(",");
-    let c3 = byKey.get(key);
-    if (c3 === void 0) {
-      c3 = classHolders.length;
-      byKey.set(key, c3);
-      classHolders.push(holders[k2]);
-    }
-    classOf.fill(c3, bounds[k2], bounds[k2 + 1]);
-  }
-  if (classHolders.length > MAX_CLASSES) throw new TooLarge(`${classHolders.length} character classes`);
-  const members2 = sets.map(() => new Uint8Array(classHolders.length));
-  for (const [c3, ids] of classHolders.entries()) for (const id of ids) members2[id][c3] = 1;
-  return { classOf, count: classHolders.length, members: members2 };
-}
-var MAX_STATES, BUDGET, Nfa, TooLarge, MAX_CLASSES, MultiMatcher;
-var init_multi_matcher = __esm({
-  "src/engine/automaton/multi-matcher.ts"() {
-    "use strict";
-    init_char_set();
-    MAX_STATES = 2048;
-    BUDGET = { states: 8192, unitsPerState: 256 };
-    Nfa = class {
-      set = [];
-      next = [];
-      accept = [];
-      sets = [];
-      setIds = /* @__PURE__ */ new Map();
-      add(set2, accept = -1) {
-        this.set.push(set2);
-        this.next.push([]);
-        this.accept.push(accept);
-        return this.set.length - 1;
-      }
-      setId(set2) {
-        const key = set2.join(",");
-        let id = this.setIds.get(key);
-        if (id === void 0) {
-          id = this.sets.length;
-          this.sets.push(set2);
-          this.setIds.set(key, id);
-        }
-        return id;
-      }
-      /** States for `node`: [entry, exit], the exit an empty move left open. */
-      build(node2) {
-        switch (node2.kind) {
-          case "set": {
-            const entry = this.add(this.setId(node2.set));
-            const exit = this.add(-1);
-            this.next[entry]?.push(exit);
-            return [entry, exit];
-          }
-          case "seq": {
-            const entry = this.add(-1);
-            let exit = entry;
-            for (const item of node2.items) {
-              const [a, b3] = this.build(item);
-              this.next[exit]?.push(a);
-              exit = b3;
-            }
-            return [entry, exit];
-          }
-          case "alt": {
-            const entry = this.add(-1);
-            const exit = this.add(-1);
-            for (const item of node2.items) {
-              const [a, b3] = this.build(item);
-              this.next[entry]?.push(a);
-              this.next[b3]?.push(exit);
-            }
-            return [entry, exit];
-          }
-          case "rep": {
-            const entry = this.add(-1);
-            let exit = entry;
-            for (let k2 = 0; k2 < node2.min; k2++) {
-              const [a, b3] = this.build(node2.item);
-              this.next[exit]?.push(a);
-              exit = b3;
-            }
-            if (node2.max === Infinity) {
-              const [a, b3] = this.build(node2.item);
-              const end2 = this.add(-1);
-              this.next[exit]?.push(a, end2);
-              this.next[b3]?.push(a, end2);
-              return [entry, end2];
-            }
-            const end = this.add(-1);
-            for (let k2 = node2.min; k2 < node2.max; k2++) {
-              const [a, b3] = this.build(node2.item);
-              this.next[exit]?.push(a, end);
-              exit = b3;
-            }
-            this.next[exit]?.push(end);
-            return [entry, end];
-          }
-        }
-      }
-    };
-    TooLarge = class extends Error {
-    };
-    MAX_CLASSES = 1024;
-    MultiMatcher = class {
-      /** `patterns[i]` is pattern i: `run` reports i where a match of it ends. */
-      constructor(patterns, maxStates = MAX_STATES, budget = BUDGET) {
-        this.maxStates = maxStates;
-        this.budget = budget;
-        this.acceptFlag = new Uint8Array(maxStates);
-        const entry = this.nfa.add(-1);
-        for (const [id, pattern] of patterns.entries()) {
-          const [a, b3] = this.nfa.build(pattern);
-          this.nfa.next[entry]?.push(a);
-          this.nfa.next[b3]?.push(this.nfa.add(-1, id));
-        }
-        this.startStates = this.closure(entry);
-        this.isStart = new Uint8Array(this.nfa.set.length);
-        for (const st2 of this.startStates) this.isStart[st2] = 1;
-        const classes = classesOf(this.nfa.sets);
-        this.classOf = classes.classOf;
-        this.classCount = classes.count;
-        this.members = classes.members;
-        this.mark = new Uint32Array(this.nfa.set.length);
-        this.table = new Int32Array(64 * this.classCount).fill(-1);
-        this.startNext = Array.from({ length: this.classCount });
-        this.stateOf([]);
-      }
-      maxStates;
-      budget;
-      nfa = new Nfa();
-      /** The states every search is in (the start and what it reaches without reading). */
-      startStates;
-      isStart;
-      startNext = [];
-      classOf;
-      classCount;
-      /** members[set][class]: the set holds the class. */
-      members;
-      closures = /* @__PURE__ */ new Map();
-      /** Lazily built deterministic states: their NFA states, accepted patterns and transitions. */
-      nfaStates = [];
-      accepts = [];
-      acceptFlag;
-      table;
-      ids = /* @__PURE__ */ new Map();
-      mark;
-      generation = 0;
-      /** How often the table was dropped because it was full (for tests and measurements). */
-      resets = 0;
-      /** States made so far, and units searched: a text that keeps making new states is hostile. */
-      built = 0;
-      searched = 0;
-      /** Set once the budget is spent: every later `run` returns -1 at once. */
-      gaveUp = false;
-      /** The end offsets of the last `run`'s accepting positions, and the patterns that end at each. */
-      ends = new Int32Array(256);
-      endPatterns = [];
-      /** Number of classes (row length) and of NFA states: sizes, for measurements. */
-      get size() {
-        return { classes: this.classCount, nfaStates: this.nfa.set.length, dfaStates: this.nfaStates.length };
-      }
-      /** The reading and accepting states reachable from `state` without reading. */
-      closure(state) {
-        const known = this.closures.get(state);
-        if (known !== void 0) return known;
-        const out = [];
-        const seen = /* @__PURE__ */ new Set([state]);
-        const stack = [state];
-        while (stack.length > 0) {
-          const s = stack.pop();
-          if (this.nfa.set[s] >= 0 || this.nfa.accept[s] >= 0) out.push(s);
-          if (this.nfa.set[s] >= 0) continue;
-          for (const n of this.nfa.next[s]) {
-            if (!seen.has(n)) {
-              seen.add(n);
-              stack.push(n);
-            }
-          }
-        }
-        out.sort((a, b3) => a - b3);
-        this.closures.set(state, out);
-        return out;
-      }
-      /** The deterministic state for a sorted list of NFA states, made if new. */
-      stateOf(states) {
-        const key = states.join(",");
-        const known = this.ids.get(key);
-        if (known !== void 0) return known;
-        const id = this.nfaStates.length;
-        this.built++;
-        this.ids.set(key, id);
-        this.nfaStates.push(states);
-        const accepted = states.map((s) => this.nfa.accept[s]).filter((p2) => p2 >= 0);
-        this.accepts.push(accepted.length > 0 ? Int32Array.from(new Set(accepted)) : void 0);
-        this.acceptFlag[id] = accepted.length > 0 ? 1 : 0;
-        if ((id + 1) * this.classCount > this.table.length) {
-          const grown = new Int32Array(Math.min(this.maxStates, 2 * (id + 1)) * this.classCount).fill(-1);
-          grown.set(this.table);
-          this.table = grown;
-        }
-        return id;
-      }
-      /** Where the start states go on a unit of class `c` (the same from every state): made once per class. */
-      fromStart(c3) {
-        let next = this.startNext[c3];
-        if (next === void 0) {
-          const out = /* @__PURE__ */ new Set();
-          for (const s of this.startStates) {
-            const set2 = this.nfa.set[s];
-            if (set2 >= 0 && this.members[set2][c3] === 1) for (const t2 of this.closure(this.nfa.next[s][0])) out.add(t2);
-          }
-          this.startNext[c3] = next = [...out];
-        }
-        return next;
-      }
-      /**
-       * The state after `from` reads a unit of class `c`. The search is unanchored, so the start
-       * states are in every state: a state lists only the others, and the start's moves are made
-       * once per class (`fromStart`), which keeps a step short however many patterns there are.
-       */
-      step(from, c3) {
-        if (++this.generation === 4294967295) {
-          this.mark.fill(0);
-          this.generation = 1;
-        }
-        const gen = this.generation;
-        const next = [];
-        const take = (states) => {
-          for (const s of states) {
-            if (this.mark[s] !== gen && (this.isStart[s] === 0 || this.nfa.set[s] < 0)) {
-              this.mark[s] = gen;
-              next.push(s);
-            }
-          }
-        };
-        take(this.fromStart(c3));
-        for (const s of this.nfaStates[from]) {
-          const set2 = this.nfa.set[s];
-          if (set2 >= 0 && this.members[set2][c3] === 1) take(this.closure(this.nfa.next[s][0]));
-        }
-        next.sort((a, b3) => a - b3);
-        if (!this.ids.has(next.join(",")) && this.nfaStates.length >= this.maxStates) {
-          this.resets++;
-          this.nfaStates = [];
-          this.accepts = [];
-          this.ids.clear();
-          this.table.fill(-1);
-          this.stateOf([]);
-          return this.stateOf(next);
-        }
-        const to2 = this.stateOf(next);
-        this.table[from * this.classCount + c3] = this.entry(to2);
-        return to2;
-      }
-      /**
-       * A state as the table holds it: its row's offset, or for a state that accepts, the offset
-       * negated and less 2 (-1 is a transition not made yet). The search then needs one load and
-       * one test per unit, and a multiplication only where something accepts.
-       */
-      entry(state) {
-        const row = state * this.classCount;
-        return this.acceptFlag[state] === 1 ? -row - 2 : row;
-      }
-      /**
-       * Search `text`; returns how many positions accept: their end offsets are `ends[0..n)`, the
-       * patterns with a match ending there `endPatterns[0..n)`. Returns -1 once the budget is spent
-       * (`gaveUp`): the caller searches another way.
-       */
-      run(text2) {
-        if (this.gaveUp) return -1;
-        if (this.ends.length > 1 << 16) {
-          this.ends = new Int32Array(256);
-          this.endPatterns.length = 0;
-        }
-        const { classOf, classCount } = this;
-        let table2 = this.table;
-        let row = 0;
-        let n = 0;
-        for (let i = 0; i < text2.length; i++) {
-          const c3 = classOf[text2.charCodeAt(i)];
-          let next = table2[row + c3];
-          if (next >= 0) {
-            row = next;
-            continue;
-          }
-          if (next === -1) {
-            if (this.built > this.budget.states && this.built * this.budget.unitsPerState > this.searched + i) {
-              this.gaveUp = true;
-              return -1;
-            }
-            next = this.entry(this.step(row / classCount, c3));
-            table2 = this.table;
-            if (next >= 0) {
-              row = next;
-              continue;
-            }
-          }
-          row = -next - 2;
-          if (n === this.ends.length) this.grow();
-          this.ends[n] = i + 1;
-          this.endPatterns[n] = this.accepts[row / classCount];
-          n++;
-        }
-        this.searched += text2.length;
-        return n;
-      }
-      grow() {
-        const ends = new Int32Array(this.ends.length * 2);
-        ends.set(this.ends);
-        this.ends = ends;
-      }
-    };
-  }
-});
-
-// src/engine/automaton/words.ts
-function wordPattern(word) {
-  const items = [];
-  for (let k2 = 0; k2 < word.length; k2++) {
-    const unit = word.charCodeAt(k2);
-    const set2 = { kind: "set", set: regexFolding.of(unit) };
-    items.push(unit === 32 ? { kind: "rep", item: set2, min: 0, max: 1 } : set2);
-  }
-  return { kind: "seq", items };
-}
-function wordShape(word) {
-  return { length: word.length, spaces: word.split(" ").length - 1, checkStart: word.codePointAt(0) <= 65535 };
-}
-function wordAt(text2, end, shape) {
-  const after = text2.charCodeAt(end);
-  const endOk = end === text2.length || !isLetter(after) || isLower(text2.charCodeAt(end - 1)) && isUpper(after);
-  if (!endOk) return false;
-  if (!shape.checkStart) return true;
-  for (let skipped = 0; skipped <= shape.spaces; skipped++) {
-    const start = end - shape.length + skipped;
-    if (start <= 0) return true;
-    const before = text2.charCodeAt(start - 1);
-    if (!isLetter(before) || isLower(before) && isUpper(text2.charCodeAt(start))) return true;
-  }
-  return false;
-}
-function joinsKeyAndValue(words) {
-  return words.some((w2) => w2.includes(":") || /^\s/.test(w2));
-}
-var isLetter, isLower, isUpper, WordFinder;
-var init_words = __esm({
-  "src/engine/automaton/words.ts"() {
-    "use strict";
-    init_char_set();
-    init_multi_matcher();
-    isLetter = (u2) => (u2 | 32) >= 97 && (u2 | 32) <= 122;
-    isLower = (u2) => u2 >= 97 && u2 <= 122;
-    isUpper = (u2) => u2 >= 65 && u2 <= 90;
-    WordFinder = class {
-      matcher;
-      shapes;
-      constructor(words) {
-        this.matcher = new MultiMatcher(words.map(wordPattern));
-        this.shapes = words.map(wordShape);
-      }
-      /**
-       * Some word of the list may stand in `text` (never false where the word regex finds one; true
-       * when the automaton gave up, see `Budget`).
-       */
-      occursIn(text2) {
-        const n = this.matcher.run(text2);
-        if (n < 0) return true;
-        const { ends, endPatterns } = this.matcher;
-        for (let k2 = 0; k2 < n; k2++) {
-          for (const id of endPatterns[k2]) if (wordAt(text2, ends[k2], this.shapes[id])) return true;
-        }
-        return false;
-      }
-    };
+    SPACES_THEN_GROUP_1 = /^\^(?:\\s(?:[*+?]|\{\d+(?:,\d*)?\})?)?\((?!\?)/;
   }
 });
 
@@ -8366,6 +8393,29 @@ function keyContext(name) {
   }
   return context2;
 }
+function wordsInKey(context2, key) {
+  if (key === "") return false;
+  let byKey = keyWords.get(context2.regex);
+  if (byKey === void 0) keyWords.set(context2.regex, byKey = /* @__PURE__ */ new Map());
+  let found = byKey.get(key);
+  if (found === void 0) {
+    if (byKey.size >= KEY_CONTEXTS) byKey.clear();
+    const finder = wordFinderOf(context2);
+    const text2 = keyContext(key);
+    byKey.set(key, found = finder === null ? context2.regex.test(text2) : finder.occursIn(text2));
+  }
+  return found;
+}
+function rulesForKey(rules, key) {
+  let kept;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
+    const drop = rule.keyWordsOnly && !wordsInKey(rule.context, key);
+    if (drop) kept ??= rules.slice(0, i);
+    else kept?.push(rule);
+  }
+  return kept ?? rules;
+}
 function mapBack(matches, map2) {
   return matches.map((m2) => {
     const [start, end] = map2.span(m2.start, m2.end);
@@ -8390,6 +8440,7 @@ function scan(text2, ruleSet, options = {}) {
     return found;
   };
   for (const rule of options.rules ?? ruleSet.rules) {
+    if (rule.keyWordsOnly && !wordsInKey(rule.context, options.key ?? "")) continue;
     if (!keywordsPresent(rule, scanned, state.lower)) continue;
     if (rule.needsWords !== void 0 && (rule.needsWords.length === 0 || rule.context === void 0 || !rule.anchored && !wordsIn(rule.context))) continue;
     if (rule.prefilter === -1) {
@@ -8448,7 +8499,7 @@ function triggersByPasses(text2, ruleSet) {
   triggers.hits.sort((a, b3) => a.start - b3.start);
   return triggers;
 }
-var Lower, MAX_SPREAD_VALUES, wordFinders, keyContexts, KEY_CONTEXTS, wordsOf;
+var Lower, MAX_SPREAD_VALUES, wordFinders, keyContexts, KEY_CONTEXTS, keyWords, wordsOf;
 var init_detect = __esm({
   "src/engine/detect.ts"() {
     "use strict";
@@ -8471,6 +8522,7 @@ var init_detect = __esm({
     wordFinders = /* @__PURE__ */ new WeakMap();
     keyContexts = /* @__PURE__ */ new Map();
     KEY_CONTEXTS = 4096;
+    keyWords = /* @__PURE__ */ new Map();
     wordsOf = (name) => name.replaceAll(/([a-z])([A-Z])/g, "$1 $2");
   }
 });
@@ -9045,6 +9097,7 @@ __export(engine_exports, {
   removeValue: () => removeValue,
   replaceWithType: () => replaceWithType,
   resolveOverlaps: () => resolveOverlaps,
+  rulesForKey: () => rulesForKey,
   scan: () => scan,
   triggersByPasses: () => triggersByPasses,
   triggersIn: () => triggersIn,
@@ -61734,13 +61787,15 @@ function scanTokens(line, triggers, ctx) {
     const isKey = token.kind === "key";
     let rules = cursor.rulesFor(token.start, token.end);
     if (token.kind === "number" && hasExponent(line, token)) rules = ctx.ruleSet.rules;
+    const key = rules.length === 0 ? "" : isKey ? parentKey(frames) : ownKey(frames);
+    if (rules.length > 0) rules = rulesForKey(rules, key);
     if (rules.length === 0 || !isKey && !ctx.config.scanAllFields && !selected(frames, ctx)) {
       if (isKey) out.keepKey(frames.at(-1), frames.at(-1).key);
       return;
     }
     const raw = line.slice(token.start, token.end);
     const text2 = token.kind === "number" ? numberReading(raw) : token.escaped ? decodeEscapes(raw).text : raw;
-    const { matches, suppressed } = scan(text2, ctx.ruleSet, { rules, key: isKey ? parentKey(frames) : ownKey(frames), normal: triggers.normal });
+    const { matches, suppressed } = scan(text2, ctx.ruleSet, { rules, key, normal: triggers.normal });
     if (matches.length === 0) {
       if (isKey) out.keepKey(frames.at(-1), text2);
       for (const m2 of suppressed) found.suppressed.push(m2.type);

@@ -1,4 +1,5 @@
 import {groupByFirstChar} from './alternation.js'
+import {joinsKeyAndValue} from './automaton/words.js'
 import {Keyword} from './keyword.js'
 import {compileLinear, type LinearPattern} from './linear.js'
 import type {Allowlist, Category, EntityType, Rule, RuleContext, Severity} from './types.js'
@@ -51,6 +52,13 @@ export interface CompiledRule {
   needsWords: readonly string[] | undefined
   /** The pattern can only match at the start of a text (`^`, no `m` flag): trying it costs next to nothing. */
   anchored: boolean
+  /**
+   * The rule needs its words (`needsWords`) and only the field's name can hold them: its value
+   * starts the text (after at most some spaces) and it has no window after, so the window before
+   * reaches nothing but the name (`keyWordsOnly`). A value whose field's name has none of the
+   * words is not scanned for it.
+   */
+  keyWordsOnly: boolean
   validator: Validator | undefined
   confidence: number
   context: CompiledContext | undefined
@@ -198,6 +206,7 @@ function compileOne(rule: Rule, prefilters: Map<string, RegExp | LinearPattern>,
     trigger: triggerOf(rule),
     needsWords: undefined,
     anchored: regex instanceof RegExp && regex.source.startsWith('^') && !regex.multiline,
+    keyWordsOnly: false,
     validator,
     confidence,
     context: compileContext(rule.context, rule.context?.boost ?? 0.3),
@@ -240,6 +249,47 @@ function grouped(prefilter: RegExp | LinearPattern): RegExp | LinearPattern {
   return source === prefilter.source ? prefilter : new RegExp(source, prefilter.flags)
 }
 
+/** A `|` outside every group and class: then a leading `^` anchors the first alternative only. */
+function hasTopLevelAlternation(source: string): boolean {
+  let depth = 0
+  let inClass = false
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]
+    if (c === '\\') i++
+    else if (inClass) inClass = c !== ']'
+    else if (c === '[') inClass = true
+    else if (c === '(') depth++
+    else if (c === ')') depth--
+    else if (c === '|' && depth === 0) return true
+  }
+
+  return false
+}
+
+/** `^`, then optional spaces (`\s`, `\s*`, `\s+`, `\s?`, `\s{m,n}`), then the first capture group. */
+const SPACES_THEN_GROUP_1 = /^\^(?:\\s(?:[*+?]|\{\d+(?:,\d*)?\})?)?\((?!\?)/
+
+/**
+ * True when the rule's span always starts its text, after nothing but spaces: the pattern starts
+ * with `^` (no `m` flag, no alternative without it) and runs over the whole text, and the span
+ * is the whole match or a first group that only spaces precede.
+ */
+function spanStartsText(rule: Rule, one: CompiledRule): boolean {
+  const {source} = one.regex
+  if (!source.startsWith('^') || (rule.flags ?? '').includes('m') || hasTopLevelAlternation(source)) return false
+  if (one.prefilter !== -1 && one.window >= 0) return false // windows are texts of their own: `^` would match at each
+  return one.group === 0 || (one.group === 1 && SPACES_THEN_GROUP_1.test(source))
+}
+
+/**
+ * True when a context word before a span that starts the text can only stand in the field's name
+ * (the key context "name: " that precedes the text): no window after, and no word that could
+ * reach across the ": " or end in the spaces before the span.
+ */
+function wordsStayInKey(context: CompiledContext | undefined): boolean {
+  return context !== undefined && context.after === 0 && !joinsKeyAndValue(context.words) && !context.words.some((w) => w.length === 0 || /\s$/.test(w))
+}
+
 /** Turn rules (data) into a rule set ready for `detect`. Throws RuleCompileError on a bad rule. */
 export function compileRules(rules: readonly Rule[], options: CompileOptions = {}): RuleSet {
   const seen = new Set<string>()
@@ -252,6 +302,7 @@ export function compileRules(rules: readonly Rule[], options: CompileOptions = {
     if (one.confidence < minConfidence)
       one.needsWords =
         one.context === undefined || one.confidence + one.context.delta < minConfidence ? [] : (rule.context?.words ?? []).map((w) => w.toLowerCase())
+    one.keyWordsOnly = one.needsWords !== undefined && one.needsWords.length > 0 && spanStartsText(rule, one) && wordsStayInKey(one.context)
     return one
   })
   return {

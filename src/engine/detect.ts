@@ -267,6 +267,46 @@ function keyContext(name: string): string {
   return context
 }
 
+/** Per word list, whether each field name holds one of its words (`wordsInKey`). */
+const keyWords = new Map<RegExp, Map<string, boolean>>()
+
+/**
+ * Whether a context's words may stand in the field name `key`, read as the context before its
+ * value (`keyContext`): never false where the context's regex finds one there.
+ */
+export function wordsInKey(context: CompiledContext, key: string): boolean {
+  if (key === '') return false
+  let byKey = keyWords.get(context.regex)
+  if (byKey === undefined) keyWords.set(context.regex, (byKey = new Map()))
+  let found = byKey.get(key)
+  if (found === undefined) {
+    // Bounded: a hostile log can use a new name on every line.
+    if (byKey.size >= KEY_CONTEXTS) byKey.clear()
+    const finder = wordFinderOf(context)
+    const text = keyContext(key)
+    byKey.set(key, (found = finder === null ? context.regex.test(text) : finder.occursIn(text)))
+  }
+
+  return found
+}
+
+/**
+ * The rules that may report in a text whose field is named `key`: `rules` without those that
+ * need words only the name can hold (`keyWordsOnly`) when it holds none. The same array when
+ * nothing is left out.
+ */
+export function rulesForKey(rules: readonly CompiledRule[], key: string): readonly CompiledRule[] {
+  let kept: CompiledRule[] | undefined
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as CompiledRule
+    const drop = rule.keyWordsOnly && !wordsInKey(rule.context as CompiledContext, key)
+    if (drop) kept ??= rules.slice(0, i)
+    else kept?.push(rule)
+  }
+
+  return kept ?? rules
+}
+
 export interface ScanOptions {
   /** Only these rules (a subset of the rule set, as `triggersIn` finds them); default: all. */
   rules?: readonly CompiledRule[]
@@ -313,6 +353,7 @@ export function scan(text: string, ruleSet: RuleSet, options: ScanOptions = {}):
   }
 
   for (const rule of options.rules ?? ruleSet.rules) {
+    if (rule.keyWordsOnly && !wordsInKey(rule.context as CompiledContext, options.key ?? '')) continue
     if (!keywordsPresent(rule, scanned, state.lower)) continue
     // The words are looked for first unless the pattern is cheaper: the context is checked on a match anyway.
     if (rule.needsWords !== undefined && (rule.needsWords.length === 0 || rule.context === undefined || (!rule.anchored && !wordsIn(rule.context)))) continue

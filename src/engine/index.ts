@@ -1,7 +1,7 @@
 /** The engine's public API: pure functions over strings and data, no IO. */
 export {compileRules, RuleCompileError, type CompiledRule, type CompileOptions, type RuleSet} from './compile.js'
 export {checkRuleExamples} from './examples.js'
-export {detect, resolveOverlaps, scan, triggersByPasses, type ScanOptions, type ScanResult, type TriggerHit, type Triggers} from './detect.js'
+export {detect, resolveOverlaps, rulesForKey, scan, triggersByPasses, type ScanOptions, type ScanResult, type TriggerHit, type Triggers} from './detect.js'
 export {triggersIn} from './triggers.js'
 export {mayNormalize, normalize, normalizedText, type Normalized} from './normalize.js'
 export {OffsetMap} from './offsets.js'

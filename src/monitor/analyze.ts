@@ -1,4 +1,4 @@
-import {mask, redactText, scan, type Match, type OffsetMap, type ScanResult} from '../engine/index.js'
+import {mask, redactText, rulesForKey, scan, type CompiledRule, type Match, type OffsetMap, type ScanResult} from '../engine/index.js'
 import {OversizedLine} from '../io/lines.js'
 import {parseJsonLine} from '../io/jsonl.js'
 import type {Json} from './fields.js'
@@ -137,10 +137,13 @@ function scanTokens(line: string, triggers: LineTriggers, ctx: AnalyzeContext): 
   walkJson(line, (token: JsonToken, frames: Frame[]) => {
     tick()
     const isKey = token.kind === 'key'
-    let rules = cursor.rulesFor(token.start, token.end)
+    let rules: readonly CompiledRule[] = cursor.rulesFor(token.start, token.end)
     // A number is scanned by its digits, and an exponent writes digits the line does not show
     // (4.2e15 is sixteen digits): no trigger in the line speaks for them, so every rule reads it.
     if (token.kind === 'number' && hasExponent(line, token)) rules = ctx.ruleSet.rules
+    // A value reads its own key as context; a key reads the key of the object that holds it.
+    const key = rules.length === 0 ? '' : isKey ? parentKey(frames) : ownKey(frames)
+    if (rules.length > 0) rules = rulesForKey(rules, key)
     if (rules.length === 0 || (!isKey && !ctx.config.scanAllFields && !selected(frames, ctx))) {
       if (isKey) out.keepKey(frames.at(-1) as Frame, (frames.at(-1) as Frame).key)
       return
@@ -148,8 +151,7 @@ function scanTokens(line: string, triggers: LineTriggers, ctx: AnalyzeContext): 
 
     const raw = line.slice(token.start, token.end)
     const text = token.kind === 'number' ? numberReading(raw) : token.escaped ? decodeEscapes(raw).text : raw
-    // A value reads its own key as context; a key reads the key of the object that holds it.
-    const {matches, suppressed} = scan(text, ctx.ruleSet, {rules, key: isKey ? parentKey(frames) : ownKey(frames), normal: triggers.normal})
+    const {matches, suppressed} = scan(text, ctx.ruleSet, {rules, key, normal: triggers.normal})
     if (matches.length === 0) {
       if (isKey) out.keepKey(frames.at(-1) as Frame, text)
       for (const m of suppressed) found.suppressed.push(m.type)
