@@ -7922,6 +7922,7 @@ function grouped(prefilter) {
   return source === prefilter.source ? prefilter : new RegExp(source, prefilter.flags);
 }
 function hasTopLevelAlternation(source) {
+  if (source.includes("\\Q") || source.includes("[[") || source.includes("[:")) return true;
   let depth = 0;
   let inClass = false;
   for (let i = 0; i < source.length; i++) {

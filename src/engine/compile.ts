@@ -249,8 +249,13 @@ function grouped(prefilter: RegExp | LinearPattern): RegExp | LinearPattern {
   return source === prefilter.source ? prefilter : new RegExp(source, prefilter.flags)
 }
 
-/** A `|` outside every group and class: then a leading `^` anchors the first alternative only. */
+/**
+ * A `|` outside every group and class: then a leading `^` anchors the first alternative only.
+ * Conservative: RE2's quoted literals (`\Q...\E`) and nested or POSIX classes (`[[:alpha:]]`)
+ * would throw the count off, so a pattern with them counts as having one.
+ */
 function hasTopLevelAlternation(source: string): boolean {
+  if (source.includes('\\Q') || source.includes('[[') || source.includes('[:')) return true
   let depth = 0
   let inClass = false
   for (let i = 0; i < source.length; i++) {

@@ -36,11 +36,14 @@ const shapes: Rule[] = [
   valueRule('c.lazy', String.raw`^\s{0,3}?([A-Z0-9]{4,12})`),
   valueRule('c.after', String.raw`^([A-Z0-9]{4,12})`, {context: {words: ['pin'], window: 40, after: 20, boost: 0.5}}),
   valueRule('c.joins', String.raw`^([A-Z0-9]{4,12})`, {context: {words: ['pin:', ' id'], window: 40, boost: 0.5}}),
+  valueRule('c.quoted', String.raw`^\Q(\E[A-Z0-9]{4,12}|pin [A-Z0-9]{4,12}`, {group: 0}),
+  valueRule('c.posix', String.raw`^[[:upper:](]{4,12}|pin [A-Z0-9]{4,12}`, {group: 0}),
   valueRule('c.windowed', String.raw`^([A-Z0-9]{4,12})`, {prefilter: String.raw`[A-Z0-9]{4}`, prefilterWindow: 8}),
 ]
 
 const builtin = compileRules(builtinRules)
-const withShapes = compileRules([...builtinRules, ...shapes])
+// Two shapes in RE2's syntax only (config rules run on RE2): quoted literals and POSIX classes.
+const withShapes = compileRules([...builtinRules, ...shapes], {userRules: new Set(['c.quoted', 'c.posix'])})
 
 /** The same rules without the shortcut: what every value must give. */
 function withoutShortcut(ruleSet: RuleSet): RuleSet {
@@ -87,7 +90,7 @@ describe('rules whose words only a field name holds', () => {
   const value = fc
     .tuple(
       fc.constantFrom('', ' ', '   ', '\t', 'pin ', 'pin: ', 'id '),
-      fc.constantFrom('Kp9vR2mXq7LwZ4tB', 'A1B2C3D4', 'a8Fq2Lz9Xw1Rt5Yb7Nc3', 'PIN 1234', 'ZZ99'),
+      fc.constantFrom('Kp9vR2mXq7LwZ4tB', 'A1B2C3D4', 'a8Fq2Lz9Xw1Rt5Yb7Nc3', 'PIN 1234', 'ZZ99', 'pin A1B2C3D4'),
       fc.constantFrom('', ' ', ' pin'),
     )
     .map((parts) => parts.join(''))
