@@ -7921,8 +7921,8 @@ function grouped(prefilter) {
   const source = groupByFirstChar(prefilter.source, prefilter.ignoreCase);
   return source === prefilter.source ? prefilter : new RegExp(source, prefilter.flags);
 }
-function hasTopLevelAlternation(source) {
-  if (source.includes("\\Q") || source.includes("[[") || source.includes("[:")) return true;
+function walkSource(source, visit2) {
+  if (source.includes("[[")) return void 0;
   let depth = 0;
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
@@ -7930,17 +7930,32 @@ function hasTopLevelAlternation(source) {
     if (c3 === "\\") i++;
     else if (inClass) inClass = c3 !== "]";
     else if (c3 === "[") inClass = true;
-    else if (c3 === "(") depth++;
-    else if (c3 === ")") depth--;
-    else if (c3 === "|" && depth === 0) return true;
+    else {
+      if (visit2(i, depth)) return true;
+      if (c3 === "(") depth++;
+      else if (c3 === ")") depth--;
+    }
   }
   return false;
 }
-function spanStartsText(rule, one) {
+function spanStartsText(one) {
+  if (!(one.regex instanceof RegExp)) return false;
   const { source } = one.regex;
-  if (!source.startsWith("^") || (rule.flags ?? "").includes("m") || hasTopLevelAlternation(source)) return false;
+  if (!source.startsWith("^") || one.regex.multiline) return false;
   if (one.prefilter !== -1 && one.window >= 0) return false;
-  return one.group === 0 || one.group === 1 && SPACES_THEN_GROUP_1.test(source);
+  const alternation = walkSource(source, (i, depth) => source[i] === "|" && depth === 0);
+  if (alternation !== false) return false;
+  if (one.group === 0) return true;
+  const head = SPACES_THEN_GROUP_1.exec(source);
+  if (one.group !== 1 || head === null) return false;
+  const open7 = head[0].length - 1;
+  let close = -1;
+  walkSource(source, (i, depth) => {
+    if (i > open7 && depth === 1 && source[i] === ")") close = i;
+    return close !== -1;
+  });
+  const after = source[close + 1];
+  return close !== -1 && (after === void 0 || !"*+?{".includes(after));
 }
 function wordsStayInKey(context2) {
   return context2 !== void 0 && context2.after === 0 && !joinsKeyAndValue(context2.words) && !context2.words.some((w2) => w2.length === 0 || /\s$/.test(w2));
@@ -7955,7 +7970,7 @@ function compileRules(rules, options = {}) {
     const one = compileOne(rule, prefilters, options.userRules?.has(rule.id) === true);
     if (one.confidence < minConfidence)
       one.needsWords = one.context === void 0 || one.confidence + one.context.delta < minConfidence ? [] : (rule.context?.words ?? []).map((w2) => w2.toLowerCase());
-    one.keyWordsOnly = one.needsWords !== void 0 && one.needsWords.length > 0 && spanStartsText(rule, one) && wordsStayInKey(one.context);
+    one.keyWordsOnly = one.needsWords !== void 0 && one.needsWords.length > 0 && spanStartsText(one) && wordsStayInKey(one.context);
     return one;
   });
   return {

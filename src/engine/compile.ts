@@ -250,12 +250,12 @@ function grouped(prefilter: RegExp | LinearPattern): RegExp | LinearPattern {
 }
 
 /**
- * A `|` outside every group and class: then a leading `^` anchors the first alternative only.
- * Conservative: RE2's quoted literals (`\Q...\E`) and nested or POSIX classes (`[[:alpha:]]`)
- * would throw the count off, so a pattern with them counts as having one.
+ * Walks a JavaScript pattern's source outside escapes and classes: `visit` gets each other
+ * character's index and the group depth before it, and stops the walk by returning true.
+ * Returns undefined for sources whose groups it cannot count (nested classes, `v` flag syntax).
  */
-function hasTopLevelAlternation(source: string): boolean {
-  if (source.includes('\\Q') || source.includes('[[') || source.includes('[:')) return true
+function walkSource(source: string, visit: (i: number, depth: number) => boolean): boolean | undefined {
+  if (source.includes('[[')) return undefined
   let depth = 0
   let inClass = false
   for (let i = 0; i < source.length; i++) {
@@ -263,9 +263,11 @@ function hasTopLevelAlternation(source: string): boolean {
     if (c === '\\') i++
     else if (inClass) inClass = c !== ']'
     else if (c === '[') inClass = true
-    else if (c === '(') depth++
-    else if (c === ')') depth--
-    else if (c === '|' && depth === 0) return true
+    else {
+      if (visit(i, depth)) return true
+      if (c === '(') depth++
+      else if (c === ')') depth--
+    }
   }
 
   return false
@@ -277,13 +279,29 @@ const SPACES_THEN_GROUP_1 = /^\^(?:\\s(?:[*+?]|\{\d+(?:,\d*)?\})?)?\((?!\?)/
 /**
  * True when the rule's span always starts its text, after nothing but spaces: the pattern starts
  * with `^` (no `m` flag, no alternative without it) and runs over the whole text, and the span
- * is the whole match or a first group that only spaces precede.
+ * is the whole match, or a first group that only spaces precede and that is not repeated (a
+ * repeated group's span is its last round, after the others). JavaScript patterns only: a
+ * config's patterns are RE2's, whose syntax differs (`^*` is legal there), and keep the full scan.
  */
-function spanStartsText(rule: Rule, one: CompiledRule): boolean {
+function spanStartsText(one: CompiledRule): boolean {
+  if (!(one.regex instanceof RegExp)) return false
   const {source} = one.regex
-  if (!source.startsWith('^') || (rule.flags ?? '').includes('m') || hasTopLevelAlternation(source)) return false
+  if (!source.startsWith('^') || one.regex.multiline) return false
   if (one.prefilter !== -1 && one.window >= 0) return false // windows are texts of their own: `^` would match at each
-  return one.group === 0 || (one.group === 1 && SPACES_THEN_GROUP_1.test(source))
+  const alternation = walkSource(source, (i, depth) => source[i] === '|' && depth === 0)
+  if (alternation !== false) return false
+  if (one.group === 0) return true
+  const head = SPACES_THEN_GROUP_1.exec(source)
+  if (one.group !== 1 || head === null) return false
+  // The character after the group's closing parenthesis: no quantifier.
+  const open = head[0].length - 1
+  let close = -1
+  walkSource(source, (i, depth) => {
+    if (i > open && depth === 1 && source[i] === ')') close = i
+    return close !== -1
+  })
+  const after = source[close + 1]
+  return close !== -1 && (after === undefined || !'*+?{'.includes(after))
 }
 
 /**
@@ -307,7 +325,7 @@ export function compileRules(rules: readonly Rule[], options: CompileOptions = {
     if (one.confidence < minConfidence)
       one.needsWords =
         one.context === undefined || one.confidence + one.context.delta < minConfidence ? [] : (rule.context?.words ?? []).map((w) => w.toLowerCase())
-    one.keyWordsOnly = one.needsWords !== undefined && one.needsWords.length > 0 && spanStartsText(rule, one) && wordsStayInKey(one.context)
+    one.keyWordsOnly = one.needsWords !== undefined && one.needsWords.length > 0 && spanStartsText(one) && wordsStayInKey(one.context)
     return one
   })
   return {

@@ -36,6 +36,11 @@ const shapes: Rule[] = [
   valueRule('c.lazy', String.raw`^\s{0,3}?([A-Z0-9]{4,12})`),
   valueRule('c.after', String.raw`^([A-Z0-9]{4,12})`, {context: {words: ['pin'], window: 40, after: 20, boost: 0.5}}),
   valueRule('c.joins', String.raw`^([A-Z0-9]{4,12})`, {context: {words: ['pin:', ' id'], window: 40, boost: 0.5}}),
+  valueRule('c.repeated', String.raw`^\s*([A-Za-z0-9]+ ?)+`),
+  valueRule('c.counted', String.raw`^\s*([A-Za-z0-9]+ ?){2}`),
+  // Config rules run on RE2, where a repeated anchor is legal: never for the shortcut.
+  valueRule('c.re2', String.raw`[A-Z0-9]{4,12}`.replace(/^/, '^*'), {group: 0}),
+  valueRule('c.re2anchored', String.raw`^[A-Z0-9]{4,12}`, {group: 0}),
   valueRule('c.quoted', String.raw`^\Q(\E[A-Z0-9]{4,12}|pin [A-Z0-9]{4,12}`, {group: 0}),
   valueRule('c.posix', String.raw`^[[:upper:](]{4,12}|pin [A-Z0-9]{4,12}`, {group: 0}),
   valueRule('c.windowed', String.raw`^([A-Z0-9]{4,12})`, {prefilter: String.raw`[A-Z0-9]{4}`, prefilterWindow: 8}),
@@ -43,7 +48,7 @@ const shapes: Rule[] = [
 
 const builtin = compileRules(builtinRules)
 // Two shapes in RE2's syntax only (config rules run on RE2): quoted literals and POSIX classes.
-const withShapes = compileRules([...builtinRules, ...shapes], {userRules: new Set(['c.quoted', 'c.posix'])})
+const withShapes = compileRules([...builtinRules, ...shapes], {userRules: new Set(['c.re2', 'c.re2anchored', 'c.quoted', 'c.posix'])})
 
 /** The same rules without the shortcut: what every value must give. */
 function withoutShortcut(ruleSet: RuleSet): RuleSet {
@@ -89,7 +94,7 @@ describe('rules whose words only a field name holds', () => {
   const key = fc.array(fc.constantFrom(...pieces), {maxLength: 4}).map((parts) => parts.join(''))
   const value = fc
     .tuple(
-      fc.constantFrom('', ' ', '   ', '\t', 'pin ', 'pin: ', 'id '),
+      fc.constantFrom('', ' ', '   ', '\t', 'pin ', 'pin: ', 'id ', 'member '),
       fc.constantFrom('Kp9vR2mXq7LwZ4tB', 'A1B2C3D4', 'a8Fq2Lz9Xw1Rt5Yb7Nc3', 'PIN 1234', 'ZZ99', 'pin A1B2C3D4'),
       fc.constantFrom('', ' ', ' pin'),
     )

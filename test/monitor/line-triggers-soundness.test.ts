@@ -12,6 +12,7 @@ import {prepareContext} from '../../src/monitor/context.js'
 import {numberReading} from '../../src/monitor/json-tokens.js'
 import {lineTriggers, TriggerCursor} from '../../src/monitor/line-triggers.js'
 import {builtinRules} from '../../src/rules/index.js'
+import {testContext} from '../support/context.js'
 
 /** The rules the monitor scans the raw span [start, end) of `line` for. */
 function rulesAt(line: string, ruleSet: RuleSet, start: number, end: number): string[] {
@@ -67,5 +68,32 @@ describe('line triggers: a superset of each part own scan', () => {
     // ...the raw line has `"emp":"` instead.
     const start = line.indexOf('"E1')
     expect(rulesAt(line, custom, start, start + 9)).toContain('c.emp')
+  })
+
+  it('scans a value for a config rule that only looks anchored (found by an attack on the key-words shortcut)', () => {
+    // Each pattern can match after a context word inside the value itself, so the field's name
+    // ("note") holding no word must not rule the value out.
+    for (const [pattern, group] of [
+      [String.raw`^*[A-Z0-9]{8}`, 0], // RE2 repeats the anchor: it may match anywhere
+      [String.raw`^\Q(\E|[A-Z0-9]{8}`, 0], // a quoted "(" hid a top-level alternative
+      [String.raw`^\s*([A-Za-z0-9]+ ?)+`, 1], // a repeated group's span is its last round
+    ] as const) {
+      const rule = {
+        id: 'acme.member_code',
+        type: 'MEMBER_CODE',
+        category: 'pii',
+        severity: 'critical',
+        pattern,
+        ...(group === 0 ? {} : {group}),
+        confidence: 0.3,
+        context: {words: ['member'], window: 40, boost: 0.5},
+      }
+      const ctx = testContext({}, {config: {rules: {custom: [rule]}}})
+      const {record} = analyzeLine('{"note":"member ABCD1234"}', 'logs.jsonl', 1, ctx)
+      expect(
+        record.findings.map((f) => [f.rule, f.field, f.start, f.end]),
+        pattern,
+      ).toEqual([['acme.member_code', 'note', 7, 15]])
+    }
   })
 })
