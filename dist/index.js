@@ -8940,11 +8940,12 @@ var init_redact = __esm({
 });
 
 // src/engine/stats.ts
-var EXACT_LIMIT, GAMMA, LOG_GAMMA, ExactSum, LatencyStats;
+var EXACT_LIMIT, PART_EXACT_LIMIT, GAMMA, LOG_GAMMA, ExactSum, LatencyStats;
 var init_stats = __esm({
   "src/engine/stats.ts"() {
     "use strict";
     EXACT_LIMIT = 1e4;
+    PART_EXACT_LIMIT = 1e3;
     GAMMA = 1.02;
     LOG_GAMMA = Math.log(GAMMA);
     ExactSum = class {
@@ -8985,6 +8986,11 @@ var init_stats = __esm({
       }
     };
     LatencyStats = class _LatencyStats {
+      /** `exactLimit`: samples kept as they are before they are bucketed; sketches that merge share it. */
+      constructor(exactLimit = EXACT_LIMIT) {
+        this.exactLimit = exactLimit;
+      }
+      exactLimit;
       count = 0;
       total = new ExactSum();
       max = Number.NEGATIVE_INFINITY;
@@ -8992,8 +8998,9 @@ var init_stats = __esm({
       exact = [];
       buckets = /* @__PURE__ */ new Map();
       zeros = 0;
-      static from(state) {
-        const stats = new _LatencyStats();
+      /** A sketch from its state; samples past `exactLimit` (a state written with a larger one) are bucketed. */
+      static from(state, exactLimit = EXACT_LIMIT) {
+        const stats = new _LatencyStats(exactLimit);
         stats.count = state.count;
         for (const part of state.sum) stats.total.add(part);
         stats.min = state.min ?? Number.POSITIVE_INFINITY;
@@ -9001,6 +9008,7 @@ var init_stats = __esm({
         stats.exact = state.exact === null ? void 0 : [...state.exact];
         stats.zeros = state.zeros;
         for (const [key, n] of state.buckets) stats.buckets.set(key, n);
+        if ((stats.exact?.length ?? 0) > exactLimit) stats.bucketAll();
         return stats;
       }
       /** The samples' total, exact to the last bit whatever their order. */
@@ -9017,11 +9025,11 @@ var init_stats = __esm({
           return;
         }
         this.exact.push(value);
-        if (this.exact.length > EXACT_LIMIT) this.bucketAll();
+        if (this.exact.length > this.exactLimit) this.bucketAll();
       }
       /**
        * Adds another sketch's samples. The result is what one sketch fed all the samples would hold:
-       * exact while the total stays within EXACT_LIMIT, otherwise every sample in its bucket (a
+       * exact while the total stays within the limit, otherwise every sample in its bucket (a
        * sample's bucket does not depend on what else was seen), and the same exact sum.
        */
       merge(other) {
@@ -9029,7 +9037,7 @@ var init_stats = __esm({
         for (const part of other.total.partials) this.total.add(part);
         this.max = Math.max(this.max, other.max);
         this.min = Math.min(this.min, other.min);
-        if (this.exact !== void 0 && other.exact !== void 0 && this.exact.length + other.exact.length <= EXACT_LIMIT) {
+        if (this.exact !== void 0 && other.exact !== void 0 && this.exact.length + other.exact.length <= this.exactLimit) {
           this.exact.push(...other.exact);
           return;
         }
@@ -9097,8 +9105,10 @@ var init_stats = __esm({
 // src/engine/index.ts
 var engine_exports = {};
 __export(engine_exports, {
+  EXACT_LIMIT: () => EXACT_LIMIT,
   LatencyStats: () => LatencyStats,
   OffsetMap: () => OffsetMap,
+  PART_EXACT_LIMIT: () => PART_EXACT_LIMIT,
   RuleCompileError: () => RuleCompileError,
   SEVERITY_RANK: () => SEVERITY_RANK,
   checkRuleExamples: () => checkRuleExamples,
@@ -39346,6 +39356,9 @@ function evaluateGate(summary2, failOn, extras = {}) {
   return { fail_on: [...failOn], passed: failures.length === 0, failures };
 }
 
+// src/results/summary.ts
+init_engine();
+
 // src/results/record.ts
 var ERROR_KINDS = [
   "malformed_json",
@@ -39402,9 +39415,13 @@ var Tally = class _Tally {
   missingLatency = 0;
   tokens = 0;
   withTokens = 0;
-  latency = new LatencyStats();
-  static from(state) {
-    const tally2 = new _Tally();
+  latency;
+  /** `exactLimit`: latencies kept exactly (PART_EXACT_LIMIT for a group or a span of time). */
+  constructor(exactLimit = EXACT_LIMIT) {
+    this.latency = new LatencyStats(exactLimit);
+  }
+  static from(state, exactLimit = EXACT_LIMIT) {
+    const tally2 = new _Tally(exactLimit);
     Object.assign(tally2, {
       records: state.records,
       errors: state.errors,
@@ -39415,7 +39432,7 @@ var Tally = class _Tally {
       tokens: state.tokens,
       withTokens: state.with_tokens
     });
-    tally2.latency = LatencyStats.from(state.latency);
+    tally2.latency = LatencyStats.from(state.latency, exactLimit);
     return tally2;
   }
   state() {
@@ -39486,6 +39503,9 @@ var Tally = class _Tally {
 };
 var tokensPerRecord = (t2) => t2.withTokens === 0 ? null : Math.round(t2.tokens / t2.withTokens * 10) / 10;
 
+// src/results/time-buckets.ts
+init_engine();
+
 // src/results/timeline.ts
 var MAX_BUCKETS = 120;
 var MINUTE = 6e4;
@@ -39553,7 +39573,7 @@ var addCount = (map2, key, n) => {
   map2.set(key, (map2.get(key) ?? 0) + n);
 };
 var TimeBucket = class {
-  tally = new Tally();
+  tally = new Tally(PART_EXACT_LIMIT);
   byType = /* @__PURE__ */ new Map();
   add(other) {
     this.tally.merge(other.tally);
@@ -39579,7 +39599,7 @@ function timelineFrom(state) {
   timeline2.width = state.width_ms;
   for (const b3 of state.buckets) {
     const bucket = new TimeBucket();
-    bucket.tally.merge(Tally.from(b3.tally));
+    bucket.tally.merge(Tally.from(b3.tally, PART_EXACT_LIMIT));
     for (const [type, n] of Object.entries(b3.by_type)) bucket.byType.set(type, n);
     timeline2.buckets.set(b3.start_ms, bucket);
   }
@@ -39758,7 +39778,7 @@ var SummaryBuilder = class _SummaryBuilder {
     const shown = ranked.slice(0, MAX_GROUPS);
     const rest = [...ranked.slice(MAX_GROUPS).map(([, t2]) => t2), ...[this.groups.get(OTHER_GROUP)].filter((t2) => t2 !== void 0)];
     if (rest.length > 0) {
-      const other = new Tally();
+      const other = new Tally(PART_EXACT_LIMIT);
       for (const t2 of rest) other.merge(t2);
       shown.push([OTHER_GROUP, other]);
     }
@@ -39796,7 +39816,7 @@ var SummaryBuilder = class _SummaryBuilder {
   static from(state) {
     const builder = new _SummaryBuilder(state.slow_ms, state.group_by);
     builder.all.merge(Tally.from(state.all));
-    for (const [name, t2] of Object.entries(state.groups)) builder.groups.set(name, Tally.from(t2));
+    for (const [name, t2] of Object.entries(state.groups)) builder.groups.set(name, Tally.from(t2, PART_EXACT_LIMIT));
     for (const [type, n] of Object.entries(state.by_type)) builder.byType.set(type, n);
     for (const [type, n] of Object.entries(state.suppressed_by_type)) builder.suppressedByType.set(type, n);
     for (const [kind2, n] of Object.entries(state.by_kind)) builder.byKind.set(kind2, n);
@@ -39852,7 +39872,7 @@ var SummaryBuilder = class _SummaryBuilder {
     const existing = this.groups.get(name);
     if (existing !== void 0) return existing;
     const key = this.groups.size >= MAX_TRACKED_GROUPS ? OTHER_GROUP : name;
-    const tally2 = this.groups.get(key) ?? new Tally();
+    const tally2 = this.groups.get(key) ?? new Tally(PART_EXACT_LIMIT);
     this.groups.set(key, tally2);
     return tally2;
   }

@@ -1,11 +1,16 @@
 /**
- * Latency percentiles in bounded memory, mergeable. Exact (nearest-rank) up to EXACT_LIMIT
- * samples, then a logarithmic histogram with 1% relative accuracy (the DDSketch idea), so a 1 GB
+ * Latency percentiles in bounded memory, mergeable. Exact (nearest-rank) up to a limit of
+ * samples (EXACT_LIMIT for a whole run, PART_EXACT_LIMIT for its parts), then a logarithmic histogram with 1% relative accuracy (the DDSketch idea), so a 1 GB
  * log costs a few kilobytes, not one number per record. Two sketches merge into the sketch of all
  * their samples: the same buckets whatever way the samples were split (see `merge`).
  */
 
 export const EXACT_LIMIT = 10_000
+/**
+ * The limit of a part of a run (a group, a span of time): a run keeps up to 1,000 groups and 120
+ * spans, and their samples, kept exactly, were what made memory grow with the input.
+ */
+export const PART_EXACT_LIMIT = 1000
 const GAMMA = 1.02
 const LOG_GAMMA = Math.log(GAMMA)
 
@@ -16,7 +21,7 @@ export interface LatencyState {
   sum: number[]
   min: number | null
   max: number | null
-  /** The samples themselves while there are at most EXACT_LIMIT, sorted; null once they are bucketed. */
+  /** The samples themselves while there are at most the sketch's limit, sorted; null once they are bucketed. */
   exact: number[] | null
   zeros: number
   /** [bucket key, count], sorted by key. */
@@ -79,8 +84,12 @@ export class LatencyStats {
   private readonly buckets = new Map<number, number>()
   private zeros = 0
 
-  static from(state: LatencyState): LatencyStats {
-    const stats = new LatencyStats()
+  /** `exactLimit`: samples kept as they are before they are bucketed; sketches that merge share it. */
+  constructor(private readonly exactLimit = EXACT_LIMIT) {}
+
+  /** A sketch from its state; samples past `exactLimit` (a state written with a larger one) are bucketed. */
+  static from(state: LatencyState, exactLimit = EXACT_LIMIT): LatencyStats {
+    const stats = new LatencyStats(exactLimit)
     stats.count = state.count
     for (const part of state.sum) stats.total.add(part)
     stats.min = state.min ?? Number.POSITIVE_INFINITY
@@ -88,6 +97,7 @@ export class LatencyStats {
     stats.exact = state.exact === null ? undefined : [...state.exact]
     stats.zeros = state.zeros
     for (const [key, n] of state.buckets) stats.buckets.set(key, n)
+    if ((stats.exact?.length ?? 0) > exactLimit) stats.bucketAll()
     return stats
   }
 
@@ -107,12 +117,12 @@ export class LatencyStats {
     }
 
     this.exact.push(value)
-    if (this.exact.length > EXACT_LIMIT) this.bucketAll()
+    if (this.exact.length > this.exactLimit) this.bucketAll()
   }
 
   /**
    * Adds another sketch's samples. The result is what one sketch fed all the samples would hold:
-   * exact while the total stays within EXACT_LIMIT, otherwise every sample in its bucket (a
+   * exact while the total stays within the limit, otherwise every sample in its bucket (a
    * sample's bucket does not depend on what else was seen), and the same exact sum.
    */
   merge(other: LatencyStats): void {
@@ -120,7 +130,7 @@ export class LatencyStats {
     for (const part of other.total.partials) this.total.add(part)
     this.max = Math.max(this.max, other.max)
     this.min = Math.min(this.min, other.min)
-    if (this.exact !== undefined && other.exact !== undefined && this.exact.length + other.exact.length <= EXACT_LIMIT) {
+    if (this.exact !== undefined && other.exact !== undefined && this.exact.length + other.exact.length <= this.exactLimit) {
       this.exact.push(...other.exact)
       return
     }

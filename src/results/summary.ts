@@ -2,6 +2,7 @@
  * A run's figures: the summary's shape and the builder that tallies facts into it, in memory
  * that does not grow with the input.
  */
+import {PART_EXACT_LIMIT} from '../engine/index.js'
 import {ERROR_KINDS, type RecordFacts, type ErrorKind, type FindingFacts} from './record.js'
 import {Tally, tokensPerRecord, type LatencySummary, type TallyState} from './tally.js'
 import {newTimeline, timelineFrom, timelineState, timelineSummary, type TimelineState, type TimelineSummary} from './time-buckets.js'
@@ -292,7 +293,7 @@ export class SummaryBuilder {
     const shown = ranked.slice(0, MAX_GROUPS)
     const rest = [...ranked.slice(MAX_GROUPS).map(([, t]) => t), ...[this.groups.get(OTHER_GROUP)].filter((t) => t !== undefined)]
     if (rest.length > 0) {
-      const other = new Tally()
+      const other = new Tally(PART_EXACT_LIMIT)
       for (const t of rest) other.merge(t)
       shown.push([OTHER_GROUP, other])
     }
@@ -333,7 +334,7 @@ export class SummaryBuilder {
   static from(state: SummaryTallies): SummaryBuilder {
     const builder = new SummaryBuilder(state.slow_ms, state.group_by)
     builder.all.merge(Tally.from(state.all))
-    for (const [name, t] of Object.entries(state.groups)) builder.groups.set(name, Tally.from(t))
+    for (const [name, t] of Object.entries(state.groups)) builder.groups.set(name, Tally.from(t, PART_EXACT_LIMIT))
     for (const [type, n] of Object.entries(state.by_type)) builder.byType.set(type, n)
     for (const [type, n] of Object.entries(state.suppressed_by_type)) builder.suppressedByType.set(type, n)
     for (const [kind, n] of Object.entries(state.by_kind)) builder.byKind.set(kind as ErrorKind, n as number)
@@ -391,7 +392,7 @@ export class SummaryBuilder {
     const existing = this.groups.get(name)
     if (existing !== undefined) return existing
     const key = this.groups.size >= MAX_TRACKED_GROUPS ? OTHER_GROUP : name
-    const tally = this.groups.get(key) ?? new Tally()
+    const tally = this.groups.get(key) ?? new Tally(PART_EXACT_LIMIT)
     this.groups.set(key, tally)
     return tally
   }

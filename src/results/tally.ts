@@ -2,7 +2,7 @@
  * One tally of a run's figures (for the run, a group, a span of time): counts and a latency
  * sketch that merge exactly, so that figures of parts add up to the figures of the whole.
  */
-import {LatencyStats, type LatencyState} from '../engine/index.js'
+import {EXACT_LIMIT, LatencyStats, type LatencyState} from '../engine/index.js'
 import type {RecordFacts} from './record.js'
 
 export interface LatencySummary {
@@ -44,10 +44,15 @@ export class Tally {
   missingLatency = 0
   tokens = 0
   withTokens = 0
-  latency = new LatencyStats()
+  latency: LatencyStats
 
-  static from(state: TallyState): Tally {
-    const tally = new Tally()
+  /** `exactLimit`: latencies kept exactly (PART_EXACT_LIMIT for a group or a span of time). */
+  constructor(exactLimit = EXACT_LIMIT) {
+    this.latency = new LatencyStats(exactLimit)
+  }
+
+  static from(state: TallyState, exactLimit = EXACT_LIMIT): Tally {
+    const tally = new Tally(exactLimit)
     Object.assign(tally, {
       records: state.records,
       errors: state.errors,
@@ -58,7 +63,7 @@ export class Tally {
       tokens: state.tokens,
       withTokens: state.with_tokens,
     })
-    tally.latency = LatencyStats.from(state.latency)
+    tally.latency = LatencyStats.from(state.latency, exactLimit)
     return tally
   }
 

@@ -2,6 +2,7 @@
  * The run's figures per span of time (what charts over time are drawn from): a tally and the
  * findings by type per bucket, for the records that carry a time of their own.
  */
+import {PART_EXACT_LIMIT} from '../engine/index.js'
 import {Tally, tokensPerRecord, type TallyState} from './tally.js'
 import {Timeline, type BucketContent} from './timeline.js'
 import type {FindingFacts, RecordFacts} from './record.js'
@@ -11,7 +12,7 @@ const addCount = (map: Map<string, number>, key: string, n: number): void => {
 }
 
 export class TimeBucket implements BucketContent<TimeBucket> {
-  readonly tally = new Tally()
+  readonly tally = new Tally(PART_EXACT_LIMIT)
   readonly byType = new Map<string, number>()
 
   add(other: TimeBucket): void {
@@ -75,7 +76,7 @@ export function timelineFrom(state: TimelineState): Timeline<TimeBucket> {
   timeline.width = state.width_ms
   for (const b of state.buckets) {
     const bucket = new TimeBucket()
-    bucket.tally.merge(Tally.from(b.tally))
+    bucket.tally.merge(Tally.from(b.tally, PART_EXACT_LIMIT))
     for (const [type, n] of Object.entries(b.by_type)) bucket.byType.set(type, n)
     timeline.buckets.set(b.start_ms, bucket)
   }

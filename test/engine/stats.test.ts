@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
 import {LatencyStats} from '../../src/engine/index.js'
-import {EXACT_LIMIT} from '../../src/engine/stats.js'
+import {EXACT_LIMIT, PART_EXACT_LIMIT} from '../../src/engine/stats.js'
 
 function nearestRank(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -45,31 +45,54 @@ describe('LatencyStats', () => {
   })
 
   it('merges into the sketch of all the samples, however they were split, in any order', () => {
-    const feed = (values: readonly number[]): LatencyStats => {
-      const stats = new LatencyStats()
+    const feed = (values: readonly number[], limit: number): LatencyStats => {
+      const stats = new LatencyStats(limit)
       for (const v of values) stats.add(v)
       return stats
     }
 
     const sample = fc.oneof(fc.integer({min: 0, max: 120_000}), fc.double({min: 0, max: 1e6, noNaN: true}))
-    // Lists around the exact limit: the merge must switch to buckets exactly when one pass would.
-    const values = fc.oneof(
-      fc.array(sample, {maxLength: 60}),
-      fc.integer({min: EXACT_LIMIT - 40, max: EXACT_LIMIT + 40}).chain((n) => fc.array(sample, {minLength: n, maxLength: n})),
+    // The run's limit, a part's, or a tiny one; lists around the limit: the merge must switch to
+    // buckets exactly when one pass would.
+    const limitAndValues = fc.constantFrom(EXACT_LIMIT, PART_EXACT_LIMIT, 1, 7).chain((limit) =>
+      fc.tuple(
+        fc.constant(limit),
+        fc.oneof(
+          fc.array(sample, {maxLength: 60}),
+          fc.integer({min: Math.max(0, limit - 40), max: limit + 40}).chain((n) => fc.array(sample, {minLength: n, maxLength: n})),
+        ),
+      ),
     )
     fc.assert(
-      fc.property(values, fc.array(fc.nat(), {maxLength: 4}), fc.boolean(), (all, cutsRaw, reverse) => {
+      fc.property(limitAndValues, fc.array(fc.nat(), {maxLength: 4}), fc.boolean(), ([limit, all], cutsRaw, reverse) => {
         const cuts = [...new Set(cutsRaw.map((c) => c % (all.length + 1)))].sort((a, b) => a - b)
         const parts = [0, ...cuts, all.length].slice(1).map((end, i, ends) => all.slice(i === 0 ? 0 : ends[i - 1], end))
-        const merged = new LatencyStats()
-        for (const part of reverse ? [...parts].reverse() : parts) merged.merge(LatencyStats.from(feed(part).state()))
-        const single = feed(all)
+        const merged = new LatencyStats(limit)
+        for (const part of reverse ? [...parts].reverse() : parts) merged.merge(LatencyStats.from(feed(part, limit).state(), limit))
+        const single = feed(all, limit)
         // The partials of an exact sum depend on the order; their total does not.
         const comparable = (stats: LatencyStats) => ({...stats.state(), sum: stats.sum})
         expect(comparable(merged)).toEqual(comparable(single))
         expect(merged.percentiles([50, 90, 95, 99, 100])).toEqual(single.percentiles([50, 90, 95, 99, 100]))
+        expect(single.isExact).toBe(all.length <= limit)
       }),
       {numRuns: 60},
+    )
+  })
+
+  it('reads a state kept with a larger limit as one pass with its own limit would have kept it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({min: 0, max: 120_000}), {maxLength: 40}), fc.integer({min: 1, max: 20}), (values, limit) => {
+        const wide = new LatencyStats(100)
+        const narrow = new LatencyStats(limit)
+        for (const v of values) {
+          wide.add(v)
+          narrow.add(v)
+        }
+
+        const read = LatencyStats.from(wide.state(), limit)
+        expect({...read.state(), sum: read.sum}).toEqual({...narrow.state(), sum: narrow.sum})
+      }),
     )
   })
 })

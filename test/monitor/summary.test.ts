@@ -5,6 +5,7 @@ import {testContext} from '../support/context.js'
 import {analyzeLine} from '../../src/monitor/analyze.js'
 import {factsOf} from '../../src/results/record.js'
 import {evaluateGate} from '../../src/gate/evaluate.js'
+import {PART_EXACT_LIMIT} from '../../src/engine/stats.js'
 import {SummaryBuilder} from '../../src/results/summary.js'
 import {MAX_GROUPS, OTHER_GROUP, type SummaryTallies} from '../../src/results/summary.js'
 
@@ -121,6 +122,25 @@ describe('SummaryBuilder', () => {
     const {groups} = summarize(many)
     expect(Object.keys(groups)).toHaveLength(MAX_GROUPS + 1)
     expect(groups[OTHER_GROUP]?.records).toBe(10)
+  })
+
+  it('keeps the latencies of a group or a span of time exactly only up to PART_EXACT_LIMIT, so memory does not grow with the log', () => {
+    const n = PART_EXACT_LIMIT + 200
+    // One group, one minute: every record lands in the same part.
+    const many = Array.from({length: n}, (_, i) => JSON.stringify({model_version: 'm', latency_ms: (i * 7919) % 5003, timestamp: 1_699_999_980 + (i % 50)}))
+    const builder = new SummaryBuilder(1500, 'model_version')
+    for (const [i, line] of many.entries()) builder.add(factsOf(analyzeLine(line, 'f', i + 1, ctx)))
+    const state = builder.state()
+    expect(state.all.latency.exact).toHaveLength(n)
+    expect(state.groups.m?.latency.exact).toBeNull()
+    expect(state.timeline.buckets).toHaveLength(1)
+    expect(state.timeline.buckets[0]?.tally.latency.exact).toBeNull()
+    // Estimated within 1%, from buckets that hold a few hundred keys, not one number per record.
+    const summary = builder.finish(['f'], 1)
+    expect(summary.latency.exact).toBe(true)
+    expect(summary.groups.m?.latency.exact).toBe(false)
+    const group = summary.groups.m?.latency.p95 as number
+    expect(Math.abs(group - (summary.latency.p95 as number)) / (summary.latency.p95 as number)).toBeLessThan(0.01)
   })
 
   it('evaluates the gate per category', () => {
