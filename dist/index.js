@@ -8256,21 +8256,26 @@ function keywordsPresent(rule, text2, lower) {
   }
   return rule.keywords.some((keyword) => keyword.indexIn(haystack) !== -1);
 }
+function nextWord(context2, state, after) {
+  const text2 = state.keyed ??= state.key + state.text;
+  let pair = (state.words ??= /* @__PURE__ */ new Map()).get(context2.global);
+  if (pair === void 0) {
+    pair = [new NextWord(context2.global, text2), new NextWord(context2.global, text2)];
+    state.words.set(context2.global, pair);
+  }
+  return pair[after ? 1 : 0];
+}
 function contextDelta(context2, state, start, end, withKey) {
   if (context2 === void 0) return 0;
   const { key } = state;
-  const text2 = state.keyed ??= key + state.text;
-  const regex = context2.global;
   const from = key.length + start;
-  regex.lastIndex = Math.max(withKey ? 0 : key.length, from - context2.window);
-  for (let m3 = regex.exec(text2); m3 !== null && m3.index < from; m3 = regex.exec(text2)) {
-    if (m3.index + m3[0].length <= from) return context2.delta;
-  }
+  const before = nextWord(context2, state, false);
+  const found = before.at(Math.max(withKey ? 0 : key.length, from - context2.window));
+  if (found !== -1 && found < from && before.end <= from) return context2.delta;
   if (context2.after === 0) return 0;
   const to2 = key.length + end;
-  regex.lastIndex = to2;
-  const m2 = regex.exec(text2);
-  return m2 !== null && m2.index + m2[0].length <= to2 + context2.after ? context2.delta : 0;
+  const next = nextWord(context2, state, true);
+  return next.at(to2) !== -1 && next.end <= to2 + context2.after ? context2.delta : 0;
 }
 function allowed(allowlist, type, value) {
   const lower = value.toLowerCase();
@@ -8373,7 +8378,16 @@ function everyOccurrence(matches, text2) {
   const byValue = /* @__PURE__ */ new Map();
   for (const m2 of matches) if (!byValue.has(text2.slice(m2.start, m2.end))) byValue.set(text2.slice(m2.start, m2.end), m2);
   if (byValue.size > MAX_SPREAD_VALUES) return matches;
-  const taken = (start, end) => matches.some((m2) => m2.start < end && start < m2.end);
+  const taken = (start, end) => {
+    let lo = 0;
+    let hi = matches.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (matches[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < matches.length && matches[lo].start < end;
+  };
   const extra = [];
   for (const [value, m2] of byValue) {
     for (let i = text2.indexOf(value); i !== -1; i = text2.indexOf(value, i + 1)) {
@@ -8475,18 +8489,34 @@ function scan(text2, ruleSet, options = {}) {
 function detect(text2, ruleSet, options) {
   return scan(text2, ruleSet, options).matches;
 }
+function addHit(out, start, end, rule) {
+  const last = out.at(-1);
+  if (last !== void 0 && last.rule === rule && start - last.end <= HIT_GAP && last.start - end <= HIT_GAP) {
+    if (start < last.start) last.start = start;
+    if (end > last.end) last.end = end;
+  } else out.push({ start, end, rule });
+}
+function addRuleHits(triggers, rule, hits) {
+  if (hits.length > MAX_RULE_HITS) triggers.everywhere.push(rule);
+  else for (const [start, end] of hits) addHit(triggers.hits, start, end, rule);
+}
+function addKeywordHits(triggers, rule, hits) {
+  if (hits.length > MAX_RULE_HITS) triggers.everywhere.push(rule);
+  else for (const hit of hits) triggers.hits.push(hit);
+}
 function keywordHits(rule, text2, lower, out) {
   const haystack = rule.keywordsIgnoreCase ? lower.get() : text2;
   const regex = rule.keywordRegex;
   if (regex === void 0) {
     for (const keyword of rule.keywords ?? []) {
-      for (let i = keyword.indexIn(haystack); i !== -1; i = keyword.indexIn(haystack, i + 1)) out.push({ start: i, end: i + keyword.text.length, rule });
+      for (let i = keyword.indexIn(haystack); i !== -1 && out.length <= MAX_RULE_HITS; i = keyword.indexIn(haystack, i + 1))
+        addHit(out, i, i + keyword.text.length, rule);
     }
     return;
   }
   regex.lastIndex = 0;
-  for (let m2 = regex.exec(haystack); m2 !== null; m2 = regex.exec(haystack)) {
-    out.push({ start: m2.index, end: m2.index + m2[0].length, rule });
+  for (let m2 = regex.exec(haystack); m2 !== null && out.length <= MAX_RULE_HITS; m2 = regex.exec(haystack)) {
+    addHit(out, m2.index, m2.index + m2[0].length, rule);
     regex.lastIndex = m2.index + 1;
   }
 }
@@ -8506,16 +8536,16 @@ function triggersByPasses(text2, ruleSet) {
     if (rule.trigger === "keywords" && (!rule.keywordsIgnoreCase || positional())) {
       const hits = [];
       keywordHits(rule, text2, lower, hits);
-      if (hits.length > 0 && wordsFound(rule)) for (const hit of hits) triggers.hits.push(hit);
+      if (hits.length > 0 && wordsFound(rule)) addKeywordHits(triggers, rule, hits);
     } else if (rule.trigger === "prefilter") {
       const hits = hitsByPrefilter[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter], text2);
-      if (hits.length > 0 && wordsFound(rule)) for (const [start, end] of hits) triggers.hits.push({ start, end, rule });
+      if (hits.length > 0 && wordsFound(rule)) addRuleHits(triggers, rule, hits);
     } else if (wordsFound(rule)) triggers.everywhere.push(rule);
   }
   triggers.hits.sort((a, b3) => a.start - b3.start);
   return triggers;
 }
-var Lower, MAX_SPREAD_VALUES, wordFinders, keyContexts, KEY_CONTEXTS, keyWords, wordsOf;
+var Lower, NextWord, MAX_SPREAD_VALUES, wordFinders, keyContexts, KEY_CONTEXTS, keyWords, wordsOf, HIT_GAP, MAX_RULE_HITS;
 var init_detect = __esm({
   "src/engine/detect.ts"() {
     "use strict";
@@ -8534,12 +8564,38 @@ var init_detect = __esm({
         return this.value;
       }
     };
+    NextWord = class {
+      constructor(regex, text2) {
+        this.regex = regex;
+        this.text = text2;
+      }
+      regex;
+      text;
+      from = -1;
+      /** Where the last search, from `from`, found its match; -1 for none up to the end of the text. */
+      found = -1;
+      /** Where that match ends. */
+      end = -1;
+      /** Start of the first match at or after `position`, or -1; `end` is then its end. */
+      at(position) {
+        if (this.from === -1 || position < this.from || this.found !== -1 && position > this.found) {
+          this.regex.lastIndex = position;
+          const m2 = this.regex.exec(this.text);
+          this.from = position;
+          this.found = m2 === null ? -1 : m2.index;
+          this.end = m2 === null ? -1 : m2.index + m2[0].length;
+        }
+        return this.found;
+      }
+    };
     MAX_SPREAD_VALUES = 256;
     wordFinders = /* @__PURE__ */ new WeakMap();
     keyContexts = /* @__PURE__ */ new Map();
     KEY_CONTEXTS = 4096;
     keyWords = /* @__PURE__ */ new Map();
     wordsOf = (name) => name.replaceAll(/([a-z])([A-Z])/g, "$1 $2");
+    HIT_GAP = 32;
+    MAX_RULE_HITS = 256;
   }
 });
 
@@ -8753,10 +8809,10 @@ function triggersIn(text2, ruleSet) {
     if (rule.trigger === "keywords" && (!rule.keywordsIgnoreCase || positional)) {
       let hits = scanner.keywordsIn[index] === true ? found.keywordHits[index] : void 0;
       if (scanner.keywordsIn[index] !== true) keywordHits(rule, text2, lower ??= new Lower(text2), hits = []);
-      if (hits !== void 0 && hits.length > 0 && wordsFound(rule, words)) for (const hit of hits) triggers.hits.push(hit);
+      if (hits !== void 0 && hits.length > 0 && wordsFound(rule, words)) addKeywordHits(triggers, rule, hits);
     } else if (rule.trigger === "prefilter") {
       const hits = scanner.prefilterIn[rule.prefilter] === true ? found.prefilterHits[rule.prefilter] : (hitsByPrefilter ??= [])[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter], text2);
-      if (hits !== void 0 && hits.length > 0 && wordsFound(rule, words)) for (const [start, end] of hits) triggers.hits.push({ start, end, rule });
+      if (hits !== void 0 && hits.length > 0 && wordsFound(rule, words)) addRuleHits(triggers, rule, hits);
     } else if (wordsFound(rule, words)) triggers.everywhere.push(rule);
   }
   if (triggers.hits.length > 1) triggers.hits.sort((a, b3) => a.start - b3.start);
@@ -8857,11 +8913,11 @@ var init_triggers = __esm({
             if (pattern.kind === PREFILTER) {
               const hits = found.prefilterHits[pattern.prefilter] ??= [];
               const last = hits.at(-1);
-              if (last !== void 0 && last[1] === end - 1) last[1] = end;
-              else hits.push([end - 1, end]);
+              if (last !== void 0 && end - 1 - last[1] <= HIT_GAP) last[1] = end;
+              else if (hits.length <= MAX_RULE_HITS) hits.push([end - 1, end]);
             } else if (pattern.kind === KEYWORD) {
-              ;
-              (found.keywordHits[pattern.rule] ??= []).push({ start: end - pattern.length, end, rule: pattern.compiled });
+              const hits = found.keywordHits[pattern.rule] ??= [];
+              if (hits.length <= MAX_RULE_HITS) addHit(hits, end - pattern.length, end, pattern.compiled);
             } else if (found.lists[pattern.list] === 0 && wordAt(text2, end, pattern.shape)) found.lists[pattern.list] = 1;
           }
         }

@@ -28,6 +28,51 @@ function keywordsPresent(rule: CompiledRule, text: string, lower: Lower): boolea
 }
 
 /**
+ * The first match of a context's words at or after a position, in one text: a search from a
+ * position finds the first place after it where the regex matches, whatever came before, so the
+ * last search answers every later position up to the match it found (or every position, when it
+ * found none). Without it, each match of a rule searched on from its window, and where no word
+ * came after, every search ran to the end of the text: quadratic in a long value.
+ */
+export class NextWord {
+  private from = -1
+  /** Where the last search, from `from`, found its match; -1 for none up to the end of the text. */
+  private found = -1
+  /** Where that match ends. */
+  end = -1
+
+  constructor(
+    private readonly regex: RegExp,
+    private readonly text: string,
+  ) {}
+
+  /** Start of the first match at or after `position`, or -1; `end` is then its end. */
+  at(position: number): number {
+    if (this.from === -1 || position < this.from || (this.found !== -1 && position > this.found)) {
+      this.regex.lastIndex = position
+      const m = this.regex.exec(this.text)
+      this.from = position
+      this.found = m === null ? -1 : m.index
+      this.end = m === null ? -1 : m.index + m[0].length
+    }
+
+    return this.found
+  }
+}
+
+/** A search for the context's words in the keyed text, per direction (each moves forward as a rule's matches do). */
+function nextWord(context: CompiledContext, state: ScanState, after: boolean): NextWord {
+  const text = (state.keyed ??= state.key + state.text)
+  let pair = (state.words ??= new Map()).get(context.global)
+  if (pair === undefined) {
+    pair = [new NextWord(context.global, text), new NextWord(context.global, text)]
+    state.words.set(context.global, pair)
+  }
+
+  return pair[after ? 1 : 0]
+}
+
+/**
  * The confidence change from context words near [start, end): a word counts when it lies within
  * `window` characters before the start (or `after` characters after the end) and is a whole word
  * in the text. Before the text, the window of a (positive) context reaches into `key` (the name
@@ -36,21 +81,17 @@ function keywordsPresent(rule: CompiledRule, text: string, lower: Lower): boolea
 function contextDelta(context: CompiledContext | undefined, state: ScanState, start: number, end: number, withKey: boolean): number {
   if (context === undefined) return 0
   const {key} = state
-  const text = (state.keyed ??= key + state.text)
-  const regex = context.global
   const from = key.length + start
   // The key's words can raise a value's confidence, never lower it: a field named "ip_v4" or
   // "order_phone" still holds an address or a number.
-  regex.lastIndex = Math.max(withKey ? 0 : key.length, from - context.window)
-  for (let m = regex.exec(text); m !== null && m.index < from; m = regex.exec(text)) {
-    if (m.index + m[0].length <= from) return context.delta
-  }
-
+  const before = nextWord(context, state, false)
+  // The first word from the window's start decides: one that ends past `from` means the next starts past it too.
+  const found = before.at(Math.max(withKey ? 0 : key.length, from - context.window))
+  if (found !== -1 && found < from && before.end <= from) return context.delta
   if (context.after === 0) return 0
   const to = key.length + end
-  regex.lastIndex = to
-  const m = regex.exec(text)
-  return m !== null && m.index + m[0].length <= to + context.after ? context.delta : 0
+  const next = nextWord(context, state, true)
+  return next.at(to) !== -1 && next.end <= to + context.after ? context.delta : 0
 }
 
 function allowed(allowlist: CompiledAllowlist, type: EntityType, value: string): boolean {
@@ -140,6 +181,8 @@ interface ScanState {
   key: string
   /** `key` followed by the text, made when a context is first looked at. */
   keyed?: string
+  /** Per context regex, the searches for its words before and after matches (`nextWord`). */
+  words?: Map<RegExp, [NextWord, NextWord]>
   ruleSet: RuleSet
   result: ScanResult
 }
@@ -207,7 +250,18 @@ function everyOccurrence(matches: Match[], text: string): Match[] {
   const byValue = new Map<string, Match>()
   for (const m of matches) if (!byValue.has(text.slice(m.start, m.end))) byValue.set(text.slice(m.start, m.end), m)
   if (byValue.size > MAX_SPREAD_VALUES) return matches
-  const taken = (start: number, end: number): boolean => matches.some((m) => m.start < end && start < m.end)
+  // The matches are sorted and do not overlap (`resolveOverlaps`): their ends increase too.
+  const taken = (start: number, end: number): boolean => {
+    let lo = 0
+    let hi = matches.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if ((matches[mid] as Match).end <= start) lo = mid + 1
+      else hi = mid
+    }
+
+    return lo < matches.length && (matches[lo] as Match).start < end
+  }
   const extra: Match[] = []
   for (const [value, m] of byValue) {
     for (let i = text.indexOf(value); i !== -1; i = text.indexOf(value, i + 1)) {
@@ -400,24 +454,64 @@ export interface Triggers {
 }
 
 /**
- * Every occurrence of every keyword (overlapping ones too), as [start, end). With a trie, each
- * place a keyword starts, with the longest keyword there: a part that overlaps a shorter keyword
- * at the same start overlaps the longest too.
+ * Hits closer than this are kept as one: a part of the text overlaps the one where it overlapped
+ * either (and, in the gap, a few more characters, which only adds a scan). A line of 4 MB of IP
+ * addresses made 5.9 million hits (740 MiB) when each digit was its own.
+ */
+export const HIT_GAP = 32
+
+/**
+ * More hits than this for one rule in one text (after joining), and the rule is scanned in every
+ * part of the text instead (`Triggers.everywhere`): a superset, in memory that does not grow with
+ * a hostile line. A record of ordinary size never comes near it.
+ */
+export const MAX_RULE_HITS = 256
+
+/** Adds [start, end) of `rule` to `out`, or widens the last hit when it is the same rule's and at most HIT_GAP away. */
+export function addHit(out: TriggerHit[], start: number, end: number, rule: CompiledRule): void {
+  const last = out.at(-1)
+  if (last !== undefined && last.rule === rule && start - last.end <= HIT_GAP && last.start - end <= HIT_GAP) {
+    if (start < last.start) last.start = start
+    if (end > last.end) last.end = end
+  } else out.push({start, end, rule})
+}
+
+/**
+ * Adds a rule's hits ([start, end) pairs in order) to the triggers, or the rule to `everywhere`
+ * when there are more than MAX_RULE_HITS: a list that long may have been cut short.
+ */
+export function addRuleHits(triggers: Triggers, rule: CompiledRule, hits: ReadonlyArray<readonly [number, number]>): void {
+  if (hits.length > MAX_RULE_HITS) triggers.everywhere.push(rule)
+  else for (const [start, end] of hits) addHit(triggers.hits, start, end, rule)
+}
+
+/** Adds a rule's keyword hits to the triggers (see `addRuleHits`). */
+export function addKeywordHits(triggers: Triggers, rule: CompiledRule, hits: readonly TriggerHit[]): void {
+  if (hits.length > MAX_RULE_HITS) triggers.everywhere.push(rule)
+  else for (const hit of hits) triggers.hits.push(hit)
+}
+
+/**
+ * Every occurrence of every keyword (overlapping ones too), as [start, end), near ones joined
+ * (`addHit`), until there are more than MAX_RULE_HITS. With a trie, each place a keyword starts,
+ * with the longest keyword there: a part that overlaps a shorter keyword at the same start
+ * overlaps the longest too.
  */
 export function keywordHits(rule: CompiledRule, text: string, lower: Lower, out: TriggerHit[]): void {
   const haystack = rule.keywordsIgnoreCase ? lower.get() : text
   const regex = rule.keywordRegex
   if (regex === undefined) {
     for (const keyword of rule.keywords ?? []) {
-      for (let i = keyword.indexIn(haystack); i !== -1; i = keyword.indexIn(haystack, i + 1)) out.push({start: i, end: i + keyword.text.length, rule})
+      for (let i = keyword.indexIn(haystack); i !== -1 && out.length <= MAX_RULE_HITS; i = keyword.indexIn(haystack, i + 1))
+        addHit(out, i, i + keyword.text.length, rule)
     }
 
     return
   }
 
   regex.lastIndex = 0
-  for (let m = regex.exec(haystack); m !== null; m = regex.exec(haystack)) {
-    out.push({start: m.index, end: m.index + m[0].length, rule})
+  for (let m = regex.exec(haystack); m !== null && out.length <= MAX_RULE_HITS; m = regex.exec(haystack)) {
+    addHit(out, m.index, m.index + m[0].length, rule)
     regex.lastIndex = m.index + 1
   }
 }
@@ -453,11 +547,11 @@ export function triggersByPasses(text: string, ruleSet: RuleSet): Triggers {
     if (rule.trigger === 'keywords' && (!rule.keywordsIgnoreCase || positional())) {
       const hits: TriggerHit[] = []
       keywordHits(rule, text, lower, hits)
-      if (hits.length > 0 && wordsFound(rule)) for (const hit of hits) triggers.hits.push(hit)
+      if (hits.length > 0 && wordsFound(rule)) addKeywordHits(triggers, rule, hits)
     } else if (rule.trigger === 'prefilter') {
       const hits = (hitsByPrefilter[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter] as RegExp | LinearPattern, text))
       // The context words are looked for only when the trigger is there (the cheaper test first).
-      if (hits.length > 0 && wordsFound(rule)) for (const [start, end] of hits) triggers.hits.push({start, end, rule})
+      if (hits.length > 0 && wordsFound(rule)) addRuleHits(triggers, rule, hits)
     } else if (wordsFound(rule)) triggers.everywhere.push(rule)
   }
 

@@ -17,7 +17,20 @@ import {literal, parseRegex, Unsupported, type Node} from './automaton/regex-syn
 import {joinsKeyAndValue, wordAt, wordPattern, wordShape, type WordShape} from './automaton/words.js'
 import type {CompiledRule, RuleSet} from './compile.js'
 import type {LinearPattern} from './linear.js'
-import {hitsOf, keywordHits, Lower, triggersByPasses, wordsMayOccur, type TriggerHit, type Triggers} from './detect.js'
+import {
+  addHit,
+  addKeywordHits,
+  addRuleHits,
+  HIT_GAP,
+  hitsOf,
+  keywordHits,
+  Lower,
+  MAX_RULE_HITS,
+  triggersByPasses,
+  wordsMayOccur,
+  type TriggerHit,
+  type Triggers,
+} from './detect.js'
 
 const PREFILTER = 0
 const KEYWORD = 1
@@ -128,12 +141,15 @@ class TriggerScanner {
       for (const id of endPatterns[k] as Int32Array) {
         const pattern = this.patterns[id] as Pattern
         if (pattern.kind === PREFILTER) {
+          // Ends come in order: near ones join the last hit (`HIT_GAP`).
+          // Past MAX_RULE_HITS no more are kept: the rules of this prefilter are scanned everywhere.
           const hits = (found.prefilterHits[pattern.prefilter] ??= [])
           const last = hits.at(-1)
-          if (last !== undefined && last[1] === end - 1) last[1] = end
-          else hits.push([end - 1, end])
+          if (last !== undefined && end - 1 - last[1] <= HIT_GAP) last[1] = end
+          else if (hits.length <= MAX_RULE_HITS) hits.push([end - 1, end])
         } else if (pattern.kind === KEYWORD) {
-          ;(found.keywordHits[pattern.rule] ??= []).push({start: end - pattern.length, end, rule: pattern.compiled})
+          const hits = (found.keywordHits[pattern.rule] ??= [])
+          if (hits.length <= MAX_RULE_HITS) addHit(hits, end - pattern.length, end, pattern.compiled)
         } else if (found.lists[pattern.list] === 0 && wordAt(text, end, pattern.shape)) found.lists[pattern.list] = 1
       }
     }
@@ -180,13 +196,13 @@ export function triggersIn(text: string, ruleSet: RuleSet): Triggers {
     if (rule.trigger === 'keywords' && (!rule.keywordsIgnoreCase || positional)) {
       let hits = scanner.keywordsIn[index] === true ? found.keywordHits[index] : undefined
       if (scanner.keywordsIn[index] !== true) keywordHits(rule, text, (lower ??= new Lower(text)), (hits = []))
-      if (hits !== undefined && hits.length > 0 && wordsFound(rule, words)) for (const hit of hits) triggers.hits.push(hit)
+      if (hits !== undefined && hits.length > 0 && wordsFound(rule, words)) addKeywordHits(triggers, rule, hits)
     } else if (rule.trigger === 'prefilter') {
       const hits =
         scanner.prefilterIn[rule.prefilter] === true
           ? found.prefilterHits[rule.prefilter]
           : ((hitsByPrefilter ??= [])[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter] as RegExp | LinearPattern, text))
-      if (hits !== undefined && hits.length > 0 && wordsFound(rule, words)) for (const [start, end] of hits) triggers.hits.push({start, end, rule})
+      if (hits !== undefined && hits.length > 0 && wordsFound(rule, words)) addRuleHits(triggers, rule, hits)
     } else if (wordsFound(rule, words)) triggers.everywhere.push(rule)
   }
 
