@@ -389,7 +389,7 @@ function classesOf(sets) {
   for (const [c3, ids] of classHolders.entries()) for (const id of ids) members2[id][c3] = 1;
   return { classOf, count: classHolders.length, members: members2 };
 }
-var MAX_STATES, BUDGET, Nfa, TooLarge, MAX_CLASSES, MultiMatcher;
+var MAX_STATES, BUDGET, Nfa, TooLarge, READ_AT, MAX_CLASSES, MultiMatcher;
 var init_multi_matcher = __esm({
   "src/engine/automaton/multi-matcher.ts"() {
     "use strict";
@@ -476,6 +476,7 @@ var init_multi_matcher = __esm({
     };
     TooLarge = class extends Error {
     };
+    READ_AT = 1 << 14;
     MAX_CLASSES = 1024;
     MultiMatcher = class {
       /** `patterns[i]` is pattern i: `run` reports i where a match of it ends. */
@@ -640,9 +641,11 @@ var init_multi_matcher = __esm({
       /**
        * Search `text`; returns how many positions accept: their end offsets are `ends[0..n)`, the
        * patterns with a match ending there `endPatterns[0..n)`. Returns -1 once the budget is spent
-       * (`gaveUp`): the caller searches another way.
+       * (`gaveUp`): the caller searches another way, and drops what `read` was given. With `read`,
+       * the buffers hold at most READ_AT positions: each time they are full, `read(n)` takes them and
+       * the count starts again (a 12 MB line of digits held 12 million, 150 MB).
        */
-      run(text2) {
+      run(text2, read) {
         if (this.gaveUp) return -1;
         if (this.ends.length > 1 << 16) {
           this.ends = new Int32Array(256);
@@ -672,7 +675,12 @@ var init_multi_matcher = __esm({
             }
           }
           row = -next - 2;
-          if (n === this.ends.length) this.grow();
+          if (n === this.ends.length) {
+            if (read !== void 0 && n >= READ_AT) {
+              read(n);
+              n = 0;
+            } else this.grow();
+          }
           this.ends[n] = i + 1;
           this.endPatterns[n] = this.accepts[row / classCount];
           n++;
@@ -739,13 +747,17 @@ var init_words = __esm({
        * when the automaton gave up, see `Budget`).
        */
       occursIn(text2) {
-        const n = this.matcher.run(text2);
+        let found = false;
+        const read = (n2) => {
+          const { ends, endPatterns } = this.matcher;
+          for (let k2 = 0; k2 < n2 && !found; k2++) {
+            for (const id of endPatterns[k2]) if (wordAt(text2, ends[k2], this.shapes[id])) found = true;
+          }
+        };
+        const n = this.matcher.run(text2, read);
         if (n < 0) return true;
-        const { ends, endPatterns } = this.matcher;
-        for (let k2 = 0; k2 < n; k2++) {
-          for (const id of endPatterns[k2]) if (wordAt(text2, ends[k2], this.shapes[id])) return true;
-        }
-        return false;
+        read(n);
+        return found;
       }
     };
   }
@@ -8903,8 +8915,14 @@ var init_triggers = __esm({
         const found = { prefilterHits: [], keywordHits: [], lists: new Uint8Array(this.lists.size) };
         for (const list3 of this.alwaysFound) found.lists[list3] = 1;
         if (this.matcher === void 0) return found;
-        const n = this.matcher.run(text2);
+        const read = (n2) => this.read(text2, n2, found);
+        const n = this.matcher.run(text2, read);
         if (n < 0) return void 0;
+        read(n);
+        return found;
+      }
+      /** Takes the automaton's first `n` accepting positions into `found`. */
+      read(text2, n, found) {
         const { ends, endPatterns } = this.matcher;
         for (let k2 = 0; k2 < n; k2++) {
           const end = ends[k2];
@@ -8921,7 +8939,6 @@ var init_triggers = __esm({
             } else if (found.lists[pattern.list] === 0 && wordAt(text2, end, pattern.shape)) found.lists[pattern.list] = 1;
           }
         }
-        return found;
       }
     };
     scanners = /* @__PURE__ */ new WeakMap();

@@ -133,9 +133,16 @@ class TriggerScanner {
     const found: Found = {prefilterHits: [], keywordHits: [], lists: new Uint8Array(this.lists.size)}
     for (const list of this.alwaysFound) found.lists[list] = 1
     if (this.matcher === undefined) return found
-    const n = this.matcher.run(text)
+    const read = (n: number): void => this.read(text, n, found)
+    const n = this.matcher.run(text, read)
     if (n < 0) return undefined
-    const {ends, endPatterns} = this.matcher
+    read(n)
+    return found
+  }
+
+  /** Takes the automaton's first `n` accepting positions into `found`. */
+  private read(text: string, n: number, found: Found): void {
+    const {ends, endPatterns} = this.matcher as MultiMatcher
     for (let k = 0; k < n; k++) {
       const end = ends[k] as number
       for (const id of endPatterns[k] as Int32Array) {
@@ -153,8 +160,6 @@ class TriggerScanner {
         } else if (found.lists[pattern.list] === 0 && wordAt(text, end, pattern.shape)) found.lists[pattern.list] = 1
       }
     }
-
-    return found
   }
 }
 

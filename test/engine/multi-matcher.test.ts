@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
-import {MAX_CLASSES, MultiMatcher, TooLarge} from '../../src/engine/automaton/multi-matcher.js'
+import {MAX_CLASSES, MultiMatcher, READ_AT, TooLarge} from '../../src/engine/automaton/multi-matcher.js'
 import {parseRegex, Unsupported} from '../../src/engine/automaton/regex-syntax.js'
 import {builtinRules} from '../../src/rules/index.js'
 
@@ -167,6 +167,27 @@ describe('MultiMatcher', () => {
     expect(matcher.run(text)).toBe(-1)
     expect(matcher.gaveUp).toBe(true)
     expect(matcher.run('0123456789')).toBe(-1)
+  })
+
+  it("hands a long text's ends to its reader in buffers of at most READ_AT, the same ends as one buffer", () => {
+    const patterns = [parseRegex(String.raw`\d(?:[ .-]?\d){8}`, ''), parseRegex('ab', 'i')]
+    // Three kinds of pieces: most units end a match, some end two, some none.
+    const text = Array.from({length: 30_000}, (_, i) => (i % 97 === 0 ? 'xAB ' : i % 5 === 0 ? '12.' : '4')).join('')
+    const whole = reported(new MultiMatcher(patterns), 2, text)
+    expect(whole[0]?.length).toBeGreaterThan(2 * READ_AT)
+    const matcher = new MultiMatcher(patterns)
+    const read: number[][] = [[], []]
+    const sizes: number[] = []
+    const take = (n: number): void => {
+      sizes.push(n)
+      for (let k = 0; k < n; k++) for (const id of matcher.endPatterns[k] as Int32Array) (read[id] as number[]).push(matcher.ends[k] as number)
+    }
+
+    take(matcher.run(text, take))
+    expect(read).toEqual(whole)
+    expect(sizes.length).toBeGreaterThan(2)
+    for (const n of sizes) expect(n).toBeLessThanOrEqual(READ_AT)
+    expect(matcher.ends.length).toBeLessThanOrEqual(READ_AT)
   })
 
   it('reads named groups as groups', () => {

@@ -124,6 +124,9 @@ class Nfa {
 /** Thrown when the patterns need more classes than `MAX_CLASSES`: the caller keeps its own searches. */
 export class TooLarge extends Error {}
 
+/** Accepting positions `run` keeps before it hands them to its reader. */
+export const READ_AT = 1 << 14
+
 /**
  * Classes at most: a row of the table per state and a byte per set and class. The built-in rules
  * need 212; a config with thousands of distinct characters in its words would need a table of
@@ -350,9 +353,11 @@ export class MultiMatcher {
   /**
    * Search `text`; returns how many positions accept: their end offsets are `ends[0..n)`, the
    * patterns with a match ending there `endPatterns[0..n)`. Returns -1 once the budget is spent
-   * (`gaveUp`): the caller searches another way.
+   * (`gaveUp`): the caller searches another way, and drops what `read` was given. With `read`,
+   * the buffers hold at most READ_AT positions: each time they are full, `read(n)` takes them and
+   * the count starts again (a 12 MB line of digits held 12 million, 150 MB).
    */
-  run(text: string): number {
+  run(text: string, read?: (n: number) => void): number {
     if (this.gaveUp) return -1
     // A very long line may have grown the buffers: they go back to their first size.
     if (this.ends.length > 1 << 16) {
@@ -387,7 +392,13 @@ export class MultiMatcher {
       }
 
       row = -next - 2
-      if (n === this.ends.length) this.grow()
+      if (n === this.ends.length) {
+        if (read !== undefined && n >= READ_AT) {
+          read(n)
+          n = 0
+        } else this.grow()
+      }
+
       this.ends[n] = i + 1
       this.endPatterns[n] = this.accepts[row / classCount] as Int32Array
       n++

@@ -81,13 +81,17 @@ export class WordFinder {
    * when the automaton gave up, see `Budget`).
    */
   occursIn(text: string): boolean {
-    const n = this.matcher.run(text)
-    if (n < 0) return true
-    const {ends, endPatterns} = this.matcher
-    for (let k = 0; k < n; k++) {
-      for (const id of endPatterns[k] as Int32Array) if (wordAt(text, ends[k] as number, this.shapes[id] as WordShape)) return true
+    let found = false
+    const read = (n: number): void => {
+      const {ends, endPatterns} = this.matcher
+      for (let k = 0; k < n && !found; k++) {
+        for (const id of endPatterns[k] as Int32Array) if (wordAt(text, ends[k] as number, this.shapes[id] as WordShape)) found = true
+      }
     }
 
-    return false
+    const n = this.matcher.run(text, read)
+    if (n < 0) return true
+    read(n)
+    return found
   }
 }
