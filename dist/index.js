@@ -8403,7 +8403,9 @@ function everyOccurrence(matches, text2) {
   const extra = [];
   for (const [value, m2] of byValue) {
     for (let i = text2.indexOf(value); i !== -1; i = text2.indexOf(value, i + 1)) {
-      if (!taken(i, i + value.length)) extra.push({ ...m2, start: i, end: i + value.length, value });
+      if (taken(i, i + value.length)) continue;
+      if (extra.length === MAX_SPREAD_OCCURRENCES) throw new RangeError(`more than ${MAX_SPREAD_OCCURRENCES} further occurrences of found values to mask`);
+      extra.push({ ...m2, start: i, end: i + value.length, value });
     }
   }
   return extra.length === 0 ? matches : resolveOverlaps([...matches, ...extra], text2);
@@ -8557,7 +8559,7 @@ function triggersByPasses(text2, ruleSet) {
   triggers.hits.sort((a, b3) => a.start - b3.start);
   return triggers;
 }
-var Lower, NextWord, MAX_SPREAD_VALUES, wordFinders, keyContexts, KEY_CONTEXTS, keyWords, wordsOf, HIT_GAP, MAX_RULE_HITS;
+var Lower, NextWord, MAX_SPREAD_VALUES, MAX_SPREAD_OCCURRENCES, wordFinders, keyContexts, KEY_CONTEXTS, keyWords, wordsOf, HIT_GAP, MAX_RULE_HITS;
 var init_detect = __esm({
   "src/engine/detect.ts"() {
     "use strict";
@@ -8601,13 +8603,14 @@ var init_detect = __esm({
       }
     };
     MAX_SPREAD_VALUES = 256;
+    MAX_SPREAD_OCCURRENCES = 1e5;
     wordFinders = /* @__PURE__ */ new WeakMap();
     keyContexts = /* @__PURE__ */ new Map();
     KEY_CONTEXTS = 4096;
     keyWords = /* @__PURE__ */ new Map();
     wordsOf = (name) => name.replaceAll(/([a-z])([A-Z])/g, "$1 $2");
     HIT_GAP = 32;
-    MAX_RULE_HITS = 256;
+    MAX_RULE_HITS = 4096;
   }
 });
 

@@ -240,6 +240,15 @@ function matchRule(rule: CompiledRule, part: string, offset: number, state: Scan
 const MAX_SPREAD_VALUES = 256
 
 /**
+ * Further occurrences of found values one text may hold. Each must be masked, and a hostile line
+ * (hundreds of found values, then a long body of their repeats glued to letters so that no rule
+ * reads them in place) made one match per occurrence: 1.1 GB and 28 s for 1 MB. Past this the
+ * text is refused with a RangeError, which the monitor reports as `unscannable`: the line fails a
+ * pii or secret gate and stays out of the sanitized copy, so nothing is let through unmasked.
+ */
+export const MAX_SPREAD_OCCURRENCES = 100_000
+
+/**
  * A value found once in a text is a finding wherever else it occurs in that text: context words
  * may hold back one occurrence ("your order … 03-1234-5678") while another reads as a phone, and a
  * value shown in one place and masked in the other is a leak. The extra occurrences take the
@@ -265,7 +274,9 @@ function everyOccurrence(matches: Match[], text: string): Match[] {
   const extra: Match[] = []
   for (const [value, m] of byValue) {
     for (let i = text.indexOf(value); i !== -1; i = text.indexOf(value, i + 1)) {
-      if (!taken(i, i + value.length)) extra.push({...m, start: i, end: i + value.length, value})
+      if (taken(i, i + value.length)) continue
+      if (extra.length === MAX_SPREAD_OCCURRENCES) throw new RangeError(`more than ${MAX_SPREAD_OCCURRENCES} further occurrences of found values to mask`)
+      extra.push({...m, start: i, end: i + value.length, value})
     }
   }
 
@@ -465,7 +476,7 @@ export const HIT_GAP = 32
  * part of the text instead (`Triggers.everywhere`): a superset, in memory that does not grow with
  * a hostile line. A record of ordinary size never comes near it.
  */
-export const MAX_RULE_HITS = 256
+export const MAX_RULE_HITS = 4096
 
 /** Adds [start, end) of `rule` to `out`, or widens the last hit when it is the same rule's and at most HIT_GAP away. */
 export function addHit(out: TriggerHit[], start: number, end: number, rule: CompiledRule): void {

@@ -10,6 +10,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 
 import {jsonLines, llmops, tempDir} from '../helpers.js'
+import {MAX_SPREAD_OCCURRENCES} from '../../src/engine/detect.js'
 
 interface Case {
   name: string
@@ -281,6 +282,27 @@ describe('known bypasses fail the gate and leak nothing', () => {
     const clean = await readFile(path.join(dir, 'clean.jsonl'), 'utf8')
     expect(clean).not.toMatch(/u\d+\.bulk@/)
     expect(String(result.stdout)).not.toMatch(/u\d+\.bulk@|last\.one@/)
+  }, 60_000)
+
+  it('a line whose found values repeat past MAX_SPREAD_OCCURRENCES is unscannable, fails the gate and stays out of the sanitized copy', async () => {
+    const dir = await tempDir()
+    const file = path.join(dir, 'logs.jsonl')
+    // Found once after "call"; then repeated glued to a letter, where no rule reads it in place.
+    const spread = `call 555-0100 and ${'x555-0100'.repeat(MAX_SPREAD_OCCURRENCES + 1)}`
+    await writeFile(
+      file,
+      `${JSON.stringify({id: 'spread', user_query: 'q', bot_response: spread})}\n${JSON.stringify({id: 'next', user_query: 'q', bot_response: 'call 555-0199'})}\n`,
+    )
+    const result = await llmops(['monitor', file, '--fail-on', 'pii', '--redact-out', path.join(dir, 'clean.jsonl')])
+    expect(result.exitCode).toBe(1)
+    const records = jsonLines(result.stdout)
+    expect(records.map((r) => [r.line, r.error])).toEqual([
+      [1, 'unscannable'],
+      [2, null],
+    ])
+    expect(String(records[0]?.parse_error)).toMatch(/further occurrences of found values/)
+    expect(String(result.stdout)).not.toMatch(/555-0100/)
+    expect(await readFile(path.join(dir, 'clean.jsonl'), 'utf8')).not.toMatch(/555-0100/)
   }, 60_000)
 
   it('a line over its time budget is reported as unscannable and fails the gate, and the run goes on', async () => {

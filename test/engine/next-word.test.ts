@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
-import {NextWord} from '../../src/engine/detect.js'
+import {MAX_SPREAD_OCCURRENCES, NextWord} from '../../src/engine/detect.js'
 import {compileRules, detect, type Rule} from '../../src/engine/index.js'
 import {builtinRules} from '../../src/rules/index.js'
 
@@ -77,6 +77,14 @@ describe('NextWord', () => {
 
 describe('every occurrence of a value found once', () => {
   const ruleSet = compileRules(builtinRules)
+
+  it('refuses a text with more than MAX_SPREAD_OCCURRENCES of them to mask, naming no value', () => {
+    // Found once after "call"; the repeats are glued to a letter, where no rule reads them in place.
+    const text = (n: number): string => `call 555-0100 and ${'x555-0100'.repeat(n)}`
+    expect(detect(text(MAX_SPREAD_OCCURRENCES), ruleSet)).toHaveLength(MAX_SPREAD_OCCURRENCES + 1)
+    expect(() => detect(text(MAX_SPREAD_OCCURRENCES + 1), ruleSet)).toThrow(RangeError)
+    expect(() => detect(text(MAX_SPREAD_OCCURRENCES + 1), ruleSet)).not.toThrow(/555/)
+  })
 
   it('is a finding wherever it stands, however many matches the text holds', () => {
     // "order" holds back some phone numbers; the same numbers elsewhere read as phones.
