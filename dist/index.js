@@ -8362,6 +8362,7 @@ function* spansOf(rule, part) {
 }
 function matchRule(rule, part, offset, state) {
   for (const [from, to2] of spansOf(rule, part)) {
+    state.tick?.();
     const start = offset + from;
     const end = offset + to2;
     const value = state.text.slice(start, end);
@@ -8385,7 +8386,7 @@ function matchRule(rule, part, offset, state) {
     else state.result.matches.push(match);
   }
 }
-function everyOccurrence(matches, text2) {
+function everyOccurrence(matches, text2, tick) {
   if (matches.length === 0) return matches;
   const byValue = /* @__PURE__ */ new Map();
   for (const m2 of matches) if (!byValue.has(text2.slice(m2.start, m2.end))) byValue.set(text2.slice(m2.start, m2.end), m2);
@@ -8403,6 +8404,7 @@ function everyOccurrence(matches, text2) {
   const extra = [];
   for (const [value, m2] of byValue) {
     for (let i = text2.indexOf(value); i !== -1; i = text2.indexOf(value, i + 1)) {
+      tick?.();
       if (taken(i, i + value.length)) continue;
       if (extra.length === MAX_SPREAD_OCCURRENCES) throw new RangeError(`more than ${MAX_SPREAD_OCCURRENCES} further occurrences of found values to mask`);
       extra.push({ ...m2, start: i, end: i + value.length, value });
@@ -8471,7 +8473,7 @@ function scan(text2, ruleSet, options = {}) {
   const normal = options.normal === true ? void 0 : normalize(text2);
   const scanned = normal?.text ?? text2;
   const key = options.key === void 0 || options.key === "" ? "" : keyContext(options.key);
-  const state = { text: scanned, lower: new Lower(scanned), key, ruleSet, result: { matches: [], suppressed: [] } };
+  const state = { text: scanned, lower: new Lower(scanned), key, ruleSet, result: { matches: [], suppressed: [] }, tick: options.tick };
   const hits = [];
   let seen;
   const wordsIn = (context2) => {
@@ -8496,7 +8498,7 @@ function scan(text2, ruleSet, options = {}) {
     if (rule.window < 0) matchRule(rule, scanned, 0, state);
     else for (const [from, to2] of windowsOf(ruleHits, rule.window, scanned.length)) matchRule(rule, scanned.slice(from, to2), from, state);
   }
-  const matches = everyOccurrence(resolveOverlaps(state.result.matches, scanned), scanned);
+  const matches = everyOccurrence(resolveOverlaps(state.result.matches, scanned), scanned, options.tick);
   if (normal === void 0) return { matches, suppressed: state.result.suppressed };
   return { matches: mapBack(matches, normal.map), suppressed: mapBack(state.result.suppressed, normal.map) };
 }
@@ -61907,7 +61909,7 @@ function scanTokens(line, triggers, ctx) {
     }
     const raw = line.slice(token.start, token.end);
     const text2 = token.kind === "number" ? numberReading(raw) : token.escaped ? decodeEscapes(raw).text : raw;
-    const { matches, suppressed } = scan(text2, ctx.ruleSet, { rules, key, normal: triggers.normal });
+    const { matches, suppressed } = scan(text2, ctx.ruleSet, { rules, key, normal: triggers.normal, tick });
     if (matches.length === 0) {
       if (isKey) out.keepKey(frames.at(-1), text2);
       for (const m2 of suppressed) found.suppressed.push(m2.type);
@@ -61926,11 +61928,11 @@ function scanTokens(line, triggers, ctx) {
 function scanLoose(line, ctx) {
   const tick = deadline(ctx);
   const whole = decodeEscapes(line);
-  const views = [{ map: whole.map, offset: 0, result: scan(whole.text, ctx.ruleSet) }];
+  const views = [{ map: whole.map, offset: 0, result: scan(whole.text, ctx.ruleSet, { tick }) }];
   for (const [start, end] of looseParts(line)) {
     tick();
     const part = decodeEscapes(line.slice(start, end));
-    views.push({ map: part.map, offset: start, result: scan(part.text, ctx.ruleSet) });
+    views.push({ map: part.map, offset: start, result: scan(part.text, ctx.ruleSet, { tick }) });
   }
   const raw = [];
   for (const { map: map2, offset, result } of views) {

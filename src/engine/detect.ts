@@ -183,6 +183,7 @@ interface ScanState {
   keyed?: string
   /** Per context regex, the searches for its words before and after matches (`nextWord`). */
   words?: Map<RegExp, [NextWord, NextWord]>
+  tick: (() => void) | undefined
   ruleSet: RuleSet
   result: ScanResult
 }
@@ -210,6 +211,7 @@ function* spansOf(rule: CompiledRule, part: string): Generator<[number, number]>
 /** Run one rule over `part`, a slice of the text starting at `offset`. */
 function matchRule(rule: CompiledRule, part: string, offset: number, state: ScanState): void {
   for (const [from, to] of spansOf(rule, part)) {
+    state.tick?.()
     const start = offset + from
     const end = offset + to
     const value = state.text.slice(start, end)
@@ -254,7 +256,7 @@ export const MAX_SPREAD_OCCURRENCES = 100_000
  * value shown in one place and masked in the other is a leak. The extra occurrences take the
  * rule and confidence of the first.
  */
-function everyOccurrence(matches: Match[], text: string): Match[] {
+function everyOccurrence(matches: Match[], text: string, tick: (() => void) | undefined): Match[] {
   if (matches.length === 0) return matches
   const byValue = new Map<string, Match>()
   for (const m of matches) if (!byValue.has(text.slice(m.start, m.end))) byValue.set(text.slice(m.start, m.end), m)
@@ -274,6 +276,7 @@ function everyOccurrence(matches: Match[], text: string): Match[] {
   const extra: Match[] = []
   for (const [value, m] of byValue) {
     for (let i = text.indexOf(value); i !== -1; i = text.indexOf(value, i + 1)) {
+      tick?.()
       if (taken(i, i + value.length)) continue
       if (extra.length === MAX_SPREAD_OCCURRENCES) throw new RangeError(`more than ${MAX_SPREAD_OCCURRENCES} further occurrences of found values to mask`)
       extra.push({...m, start: i, end: i + value.length, value})
@@ -379,6 +382,8 @@ export interface ScanOptions {
   key?: string
   /** The caller knows the text is its own normal form (it is part of a text that is): skip that check. */
   normal?: boolean
+  /** Called at each match and each further occurrence of a found value; may throw to stop a long scan (the monitor's `maxLineMs`). */
+  tick?: () => void
 }
 
 /** Map spans of the normal form back to the text it was made from. */
@@ -400,7 +405,7 @@ export function scan(text: string, ruleSet: RuleSet, options: ScanOptions = {}):
   const normal = options.normal === true ? undefined : normalize(text)
   const scanned = normal?.text ?? text
   const key = options.key === undefined || options.key === '' ? '' : keyContext(options.key)
-  const state: ScanState = {text: scanned, lower: new Lower(scanned), key, ruleSet, result: {matches: [], suppressed: []}}
+  const state: ScanState = {text: scanned, lower: new Lower(scanned), key, ruleSet, result: {matches: [], suppressed: []}, tick: options.tick}
   const hits: Array<Array<[number, number]> | undefined> = []
   // Rules with the same context words share its regex: one search per text.
   let seen: Map<RegExp, boolean> | undefined
@@ -433,7 +438,7 @@ export function scan(text: string, ruleSet: RuleSet, options: ScanOptions = {}):
     else for (const [from, to] of windowsOf(ruleHits, rule.window, scanned.length)) matchRule(rule, scanned.slice(from, to), from, state)
   }
 
-  const matches = everyOccurrence(resolveOverlaps(state.result.matches, scanned), scanned)
+  const matches = everyOccurrence(resolveOverlaps(state.result.matches, scanned), scanned, options.tick)
   if (normal === undefined) return {matches, suppressed: state.result.suppressed}
   return {matches: mapBack(matches, normal.map), suppressed: mapBack(state.result.suppressed, normal.map)}
 }

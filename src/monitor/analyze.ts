@@ -26,7 +26,7 @@ class LineTimeout extends Error {
   }
 }
 
-/** Throws LineTimeout once the line has used up its time; checked every few values. */
+/** Throws LineTimeout once the line has used up its time; checked every 64 values, matches or occurrences. */
 function deadline(ctx: AnalyzeContext): () => void {
   const limit = ctx.config.maxLineMs
   const end = performance.now() + limit
@@ -151,7 +151,7 @@ function scanTokens(line: string, triggers: LineTriggers, ctx: AnalyzeContext): 
 
     const raw = line.slice(token.start, token.end)
     const text = token.kind === 'number' ? numberReading(raw) : token.escaped ? decodeEscapes(raw).text : raw
-    const {matches, suppressed} = scan(text, ctx.ruleSet, {rules, key, normal: triggers.normal})
+    const {matches, suppressed} = scan(text, ctx.ruleSet, {rules, key, normal: triggers.normal, tick})
     if (matches.length === 0) {
       if (isKey) out.keepKey(frames.at(-1) as Frame, text)
       for (const m of suppressed) found.suppressed.push(m.type)
@@ -179,11 +179,11 @@ function scanTokens(line: string, triggers: LineTriggers, ctx: AnalyzeContext): 
 function scanLoose(line: string, ctx: AnalyzeContext): LineScan {
   const tick = deadline(ctx)
   const whole = decodeEscapes(line)
-  const views: Array<{map: OffsetMap; offset: number; result: ScanResult}> = [{map: whole.map, offset: 0, result: scan(whole.text, ctx.ruleSet)}]
+  const views: Array<{map: OffsetMap; offset: number; result: ScanResult}> = [{map: whole.map, offset: 0, result: scan(whole.text, ctx.ruleSet, {tick})}]
   for (const [start, end] of looseParts(line)) {
     tick()
     const part = decodeEscapes(line.slice(start, end))
-    views.push({map: part.map, offset: start, result: scan(part.text, ctx.ruleSet)})
+    views.push({map: part.map, offset: start, result: scan(part.text, ctx.ruleSet, {tick})})
   }
 
   const raw: Match[] = []

@@ -326,6 +326,24 @@ describe('known bypasses fail the gate and leak nothing', () => {
     expect(await readFile(path.join(dir, 'clean.jsonl'), 'utf8')).not.toMatch(/budget@/)
   })
 
+  it('the time budget also holds inside one long value: its matches count, not only its values', async () => {
+    const dir = await tempDir()
+    const file = path.join(dir, 'logs.jsonl')
+    const one = Array.from({length: 40_000}, (_, i) => `slow${i}.budget@example.com`).join(' ')
+    await writeFile(
+      file,
+      `${JSON.stringify({id: 'slow', user_query: 'q', bot_response: one})}\n${JSON.stringify({id: 'next', user_query: 'q', bot_response: 'ok'})}\n`,
+    )
+    await writeFile(path.join(dir, 'config.json'), JSON.stringify({monitor: {maxLineMs: 1}}))
+    const result = await llmops(['monitor', file, '--config', path.join(dir, 'config.json'), '--fail-on', 'pii', '--redact-out', path.join(dir, 'clean.jsonl')])
+    expect(result.exitCode).toBe(1)
+    expect(jsonLines(result.stdout).map((r) => [r.line, r.error])).toEqual([
+      [1, 'unscannable'],
+      [2, null],
+    ])
+    expect(await readFile(path.join(dir, 'clean.jsonl'), 'utf8')).not.toMatch(/budget@/)
+  })
+
   it('8. --no-redact with --redact-out is refused before anything is written', async () => {
     const {dir, args} = await setUp(cases[0] as Case)
     const result = await llmops([...args, '--no-redact'])
