@@ -8016,6 +8016,38 @@ var init_compile = __esm({
   }
 });
 
+// src/engine/next-word.ts
+var NextWord;
+var init_next_word = __esm({
+  "src/engine/next-word.ts"() {
+    "use strict";
+    NextWord = class {
+      constructor(regex, text2) {
+        this.regex = regex;
+        this.text = text2;
+      }
+      regex;
+      text;
+      from = -1;
+      /** Where the last search, from `from`, found its match; -1 for none up to the end of the text. */
+      found = -1;
+      /** Where that match ends. */
+      end = -1;
+      /** Start of the first match at or after `position`, or -1; `end` is then its end. */
+      at(position) {
+        if (this.from === -1 || position < this.from || this.found !== -1 && position > this.found) {
+          this.regex.lastIndex = position;
+          const m2 = this.regex.exec(this.text);
+          this.from = position;
+          this.found = m2 === null ? -1 : m2.index;
+          this.end = m2 === null ? -1 : m2.index + m2[0].length;
+        }
+        return this.found;
+      }
+    };
+  }
+});
+
 // src/engine/offsets.ts
 var OffsetMap;
 var init_offsets = __esm({
@@ -8249,6 +8281,31 @@ var init_normalize = __esm({
   }
 });
 
+// src/engine/trigger-hits.ts
+function addHit(out, start, end, rule) {
+  const last = out.at(-1);
+  if (last !== void 0 && last.rule === rule && start - last.end <= HIT_GAP && last.start - end <= HIT_GAP) {
+    if (start < last.start) last.start = start;
+    if (end > last.end) last.end = end;
+  } else out.push({ start, end, rule });
+}
+function addRuleHits(triggers, rule, hits) {
+  if (hits.length > MAX_RULE_HITS) triggers.everywhere.push(rule);
+  else for (const [start, end] of hits) addHit(triggers.hits, start, end, rule);
+}
+function addKeywordHits(triggers, rule, hits) {
+  if (hits.length > MAX_RULE_HITS) triggers.everywhere.push(rule);
+  else for (const hit of hits) triggers.hits.push(hit);
+}
+var HIT_GAP, MAX_RULE_HITS;
+var init_trigger_hits = __esm({
+  "src/engine/trigger-hits.ts"() {
+    "use strict";
+    HIT_GAP = 32;
+    MAX_RULE_HITS = 4096;
+  }
+});
+
 // src/engine/types.ts
 var SEVERITY_RANK;
 var init_types = __esm({
@@ -8320,18 +8377,24 @@ function resolveOverlaps(matches, text2) {
   }
   return kept;
 }
-function hitsOf(prefilter, text2) {
+function hitsOf(prefilter, text2, joined = false) {
   const hits = [];
   if (!(prefilter instanceof RegExp)) {
-    for (const [start, end] of prefilter.matches(text2, 0)) hits.push([start, end]);
+    for (const [start, end] of prefilter.matches(text2, 0)) if (!addPrefilterHit(hits, start, end, joined)) break;
     return hits;
   }
   prefilter.lastIndex = 0;
   for (let m2 = prefilter.exec(text2); m2 !== null; m2 = prefilter.exec(text2)) {
-    hits.push([m2.index, m2.index + m2[0].length]);
+    if (!addPrefilterHit(hits, m2.index, m2.index + m2[0].length, joined)) break;
     if (m2[0].length === 0) prefilter.lastIndex++;
   }
   return hits;
+}
+function addPrefilterHit(hits, start, end, joined) {
+  const last = hits.at(-1);
+  if (joined && last !== void 0 && start - last[1] <= HIT_GAP) last[1] = Math.max(last[1], end);
+  else hits.push([start, end]);
+  return !joined || hits.length <= MAX_RULE_HITS;
 }
 function windowsOf(hits, window3, length) {
   const windows = [];
@@ -8505,21 +8568,6 @@ function scan(text2, ruleSet, options = {}) {
 function detect(text2, ruleSet, options) {
   return scan(text2, ruleSet, options).matches;
 }
-function addHit(out, start, end, rule) {
-  const last = out.at(-1);
-  if (last !== void 0 && last.rule === rule && start - last.end <= HIT_GAP && last.start - end <= HIT_GAP) {
-    if (start < last.start) last.start = start;
-    if (end > last.end) last.end = end;
-  } else out.push({ start, end, rule });
-}
-function addRuleHits(triggers, rule, hits) {
-  if (hits.length > MAX_RULE_HITS) triggers.everywhere.push(rule);
-  else for (const [start, end] of hits) addHit(triggers.hits, start, end, rule);
-}
-function addKeywordHits(triggers, rule, hits) {
-  if (hits.length > MAX_RULE_HITS) triggers.everywhere.push(rule);
-  else for (const hit of hits) triggers.hits.push(hit);
-}
 function keywordHits(rule, text2, lower, out) {
   const haystack = rule.keywordsIgnoreCase ? lower.get() : text2;
   const regex = rule.keywordRegex;
@@ -8554,20 +8602,22 @@ function triggersByPasses(text2, ruleSet) {
       keywordHits(rule, text2, lower, hits);
       if (hits.length > 0 && wordsFound(rule)) addKeywordHits(triggers, rule, hits);
     } else if (rule.trigger === "prefilter") {
-      const hits = hitsByPrefilter[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter], text2);
+      const hits = hitsByPrefilter[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter], text2, true);
       if (hits.length > 0 && wordsFound(rule)) addRuleHits(triggers, rule, hits);
     } else if (wordsFound(rule)) triggers.everywhere.push(rule);
   }
   triggers.hits.sort((a, b3) => a.start - b3.start);
   return triggers;
 }
-var Lower, NextWord, MAX_SPREAD_VALUES, MAX_SPREAD_OCCURRENCES, wordFinders, keyContexts, KEY_CONTEXTS, keyWords, wordsOf, HIT_GAP, MAX_RULE_HITS;
+var Lower, MAX_SPREAD_VALUES, MAX_SPREAD_OCCURRENCES, wordFinders, keyContexts, KEY_CONTEXTS, keyWords, wordsOf;
 var init_detect = __esm({
   "src/engine/detect.ts"() {
     "use strict";
     init_multi_matcher();
     init_words();
+    init_next_word();
     init_normalize();
+    init_trigger_hits();
     init_types();
     Lower = class {
       constructor(text2) {
@@ -8580,30 +8630,6 @@ var init_detect = __esm({
         return this.value;
       }
     };
-    NextWord = class {
-      constructor(regex, text2) {
-        this.regex = regex;
-        this.text = text2;
-      }
-      regex;
-      text;
-      from = -1;
-      /** Where the last search, from `from`, found its match; -1 for none up to the end of the text. */
-      found = -1;
-      /** Where that match ends. */
-      end = -1;
-      /** Start of the first match at or after `position`, or -1; `end` is then its end. */
-      at(position) {
-        if (this.from === -1 || position < this.from || this.found !== -1 && position > this.found) {
-          this.regex.lastIndex = position;
-          const m2 = this.regex.exec(this.text);
-          this.from = position;
-          this.found = m2 === null ? -1 : m2.index;
-          this.end = m2 === null ? -1 : m2.index + m2[0].length;
-        }
-        return this.found;
-      }
-    };
     MAX_SPREAD_VALUES = 256;
     MAX_SPREAD_OCCURRENCES = 1e5;
     wordFinders = /* @__PURE__ */ new WeakMap();
@@ -8611,8 +8637,6 @@ var init_detect = __esm({
     KEY_CONTEXTS = 4096;
     keyWords = /* @__PURE__ */ new Map();
     wordsOf = (name) => name.replaceAll(/([a-z])([A-Z])/g, "$1 $2");
-    HIT_GAP = 32;
-    MAX_RULE_HITS = 4096;
   }
 });
 
@@ -8828,7 +8852,7 @@ function triggersIn(text2, ruleSet) {
       if (scanner.keywordsIn[index] !== true) keywordHits(rule, text2, lower ??= new Lower(text2), hits = []);
       if (hits !== void 0 && hits.length > 0 && wordsFound(rule, words)) addKeywordHits(triggers, rule, hits);
     } else if (rule.trigger === "prefilter") {
-      const hits = scanner.prefilterIn[rule.prefilter] === true ? found.prefilterHits[rule.prefilter] : (hitsByPrefilter ??= [])[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter], text2);
+      const hits = scanner.prefilterIn[rule.prefilter] === true ? found.prefilterHits[rule.prefilter] : (hitsByPrefilter ??= [])[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter], text2, true);
       if (hits !== void 0 && hits.length > 0 && wordsFound(rule, words)) addRuleHits(triggers, rule, hits);
     } else if (wordsFound(rule, words)) triggers.everywhere.push(rule);
   }
@@ -8844,6 +8868,7 @@ var init_triggers = __esm({
     init_regex_syntax();
     init_words();
     init_detect();
+    init_trigger_hits();
     PREFILTER = 0;
     KEYWORD = 1;
     WORD2 = 2;
@@ -9018,12 +9043,11 @@ var init_redact = __esm({
 });
 
 // src/engine/stats.ts
-var EXACT_LIMIT, PART_EXACT_LIMIT, GAMMA, LOG_GAMMA, ExactSum, LatencyStats;
+var EXACT_LIMIT, GAMMA, LOG_GAMMA, ExactSum, LatencyStats;
 var init_stats = __esm({
   "src/engine/stats.ts"() {
     "use strict";
     EXACT_LIMIT = 1e4;
-    PART_EXACT_LIMIT = 1e3;
     GAMMA = 1.02;
     LOG_GAMMA = Math.log(GAMMA);
     ExactSum = class {
@@ -9186,7 +9210,6 @@ __export(engine_exports, {
   EXACT_LIMIT: () => EXACT_LIMIT,
   LatencyStats: () => LatencyStats,
   OffsetMap: () => OffsetMap,
-  PART_EXACT_LIMIT: () => PART_EXACT_LIMIT,
   RuleCompileError: () => RuleCompileError,
   SEVERITY_RANK: () => SEVERITY_RANK,
   checkRuleExamples: () => checkRuleExamples,
@@ -39434,9 +39457,6 @@ function evaluateGate(summary2, failOn, extras = {}) {
   return { fail_on: [...failOn], passed: failures.length === 0, failures };
 }
 
-// src/results/summary.ts
-init_engine();
-
 // src/results/record.ts
 var ERROR_KINDS = [
   "malformed_json",
@@ -39484,6 +39504,7 @@ function factsOf({ record: record2, group: group2, suppressed, omitted, valueKey
 
 // src/results/tally.ts
 init_engine();
+var PART_EXACT_LIMIT = 1e3;
 var Tally = class _Tally {
   records = 0;
   errors = 0;
@@ -39580,9 +39601,6 @@ var Tally = class _Tally {
   }
 };
 var tokensPerRecord = (t2) => t2.withTokens === 0 ? null : Math.round(t2.tokens / t2.withTokens * 10) / 10;
-
-// src/results/time-buckets.ts
-init_engine();
 
 // src/results/timeline.ts
 var MAX_BUCKETS = 120;

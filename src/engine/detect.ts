@@ -2,8 +2,10 @@ import type {CompiledAllowlist, CompiledContext, CompiledRule, RuleSet} from './
 import {TooLarge} from './automaton/multi-matcher.js'
 import {joinsKeyAndValue, WordFinder} from './automaton/words.js'
 import type {LinearPattern} from './linear.js'
+import {NextWord} from './next-word.js'
 import {normalize, normalizedText} from './normalize.js'
 import type {OffsetMap} from './offsets.js'
+import {addHit, addKeywordHits, addRuleHits, HIT_GAP, MAX_RULE_HITS, type TriggerHit, type Triggers} from './trigger-hits.js'
 import {SEVERITY_RANK, type EntityType, type Match} from './types.js'
 
 /** The lower-cased text, computed at most once per text and only if a rule needs it. */
@@ -25,39 +27,6 @@ function keywordsPresent(rule: CompiledRule, text: string, lower: Lower): boolea
   }
 
   return rule.keywords.some((keyword) => keyword.indexIn(haystack) !== -1)
-}
-
-/**
- * The first match of a context's words at or after a position, in one text: a search from a
- * position finds the first place after it where the regex matches, whatever came before, so the
- * last search answers every later position up to the match it found (or every position, when it
- * found none). Without it, each match of a rule searched on from its window, and where no word
- * came after, every search ran to the end of the text: quadratic in a long value.
- */
-export class NextWord {
-  private from = -1
-  /** Where the last search, from `from`, found its match; -1 for none up to the end of the text. */
-  private found = -1
-  /** Where that match ends. */
-  end = -1
-
-  constructor(
-    private readonly regex: RegExp,
-    private readonly text: string,
-  ) {}
-
-  /** Start of the first match at or after `position`, or -1; `end` is then its end. */
-  at(position: number): number {
-    if (this.from === -1 || position < this.from || (this.found !== -1 && position > this.found)) {
-      this.regex.lastIndex = position
-      const m = this.regex.exec(this.text)
-      this.from = position
-      this.found = m === null ? -1 : m.index
-      this.end = m === null ? -1 : m.index + m[0].length
-    }
-
-    return this.found
-  }
 }
 
 /** A search for the context's words in the keyed text, per direction (each moves forward as a rule's matches do). */
@@ -143,21 +112,33 @@ export interface ScanResult {
   suppressed: Match[]
 }
 
-/** Every [start, end) where the prefilter matches, left to right. */
-export function hitsOf(prefilter: RegExp | LinearPattern, text: string): Array<[number, number]> {
+/**
+ * Every [start, end) where the prefilter matches, left to right. For the line-level triggers
+ * (`joined`), hits at most HIT_GAP apart are one, and the list stops once it is longer than
+ * MAX_RULE_HITS (its rules are then scanned everywhere: `addRuleHits`).
+ */
+export function hitsOf(prefilter: RegExp | LinearPattern, text: string, joined = false): Array<[number, number]> {
   const hits: Array<[number, number]> = []
   if (!(prefilter instanceof RegExp)) {
-    for (const [start, end] of prefilter.matches(text, 0)) hits.push([start, end])
+    for (const [start, end] of prefilter.matches(text, 0)) if (!addPrefilterHit(hits, start, end, joined)) break
     return hits
   }
 
   prefilter.lastIndex = 0
   for (let m = prefilter.exec(text); m !== null; m = prefilter.exec(text)) {
-    hits.push([m.index, m.index + m[0].length])
+    if (!addPrefilterHit(hits, m.index, m.index + m[0].length, joined)) break
     if (m[0].length === 0) prefilter.lastIndex++
   }
 
   return hits
+}
+
+/** `hitsOf`'s step: adds (or, `joined`, joins) a hit; false once a joined list is past MAX_RULE_HITS. */
+function addPrefilterHit(hits: Array<[number, number]>, start: number, end: number, joined: boolean): boolean {
+  const last = hits.at(-1)
+  if (joined && last !== undefined && start - last[1] <= HIT_GAP) last[1] = Math.max(last[1], end)
+  else hits.push([start, end])
+  return !joined || hits.length <= MAX_RULE_HITS
 }
 
 /** The hits widened by `window` on each side and merged where they touch. */
@@ -455,58 +436,6 @@ export function detect(text: string, ruleSet: RuleSet, options?: ScanOptions): M
  */
 export const wordsOf = (name: string): string => name.replaceAll(/([a-z])([A-Z])/g, '$1 $2')
 
-/** Where a rule's trigger occurs in a text: [start, end) and the rule. */
-export interface TriggerHit {
-  start: number
-  end: number
-  rule: CompiledRule
-}
-
-export interface Triggers {
-  /** Rules that may match anywhere in the text (no positional trigger): every part is scanned for them. */
-  everywhere: CompiledRule[]
-  /** Each occurrence of a keyword and each hit of an assertion-free prefilter, sorted by start. */
-  hits: TriggerHit[]
-}
-
-/**
- * Hits closer than this are kept as one: a part of the text overlaps the one where it overlapped
- * either (and, in the gap, a few more characters, which only adds a scan). A line of 4 MB of IP
- * addresses made 5.9 million hits (740 MiB) when each digit was its own.
- */
-export const HIT_GAP = 32
-
-/**
- * More hits than this for one rule in one text (after joining), and the rule is scanned in every
- * part of the text instead (`Triggers.everywhere`): a superset, in memory that does not grow with
- * a hostile line. A record of ordinary size never comes near it.
- */
-export const MAX_RULE_HITS = 4096
-
-/** Adds [start, end) of `rule` to `out`, or widens the last hit when it is the same rule's and at most HIT_GAP away. */
-export function addHit(out: TriggerHit[], start: number, end: number, rule: CompiledRule): void {
-  const last = out.at(-1)
-  if (last !== undefined && last.rule === rule && start - last.end <= HIT_GAP && last.start - end <= HIT_GAP) {
-    if (start < last.start) last.start = start
-    if (end > last.end) last.end = end
-  } else out.push({start, end, rule})
-}
-
-/**
- * Adds a rule's hits ([start, end) pairs in order) to the triggers, or the rule to `everywhere`
- * when there are more than MAX_RULE_HITS: a list that long may have been cut short.
- */
-export function addRuleHits(triggers: Triggers, rule: CompiledRule, hits: ReadonlyArray<readonly [number, number]>): void {
-  if (hits.length > MAX_RULE_HITS) triggers.everywhere.push(rule)
-  else for (const [start, end] of hits) addHit(triggers.hits, start, end, rule)
-}
-
-/** Adds a rule's keyword hits to the triggers (see `addRuleHits`). */
-export function addKeywordHits(triggers: Triggers, rule: CompiledRule, hits: readonly TriggerHit[]): void {
-  if (hits.length > MAX_RULE_HITS) triggers.everywhere.push(rule)
-  else for (const hit of hits) triggers.hits.push(hit)
-}
-
 /**
  * Every occurrence of every keyword (overlapping ones too), as [start, end), near ones joined
  * (`addHit`), until there are more than MAX_RULE_HITS. With a trie, each place a keyword starts,
@@ -565,7 +494,7 @@ export function triggersByPasses(text: string, ruleSet: RuleSet): Triggers {
       keywordHits(rule, text, lower, hits)
       if (hits.length > 0 && wordsFound(rule)) addKeywordHits(triggers, rule, hits)
     } else if (rule.trigger === 'prefilter') {
-      const hits = (hitsByPrefilter[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter] as RegExp | LinearPattern, text))
+      const hits = (hitsByPrefilter[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter] as RegExp | LinearPattern, text, true))
       // The context words are looked for only when the trigger is there (the cheaper test first).
       if (hits.length > 0 && wordsFound(rule)) addRuleHits(triggers, rule, hits)
     } else if (wordsFound(rule)) triggers.everywhere.push(rule)

@@ -1,16 +1,12 @@
 /**
  * Latency percentiles in bounded memory, mergeable. Exact (nearest-rank) up to a limit of
- * samples (EXACT_LIMIT for a whole run, PART_EXACT_LIMIT for its parts), then a logarithmic histogram with 1% relative accuracy (the DDSketch idea), so a 1 GB
- * log costs a few kilobytes, not one number per record. Two sketches merge into the sketch of all
- * their samples: the same buckets whatever way the samples were split (see `merge`).
+ * samples (EXACT_LIMIT unless told), then a logarithmic histogram with 1% relative accuracy (the
+ * DDSketch idea), so a 1 GB log costs a few kilobytes, not one number per record. Two sketches
+ * with the same limit merge into the sketch of all their samples: the same buckets whatever way
+ * the samples were split (see `merge`).
  */
 
 export const EXACT_LIMIT = 10_000
-/**
- * The limit of a part of a run (a group, a span of time): a run keeps up to 1,000 groups and 120
- * spans, and their samples, kept exactly, were what made memory grow with the input.
- */
-export const PART_EXACT_LIMIT = 1000
 const GAMMA = 1.02
 const LOG_GAMMA = Math.log(GAMMA)
 

@@ -17,20 +17,8 @@ import {literal, parseRegex, Unsupported, type Node} from './automaton/regex-syn
 import {joinsKeyAndValue, wordAt, wordPattern, wordShape, type WordShape} from './automaton/words.js'
 import type {CompiledRule, RuleSet} from './compile.js'
 import type {LinearPattern} from './linear.js'
-import {
-  addHit,
-  addKeywordHits,
-  addRuleHits,
-  HIT_GAP,
-  hitsOf,
-  keywordHits,
-  Lower,
-  MAX_RULE_HITS,
-  triggersByPasses,
-  wordsMayOccur,
-  type TriggerHit,
-  type Triggers,
-} from './detect.js'
+import {hitsOf, keywordHits, Lower, triggersByPasses, wordsMayOccur} from './detect.js'
+import {addHit, addKeywordHits, addRuleHits, HIT_GAP, MAX_RULE_HITS, type TriggerHit, type Triggers} from './trigger-hits.js'
 
 const PREFILTER = 0
 const KEYWORD = 1
@@ -206,7 +194,7 @@ export function triggersIn(text: string, ruleSet: RuleSet): Triggers {
       const hits =
         scanner.prefilterIn[rule.prefilter] === true
           ? found.prefilterHits[rule.prefilter]
-          : ((hitsByPrefilter ??= [])[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter] as RegExp | LinearPattern, text))
+          : ((hitsByPrefilter ??= [])[rule.prefilter] ??= hitsOf(ruleSet.prefilters[rule.prefilter] as RegExp | LinearPattern, text, true))
       if (hits !== undefined && hits.length > 0 && wordsFound(rule, words)) addRuleHits(triggers, rule, hits)
     } else if (wordsFound(rule, words)) triggers.everywhere.push(rule)
   }

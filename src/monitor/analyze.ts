@@ -285,9 +285,10 @@ function lineFingerprints(scanned: LineScan, file: string, ctx: AnalyzeContext):
 /**
  * Analyse one line of a log: parse, detect PII and secrets, find functional errors, read
  * latency. A bad line becomes a result, never an exception; its text is still scanned (field
- * `$line`) and masked in the sanitized copy. A line the engine cannot finish (the regular
- * expression engine ran out of stack) is reported as `unscannable`: it fails a PII gate, and it
- * stops nothing else.
+ * `$line`) and masked in the sanitized copy. A line the engine cannot finish (it took longer than
+ * `maxLineMs`, the regular expression engine ran out of stack, or it holds more than
+ * MAX_SPREAD_OCCURRENCES further occurrences of found values) is reported as `unscannable`: it
+ * fails a PII gate, and it stops nothing else.
  */
 export function analyzeLine(line: string | OversizedLine, file: string, lineNumber: number, ctx: AnalyzeContext): Analyzed {
   if (line instanceof OversizedLine) {

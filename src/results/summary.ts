@@ -2,9 +2,8 @@
  * A run's figures: the summary's shape and the builder that tallies facts into it, in memory
  * that does not grow with the input.
  */
-import {PART_EXACT_LIMIT} from '../engine/index.js'
 import {ERROR_KINDS, type RecordFacts, type ErrorKind, type FindingFacts} from './record.js'
-import {Tally, tokensPerRecord, type LatencySummary, type TallyState} from './tally.js'
+import {PART_EXACT_LIMIT, Tally, tokensPerRecord, type LatencySummary, type TallyState} from './tally.js'
 import {newTimeline, timelineFrom, timelineState, timelineSummary, type TimelineState, type TimelineSummary} from './time-buckets.js'
 
 export type {LatencySummary, TallyState} from './tally.js'

@@ -35,6 +35,13 @@ export interface TallyState {
   latency: LatencyState
 }
 
+/**
+ * Latencies a part of a run (a group, a time bucket) keeps exactly; the run keeps EXACT_LIMIT. A
+ * run keeps up to 1,000 groups and 120 buckets, and with 10,000 exact samples each, a 1 GiB log
+ * grew the main thread's old space from 28 to 43 MiB.
+ */
+export const PART_EXACT_LIMIT = 1000
+
 export class Tally {
   records = 0
   errors = 0

@@ -2,8 +2,7 @@
  * The run's figures per span of time (what charts over time are drawn from): a tally and the
  * findings by type per bucket, for the records that carry a time of their own.
  */
-import {PART_EXACT_LIMIT} from '../engine/index.js'
-import {Tally, tokensPerRecord, type TallyState} from './tally.js'
+import {PART_EXACT_LIMIT, Tally, tokensPerRecord, type TallyState} from './tally.js'
 import {Timeline, type BucketContent} from './timeline.js'
 import type {FindingFacts, RecordFacts} from './record.js'
 

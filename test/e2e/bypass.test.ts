@@ -337,10 +337,12 @@ describe('known bypasses fail the gate and leak nothing', () => {
     await writeFile(path.join(dir, 'config.json'), JSON.stringify({monitor: {maxLineMs: 1}}))
     const result = await llmops(['monitor', file, '--config', path.join(dir, 'config.json'), '--fail-on', 'pii', '--redact-out', path.join(dir, 'clean.jsonl')])
     expect(result.exitCode).toBe(1)
-    expect(jsonLines(result.stdout).map((r) => [r.line, r.error])).toEqual([
+    const records = jsonLines(result.stdout)
+    expect(records.map((r) => [r.line, r.error])).toEqual([
       [1, 'unscannable'],
       [2, null],
     ])
+    expect(String(records[0]?.parse_error)).toMatch(/longer than 1 ms/)
     expect(await readFile(path.join(dir, 'clean.jsonl'), 'utf8')).not.toMatch(/budget@/)
   })
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
-import {addHit, HIT_GAP, MAX_RULE_HITS, type TriggerHit} from '../../src/engine/detect.js'
+import {hitsOf} from '../../src/engine/detect.js'
+import {addHit, HIT_GAP, MAX_RULE_HITS, type TriggerHit} from '../../src/engine/trigger-hits.js'
 import {compileRules, triggersByPasses, triggersIn, type CompiledRule} from '../../src/engine/index.js'
 import {builtinRules} from '../../src/rules/index.js'
 
@@ -34,6 +35,41 @@ describe('addHit', () => {
       }),
       {numRuns: 500},
     )
+  })
+})
+
+describe("hitsOf, joined (the triggers' own searches)", () => {
+  it('keeps every match inside a joined hit, each joined hit made of matches at most HIT_GAP apart (property)', () => {
+    const prefilters = ruleSet.prefilters.filter((p): p is RegExp => p instanceof RegExp)
+    const piece = fc.constantFrom('1', '23', '4.5', ' ', '-', '10.0.0.1', 'x', 'sk-', 'password', ' '.repeat(HIT_GAP), ' '.repeat(HIT_GAP + 1))
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 80}), fc.nat(), (pieces, pick) => {
+        const text = pieces.join('')
+        const prefilter = prefilters[pick % prefilters.length] as RegExp
+        const raw = hitsOf(prefilter, text)
+        const joined = hitsOf(prefilter, text, true)
+        expect(joined.length).toBeLessThanOrEqual(raw.length)
+        for (const [start, end] of raw) expect(joined.some(([s, e]) => s <= start && e >= end)).toBe(true)
+        for (const [s, e] of joined) {
+          const inside = raw.filter(([start, end]) => start >= s && end <= e)
+          let reach = s
+          for (const [start, end] of inside) {
+            expect(start - reach).toBeLessThanOrEqual(HIT_GAP)
+            reach = Math.max(reach, end)
+          }
+
+          expect(reach).toBe(e)
+        }
+      }),
+      {numRuns: 500},
+    )
+  })
+
+  it('stops once the list is longer than MAX_RULE_HITS', () => {
+    const text = Array.from({length: MAX_RULE_HITS + 50}, () => `10.0.0.1${' '.repeat(HIT_GAP + 1)}`).join('')
+    const prefilter = ruleSet.prefilters.find((p) => p instanceof RegExp && p.test('10.0.0.1')) as RegExp
+    expect(hitsOf(prefilter, text)).toHaveLength(MAX_RULE_HITS + 50)
+    expect(hitsOf(prefilter, text, true)).toHaveLength(MAX_RULE_HITS + 1)
   })
 })
 

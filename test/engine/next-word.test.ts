@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
-import {MAX_SPREAD_OCCURRENCES, NextWord} from '../../src/engine/detect.js'
+import {MAX_SPREAD_OCCURRENCES} from '../../src/engine/detect.js'
+import {NextWord} from '../../src/engine/next-word.js'
 import {compileRules, detect, type Rule} from '../../src/engine/index.js'
 import {builtinRules} from '../../src/rules/index.js'
 
@@ -77,6 +78,22 @@ describe('NextWord', () => {
 
 describe('every occurrence of a value found once', () => {
   const ruleSet = compileRules(builtinRules)
+
+  it('calls its tick at every match and every further occurrence, so that a caller can stop a long scan', () => {
+    const text = `call 555-0100 and ${'x555-0100'.repeat(500)}`
+    let ticks = 0
+    expect(detect(text, ruleSet, {tick: () => ticks++})).toHaveLength(501)
+    expect(ticks).toBeGreaterThanOrEqual(501)
+    class Stop extends Error {}
+    let left = 100
+    expect(() =>
+      detect(text, ruleSet, {
+        tick() {
+          if (--left === 0) throw new Stop()
+        },
+      }),
+    ).toThrow(Stop)
+  })
 
   it('refuses a text with more than MAX_SPREAD_OCCURRENCES of them to mask, naming no value', () => {
     // Found once after "call"; the repeats are glued to a letter, where no rule reads them in place.

@@ -5,8 +5,8 @@ import {testContext} from '../support/context.js'
 import {analyzeLine} from '../../src/monitor/analyze.js'
 import {factsOf} from '../../src/results/record.js'
 import {evaluateGate} from '../../src/gate/evaluate.js'
-import {PART_EXACT_LIMIT} from '../../src/engine/stats.js'
 import {SummaryBuilder} from '../../src/results/summary.js'
+import {PART_EXACT_LIMIT} from '../../src/results/tally.js'
 import {MAX_GROUPS, OTHER_GROUP, type SummaryTallies} from '../../src/results/summary.js'
 
 const ctx = testContext()
