@@ -305,46 +305,46 @@ describe('known bypasses fail the gate and leak nothing', () => {
     expect(await readFile(path.join(dir, 'clean.jsonl'), 'utf8')).not.toMatch(/555-0100/)
   }, 60_000)
 
-  it('a line over its time budget is reported as unscannable and fails the gate, and the run goes on', async () => {
-    const dir = await tempDir()
-    const file = path.join(dir, 'logs.jsonl')
-    const many = Array.from({length: 20_000}, (_, i) => `slow${i}.budget@example.com`)
-    await writeFile(
-      file,
-      `${JSON.stringify({id: 'slow', user_query: 'q', bot_response: many})}\n${JSON.stringify({id: 'next', user_query: 'q', bot_response: 'ok'})}\n`,
-    )
-    await writeFile(path.join(dir, 'config.json'), JSON.stringify({monitor: {maxLineMs: 1}}))
-    const result = await llmops(['monitor', file, '--config', path.join(dir, 'config.json'), '--fail-on', 'pii', '--redact-out', path.join(dir, 'clean.jsonl')])
-    expect(result.exitCode).toBe(1)
-    const records = jsonLines(result.stdout)
-    expect(records.map((r) => [r.line, r.error])).toEqual([
-      [1, 'unscannable'],
-      [2, null],
-    ])
-    expect(String(records[0]?.parse_error)).toMatch(/longer than 1 ms/)
-    expect(String(result.stderr)).toMatch(/unscanned/)
-    expect(await readFile(path.join(dir, 'clean.jsonl'), 'utf8')).not.toMatch(/budget@/)
-  })
-
-  it('the time budget also holds inside one long value: its matches count, not only its values', async () => {
-    const dir = await tempDir()
-    const file = path.join(dir, 'logs.jsonl')
-    const one = Array.from({length: 40_000}, (_, i) => `slow${i}.budget@example.com`).join(' ')
-    await writeFile(
-      file,
-      `${JSON.stringify({id: 'slow', user_query: 'q', bot_response: one})}\n${JSON.stringify({id: 'next', user_query: 'q', bot_response: 'ok'})}\n`,
-    )
-    await writeFile(path.join(dir, 'config.json'), JSON.stringify({monitor: {maxLineMs: 1}}))
-    const result = await llmops(['monitor', file, '--config', path.join(dir, 'config.json'), '--fail-on', 'pii', '--redact-out', path.join(dir, 'clean.jsonl')])
-    expect(result.exitCode).toBe(1)
-    const records = jsonLines(result.stdout)
-    expect(records.map((r) => [r.line, r.error])).toEqual([
-      [1, 'unscannable'],
-      [2, null],
-    ])
-    expect(String(records[0]?.parse_error)).toMatch(/longer than 1 ms/)
-    expect(await readFile(path.join(dir, 'clean.jsonl'), 'utf8')).not.toMatch(/budget@/)
-  })
+  // The deadline counts values, and matches and further occurrences inside one value.
+  for (const [name, response] of [
+    [
+      'a line over its time budget is reported as unscannable and fails the gate, and the run goes on',
+      Array.from({length: 20_000}, (_, i) => `slow${i}.budget@example.com`),
+    ],
+    [
+      'the time budget also holds inside one long value: its matches count, not only its values',
+      Array.from({length: 40_000}, (_, i) => `slow${i}.budget@example.com`).join(' '),
+    ],
+  ] as const) {
+    it(name, async () => {
+      const dir = await tempDir()
+      const file = path.join(dir, 'logs.jsonl')
+      await writeFile(
+        file,
+        `${JSON.stringify({id: 'slow', user_query: 'q', bot_response: response})}\n${JSON.stringify({id: 'next', user_query: 'q', bot_response: 'ok'})}\n`,
+      )
+      await writeFile(path.join(dir, 'config.json'), JSON.stringify({monitor: {maxLineMs: 1}}))
+      const result = await llmops([
+        'monitor',
+        file,
+        '--config',
+        path.join(dir, 'config.json'),
+        '--fail-on',
+        'pii',
+        '--redact-out',
+        path.join(dir, 'clean.jsonl'),
+      ])
+      expect(result.exitCode).toBe(1)
+      const records = jsonLines(result.stdout)
+      expect(records.map((r) => [r.line, r.error])).toEqual([
+        [1, 'unscannable'],
+        [2, null],
+      ])
+      expect(String(records[0]?.parse_error)).toMatch(/longer than 1 ms/)
+      expect(String(result.stderr)).toMatch(/unscanned/)
+      expect(await readFile(path.join(dir, 'clean.jsonl'), 'utf8')).not.toMatch(/budget@/)
+    })
+  }
 
   it('8. --no-redact with --redact-out is refused before anything is written', async () => {
     const {dir, args} = await setUp(cases[0] as Case)
