@@ -8289,6 +8289,12 @@ function addHit(out, start, end, rule) {
     if (end > last.end) last.end = end;
   } else out.push({ start, end, rule });
 }
+function joinHit(hits, start, end) {
+  const last = hits.at(-1);
+  if (last !== void 0 && start - last[1] <= HIT_GAP) last[1] = Math.max(last[1], end);
+  else if (hits.length <= MAX_RULE_HITS) hits.push([start, end]);
+  return hits.length <= MAX_RULE_HITS;
+}
 function addRuleHits(triggers, rule, hits) {
   if (hits.length > MAX_RULE_HITS) triggers.everywhere.push(rule);
   else for (const [start, end] of hits) addHit(triggers.hits, start, end, rule);
@@ -8380,21 +8386,19 @@ function resolveOverlaps(matches, text2) {
 function hitsOf(prefilter, text2, joined = false) {
   const hits = [];
   if (!(prefilter instanceof RegExp)) {
-    for (const [start, end] of prefilter.matches(text2, 0)) if (!addPrefilterHit(hits, start, end, joined)) break;
+    for (const [start, end] of prefilter.matches(text2, 0)) {
+      if (!joined) hits.push([start, end]);
+      else if (!joinHit(hits, start, end)) break;
+    }
     return hits;
   }
   prefilter.lastIndex = 0;
   for (let m2 = prefilter.exec(text2); m2 !== null; m2 = prefilter.exec(text2)) {
-    if (!addPrefilterHit(hits, m2.index, m2.index + m2[0].length, joined)) break;
+    if (!joined) hits.push([m2.index, m2.index + m2[0].length]);
+    else if (!joinHit(hits, m2.index, m2.index + m2[0].length)) break;
     if (m2[0].length === 0) prefilter.lastIndex++;
   }
   return hits;
-}
-function addPrefilterHit(hits, start, end, joined) {
-  const last = hits.at(-1);
-  if (joined && last !== void 0 && start - last[1] <= HIT_GAP) last[1] = Math.max(last[1], end);
-  else hits.push([start, end]);
-  return !joined || hits.length <= MAX_RULE_HITS;
 }
 function windowsOf(hits, window3, length) {
   const windows = [];
@@ -8959,10 +8963,7 @@ var init_triggers = __esm({
           for (const id of endPatterns[k2]) {
             const pattern = this.patterns[id];
             if (pattern.kind === PREFILTER) {
-              const hits = found.prefilterHits[pattern.prefilter] ??= [];
-              const last = hits.at(-1);
-              if (last !== void 0 && end - 1 - last[1] <= HIT_GAP) last[1] = end;
-              else if (hits.length <= MAX_RULE_HITS) hits.push([end - 1, end]);
+              joinHit(found.prefilterHits[pattern.prefilter] ??= [], end - 1, end);
             } else if (pattern.kind === KEYWORD) {
               const hits = found.keywordHits[pattern.rule] ??= [];
               if (hits.length <= MAX_RULE_HITS) addHit(hits, end - pattern.length, end, pattern.compiled);

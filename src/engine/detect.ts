@@ -5,7 +5,7 @@ import type {LinearPattern} from './linear.js'
 import {NextWord} from './next-word.js'
 import {normalize, normalizedText} from './normalize.js'
 import type {OffsetMap} from './offsets.js'
-import {addHit, addKeywordHits, addRuleHits, HIT_GAP, MAX_RULE_HITS, type TriggerHit, type Triggers} from './trigger-hits.js'
+import {addHit, addKeywordHits, addRuleHits, joinHit, MAX_RULE_HITS, type TriggerHit, type Triggers} from './trigger-hits.js'
 import {SEVERITY_RANK, type EntityType, type Match} from './types.js'
 
 /** The lower-cased text, computed at most once per text and only if a rule needs it. */
@@ -120,25 +120,22 @@ export interface ScanResult {
 export function hitsOf(prefilter: RegExp | LinearPattern, text: string, joined = false): Array<[number, number]> {
   const hits: Array<[number, number]> = []
   if (!(prefilter instanceof RegExp)) {
-    for (const [start, end] of prefilter.matches(text, 0)) if (!addPrefilterHit(hits, start, end, joined)) break
+    for (const [start, end] of prefilter.matches(text, 0)) {
+      if (!joined) hits.push([start, end])
+      else if (!joinHit(hits, start, end)) break
+    }
+
     return hits
   }
 
   prefilter.lastIndex = 0
   for (let m = prefilter.exec(text); m !== null; m = prefilter.exec(text)) {
-    if (!addPrefilterHit(hits, m.index, m.index + m[0].length, joined)) break
+    if (!joined) hits.push([m.index, m.index + m[0].length])
+    else if (!joinHit(hits, m.index, m.index + m[0].length)) break
     if (m[0].length === 0) prefilter.lastIndex++
   }
 
   return hits
-}
-
-/** `hitsOf`'s step: adds (or, `joined`, joins) a hit; false once a joined list is past MAX_RULE_HITS. */
-function addPrefilterHit(hits: Array<[number, number]>, start: number, end: number, joined: boolean): boolean {
-  const last = hits.at(-1)
-  if (joined && last !== undefined && start - last[1] <= HIT_GAP) last[1] = Math.max(last[1], end)
-  else hits.push([start, end])
-  return !joined || hits.length <= MAX_RULE_HITS
 }
 
 /** The hits widened by `window` on each side and merged where they touch. */

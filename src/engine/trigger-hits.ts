@@ -44,6 +44,18 @@ export function addHit(out: TriggerHit[], start: number, end: number, rule: Comp
 }
 
 /**
+ * Adds [start, end) to a prefilter's hits, which come in order: joined with the last when at most
+ * HIT_GAP away, else added while the list is no longer than MAX_RULE_HITS. False once it is
+ * longer (cut short: its rules go everywhere, `addRuleHits`), so that a search may stop there.
+ */
+export function joinHit(hits: Array<[number, number]>, start: number, end: number): boolean {
+  const last = hits.at(-1)
+  if (last !== undefined && start - last[1] <= HIT_GAP) last[1] = Math.max(last[1], end)
+  else if (hits.length <= MAX_RULE_HITS) hits.push([start, end])
+  return hits.length <= MAX_RULE_HITS
+}
+
+/**
  * Adds a rule's hits ([start, end) pairs in order) to the triggers, or the rule to `everywhere`
  * when there are more than MAX_RULE_HITS: a list that long may have been cut short.
  */

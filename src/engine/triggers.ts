@@ -18,7 +18,7 @@ import {joinsKeyAndValue, wordAt, wordPattern, wordShape, type WordShape} from '
 import type {CompiledRule, RuleSet} from './compile.js'
 import type {LinearPattern} from './linear.js'
 import {hitsOf, keywordHits, Lower, triggersByPasses, wordsMayOccur} from './detect.js'
-import {addHit, addKeywordHits, addRuleHits, HIT_GAP, MAX_RULE_HITS, type TriggerHit, type Triggers} from './trigger-hits.js'
+import {addHit, addKeywordHits, addRuleHits, joinHit, MAX_RULE_HITS, type TriggerHit, type Triggers} from './trigger-hits.js'
 
 const PREFILTER = 0
 const KEYWORD = 1
@@ -136,12 +136,8 @@ class TriggerScanner {
       for (const id of endPatterns[k] as Int32Array) {
         const pattern = this.patterns[id] as Pattern
         if (pattern.kind === PREFILTER) {
-          // Ends come in order: near ones join the last hit (`HIT_GAP`).
-          // Past MAX_RULE_HITS no more are kept: the rules of this prefilter are scanned everywhere.
-          const hits = (found.prefilterHits[pattern.prefilter] ??= [])
-          const last = hits.at(-1)
-          if (last !== undefined && end - 1 - last[1] <= HIT_GAP) last[1] = end
-          else if (hits.length <= MAX_RULE_HITS) hits.push([end - 1, end])
+          // A hit is the last unit of a match; ends come in order.
+          joinHit((found.prefilterHits[pattern.prefilter] ??= []), end - 1, end)
         } else if (pattern.kind === KEYWORD) {
           const hits = (found.keywordHits[pattern.rule] ??= [])
           if (hits.length <= MAX_RULE_HITS) addHit(hits, end - pattern.length, end, pattern.compiled)
