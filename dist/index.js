@@ -60736,9 +60736,14 @@ function windowLine(w2) {
   ].filter((x3) => x3 !== "");
   return `window ${span}${left.length > 0 ? `; left out: ${left.join(", ")}` : ""}`;
 }
+var NAMED_INPUTS = 3;
+function inputsLine(inputs) {
+  if (inputs.length > NAMED_INPUTS + 1) return `${printable(inputs.slice(0, NAMED_INPUTS).join(", "))} and ${count(inputs.length - NAMED_INPUTS)} more`;
+  return printable(inputs.join(", ")) || "no input (nothing to scan)";
+}
 function formatSummary(summary2, gate, options = {}) {
   const lines = [];
-  const head = `llmops monitor: ${plural2(summary2.records, "record")} from ${printable(summary2.inputs.join(", ")) || "no input (nothing to scan)"} in ${took(summary2.duration_ms)}`;
+  const head = `llmops monitor: ${plural2(summary2.records, "record")} from ${inputsLine(summary2.inputs)} in ${took(summary2.duration_ms)}`;
   lines.push(options.interrupted ? `${head} (interrupted: partial figures)` : head);
   if (summary2.window !== null) lines.push(`  ${windowLine(summary2.window)}`);
   if (summary2.malformed_lines > 0) lines.push(`  ${plural2(summary2.malformed_lines, "malformed line")} (see the lines with "parse_error")`);

@@ -38,10 +38,19 @@ function windowLine(w: WindowSummary): string {
   return `window ${span}${left.length > 0 ? `; left out: ${left.join(', ')}` : ''}`
 }
 
+/** Inputs named in the first line; past this, the rest are counted (a CI run may scan a thousand files). */
+const NAMED_INPUTS = 3
+
+/** The inputs as the first line names them: "a.jsonl, b.jsonl, c.jsonl and 921 more" (the JSON summary lists all). */
+function inputsLine(inputs: readonly string[]): string {
+  if (inputs.length > NAMED_INPUTS + 1) return `${printable(inputs.slice(0, NAMED_INPUTS).join(', '))} and ${count(inputs.length - NAMED_INPUTS)} more`
+  return printable(inputs.join(', ')) || 'no input (nothing to scan)'
+}
+
 /** The human summary of a run: plain text, no colour, safe for terminals and CI logs. */
 export function formatSummary(summary: MonitorSummary, gate: GateResult, options: {interrupted?: boolean} = {}): string {
   const lines: string[] = []
-  const head = `llmops monitor: ${plural(summary.records, 'record')} from ${printable(summary.inputs.join(', ')) || 'no input (nothing to scan)'} in ${took(summary.duration_ms)}`
+  const head = `llmops monitor: ${plural(summary.records, 'record')} from ${inputsLine(summary.inputs)} in ${took(summary.duration_ms)}`
   lines.push(options.interrupted ? `${head} (interrupted: partial figures)` : head)
   if (summary.window !== null) lines.push(`  ${windowLine(summary.window)}`)
   if (summary.malformed_lines > 0) lines.push(`  ${plural(summary.malformed_lines, 'malformed line')} (see the lines with "parse_error")`)

@@ -63,4 +63,15 @@ describe('formatSummary', () => {
     expect(text).toContain('window 2026-03-01T00:00:00.000Z to the end; left out: 1,200 before, 1 line without a time of their own')
     expect(formatSummary(small, {fail_on: [], passed: true, failures: []})).not.toMatch(/Tokens|window/)
   })
+
+  it('names at most four inputs in its first line and counts the rest', async () => {
+    const summary = await summaryOf('mixed.jsonl')
+    const pass = {fail_on: [], passed: true, failures: []}
+    const head = (inputs: string[]) => formatSummary({...summary, inputs}, pass).split('\n')[0]
+    const files = Array.from({length: 1200}, (_, i) => `logs/part_${i}.jsonl`)
+    expect(head(files.slice(0, 4))).toContain(' from logs/part_0.jsonl, logs/part_1.jsonl, logs/part_2.jsonl, logs/part_3.jsonl in ')
+    expect(head(files.slice(0, 5))).toContain(' from logs/part_0.jsonl, logs/part_1.jsonl, logs/part_2.jsonl and 2 more in ')
+    expect(head(files)).toContain(' from logs/part_0.jsonl, logs/part_1.jsonl, logs/part_2.jsonl and 1,197 more in ')
+    expect(head([])).toContain(' from no input (nothing to scan) in ')
+  })
 })
