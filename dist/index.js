@@ -26101,7 +26101,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode4(bytes, encoding);
+          return decode3(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -26118,7 +26118,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode4(ioQueue, encoding) {
+    function decode3(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -38811,9 +38811,11 @@ var init_git = __esm({
       blobStream(commitSha, file2) {
         return this.runner.stream(["cat-file", "blob", `${commitSha}:${file2}`], `${file2} at ${commitSha.slice(0, 12)}`);
       }
+      /** The file existed at the commit. */
+      blobExists = (commitSha, file2) => this.run(blobExists(`${commitSha}:${file2}`));
       /** A file's bytes at a commit, unchanged (gzip stays gzip); undefined when it did not exist. */
       async readBlob(commitSha, file2) {
-        if (!await this.run(blobExists(`${commitSha}:${file2}`))) return void 0;
+        if (!await this.blobExists(commitSha, file2)) return void 0;
         const chunks = [];
         for await (const chunk of this.blobStream(commitSha, file2)) chunks.push(chunk);
         return Buffer.concat(chunks);
@@ -38902,7 +38904,8 @@ function gitChanges(cwd, env = process.env) {
       const { git } = await repo();
       yield* git.blobStream(commit2, file2);
     },
-    readAt: async (base, file2) => (await repo()).git.readBlob(base, file2)
+    readAt: async (base, file2) => (await repo()).git.readBlob(base, file2),
+    existsAt: async (commit2, file2) => (await repo()).git.blobExists(commit2, file2)
   };
 }
 var init_git_changes = __esm({
@@ -39276,16 +39279,6 @@ async function* decodeInput(chunks, display, limits = DEFAULT_LIMITS, depth = 0)
       yield* transcode(rest, kind2.type, kind2.bom);
     }
   }
-}
-async function decodeAll(bytes, display, limits = DEFAULT_LIMITS) {
-  const parts = [];
-  try {
-    for await (const chunk of decodeInput([bytes], display, limits)) parts.push(chunk);
-  } catch (error63) {
-    if (error63 instanceof Unscannable) return void 0;
-    throw error63;
-  }
-  return Buffer.concat(parts);
 }
 
 // src/io/input-size.ts
@@ -60601,16 +60594,21 @@ async function changedScope(git, options) {
   const source = await readFrom(git, root, options.uncommitted === true);
   const relevant = (f3) => match(f3.path) && (wanted.size === 0 || wanted.has(f3.path));
   const changed = (await git.changedFiles(base, source.head)).filter((f3) => relevant(f3) && source.entries?.get(f3.path) !== "160000");
-  const scope = { root, files: [], base, unchanged: /* @__PURE__ */ new Map(), baseText: /* @__PURE__ */ new Map(), notes: [], head: source.head, read: source.read };
+  const scope = {
+    root,
+    files: [],
+    base,
+    baseFiles: /* @__PURE__ */ new Map(),
+    readBase: (file2) => git.open(base, file2),
+    notes: [],
+    head: source.head,
+    read: source.read
+  };
   for (const { path: file2, from } of changed.sort((a, b3) => a.path.localeCompare(b3.path))) {
     await assertRegular(root, file2, source.entries?.get(file2));
     scope.files.push(file2);
     if (from !== void 0 && !match(from)) continue;
-    const before = await git.readAt(base, from ?? file2);
-    if (before === void 0) continue;
-    const text2 = await options.decode(before, from ?? file2);
-    scope.unchanged.set(file2, new Set(text2.split("\n").map(lineKey)));
-    scope.baseText.set(file2, before);
+    if (await git.existsAt(base, from ?? file2)) scope.baseFiles.set(file2, from ?? file2);
   }
   await checkNamed(source.exists, wanted, match, new Set(scope.files), scope.notes);
   if (source.head !== void 0) {
@@ -60631,13 +60629,10 @@ async function trackedScope(git, options) {
   const files = all.filter((f3) => match(f3)).sort();
   if (files.length === 0) throw usageError(`no file in the repository matches ${options.globs.join(", ")}`, "E_INPUT_NOT_FOUND");
   for (const file2 of files) await assertRegular(root, file2, source.entries?.get(file2));
-  return { root, files, unchanged: /* @__PURE__ */ new Map(), baseText: /* @__PURE__ */ new Map(), notes: [], head: source.head, read: source.read };
+  return { root, files, baseFiles: /* @__PURE__ */ new Map(), notes: [], head: source.head, read: source.read };
 }
 
 // src/gate/scope.ts
-async function decode3(bytes, file2) {
-  return (await decodeAll(bytes, `${file2} at the base`))?.toString("utf8") ?? "";
-}
 async function gateScope(options) {
   if (options.changedSince === void 0 && !options.allTracked) return void 0;
   const { gitChanges: gitChanges2 } = await Promise.resolve().then(() => (init_git_changes(), git_changes_exports));
@@ -60649,7 +60644,7 @@ async function gateScope(options) {
     cwd: options.cwd,
     uncommitted: options.uncommitted === true
   };
-  if (options.changedSince !== void 0) return changedScope(git, { ...scopeOptions, ref: options.changedSince, decode: decode3 });
+  if (options.changedSince !== void 0) return changedScope(git, { ...scopeOptions, ref: options.changedSince });
   return trackedScope(git, scopeOptions);
 }
 async function ignoredAtBase(cwd, base, file2) {
@@ -60820,7 +60815,7 @@ async function resolveInputs(args, cwd) {
   return sources;
 }
 async function* openChunks(source, stdin, signal, limits = DEFAULT_LIMITS) {
-  const raw = source.kind === "stdin" ? stdin ?? process.stdin : source.kind === "bytes" ? Readable2.from([Buffer.from(source.bytes)]) : source.kind === "stream" ? Readable2.from(source.open()) : createReadStream(source.path, {
+  const raw = source.kind === "stdin" ? stdin ?? process.stdin : source.kind === "stream" ? Readable2.from(source.open()) : createReadStream(source.path, {
     highWaterMark: CHUNK_SIZE,
     ...source.range === void 0 ? {} : { start: source.range.start, end: source.range.end - 1 }
   });
@@ -62196,12 +62191,17 @@ function processBatch(job, ctx, options) {
   const unchanged = options.sanitized ? void 0 : ctx.unchanged?.get(job.file);
   const output3 = new Pieces();
   const sanitized = new Pieces();
+  const keys = options.lineKeys === true ? result.keys = [] : void 0;
   let first = true;
   for (const [i, line] of linesOf(job, ctx.config.maxLineBytes).entries()) {
     const blank = typeof line === "string" && line.trim() === "";
-    if (!blank && unchanged !== void 0 && typeof line === "string" && unchanged.has(lineKey(line))) {
-      result.unchanged++;
-      continue;
+    if (!blank && typeof line === "string" && (unchanged !== void 0 || keys !== void 0)) {
+      const key = lineKey(line);
+      if (unchanged?.has(key) === true) {
+        result.unchanged++;
+        continue;
+      }
+      keys?.push(key);
     }
     const analyzed = blank ? void 0 : analyzeLine(line, job.file, job.firstLine + i, ctx);
     if (options.sanitized) sanitized.add(sanitizedLine(line, analyzed) + "\n");
@@ -62327,7 +62327,17 @@ async function scanSources(options) {
   const batch = {
     mode,
     sanitized: options.onSanitized !== void 0,
-    window: window3 === void 0 ? void 0 : { sinceMs: window3.since?.getTime(), untilMs: window3.until?.getTime() }
+    window: window3 === void 0 ? void 0 : { sinceMs: window3.since?.getTime(), untilMs: window3.until?.getTime() },
+    lineKeys: options.collectLineKeys === true
+  };
+  const lineKeys = options.collectLineKeys === true ? /* @__PURE__ */ new Map() : void 0;
+  const keep = (file2, result) => {
+    if (lineKeys !== void 0) {
+      let keys = lineKeys.get(file2);
+      if (keys === void 0) lineKeys.set(file2, keys = /* @__PURE__ */ new Set());
+      for (const key of result.keys ?? []) keys.add(key);
+    }
+    return result;
   };
   if (window3 !== void 0)
     summary2.window = { since: window3.since?.toISOString() ?? null, until: window3.until?.toISOString() ?? null, before: 0, after: 0, untimed: 0 };
@@ -62360,7 +62370,8 @@ async function scanSources(options) {
     const job = { file: source.display, firstLine };
     if ("bytes" in frame) job.bytes = frame.bytes;
     else job.oversized = frame.oversized;
-    queue.push(frames++ < FRAMES_BEFORE_THREADS || live ? pool.runInline(job) : pool.run(job));
+    const running = frames++ < FRAMES_BEFORE_THREADS || live ? pool.runInline(job) : pool.run(job);
+    queue.push(lineKeys === void 0 ? running : running.then((result) => keep(source.display, result)));
     await drain(live ? 0 : pool.capacity);
   };
   const aborted2 = () => options.signal?.aborted === true || firstFailure.signal.aborted;
@@ -62416,6 +62427,7 @@ async function scanSources(options) {
     findingsLeftOut: summary2.detailsLeftOut,
     usedIgnores: summary2.usedIgnores,
     valueKeys: summary2.valueKeys,
+    ...lineKeys === void 0 ? {} : { lineKeys },
     tallies: summary2
   };
 }
@@ -62430,9 +62442,10 @@ function failsGate(facts, failOn, slowMs) {
 }
 
 // src/monitor/base-side.ts
-async function baseSide(scope, settings) {
-  if (scope === void 0 || scope.baseText.size === 0) return void 0;
-  const sources = [...scope.baseText].map(([display, bytes]) => ({ kind: "bytes", bytes, display }));
+async function baseSide(scope, settings, threads) {
+  const { readBase } = scope ?? {};
+  if (scope === void 0 || readBase === void 0 || scope.baseFiles.size === 0) return void 0;
+  const sources = [...scope.baseFiles].map(([display, from]) => ({ kind: "stream", display, open: () => readBase(from) }));
   const base = await scanSources({
     sources,
     settings: { ...settings, unchanged: void 0, ignored: [] },
@@ -62440,11 +62453,13 @@ async function baseSide(scope, settings) {
     stdin: process.stdin,
     mode: "none",
     collectValueKeys: true,
+    collectLineKeys: true,
     details: 0,
+    threads,
     onRecords: () => {
     }
   });
-  return { summary: base.summary, valueKeys: [...base.valueKeys ?? []] };
+  return { summary: base.summary, valueKeys: [...base.valueKeys ?? []], unchanged: base.lineKeys ?? /* @__PURE__ */ new Map() };
 }
 
 // src/monitor/interrupt.ts
@@ -62673,8 +62688,7 @@ async function resolveRun(invocation, io2) {
     detection,
     redact: invocation.redact,
     salt: resolveSalt(detection, io2.env),
-    ignored: ignores.active.map((e) => e.fingerprint),
-    unchanged: scope?.unchanged
+    ignored: ignores.active.map((e) => e.fingerprint)
   };
   return { config: config2, monitorConfig, detection, gateOptions, scope, ignores, settings, trusted };
 }
@@ -62822,8 +62836,9 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
   }
   prepareContext(settings);
   checkCustomRules(config2.rules.custom);
-  const base = await baseSide(scope, settings);
+  const base = await baseSide(scope, settings, invocation.threads);
   settings.preexisting = base?.valueKeys;
+  settings.unchanged = base?.unchanged;
   if (invocation.shard !== void 0 && scope !== void 0) throw usageError("--shard splits log files; it cannot be combined with --changed-since", "E_USAGE");
   const all = await inputSources(run3, invocation.files, io2.cwd);
   const sources = invocation.shard === void 0 ? all : await shardSources(all, invocation.shard);

@@ -33,9 +33,15 @@ export interface GitChanges {
   open(commit: string, file: string): AsyncIterable<Buffer>
   /** The file's bytes at `base`, or undefined when it did not exist there. */
   readAt(base: string, file: string): Promise<Buffer | undefined>
+  /** The file existed at the commit. */
+  existsAt(commit: string, file: string): Promise<boolean>
 }
 
-/** Lines are compared by a hash, so the base side costs 16 bytes a line, not the line. */
+/**
+ * Lines are compared by a hash, so the base side costs 16 bytes a line, not the line. The base
+ * side's scan computes them from the lines as the monitor reads them (decoded, framed), so a line
+ * is "unchanged" only when the head side reads the very same text.
+ */
 export const lineKey = (line: string): string =>
   createHash('sha1')
     .update(line.endsWith('\r') ? line.slice(0, -1) : line)
@@ -49,10 +55,13 @@ export interface Scope {
   files: string[]
   /** The merge base, when scanning changes. */
   base?: string
-  /** Per file (as named in `files`): keys of the lines that were already there at the base. */
-  unchanged: Map<string, Set<string>>
-  /** Per file: the base side's bytes (renamed files under their new name). */
-  baseText: Map<string, Buffer>
+  /**
+   * Per file (as named in `files`) that existed at the base: its path there (a renamed file's old
+   * name). The base side is streamed from git when it is scanned, never held in memory.
+   */
+  baseFiles: Map<string, string>
+  /** Reads a file as `base` holds it. */
+  readBase?: (file: string) => AsyncIterable<Buffer>
   /** Named files that had nothing to scan, and why; changes left out. */
   notes: string[]
   /** The commit whose files are scanned (read from git objects); absent: the working tree. */
@@ -128,10 +137,7 @@ async function readFrom(
  * `uncommitted` asks for the working tree. A moved or unchanged line is not scanned; a changed
  * record is. Paths are relative to the repository root.
  */
-export async function changedScope(
-  git: GitChanges,
-  options: ScopeOptions & {ref: string; decode: (bytes: Buffer, file: string) => Promise<string>},
-): Promise<Scope> {
+export async function changedScope(git: GitChanges, options: ScopeOptions & {ref: string}): Promise<Scope> {
   const root = await git.root()
   const base = await git.mergeBase(options.ref)
   const match = matcher(options.globs, options.exclude)
@@ -139,18 +145,23 @@ export async function changedScope(
   const source = await readFrom(git, root, options.uncommitted === true)
   const relevant = (f: ChangedFile): boolean => match(f.path) && (wanted.size === 0 || wanted.has(f.path))
   const changed = (await git.changedFiles(base, source.head)).filter((f) => relevant(f) && source.entries?.get(f.path) !== '160000')
-  const scope: Scope = {root, files: [], base, unchanged: new Map(), baseText: new Map(), notes: [], head: source.head, read: source.read}
+  const scope: Scope = {
+    root,
+    files: [],
+    base,
+    baseFiles: new Map(),
+    readBase: (file) => git.open(base, file),
+    notes: [],
+    head: source.head,
+    read: source.read,
+  }
   for (const {path: file, from} of changed.sort((a, b) => a.path.localeCompare(b.path))) {
     await assertRegular(root, file, source.entries?.get(file))
     scope.files.push(file)
     // A file moved in from a path the gate does not scan (an excluded fixture, a non-log file)
     // brings nothing the gate has seen: all of it is new.
     if (from !== undefined && !match(from)) continue
-    const before = await git.readAt(base, from ?? file)
-    if (before === undefined) continue
-    const text = await options.decode(before, from ?? file)
-    scope.unchanged.set(file, new Set(text.split('\n').map(lineKey)))
-    scope.baseText.set(file, before)
+    if (await git.existsAt(base, from ?? file)) scope.baseFiles.set(file, from ?? file)
   }
 
   await checkNamed(source.exists, wanted, match, new Set(scope.files), scope.notes)
@@ -179,5 +190,5 @@ export async function trackedScope(git: GitChanges, options: ScopeOptions): Prom
   const files = all.filter((f) => match(f)).sort()
   if (files.length === 0) throw usageError(`no file in the repository matches ${options.globs.join(', ')}`, 'E_INPUT_NOT_FOUND')
   for (const file of files) await assertRegular(root, file, source.entries?.get(file))
-  return {root, files, unchanged: new Map(), baseText: new Map(), notes: [], head: source.head, read: source.read}
+  return {root, files, baseFiles: new Map(), notes: [], head: source.head, read: source.read}
 }

@@ -81,5 +81,6 @@ export function gitChanges(cwd: string, env: NodeJS.ProcessEnv = process.env) {
       yield* git.blobStream(commit, file) as AsyncIterable<Buffer>
     },
     readAt: async (base: string, file: string) => (await repo()).git.readBlob(base, file),
+    existsAt: async (commit: string, file: string) => (await repo()).git.blobExists(commit, file),
   }
 }

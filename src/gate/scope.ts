@@ -1,14 +1,8 @@
 import path from 'node:path'
 
-import {decodeAll} from '../io/decode.js'
 import {parseIgnores} from './ignore.js'
 import {DEFAULT_LOG_GLOBS} from '../config/schema.js'
 import {changedScope, trackedScope, type Scope} from './changed.js'
-
-/** The base side's text, decoded as the monitor decodes inputs; unreadable content has no lines. */
-async function decode(bytes: Buffer, file: string): Promise<string> {
-  return (await decodeAll(bytes, `${file} at the base`))?.toString('utf8') ?? ''
-}
 
 /**
  * The inputs of a gate run: with --changed-since, the changed log files and the lines their base
@@ -34,7 +28,7 @@ export async function gateScope(options: {
     cwd: options.cwd,
     uncommitted: options.uncommitted === true,
   }
-  if (options.changedSince !== undefined) return changedScope(git, {...scopeOptions, ref: options.changedSince, decode})
+  if (options.changedSince !== undefined) return changedScope(git, {...scopeOptions, ref: options.changedSince})
   return trackedScope(git, scopeOptions)
 }
 

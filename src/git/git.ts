@@ -113,9 +113,12 @@ export class Git {
     return this.runner.stream(['cat-file', 'blob', `${commitSha}:${file}`], `${file} at ${commitSha.slice(0, 12)}`)
   }
 
+  /** The file existed at the commit. */
+  blobExists = (commitSha: string, file: string) => this.run(commands.blobExists(`${commitSha}:${file}`))
+
   /** A file's bytes at a commit, unchanged (gzip stays gzip); undefined when it did not exist. */
   async readBlob(commitSha: string, file: string): Promise<Buffer | undefined> {
-    if (!(await this.run(commands.blobExists(`${commitSha}:${file}`)))) return undefined
+    if (!(await this.blobExists(commitSha, file))) return undefined
     const chunks: Buffer[] = []
     for await (const chunk of this.blobStream(commitSha, file) as AsyncIterable<Buffer>) chunks.push(chunk)
     return Buffer.concat(chunks)

@@ -241,16 +241,3 @@ export async function* decodeInput(
     }
   }
 }
-
-/** All the text bytes of an input held in memory; undefined when its content cannot be read. */
-export async function decodeAll(bytes: Buffer, display: string, limits: DecodeLimits = DEFAULT_LIMITS): Promise<Buffer | undefined> {
-  const parts: Buffer[] = []
-  try {
-    for await (const chunk of decodeInput([bytes], display, limits)) parts.push(chunk)
-  } catch (error) {
-    if (error instanceof Unscannable) return undefined
-    throw error
-  }
-
-  return Buffer.concat(parts)
-}

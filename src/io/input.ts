@@ -11,11 +11,9 @@ export type InputSource =
   /** A file; with `range`, only the lines that start in it (a shard of one file), numbered from `firstLine`. */
   | {kind: 'file'; path: string; display: string; range?: {start: number; end: number}; firstLine?: number}
   | {kind: 'stdin'; display: '-'}
-  /** Bytes already in memory: the base side of a file, read from git objects. */
-  | {kind: 'bytes'; bytes: Uint8Array; display: string}
   /**
-   * Bytes read on demand: a file as a commit holds it (git objects, not the working tree), or a
-   * library caller's stream; `live` when lines arrive over time and each is reported at once.
+   * Bytes read on demand: a file as a commit holds it (git objects, not the working tree: the
+   * change, and its base side), or a library caller's stream; `live` when lines arrive over time and each is reported at once.
    */
   | {kind: 'stream'; open: () => AsyncIterable<Buffer>; display: string; live?: boolean}
 
@@ -68,14 +66,12 @@ export async function* openChunks(
   const raw =
     source.kind === 'stdin'
       ? (stdin ?? process.stdin)
-      : source.kind === 'bytes'
-        ? Readable.from([Buffer.from(source.bytes)])
-        : source.kind === 'stream'
-          ? Readable.from(source.open())
-          : createReadStream(source.path, {
-              highWaterMark: CHUNK_SIZE,
-              ...(source.range === undefined ? {} : {start: source.range.start, end: source.range.end - 1}),
-            })
+      : source.kind === 'stream'
+        ? Readable.from(source.open())
+        : createReadStream(source.path, {
+            highWaterMark: CHUNK_SIZE,
+            ...(source.range === undefined ? {} : {start: source.range.start, end: source.range.end - 1}),
+          })
   // Ctrl-C must work while a pipe is silent (`kubectl logs -f | llmops monitor -`): stop reading.
   const stop = (): void => {
     ;(raw as NodeJS.ReadableStream & {destroy: () => void}).destroy()

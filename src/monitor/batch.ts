@@ -26,6 +26,8 @@ export interface BatchOptions {
   sanitized: boolean
   /** --since/--until in ms (`until` excluded): only records whose own time falls inside are reported and counted. */
   window?: {sinceMs: number | undefined; untilMs: number | undefined} | undefined
+  /** Also give the key of every line that is not blank (`lineKey`): the base side of --changed-since. */
+  lineKeys?: boolean
 }
 
 /** Lines a window left out: records before or after it, and lines without a time of their own. */
@@ -49,6 +51,8 @@ export interface BatchResult {
   sanitized: string[]
   /** With a window: what it left out. */
   outside?: Outside
+  /** With `lineKeys`: the key of each line that is not blank, too long or unchanged. */
+  keys?: string[]
 }
 
 /** Stands in the sanitized copy for a line too long to scan, so that line numbers still match. */
@@ -121,12 +125,18 @@ export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchO
   const unchanged = options.sanitized ? undefined : ctx.unchanged?.get(job.file)
   const output = new Pieces()
   const sanitized = new Pieces()
+  const keys: string[] | undefined = options.lineKeys === true ? (result.keys = []) : undefined
   let first = true
   for (const [i, line] of linesOf(job, ctx.config.maxLineBytes).entries()) {
     const blank = typeof line === 'string' && line.trim() === ''
-    if (!blank && unchanged !== undefined && typeof line === 'string' && unchanged.has(lineKey(line))) {
-      result.unchanged++
-      continue
+    if (!blank && typeof line === 'string' && (unchanged !== undefined || keys !== undefined)) {
+      const key = lineKey(line)
+      if (unchanged?.has(key) === true) {
+        result.unchanged++
+        continue
+      }
+
+      keys?.push(key)
     }
 
     const analyzed = blank ? undefined : analyzeLine(line, job.file, job.firstLine + i, ctx)

@@ -41,8 +41,9 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
   // Fail on a bad rule before reading anything: compile here once (workers compile their own copy).
   prepareContext(settings)
   checkCustomRules(config.rules.custom)
-  const base = await baseSide(scope, settings)
+  const base = await baseSide(scope, settings, invocation.threads)
   settings.preexisting = base?.valueKeys
+  settings.unchanged = base?.unchanged
   if (invocation.shard !== undefined && scope !== undefined) throw usageError('--shard splits log files; it cannot be combined with --changed-since', 'E_USAGE')
   const all = await inputSources(run, invocation.files, io.cwd)
   const sources = invocation.shard === undefined ? all : await shardSources(all, invocation.shard)

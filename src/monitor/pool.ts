@@ -19,6 +19,7 @@ export interface PoolResult {
   unchanged: number
   sanitized: string[] | Uint8Array
   outside?: Outside | undefined
+  keys?: string[] | undefined
 }
 
 interface Member {

@@ -132,7 +132,6 @@ export async function resolveRun(invocation: MonitorInvocation, io: MonitorIo): 
     redact: invocation.redact,
     salt: resolveSalt(detection, io.env),
     ignored: ignores.active.map((e) => e.fingerprint),
-    unchanged: scope?.unchanged,
   }
   return {config, monitorConfig, detection, gateOptions, scope, ignores, settings, trusted}
 }

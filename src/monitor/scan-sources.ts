@@ -28,6 +28,8 @@ export interface ScanSourcesOptions {
   stdin?: NodeJS.ReadableStream
   /** Keep every finding's value key (the base side of --changed-since). */
   collectValueKeys?: boolean
+  /** Keep the key of every line, per input (`lineKey`: the base side of --changed-since). */
+  collectLineKeys?: boolean
   /** Findings kept with their details for reports (default MAX_DETAILS); all are counted. */
   details?: number
   /** Worker threads besides the main thread (0: analyse on the main thread only). */
@@ -62,6 +64,17 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
     mode,
     sanitized: options.onSanitized !== undefined,
     window: window === undefined ? undefined : {sinceMs: window.since?.getTime(), untilMs: window.until?.getTime()},
+    lineKeys: options.collectLineKeys === true,
+  }
+  const lineKeys = options.collectLineKeys === true ? new Map<string, Set<string>>() : undefined
+  const keep = (file: string, result: PoolResult): PoolResult => {
+    if (lineKeys !== undefined) {
+      let keys = lineKeys.get(file)
+      if (keys === undefined) lineKeys.set(file, (keys = new Set()))
+      for (const key of result.keys ?? []) keys.add(key)
+    }
+
+    return result
   }
   if (window !== undefined)
     summary.window = {since: window.since?.toISOString() ?? null, until: window.until?.toISOString() ?? null, before: 0, after: 0, untimed: 0}
@@ -99,7 +112,8 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
     const job: BatchJob = {file: source.display, firstLine}
     if ('bytes' in frame) job.bytes = frame.bytes
     else job.oversized = frame.oversized
-    queue.push(frames++ < FRAMES_BEFORE_THREADS || live ? pool.runInline(job) : pool.run(job))
+    const running = frames++ < FRAMES_BEFORE_THREADS || live ? pool.runInline(job) : pool.run(job)
+    queue.push(lineKeys === undefined ? running : running.then((result) => keep(source.display, result)))
     // Live input (a followed file, a pipe) is shown at once; files keep a few frames in flight.
     await drain(live ? 0 : pool.capacity)
   }
@@ -167,6 +181,7 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
     findingsLeftOut: summary.detailsLeftOut,
     usedIgnores: summary.usedIgnores,
     valueKeys: summary.valueKeys,
+    ...(lineKeys === undefined ? {} : {lineKeys}),
     tallies: summary,
   }
 }

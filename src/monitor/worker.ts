@@ -11,11 +11,14 @@ const encoder = new TextEncoder()
 
 parentPort?.on('message', ({id, job}: {id: number; job: BatchJob}) => {
   try {
-    const {output, facts, blank, unchanged, sanitized, outside} = processBatch(job, context, init.options)
+    const {output, facts, blank, unchanged, sanitized, outside, keys} = processBatch(job, context, init.options)
     // Encoded here, off the main thread, and moved back without a copy.
     const bytes = encoder.encode(output.join(''))
     const sanitizedBytes = encoder.encode(sanitized.join(''))
-    parentPort?.postMessage({id, result: {output: bytes, facts, blank, unchanged, sanitized: sanitizedBytes, outside}}, [bytes.buffer, sanitizedBytes.buffer])
+    parentPort?.postMessage({id, result: {output: bytes, facts, blank, unchanged, sanitized: sanitizedBytes, outside, keys}}, [
+      bytes.buffer,
+      sanitizedBytes.buffer,
+    ])
   } catch (error) {
     parentPort?.postMessage({id, error: error instanceof Error ? (error.stack ?? error.message) : String(error)})
   }

@@ -15,6 +15,8 @@ export interface MonitorResult {
   usedIgnores: Set<string>
   /** Every finding's value key, with `collectValueKeys` (the base side of --changed-since). */
   valueKeys: Set<string> | undefined
+  /** Per input, the key of every line, with `collectLineKeys` (the base side of --changed-since). */
+  lineKeys?: Map<string, Set<string>>
   /** The figures as data, for `--summary-out` and merging. */
   tallies: SummaryBuilder
 }

@@ -165,6 +165,28 @@ describe('what counts as new', () => {
     expect(moved.exitCode).toBe(0)
   })
 
+  it('a base side of many frames, streamed and read by worker threads, knows every line and finding it had', async () => {
+    // Over 8 frames of 64 KiB: with --jobs 1 most of the base side is read by the worker thread.
+    // Its last records hold addresses; the change moves them to the top, edits one record, adds one.
+    const filler = Array.from({length: 7000}, (_, i) => rec(`f${i}`, `Order ${i} shipped; nothing personal here, just words to fill a line.`))
+    const old = Array.from({length: 40}, (_, i) => rec(`o${i}`, `Write to old.${i}@example.com`))
+    const before = [...filler, ...old].join('\n') + '\n'
+    const after =
+      [...old, ...filler.slice(0, 3000), rec('f3000', 'Edited: call 415-555-0142 today'), ...filler.slice(3001), rec('n1', `Mail ${PLANTED}`)].join('\n') + '\n'
+    expect(before.length).toBeGreaterThan(9 * 64 * 1024)
+    const repo = await prRepo({'logs/chat.jsonl': before}, {'logs/chat.jsonl': after})
+    for (const jobs of ['0', '1']) {
+      const result = await llmops(['monitor', '--changed-since', 'main', '--fail-on', 'pii', '--json', '--jobs', jobs], {cwd: repo.work, env: repo.env})
+      expect(result.exitCode, `--jobs ${jobs}`).toBe(1)
+      const {records, summary} = JSON.parse(String(result.stdout)) as {records: Array<{interaction_id: string}>; summary: {unchanged_lines: number}}
+      expect(
+        records.map((r) => r.interaction_id),
+        `--jobs ${jobs}`,
+      ).toEqual(['f3000', 'n1'])
+      expect(summary.unchanged_lines, `--jobs ${jobs}`).toBe(7039)
+    }
+  })
+
   it('names paths from the repository root, so fingerprints and the ignore file do not depend on the directory', async () => {
     const repo = await prRepo({'logs/chat.jsonl': base}, {'logs/chat.jsonl': base + rec('a4', 'mail sub.dir@example.com') + '\n'})
     const fromRoot = await llmops(['monitor', '--changed-since', 'main', '--json'], {cwd: repo.work, env: repo.env})
