@@ -21071,7 +21071,7 @@ var require_api_stream = __commonJS({
   "node_modules/undici/lib/api/api-stream.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var { finished, PassThrough } = __require("node:stream");
+    var { finished, PassThrough: PassThrough2 } = __require("node:stream");
     var { InvalidArgumentError, InvalidReturnValueError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -21147,7 +21147,7 @@ var require_api_stream = __commonJS({
         if (this.throwOnError && statusCode >= 400) {
           const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
           const contentType = parsedHeaders["content-type"];
-          res = new PassThrough();
+          res = new PassThrough2();
           this.callback = null;
           this.runInAsyncScope(
             getResolveErrorBodyCallback,
@@ -21246,7 +21246,7 @@ var require_api_pipeline = __commonJS({
     var {
       Readable: Readable3,
       Duplex,
-      PassThrough
+      PassThrough: PassThrough2
     } = __require("node:stream");
     var {
       InvalidArgumentError,
@@ -21432,7 +21432,7 @@ var require_api_pipeline = __commonJS({
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
         return pipelineHandler.ret;
       } catch (err) {
-        return new PassThrough().destroy(err);
+        return new PassThrough2().destroy(err);
       }
     }
     module.exports = pipeline2;
@@ -34298,7 +34298,11 @@ var init_commands = __esm({
         return entries2;
       }
     });
-    blobExists = (spec) => ({ args: ["cat-file", "-e", spec], ok: [0, 1, 128], parse: succeeded });
+    blobExists = (spec) => ({
+      args: ["cat-file", "-t", spec],
+      ok: [0, 1, 128],
+      parse: (out) => out.exitCode === 0 && out.stdout.trim() === "blob"
+    });
   }
 });
 
@@ -38648,6 +38652,7 @@ var init_dist3 = __esm({
 
 // src/git/run.ts
 import { spawn as spawn2 } from "node:child_process";
+import { PassThrough } from "node:stream";
 function firstLines(text2, count4 = 3) {
   return text2.split("\n").map((l3) => l3.trim()).filter((l3) => l3 !== "" && !l3.startsWith("hint:")).slice(0, count4).join(" / ");
 }
@@ -38684,10 +38689,17 @@ async function gitRunner(options) {
       const child2 = spawn2("git", args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
       let stderr = "";
       child2.stderr.on("data", (chunk) => stderr += chunk.toString("utf8"));
-      child2.on("close", (code) => {
-        if (code !== 0) child2.stdout.destroy(new Error(`git ${args[0] ?? ""} failed for ${describe3}: ${firstLines(stderr)}`));
+      const out = new PassThrough();
+      child2.stdout.pipe(out, { end: false });
+      child2.on("error", (error63) => out.destroy(error63));
+      child2.on("close", (code, signal) => {
+        if (code === 0) out.end();
+        else out.destroy(new Error(`git ${args[0] ?? ""} failed for ${describe3}: ${firstLines(stderr) || `exit ${code ?? signal}`}`));
       });
-      return child2.stdout;
+      out.on("close", () => {
+        if (child2.exitCode === null && child2.signalCode === null) child2.kill();
+      });
+      return out;
     }
   };
 }
@@ -60823,17 +60835,18 @@ async function* openChunks(source, stdin, signal, limits = DEFAULT_LIMITS) {
     ;
     raw.destroy();
   };
+  const named = source.kind === "stream" ? source.label ?? source.display : source.display;
   signal?.addEventListener("abort", stop, { once: true });
   try {
     async function* bytes() {
       for await (const chunk of raw) yield typeof chunk === "string" ? Buffer.from(chunk) : chunk;
     }
     if (source.kind === "file" && source.range !== void 0 && source.range.start > 0) yield* bytes();
-    else yield* decodeInput(bytes(), source.display, limits);
+    else yield* decodeInput(bytes(), named, limits);
   } catch (error63) {
     if (signal?.aborted) return;
     if (isLlmopsError(error63) || error63 instanceof Unscannable) throw error63;
-    throw usageError(`input ${source.display} ${readProblem(error63)}`, "E_INPUT_READ");
+    throw usageError(`input ${named} ${readProblem(error63)}`, "E_INPUT_READ");
   } finally {
     signal?.removeEventListener("abort", stop);
   }
@@ -62445,7 +62458,12 @@ function failsGate(facts, failOn, slowMs) {
 async function baseSide(scope, settings, threads) {
   const { readBase } = scope ?? {};
   if (scope === void 0 || readBase === void 0 || scope.baseFiles.size === 0) return void 0;
-  const sources = [...scope.baseFiles].map(([display, from]) => ({ kind: "stream", display, open: () => readBase(from) }));
+  const sources = [...scope.baseFiles].map(([display, from]) => ({
+    kind: "stream",
+    display,
+    label: `${from} at the base`,
+    open: () => readBase(from)
+  }));
   const base = await scanSources({
     sources,
     settings: { ...settings, unchanged: void 0, ignored: [] },

@@ -38,9 +38,9 @@ export interface GitChanges {
 }
 
 /**
- * Lines are compared by a hash, so the base side costs 16 bytes a line, not the line. The base
- * side's scan computes them from the lines as the monitor reads them (decoded, framed), so a line
- * is "unchanged" only when the head side reads the very same text.
+ * Lines are compared by a hash, so the base side costs a 22-character key a line, not the line.
+ * The base side's scan computes them from the lines as the monitor reads them (decoded, framed),
+ * so a line is "unchanged" only when the head side reads the very same text.
  */
 export const lineKey = (line: string): string =>
   createHash('sha1')

@@ -271,5 +271,12 @@ export const treeEntries = (commitSha: string): GitCommand<Map<string, string>> 
   },
 })
 
-/** Whether a blob exists at `commit:file`. */
-export const blobExists = (spec: string): GitCommand<boolean> => ({args: ['cat-file', '-e', spec], ok: [0, 1, 128], parse: succeeded})
+/**
+ * Whether `commit:file` names a blob: not a tree (a directory then), not a submodule's commit,
+ * not a missing object. Only a blob can be read as a file's bytes.
+ */
+export const blobExists = (spec: string): GitCommand<boolean> => ({
+  args: ['cat-file', '-t', spec],
+  ok: [0, 1, 128],
+  parse: (out) => out.exitCode === 0 && out.stdout.trim() === 'blob',
+})

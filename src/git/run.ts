@@ -5,6 +5,7 @@
  * off; callers pass only validated ref names and full shas, so no value can become a git option.
  */
 import {spawn} from 'node:child_process'
+import {PassThrough} from 'node:stream'
 
 import type {SimpleGit, SimpleGitOptions} from 'simple-git'
 
@@ -100,10 +101,20 @@ export async function gitRunner(options: {cwd: string; env?: NodeJS.ProcessEnv})
       const child = spawn('git', args, {cwd, env, stdio: ['ignore', 'pipe', 'pipe']})
       let stderr = ''
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-      child.on('close', (code) => {
-        if (code !== 0) child.stdout.destroy(new Error(`git ${args[0] ?? ''} failed for ${describe}: ${firstLines(stderr)}`))
+      // The bytes end only once git has exited, and with an error unless it succeeded: a blob
+      // git could not read (a missing object, a partial clone offline) must never read as empty.
+      const out = new PassThrough()
+      child.stdout.pipe(out, {end: false})
+      child.on('error', (error) => out.destroy(error))
+      child.on('close', (code, signal) => {
+        if (code === 0) out.end()
+        else out.destroy(new Error(`git ${args[0] ?? ''} failed for ${describe}: ${firstLines(stderr) || `exit ${code ?? signal}`}`))
       })
-      return child.stdout
+      // A reader that stops early (Ctrl-C, a gate that stopped at its first failure) stops git too.
+      out.on('close', () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill()
+      })
+      return out
     },
   }
 }

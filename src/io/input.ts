@@ -13,9 +13,10 @@ export type InputSource =
   | {kind: 'stdin'; display: '-'}
   /**
    * Bytes read on demand: a file as a commit holds it (git objects, not the working tree: the
-   * change, and its base side), or a library caller's stream; `live` when lines arrive over time and each is reported at once.
+   * change, and its base side), or a library caller's stream; `live` when lines arrive over time
+   * and each is reported at once; `label` names it in messages ("chat.jsonl at the base").
    */
-  | {kind: 'stream'; open: () => AsyncIterable<Buffer>; display: string; live?: boolean}
+  | {kind: 'stream'; open: () => AsyncIterable<Buffer>; display: string; live?: boolean; label?: string}
 
 /**
  * Bytes per read, and so per frame of lines: large enough that reading never leaves the CPU
@@ -77,6 +78,8 @@ export async function* openChunks(
     ;(raw as NodeJS.ReadableStream & {destroy: () => void}).destroy()
   }
 
+  // How messages name the input: a base side says so.
+  const named = source.kind === 'stream' ? (source.label ?? source.display) : source.display
   signal?.addEventListener('abort', stop, {once: true})
   try {
     async function* bytes(): AsyncGenerator<Buffer> {
@@ -86,11 +89,11 @@ export async function* openChunks(
     // A range past the start of a file that was sniffed as plain text is plain text: a line there
     // that happens to begin like a compressed file is still a line.
     if (source.kind === 'file' && source.range !== undefined && source.range.start > 0) yield* bytes()
-    else yield* decodeInput(bytes(), source.display, limits)
+    else yield* decodeInput(bytes(), named, limits)
   } catch (error) {
     if (signal?.aborted) return
     if (isLlmopsError(error) || error instanceof Unscannable) throw error
-    throw usageError(`input ${source.display} ${readProblem(error)}`, 'E_INPUT_READ')
+    throw usageError(`input ${named} ${readProblem(error)}`, 'E_INPUT_READ')
   } finally {
     signal?.removeEventListener('abort', stop)
   }

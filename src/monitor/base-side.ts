@@ -23,7 +23,12 @@ export interface BaseSide {
 export async function baseSide(scope: Scope | undefined, settings: ContextSettings, threads: number): Promise<BaseSide | undefined> {
   const {readBase} = scope ?? {}
   if (scope === undefined || readBase === undefined || scope.baseFiles.size === 0) return undefined
-  const sources = [...scope.baseFiles].map(([display, from]): InputSource => ({kind: 'stream', display, open: () => readBase(from)}))
+  const sources = [...scope.baseFiles].map(([display, from]): InputSource => ({
+    kind: 'stream',
+    display,
+    label: `${from} at the base`,
+    open: () => readBase(from),
+  }))
   const base = await scanSources({
     sources,
     settings: {...settings, unchanged: undefined, ignored: []},

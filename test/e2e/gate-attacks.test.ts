@@ -2,7 +2,7 @@
  * A pull request written by someone who wants its PII to merge: each way it could try to talk the
  * gate out of its verdict, run against real repositories and fresh clones, as CI sees them.
  */
-import {readFile, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {gzipSync} from 'node:zlib'
 
@@ -77,6 +77,46 @@ describe('content the checkout shows differently from what git holds', () => {
     expect(result.exitCode).toBe(0)
     expect(String(result.stderr)).toMatch(/1 log file with uncommitted changes not scanned .*logs\/wip\.jsonl; commit them, or pass --uncommitted/)
     expect((await gate(repo.work, repo, ['--uncommitted'])).exitCode).toBe(1)
+  })
+})
+
+describe('git objects the gate cannot read', () => {
+  it('a blob git fails to give fails the gate, naming the file, and never reads as an empty log', async () => {
+    const repo = await prRepo({'logs/chat.jsonl': BASE_LOG}, {'logs/chat.jsonl': BASE_LOG + LEAK})
+    // A missing object (a damaged or partial clone): `git cat-file blob` exits 128 after no bytes.
+    const blob = await git(repo.work, repo.env, 'rev-parse', 'feature:logs/chat.jsonl')
+    await rm(path.join(repo.work, '.git', 'objects', blob.slice(0, 2), blob.slice(2)))
+    const result = await gate(repo.work, repo)
+    expect(result.exitCode).toBe(2)
+    expect(String(result.stderr)).toMatch(/^Error: input logs\/chat\.jsonl cannot be read: git cat-file failed for logs\/chat\.jsonl at [0-9a-f]{12}/m)
+    expect(String(result.stdout)).not.toMatch(/passed/i)
+  })
+
+  it('the base side names itself in its errors; a path that was a directory at the base is all new', async () => {
+    // The base holds a cut gzip (binary: committed on main, which the change then builds on).
+    const corrupt = await prRepo({}, {})
+    await git(corrupt.work, corrupt.env, 'checkout', '-q', 'main')
+    await mkdir(path.join(corrupt.work, 'logs'))
+    await writeFile(path.join(corrupt.work, 'logs', 'chat.jsonl'), gzipSync(BASE_LOG).subarray(0, 30))
+    await git(corrupt.work, corrupt.env, 'add', '-A')
+    await git(corrupt.work, corrupt.env, 'commit', '-q', '-m', 'a cut gzip')
+    await git(corrupt.work, corrupt.env, 'checkout', '-q', 'feature')
+    await git(corrupt.work, corrupt.env, 'merge', '-q', '--no-edit', 'main')
+    await writeFile(path.join(corrupt.work, 'logs', 'chat.jsonl'), LEAK)
+    await git(corrupt.work, corrupt.env, 'commit', '-q', '-a', '-m', 'a plain log')
+    const cut = await gate(corrupt.work, corrupt)
+    expect(cut.exitCode).toBe(2)
+    expect(String(cut.stderr)).toContain('logs/chat.jsonl at the base: not a valid gzip stream')
+
+    const dir = await prRepo({'logs/chat.jsonl/a.txt': 'a directory at the base\n'}, {})
+    await git(dir.work, dir.env, 'rm', '-q', '-r', 'logs/chat.jsonl')
+    await mkdir(path.join(dir.work, 'logs'), {recursive: true})
+    await writeFile(path.join(dir.work, 'logs', 'chat.jsonl'), BASE_LOG + LEAK)
+    await git(dir.work, dir.env, 'add', '-A')
+    await git(dir.work, dir.env, 'commit', '-q', '-m', 'a log where a directory was')
+    const replaced = await gate(dir.work, dir)
+    expect(replaced.exitCode, String(replaced.stderr)).toBe(1)
+    expect(String(replaced.stdout)).toMatch(/FAILED: 2 pii/)
   })
 })
 
