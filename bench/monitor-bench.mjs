@@ -6,15 +6,32 @@
 //   npm run bench -- --mb 1024 --runs 5    # MB = 2^20 bytes
 //   npm run bench -- --mb 50 --jobs 0      # --jobs is passed to llmops monitor
 //   npm run bench -- --json                # figures as JSON on stdout
+//   npm run bench -- --gate                # the PR gate: --changed-since main in a git repository
+//                                          # whose base holds the log and whose change edits 100 records
 // Runs alternate (baseline, llmops, then llmops, baseline, ...) so that a slow moment of a shared
 // machine does not fall on one side; the medians of each side and their ratios are printed. Both
 // programs run as child processes with stdout on /dev/null. Progress goes to stderr.
 import {spawn, spawnSync} from 'node:child_process'
-import {closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import {once} from 'node:events'
+import {
+  closeSync,
+  copyFileSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {clearInterval, setInterval} from 'node:timers'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
+import {createInterface} from 'node:readline'
 
 const BENCH = dirname(fileURLToPath(import.meta.url))
 const ROOT = resolve(BENCH, '..')
@@ -28,7 +45,7 @@ function fail(message) {
   process.exit(2)
 }
 
-const USAGE = 'usage: node bench/monitor-bench.mjs [--mb N] [--seed S] [--runs N] [--jobs N] [--json]'
+const USAGE = 'usage: node bench/monitor-bench.mjs [--mb N] [--seed S] [--runs N] [--jobs N] [--gate] [--json]'
 let opts
 try {
   opts = parseArgs({
@@ -38,6 +55,7 @@ try {
       runs: {type: 'string', default: '3'},
       jobs: {type: 'string'},
       json: {type: 'boolean'},
+      gate: {type: 'boolean'},
     },
   }).values
 } catch (error) {
@@ -96,13 +114,59 @@ function vmHwmKb(pid) {
 const childEnv = {...process.env}
 delete childEnv.LLMOPS_CONFIG
 
+/** Edited records in the gate's change: new lines among the base side's. */
+const GATE_EDITS = 100
+
+/**
+ * For --gate: a git repository (cached next to the log) whose main branch holds the log as
+ * logs/chat.jsonl and whose `feature` branch edits GATE_EDITS records in it, spread over the file.
+ */
+async function ensureGateRepo(file, records) {
+  const dir = join(DATA, `gate-${mb}mb-seed${seed}`)
+  const done = join(dir, '.bench-ready')
+  if (existsSync(done)) return dir
+  log(`making the gate's repository in ${dir}`)
+  rmSync(dir, {recursive: true, force: true})
+  mkdirSync(join(dir, 'logs'), {recursive: true})
+  const env = {
+    ...childEnv,
+    GIT_AUTHOR_NAME: 'bench',
+    GIT_AUTHOR_EMAIL: 'bench@example.com',
+    GIT_COMMITTER_NAME: 'bench',
+    GIT_COMMITTER_EMAIL: 'bench@example.com',
+  }
+  const git = (...args) => {
+    const ran = spawnSync('git', ['-c', 'core.autocrlf=false', ...args], {cwd: dir, env, encoding: 'utf8'})
+    if (ran.status !== 0) fail(`git ${args.join(' ')} failed: ${ran.stderr}`)
+  }
+  git('init', '-q', '-b', 'main')
+  copyFileSync(file, join(dir, 'logs/chat.jsonl'))
+  git('add', '-A')
+  git('commit', '-q', '-m', 'base: the generated log')
+  git('checkout', '-q', '-b', 'feature')
+  // Streamed: a 1 GiB log does not fit in one string.
+  const step = Math.max(1, Math.floor(records / GATE_EDITS))
+  const out = createWriteStream(join(dir, 'logs/chat.jsonl'))
+  let index = 0
+  for await (const line of createInterface({input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY})) {
+    const edited = index % step === 0 && index / step < GATE_EDITS ? line.replace('"id":"', '"id":"edited-') : line
+    if (!out.write(`${edited}\n`)) await once(out, 'drain')
+    index++
+  }
+
+  await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())))
+  git('commit', '-q', '-am', `change: ${GATE_EDITS} records edited`)
+  writeFileSync(done, '')
+  return dir
+}
+
 /** Run `node ...args` with stdout on /dev/null; wall time, CPU time (with GNU time) and peak RSS of the child. */
-function measure(args) {
+function measure(args, cwd = DATA) {
   return new Promise((done, reject) => {
     const devNull = openSync('/dev/null', 'w')
     const [cmd, argv] = GNU_TIME ? ['/usr/bin/time', ['-v', process.execPath, ...args]] : [process.execPath, args]
     const started = performance.now()
-    const child = spawn(cmd, argv, {cwd: DATA, env: childEnv, stdio: ['ignore', devNull, 'pipe']})
+    const child = spawn(cmd, argv, {cwd, env: childEnv, stdio: ['ignore', devNull, 'pipe']})
     closeSync(devNull) // the child holds its own copy
     let stderr = ''
     let peakKb = 0
@@ -142,14 +206,19 @@ const median = (values) => {
       : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2
 }
 
+const jobs = opts.jobs === undefined ? [] : ['--jobs', opts.jobs]
+const gateRepo = opts.gate ? await ensureGateRepo(file, records) : undefined
 const sides = {
   baseline: {args: [join(BENCH, 'baseline.mjs'), file], runs: []},
-  llmops: {args: [RUN, 'monitor', file, '--quiet', ...(opts.jobs === undefined ? [] : ['--jobs', opts.jobs])], runs: []},
+  llmops:
+    gateRepo === undefined
+      ? {args: [RUN, 'monitor', file, '--quiet', ...jobs], runs: []}
+      : {args: [RUN, 'monitor', '--changed-since', 'main', '--quiet', ...jobs], cwd: gateRepo, runs: []},
 }
 for (let i = 0; i < runs; i++) {
   for (const name of i % 2 === 0 ? ['baseline', 'llmops'] : ['llmops', 'baseline']) {
     log(`run ${i + 1} of ${runs}: ${name}`)
-    sides[name].runs.push(await measure(sides[name].args))
+    sides[name].runs.push(await measure(sides[name].args, sides[name].cwd))
   }
 }
 
@@ -188,6 +257,7 @@ const result = {
   node: process.version,
   runs,
   jobs: opts.jobs === undefined ? 'default' : Number(opts.jobs),
+  ...(gateRepo === undefined ? {} : {gate: `--changed-since main: the log at the base, ${GATE_EDITS} records edited by the change`}),
   measured_with: GNU_TIME ? '/usr/bin/time -v (CPU = user + system)' : '/proc/<pid>/status VmHWM polling (no CPU figures)',
   baseline,
   llmops,
@@ -212,6 +282,7 @@ if (opts.json) {
   console.log(
     `\nllmops monitor vs bench/baseline.mjs: ${result.input.mib} MiB, ${records.toLocaleString('en-US')} records (seed ${seed}), node ${process.version}, jobs ${result.jobs}`,
   )
+  if (result.gate !== undefined) console.log(`llmops runs the gate: ${result.gate}`)
   console.log(`medians of ${runs} paired runs, measured with ${result.measured_with}\n`)
   console.log(
     [
