@@ -62967,6 +62967,12 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
   return interrupted ? ExitCode.INTERRUPTED : gate.passed ? ExitCode.OK : ExitCode.GATE_FAILED;
 }
 
+// src/monitor/threads.ts
+import { availableParallelism } from "node:os";
+function defaultThreads() {
+  return Math.min(3, availableParallelism() - 1);
+}
+
 // src/action/inputs.ts
 import { readFileSync } from "node:fs";
 
@@ -63026,7 +63032,8 @@ function readInputs(get, env) {
     maxP95Latency: input2(get, "max-p95-latency", (text2, shown) => parseInteger(text2, shown, { min: 1 })),
     maxP95Increase: input2(get, "max-p95-increase", (text2, shown) => parseInteger(text2, shown, { min: 0 })),
     minSamples: input2(get, "min-samples", (text2, shown) => parseInteger(text2, shown, { min: 1 })) ?? 20,
-    failOnWeakenedConfig: input2(get, "fail-on-weakened-config", parseBoolean) ?? false
+    failOnWeakenedConfig: input2(get, "fail-on-weakened-config", parseBoolean) ?? false,
+    jobs: input2(get, "jobs", (text2, shown) => parseInteger(text2, shown, { min: 0, max: 64 }))
   };
 }
 
@@ -63046,7 +63053,8 @@ async function run2(env = process.env) {
       follow: false,
       format: "summary",
       quiet: false,
-      threads: 0,
+      // As the CLI: the runner's cores help (dist/worker.js is the worker threads' bundle).
+      threads: inputs.jobs ?? defaultThreads(),
       version: true ? "0.1.0" : "dev",
       gate: {
         changedSince: inputs.baseRef,

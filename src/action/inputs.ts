@@ -16,6 +16,8 @@ export interface ActionInputs {
   maxP95Increase: number | undefined
   minSamples: number
   failOnWeakenedConfig: boolean
+  /** Worker threads (`--jobs`); undefined: the monitor's default. */
+  jobs: number | undefined
 }
 
 type GetInput = (name: string) => string
@@ -56,5 +58,6 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv): ActionInputs 
     maxP95Increase: input(get, 'max-p95-increase', (text, shown) => parseInteger(text, shown, {min: 0})),
     minSamples: input(get, 'min-samples', (text, shown) => parseInteger(text, shown, {min: 1})) ?? 20,
     failOnWeakenedConfig: input(get, 'fail-on-weakened-config', parseBoolean) ?? false,
+    jobs: input(get, 'jobs', (text, shown) => parseInteger(text, shown, {min: 0, max: 64})),
   }
 }

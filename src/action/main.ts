@@ -1,5 +1,6 @@
 import {ExitCode, toFailure} from '../errors.js'
 import {monitorLogs} from '../monitor/monitor-logs.js'
+import {defaultThreads} from '../monitor/threads.js'
 import {readInputs} from './inputs.js'
 
 /** Set by the bundler (package.json's version). */
@@ -25,7 +26,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
       follow: false,
       format: 'summary',
       quiet: false,
-      threads: 0,
+      // As the CLI: the runner's cores help (dist/worker.js is the worker threads' bundle).
+      threads: inputs.jobs ?? defaultThreads(),
       version: typeof LLMOPS_VERSION === 'string' ? LLMOPS_VERSION : 'dev',
       gate: {
         changedSince: inputs.baseRef,

@@ -116,6 +116,20 @@ describe('the GitHub Action (dist/index.js)', () => {
     expect(run.stdout).toMatch(/::error::invalid config \.llmops\.json/)
   })
 
+  it('uses worker threads from dist/worker.js on a large change, with the verdict of one thread', async () => {
+    // Over 8 frames of 64 KiB: with the input jobs 1, most frames are analysed by the worker.
+    const filler = Array.from({length: 8000}, (_, i) => rec(`f${i}`, `Order ${i} shipped; nothing personal here, just words to fill a line.`))
+    const head = BASE_LOG + [...filler, rec('int_9', `Mail me at ${PLANTED}`)].join('\n') + '\n'
+    expect(head.length).toBeGreaterThan(9 * 64 * 1024)
+    const repo = await prRepo({'logs/chat.jsonl': BASE_LOG}, {'logs/chat.jsonl': head})
+    const runs = [await runAction(repo, {jobs: '1'}), await runAction(repo, {jobs: '0'})]
+    for (const run of runs) {
+      expect(run.exitCode, run.stdout.slice(-2000)).toBe(1)
+      expect(run.stdout).toMatch(/^::error title=EMAIL in the logs,file=logs\/chat\.jsonl,line=8004::EMAIL \(pii\.email\)/m)
+      expect(run.outputs).toMatchObject({passed: 'false', new_findings: '1', findings: '1'})
+    }
+  }, 60_000)
+
   it('scans nothing and passes when the PR changes no log file', async () => {
     const run = await runAction(await prRepo({'logs/chat.jsonl': BASE_LOG}, {'README.md': 'docs only\n'}))
     expect(run.exitCode).toBe(0)

@@ -35,6 +35,16 @@ const cases: Array<{input: string; flag: string; key: keyof ReturnType<typeof re
     bad: ['150%', '0x10', '1e3', '2.5', '0', '-5', 'fast'],
   },
   {
+    input: 'jobs',
+    flag: '--jobs',
+    key: 'jobs',
+    good: [
+      ['0', 0],
+      ['3', 3],
+    ],
+    bad: ['two', '-1', '65', '1.5'],
+  },
+  {
     input: 'max-p95-increase',
     flag: '--max-p95-increase',
     key: 'maxP95Increase',
@@ -89,6 +99,13 @@ describe('Action inputs', () => {
   })
 
   it('defaults: pii,secret, 20 samples, no thresholds', () => {
-    expect(read({})).toMatchObject({failOn: ['pii', 'secret'], minSamples: 20, maxErrorRate: undefined, maxP95Latency: undefined, failOnWeakenedConfig: false})
+    expect(read({})).toMatchObject({
+      failOn: ['pii', 'secret'],
+      minSamples: 20,
+      maxErrorRate: undefined,
+      maxP95Latency: undefined,
+      failOnWeakenedConfig: false,
+      jobs: undefined,
+    })
   })
 })

@@ -98,14 +98,16 @@ describe('GitHub workflows and action.yml', () => {
 })
 
 describe('dist/index.js', () => {
-  it('is exactly what the sources build (run npm run build:action and commit dist/)', async () => {
+  it('and dist/worker.js are exactly what the sources build (run npm run build:action and commit dist/)', async () => {
     const {execa} = await import('execa')
     const {mkdtemp, readFile, rm} = await import('node:fs/promises')
     const {tmpdir} = await import('node:os')
     const dir = await mkdtemp(path.join(tmpdir(), 'llmops-dist-'))
     try {
-      await execa('node', [path.join(ROOT, 'scripts', 'build-action.mjs'), path.join(dir, 'index.js')], {cwd: ROOT})
-      expect((await readFile(path.join(dir, 'index.js'))).equals(await readFile(path.join(ROOT, 'dist', 'index.js')))).toBe(true)
+      await execa('node', [path.join(ROOT, 'scripts', 'build-action.mjs'), dir], {cwd: ROOT})
+      for (const file of ['index.js', 'worker.js']) {
+        expect((await readFile(path.join(dir, file))).equals(await readFile(path.join(ROOT, 'dist', file))), file).toBe(true)
+      }
     } finally {
       await rm(dir, {recursive: true, force: true})
     }
