@@ -60564,10 +60564,8 @@ var configSchema = external_exports.strictObject({
 // src/gate/changed.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 init_errors();
-import { createHash } from "node:crypto";
 import { lstat as lstat2 } from "node:fs/promises";
 import path9 from "node:path";
-var lineKey = (line) => createHash("sha1").update(line.endsWith("\r") ? line.slice(0, -1) : line).digest("base64").slice(0, 22);
 var posix = (file2) => file2.split(path9.sep).join("/");
 async function assertRegular(root, file2, mode) {
   const symlink2 = mode === void 0 ? (await lstat2(path9.join(root, file2)).catch(() => void 0))?.isSymbolicLink() : mode === "120000";
@@ -61081,6 +61079,73 @@ function formatRecord({ record: record2, raw }) {
   const json2 = JSON.stringify(head);
   return `${json2.slice(0, -1)},"original_interaction":${raw.includes("\r") ? raw.replaceAll("\r", " ") : raw}}`;
 }
+
+// src/io/line-keys.ts
+import { createHash } from "node:crypto";
+var WORDS = 4;
+function lineKeyInto(line, out, at2) {
+  const digest = createHash("sha1").update(line.endsWith("\r") ? line.slice(0, -1) : line).digest();
+  out[at2] = digest.readUInt32LE(0) | 1;
+  out[at2 + 1] = digest.readUInt32LE(4);
+  out[at2 + 2] = digest.readUInt32LE(8);
+  out[at2 + 3] = digest.readUInt32LE(12);
+}
+var LineKeys = class _LineKeys {
+  table;
+  count;
+  /** The key `has` hashes into (one per set: a set is used by one thread at a time). */
+  probe = new Uint32Array(WORDS);
+  constructor(state) {
+    this.table = state?.table ?? _LineKeys.empty(1024);
+    this.count = state?.count ?? 0;
+  }
+  static empty(slots) {
+    return new Uint32Array(new SharedArrayBuffer(slots * WORDS * Uint32Array.BYTES_PER_ELEMENT));
+  }
+  get size() {
+    return this.count;
+  }
+  /** Plain data for a worker thread (its memory is shared). */
+  get state() {
+    return { table: this.table, count: this.count };
+  }
+  /** Adds each key of `keys` (4 words each, from `lineKeyInto`). */
+  addAll(keys) {
+    for (let at2 = 0; at2 + WORDS <= keys.length; at2 += WORDS) this.add(keys, at2);
+  }
+  /** The line's text was among the keys. */
+  has(line) {
+    lineKeyInto(line, this.probe, 0);
+    return this.slotOf(this.table, this.probe, 0) >= 0;
+  }
+  add(keys, at2) {
+    const slot = this.slotOf(this.table, keys, at2);
+    if (slot >= 0) return;
+    if (2 * (this.count + 1) > this.table.length / WORDS) this.grow();
+    this.put(this.table, keys, at2);
+    this.count++;
+  }
+  /** Where the key is (>= 0), or -1 - the empty slot where it would go. */
+  slotOf(table2, keys, at2) {
+    const mask2 = table2.length / WORDS - 1;
+    for (let slot = keys[at2 + 1] & mask2; ; slot = slot + 1 & mask2) {
+      const base = slot * WORDS;
+      const first = table2[base];
+      if (first === 0) return -1 - slot;
+      if (first === keys[at2] && table2[base + 1] === keys[at2 + 1] && table2[base + 2] === keys[at2 + 2] && table2[base + 3] === keys[at2 + 3]) return slot;
+    }
+  }
+  put(table2, keys, at2) {
+    const base = (-1 - this.slotOf(table2, keys, at2)) * WORDS;
+    for (let k2 = 0; k2 < WORDS; k2++) table2[base + k2] = keys[at2 + k2];
+  }
+  grow() {
+    const old = this.table;
+    const table2 = _LineKeys.empty(2 * old.length / WORDS);
+    for (let base = 0; base < old.length; base += WORDS) if (old[base] !== 0) this.put(table2, old, base);
+    this.table = table2;
+  }
+};
 
 // src/monitor/analyze.ts
 init_engine();
@@ -62204,17 +62269,18 @@ function processBatch(job, ctx, options) {
   const unchanged = options.sanitized ? void 0 : ctx.unchanged?.get(job.file);
   const output3 = new Pieces();
   const sanitized = new Pieces();
-  const keys = options.lineKeys === true ? result.keys = [] : void 0;
+  const lines = linesOf(job, ctx.config.maxLineBytes);
+  const keys = options.lineKeys === true ? new Uint32Array(4 * lines.length) : void 0;
+  let keyCount = 0;
   let first = true;
-  for (const [i, line] of linesOf(job, ctx.config.maxLineBytes).entries()) {
+  for (const [i, line] of lines.entries()) {
     const blank = typeof line === "string" && line.trim() === "";
-    if (!blank && typeof line === "string" && (unchanged !== void 0 || keys !== void 0)) {
-      const key = lineKey(line);
-      if (unchanged?.has(key) === true) {
+    if (!blank && typeof line === "string") {
+      if (unchanged?.has(line) === true) {
         result.unchanged++;
         continue;
       }
-      keys?.push(key);
+      if (keys !== void 0) lineKeyInto(line, keys, 4 * keyCount++);
     }
     const analyzed = blank ? void 0 : analyzeLine(line, job.file, job.firstLine + i, ctx);
     if (options.sanitized) sanitized.add(sanitizedLine(line, analyzed) + "\n");
@@ -62238,6 +62304,7 @@ function processBatch(job, ctx, options) {
   }
   result.output = output3.done();
   result.sanitized = sanitized.done();
+  if (keys !== void 0) result.keys = keys.slice(0, 4 * keyCount);
   return result;
 }
 
@@ -62321,7 +62388,7 @@ function prepareContext(settings) {
     redact: settings.redact,
     redactor,
     ignored: new Set(settings.ignored ?? []),
-    unchanged: settings.unchanged,
+    unchanged: settings.unchanged === void 0 ? void 0 : new Map([...settings.unchanged].map(([file2, state]) => [file2, new LineKeys(state)])),
     preexisting: new Set(settings.preexisting ?? []),
     valueSecret: `llmops-value/${settings.salt}`
   };
@@ -62345,10 +62412,10 @@ async function scanSources(options) {
   };
   const lineKeys = options.collectLineKeys === true ? /* @__PURE__ */ new Map() : void 0;
   const keep = (file2, result) => {
-    if (lineKeys !== void 0) {
+    if (lineKeys !== void 0 && result.keys !== void 0) {
       let keys = lineKeys.get(file2);
-      if (keys === void 0) lineKeys.set(file2, keys = /* @__PURE__ */ new Set());
-      for (const key of result.keys ?? []) keys.add(key);
+      if (keys === void 0) lineKeys.set(file2, keys = new LineKeys());
+      keys.addAll(result.keys);
     }
     return result;
   };
@@ -62477,7 +62544,8 @@ async function baseSide(scope, settings, threads) {
     onRecords: () => {
     }
   });
-  return { summary: base.summary, valueKeys: [...base.valueKeys ?? []], unchanged: base.lineKeys ?? /* @__PURE__ */ new Map() };
+  const unchanged = new Map([...base.lineKeys ?? []].map(([file2, keys]) => [file2, keys.state]));
+  return { summary: base.summary, valueKeys: [...base.valueKeys ?? []], unchanged };
 }
 
 // src/monitor/interrupt.ts

@@ -106,95 +106,72 @@ function formatRecord({ record, raw }) {
   return `${json.slice(0, -1)},"original_interaction":${raw.includes("\r") ? raw.replaceAll("\r", " ") : raw}}`;
 }
 
-// src/gate/changed.ts
+// src/io/line-keys.ts
 import { createHash } from "node:crypto";
-
-// src/errors.ts
-var ExitCode = {
-  OK: 0,
-  GATE_FAILED: 1,
-  USAGE: 2,
-  PRECONDITION: 3,
-  INVALID_TARGET: 4,
-  REMOTE_MOVED: 5,
-  NOT_CONFIRMED: 6,
-  PUSH_REFUSED: 7,
-  INTERNAL: 70,
-  INTERRUPTED: 130
-};
-var EXIT_CODE_TABLE = [
-  [ExitCode.OK, "success"],
-  [ExitCode.GATE_FAILED, "gate failed: the monitor found what --fail-on names, or compare a regression (--fail-on-regression)"],
-  [ExitCode.USAGE, "usage or input error: bad flag, bad config, unreadable or missing input"],
-  [ExitCode.PRECONDITION, "precondition failed: not a git repo, dirty tree, detached HEAD, operation in progress, a file init would overwrite"],
-  [ExitCode.INVALID_TARGET, "invalid target: tag missing, not on the branch's history, already current"],
-  [ExitCode.REMOTE_MOVED, "remote moved: the push lease was rejected; nothing was overwritten"],
-  [ExitCode.NOT_CONFIRMED, "not confirmed: confirmation missing, wrong or declined (Ctrl-C at the prompt too); nothing was changed"],
-  [ExitCode.PUSH_REFUSED, "push refused by the server (protected branch, permissions)"],
-  [ExitCode.INTERNAL, "internal error (a bug): fail closed, never report success"],
-  [ExitCode.INTERRUPTED, "interrupted (Ctrl-C) while the monitor runs: the summary covers what was read"]
-];
-var ERROR_CODES = {
-  E_USAGE: ExitCode.USAGE,
-  E_CONFIG_INVALID: ExitCode.USAGE,
-  E_CONFIG_NOT_FOUND: ExitCode.USAGE,
-  E_INPUT_NOT_FOUND: ExitCode.USAGE,
-  E_INPUT_READ: ExitCode.USAGE,
-  E_INPUT_GZIP: ExitCode.USAGE,
-  E_INPUT_SYMLINK: ExitCode.USAGE,
-  E_INPUT_NOT_LOG: ExitCode.USAGE,
-  E_IGNORE_INVALID: ExitCode.USAGE,
-  E_SUMMARY_INVALID: ExitCode.USAGE,
-  E_SUMMARY_MISMATCH: ExitCode.USAGE,
-  E_FEEDBACK_INVALID: ExitCode.USAGE,
-  E_FEEDBACK_WRITE: ExitCode.USAGE,
-  E_FEEDBACK_MISSING: ExitCode.USAGE,
-  E_OUTPUT: ExitCode.USAGE,
-  E_GITHUB: ExitCode.USAGE,
-  E_BAD_REF_NAME: ExitCode.USAGE,
-  E_BAD_VERSION: ExitCode.USAGE,
-  E_NOT_A_REPO: ExitCode.PRECONDITION,
-  E_SHALLOW: ExitCode.PRECONDITION,
-  E_DIRTY_TREE: ExitCode.PRECONDITION,
-  E_DETACHED_HEAD: ExitCode.PRECONDITION,
-  E_OPERATION_IN_PROGRESS: ExitCode.PRECONDITION,
-  E_NO_REMOTE: ExitCode.PRECONDITION,
-  E_NO_REMOTE_BRANCH: ExitCode.PRECONDITION,
-  E_NO_IDENTITY: ExitCode.PRECONDITION,
-  E_LOCAL_AHEAD: ExitCode.PRECONDITION,
-  E_FETCH_FAILED: ExitCode.PRECONDITION,
-  E_LS_REMOTE_FAILED: ExitCode.PRECONDITION,
-  E_FILE_EXISTS: ExitCode.PRECONDITION,
-  E_INVALID_TARGET: ExitCode.INVALID_TARGET,
-  E_TAG_EXISTS: ExitCode.INVALID_TARGET,
-  E_UNVERIFIED_BACKUP: ExitCode.INVALID_TARGET,
-  E_REMOTE_MOVED: ExitCode.REMOTE_MOVED,
-  E_NOT_CONFIRMED: ExitCode.NOT_CONFIRMED,
-  E_PUSH_REFUSED: ExitCode.PUSH_REFUSED,
-  E_PUSH_FAILED: ExitCode.PUSH_REFUSED,
-  E_INTERNAL: ExitCode.INTERNAL
-};
-var LlmopsError = class extends Error {
-  code;
-  exitCode;
-  suggestions;
-  constructor(message, options) {
-    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
-    this.name = "LlmopsError";
-    this.code = options.code;
-    this.exitCode = ERROR_CODES[options.code];
-    this.suggestions = options.suggestions ?? [];
+var WORDS = 4;
+function lineKeyInto(line, out, at) {
+  const digest = createHash("sha1").update(line.endsWith("\r") ? line.slice(0, -1) : line).digest();
+  out[at] = digest.readUInt32LE(0) | 1;
+  out[at + 1] = digest.readUInt32LE(4);
+  out[at + 2] = digest.readUInt32LE(8);
+  out[at + 3] = digest.readUInt32LE(12);
+}
+var LineKeys = class _LineKeys {
+  table;
+  count;
+  /** The key `has` hashes into (one per set: a set is used by one thread at a time). */
+  probe = new Uint32Array(WORDS);
+  constructor(state) {
+    this.table = state?.table ?? _LineKeys.empty(1024);
+    this.count = state?.count ?? 0;
+  }
+  static empty(slots) {
+    return new Uint32Array(new SharedArrayBuffer(slots * WORDS * Uint32Array.BYTES_PER_ELEMENT));
+  }
+  get size() {
+    return this.count;
+  }
+  /** Plain data for a worker thread (its memory is shared). */
+  get state() {
+    return { table: this.table, count: this.count };
+  }
+  /** Adds each key of `keys` (4 words each, from `lineKeyInto`). */
+  addAll(keys) {
+    for (let at = 0; at + WORDS <= keys.length; at += WORDS) this.add(keys, at);
+  }
+  /** The line's text was among the keys. */
+  has(line) {
+    lineKeyInto(line, this.probe, 0);
+    return this.slotOf(this.table, this.probe, 0) >= 0;
+  }
+  add(keys, at) {
+    const slot = this.slotOf(this.table, keys, at);
+    if (slot >= 0) return;
+    if (2 * (this.count + 1) > this.table.length / WORDS) this.grow();
+    this.put(this.table, keys, at);
+    this.count++;
+  }
+  /** Where the key is (>= 0), or -1 - the empty slot where it would go. */
+  slotOf(table, keys, at) {
+    const mask2 = table.length / WORDS - 1;
+    for (let slot = keys[at + 1] & mask2; ; slot = slot + 1 & mask2) {
+      const base = slot * WORDS;
+      const first = table[base];
+      if (first === 0) return -1 - slot;
+      if (first === keys[at] && table[base + 1] === keys[at + 1] && table[base + 2] === keys[at + 2] && table[base + 3] === keys[at + 3]) return slot;
+    }
+  }
+  put(table, keys, at) {
+    const base = (-1 - this.slotOf(table, keys, at)) * WORDS;
+    for (let k = 0; k < WORDS; k++) table[base + k] = keys[at + k];
+  }
+  grow() {
+    const old = this.table;
+    const table = _LineKeys.empty(2 * old.length / WORDS);
+    for (let base = 0; base < old.length; base += WORDS) if (old[base] !== 0) this.put(table, old, base);
+    this.table = table;
   }
 };
-function fail(code, message, suggestions = []) {
-  return new LlmopsError(message, { code, suggestions });
-}
-function usageError(message, code = "E_USAGE", suggestions = []) {
-  return fail(code, message, suggestions);
-}
-
-// src/gate/changed.ts
-var lineKey = (line) => createHash("sha1").update(line.endsWith("\r") ? line.slice(0, -1) : line).digest("base64").slice(0, 22);
 
 // src/engine/alternation.ts
 function alternativesOf(source) {
@@ -10067,17 +10044,18 @@ function processBatch(job, ctx, options) {
   const unchanged = options.sanitized ? void 0 : ctx.unchanged?.get(job.file);
   const output = new Pieces();
   const sanitized = new Pieces();
-  const keys = options.lineKeys === true ? result.keys = [] : void 0;
+  const lines = linesOf(job, ctx.config.maxLineBytes);
+  const keys = options.lineKeys === true ? new Uint32Array(4 * lines.length) : void 0;
+  let keyCount = 0;
   let first = true;
-  for (const [i, line] of linesOf(job, ctx.config.maxLineBytes).entries()) {
+  for (const [i, line] of lines.entries()) {
     const blank = typeof line === "string" && line.trim() === "";
-    if (!blank && typeof line === "string" && (unchanged !== void 0 || keys !== void 0)) {
-      const key = lineKey(line);
-      if (unchanged?.has(key) === true) {
+    if (!blank && typeof line === "string") {
+      if (unchanged?.has(line) === true) {
         result.unchanged++;
         continue;
       }
-      keys?.push(key);
+      if (keys !== void 0) lineKeyInto(line, keys, 4 * keyCount++);
     }
     const analyzed = blank ? void 0 : analyzeLine(line, job.file, job.firstLine + i, ctx);
     if (options.sanitized) sanitized.add(sanitizedLine(line, analyzed) + "\n");
@@ -10101,6 +10079,7 @@ function processBatch(job, ctx, options) {
   }
   result.output = output.done();
   result.sanitized = sanitized.done();
+  if (keys !== void 0) result.keys = keys.slice(0, 4 * keyCount);
   return result;
 }
 
@@ -10122,6 +10101,90 @@ function parseFieldPath(path) {
 
 // src/detector.ts
 import { createHmac as createHmac2, randomBytes } from "node:crypto";
+
+// src/errors.ts
+var ExitCode = {
+  OK: 0,
+  GATE_FAILED: 1,
+  USAGE: 2,
+  PRECONDITION: 3,
+  INVALID_TARGET: 4,
+  REMOTE_MOVED: 5,
+  NOT_CONFIRMED: 6,
+  PUSH_REFUSED: 7,
+  INTERNAL: 70,
+  INTERRUPTED: 130
+};
+var EXIT_CODE_TABLE = [
+  [ExitCode.OK, "success"],
+  [ExitCode.GATE_FAILED, "gate failed: the monitor found what --fail-on names, or compare a regression (--fail-on-regression)"],
+  [ExitCode.USAGE, "usage or input error: bad flag, bad config, unreadable or missing input"],
+  [ExitCode.PRECONDITION, "precondition failed: not a git repo, dirty tree, detached HEAD, operation in progress, a file init would overwrite"],
+  [ExitCode.INVALID_TARGET, "invalid target: tag missing, not on the branch's history, already current"],
+  [ExitCode.REMOTE_MOVED, "remote moved: the push lease was rejected; nothing was overwritten"],
+  [ExitCode.NOT_CONFIRMED, "not confirmed: confirmation missing, wrong or declined (Ctrl-C at the prompt too); nothing was changed"],
+  [ExitCode.PUSH_REFUSED, "push refused by the server (protected branch, permissions)"],
+  [ExitCode.INTERNAL, "internal error (a bug): fail closed, never report success"],
+  [ExitCode.INTERRUPTED, "interrupted (Ctrl-C) while the monitor runs: the summary covers what was read"]
+];
+var ERROR_CODES = {
+  E_USAGE: ExitCode.USAGE,
+  E_CONFIG_INVALID: ExitCode.USAGE,
+  E_CONFIG_NOT_FOUND: ExitCode.USAGE,
+  E_INPUT_NOT_FOUND: ExitCode.USAGE,
+  E_INPUT_READ: ExitCode.USAGE,
+  E_INPUT_GZIP: ExitCode.USAGE,
+  E_INPUT_SYMLINK: ExitCode.USAGE,
+  E_INPUT_NOT_LOG: ExitCode.USAGE,
+  E_IGNORE_INVALID: ExitCode.USAGE,
+  E_SUMMARY_INVALID: ExitCode.USAGE,
+  E_SUMMARY_MISMATCH: ExitCode.USAGE,
+  E_FEEDBACK_INVALID: ExitCode.USAGE,
+  E_FEEDBACK_WRITE: ExitCode.USAGE,
+  E_FEEDBACK_MISSING: ExitCode.USAGE,
+  E_OUTPUT: ExitCode.USAGE,
+  E_GITHUB: ExitCode.USAGE,
+  E_BAD_REF_NAME: ExitCode.USAGE,
+  E_BAD_VERSION: ExitCode.USAGE,
+  E_NOT_A_REPO: ExitCode.PRECONDITION,
+  E_SHALLOW: ExitCode.PRECONDITION,
+  E_DIRTY_TREE: ExitCode.PRECONDITION,
+  E_DETACHED_HEAD: ExitCode.PRECONDITION,
+  E_OPERATION_IN_PROGRESS: ExitCode.PRECONDITION,
+  E_NO_REMOTE: ExitCode.PRECONDITION,
+  E_NO_REMOTE_BRANCH: ExitCode.PRECONDITION,
+  E_NO_IDENTITY: ExitCode.PRECONDITION,
+  E_LOCAL_AHEAD: ExitCode.PRECONDITION,
+  E_FETCH_FAILED: ExitCode.PRECONDITION,
+  E_LS_REMOTE_FAILED: ExitCode.PRECONDITION,
+  E_FILE_EXISTS: ExitCode.PRECONDITION,
+  E_INVALID_TARGET: ExitCode.INVALID_TARGET,
+  E_TAG_EXISTS: ExitCode.INVALID_TARGET,
+  E_UNVERIFIED_BACKUP: ExitCode.INVALID_TARGET,
+  E_REMOTE_MOVED: ExitCode.REMOTE_MOVED,
+  E_NOT_CONFIRMED: ExitCode.NOT_CONFIRMED,
+  E_PUSH_REFUSED: ExitCode.PUSH_REFUSED,
+  E_PUSH_FAILED: ExitCode.PUSH_REFUSED,
+  E_INTERNAL: ExitCode.INTERNAL
+};
+var LlmopsError = class extends Error {
+  code;
+  exitCode;
+  suggestions;
+  constructor(message, options) {
+    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.name = "LlmopsError";
+    this.code = options.code;
+    this.exitCode = ERROR_CODES[options.code];
+    this.suggestions = options.suggestions ?? [];
+  }
+};
+function fail(code, message, suggestions = []) {
+  return new LlmopsError(message, { code, suggestions });
+}
+function usageError(message, code = "E_USAGE", suggestions = []) {
+  return fail(code, message, suggestions);
+}
 
 // src/rules/prefilters.ts
 var NINE_DIGITS = String.raw`\d(?:[ ().\/-]{0,2}\d){8,1000}`;
@@ -11749,7 +11812,7 @@ function prepareContext(settings) {
     redact: settings.redact,
     redactor,
     ignored: new Set(settings.ignored ?? []),
-    unchanged: settings.unchanged,
+    unchanged: settings.unchanged === void 0 ? void 0 : new Map([...settings.unchanged].map(([file, state]) => [file, new LineKeys(state)])),
     preexisting: new Set(settings.preexisting ?? []),
     valueSecret: `llmops-value/${settings.salt}`
   };
@@ -11764,10 +11827,9 @@ parentPort?.on("message", ({ id, job }) => {
     const { output, facts, blank, unchanged, sanitized, outside, keys } = processBatch(job, context, init.options);
     const bytes = encoder.encode(output.join(""));
     const sanitizedBytes = encoder.encode(sanitized.join(""));
-    parentPort?.postMessage({ id, result: { output: bytes, facts, blank, unchanged, sanitized: sanitizedBytes, outside, keys } }, [
-      bytes.buffer,
-      sanitizedBytes.buffer
-    ]);
+    const moved = [bytes.buffer, sanitizedBytes.buffer];
+    if (keys !== void 0) moved.push(keys.buffer);
+    parentPort?.postMessage({ id, result: { output: bytes, facts, blank, unchanged, sanitized: sanitizedBytes, outside, keys } }, moved);
   } catch (error) {
     parentPort?.postMessage({ id, error: error instanceof Error ? error.stack ?? error.message : String(error) });
   }

@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto'
 import {lstat} from 'node:fs/promises'
 import path from 'node:path'
 
@@ -36,17 +35,6 @@ export interface GitChanges {
   /** The file existed at the commit. */
   existsAt(commit: string, file: string): Promise<boolean>
 }
-
-/**
- * Lines are compared by a hash, so the base side costs a 22-character key a line, not the line.
- * The base side's scan computes them from the lines as the monitor reads them (decoded, framed),
- * so a line is "unchanged" only when the head side reads the very same text.
- */
-export const lineKey = (line: string): string =>
-  createHash('sha1')
-    .update(line.endsWith('\r') ? line.slice(0, -1) : line)
-    .digest('base64')
-    .slice(0, 22)
 
 export interface Scope {
   /** The repository root: scanned files are named relative to it (stable fingerprints, SARIF uris). */

@@ -1,5 +1,6 @@
 import type {InputSource} from '../io/input.js'
 import type {Scope} from '../gate/changed.js'
+import type {LineKeysState} from '../io/line-keys.js'
 import type {MonitorSummary} from '../results/summary.js'
 import type {ContextSettings} from './context.js'
 import {scanSources} from './scan-sources.js'
@@ -9,8 +10,8 @@ export interface BaseSide {
   summary: MonitorSummary
   /** Value keys of the findings already there (see analyze.ts `valueKey`). */
   valueKeys: string[]
-  /** Per changed file, the keys of the lines already there (`lineKey`): not scanned again. */
-  unchanged: Map<string, Set<string>>
+  /** Per changed file, the keys of the lines already there (shared memory): not scanned again. */
+  unchanged: Map<string, LineKeysState>
 }
 
 /**
@@ -41,5 +42,6 @@ export async function baseSide(scope: Scope | undefined, settings: ContextSettin
     threads,
     onRecords: () => {},
   })
-  return {summary: base.summary, valueKeys: [...(base.valueKeys ?? [])], unchanged: base.lineKeys ?? new Map()}
+  const unchanged = new Map([...(base.lineKeys ?? [])].map(([file, keys]) => [file, keys.state]))
+  return {summary: base.summary, valueKeys: [...(base.valueKeys ?? [])], unchanged}
 }

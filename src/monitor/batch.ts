@@ -1,7 +1,7 @@
 import {frameLines, OversizedLine} from '../io/lines.js'
 import {formatRecord} from '../report/jsonl.js'
 import type {OutputMode} from '../report/reporter.js'
-import {lineKey} from '../gate/changed.js'
+import {lineKeyInto} from '../io/line-keys.js'
 import {analyzeLine} from './analyze.js'
 import {factsOf, type Analyzed, type RecordFacts} from '../results/record.js'
 import {recordTokens} from './tokens.js'
@@ -26,7 +26,7 @@ export interface BatchOptions {
   sanitized: boolean
   /** --since/--until in ms (`until` excluded): only records whose own time falls inside are reported and counted. */
   window?: {sinceMs: number | undefined; untilMs: number | undefined} | undefined
-  /** Also give the key of every line that is not blank (`lineKey`): the base side of --changed-since. */
+  /** Also give the key of every line that is not blank (`lineKeyInto`): the base side of --changed-since. */
   lineKeys?: boolean
 }
 
@@ -51,8 +51,8 @@ export interface BatchResult {
   sanitized: string[]
   /** With a window: what it left out. */
   outside?: Outside
-  /** With `lineKeys`: the key of each line that is not blank, too long or unchanged. */
-  keys?: string[]
+  /** With `lineKeys`: the key of each line that is not blank, too long or unchanged (4 words each). */
+  keys?: Uint32Array
 }
 
 /** Stands in the sanitized copy for a line too long to scan, so that line numbers still match. */
@@ -125,18 +125,19 @@ export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchO
   const unchanged = options.sanitized ? undefined : ctx.unchanged?.get(job.file)
   const output = new Pieces()
   const sanitized = new Pieces()
-  const keys: string[] | undefined = options.lineKeys === true ? (result.keys = []) : undefined
+  const lines = linesOf(job, ctx.config.maxLineBytes)
+  const keys = options.lineKeys === true ? new Uint32Array(4 * lines.length) : undefined
+  let keyCount = 0
   let first = true
-  for (const [i, line] of linesOf(job, ctx.config.maxLineBytes).entries()) {
+  for (const [i, line] of lines.entries()) {
     const blank = typeof line === 'string' && line.trim() === ''
-    if (!blank && typeof line === 'string' && (unchanged !== undefined || keys !== undefined)) {
-      const key = lineKey(line)
-      if (unchanged?.has(key) === true) {
+    if (!blank && typeof line === 'string') {
+      if (unchanged?.has(line) === true) {
         result.unchanged++
         continue
       }
 
-      keys?.push(key)
+      if (keys !== undefined) lineKeyInto(line, keys, 4 * keyCount++)
     }
 
     const analyzed = blank ? undefined : analyzeLine(line, job.file, job.firstLine + i, ctx)
@@ -164,5 +165,6 @@ export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchO
 
   result.output = output.done()
   result.sanitized = sanitized.done()
+  if (keys !== undefined) result.keys = keys.slice(0, 4 * keyCount)
   return result
 }

@@ -3,6 +3,7 @@ import {parseFieldPath, type PathStep} from '../config/field-path.js'
 import type {MonitorConfig} from '../config/schema.js'
 import {buildDetector} from '../detector.js'
 import {usageError} from '../errors.js'
+import {LineKeys, type LineKeysState} from '../io/line-keys.js'
 import type {AnalyzeContext} from './types.js'
 
 /** Everything a run's analysis is built from: plain data, so worker threads can rebuild it. */
@@ -16,7 +17,7 @@ export interface ContextSettings {
   /** Fingerprints accepted by the ignore file (entries still in force). */
   ignored?: string[]
   /** --changed-since: per file, keys of the lines already there at the base. */
-  unchanged?: Map<string, Set<string>>
+  unchanged?: Map<string, LineKeysState>
   /** --changed-since: value keys of the findings already there at the base. */
   preexisting?: string[]
 }
@@ -37,7 +38,7 @@ export function prepareContext(settings: ContextSettings): AnalyzeContext {
     redact: settings.redact,
     redactor,
     ignored: new Set(settings.ignored ?? []),
-    unchanged: settings.unchanged,
+    unchanged: settings.unchanged === undefined ? undefined : new Map([...settings.unchanged].map(([file, state]) => [file, new LineKeys(state)])),
     preexisting: new Set(settings.preexisting ?? []),
     valueSecret: `llmops-value/${settings.salt}`,
   }

@@ -19,7 +19,7 @@ export interface PoolResult {
   unchanged: number
   sanitized: string[] | Uint8Array
   outside?: Outside | undefined
-  keys?: string[] | undefined
+  keys?: Uint32Array | undefined
 }
 
 interface Member {

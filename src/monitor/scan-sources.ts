@@ -10,6 +10,7 @@ import {unscannableInput} from './analyze.js'
 import {AnalysisPool, type PoolResult} from './pool.js'
 import {SummaryBuilder} from '../results/summary.js'
 import {evaluateGate} from '../gate/evaluate.js'
+import {LineKeys} from '../io/line-keys.js'
 import {prepareContext, type ContextSettings} from './context.js'
 import type {MonitorResult} from '../results/run.js'
 import type {RecordFacts} from '../results/record.js'
@@ -66,12 +67,12 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
     window: window === undefined ? undefined : {sinceMs: window.since?.getTime(), untilMs: window.until?.getTime()},
     lineKeys: options.collectLineKeys === true,
   }
-  const lineKeys = options.collectLineKeys === true ? new Map<string, Set<string>>() : undefined
+  const lineKeys = options.collectLineKeys === true ? new Map<string, LineKeys>() : undefined
   const keep = (file: string, result: PoolResult): PoolResult => {
-    if (lineKeys !== undefined) {
+    if (lineKeys !== undefined && result.keys !== undefined) {
       let keys = lineKeys.get(file)
-      if (keys === undefined) lineKeys.set(file, (keys = new Set()))
-      for (const key of result.keys ?? []) keys.add(key)
+      if (keys === undefined) lineKeys.set(file, (keys = new LineKeys()))
+      keys.addAll(result.keys)
     }
 
     return result

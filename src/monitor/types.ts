@@ -1,6 +1,7 @@
 import type {MonitorConfig} from '../config/schema.js'
 import type {PathStep} from '../config/field-path.js'
 import type {Redactor, RuleSet} from '../engine/index.js'
+import type {LineKeys} from '../io/line-keys.js'
 
 /** Everything analysis needs, resolved once per run. */
 export interface AnalyzeContext {
@@ -17,5 +18,5 @@ export interface AnalyzeContext {
   /** The run's secret for value keys: the same in every thread and on both sides of a run. */
   valueSecret: string
   /** --changed-since: per file, keys of the lines already there at the base (not scanned). */
-  unchanged?: ReadonlyMap<string, ReadonlySet<string>> | undefined
+  unchanged?: ReadonlyMap<string, LineKeys> | undefined
 }

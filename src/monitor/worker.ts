@@ -15,10 +15,9 @@ parentPort?.on('message', ({id, job}: {id: number; job: BatchJob}) => {
     // Encoded here, off the main thread, and moved back without a copy.
     const bytes = encoder.encode(output.join(''))
     const sanitizedBytes = encoder.encode(sanitized.join(''))
-    parentPort?.postMessage({id, result: {output: bytes, facts, blank, unchanged, sanitized: sanitizedBytes, outside, keys}}, [
-      bytes.buffer,
-      sanitizedBytes.buffer,
-    ])
+    const moved: ArrayBuffer[] = [bytes.buffer, sanitizedBytes.buffer]
+    if (keys !== undefined) moved.push(keys.buffer as ArrayBuffer)
+    parentPort?.postMessage({id, result: {output: bytes, facts, blank, unchanged, sanitized: sanitizedBytes, outside, keys}}, moved)
   } catch (error) {
     parentPort?.postMessage({id, error: error instanceof Error ? (error.stack ?? error.message) : String(error)})
   }

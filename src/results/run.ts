@@ -1,4 +1,5 @@
 /** What a monitor run hands to the gate and to its caller: the summary, the verdict and the details reports need. */
+import type {LineKeys} from '../io/line-keys.js'
 import type {GateResult} from './gate.js'
 import type {FindingDetail, MonitorSummary, SummaryBuilder} from './summary.js'
 
@@ -16,7 +17,7 @@ export interface MonitorResult {
   /** Every finding's value key, with `collectValueKeys` (the base side of --changed-since). */
   valueKeys: Set<string> | undefined
   /** Per input, the key of every line, with `collectLineKeys` (the base side of --changed-since). */
-  lineKeys?: Map<string, Set<string>>
+  lineKeys?: Map<string, LineKeys>
   /** The figures as data, for `--summary-out` and merging. */
   tallies: SummaryBuilder
 }
