@@ -62922,9 +62922,6 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
   }
   prepareContext(settings);
   checkCustomRules(config2.rules.custom);
-  const base = await baseSide(scope, settings, invocation.threads);
-  settings.preexisting = base?.valueKeys;
-  settings.unchanged = base?.unchanged;
   if (invocation.shard !== void 0 && scope !== void 0) throw usageError("--shard splits log files; it cannot be combined with --changed-since", "E_USAGE");
   const all = await inputSources(run3, invocation.files, io2.cwd);
   const sources = invocation.shard === void 0 ? all : await shardSources(all, invocation.shard);
@@ -62936,6 +62933,10 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
   const gated = monitorConfig.failOn.length > 0;
   if (invocation.exitOnFirst === true && !gated)
     throw usageError("--exit-on-first stops at the first record that fails the gate: give --fail-on (or monitor.failOn in the config)", "E_USAGE");
+  await checkReportTargets(gateOptions, io2.cwd);
+  const base = await baseSide(scope, settings, invocation.threads);
+  settings.preexisting = base?.valueKeys;
+  settings.unchanged = base?.unchanged;
   const out = new StreamWriter(io2.stdout);
   let outputClosed = false;
   const write = async (text2) => {
@@ -62948,7 +62949,6 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
     }
   };
   const sink = STDOUT_FORMATS[invocation.format]({ quiet: invocation.quiet, color: colorEnabled(io2.stdout, io2.env), live: invocation.follow });
-  await checkReportTargets(gateOptions, io2.cwd);
   const summaryFile = invocation.summaryOut === void 0 ? void 0 : await AtomicFile.create(path16.resolve(io2.cwd, invocation.summaryOut), invocation.summaryOut);
   const sanitizedCopy = invocation.redactOut === void 0 ? void 0 : await AtomicFile.create(path16.resolve(io2.cwd, invocation.redactOut), invocation.redactOut);
   const showProgress = invocation.format !== "json" && !invocation.follow && io2.stderr.isTTY === true && !io2.env.CI && io2.env.TERM !== "dumb";

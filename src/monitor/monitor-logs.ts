@@ -41,9 +41,6 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
   // Fail on a bad rule before reading anything: compile here once (workers compile their own copy).
   prepareContext(settings)
   checkCustomRules(config.rules.custom)
-  const base = await baseSide(scope, settings, invocation.threads)
-  settings.preexisting = base?.valueKeys
-  settings.unchanged = base?.unchanged
   if (invocation.shard !== undefined && scope !== undefined) throw usageError('--shard splits log files; it cannot be combined with --changed-since', 'E_USAGE')
   const all = await inputSources(run, invocation.files, io.cwd)
   const sources = invocation.shard === undefined ? all : await shardSources(all, invocation.shard)
@@ -53,6 +50,12 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
   const gated = monitorConfig.failOn.length > 0
   if (invocation.exitOnFirst === true && !gated)
     throw usageError('--exit-on-first stops at the first record that fails the gate: give --fail-on (or monitor.failOn in the config)', 'E_USAGE')
+  await checkReportTargets(gateOptions, io.cwd)
+
+  // Every mistake a user can make is reported above; the base side of a change is the first input read.
+  const base = await baseSide(scope, settings, invocation.threads)
+  settings.preexisting = base?.valueKeys
+  settings.unchanged = base?.unchanged
 
   const out = new StreamWriter(io.stdout)
   let outputClosed = false
@@ -68,7 +71,6 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
   }
 
   const sink = STDOUT_FORMATS[invocation.format]({quiet: invocation.quiet, color: colorEnabled(io.stdout, io.env), live: invocation.follow})
-  await checkReportTargets(gateOptions, io.cwd)
   const summaryFile =
     invocation.summaryOut === undefined ? undefined : await AtomicFile.create(path.resolve(io.cwd, invocation.summaryOut), invocation.summaryOut)
   const sanitizedCopy =

@@ -1,5 +1,6 @@
-import {readdir, readFile, symlink, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {gzipSync} from 'node:zlib'
 
 import {execa} from 'execa'
 import {describe, expect, it} from 'vitest'
@@ -133,6 +134,33 @@ describe('report paths', () => {
     }
 
     expect((await readdir(dir)).sort()).toEqual(['chat.jsonl'])
+  })
+
+  it('and every other usage error come before the base side of a change is read', async () => {
+    // The base side cannot be read (a cut gzip): a run that read it first would stop on that instead.
+    const repo = await prRepo({}, {})
+    await git(repo.work, repo.env, 'checkout', '-q', 'main')
+    await mkdir(path.join(repo.work, 'logs'))
+    await writeFile(path.join(repo.work, 'logs', 'chat.jsonl'), gzipSync(base).subarray(0, 30))
+    await git(repo.work, repo.env, 'add', '-A')
+    await git(repo.work, repo.env, 'commit', '-q', '-m', 'a cut gzip')
+    await git(repo.work, repo.env, 'checkout', '-q', 'feature')
+    await git(repo.work, repo.env, 'merge', '-q', '--no-edit', 'main')
+    await writeFile(path.join(repo.work, 'logs', 'chat.jsonl'), base)
+    await git(repo.work, repo.env, 'commit', '-q', '-a', '-m', 'a plain log')
+    const unreadable = await llmops(['monitor', '--changed-since', 'main', '--fail-on', 'pii'], {cwd: repo.work, env: repo.env})
+    expect(unreadable.exitCode).toBe(2)
+    expect(String(unreadable.stderr)).toContain('logs/chat.jsonl at the base')
+    for (const [args, message] of [
+      [['--sarif', path.join(repo.work, 'no', 'dir', 'r.sarif')], /cannot write .*its directory does not exist/],
+      [['--exit-on-first'], /--exit-on-first stops at the first record that fails the gate: give --fail-on/],
+      [['--shard', '1/2', '--fail-on', 'pii'], /--shard splits log files; it cannot be combined with --changed-since/],
+    ] as const) {
+      const result = await llmops(['monitor', '--changed-since', 'main', ...args], {cwd: repo.work, env: repo.env})
+      expect(result.exitCode, args.join(' ')).toBe(2)
+      expect(String(result.stderr), args.join(' ')).toMatch(message)
+      expect(String(result.stderr)).not.toContain('at the base')
+    }
   })
 })
 
