@@ -62451,7 +62451,10 @@ async function scanSources(options) {
     if ("bytes" in frame) job.bytes = frame.bytes;
     else job.oversized = frame.oversized;
     const running = frames++ < FRAMES_BEFORE_THREADS || live ? pool.runInline(job) : pool.run(job);
-    queue.push(lineKeys === void 0 ? running : running.then((result) => keep(source.display, result)));
+    const task = lineKeys === void 0 ? running : running.then((result) => keep(source.display, result));
+    task.catch(() => {
+    });
+    queue.push(task);
     await drain(live ? 0 : pool.capacity);
   };
   const aborted2 = () => options.signal?.aborted === true || firstFailure.signal.aborted;
@@ -62934,6 +62937,8 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
   if (invocation.exitOnFirst === true && !gated)
     throw usageError("--exit-on-first stops at the first record that fails the gate: give --fail-on (or monitor.failOn in the config)", "E_USAGE");
   await checkReportTargets(gateOptions, io2.cwd);
+  for (const file2 of [invocation.summaryOut, invocation.redactOut])
+    if (file2 !== void 0) await (await AtomicFile.create(path16.resolve(io2.cwd, file2), file2)).abort();
   const base = await baseSide(scope, settings, invocation.threads);
   settings.preexisting = base?.valueKeys;
   settings.unchanged = base?.unchanged;

@@ -1,10 +1,10 @@
 /**
  * The lines a change's base side already had (--changed-since), as a set of 128-bit keys (the
- * first 16 bytes of each line's SHA-1) in one flat table: 32 bytes a line at most, in shared
- * memory, so that every worker thread reads the same table instead of a copy. A base side of a
- * million lines held 80 MB of strings in each thread; now 32 MB for all of them. The keys come
- * from the lines as the monitor reads them (decoded, framed), so a line counts as unchanged only
- * when the head side reads the very same text.
+ * first 16 bytes of each line's SHA-1) in one flat table: 32 to 64 bytes a line (it doubles when
+ * half full), in shared memory, so that every worker thread reads the same table instead of a
+ * copy. A base side of a million lines held 80 MB of strings in each thread; now 32 to 64 MB for
+ * all of them. The keys come from the lines as the monitor reads them (decoded, framed), so a
+ * line counts as unchanged only when the head side reads the very same text.
  */
 import {createHash} from 'node:crypto'
 

@@ -51,6 +51,9 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
   if (invocation.exitOnFirst === true && !gated)
     throw usageError('--exit-on-first stops at the first record that fails the gate: give --fail-on (or monitor.failOn in the config)', 'E_USAGE')
   await checkReportTargets(gateOptions, io.cwd)
+  // The files written at the end too (probed the same way: made, then removed).
+  for (const file of [invocation.summaryOut, invocation.redactOut])
+    if (file !== undefined) await (await AtomicFile.create(path.resolve(io.cwd, file), file)).abort()
 
   // Every mistake a user can make is reported above; the base side of a change is the first input read.
   const base = await baseSide(scope, settings, invocation.threads)

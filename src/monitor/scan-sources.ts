@@ -114,7 +114,11 @@ export async function scanSources(options: ScanSourcesOptions): Promise<MonitorR
     if ('bytes' in frame) job.bytes = frame.bytes
     else job.oversized = frame.oversized
     const running = frames++ < FRAMES_BEFORE_THREADS || live ? pool.runInline(job) : pool.run(job)
-    queue.push(lineKeys === undefined ? running : running.then((result) => keep(source.display, result)))
+    const task = lineKeys === undefined ? running : running.then((result) => keep(source.display, result))
+    // A worker that dies rejects every frame it held: the oldest is awaited (and reported), the
+    // others must not surface as unhandled rejections, which would crash with a stack trace.
+    task.catch(() => {})
+    queue.push(task)
     // Live input (a followed file, a pipe) is shown at once; files keep a few frames in flight.
     await drain(live ? 0 : pool.capacity)
   }

@@ -1,4 +1,4 @@
-import {readFile, writeFile} from 'node:fs/promises'
+import {copyFile, mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 import {execa} from 'execa'
@@ -14,13 +14,14 @@ const BASE_LOG = [rec('int_1', 'Hello!'), rec('int_2', 'Write to old.contact@exa
 interface ActionRun {
   exitCode: number
   stdout: string
+  stderr: string
   outputs: Record<string, string>
   summary: string
   sarif: string
 }
 
 /** Runs the bundled Action as GitHub would: INPUT_* variables, event payload, output files. */
-async function runAction(repo: PrRepo, inputs: Record<string, string> = {}): Promise<ActionRun> {
+async function runAction(repo: PrRepo, inputs: Record<string, string> = {}, action = ACTION): Promise<ActionRun> {
   const event = path.join(repo.root, 'event.json')
   const outputFile = path.join(repo.root, 'output.txt')
   const summaryFile = path.join(repo.root, 'summary.md')
@@ -39,13 +40,13 @@ async function runAction(repo: PrRepo, inputs: Record<string, string> = {}): Pro
     'INPUT_MIN-SAMPLES': '20',
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-  const result = await execa('node', [ACTION], {cwd: repo.work, env, extendEnv: false, reject: false})
+  const result = await execa('node', [action], {cwd: repo.work, env, extendEnv: false, reject: false})
   const outputs: Record<string, string> = {}
   // GITHUB_OUTPUT uses heredoc blocks: name<<DELIMITER / value / DELIMITER
   const blocks = (await readFile(outputFile, 'utf8')).matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)
   for (const [, name, , value] of blocks) outputs[name as string] = value as string
   const sarif = await readFile(path.join(repo.work, 'llmops.sarif'), 'utf8').catch(() => '')
-  return {exitCode: result.exitCode ?? -1, stdout: result.stdout, outputs, summary: await readFile(summaryFile, 'utf8'), sarif}
+  return {exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr, outputs, summary: await readFile(summaryFile, 'utf8'), sarif}
 }
 
 describe('the GitHub Action (dist/index.js)', () => {
@@ -128,6 +129,18 @@ describe('the GitHub Action (dist/index.js)', () => {
       expect(run.stdout).toMatch(/^::error title=EMAIL in the logs,file=logs\/chat\.jsonl,line=8004::EMAIL \(pii\.email\)/m)
       expect(run.outputs).toMatchObject({passed: 'false', new_findings: '1', findings: '1'})
     }
+  }, 60_000)
+
+  it('fails closed without a stack trace when its worker threads cannot start (dist/worker.js missing)', async () => {
+    const filler = Array.from({length: 8000}, (_, i) => rec(`f${i}`, `Order ${i} shipped; nothing personal here, just words to fill a line.`))
+    const repo = await prRepo({'logs/chat.jsonl': BASE_LOG}, {'logs/chat.jsonl': BASE_LOG + filler.join('\n') + '\n'})
+    const alone = path.join(repo.root, 'action-without-worker')
+    await mkdir(alone)
+    await copyFile(ACTION, path.join(alone, 'index.js'))
+    const run = await runAction(repo, {jobs: '2'}, path.join(alone, 'index.js'))
+    expect(run.exitCode).toBe(70)
+    expect(run.stdout).toMatch(/^::error::internal error: /m)
+    expect(run.stdout + run.stderr).not.toMatch(/^\s+at /m)
   }, 60_000)
 
   it('scans nothing and passes when the PR changes no log file', async () => {

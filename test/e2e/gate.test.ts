@@ -155,6 +155,8 @@ describe('report paths', () => {
       [['--sarif', path.join(repo.work, 'no', 'dir', 'r.sarif')], /cannot write .*its directory does not exist/],
       [['--exit-on-first'], /--exit-on-first stops at the first record that fails the gate: give --fail-on/],
       [['--shard', '1/2', '--fail-on', 'pii'], /--shard splits log files; it cannot be combined with --changed-since/],
+      [['--summary-out', path.join(repo.work, 'no', 'dir', 's.json')], /cannot write .*its directory does not exist/],
+      [['--redact-out', path.join(repo.work, 'no', 'dir', 'clean.jsonl')], /cannot write .*its directory does not exist/],
     ] as const) {
       const result = await llmops(['monitor', '--changed-since', 'main', ...args], {cwd: repo.work, env: repo.env})
       expect(result.exitCode, args.join(' ')).toBe(2)
