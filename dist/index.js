@@ -38823,7 +38823,7 @@ var init_git = __esm({
       blobStream(commitSha, file2) {
         return this.runner.stream(["cat-file", "blob", `${commitSha}:${file2}`], `${file2} at ${commitSha.slice(0, 12)}`);
       }
-      /** The file existed at the commit. */
+      /** The path names a file at the commit (a blob: not a directory, not a submodule). */
       blobExists = (commitSha, file2) => this.run(blobExists(`${commitSha}:${file2}`));
       /** A file's bytes at a commit, unchanged (gzip stays gzip); undefined when it did not exist. */
       async readBlob(commitSha, file2) {

@@ -32,7 +32,7 @@ export interface GitChanges {
   open(commit: string, file: string): AsyncIterable<Buffer>
   /** The file's bytes at `base`, or undefined when it did not exist there. */
   readAt(base: string, file: string): Promise<Buffer | undefined>
-  /** The file existed at the commit. */
+  /** The path names a file at the commit (a blob: not a directory, not a submodule). */
   existsAt(commit: string, file: string): Promise<boolean>
 }
 

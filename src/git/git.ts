@@ -113,7 +113,7 @@ export class Git {
     return this.runner.stream(['cat-file', 'blob', `${commitSha}:${file}`], `${file} at ${commitSha.slice(0, 12)}`)
   }
 
-  /** The file existed at the commit. */
+  /** The path names a file at the commit (a blob: not a directory, not a submodule). */
   blobExists = (commitSha: string, file: string) => this.run(commands.blobExists(`${commitSha}:${file}`))
 
   /** A file's bytes at a commit, unchanged (gzip stays gzip); undefined when it did not exist. */

@@ -29,7 +29,7 @@ export interface ScanSourcesOptions {
   stdin?: NodeJS.ReadableStream
   /** Keep every finding's value key (the base side of --changed-since). */
   collectValueKeys?: boolean
-  /** Keep the key of every line, per input (`lineKey`: the base side of --changed-since). */
+  /** Keep the key of every line, per input (`LineKeys`: the base side of --changed-since). */
   collectLineKeys?: boolean
   /** Findings kept with their details for reports (default MAX_DETAILS); all are counted. */
   details?: number
