@@ -93,17 +93,8 @@ describe('git objects the gate cannot read', () => {
   })
 
   it('the base side names itself in its errors; a path that was a directory at the base is all new', async () => {
-    // The base holds a cut gzip (binary: committed on main, which the change then builds on).
-    const corrupt = await prRepo({}, {})
-    await git(corrupt.work, corrupt.env, 'checkout', '-q', 'main')
-    await mkdir(path.join(corrupt.work, 'logs'))
-    await writeFile(path.join(corrupt.work, 'logs', 'chat.jsonl'), gzipSync(BASE_LOG).subarray(0, 30))
-    await git(corrupt.work, corrupt.env, 'add', '-A')
-    await git(corrupt.work, corrupt.env, 'commit', '-q', '-m', 'a cut gzip')
-    await git(corrupt.work, corrupt.env, 'checkout', '-q', 'feature')
-    await git(corrupt.work, corrupt.env, 'merge', '-q', '--no-edit', 'main')
-    await writeFile(path.join(corrupt.work, 'logs', 'chat.jsonl'), LEAK)
-    await git(corrupt.work, corrupt.env, 'commit', '-q', '-a', '-m', 'a plain log')
+    // The base holds a cut gzip; the change, a plain log.
+    const corrupt = await prRepo({'logs/chat.jsonl': gzipSync(BASE_LOG).subarray(0, 30)}, {'logs/chat.jsonl': LEAK})
     const cut = await gate(corrupt.work, corrupt)
     expect(cut.exitCode).toBe(2)
     expect(String(cut.stderr)).toContain('logs/chat.jsonl at the base: not a valid gzip stream')

@@ -1,4 +1,4 @@
-import {mkdir, readdir, readFile, symlink, writeFile} from 'node:fs/promises'
+import {readdir, readFile, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {gzipSync} from 'node:zlib'
 
@@ -138,16 +138,7 @@ describe('report paths', () => {
 
   it('and every other usage error come before the base side of a change is read', async () => {
     // The base side cannot be read (a cut gzip): a run that read it first would stop on that instead.
-    const repo = await prRepo({}, {})
-    await git(repo.work, repo.env, 'checkout', '-q', 'main')
-    await mkdir(path.join(repo.work, 'logs'))
-    await writeFile(path.join(repo.work, 'logs', 'chat.jsonl'), gzipSync(base).subarray(0, 30))
-    await git(repo.work, repo.env, 'add', '-A')
-    await git(repo.work, repo.env, 'commit', '-q', '-m', 'a cut gzip')
-    await git(repo.work, repo.env, 'checkout', '-q', 'feature')
-    await git(repo.work, repo.env, 'merge', '-q', '--no-edit', 'main')
-    await writeFile(path.join(repo.work, 'logs', 'chat.jsonl'), base)
-    await git(repo.work, repo.env, 'commit', '-q', '-a', '-m', 'a plain log')
+    const repo = await prRepo({'logs/chat.jsonl': gzipSync(base).subarray(0, 30)}, {'logs/chat.jsonl': base})
     const unreadable = await llmops(['monitor', '--changed-since', 'main', '--fail-on', 'pii'], {cwd: repo.work, env: repo.env})
     expect(unreadable.exitCode).toBe(2)
     expect(String(unreadable.stderr)).toContain('logs/chat.jsonl at the base')

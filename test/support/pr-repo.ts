@@ -11,11 +11,11 @@ export interface PrRepo extends Repos {
   base: string
 }
 
-/** `files` at the base commit, then `changes` committed on the PR branch. */
-export async function prRepo(files: Record<string, string>, changes: Record<string, string>): Promise<PrRepo> {
+/** `files` at the base commit, then `changes` committed on the PR branch (text, or bytes as they are). */
+export async function prRepo(files: Record<string, string | Uint8Array>, changes: Record<string, string | Uint8Array>): Promise<PrRepo> {
   const repos = await createRepos()
   const {work, env} = repos
-  const put = async (all: Record<string, string>): Promise<void> => {
+  const put = async (all: Record<string, string | Uint8Array>): Promise<void> => {
     for (const [file, text] of Object.entries(all)) {
       await mkdir(path.dirname(path.join(work, file)), {recursive: true})
       await writeFile(path.join(work, file), text)
