@@ -22,28 +22,22 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
-  renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs'
-import {dirname, join, resolve} from 'node:path'
+import {join} from 'node:path'
 import {clearInterval, setInterval} from 'node:timers'
-import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {createInterface} from 'node:readline'
 
-const BENCH = dirname(fileURLToPath(import.meta.url))
-const ROOT = resolve(BENCH, '..')
-const DATA = join(BENCH, '.data') // gitignored cache of generated logs
+import {BENCH, DATA, ROOT, ensureBuilt, ensureLog, failer} from './prepare.mjs'
+
 const RUN = join(ROOT, 'bin/run.js')
 const RSS_TARGET_MB = 150
 const MiB = 1024 * 1024
 
-function fail(message) {
-  console.error(`monitor-bench: ${message}`)
-  process.exit(2)
-}
+const fail = failer('monitor-bench')
 
 const USAGE = 'usage: node bench/monitor-bench.mjs [--mb N] [--seed S] [--runs N] [--jobs N] [--gate] [--json]'
 let opts
@@ -67,34 +61,6 @@ if (!(mb > 0) || !Number.isInteger(seed) || !(Number.isInteger(runs) && runs >= 
 if (opts.jobs !== undefined && !/^\d+$/.test(opts.jobs)) fail(USAGE)
 
 const log = (message) => console.error(`[bench] ${message}`)
-
-/** The generated log, cached by size and seed: generating 1 GB takes longer than scanning it. */
-function ensureLog() {
-  mkdirSync(DATA, {recursive: true})
-  const file = join(DATA, `logs-${mb}mb-seed${seed}.jsonl`)
-  const meta = `${file}.meta.json`
-  if (existsSync(file) && existsSync(meta)) return {file, ...JSON.parse(readFileSync(meta, 'utf8'))}
-  const gen = join(BENCH, 'gen-logs.mjs')
-  log(`generating ${mb} MB (seed ${seed})`)
-  // Write to a temp name and rename at the end, so an interrupted run never leaves a short "cached" file.
-  const tmp = `${file}.tmp`
-  const fd = openSync(tmp, 'w')
-  const generated = spawnSync(process.execPath, [gen, '--mb', String(mb), '--seed', String(seed), '--stats'], {stdio: ['ignore', fd, 'pipe'], encoding: 'utf8'})
-  closeSync(fd)
-  if (generated.status !== 0) fail(`generator failed (exit ${generated.status}): ${generated.stderr}`)
-  const stats = JSON.parse(generated.stderr.trim().split('\n').at(-1)) // --stats: one JSON line on stderr
-  writeFileSync(meta, JSON.stringify({records: stats.records}))
-  renameSync(tmp, file)
-  return {file, records: stats.records}
-}
-
-/** Build lib/ only when missing (a stale build is the developer's call); output to stderr keeps --json clean. */
-function ensureBuilt() {
-  if (existsSync(join(ROOT, 'lib/commands/monitor.js'))) return
-  log('lib/ missing: running npm run build')
-  const build = spawnSync('npm', ['run', 'build'], {cwd: ROOT, stdio: ['ignore', 2, 2]})
-  if (build.status !== 0) fail('npm run build failed')
-}
 
 // GNU time -v reports the child's true peak RSS (getrusage ru_maxrss). Check it really is GNU
 // time (busybox has no -v) rather than trusting that the path exists.
@@ -192,8 +158,8 @@ async function warmCache(file) {
   for await (const _chunk of createReadStream(file, {highWaterMark: 4 * MiB}));
 }
 
-const {file, records} = ensureLog()
-ensureBuilt()
+const {file, records} = ensureLog({mb, seed, log, fail})
+ensureBuilt({log, fail})
 const bytes = statSync(file).size
 await warmCache(file)
 

@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+// How low could llmops's CPU go? Measures, in one process and per record, the baseline's work
+// (baseline-record.mjs) and what the monitor cannot skip on top of it, one step at a time:
+//
+//   baseline             parse, three regular expressions and a Luhn check, a JSON line out
+//   + every unit read    plus one table load for every UTF-16 unit of the line: the least that
+//                        any search of every character costs in JavaScript
+//   + line-level pass    plus llmops's own pass over the line (escapes decoded, normalised, one
+//                        automaton for every rule's triggers, hits mapped back)
+//   + output line        with llmops's output line (the record's fields and the line embedded as
+//                        original_interaction) in place of the baseline's
+//   llmops               llmops's whole analysis and output line of the record
+//
+// Lines are read and decoded before timing, and output is encoded in batches, the same for every
+// step. Each round runs every step over the whole log; the first round warms up and is dropped.
+//
+//   npm run bench:floor                     # 20 MiB, 5 rounds
+//   npm run bench:floor -- --mb 50 --rounds 7 --json
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {TextEncoder, parseArgs} from 'node:util'
+
+import {baselineRecord} from './baseline-record.mjs'
+import {ROOT, ensureBuilt, ensureLog, failer} from './prepare.mjs'
+
+const fail = failer('floor')
+const USAGE = 'usage: node bench/floor.mjs [--mb N] [--seed S] [--rounds N] [--json]'
+let opts
+try {
+  opts = parseArgs({
+    options: {mb: {type: 'string', default: '20'}, seed: {type: 'string', default: '42'}, rounds: {type: 'string', default: '5'}, json: {type: 'boolean'}},
+  }).values
+} catch (error) {
+  fail(`${error.message}\n${USAGE}`)
+}
+
+const [mb, seed, rounds] = [Number(opts.mb), Number(opts.seed), Number(opts.rounds)]
+if (!(mb > 0) || !Number.isInteger(seed) || !(Number.isInteger(rounds) && rounds >= 1)) fail(USAGE)
+const log = (message) => console.error(`[floor] ${message}`)
+
+const {file} = ensureLog({mb, seed, log, fail})
+ensureBuilt({log, fail})
+const lib = (path) => import(pathToFileURL(join(ROOT, 'lib', path)).href)
+const [{settingsOf}, {prepareContext}, {lineTriggers}, {analyzeLine}, {formatRecord}] = await Promise.all([
+  lib('api/options.js'),
+  lib('monitor/context.js'),
+  lib('monitor/line-triggers.js'),
+  lib('monitor/analyze.js'),
+  lib('report/jsonl.js'),
+])
+const ctx = prepareContext(settingsOf({}))
+const lines = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+
+// One table load a unit, summed so that the loop cannot be dropped.
+const TABLE = new Uint8Array(0x1_00_00).fill(1)
+let sink = 0
+function readEveryUnit(line) {
+  let sum = 0
+  for (let i = 0; i < line.length; i++) sum += TABLE[line.charCodeAt(i)]
+  sink += sum
+}
+
+/** llmops's output line for a record in which nothing was found. */
+function outputLine(line, i) {
+  const record = {
+    interaction_id: `req_${i}`,
+    file,
+    line: i + 1,
+    timestamp_utc: null,
+    latency_ms: null,
+    slow: false,
+    pii_detected: false,
+    secret_detected: false,
+    error: null,
+    errors: [],
+    findings: [],
+    suppressed: 0,
+    original_interaction: null,
+  }
+  return `${formatRecord({record, raw: line})}\n`
+}
+
+const base = (line) => baselineRecord(line)?.output ?? ''
+const steps = {
+  baseline: base,
+  '+ every unit read': (line) => {
+    readEveryUnit(line)
+    return base(line)
+  },
+  '+ line-level pass': (line) => {
+    lineTriggers(line, ctx.ruleSet)
+    return base(line)
+  },
+  '+ output line': (line, i) => {
+    lineTriggers(line, ctx.ruleSet)
+    base(line)
+    return outputLine(line, i)
+  },
+  llmops: (line, i) => `${formatRecord(analyzeLine(line, file, i + 1, ctx))}\n`,
+}
+
+const encoder = new TextEncoder()
+function timeStep(step) {
+  const started = performance.now()
+  let batch = []
+  for (let i = 0; i < lines.length; i++) {
+    batch.push(step(lines[i], i))
+    if (batch.length === 256) {
+      sink += encoder.encode(batch.join('')).length
+      batch = []
+    }
+  }
+
+  sink += encoder.encode(batch.join('')).length
+  return ((performance.now() - started) * 1000) / lines.length
+}
+
+const times = Object.fromEntries(Object.keys(steps).map((name) => [name, []]))
+for (let round = 0; round <= rounds; round++) {
+  log(round === 0 ? 'warm-up round' : `round ${round} of ${rounds}`)
+  // Alternate the order, so that a slow moment of the machine does not fall on one step.
+  const names = round % 2 === 0 ? Object.keys(steps) : Object.keys(steps).reverse()
+  for (const name of names) {
+    const us = timeStep(steps[name])
+    if (round > 0) times[name].push(us)
+  }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+const baselineUs = median(times.baseline)
+const figures = Object.entries(times).map(([step, list]) => ({
+  step,
+  us_per_record: Math.round(median(list) * 10) / 10,
+  x_baseline: Math.round((median(list) / baselineUs) * 100) / 100,
+}))
+if (opts.json) {
+  console.log(JSON.stringify({input: {file, records: lines.length, seed}, node: process.version, rounds, steps: figures}))
+} else {
+  console.log(
+    `\nin-process cost per record: ${lines.length.toLocaleString('en-US')} records (${mb} MiB, seed ${seed}), node ${process.version}, medians of ${rounds} rounds\n`,
+  )
+  console.log(`${'step'.padEnd(22)}${'µs/record'.padStart(10)}${'x baseline'.padStart(12)}`)
+  for (const {step, us_per_record: us, x_baseline: x} of figures) console.log(`${step.padEnd(22)}${us.toFixed(1).padStart(10)}${x.toFixed(2).padStart(12)}`)
+}
+
+if (sink < 0) console.error(sink) // keeps the sums alive
