@@ -60978,6 +60978,39 @@ var LineFramer = class {
   }
 };
 
+// src/io/byte-sink.ts
+var ByteSink = class {
+  buffer;
+  length = 0;
+  constructor(capacity) {
+    this.buffer = Buffer.allocUnsafeSlow(Math.max(256, capacity));
+  }
+  /** Append `text` as UTF-8. */
+  text(text2) {
+    this.reserve(3 * text2.length);
+    this.length += this.buffer.write(text2, this.length, "utf8");
+  }
+  /** Append `from[start, end)` as it is. */
+  copy(from, start, end) {
+    this.reserve(end - start);
+    this.buffer.set(from.subarray(start, end), this.length);
+    this.length += end - start;
+  }
+  /** The bytes written so far (a view of the sink's own memory). */
+  done() {
+    return this.buffer.subarray(0, this.length);
+  }
+  reserve(more) {
+    const needed = this.length + more;
+    if (needed <= this.buffer.length) return;
+    let size2 = 2 * this.buffer.length;
+    while (size2 < needed) size2 *= 2;
+    const grown = Buffer.allocUnsafeSlow(size2);
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
+};
+
 // src/io/lines.ts
 import { Buffer as Buffer2, isUtf8 } from "node:buffer";
 var OversizedLine = class {
@@ -61053,7 +61086,7 @@ function decodeLenient(bytes) {
   flush(bytes.length);
   return out;
 }
-function frameLines(frame, maxLineBytes, atStart) {
+function frameLines(frame, maxLineBytes, atStart, spans) {
   const bytes = Buffer2.from(frame.buffer, frame.byteOffset, frame.length);
   const lines = [];
   let start = atStart && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
@@ -61062,10 +61095,15 @@ function frameLines(frame, maxLineBytes, atStart) {
     const next = nl === -1 ? bytes.length : nl + 1;
     let end = nl === -1 ? bytes.length : nl;
     if (end > start && bytes[end - 1] === 13) end--;
-    if (end - start > maxLineBytes) lines.push(new OversizedLine(end - start));
-    else {
+    if (end - start > maxLineBytes) {
+      lines.push(new OversizedLine(end - start));
+      spans?.push(-1, -1);
+    } else {
       const text2 = bytes.toString("utf8", start, end);
-      lines.push(text2.includes("\uFFFD") && !isUtf8(bytes.subarray(start, end)) ? decodeLenient(bytes.subarray(start, end)) : text2);
+      const lenient = text2.includes("\uFFFD") && !isUtf8(bytes.subarray(start, end));
+      lines.push(lenient ? decodeLenient(bytes.subarray(start, end)) : text2);
+      if (lenient) spans?.push(-1, -1);
+      else spans?.push(start, end);
     }
     start = next;
   }
@@ -61073,11 +61111,14 @@ function frameLines(frame, maxLineBytes, atStart) {
 }
 
 // src/report/jsonl.ts
-function formatRecord({ record: record2, raw }) {
+function formatRecord(analyzed) {
+  const { record: record2, raw } = analyzed;
   if (raw === void 0) return JSON.stringify(record2);
+  return `${recordHead(analyzed)}${raw.includes("\r") ? raw.replaceAll("\r", " ") : raw}}`;
+}
+function recordHead({ record: record2 }) {
   const { original_interaction: _3, ...head } = record2;
-  const json2 = JSON.stringify(head);
-  return `${json2.slice(0, -1)},"original_interaction":${raw.includes("\r") ? raw.replaceAll("\r", " ") : raw}}`;
+  return `${JSON.stringify(head).slice(0, -1)},"original_interaction":`;
 }
 
 // src/io/line-keys.ts
@@ -62248,14 +62289,22 @@ function placeOf(ms3, window3) {
   if (window3.untilMs !== void 0 && ms3 >= window3.untilMs) return "after";
   return void 0;
 }
-function linesOf(job, maxLineBytes) {
+function linesOf(job, maxLineBytes, spans) {
   if (job.bytes === void 0) return [new OversizedLine(job.oversized ?? 0)];
-  return frameLines(job.bytes, maxLineBytes, job.firstLine === 1);
+  return frameLines(job.bytes, maxLineBytes, job.firstLine === 1, spans);
+}
+function writeRecord(out, analyzed, line, frame, start, end) {
+  if (frame !== void 0 && start >= 0 && typeof line === "string" && analyzed.raw === line && !line.includes("\r")) {
+    out.text(recordHead(analyzed));
+    out.copy(frame, start, end);
+    out.text("}");
+  } else out.text(formatRecord(analyzed));
 }
 function singleResult(analyzed, options) {
-  const record2 = formatRecord(analyzed);
+  const out = new ByteSink(0);
+  if (options.mode !== "none") out.text(formatRecord(analyzed) + (options.mode === "json" ? "" : "\n"));
   return {
-    output: options.mode === "none" ? [] : [options.mode === "json" ? record2 : record2 + "\n"],
+    output: out.done(),
     facts: [factsOf(analyzed)],
     blank: 0,
     unchanged: 0,
@@ -62263,13 +62312,14 @@ function singleResult(analyzed, options) {
   };
 }
 function processBatch(job, ctx, options) {
-  const result = { output: [], facts: [], blank: 0, unchanged: 0, sanitized: [] };
+  const result = { output: new Uint8Array(0), facts: [], blank: 0, unchanged: 0, sanitized: [] };
   const { window: window3 } = options;
   const outside = window3 === void 0 ? void 0 : result.outside = { before: 0, after: 0, untimed: 0 };
   const unchanged = options.sanitized ? void 0 : ctx.unchanged?.get(job.file);
-  const output3 = new Pieces();
+  const output3 = options.mode === "none" ? void 0 : new ByteSink((job.bytes?.length ?? 0) * 3 / 2 + 4096);
   const sanitized = new Pieces();
-  const lines = linesOf(job, ctx.config.maxLineBytes);
+  const spans = [];
+  const lines = linesOf(job, ctx.config.maxLineBytes, spans);
   const keys = options.lineKeys === true ? new Uint32Array(4 * lines.length) : void 0;
   let keyCount = 0;
   let first = true;
@@ -62297,12 +62347,13 @@ function processBatch(job, ctx, options) {
     const tokens = recordTokens(analyzed.record);
     if (tokens !== void 0) facts.tokens = tokens;
     result.facts.push(facts);
-    if (options.mode === "none") continue;
-    const record2 = formatRecord(analyzed);
-    output3.add(options.mode === "json" ? first ? record2 : ",\n" + record2 : record2 + "\n");
+    if (output3 === void 0) continue;
+    if (options.mode === "json" && !first) output3.text(",\n");
+    writeRecord(output3, analyzed, line, job.bytes, spans[2 * i] ?? -1, spans[2 * i + 1] ?? -1);
+    if (options.mode !== "json") output3.text("\n");
     first = false;
   }
-  result.output = output3.done();
+  if (output3 !== void 0) result.output = output3.done();
   result.sanitized = sanitized.done();
   if (keys !== void 0) result.keys = keys.slice(0, 4 * keyCount);
   return result;

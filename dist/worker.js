@@ -4,8 +4,41 @@ const require = __llmopsRequire(import.meta.url);
 // src/monitor/worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
+// src/io/byte-sink.ts
+var ByteSink = class {
+  buffer;
+  length = 0;
+  constructor(capacity) {
+    this.buffer = Buffer.allocUnsafeSlow(Math.max(256, capacity));
+  }
+  /** Append `text` as UTF-8. */
+  text(text) {
+    this.reserve(3 * text.length);
+    this.length += this.buffer.write(text, this.length, "utf8");
+  }
+  /** Append `from[start, end)` as it is. */
+  copy(from, start, end) {
+    this.reserve(end - start);
+    this.buffer.set(from.subarray(start, end), this.length);
+    this.length += end - start;
+  }
+  /** The bytes written so far (a view of the sink's own memory). */
+  done() {
+    return this.buffer.subarray(0, this.length);
+  }
+  reserve(more) {
+    const needed = this.length + more;
+    if (needed <= this.buffer.length) return;
+    let size = 2 * this.buffer.length;
+    while (size < needed) size *= 2;
+    const grown = Buffer.allocUnsafeSlow(size);
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
+};
+
 // src/io/lines.ts
-import { Buffer, isUtf8 } from "node:buffer";
+import { Buffer as Buffer2, isUtf8 } from "node:buffer";
 var OversizedLine = class {
   constructor(length) {
     this.length = length;
@@ -62,7 +95,7 @@ function decodeLenient(bytes) {
   let out = "";
   let run2 = 0;
   const flush = (end) => {
-    if (end > run2) out += Buffer.from(bytes.buffer, bytes.byteOffset + run2, end - run2).toString("utf8");
+    if (end > run2) out += Buffer2.from(bytes.buffer, bytes.byteOffset + run2, end - run2).toString("utf8");
   };
   for (let i = 0; i < bytes.length; ) {
     const length = utf8Length(bytes, i);
@@ -79,8 +112,8 @@ function decodeLenient(bytes) {
   flush(bytes.length);
   return out;
 }
-function frameLines(frame, maxLineBytes, atStart) {
-  const bytes = Buffer.from(frame.buffer, frame.byteOffset, frame.length);
+function frameLines(frame, maxLineBytes, atStart, spans) {
+  const bytes = Buffer2.from(frame.buffer, frame.byteOffset, frame.length);
   const lines = [];
   let start = atStart && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
   while (start < bytes.length) {
@@ -88,10 +121,15 @@ function frameLines(frame, maxLineBytes, atStart) {
     const next = nl === -1 ? bytes.length : nl + 1;
     let end = nl === -1 ? bytes.length : nl;
     if (end > start && bytes[end - 1] === 13) end--;
-    if (end - start > maxLineBytes) lines.push(new OversizedLine(end - start));
-    else {
+    if (end - start > maxLineBytes) {
+      lines.push(new OversizedLine(end - start));
+      spans?.push(-1, -1);
+    } else {
       const text = bytes.toString("utf8", start, end);
-      lines.push(text.includes("\uFFFD") && !isUtf8(bytes.subarray(start, end)) ? decodeLenient(bytes.subarray(start, end)) : text);
+      const lenient = text.includes("\uFFFD") && !isUtf8(bytes.subarray(start, end));
+      lines.push(lenient ? decodeLenient(bytes.subarray(start, end)) : text);
+      if (lenient) spans?.push(-1, -1);
+      else spans?.push(start, end);
     }
     start = next;
   }
@@ -99,11 +137,14 @@ function frameLines(frame, maxLineBytes, atStart) {
 }
 
 // src/report/jsonl.ts
-function formatRecord({ record, raw }) {
+function formatRecord(analyzed) {
+  const { record, raw } = analyzed;
   if (raw === void 0) return JSON.stringify(record);
+  return `${recordHead(analyzed)}${raw.includes("\r") ? raw.replaceAll("\r", " ") : raw}}`;
+}
+function recordHead({ record }) {
   const { original_interaction: _, ...head } = record;
-  const json = JSON.stringify(head);
-  return `${json.slice(0, -1)},"original_interaction":${raw.includes("\r") ? raw.replaceAll("\r", " ") : raw}}`;
+  return `${JSON.stringify(head).slice(0, -1)},"original_interaction":`;
 }
 
 // src/io/line-keys.ts
@@ -10033,18 +10074,26 @@ function placeOf(ms, window) {
   if (window.untilMs !== void 0 && ms >= window.untilMs) return "after";
   return void 0;
 }
-function linesOf(job, maxLineBytes) {
+function linesOf(job, maxLineBytes, spans) {
   if (job.bytes === void 0) return [new OversizedLine(job.oversized ?? 0)];
-  return frameLines(job.bytes, maxLineBytes, job.firstLine === 1);
+  return frameLines(job.bytes, maxLineBytes, job.firstLine === 1, spans);
+}
+function writeRecord(out, analyzed, line, frame, start, end) {
+  if (frame !== void 0 && start >= 0 && typeof line === "string" && analyzed.raw === line && !line.includes("\r")) {
+    out.text(recordHead(analyzed));
+    out.copy(frame, start, end);
+    out.text("}");
+  } else out.text(formatRecord(analyzed));
 }
 function processBatch(job, ctx, options) {
-  const result = { output: [], facts: [], blank: 0, unchanged: 0, sanitized: [] };
+  const result = { output: new Uint8Array(0), facts: [], blank: 0, unchanged: 0, sanitized: [] };
   const { window } = options;
   const outside = window === void 0 ? void 0 : result.outside = { before: 0, after: 0, untimed: 0 };
   const unchanged = options.sanitized ? void 0 : ctx.unchanged?.get(job.file);
-  const output = new Pieces();
+  const output = options.mode === "none" ? void 0 : new ByteSink((job.bytes?.length ?? 0) * 3 / 2 + 4096);
   const sanitized = new Pieces();
-  const lines = linesOf(job, ctx.config.maxLineBytes);
+  const spans = [];
+  const lines = linesOf(job, ctx.config.maxLineBytes, spans);
   const keys = options.lineKeys === true ? new Uint32Array(4 * lines.length) : void 0;
   let keyCount = 0;
   let first = true;
@@ -10072,12 +10121,13 @@ function processBatch(job, ctx, options) {
     const tokens = recordTokens(analyzed.record);
     if (tokens !== void 0) facts.tokens = tokens;
     result.facts.push(facts);
-    if (options.mode === "none") continue;
-    const record = formatRecord(analyzed);
-    output.add(options.mode === "json" ? first ? record : ",\n" + record : record + "\n");
+    if (output === void 0) continue;
+    if (options.mode === "json" && !first) output.text(",\n");
+    writeRecord(output, analyzed, line, job.bytes, spans[2 * i] ?? -1, spans[2 * i + 1] ?? -1);
+    if (options.mode !== "json") output.text("\n");
     first = false;
   }
-  result.output = output.done();
+  if (output !== void 0) result.output = output.done();
   result.sanitized = sanitized.done();
   if (keys !== void 0) result.keys = keys.slice(0, 4 * keyCount);
   return result;
@@ -11825,11 +11875,10 @@ var encoder = new TextEncoder();
 parentPort?.on("message", ({ id, job }) => {
   try {
     const { output, facts, blank, unchanged, sanitized, outside, keys } = processBatch(job, context, init.options);
-    const bytes = encoder.encode(output.join(""));
     const sanitizedBytes = encoder.encode(sanitized.join(""));
-    const moved = [bytes.buffer, sanitizedBytes.buffer];
+    const moved = [output.buffer, sanitizedBytes.buffer];
     if (keys !== void 0) moved.push(keys.buffer);
-    parentPort?.postMessage({ id, result: { output: bytes, facts, blank, unchanged, sanitized: sanitizedBytes, outside, keys } }, moved);
+    parentPort?.postMessage({ id, result: { output, facts, blank, unchanged, sanitized: sanitizedBytes, outside, keys } }, moved);
   } catch (error) {
     parentPort?.postMessage({ id, error: error instanceof Error ? error.stack ?? error.message : String(error) });
   }

@@ -152,9 +152,11 @@ export function decodeLenient(bytes: Uint8Array): string {
  * The lines of a frame of whole lines (raw bytes), each decoded on its own: UTF-8, or as
  * `decodeLenient` says where it is not valid UTF-8. A line longer than `maxLineBytes` bytes (its
  * length in bytes, wherever it falls in the input) becomes an OversizedLine. A UTF-8 byte order
- * mark at the start of the input (`atStart`) is dropped.
+ * mark at the start of the input (`atStart`) is dropped. With `spans`, each line also gets its
+ * byte range in the frame (two numbers: start, end without the line break), or -1, -1 where its
+ * text is not those bytes read as UTF-8 (decoded leniently, or too long).
  */
-export function frameLines(frame: Uint8Array, maxLineBytes: number, atStart: boolean): Array<string | OversizedLine> {
+export function frameLines(frame: Uint8Array, maxLineBytes: number, atStart: boolean, spans?: number[]): Array<string | OversizedLine> {
   const bytes = Buffer.from(frame.buffer, frame.byteOffset, frame.length)
   const lines: Array<string | OversizedLine> = []
   let start = atStart && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
@@ -163,10 +165,15 @@ export function frameLines(frame: Uint8Array, maxLineBytes: number, atStart: boo
     const next = nl === -1 ? bytes.length : nl + 1
     let end = nl === -1 ? bytes.length : nl
     if (end > start && bytes[end - 1] === 0x0d) end--
-    if (end - start > maxLineBytes) lines.push(new OversizedLine(end - start))
-    else {
+    if (end - start > maxLineBytes) {
+      lines.push(new OversizedLine(end - start))
+      spans?.push(-1, -1)
+    } else {
       const text = bytes.toString('utf8', start, end)
-      lines.push(text.includes('\uFFFD') && !isUtf8(bytes.subarray(start, end)) ? decodeLenient(bytes.subarray(start, end)) : text)
+      const lenient = text.includes('\uFFFD') && !isUtf8(bytes.subarray(start, end))
+      lines.push(lenient ? decodeLenient(bytes.subarray(start, end)) : text)
+      if (lenient) spans?.push(-1, -1)
+      else spans?.push(start, end)
     }
 
     start = next

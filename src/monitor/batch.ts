@@ -1,5 +1,6 @@
+import {ByteSink} from '../io/byte-sink.js'
 import {frameLines, OversizedLine} from '../io/lines.js'
-import {formatRecord} from '../report/jsonl.js'
+import {formatRecord, recordHead} from '../report/jsonl.js'
 import type {OutputMode} from '../report/reporter.js'
 import {lineKeyInto} from '../io/line-keys.js'
 import {analyzeLine} from './analyze.js'
@@ -38,11 +39,8 @@ export interface Outside {
 }
 
 export interface BatchResult {
-  /**
-   * The formatted records: JSONL lines each ended by `\n`, or JSON members joined by `,\n`;
-   * in pieces of about PIECE characters, so that no string lands in V8's large-object space.
-   */
-  output: string[]
+  /** The formatted records as UTF-8: JSONL lines each ended by `\n`, or JSON members joined by `,\n`. */
+  output: Uint8Array
   facts: RecordFacts[]
   blank: number
   /** Lines skipped because they were already there at the base (--changed-since). */
@@ -100,16 +98,31 @@ function placeOf(ms: number | undefined, window: NonNullable<BatchOptions['windo
   return undefined
 }
 
-function linesOf(job: BatchJob, maxLineBytes: number): Array<string | OversizedLine> {
+function linesOf(job: BatchJob, maxLineBytes: number, spans: number[]): Array<string | OversizedLine> {
   if (job.bytes === undefined) return [new OversizedLine(job.oversized ?? 0)]
-  return frameLines(job.bytes, maxLineBytes, job.firstLine === 1)
+  return frameLines(job.bytes, maxLineBytes, job.firstLine === 1, spans)
+}
+
+/**
+ * Writes a record's output line (without its line break). A line in which nothing was found is
+ * its own `original_interaction`: its input bytes are copied after the head, where they are the
+ * line's exact UTF-8 (`span`, see frameLines) and hold no carriage return to turn into a space.
+ * That saves building and encoding a second copy of every clean line (about a tenth of the CPU).
+ */
+function writeRecord(out: ByteSink, analyzed: Analyzed, line: string | OversizedLine, frame: Uint8Array | undefined, start: number, end: number): void {
+  if (frame !== undefined && start >= 0 && typeof line === 'string' && analyzed.raw === line && !line.includes('\r')) {
+    out.text(recordHead(analyzed))
+    out.copy(frame, start, end)
+    out.text('}')
+  } else out.text(formatRecord(analyzed))
 }
 
 /** One result on its own (an input that could not be read), formatted as a batch would. */
 export function singleResult(analyzed: Analyzed, options: BatchOptions): BatchResult {
-  const record = formatRecord(analyzed)
+  const out = new ByteSink(0)
+  if (options.mode !== 'none') out.text(formatRecord(analyzed) + (options.mode === 'json' ? '' : '\n'))
   return {
-    output: options.mode === 'none' ? [] : [options.mode === 'json' ? record : record + '\n'],
+    output: out.done(),
     facts: [factsOf(analyzed)],
     blank: 0,
     unchanged: 0,
@@ -119,13 +132,15 @@ export function singleResult(analyzed: Analyzed, options: BatchOptions): BatchRe
 
 /** Decode, analyse and format a frame: the same code runs on the main thread and in workers. */
 export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchOptions): BatchResult {
-  const result: BatchResult = {output: [], facts: [], blank: 0, unchanged: 0, sanitized: []}
+  const result: BatchResult = {output: new Uint8Array(0), facts: [], blank: 0, unchanged: 0, sanitized: []}
   const {window} = options
   const outside = window === undefined ? undefined : (result.outside = {before: 0, after: 0, untimed: 0})
   const unchanged = options.sanitized ? undefined : ctx.unchanged?.get(job.file)
-  const output = new Pieces()
+  // Records are about as long as their lines, plus their fields and findings.
+  const output = options.mode === 'none' ? undefined : new ByteSink(((job.bytes?.length ?? 0) * 3) / 2 + 4096)
   const sanitized = new Pieces()
-  const lines = linesOf(job, ctx.config.maxLineBytes)
+  const spans: number[] = []
+  const lines = linesOf(job, ctx.config.maxLineBytes, spans)
   const keys = options.lineKeys === true ? new Uint32Array(4 * lines.length) : undefined
   let keyCount = 0
   let first = true
@@ -157,13 +172,14 @@ export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchO
     const tokens = recordTokens(analyzed.record)
     if (tokens !== undefined) facts.tokens = tokens
     result.facts.push(facts)
-    if (options.mode === 'none') continue
-    const record = formatRecord(analyzed)
-    output.add(options.mode === 'json' ? (first ? record : ',\n' + record) : record + '\n')
+    if (output === undefined) continue
+    if (options.mode === 'json' && !first) output.text(',\n')
+    writeRecord(output, analyzed, line, job.bytes, spans[2 * i] ?? -1, spans[2 * i + 1] ?? -1)
+    if (options.mode !== 'json') output.text('\n')
     first = false
   }
 
-  result.output = output.done()
+  if (output !== undefined) result.output = output.done()
   result.sanitized = sanitized.done()
   if (keys !== undefined) result.keys = keys.slice(0, 4 * keyCount)
   return result

@@ -12,12 +12,11 @@ const encoder = new TextEncoder()
 parentPort?.on('message', ({id, job}: {id: number; job: BatchJob}) => {
   try {
     const {output, facts, blank, unchanged, sanitized, outside, keys} = processBatch(job, context, init.options)
-    // Encoded here, off the main thread, and moved back without a copy.
-    const bytes = encoder.encode(output.join(''))
+    // Encoded here, off the main thread, and moved back without a copy (the output is bytes already).
     const sanitizedBytes = encoder.encode(sanitized.join(''))
-    const moved: ArrayBuffer[] = [bytes.buffer, sanitizedBytes.buffer]
+    const moved: ArrayBuffer[] = [output.buffer as ArrayBuffer, sanitizedBytes.buffer]
     if (keys !== undefined) moved.push(keys.buffer as ArrayBuffer)
-    parentPort?.postMessage({id, result: {output: bytes, facts, blank, unchanged, sanitized: sanitizedBytes, outside, keys}}, moved)
+    parentPort?.postMessage({id, result: {output, facts, blank, unchanged, sanitized: sanitizedBytes, outside, keys}}, moved)
   } catch (error) {
     parentPort?.postMessage({id, error: error instanceof Error ? (error.stack ?? error.message) : String(error)})
   }

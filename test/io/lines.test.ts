@@ -1,6 +1,7 @@
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
-import {LineSplitter, OversizedLine, type LineBatch} from '../../src/io/lines.js'
+import {frameLines, LineSplitter, OversizedLine, type LineBatch} from '../../src/io/lines.js'
 
 function splitAll(chunks: Buffer[], max?: number): Array<[number, string | OversizedLine]> {
   const splitter = new LineSplitter(max)
@@ -58,5 +59,52 @@ describe('LineSplitter', () => {
 
   it('yields nothing for empty input', () => {
     expect(splitAll([])).toEqual([])
+  })
+})
+
+describe('frameLines spans', () => {
+  // Lines of text, of bytes that are not UTF-8, with carriage returns, byte order marks and replacement characters.
+  const piece = fc.oneof(
+    fc.string({unit: 'grapheme', maxLength: 20}).map((s) => Buffer.from(s, 'utf8')),
+    fc.uint8Array({maxLength: 6}).map((b) => Buffer.from(b)),
+    fc.constantFrom(Buffer.from('\r'), Buffer.from('\uFEFF'), Buffer.from('\uFFFD'), Buffer.from([0xf1, 0x80, 0x80]), Buffer.from([0xe9])),
+  )
+  const frame = fc
+    .array(
+      fc.array(piece, {maxLength: 5}).map((parts) => Buffer.concat(parts)),
+      {maxLength: 12},
+    )
+    .map((lines) => Buffer.concat(lines.flatMap((l) => [l, Buffer.from('\n')])))
+
+  it('give each line the bytes it was read from, where reading them as UTF-8 gives the line', () => {
+    fc.assert(
+      fc.property(frame, fc.boolean(), fc.integer({min: 4, max: 200}), (bytes, atStart, max) => {
+        const spans: number[] = []
+        const lines = frameLines(bytes, max, atStart, spans)
+        expect(spans).toHaveLength(2 * lines.length)
+        for (const [i, line] of lines.entries()) {
+          const [start, end] = [spans[2 * i] as number, spans[2 * i + 1] as number]
+          if (start < 0) {
+            expect(end).toBe(-1)
+            continue
+          }
+
+          expect(typeof line).toBe('string')
+          const own = bytes.subarray(start, end)
+          expect(new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(own)).toBe(line)
+        }
+
+        expect(frameLines(bytes, max, atStart)).toEqual(lines)
+      }),
+      {numRuns: 400},
+    )
+  })
+
+  it('have none for a line read leniently or too long', () => {
+    const spans: number[] = []
+    const lines = frameLines(Buffer.from('ok\njos\xe9\n' + 'y'.repeat(20) + '\n', 'latin1'), 10, true, spans)
+    expect(lines[1]).toBe('josé')
+    expect(lines[2]).toBeInstanceOf(OversizedLine)
+    expect(spans).toEqual([0, 2, -1, -1, -1, -1])
   })
 })

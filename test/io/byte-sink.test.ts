@@ -1,0 +1,48 @@
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+
+import {ByteSink} from '../../src/io/byte-sink.js'
+
+type Op = {text: string} | {bytes: Uint8Array; start: number; end: number}
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.string({unit: 'binary', maxLength: 40}).map((text) => ({text})),
+  fc.string({unit: 'grapheme', maxLength: 300}).map((text) => ({text})),
+  fc
+    .uint8Array({maxLength: 600})
+    .chain((bytes) => fc.tuple(fc.nat(bytes.length), fc.nat(bytes.length)).map(([a, b]) => ({bytes, start: Math.min(a, b), end: Math.max(a, b)}))),
+)
+
+describe('ByteSink', () => {
+  it('holds exactly what was written, as UTF-8 and copied bytes, whatever it had to grow through', () => {
+    fc.assert(
+      fc.property(fc.array(op, {maxLength: 40}), fc.nat(300), (ops, capacity) => {
+        const sink = new ByteSink(capacity)
+        const expected: Buffer[] = []
+        for (const o of ops) {
+          if ('text' in o) {
+            sink.text(o.text)
+            expected.push(Buffer.from(o.text, 'utf8'))
+          } else {
+            sink.copy(o.bytes, o.start, o.end)
+            expected.push(Buffer.from(o.bytes.subarray(o.start, o.end)))
+          }
+        }
+
+        expect(Buffer.from(sink.done()).equals(Buffer.concat(expected))).toBe(true)
+      }),
+      {numRuns: 300},
+    )
+  })
+
+  it('owns its memory, so that moving it to another thread moves nothing else', () => {
+    const sink = new ByteSink(10)
+    sink.text('x'.repeat(100))
+    const out = sink.done()
+    expect(out.length).toBe(100)
+    // Node's pool of small buffers is shared: a view of it has an offset into a larger buffer.
+    expect(out.byteOffset).toBe(0)
+    const copy = structuredClone(out, {transfer: [out.buffer as ArrayBuffer]})
+    expect(Buffer.from(copy).toString()).toBe('x'.repeat(100))
+  })
+})
