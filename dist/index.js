@@ -40310,12 +40310,9 @@ var FindingsCollector = class {
   order = 0;
   /** A run of JSON lines, as the threads hand them over. */
   add(output3) {
-    const pieces2 = output3 instanceof Uint8Array ? [this.decoder.decode(output3)] : output3;
-    for (const piece of pieces2) {
-      for (const text2 of piece.split("\n")) {
-        if (text2 === "" || text2.includes('"findings":[]')) continue;
-        this.addRecord(JSON.parse(text2));
-      }
+    for (const text2 of this.decoder.decode(output3).split("\n")) {
+      if (text2 === "" || text2.includes('"findings":[]')) continue;
+      this.addRecord(JSON.parse(text2));
     }
   }
   addRecord(record2) {
@@ -40374,7 +40371,7 @@ function formatFindingsView(findings, options) {
 }
 
 // src/report/reporter.ts
-var pieces = (output3) => output3 instanceof Uint8Array ? [output3] : output3;
+var pieces = (output3) => [output3];
 function textFormat({ quiet, color, live }) {
   const collector = new FindingsCollector();
   const flush = () => {
@@ -62255,7 +62252,6 @@ function recordTokens(record2) {
 }
 
 // src/monitor/batch.ts
-var PIECE = 32 * 1024;
 function tooLongPlaceholder(length) {
   return JSON.stringify({ llmops: "line_too_long", note: "removed from the sanitized copy: too long to scan", length });
 }
@@ -62267,22 +62263,6 @@ function sanitizedLine(line, analyzed) {
   if (analyzed === void 0) return line;
   return analyzed.sanitized ?? unscannablePlaceholder(line.length);
 }
-var Pieces = class {
-  pieces = [];
-  piece = "";
-  add(text2) {
-    if (this.piece.length + text2.length > PIECE && this.piece !== "") {
-      this.pieces.push(this.piece);
-      this.piece = "";
-    }
-    this.piece += text2;
-  }
-  done() {
-    if (this.piece !== "") this.pieces.push(this.piece);
-    this.piece = "";
-    return this.pieces;
-  }
-};
 function placeOf(ms3, window3) {
   if (ms3 === void 0) return "untimed";
   if (window3.sinceMs !== void 0 && ms3 < window3.sinceMs) return "before";
@@ -62300,24 +62280,26 @@ function writeRecord(out, analyzed, line, frame, start, end) {
     out.text("}");
   } else out.text(formatRecord(analyzed));
 }
+function writeSanitized(out, line, analyzed, frame, start, end) {
+  const text2 = sanitizedLine(line, analyzed);
+  if (frame !== void 0 && start >= 0 && text2 === line) out.copy(frame, start, end);
+  else out.text(text2);
+  out.text("\n");
+}
 function singleResult(analyzed, options) {
   const out = new ByteSink(0);
   if (options.mode !== "none") out.text(formatRecord(analyzed) + (options.mode === "json" ? "" : "\n"));
-  return {
-    output: out.done(),
-    facts: [factsOf(analyzed)],
-    blank: 0,
-    unchanged: 0,
-    sanitized: options.sanitized ? [unscannablePlaceholder(0) + "\n"] : []
-  };
+  const sanitized = new ByteSink(0);
+  if (options.sanitized) sanitized.text(unscannablePlaceholder(0) + "\n");
+  return { output: out.done(), facts: [factsOf(analyzed)], blank: 0, unchanged: 0, sanitized: sanitized.done() };
 }
 function processBatch(job, ctx, options) {
-  const result = { output: new Uint8Array(0), facts: [], blank: 0, unchanged: 0, sanitized: [] };
+  const result = { output: new Uint8Array(0), facts: [], blank: 0, unchanged: 0, sanitized: new Uint8Array(0) };
   const { window: window3 } = options;
   const outside = window3 === void 0 ? void 0 : result.outside = { before: 0, after: 0, untimed: 0 };
   const unchanged = options.sanitized ? void 0 : ctx.unchanged?.get(job.file);
   const output3 = options.mode === "none" ? void 0 : new ByteSink((job.bytes?.length ?? 0) * 3 / 2 + 4096);
-  const sanitized = new Pieces();
+  const sanitized = options.sanitized ? new ByteSink((job.bytes?.length ?? 0) + 4096) : void 0;
   const spans = [];
   const lines = linesOf(job, ctx.config.maxLineBytes, spans);
   const keys = options.lineKeys === true ? new Uint32Array(4 * lines.length) : void 0;
@@ -62333,7 +62315,7 @@ function processBatch(job, ctx, options) {
       if (keys !== void 0) lineKeyInto(line, keys, 4 * keyCount++);
     }
     const analyzed = blank ? void 0 : analyzeLine(line, job.file, job.firstLine + i, ctx);
-    if (options.sanitized) sanitized.add(sanitizedLine(line, analyzed) + "\n");
+    if (sanitized !== void 0) writeSanitized(sanitized, line, analyzed, job.bytes, spans[2 * i] ?? -1, spans[2 * i + 1] ?? -1);
     if (analyzed === void 0) {
       result.blank++;
       continue;
@@ -62354,7 +62336,7 @@ function processBatch(job, ctx, options) {
     first = false;
   }
   if (output3 !== void 0) result.output = output3.done();
-  result.sanitized = sanitized.done();
+  if (sanitized !== void 0) result.sanitized = sanitized.done();
   if (keys !== void 0) result.keys = keys.slice(0, 4 * keyCount);
   return result;
 }
@@ -63030,7 +63012,7 @@ async function monitorLogs(invocation, io2 = defaultIo()) {
         for (const piece of outputClosed ? [] : sink.records(output3)) await write(piece);
       },
       onSanitized: sanitizedCopy === void 0 ? void 0 : async (sanitized) => {
-        for (const piece of sanitized instanceof Uint8Array ? [sanitized] : sanitized) await sanitizedCopy.writer.write(piece);
+        await sanitizedCopy.writer.write(sanitized);
       },
       onProgress: progress ? (p2) => progress.update(p2) : void 0
     });

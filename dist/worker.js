@@ -10040,7 +10040,6 @@ function recordTokens(record) {
 }
 
 // src/monitor/batch.ts
-var PIECE = 32 * 1024;
 function tooLongPlaceholder(length) {
   return JSON.stringify({ llmops: "line_too_long", note: "removed from the sanitized copy: too long to scan", length });
 }
@@ -10052,22 +10051,6 @@ function sanitizedLine(line, analyzed) {
   if (analyzed === void 0) return line;
   return analyzed.sanitized ?? unscannablePlaceholder(line.length);
 }
-var Pieces = class {
-  pieces = [];
-  piece = "";
-  add(text) {
-    if (this.piece.length + text.length > PIECE && this.piece !== "") {
-      this.pieces.push(this.piece);
-      this.piece = "";
-    }
-    this.piece += text;
-  }
-  done() {
-    if (this.piece !== "") this.pieces.push(this.piece);
-    this.piece = "";
-    return this.pieces;
-  }
-};
 function placeOf(ms, window) {
   if (ms === void 0) return "untimed";
   if (window.sinceMs !== void 0 && ms < window.sinceMs) return "before";
@@ -10085,13 +10068,19 @@ function writeRecord(out, analyzed, line, frame, start, end) {
     out.text("}");
   } else out.text(formatRecord(analyzed));
 }
+function writeSanitized(out, line, analyzed, frame, start, end) {
+  const text = sanitizedLine(line, analyzed);
+  if (frame !== void 0 && start >= 0 && text === line) out.copy(frame, start, end);
+  else out.text(text);
+  out.text("\n");
+}
 function processBatch(job, ctx, options) {
-  const result = { output: new Uint8Array(0), facts: [], blank: 0, unchanged: 0, sanitized: [] };
+  const result = { output: new Uint8Array(0), facts: [], blank: 0, unchanged: 0, sanitized: new Uint8Array(0) };
   const { window } = options;
   const outside = window === void 0 ? void 0 : result.outside = { before: 0, after: 0, untimed: 0 };
   const unchanged = options.sanitized ? void 0 : ctx.unchanged?.get(job.file);
   const output = options.mode === "none" ? void 0 : new ByteSink((job.bytes?.length ?? 0) * 3 / 2 + 4096);
-  const sanitized = new Pieces();
+  const sanitized = options.sanitized ? new ByteSink((job.bytes?.length ?? 0) + 4096) : void 0;
   const spans = [];
   const lines = linesOf(job, ctx.config.maxLineBytes, spans);
   const keys = options.lineKeys === true ? new Uint32Array(4 * lines.length) : void 0;
@@ -10107,7 +10096,7 @@ function processBatch(job, ctx, options) {
       if (keys !== void 0) lineKeyInto(line, keys, 4 * keyCount++);
     }
     const analyzed = blank ? void 0 : analyzeLine(line, job.file, job.firstLine + i, ctx);
-    if (options.sanitized) sanitized.add(sanitizedLine(line, analyzed) + "\n");
+    if (sanitized !== void 0) writeSanitized(sanitized, line, analyzed, job.bytes, spans[2 * i] ?? -1, spans[2 * i + 1] ?? -1);
     if (analyzed === void 0) {
       result.blank++;
       continue;
@@ -10128,7 +10117,7 @@ function processBatch(job, ctx, options) {
     first = false;
   }
   if (output !== void 0) result.output = output.done();
-  result.sanitized = sanitized.done();
+  if (sanitized !== void 0) result.sanitized = sanitized.done();
   if (keys !== void 0) result.keys = keys.slice(0, 4 * keyCount);
   return result;
 }
@@ -11871,14 +11860,12 @@ function prepareContext(settings) {
 // src/monitor/worker.ts
 var init = workerData;
 var context = prepareContext(init.settings);
-var encoder = new TextEncoder();
 parentPort?.on("message", ({ id, job }) => {
   try {
     const { output, facts, blank, unchanged, sanitized, outside, keys } = processBatch(job, context, init.options);
-    const sanitizedBytes = encoder.encode(sanitized.join(""));
-    const moved = [output.buffer, sanitizedBytes.buffer];
+    const moved = [output.buffer, sanitized.buffer];
     if (keys !== void 0) moved.push(keys.buffer);
-    parentPort?.postMessage({ id, result: { output, facts, blank, unchanged, sanitized: sanitizedBytes, outside, keys } }, moved);
+    parentPort?.postMessage({ id, result: { output, facts, blank, unchanged, sanitized, outside, keys } }, moved);
   } catch (error) {
     parentPort?.postMessage({ id, error: error instanceof Error ? error.stack ?? error.message : String(error) });
   }

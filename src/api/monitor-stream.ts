@@ -38,9 +38,9 @@ async function* buffers(input: AsyncIterable<Uint8Array | string>): AsyncGenerat
 const decoder = new TextDecoder()
 
 /** The records of one frame's JSON Lines, as objects. */
-function recordsOf(output: string[] | Uint8Array): RecordResult[] {
-  const text = output instanceof Uint8Array ? decoder.decode(output) : output.join('')
-  return text
+function recordsOf(output: Uint8Array): RecordResult[] {
+  return decoder
+    .decode(output)
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as RecordResult)

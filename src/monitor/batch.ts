@@ -8,8 +8,6 @@ import {factsOf, type Analyzed, type RecordFacts} from '../results/record.js'
 import {recordTokens} from './tokens.js'
 import {type AnalyzeContext} from './types.js'
 
-const PIECE = 32 * 1024
-
 /** A frame of whole lines of one input, as raw bytes: what the main thread hands to a worker. */
 export interface BatchJob {
   file: string
@@ -45,8 +43,8 @@ export interface BatchResult {
   blank: number
   /** Lines skipped because they were already there at the base (--changed-since). */
   unchanged: number
-  /** The input lines with every detected value replaced, each ended by `\n` (with `sanitized`). */
-  sanitized: string[]
+  /** The input lines with every detected value replaced, each ended by `\n`, as UTF-8 (with `sanitized`). */
+  sanitized: Uint8Array
   /** With a window: what it left out. */
   outside?: Outside
   /** With `lineKeys`: the key of each line that is not blank, too long or unchanged (4 words each). */
@@ -68,26 +66,6 @@ function sanitizedLine(line: string | OversizedLine, analyzed: Analyzed | undefi
   if (line instanceof OversizedLine) return tooLongPlaceholder(line.length)
   if (analyzed === undefined) return line
   return analyzed.sanitized ?? unscannablePlaceholder(line.length)
-}
-
-/** Joins strings into pieces of about PIECE characters (no string for V8's large-object space). */
-class Pieces {
-  readonly pieces: string[] = []
-  private piece = ''
-  add(text: string): void {
-    if (this.piece.length + text.length > PIECE && this.piece !== '') {
-      this.pieces.push(this.piece)
-      this.piece = ''
-    }
-
-    this.piece += text
-  }
-
-  done(): string[] {
-    if (this.piece !== '') this.pieces.push(this.piece)
-    this.piece = ''
-    return this.pieces
-  }
 }
 
 /** Where a record falls outside the window, or undefined when inside. A line that does not say when it happened is in no window (docs/evaluate.md). */
@@ -117,28 +95,42 @@ function writeRecord(out: ByteSink, analyzed: Analyzed, line: string | Oversized
   } else out.text(formatRecord(analyzed))
 }
 
+/**
+ * Writes a line of the sanitized copy. A line in which nothing was replaced is copied from its
+ * input bytes, where they are its exact UTF-8 (`span`, see frameLines).
+ */
+function writeSanitized(
+  out: ByteSink,
+  line: string | OversizedLine,
+  analyzed: Analyzed | undefined,
+  frame: Uint8Array | undefined,
+  start: number,
+  end: number,
+): void {
+  const text = sanitizedLine(line, analyzed)
+  if (frame !== undefined && start >= 0 && text === line) out.copy(frame, start, end)
+  else out.text(text)
+  out.text('\n')
+}
+
 /** One result on its own (an input that could not be read), formatted as a batch would. */
 export function singleResult(analyzed: Analyzed, options: BatchOptions): BatchResult {
   const out = new ByteSink(0)
   if (options.mode !== 'none') out.text(formatRecord(analyzed) + (options.mode === 'json' ? '' : '\n'))
-  return {
-    output: out.done(),
-    facts: [factsOf(analyzed)],
-    blank: 0,
-    unchanged: 0,
-    sanitized: options.sanitized ? [unscannablePlaceholder(0) + '\n'] : [],
-  }
+  const sanitized = new ByteSink(0)
+  if (options.sanitized) sanitized.text(unscannablePlaceholder(0) + '\n')
+  return {output: out.done(), facts: [factsOf(analyzed)], blank: 0, unchanged: 0, sanitized: sanitized.done()}
 }
 
 /** Decode, analyse and format a frame: the same code runs on the main thread and in workers. */
 export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchOptions): BatchResult {
-  const result: BatchResult = {output: new Uint8Array(0), facts: [], blank: 0, unchanged: 0, sanitized: []}
+  const result: BatchResult = {output: new Uint8Array(0), facts: [], blank: 0, unchanged: 0, sanitized: new Uint8Array(0)}
   const {window} = options
   const outside = window === undefined ? undefined : (result.outside = {before: 0, after: 0, untimed: 0})
   const unchanged = options.sanitized ? undefined : ctx.unchanged?.get(job.file)
   // Records are about as long as their lines, plus their fields and findings.
   const output = options.mode === 'none' ? undefined : new ByteSink(((job.bytes?.length ?? 0) * 3) / 2 + 4096)
-  const sanitized = new Pieces()
+  const sanitized = options.sanitized ? new ByteSink((job.bytes?.length ?? 0) + 4096) : undefined
   const spans: number[] = []
   const lines = linesOf(job, ctx.config.maxLineBytes, spans)
   const keys = options.lineKeys === true ? new Uint32Array(4 * lines.length) : undefined
@@ -156,7 +148,7 @@ export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchO
     }
 
     const analyzed = blank ? undefined : analyzeLine(line, job.file, job.firstLine + i, ctx)
-    if (options.sanitized) sanitized.add(sanitizedLine(line, analyzed) + '\n')
+    if (sanitized !== undefined) writeSanitized(sanitized, line, analyzed, job.bytes, spans[2 * i] ?? -1, spans[2 * i + 1] ?? -1)
     if (analyzed === undefined) {
       result.blank++
       continue
@@ -180,7 +172,7 @@ export function processBatch(job: BatchJob, ctx: AnalyzeContext, options: BatchO
   }
 
   if (output !== undefined) result.output = output.done()
-  result.sanitized = sanitized.done()
+  if (sanitized !== undefined) result.sanitized = sanitized.done()
   if (keys !== undefined) result.keys = keys.slice(0, 4 * keyCount)
   return result
 }

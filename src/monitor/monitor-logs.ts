@@ -104,7 +104,7 @@ export async function monitorLogs(invocation: MonitorInvocation, io: MonitorIo =
         sanitizedCopy === undefined
           ? undefined
           : async (sanitized) => {
-              for (const piece of sanitized instanceof Uint8Array ? [sanitized] : sanitized) await sanitizedCopy.writer.write(piece)
+              await sanitizedCopy.writer.write(sanitized)
             },
       onProgress: progress ? (p) => progress.update(p) : undefined,
     })

@@ -11,13 +11,13 @@ export interface WorkerInit {
   options: BatchOptions
 }
 
-/** A batch result; from a worker, the output arrives already encoded. */
+/** A batch result, from a worker or from the main thread: the same as BatchResult. */
 export interface PoolResult {
-  output: string[] | Uint8Array
+  output: Uint8Array
   facts: RecordFacts[]
   blank: number
   unchanged: number
-  sanitized: string[] | Uint8Array
+  sanitized: Uint8Array
   outside?: Outside | undefined
   keys?: Uint32Array | undefined
 }

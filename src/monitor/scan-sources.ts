@@ -38,9 +38,9 @@ export interface ScanSourcesOptions {
   /** How records are formatted for `onRecords`. */
   mode?: OutputMode
   /** Receives each frame's formatted records (never empty), in input order; awaited (backpressure). */
-  onRecords: (output: string[] | Uint8Array) => void | Promise<void>
+  onRecords: (output: Uint8Array) => void | Promise<void>
   /** With it, the sanitized copy of the input lines (`--redact-out`), in input order. */
-  onSanitized?: (sanitized: string[] | Uint8Array) => void | Promise<void>
+  onSanitized?: (sanitized: Uint8Array) => void | Promise<void>
   onProgress?: (progress: {bytes: number; records: number}) => void
   /** --since/--until: only records whose own time is in [since, until) are reported and counted. */
   window?: {since: Date | undefined; until: Date | undefined} | undefined

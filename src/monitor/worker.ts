@@ -7,16 +7,14 @@ import type {WorkerInit} from './pool.js'
 
 const init = workerData as WorkerInit
 const context = prepareContext(init.settings)
-const encoder = new TextEncoder()
 
 parentPort?.on('message', ({id, job}: {id: number; job: BatchJob}) => {
   try {
     const {output, facts, blank, unchanged, sanitized, outside, keys} = processBatch(job, context, init.options)
-    // Encoded here, off the main thread, and moved back without a copy (the output is bytes already).
-    const sanitizedBytes = encoder.encode(sanitized.join(''))
-    const moved: ArrayBuffer[] = [output.buffer as ArrayBuffer, sanitizedBytes.buffer]
+    // Bytes already (each in its own memory): moved back without a copy.
+    const moved: ArrayBuffer[] = [output.buffer as ArrayBuffer, sanitized.buffer as ArrayBuffer]
     if (keys !== undefined) moved.push(keys.buffer as ArrayBuffer)
-    parentPort?.postMessage({id, result: {output, facts, blank, unchanged, sanitized: sanitizedBytes, outside, keys}}, moved)
+    parentPort?.postMessage({id, result: {output, facts, blank, unchanged, sanitized, outside, keys}}, moved)
   } catch (error) {
     parentPort?.postMessage({id, error: error instanceof Error ? (error.stack ?? error.message) : String(error)})
   }

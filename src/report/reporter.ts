@@ -23,12 +23,12 @@ export interface StdoutFormat {
   mode: OutputMode
   start: string
   /** A run of formatted records, as the threads hand it over. */
-  records(output: string[] | Uint8Array): Array<string | Uint8Array>
+  records(output: Uint8Array): Array<string | Uint8Array>
   /** What goes to stdout and stderr once the run is judged; `summaryText` is the human summary. */
   end(run: {summary: MonitorSummary; gate: GateResult; interrupted: boolean}, summaryText: string): {stdout: string; stderr: string}
 }
 
-const pieces = (output: string[] | Uint8Array): Array<string | Uint8Array> => (output instanceof Uint8Array ? [output] : output)
+const pieces = (output: Uint8Array): Array<string | Uint8Array> => [output]
 
 export interface StdoutOptions {
   /** --quiet: no summary on stderr. */

@@ -43,14 +43,11 @@ export class FindingsCollector {
   private order = 0
 
   /** A run of JSON lines, as the threads hand them over. */
-  add(output: string[] | Uint8Array): void {
-    const pieces = output instanceof Uint8Array ? [this.decoder.decode(output)] : output
-    for (const piece of pieces) {
-      for (const text of piece.split('\n')) {
-        // Most records hold no finding: no need to parse them.
-        if (text === '' || text.includes('"findings":[]')) continue
-        this.addRecord(JSON.parse(text) as RecordLine)
-      }
+  add(output: Uint8Array): void {
+    for (const text of this.decoder.decode(output).split('\n')) {
+      // Most records hold no finding: no need to parse them.
+      if (text === '' || text.includes('"findings":[]')) continue
+      this.addRecord(JSON.parse(text) as RecordLine)
     }
   }
 

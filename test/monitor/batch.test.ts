@@ -2,22 +2,36 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
 import {testContext} from '../support/context.js'
-import {frameLines} from '../../src/io/lines.js'
+import {frameLines, OversizedLine} from '../../src/io/lines.js'
 import {analyzeLine} from '../../src/monitor/analyze.js'
-import {processBatch, type BatchJob} from '../../src/monitor/batch.js'
+import {processBatch, tooLongPlaceholder, unscannablePlaceholder, type BatchJob} from '../../src/monitor/batch.js'
 import {formatRecord} from '../../src/report/jsonl.js'
 
 const ctx = testContext()
 
-/** What a frame's output must be: every line that is not blank, formatted on its own as a string. */
-function reference(job: BatchJob & {bytes: Uint8Array}, mode: 'jsonl' | 'json'): Buffer {
+/**
+ * What a frame's output must be: every line that is not blank, formatted on its own as a string;
+ * and its sanitized copy: every line, masked, or a placeholder where it was not scanned.
+ */
+function reference(job: BatchJob & {bytes: Uint8Array}, mode: 'jsonl' | 'json'): {output: Buffer; sanitized: Buffer} {
   const records: string[] = []
+  const sanitized: string[] = []
   for (const [i, line] of frameLines(job.bytes, ctx.config.maxLineBytes, job.firstLine === 1).entries()) {
-    if (typeof line === 'string' && line.trim() === '') continue
-    records.push(formatRecord(analyzeLine(line, job.file, job.firstLine + i, ctx)))
+    if (line instanceof OversizedLine) sanitized.push(tooLongPlaceholder(line.length))
+    if (typeof line === 'string' && line.trim() === '') {
+      sanitized.push(line)
+      continue
+    }
+
+    const analyzed = analyzeLine(line, job.file, job.firstLine + i, ctx)
+    if (typeof line === 'string') sanitized.push(analyzed.sanitized ?? unscannablePlaceholder(line.length))
+    records.push(formatRecord(analyzed))
   }
 
-  return Buffer.from(mode === 'json' ? records.join(',\n') : records.map((r) => r + '\n').join(''), 'utf8')
+  return {
+    output: Buffer.from(mode === 'json' ? records.join(',\n') : records.map((r) => r + '\n').join(''), 'utf8'),
+    sanitized: Buffer.from(sanitized.map((l) => l + '\n').join(''), 'utf8'),
+  }
 }
 
 // Records that are clean, that hold values to mask (fake ones), carriage returns between tokens,
@@ -41,22 +55,24 @@ const frame = fc
   .map(([bom, lines]) => Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), ...lines.flatMap(([l, end]) => [l, Buffer.from(end)])]))
 
 describe('processBatch output', () => {
-  it('is, byte for byte, every record formatted as a string, though clean lines are copied from the input', () => {
+  it('and the sanitized copy are, byte for byte, every line formatted as a string, though clean lines are copied from the input', () => {
     fc.assert(
       fc.property(frame, fc.constantFrom(1, 41), fc.constantFrom('jsonl' as const, 'json' as const), (bytes, firstLine, mode) => {
         const job = {file: 'logs/chat.jsonl', firstLine, bytes}
         const expected = reference(job, mode)
-        const {output} = processBatch({...job, bytes: new Uint8Array(bytes)}, ctx, {mode, sanitized: false})
-        expect(Buffer.from(output).toString('utf8')).toBe(expected.toString('utf8'))
-        expect(Buffer.from(output).equals(expected)).toBe(true)
+        const {output, sanitized} = processBatch({...job, bytes: new Uint8Array(bytes)}, ctx, {mode, sanitized: true})
+        expect(Buffer.from(output).toString('utf8')).toBe(expected.output.toString('utf8'))
+        expect(Buffer.from(output).equals(expected.output)).toBe(true)
+        expect(Buffer.from(sanitized).equals(expected.sanitized), Buffer.from(sanitized).toString('utf8')).toBe(true)
       }),
       {numRuns: 150},
     )
   })
 
   it('writes nothing in mode none', () => {
-    const {output, facts} = processBatch({file: 'f', firstLine: 1, bytes: Buffer.from('{"id":"a"}\n')}, ctx, {mode: 'none', sanitized: false})
+    const {output, facts, sanitized} = processBatch({file: 'f', firstLine: 1, bytes: Buffer.from('{"id":"a"}\n')}, ctx, {mode: 'none', sanitized: false})
     expect(output.length).toBe(0)
+    expect(sanitized.length).toBe(0)
     expect(facts).toHaveLength(1)
   })
 })

@@ -20,7 +20,7 @@ const record = (file: string, line: number, findings: unknown[]) => JSON.stringi
 
 function view(lines: string[], color = false): string {
   const collector = new FindingsCollector()
-  collector.add([lines.map((l) => `${l}\n`).join('')])
+  collector.add(new TextEncoder().encode(lines.map((l) => `${l}\n`).join('')))
   return formatFindingsView(collector.findings, {color, notShown: collector.notShown})
 }
 
@@ -83,7 +83,7 @@ describe('the terminal view of findings', () => {
   })
 
   it('as the text format: shows findings at the end, or as they come for a live run (--follow)', () => {
-    const batch = [record('a.jsonl', 1, [finding('EMAIL', 'high', 'j***@e***.com')]) + '\n']
+    const batch = new TextEncoder().encode(record('a.jsonl', 1, [finding('EMAIL', 'high', 'j***@e***.com')]) + '\n')
     const atEnd = STDOUT_FORMATS.text({quiet: false, color: false, live: false})
     expect(atEnd.mode).toBe('jsonl')
     expect(atEnd.records(batch)).toEqual([])
