@@ -8,21 +8,22 @@
 //                        the fastest way JavaScript has to look at every character
 //   + a loop reads all   plus a JavaScript loop with one table load a unit instead (a scan that
 //                        decides per unit, as an automaton does, costs at least this)
-//   + output line        the loop, with llmops's output line (the record's fields, and the line
-//                        embedded as original_interaction) in place of the small line
+//   + output line        the loop, with llmops's output line for a clean record (its fields, then
+//                        the line's own bytes as original_interaction) in place of the small line
 //   + line-level pass    llmops's own pass over the line (escapes decoded, normalised, one
 //                        automaton for every rule's triggers, hits mapped back) instead of the loop
 //   llmops               llmops's whole analysis and output line of the record
 //
-// Lines are read and decoded before timing, and output is encoded in batches, the same for every
-// step. Each round runs every step over the whole log; the first round warms up and is dropped.
+// Lines are read and decoded before timing (each line's bytes kept too), and every step writes its
+// output into byte buffers, as the monitor's frames do. Each round runs every step over the whole
+// log; the first round warms up and is dropped.
 //
 //   npm run bench:floor                     # 20 MiB, 5 rounds
 //   npm run bench:floor -- --mb 50 --rounds 7 --json
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {TextEncoder, parseArgs} from 'node:util'
+import {parseArgs} from 'node:util'
 
 import {baselineRecord} from './baseline-record.mjs'
 import {ROOT, ensureBuilt, ensureLog, failer} from './prepare.mjs'
@@ -45,17 +46,21 @@ const log = (message) => console.error(`[floor] ${message}`)
 const {file} = ensureLog({mb, seed, log, fail})
 ensureBuilt({log, fail})
 const lib = (path) => import(pathToFileURL(join(ROOT, 'lib', path)).href)
-const [{settingsOf}, {prepareContext}, {lineTriggers}, {analyzeLine}, {formatRecord}] = await Promise.all([
+const [{settingsOf}, {prepareContext}, {lineTriggers}, {analyzeLine}, {recordHead}, {writeRecord}, {ByteSink}] = await Promise.all([
   lib('api/options.js'),
   lib('monitor/context.js'),
   lib('monitor/line-triggers.js'),
   lib('monitor/analyze.js'),
   lib('report/jsonl.js'),
+  lib('monitor/batch.js'),
+  lib('io/byte-sink.js'),
 ])
 const ctx = prepareContext(settingsOf({}))
 const lines = readFileSync(file, 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
+// Each line's own bytes, as the monitor's frames hold them.
+const bytes = lines.map((line) => Buffer.from(line, 'utf8'))
 
 // One table load a unit, summed so that the loop cannot be dropped.
 const TABLE = new Uint8Array(0x1_00_00).fill(1)
@@ -83,8 +88,8 @@ function parse(line) {
 const smallLine = (record) => (record === undefined ? '' : `${JSON.stringify({id: record?.id ?? null, pii_detected: false, findings: 0})}\n`)
 
 /** llmops's output line for a record in which nothing was found (its fields as the generator writes them). */
-function outputLine(record, line, i) {
-  if (record === undefined) return ''
+function outputLine(record, i, out) {
+  if (record === undefined) return
   const fields = {
     interaction_id: record.id ?? null,
     file,
@@ -100,44 +105,50 @@ function outputLine(record, line, i) {
     suppressed: 0,
     original_interaction: null,
   }
-  return `${formatRecord({record: fields, raw: line})}\n`
+  // As the monitor writes a clean record: its head, then the line's own bytes.
+  out.text(recordHead({record: fields}))
+  out.copy(bytes[i], 0, bytes[i].length)
+  out.text('}\n')
 }
 
 const steps = {
-  baseline: (line) => baselineRecord(line)?.output ?? '',
-  parse: (line) => smallLine(parse(line)),
-  '+ a regex reads all': (line) => {
+  baseline: (line, i, out) => out.text(baselineRecord(line)?.output ?? ''),
+  parse: (line, i, out) => out.text(smallLine(parse(line))),
+  '+ a regex reads all': (line, i, out) => {
     sink += NEVER.test(line) ? 1 : 0
-    return smallLine(parse(line))
+    out.text(smallLine(parse(line)))
   },
-  '+ a loop reads all': (line) => {
+  '+ a loop reads all': (line, i, out) => {
     readEveryUnit(line)
-    return smallLine(parse(line))
+    out.text(smallLine(parse(line)))
   },
-  '+ output line': (line, i) => {
+  '+ output line': (line, i, out) => {
     readEveryUnit(line)
-    return outputLine(parse(line), line, i)
+    outputLine(parse(line), i, out)
   },
-  '+ line-level pass': (line, i) => {
+  '+ line-level pass': (line, i, out) => {
     lineTriggers(line, ctx.ruleSet)
-    return outputLine(parse(line), line, i)
+    outputLine(parse(line), i, out)
   },
-  llmops: (line, i) => `${formatRecord(analyzeLine(line, file, i + 1, ctx))}\n`,
+  llmops: (line, i, out) => {
+    writeRecord(out, analyzeLine(line, file, i + 1, ctx), line, bytes[i], 0, bytes[i].length)
+    out.text('\n')
+  },
 }
 
-const encoder = new TextEncoder()
+/** µs a record of one step over the whole log, writing into buffers of 256 records (the monitor's frames are about that). */
 function timeStep(step) {
   const started = performance.now()
-  let batch = []
+  let out = new ByteSink(1 << 18)
   for (let i = 0; i < lines.length; i++) {
-    batch.push(step(lines[i], i))
-    if (batch.length === 256) {
-      sink += encoder.encode(batch.join('')).length
-      batch = []
+    step(lines[i], i, out)
+    if (i % 256 === 255) {
+      sink += out.done().length
+      out = new ByteSink(1 << 18)
     }
   }
 
-  sink += encoder.encode(batch.join('')).length
+  sink += out.done().length
   return ((performance.now() - started) * 1000) / lines.length
 }
 

@@ -87,7 +87,7 @@ function linesOf(job: BatchJob, maxLineBytes: number, spans: number[]): Array<st
  * line's exact UTF-8 (`span`, see frameLines) and hold no carriage return to turn into a space.
  * That saves building and encoding a second copy of every clean line (about a tenth of the CPU).
  */
-function writeRecord(out: ByteSink, analyzed: Analyzed, line: string | OversizedLine, frame: Uint8Array | undefined, start: number, end: number): void {
+export function writeRecord(out: ByteSink, analyzed: Analyzed, line: string | OversizedLine, frame: Uint8Array | undefined, start: number, end: number): void {
   if (frame !== undefined && start >= 0 && typeof line === 'string' && analyzed.raw === line && !line.includes('\r')) {
     out.text(recordHead(analyzed))
     out.copy(frame, start, end)
