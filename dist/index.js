@@ -61406,11 +61406,21 @@ var TriggerCursor = class {
     for (let i = 0; i < active.length; i++) if (active[i].end > start) active[kept++] = active[i];
     active.length = kept;
     if (kept === 0) return everywhere;
-    const rules = new Set(everywhere);
-    for (const h3 of active) rules.add(h3.rule);
-    return this.ruleSet.rules.filter((r2) => rules.has(r2));
+    const rules = [...everywhere];
+    for (const h3 of active) if (!rules.includes(h3.rule)) rules.push(h3.rule);
+    if (rules.length > 1) {
+      const order = orderOf(this.ruleSet);
+      rules.sort((a, b3) => order.get(a) - order.get(b3));
+    }
+    return rules;
   }
 };
+var orders = /* @__PURE__ */ new WeakMap();
+function orderOf(ruleSet) {
+  let order = orders.get(ruleSet);
+  if (order === void 0) orders.set(ruleSet, order = new Map(ruleSet.rules.map((rule, i) => [rule, i])));
+  return order;
+}
 
 // src/monitor/shown.ts
 init_engine();

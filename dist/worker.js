@@ -9164,11 +9164,21 @@ var TriggerCursor = class {
     for (let i = 0; i < active.length; i++) if (active[i].end > start) active[kept++] = active[i];
     active.length = kept;
     if (kept === 0) return everywhere;
-    const rules = new Set(everywhere);
-    for (const h of active) rules.add(h.rule);
-    return this.ruleSet.rules.filter((r) => rules.has(r));
+    const rules = [...everywhere];
+    for (const h of active) if (!rules.includes(h.rule)) rules.push(h.rule);
+    if (rules.length > 1) {
+      const order = orderOf(this.ruleSet);
+      rules.sort((a, b) => order.get(a) - order.get(b));
+    }
+    return rules;
   }
 };
+var orders = /* @__PURE__ */ new WeakMap();
+function orderOf(ruleSet) {
+  let order = orders.get(ruleSet);
+  if (order === void 0) orders.set(ruleSet, order = new Map(ruleSet.rules.map((rule, i) => [rule, i])));
+  return order;
+}
 
 // src/monitor/fields.ts
 var isSet = (value) => value !== void 0 && value !== null && value !== false && value !== "" && value !== 0;

@@ -72,9 +72,24 @@ export class TriggerCursor {
     for (let i = 0; i < active.length; i++) if ((active[i] as TriggerHit).end > start) active[kept++] = active[i] as TriggerHit
     active.length = kept
     if (kept === 0) return everywhere
-    const rules = new Set(everywhere)
-    for (const h of active) rules.add(h.rule)
-    // In rule-set order, so that ties between rules resolve as in a scan with every rule.
-    return this.ruleSet.rules.filter((r) => rules.has(r))
+    // A few rules at most: gathered, then put in rule-set order, so that ties between rules
+    // resolve as in a scan with every rule.
+    const rules = [...everywhere]
+    for (const h of active) if (!rules.includes(h.rule)) rules.push(h.rule)
+    if (rules.length > 1) {
+      const order = orderOf(this.ruleSet)
+      rules.sort((a, b) => (order.get(a) as number) - (order.get(b) as number))
+    }
+
+    return rules
   }
+}
+
+const orders = new WeakMap<RuleSet, Map<CompiledRule, number>>()
+
+/** Each rule's place in its rule set. */
+function orderOf(ruleSet: RuleSet): Map<CompiledRule, number> {
+  let order = orders.get(ruleSet)
+  if (order === undefined) orders.set(ruleSet, (order = new Map(ruleSet.rules.map((rule, i) => [rule, i]))))
+  return order
 }
