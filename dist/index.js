@@ -40302,6 +40302,7 @@ var COLOR = { critical: "\x1B[1;31m", high: "\x1B[31m", medium: "\x1B[33m", low:
 var DIM = "\x1B[2m";
 var BOLD = "\x1B[1m";
 var RESET = "\x1B[0m";
+var FINDINGS = '"findings":';
 var FindingsCollector = class {
   findings = [];
   /** New findings past MAX_SHOWN: counted only. */
@@ -40311,7 +40312,8 @@ var FindingsCollector = class {
   /** A run of JSON lines, as the threads hand them over. */
   add(output3) {
     for (const text2 of this.decoder.decode(output3).split("\n")) {
-      if (text2 === "" || text2.includes('"findings":[]')) continue;
+      const at2 = text2.indexOf(FINDINGS);
+      if (text2 === "" || at2 !== -1 && text2.startsWith("[]", at2 + FINDINGS.length)) continue;
       this.addRecord(JSON.parse(text2));
     }
   }

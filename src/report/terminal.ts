@@ -28,6 +28,8 @@ const DIM = '\u001B[2m'
 const BOLD = '\u001B[1m'
 const RESET = '\u001B[0m'
 
+const FINDINGS = '"findings":'
+
 interface RecordLine {
   file?: unknown
   line?: unknown
@@ -45,8 +47,11 @@ export class FindingsCollector {
   /** A run of JSON lines, as the threads hand them over. */
   add(output: Uint8Array): void {
     for (const text of this.decoder.decode(output).split('\n')) {
-      // Most records hold no finding: no need to parse them.
-      if (text === '' || text.includes('"findings":[]')) continue
+      // Most records hold no finding: no need to parse them. The record's own list is the first
+      // "findings" key of its line (the fields before it are strings, numbers and error kinds),
+      // never one that `original_interaction`, which comes after it, may hold.
+      const at = text.indexOf(FINDINGS)
+      if (text === '' || (at !== -1 && text.startsWith('[]', at + FINDINGS.length))) continue
       this.addRecord(JSON.parse(text) as RecordLine)
     }
   }

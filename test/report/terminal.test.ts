@@ -25,6 +25,16 @@ function view(lines: string[], color = false): string {
 }
 
 describe('the terminal view of findings', () => {
+  it("reads a record's own findings, not a list of that name inside the logged interaction", () => {
+    // A log line may hold `"findings":[]` itself: it must not hide the record's finding.
+    const withOwn = (original: unknown, findings: unknown[]) =>
+      JSON.stringify({interaction_id: null, file: 'a.jsonl', line: 3, findings, original_interaction: original})
+    const collector = new FindingsCollector()
+    const lines = [withOwn({meta: {findings: []}}, [finding('EMAIL', 'high', 'j***@e***.com')]), withOwn({findings: [{type: 'EMAIL'}]}, [])]
+    collector.add(new TextEncoder().encode(lines.map((l) => `${l}\n`).join('')))
+    expect(collector.findings.map((f) => [f.line, f.type])).toEqual([[3, 'EMAIL']])
+  })
+
   it('lists file:line, type, masked value and field, by file in input order, the most severe first', () => {
     const text = view([
       record('a.jsonl', 1, [finding('PHONE', 'medium', '***-***-**67')]),
