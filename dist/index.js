@@ -60978,15 +60978,16 @@ var LineFramer = class {
 };
 
 // src/io/byte-sink.ts
+var MEASURE_FROM = 16384;
 var ByteSink = class {
   buffer;
   length = 0;
   constructor(capacity) {
-    this.buffer = Buffer.allocUnsafeSlow(Math.max(256, capacity));
+    this.buffer = Buffer.alloc(Math.max(256, capacity));
   }
   /** Append `text` as UTF-8. */
   text(text2) {
-    this.reserve(3 * text2.length);
+    this.reserve(text2.length > MEASURE_FROM ? Buffer.byteLength(text2, "utf8") : 3 * text2.length);
     this.length += this.buffer.write(text2, this.length, "utf8");
   }
   /** Append `from[start, end)` as it is. */
@@ -61004,7 +61005,7 @@ var ByteSink = class {
     if (needed <= this.buffer.length) return;
     let size2 = 2 * this.buffer.length;
     while (size2 < needed) size2 *= 2;
-    const grown = Buffer.allocUnsafeSlow(size2);
+    const grown = Buffer.alloc(size2);
     this.buffer.copy(grown, 0, 0, this.length);
     this.buffer = grown;
   }

@@ -5,15 +5,16 @@ const require = __llmopsRequire(import.meta.url);
 import { parentPort, workerData } from "node:worker_threads";
 
 // src/io/byte-sink.ts
+var MEASURE_FROM = 16384;
 var ByteSink = class {
   buffer;
   length = 0;
   constructor(capacity) {
-    this.buffer = Buffer.allocUnsafeSlow(Math.max(256, capacity));
+    this.buffer = Buffer.alloc(Math.max(256, capacity));
   }
   /** Append `text` as UTF-8. */
   text(text) {
-    this.reserve(3 * text.length);
+    this.reserve(text.length > MEASURE_FROM ? Buffer.byteLength(text, "utf8") : 3 * text.length);
     this.length += this.buffer.write(text, this.length, "utf8");
   }
   /** Append `from[start, end)` as it is. */
@@ -31,7 +32,7 @@ var ByteSink = class {
     if (needed <= this.buffer.length) return;
     let size = 2 * this.buffer.length;
     while (size < needed) size *= 2;
-    const grown = Buffer.allocUnsafeSlow(size);
+    const grown = Buffer.alloc(size);
     this.buffer.copy(grown, 0, 0, this.length);
     this.buffer = grown;
   }

@@ -42,7 +42,26 @@ describe('ByteSink', () => {
     expect(out.length).toBe(100)
     // Node's pool of small buffers is shared: a view of it has an offset into a larger buffer.
     expect(out.byteOffset).toBe(0)
+    // What lies past the bytes written is zeros, not memory used before (freed buffers full of
+    // bytes are likely to be handed out again).
+    for (let i = 0; i < 50; i++) {
+      for (let k = 0; k < 50; k++) Buffer.allocUnsafeSlow(256).fill(0xab)
+      const fresh = new ByteSink(10)
+      fresh.text('y')
+      const bytes = fresh.done()
+      expect(new Uint8Array(bytes.buffer).subarray(bytes.length).every((b) => b === 0)).toBe(true)
+    }
+
     const copy = structuredClone(out, {transfer: [out.buffer as ArrayBuffer]})
     expect(Buffer.from(copy).toString()).toBe('x'.repeat(100))
+  })
+
+  it('makes room for a long text by its size in bytes, not three times its length', () => {
+    const sink = new ByteSink(256)
+    sink.text('a'.repeat(100_000))
+    sink.text('é'.repeat(50_000))
+    const out = sink.done()
+    expect(out.length).toBe(200_000)
+    expect(out.buffer.byteLength).toBeLessThan(2 * 200_000)
   })
 })
