@@ -1,12 +1,12 @@
+/** Texts longer than this (in UTF-16 units) are measured before they are written. */
+const MEASURE_FROM = 16_384
+
 /**
  * A growing run of bytes, written as UTF-8 text or copied from other bytes: a frame's output,
  * which is handed on (or moved to another thread) as one Uint8Array. Its memory is its own (not
  * Node's shared pool of small buffers), so that moving it moves nothing else, and zero-filled, so
  * that the unused end of what is moved holds nothing from memory used before.
  */
-/** Texts longer than this (in UTF-16 units) are measured before they are written. */
-const MEASURE_FROM = 16_384
-
 export class ByteSink {
   private buffer: Buffer
   private length = 0

@@ -1,9 +1,8 @@
 import {Worker} from 'node:worker_threads'
 
-import {processBatch, type BatchJob, type BatchOptions, type BatchResult, type Outside} from './batch.js'
+import {processBatch, type BatchJob, type BatchOptions, type BatchResult} from './batch.js'
 import type {ContextSettings} from './context.js'
 import type {AnalyzeContext} from './types.js'
-import type {RecordFacts} from '../results/record.js'
 
 /** What a worker needs to build its own analysis context (plain data). */
 export interface WorkerInit {
@@ -11,16 +10,8 @@ export interface WorkerInit {
   options: BatchOptions
 }
 
-/** A batch result, from a worker or from the main thread: the same as BatchResult. */
-export interface PoolResult {
-  output: Uint8Array
-  facts: RecordFacts[]
-  blank: number
-  unchanged: number
-  sanitized: Uint8Array
-  outside?: Outside | undefined
-  keys?: Uint32Array | undefined
-}
+/** A batch result, from a worker (moved back as it is) or from the main thread. */
+export type PoolResult = BatchResult
 
 interface Member {
   worker: Worker
